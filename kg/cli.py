@@ -1,0 +1,241 @@
+"""The ``kg`` command: a thin layer over the library (kg.build, kg.store, kg.serve, kg.nlp)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .mapper import DEFAULT_BASE
+from .model import InputError
+from .store import ExportFormat
+
+app = typer.Typer(help="hezuo-kg: knowledge graphs from Chinese development-cooperation documents, served over SPARQL.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+STORE = Annotated[Path, typer.Option("--store", "-s", help="Folder of the graph store.", envvar="HEZUO_STORE")]
+DEFAULT_STORE = Path("store")
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _err(message: str) -> None:
+    typer.echo(f"kg: error: {message}", err=True)
+
+
+@app.command()
+def build(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (.txt, .md); default: the bundled corpus.")] = None,
+    store: STORE = DEFAULT_STORE,
+    base: Annotated[str, typer.Option(help="Base IRI of entities and documents.", envvar="HEZUO_BASE")] = DEFAULT_BASE,
+    strict: Annotated[bool, typer.Option(help="Stop at the first unusable file instead of skipping it.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Build the graph: extract entities and values from texts, write one named graph per document."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .build import build as run_build
+    from .store import resource
+
+    inputs = paths or [resource("corpus")]
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("documents · {task.fields[quads]:,} triples"), TimeElapsedColumn(),
+                        disable=quiet, transient=False)
+    task = None
+    quads = 0
+
+    def on_start(n: int) -> None:
+        nonlocal task
+        task = progress.add_task("building", total=n, quads=0)
+
+    def on_document(doc, n: int) -> None:
+        nonlocal quads
+        quads += n
+        progress.update(task, advance=1, quads=quads)
+
+    with progress:
+        report = run_build(inputs, store, base=base, strict=strict, on_start=on_start, on_document=on_document)
+    for e in report.skipped:
+        _err(f"skipped {e}")
+    s = report.stats
+    typer.echo(f"built {store}: {s['documents']} documents, {s['entities']} entities, {s['mentions']} mentions, "
+               f"{s['quads']} triples in {report.seconds:.1f} s")
+    typer.echo("entities: " + ", ".join(f"{k} {v}" for k, v in s["entities_per_type"].items()))
+    if report.skipped:
+        _err(f"{len(report.skipped)} input(s) skipped")
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    store: STORE = DEFAULT_STORE,
+    port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
+    bind: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    timeout: Annotated[int, typer.Option(help="Query timeout in seconds.")] = 30,
+    cors: Annotated[bool, typer.Option(help="Allow cross-origin requests.")] = False,
+) -> None:
+    """Serve the store read-only over SPARQL 1.1 with the Oxigraph server and its query UI."""
+    from . import serve as serve_mod
+    from .store import open_store, stats
+
+    st = open_store(store, read_only=True)
+    s = stats(st)
+    del st
+
+    def ready(url: str) -> None:
+        typer.echo(f"serving {store}: {s['documents']} documents, {s['entities']} entities, {s['quads']} triples")
+        typer.echo(f"SPARQL endpoint {url}query   query UI {url}   (read-only; Ctrl-C stops)")
+
+    code = serve_mod.serve(store, host=bind, port=port, timeout_s=timeout, cors=cors, on_ready=ready)
+    typer.echo("server stopped")
+    raise typer.Exit(code)
+
+
+@app.command()
+def query(
+    query: Annotated[str, typer.Argument(help="SPARQL text, or a .rq file.")],
+    store: STORE = DEFAULT_STORE,
+    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+) -> None:
+    """Run a SPARQL query in-process over the union of all graphs."""
+    from .store import format_results, open_store, query as run_query
+
+    text = query
+    if query.endswith((".rq", ".sparql")) or (len(query) < 4096 and "{" not in query and Path(query).is_file()):
+        try:
+            text = Path(query).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError(query, f"cannot read the query file: {getattr(e, 'strerror', None) or e}") from None
+    st = open_store(store, read_only=True)
+    try:
+        results = run_query(st, text)
+    except SyntaxError as e:
+        raise InputError(query if text is not query else "query", f"SPARQL syntax error: {_one_line(e)}") from None
+    sys.stdout.write(format_results(results, format.value))
+
+
+@app.command()
+def export(
+    store: STORE = DEFAULT_STORE,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="RDF format.")] = ExportFormat.turtle,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (default: standard output).")] = None,
+    graph: Annotated[Optional[str], typer.Option(help="Export only this named graph (a document IRI).")] = None,
+) -> None:
+    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, byte-identical for the same store."""
+    from .store import export as run_export, open_store
+
+    st = open_store(store, read_only=True)
+    if out is None:
+        run_export(st, format, sys.stdout.buffer, graph)
+        return
+    tmp = out.with_name(out.name + ".part")
+    try:
+        with open(tmp, "wb") as f:
+            n = run_export(st, format, f, graph)
+        os.replace(tmp, out)
+    except OSError as e:
+        raise InputError(str(out), f"cannot write: {e.strerror or e}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    typer.echo(f"wrote {n} {'quads' if format.value in ('nquads', 'trig', 'jsonld') else 'triples'} to {out}", err=True)
+
+
+@app.command()
+def stats(
+    store: STORE = DEFAULT_STORE,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Count documents, triples, mentions and entities per type."""
+    from .store import open_store, stats as run_stats
+
+    s = run_stats(open_store(store, read_only=True))
+    if as_json:
+        typer.echo(json.dumps(s, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"documents  {s['documents']}\ntriples    {s['quads']}\nmentions   {s['mentions']}\n"
+               f"entities   {s['entities']}")
+    for k, v in s["entities_per_type"].items():
+        typer.echo(f"  {k:<13}{v}")
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Text files.")],
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one JSON object per mention.")] = ExtractFormat.jsonl,
+    base: Annotated[str, typer.Option(help="Base IRI.", envvar="HEZUO_BASE")] = DEFAULT_BASE,
+) -> None:
+    """Print every entity and value mention found in files, with offsets into the original text."""
+    from . import ingest, lexicon
+    from .build import collect_inputs
+    from .mapper import IRIs, LINK_IRIS
+    from .nlp import Extractor
+
+    inputs, errors = collect_inputs(files)
+    if errors:
+        raise errors[0]
+    iris, lex = IRIs(base), lexicon.load()
+    extractor = Extractor(lex)
+    rows = []
+    for path, doc_id in inputs:
+        doc = extractor(ingest.read_document(path, doc_id))
+        for m in doc.mentions:
+            row = {"doc": str(path), "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text,
+                   "type": m.type, "key": m.key}
+            if m.is_value:
+                row["value"] = m.value
+            else:
+                entry = lex.get(m.key)
+                row["iri"] = iris.entity(m.key).value
+                row["links"] = {k: v for k, v in (entry.links if entry else {}).items() if k in LINK_IRIS}
+            if format == ExtractFormat.jsonl:
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                rows.append(row)
+    if format == ExtractFormat.table:
+        from rich.console import Console
+        from rich.table import Table
+        table = Table("doc", "start", "end", "text", "type", "key")
+        for r in rows:
+            table.add_row(Path(r["doc"]).name, str(r["start"]), str(r["end"]), r["text"], r["type"], r["key"])
+        Console(width=160).print(table)
+
+
+def _one_line(e: BaseException, limit: int = 160) -> str:
+    text = " ".join(str(e).split())
+    return text if len(text) <= limit else text[:limit] + " ..."
+
+
+def main() -> None:
+    """Console entry point: every failure is one line on stderr and a non-zero exit."""
+    try:
+        app(standalone_mode=True)
+    except InputError as e:
+        _err(str(e))
+        sys.exit(1)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except Exception as e:  # a bug or an unforeseen condition: still one line, no traceback
+        if os.environ.get("HEZUO_DEBUG"):
+            raise
+        _err(f"{type(e).__name__}: {_one_line(e)} (set HEZUO_DEBUG=1 for a traceback)")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""The gazetteer: every known entity with its key, type, names and links.
+
+Data files live in ``kg/data/lexicon/``: ``countries.csv``, ``regions.csv`` and
+``organizations.csv`` are the verified reference tables (with Wikidata / GeoNames /
+DBpedia ids); ``entities.csv`` holds our own entries (forums, meetings, programmes,
+projects, persons, places, Chinese bodies).  Plain data: no spaCy, no jieba, no RDF.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .model import ENTITY_TYPES
+
+# Strings that must never be matched as names on their own (see the data README:
+# ambiguous between a country/region and an adjective or another entity).
+NEVER_NAMES = frozenset({"中非", "中美", "刚果", "论坛", "峰会"})
+
+
+@dataclass
+class Entry:
+    key: str
+    type: str
+    name_zh: str
+    name_en: str = ""
+    aliases: list[str] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)  # wikidata, geonames, dbpedia, iso2, iso3, m49
+    part_of: str = ""  # meeting -> forum key, project -> programme key
+    location: str = ""  # meeting/project -> place or country key
+    date: str = ""  # meeting date, ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name_zh, *self.aliases]
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _split(cell: str | None) -> list[str]:
+    return [a.strip() for a in (cell or "").split("|") if a.strip()]
+
+
+def _rows(name: str):
+    with resources.files("kg").joinpath("data", "lexicon", name).open(encoding="utf-8", newline="") as f:
+        yield from csv.DictReader(f)
+
+
+def _countries():
+    for r in _rows("countries.csv"):
+        links = {"wikidata": r["wikidata"], "geonames": r["geonames"], "dbpedia": r["dbpedia"],
+                 "iso2": r["iso2"], "iso3": r["iso3"]}
+        yield Entry(f"country/{r['iso3']}", "COUNTRY", r["name_zh"], r["name_en"], _split(r["aliases_zh"]),
+                    {k: v for k, v in links.items() if v})
+
+
+def _regions():
+    for r in _rows("regions.csv"):
+        key = f"region/{r['m49']}" if r["m49"] else f"region/{slug(r['name_en'])}"
+        links = {"wikidata": r["wikidata"], "m49": r["m49"]}
+        yield Entry(key, "REGION", r["name_zh"], r["name_en"], _split(r["aliases_zh"]),
+                    {k: v for k, v in links.items() if v})
+
+
+def _organizations():
+    for r in _rows("organizations.csv"):
+        key = f"{r['type'].lower()}/{slug(r['name_en'])}"
+        links = {"wikidata": r["wikidata"]} if r["wikidata"] else {}
+        aliases = _split(r["aliases_zh"])
+        if r["acronym"]:
+            aliases.append(r["acronym"])
+        yield Entry(key, r["type"], r["name_zh"], r["name_en"], aliases, links)
+
+
+def _own():
+    for r in _rows("entities.csv"):
+        links = {"wikidata": r["wikidata"]} if r.get("wikidata") else {}
+        yield Entry(r["key"], r["type"], r["name_zh"], r.get("name_en", ""), _split(r.get("aliases_zh")), links,
+                    part_of=r.get("part_of", ""), location=r.get("location", ""), date=r.get("date", ""))
+
+
+class Lexicon:
+    """All entries by key, and a name -> key index over every surface form."""
+
+    def __init__(self, entries):
+        self.entries: dict[str, Entry] = {}
+        self.by_name: dict[str, str] = {}
+        for e in entries:
+            if e.type not in ENTITY_TYPES:
+                raise ValueError(f"lexicon entry {e.key}: unknown type {e.type!r}")
+            if e.key in self.entries:
+                raise ValueError(f"lexicon key {e.key} is used twice")
+            self.entries[e.key] = e
+            for name in e.names:
+                norm = normalize_name(name)
+                if not norm or norm in NEVER_NAMES:
+                    continue
+                other = self.by_name.setdefault(norm, e.key)
+                if other != e.key:
+                    raise ValueError(f"lexicon name {name!r} names both {other} and {e.key}")
+
+    def __getitem__(self, key: str) -> Entry:
+        return self.entries[key]
+
+    def get(self, key: str) -> Entry | None:
+        return self.entries.get(key)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def normalize_name(name: str) -> str:
+    """The form names are compared in: NFKC, no white space."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    entries = [*_countries(), *_regions(), *_organizations()]
+    if resources.files("kg").joinpath("data", "lexicon", "entities.csv").is_file():
+        entries.extend(_own())
+    return Lexicon(entries)

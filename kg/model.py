@@ -1,0 +1,59 @@
+"""Plain data objects passed between the stages.  No spaCy, no RDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("COUNTRY", "REGION", "PLACE", "ORG", "FORUM", "MEETING", "PROGRAMME", "PROJECT", "PERSON")
+VALUE_TYPES = ("MONEY", "PERCENT", "DATE", "PERIOD", "COUNT")
+
+
+class InputError(Exception):
+    """A problem with one input file, reported to the user as one line."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int  # code-point offsets into Document.text (the original text)
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity or a value in a document.
+
+    ``start``/``end`` are code-point offsets into the original text, so that
+    ``document.text[start:end] == text`` always holds.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # one of ENTITY_TYPES or VALUE_TYPES
+    key: str  # entity key (lexicon key or "<type>/<name>"), or value key
+    sentence: int
+    name: str  # normalised (NFKC, simplified) surface form
+    rule: str = "lexicon"  # what produced the mention
+    value: dict | None = None  # normalised value for VALUE_TYPES
+
+    @property
+    def is_value(self) -> bool:
+        return self.type in VALUE_TYPES
+
+
+@dataclass
+class Document:
+    id: str  # stable id from the file name, used in IRIs
+    path: str  # path as given by the user (for messages)
+    text: str  # the original decoded text; all offsets point into it
+    sha256: str
+    title: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)

@@ -1,0 +1,125 @@
+"""Values in Chinese text: money, percentages, dates, periods and counts, normalised.
+
+Works on normalised (NFKC, simplified) text and returns plain tuples; no spaCy.
+Examples: 600亿元人民币 -> 60000000000 CNY; 47.30% -> 47.3; 2015年12月 -> 2015-12;
+2013年至2018年 -> 2013/2018; 3年内 -> P3Y; 122个国家 -> 122 国家; 20万多名 -> >= 200000.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
+MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
+APPROX = r"(?:多|余|以上|左右)"
+
+CURRENCIES = [  # longest first
+    ("元人民币", "CNY"), ("亿元人民币", "CNY"), ("人民币", "CNY"), ("美元", "USD"), ("欧元", "EUR"),
+    ("英镑", "GBP"), ("日元", "JPY"), ("特别提款权", "XDR"), ("元", "CNY"),
+]
+_CUR = "|".join(sorted({re.escape(c) for c, _ in CURRENCIES}, key=len, reverse=True))
+_CUR_CODE = dict(CURRENCIES)
+
+# Classifiers and the nouns a count is most often about.
+CLASSIFIERS = "个|名|所|批次|批|期|项|笔|座|艘|家|位|支|次|人次|人|国|吨|公里|万人"
+COUNT_NOUNS = ("国家和地区", "国际组织", "国家", "地区", "项目", "城市", "医院", "学校", "专业", "领域", "医疗队员",
+               "人员", "志愿者", "代表", "官员", "学员", "医疗点", "减贫项目")
+
+MONEY = re.compile(rf"(?:人民币|美元)?(?P<num>{NUM})(?P<mag>{MAG})?(?P<approx>{APPROX})?(?P<cur>{_CUR})")
+PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>[{_CN_DIGITS}点\d.]+)")
+PERIOD_RANGE = re.compile(r"(?P<a>\d{4})年?(?P<am>\d{1,2}月)?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{4})年(?P<bm>\d{1,2}月)?")
+DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{NUM})年(?:内|间|来|中)?|(?P<n2>{NUM})年(?P<post>内|间|来|之内))")
+DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<end>底|末|初))?")
+COUNT = re.compile(rf"(?P<num>{NUM})(?P<mag>万|亿)?(?P<approx>多|余)?(?P<cls>{CLASSIFIERS})"
+                   rf"(?P<noun>{'|'.join(COUNT_NOUNS)})?")
+_CN_ONLY = re.compile(rf"[{_CN_DIGITS}]+")
+
+_MAG = {"万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10, "亿": Decimal(10) ** 8,
+        "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
+
+
+def number(text: str) -> Decimal | None:
+    text = text.replace(",", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        pass
+    try:
+        return Decimal(str(cn2an.cn2an(text, "smart")))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def plain(d: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 6E+10 -> '60000000000', 47.30 -> '47.3'."""
+    s = format(d.normalize(), "f")
+    return s
+
+
+def find_values(text: str) -> list[tuple[int, int, str, dict]]:
+    """All values in ``text`` as ``(start, end, type, value)``, non-overlapping, in order."""
+    found: list[tuple[int, int, str, dict]] = []
+    taken = bytearray(len(text))
+
+    def add(start, end, typ, value):
+        if value is None or any(taken[start:end]):
+            return
+        taken[start:end] = b"\x01" * (end - start)
+        found.append((start, end, typ, value))
+
+    for m in MONEY.finditer(text):
+        add(m.start(), m.end(), "MONEY", _money(m))
+    for m in PERCENT.finditer(text):
+        n = number(m["num"] or m["cn"].replace("点", "."))
+        add(m.start(), m.end(), "PERCENT", n is not None and {"amount": plain(n)} or None)
+    for m in PERIOD_RANGE.finditer(text):
+        a = m["a"] + (f"-{int(m['am'][:-1]):02d}" if m["am"] else "")
+        b = m["b"] + (f"-{int(m['bm'][:-1]):02d}" if m["bm"] else "")
+        add(m.start(), m.end(), "PERIOD", {"value": f"{a}/{b}", "start": a, "end": b})
+    for m in DURATION.finditer(text):
+        if m["pre"] == "在" and not m["n1"]:
+            continue
+        n = number(m["n1"] or m["n2"])
+        if n is None or n != n.to_integral() or n <= 0 or n > 100:
+            continue
+        start = m.start() if m["pre"] != "在" else m.start() + 1
+        add(start, m.end(), "PERIOD", {"value": f"P{int(n)}Y"})
+    for m in DATE.finditer(text):
+        y, mo, d = m["y"], m["m"], m["d"]
+        if mo and not 1 <= int(mo) <= 12 or d and not 1 <= int(d) <= 31:
+            continue
+        value = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if d else "")
+        add(m.start(), m.end(), "DATE", {"value": value})
+    for m in COUNT.finditer(text):
+        if m["num"] == "一" or m["num"] == "两" and not m["noun"]:
+            continue  # 一个国家, 两国: determiners, not counts
+        n = number(m["num"])
+        if n is None:
+            continue
+        if m["mag"]:
+            n *= _MAG[m["mag"]]
+        value = {"amount": plain(n), "unit": m["noun"] or m["cls"]}
+        if m["approx"]:
+            value["at_least"] = True
+        add(m.start(), m.end(), "COUNT", value)
+    found.sort()
+    return found
+
+
+def _money(m: re.Match) -> dict | None:
+    n = number(m["num"])
+    if n is None:
+        return None
+    if m["mag"]:
+        n *= _MAG[m["mag"]]
+    cur = m["cur"]
+    prefix = m.group(0)[: m.start("num") - m.start()]
+    code = _CUR_CODE[cur] if cur != "元" else {"美元": "USD"}.get(prefix, "CNY")
+    value = {"amount": plain(n), "unit": code}
+    if m["approx"]:
+        value["at_least"] = True
+    return value
