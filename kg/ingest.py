@@ -8,12 +8,12 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .model import Document, InputError, Sentence
+from .model import Document, InputError, Paragraph, Sentence
 
 SUFFIXES = (".txt", ".md")
 
 # A sentence ends at one of these, plus any closing quotes/brackets that follow.
-_SENTENCE = re.compile(r"[^\n。！？!?]*(?:[。！？!?]+[”’」』）)\]]*|\n|$)")
+_SENTENCE = re.compile(r"[^\n。！？!?]+(?:[。！？!?]+[”’」』）)\]]*)?")
 _UNSAFE_ID = re.compile(r"[^\w\-.~/]")
 
 
@@ -66,19 +66,31 @@ def read_document(path: Path, id: str) -> Document:
     text = decode(str(path), data)
     doc = Document(id=id, path=str(path), text=text, sha256=hashlib.sha256(data).hexdigest())
     doc.title = next((line.strip() for line in text.splitlines() if line.strip()), id)
-    doc.sentences = split_sentences(text)
+    doc.paragraphs, doc.sentences = split(text)
     return doc
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with offsets into ``text``; surrounding white space is trimmed off."""
-    out: list[Sentence] = []
-    for m in _SENTENCE.finditer(text):
-        start, end = m.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append(Sentence(len(out), start, end, text[start:end]))
-    return out
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split(text: str) -> tuple[list[Paragraph], list[Sentence]]:
+    """Paragraphs (non-empty lines) and their sentences, with offsets into ``text``;
+    surrounding white space is trimmed off."""
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        p_start, p_end = _trim(text, *line.span())
+        if p_end == p_start:
+            continue
+        para = Paragraph(len(paragraphs), p_start, p_end)
+        paragraphs.append(para)
+        for m in _SENTENCE.finditer(text, p_start, p_end):
+            start, end = _trim(text, *m.span())
+            if end > start:
+                sentences.append(Sentence(len(sentences), start, end, text[start:end], para.index))
+    return paragraphs, sentences

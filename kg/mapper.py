@@ -81,9 +81,18 @@ class Mapper:
         add(g, NIF.beginIndex, _int(0))
         add(g, NIF.endIndex, _int(len(doc.text)))
 
+        paragraph_node = {}
+        for p in doc.paragraphs:
+            node = paragraph_node[p.index] = self.iris.span(doc.id, p.start, p.end)
+            add(node, RDF.type, NIF.Paragraph)
+            add(node, NIF.referenceContext, g)
+            add(node, NIF.beginIndex, _int(p.start))
+            add(node, NIF.endIndex, _int(p.end))
         for s in doc.sentences:
             node = self.iris.span(doc.id, s.start, s.end)
             add(node, RDF.type, HZ.Sentence)
+            if s.paragraph in paragraph_node and paragraph_node[s.paragraph] != node:
+                add(node, NIF.superString, paragraph_node[s.paragraph])
             add(node, NIF.referenceContext, g)
             add(node, NIF.beginIndex, _int(s.start))
             add(node, NIF.endIndex, _int(s.end))

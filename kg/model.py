@@ -18,11 +18,19 @@ class InputError(Exception):
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int  # code-point offsets into Document.text (the original text)
+    end: int
+
+
+@dataclass(frozen=True)
 class Sentence:
     index: int
     start: int  # code-point offsets into Document.text (the original text)
     end: int
     text: str
+    paragraph: int = 0
 
 
 @dataclass(frozen=True)
@@ -55,5 +63,6 @@ class Document:
     text: str  # the original decoded text; all offsets point into it
     sha256: str
     title: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
