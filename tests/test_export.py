@@ -51,7 +51,14 @@ def test_one_graph_export_and_jsonld(tmp_path, corpus_store):
     run_kg("export", "--store", str(corpus_store), "--format", "jsonld", "--out", str(out),
            "--graph", "https://w3id.org/hezuo/ontology")
     data = json.loads(out.read_text(encoding="utf-8"))
-    ids = {node["@id"] for node in (data if isinstance(data, list) else data["@graph"])}
+    ids = set()
+
+    def walk(nodes):
+        for node in nodes:
+            ids.add(node["@id"])
+            walk(node.get("@graph", []))
+
+    walk(data if isinstance(data, list) else [data])
     assert "https://w3id.org/hezuo/ontology#Country" in ids
     assert not any("/id/doc/" in i for i in ids)
 
