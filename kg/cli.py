@@ -215,6 +215,36 @@ def extract(
         Console(width=160).print(table)
 
 
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold .json files (annotation guide format).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list missed and spurious entities.")] = False,
+) -> None:
+    """Score entity and value extraction against gold files: precision, recall, F1, link accuracy."""
+    from .eval import evaluate as run_eval
+
+    scores = run_eval(gold_dir)
+    result = scores.as_dict()
+    if as_json:
+        if errors:
+            result["errors"] = scores.errors
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{result['documents']} documents")
+    typer.echo(f"{'':<18}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}")
+    rows = [("untyped", result["untyped"]), ("typed", result["typed"]), ("coarse-typed", result["coarse"])]
+    rows += [(f"  {t}", v) for t, v in result["per_type"].items()]
+    rows += [("values", result["values"]), ("values normalised", result["values_normalised"])]
+    for name, v in rows:
+        typer.echo(f"{name:<18}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['tp']:>6}{v['fp']:>6}{v['fn']:>6}")
+    typer.echo(f"link accuracy     {result['link_accuracy']:.3f} ({result['links']})  "
+               + " ".join(f"{t} {a:.3f}" for t, a in result["link_accuracy_per_type"].items()))
+    if errors:
+        for e in scores.errors:
+            typer.echo(f"{e['kind']:<9} {e['type']:<10} {e['name']}  {e.get('key', '')}  [{e['doc']}]")
+
+
 def _one_line(e: BaseException, limit: int = 160) -> str:
     text = " ".join(str(e).split())
     return text if len(text) <= limit else text[:limit] + " ..."
