@@ -20,6 +20,9 @@ from .model import ENTITY_TYPES
 # Strings that must never be matched as names on their own (see the data README:
 # ambiguous between a country/region and an adjective or another entity).
 NEVER_NAMES = frozenset({"中非", "中美", "刚果", "论坛", "峰会"})
+# M49 entries that are categories, not places, by the annotation guide (发展中国家 is a category)
+# or too common as words (世界): kept for linking, never tagged.
+CATEGORY_KEYS = frozenset({"region/001", "region/199", "region/432", "region/722"})
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Entry:
     part_of: str = ""  # meeting -> forum key, project -> programme key
     location: str = ""  # meeting/project -> place or country key
     date: str = ""  # meeting date, ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD)
+    note: str = ""
 
     @property
     def names(self) -> list[str]:
@@ -83,7 +87,8 @@ def _own():
     for r in _rows("entities.csv"):
         links = {"wikidata": r["wikidata"]} if r.get("wikidata") else {}
         yield Entry(r["key"], r["type"], r["name_zh"], r.get("name_en", ""), _split(r.get("aliases_zh")), links,
-                    part_of=r.get("part_of", ""), location=r.get("location", ""), date=r.get("date", ""))
+                    part_of=r.get("part_of", ""), location=r.get("location", ""), date=r.get("date", ""),
+                    note=r.get("note", ""))
 
 
 class Lexicon:

@@ -28,12 +28,14 @@ from collections.abc import Iterable, Iterator
 
 import ahocorasick
 import jieba
+import jieba.posseg
 import opencc
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import lexicon as lexicon_mod
+from . import rules
 from .model import Document, Mention
 from .values import find_values
 
@@ -43,11 +45,12 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 # jieba POS tags for lexicon names in the user dictionary
 _POS = {"COUNTRY": "ns", "REGION": "ns", "PLACE": "ns", "PERSON": "nr"}
-NESTING_TYPES = {"MEETING", "PROJECT"}  # names whose parts are entities of their own
+NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # and PLACE in PLACE: see _nests  # names whose parts are entities of their own
 
 if not Doc.has_extension("lexicon_matches"):
     Doc.set_extension("lexicon_matches", default=None)
     Doc.set_extension("value_matches", default=None)
+    Doc.set_extension("rule_names", default=None)
 if not Span.has_extension("value"):
     Span.set_extension("value", default=None)
 
@@ -68,8 +71,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
         if c.isspace():
             prev = next((text[j] for j in range(i - 1, -1, -1) if not text[j].isspace()), "")
             nxt = next((text[j] for j in range(i + 1, n) if not text[j].isspace()), "")
-            if _CJK.match(prev or "a") or _CJK.match(nxt or "a"):
-                continue  # stray space next to Chinese text
+            if _CJK.match(prev or "a") and _CJK.match(nxt or "a"):
+                continue  # stray space inside Chinese text
         norm = unicodedata.normalize("NFKC", c) if ord(c) > 127 else c
         for ch in norm:
             chars.append(ch)
@@ -88,6 +91,7 @@ class Gazetteer:
     def __init__(self, lex: lexicon_mod.Lexicon):
         self.automaton = ahocorasick.Automaton()
         self.types: dict[str, str] = {}
+        self.weak: dict[str, str] = {}  # form -> "token" | "title": names that are also ordinary words
         seen: dict[str, str] = {}
         for key, entry in lex.entries.items():
             self.types[key] = entry.type
@@ -95,6 +99,13 @@ class Gazetteer:
                 form = match_name(name)
                 if len(form) < 2 or form in lexicon_mod.NEVER_NAMES:
                     continue
+                if key in lexicon_mod.CATEGORY_KEYS:
+                    continue
+                kind = _weak_kind(entry, form)
+                if kind == "quoted":
+                    continue  # only the quoted alias (“幸福家园”) names it
+                if kind:
+                    self.weak[form] = kind
                 if seen.setdefault(form, key) != key:
                     raise ValueError(f"lexicon name {name!r} names both {seen[form]} and {key}")
                 self.automaton.add_word(form, (len(form), key))
@@ -114,33 +125,69 @@ class Gazetteer:
             out.append((start, end, key))
         return out
 
-    def resolve(self, matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """Longest match first (leftmost on ties); plus names nested in a meeting or project."""
+    def resolve(self, matches: list[tuple[int, int, str]], bounds: set[int] | None = None) -> list[tuple[int, int, str]]:
+        """Longest match first; on a tie, the one that agrees with jieba's segmentation (``bounds``:
+        its token edges; 其中亚洲 -> 亚洲, not 中亚), then the leftmost; plus names nested in a
+        meeting, project, programme or forum."""
         chosen: list[tuple[int, int, str]] = []
         taken = set()
-        for s, e, k in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        aligned = (lambda s, e: 0 if s in bounds and e in bounds else 1) if bounds else (lambda s, e: 0)
+        for s, e, k in sorted(matches, key=lambda m: (m[0] - m[1], aligned(m[0], m[1]), m[0])):
             if not taken.intersection(range(s, e)):
                 chosen.append((s, e, k))
                 taken.update(range(s, e))
         nested = [
             (s, e, k) for s, e, k in matches
             if (s, e, k) not in chosen and any(
-                cs <= s and e <= ce and self.types[ck] in NESTING_TYPES and self.types[k] != self.types[ck]
-                for cs, ce, ck in chosen)
+                cs <= s and e <= ce and _nests(self.types[ck], self.types[k]) for cs, ce, ck in chosen)
         ]
+        # only the largest names inside a name: 太平洋岛国 in a forum's name, not also 太平洋
+        nested = [(s, e, k) for s, e, k in nested
+                  if not any(ns <= s and e <= ne and (ns, ne) != (s, e) for ns, ne, _ in nested)]
         return sorted(chosen + nested)
 
 
+def _nests(outer: str, inner: str) -> bool:
+    """Whether a name inside a name of type ``outer`` is an entity of its own."""
+    return outer in NESTING_TYPES and inner != outer or outer == inner == "PLACE"
+
+
+def _crossing(found: list[tuple[int, int, str]]) -> bool:
+    spans = sorted({(s, e) for s, e, _ in found})
+    return any(b[0] < a[1] < b[1] and a[0] < b[0] for a, b in zip(spans, spans[1:]))
+
+
+_TITLE_NEAR = re.compile("|".join(rules.TITLES))
+_WEAK_NOTE = re.compile(r"ordinary word|common personal name|also a place name|is generic")
+
+
+def _weak_kind(entry: lexicon_mod.Entry, form: str) -> str | None:
+    """Names that are also ordinary words (汪洋, 海口, 万象) count only in context."""
+    if entry.type == "PERSON" and (len(form) == 2 or _WEAK_NOTE.search(entry.note)):
+        return "title"
+    if _WEAK_NOTE.search(entry.note) and "“" not in form and any("“" in a for a in entry.aliases):
+        return "quoted"
+    if _WEAK_NOTE.search(entry.note) or entry.type == "PLACE" and len(form) == 2:
+        return "token"
+    return None
+
+
 class LexiconJiebaTokenizer:
-    """jieba segmentation with lexicon names and values as forced token boundaries."""
+    """jieba segmentation with lexicon names, values and rule names as token boundaries."""
 
     def __init__(self, vocab, gazetteer: Gazetteer, jieba_tokenizer: jieba.Tokenizer):
         self.vocab = vocab
         self.gazetteer = gazetteer
         self.jieba = jieba_tokenizer
+        self.tags = jieba.posseg.dt.word_tag_tab
 
     def __call__(self, text: str) -> Doc:
-        matches = self.gazetteer.resolve(self.gazetteer.find(text))
+        found = self.gazetteer.find(text)
+        bounds = None
+        if any(text[s:e] in self.gazetteer.weak for s, e, _ in found) or _crossing(found):
+            bounds = self._bounds(text)
+            found = self._drop_weak(text, found, bounds)
+        matches = self.gazetteer.resolve(found, bounds)
         covered = bytearray(len(text))
         for s, e, _ in matches:
             covered[s:e] = b"\x01" * (e - s)
@@ -148,14 +195,103 @@ class LexiconJiebaTokenizer:
         cuts = {0, len(text)}
         for s, e, *_ in matches + values:
             cuts.update((s, e))
-        words: list[str] = []
+        spans: list[tuple[int, int]] = []
         edges = sorted(cuts)
         for a, b in zip(edges, edges[1:]):
-            words.extend(w for w in self.jieba.cut(text[a:b], HMM=True) if w)
+            for w in self.jieba.cut(text[a:b], HMM=True):
+                spans.append((a, a + len(w)))
+                a += len(w)
+        names = self._rule_names(text, spans, matches, values)
+        if names:
+            matches = self._merge(matches, names)
+            extra = {x for s, e, *_ in names for x in (s, e)}
+            spans = _split_at(spans, extra)
+        words = [text[s:e] for s, e in spans]
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc._.lexicon_matches = matches
         doc._.value_matches = values
+        doc._.rule_names = {k: (t, r) for _, _, k, t, r in names}
         return doc
+
+    def _tag(self, word: str) -> str:
+        tag = self.tags.get(word)
+        if tag is None:
+            pieces = self.jieba.lcut(word, HMM=False)
+            tag = "?c" if len(pieces) > 1 and all(len(p) > 1 for p in pieces) else "?"
+        return tag
+
+    def _bounds(self, text: str) -> set[int]:
+        bounds, pos = {0}, 0
+        for w in self.jieba.cut(text, HMM=True):
+            pos += len(w)
+            bounds.add(pos)
+        return bounds
+
+    def _drop_weak(self, text: str, found: list[tuple[int, int, str]], bounds: set[int]) -> list[tuple[int, int, str]]:
+        keep = []
+        for s, e, k in found:
+            kind = self.gazetteer.weak.get(text[s:e])
+            if kind and any(fs <= s and e <= fe and (fs, fe) != (s, e) and text[fs:fe] not in self.gazetteer.weak
+                            for fs, fe, _ in found):
+                kind = None  # part of a longer known name: 北京 in 中非合作论坛北京峰会
+            if kind == "title" and not _TITLE_NEAR.search(text, max(0, s - 5), min(len(text), e + 5)):
+                continue
+            if kind == "token" and not (s in bounds and e in bounds):
+                continue
+            keep.append((s, e, k))
+        return keep
+
+    def _rule_names(self, text, spans, matches, values) -> list[tuple[int, int, str, str, str]]:
+        outer = [(s, e, k) for s, e, k in matches
+                 if not any(cs <= s and e <= ce and (cs, ce) != (s, e) for cs, ce, _ in matches)]
+        units: list[rules.Unit] = []
+        ents = {s: (e, k) for s, e, k in outer}
+        vals = {s: (e, t) for s, e, t, _ in values}
+        i = 0
+        while i < len(spans):
+            s, e = spans[i]
+            if s in ents or s in vals:
+                end, label = ents[s] if s in ents else vals[s]
+                kind = "ENT" if s in ents else "VAL"
+                typ = self.gazetteer.types[label] if kind == "ENT" else label
+                units.append(rules.Unit(text[s:end], s, end, kind, typ))
+                while i < len(spans) and spans[i][1] <= end:
+                    i += 1
+                continue
+            w = text[s:e]
+            units.append(rules.Unit(w, s, e, self._tag(w)))
+            i += 1
+        found = []
+        for f in rules.find(text, units):
+            name = re.sub(r"[\s“”\"《》]", "", text[f.start:f.end])
+            if name in self.gazetteer.names:  # a known name in another form: the lexicon's entity
+                key = self.gazetteer.names[name]
+                found.append((f.start, f.end, key, self.gazetteer.types[key], "lexicon"))
+            else:
+                found.append((f.start, f.end, f"{f.type.lower()}/{name}", f.type, f.rule))
+        return found
+
+    def _merge(self, matches, names):
+        """Add rule names: longest first; known names win ties; parts of a meeting or project stay."""
+        types = dict(self.gazetteer.types)
+        types.update({k: t for _, _, k, t, _ in names})
+        candidates = [(s, e, k, "lexicon") for s, e, k in matches] + [(s, e, k, r) for s, e, k, _, r in names]
+        chosen: list[tuple[int, int, str, str]] = []
+        for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[3] != "lexicon", c[0])):
+            s, e = c[0], c[1]
+            clash = False
+            for d in chosen:
+                ds, de = d[0], d[1]
+                if e <= ds or de <= s:
+                    continue
+                inside = ds <= s and e <= de
+                if inside and _nests(types[d[2]], types[c[2]]) and (s, e) != (ds, de):
+                    continue
+                clash = True
+                break
+            if not clash:
+                chosen.append(c)
+        return sorted((s, e, k) for s, e, k, _ in chosen)
 
     # spaCy calls these when it serialises a pipeline; ours is built from data, not saved
     def to_bytes(self, **kwargs) -> bytes:
@@ -165,12 +301,31 @@ class LexiconJiebaTokenizer:
         return self
 
 
+def _split_at(spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        inner = sorted(c for c in cuts if s < c < e)
+        for c in inner:
+            out.append((s, c))
+            s = c
+        out.append((s, e))
+    return out
+
+
 @Language.component("hezuo_resolve_spans")
 def resolve_spans(doc: Doc) -> Doc:
-    """Keep the SpanRuler spans the gazetteer chose (longest names, allowed nesting)."""
-    chosen = {(s, e, k) for s, e, k in doc._.lexicon_matches or ()}
-    doc.spans["entities"] = [sp for sp in doc.spans.get("entities", ())
-                             if (sp.start_char, sp.end_char, sp.id_) in chosen]
+    """Keep the SpanRuler spans the tokenizer chose (longest names, allowed nesting), and add
+    the names found by rules, with the entity key as ``span.id_``."""
+    ruler = {(sp.start_char, sp.end_char, sp.id_): sp for sp in doc.spans.get("entities", ())}
+    found = doc._.rule_names or {}
+    spans = []
+    for s, e, k in doc._.lexicon_matches or ():
+        span = ruler.get((s, e, k))
+        if span is None and k in found:
+            span = doc.char_span(s, e, label=found[k][0], span_id=k)
+        if span is not None:
+            spans.append(span)
+    doc.spans["entities"] = spans
     return doc
 
 
@@ -227,8 +382,13 @@ class Extractor:
                 end = sentence.start + offsets[sp.end_char - 1] + 1
                 value = sp._.value
                 key = sp.id_ if value is None else f"{sp.label_.lower()}/{_value_key(value)}"
-                yield Mention(start, end, document.text[start:end], sp.label_, key, sentence.index, sp.text,
-                              "lexicon" if value is None else "value", value)
+                rule = "value" if value is not None else (doc._.rule_names or {}).get(key, ("", "lexicon"))[1]
+                yield Mention(start, end, document.text[start:end], sp.label_, key, sentence.index,
+                              _clean_name(sp.text), rule, value)
+
+
+def _clean_name(text: str) -> str:
+    return re.sub(r"[\s“”\"《》]", "", text)
 
 
 def _value_key(value: dict) -> str:

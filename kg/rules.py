@@ -1,0 +1,224 @@
+"""Rules for names the lexicon does not know (most names in a new document).
+
+They work on *units*: jieba tokens with their dictionary POS tag, where a lexicon name or a
+value already found counts as one unit carrying its type.  Pure Python; the spaCy component
+in ``kg.nlp`` feeds them.
+
+- suffix rules: a run of name-like units ending in a type suffix (…署, …银行, …论坛, …峰会,
+  …计划, …走廊, …港, …机场, …公路, …工业园, …项目 ...) that holds an *anchor* — a known
+  country/place/organisation or a proper noun — so generic nouns (国际组织, 发展中国家,
+  援外医疗队) never fire;
+- meetings: an ordinal (首届, 第N届) before a forum, a forum followed by a place and
+  峰会/部长级会议, with an adjacent year;
+- quoted names: “X” after a count (100个“幸福家园”) or after a country (巴基斯坦“新巴基斯坦”),
+  and 《X》 titles that end like a plan or agenda;
+- persons: a 2–4 character name next to a title (主席, 总理, 秘书长 ...), and foreign names
+  joined with ·.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# longest suffix first within each type; the first type listed wins on ties
+SUFFIXES: list[tuple[str, str]] = [
+    ("部长级会议", "MEETING"), ("高级官员会议", "MEETING"), ("高官会", "MEETING"), ("峰会", "MEETING"),
+    ("论坛", "FORUM"),
+    ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"),
+    ("计划", "PROGRAMME"), ("倡议", "PROGRAMME"), ("议程", "PROGRAMME"), ("战略", "PROGRAMME"), ("规划", "PROGRAMME"),
+    ("基金会", "ORG"), ("基金", "PROGRAMME"), ("工程", "PROGRAMME"),
+    ("高速公路", "PROJECT"), ("公路", "PROJECT"), ("铁路", "PROJECT"), ("高铁", "PROJECT"), ("港口", "PROJECT"),
+    ("机场", "PROJECT"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"),
+    ("水电站", "PROJECT"), ("电站", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
+    ("医院", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
+    ("委员会", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
+    ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
+    ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
+    ("部", "ORG"), ("局", "ORG"), ("委", "ORG"),
+]
+SUFFIXES.sort(key=lambda s: -len(s[0]))
+SINGLE_CHAR_OK_TAGS = {"nt", "nz", "ns", "j"}  # 外交部 yes, 全部/东部/滞港 no
+
+NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "j", "eng", "vn", "v", "a", "an", "b", "f", "s",
+             "l", "i", "?", "x", "vi"}
+PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "?"}
+ANCHOR_TYPES = {"COUNTRY", "REGION", "PLACE", "ORG", "FORUM", "PERSON", "PROGRAMME"}
+STOP_WORDS = set("""
+实施 援建 建设 建成 支持 帮助 提供 开展 推进 设立 成立 参与 参加 举办 召开 启动 落实 完成 签署 加入 推动 深化 加强 配合
+派遣 援助 资助 投资 承建 修建 兴建 新建 包括 通过 利用 依托 实现 促进 举行 出席 宣布 提出 发起 共建 共同 相关 有关
+其他 其它 各国 各类 多个 一系列 重要 重大 主要 积极 广泛 进一步 不断 全面 以及 作为 成为 属于 对外 向 在 为 同 与 和 及
+是 有 将 已 被 把 让 使 等 的 了 着 过 之 中 这 该 其 我国 我们 他们 各 每 所有 一些 这些 那些 一个 首届 历届 此次 本届
+""".split())
+GENERIC = set("""
+发展中国家 最不发达国家 受援国 国际组织 区域组织 多边组织 国际机构 医疗队 援外医疗队 成套项目 民生项目 援助项目 合作项目 技术合作项目
+基础设施项目 示范项目 培训项目 研修项目 建设项目 项目 工程 计划 倡议 论坛 峰会 银行 基金 中心 组织 委员会 政府 国家 地区
+""".split())
+DASHES = {"—", "–", "-", "－", "·", "•"}
+CONJ = {"和", "与", "及"}
+TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统", "副总统", "国王", "首相", "部长", "外长", "秘书长", "副秘书长",
+          "总干事", "行长", "大使", "国务委员", "委员长", "主任", "署长", "总裁", "特使")
+_ORDINAL = re.compile(r"^(?:第[0-9一二三四五六七八九十百]+[届次]|首届)$")
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+@dataclass
+class Unit:
+    text: str
+    start: int
+    end: int
+    tag: str  # jieba POS; "?" unknown word, "?c" unknown but made of known words; "ENT"/"VAL" found before
+    type: str = ""  # entity or value type for ENT/VAL units
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    type: str
+    rule: str
+
+
+def _suffix(u: Unit) -> tuple[str, str] | None:
+    if u.tag in ("ENT", "VAL"):
+        return None
+    for suffix, typ in SUFFIXES:
+        if u.text.endswith(suffix):
+            if len(suffix) == 1 and u.text == suffix and u.tag not in SINGLE_CHAR_OK_TAGS | {"n", "ng"}:
+                continue
+            if len(suffix) == 1 and u.text != suffix and u.tag not in SINGLE_CHAR_OK_TAGS:
+                continue  # 全部, 东部, 干部: words, not names
+            return suffix, typ
+    return None
+
+
+def _namey(u: Unit) -> bool:
+    if u.tag == "ENT":
+        return u.type in ANCHOR_TYPES
+    if u.tag == "VAL" or u.text in STOP_WORDS:
+        return False
+    if u.tag in ("?", "?c"):
+        return bool(_HAN.match(u.text)) or u.text.isascii() and u.text.isalpha()
+    return u.tag in NAME_TAGS
+
+
+PROJECT_ANCHORS = {"COUNTRY", "REGION", "PLACE", "PERSON"}
+
+
+def _anchor(u: Unit, typ: str = "") -> bool:
+    if u.tag == "ENT":
+        return u.type in (PROJECT_ANCHORS if typ == "PROJECT" else ANCHOR_TYPES)
+    if u.tag == "eng":
+        return u.text.isupper() and len(u.text) >= 2
+    if u.tag == "?":  # a word jieba did not know: a name, unless it is two known words (农田水利)
+        return bool(_HAN.match(u.text)) and len(u.text) >= 2
+    return u.tag in PROPER_TAGS and _namey(u) and len(u.text) >= 2
+
+
+def suffix_names(units: list[Unit]) -> list[Found]:
+    out: list[Found] = []
+    for i, u in enumerate(units):
+        hit = _suffix(u)
+        if hit is None:
+            continue
+        suffix, typ = hit
+        j = i
+        anchored = len(u.text) > len(suffix) and u.tag in PROPER_TAGS
+        k = i - 1
+        while k >= 0 and i - k <= 8:
+            v = units[k]
+            if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
+                j = k
+            elif _namey(v):
+                j = k
+                anchored = anchored or _anchor(v, typ)
+            elif v.text in CONJ and k > 1 and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE") \
+                    and not anchored and all(units[x].tag not in ("ENT",) for x in range(k + 1, i)):
+                j = k  # 孟加拉国油轮和散货船项目: a conjunction inside a name that starts with a place
+            else:
+                break
+            k -= 1
+        if j == i and len(u.text) == len(suffix):
+            continue
+        # a name does not start with a dash, a conjunction or a verb
+        while j < i and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
+                         and units[j].tag != "ENT"):
+            j += 1
+        if not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
+                len(u.text) > len(suffix) and u.tag in PROPER_TAGS):
+            continue
+        name = "".join(x.text for x in units[j:i + 1])
+        if name in GENERIC or len(name) <= len(suffix):
+            continue
+        if units[j].tag == "ENT" and j == i - 0:
+            continue
+        out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}"))
+    return out
+
+
+def meeting_names(units: list[Unit]) -> list[Found]:
+    """首届/第N届 + forum -> meeting (with an adjacent year); forum + place + 峰会/部长级会议 -> meeting."""
+    out: list[Found] = []
+    for i, u in enumerate(units):
+        if u.tag == "ENT" and u.type == "FORUM":
+            start, end = u.start, u.end
+            k = i - 1
+            if k >= 0 and _ORDINAL.match(units[k].text):
+                start = units[k].start
+                if k > 0 and units[k - 1].tag == "VAL" and units[k - 1].type == "DATE" and re.fullmatch(r"\d{4}年", units[k - 1].text):
+                    start = units[k - 1].start
+                out.append(Found(start, end, "MEETING", "meeting:ordinal+forum"))
+                continue
+            m = i + 1
+            if m < len(units) and _ORDINAL.match(units[m].text):
+                m += 1
+            if m < len(units) and units[m].tag == "ENT" and units[m].type in ("PLACE", "COUNTRY"):
+                m += 1
+            if m < len(units) and units[m].text in ("峰会", "部长级会议", "部长会议", "高官会", "领导人会议", "会议") \
+                    and m > i + 1 or m < len(units) and units[m].text in ("峰会", "部长级会议"):
+                out.append(Found(start, units[m].end, "MEETING", "meeting:forum+place+summit"))
+    return out
+
+
+def quoted_names(text: str, units: list[Unit]) -> list[Found]:
+    out: list[Found] = []
+    by_end = {u.end: u for u in units}
+    for m in re.finditer(r"“([^“”，。；、！？]{2,20})”", text):
+        before = by_end.get(m.start())
+        if before is not None and (before.tag == "VAL" and before.type == "COUNT" or
+                                   before.tag == "ENT" and before.type == "COUNTRY"):
+            out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:after-count-or-country"))
+    for m in re.finditer(r"《([^《》]{2,40})》", text):
+        inner = m.group(1)
+        if re.search(r"(议程|规划|计划|战略|倡议|纲要|愿景|行动)(\d{4})?$", inner):
+            out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:title"))
+    return out
+
+
+def person_names(units: list[Unit]) -> list[Found]:
+    out: list[Found] = []
+    for i, u in enumerate(units):
+        if u.tag in ("ENT", "VAL"):
+            continue
+        # foreign names joined with · (安东尼奥·古特雷斯)
+        if u.text in ("·", "•") and 0 < i < len(units) - 1:
+            continue
+        if u.text in TITLES:
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            if nxt is not None and nxt.tag in ("nr", "nrfg", "nrt", "?") and 2 <= len(nxt.text) <= 4 and _HAN.match(nxt.text):
+                out.append(Found(nxt.start, nxt.end, "PERSON", "person:title+name"))
+            prev = units[i - 1] if i > 0 else None
+            if prev is not None and prev.tag in ("nr", "nrfg", "nrt") and 2 <= len(prev.text) <= 4:
+                out.append(Found(prev.start, prev.end, "PERSON", "person:name+title"))
+    return out
+
+
+def foreign_names(text: str) -> list[Found]:
+    return [Found(m.start(), m.end(), "PERSON", "person:dot-joined")
+            for m in re.finditer(r"[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{1,8})+", text)]
+
+
+def find(text: str, units: list[Unit]) -> list[Found]:
+    """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
+    return [*meeting_names(units), *quoted_names(text, units), *suffix_names(units), *person_names(units),
+            *foreign_names(text)]
