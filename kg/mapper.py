@@ -67,10 +67,10 @@ class Mapper:
 
     def document(self, doc: Document) -> list[Quad]:
         g = self.iris.document(doc.id)
-        out: list[Quad] = []
+        out: dict[Quad, None] = {}  # ordered and without repeats
 
         def add(s, p, o):
-            out.append(Quad(s, p, o, g))
+            out[Quad(s, p, o, g)] = None
 
         add(g, RDF.type, HZ.Document)
         add(g, RDF.type, NIF.Context)
@@ -124,7 +124,7 @@ class Mapper:
                 described.add(m.key)
                 for s, p, o in self._entity(m.key, m):
                     add(s, p, o)
-        return out
+        return list(out)
 
     def _entity(self, key: str, mention: Mention | None = None):
         node = self.iris.entity(key)

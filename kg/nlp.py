@@ -374,17 +374,55 @@ class Extractor:
     def mentions(self, document: Document) -> Iterator[Mention]:
         normed = [normalize(s.text) for s in document.sentences]
         docs = self.nlp.pipe(text for text, _ in normed)
+        recent: list[Mention] = []  # entity mentions so far, for short references (论坛 -> 中非合作论坛)
         for sentence, (_, offsets), doc in zip(document.sentences, normed, docs):
             spans: Iterable[Span] = sorted([*doc.spans["entities"], *doc.spans["values"]],
                                            key=lambda sp: (sp.start_char, -sp.end_char))
+            found = []
             for sp in spans:
                 start = sentence.start + offsets[sp.start_char]
                 end = sentence.start + offsets[sp.end_char - 1] + 1
                 value = sp._.value
                 key = sp.id_ if value is None else f"{sp.label_.lower()}/{_value_key(value)}"
                 rule = "value" if value is not None else (doc._.rule_names or {}).get(key, ("", "lexicon"))[1]
-                yield Mention(start, end, document.text[start:end], sp.label_, key, sentence.index,
-                              _clean_name(sp.text), rule, value)
+                found.append(Mention(start, end, document.text[start:end], sp.label_, key, sentence.index,
+                                     _clean_name(sp.text), rule, value))
+            found.extend(self._references(document, sentence, offsets, doc, spans, recent, found))
+            found.sort(key=lambda m: (m.start, -m.end))
+            recent.extend(m for m in found if not m.is_value)
+            del recent[:-50]
+            yield from found
+
+    def _references(self, document, sentence, offsets, doc, spans, recent, found) -> Iterator[Mention]:
+        """A bare head word (论坛, 峰会, 工业园, 议程 ...) that refers back to the last entity named
+        with that head, within a few sentences: 中非合作论坛 ... 论坛成立20年来."""
+        covered = set()
+        for sp in spans:
+            covered.update(range(sp.start, sp.end))
+        for t in doc:
+            head = REFERENCE_HEADS.get(t.text)
+            if head is None or t.i in covered:
+                continue
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and prev.text not in REFERENCE_DETERMINERS and not (
+                    prev.is_punct or self.nlp.tokenizer.tags.get(prev.text, "x")[:1] in ("p", "v", "c", "u", "d")):
+                continue  # 多边论坛, 区域基金: a generic noun, not a reference
+            earlier = [m for m in [*recent, *(f for f in found if f.start < sentence.start + offsets[t.idx])]
+                       if m.type in head and m.name.endswith(t.text) and m.name != t.text
+                       and sentence.index - m.sentence <= 3]
+            if not earlier:
+                continue
+            ante = earlier[-1]
+            start = sentence.start + offsets[t.idx]
+            end = sentence.start + offsets[t.idx + len(t.text) - 1] + 1
+            yield Mention(start, end, document.text[start:end], ante.type, ante.key, sentence.index, t.text,
+                          "reference:antecedent", None)
+
+
+REFERENCE_HEADS = {"论坛": {"FORUM"}, "峰会": {"MEETING"}, "工业园": {"PROJECT"}, "园区": {"PROJECT"},
+                   "议程": {"PROGRAMME"}, "基金": {"PROGRAMME", "ORG"}, "倡议": {"PROGRAMME"},
+                   "走廊": {"PROGRAMME"}, "银行": {"ORG"}, "项目": {"PROJECT"}}
+REFERENCE_DETERMINERS = {"该", "本", "此", "这一", "上述", "本届", "这个", "该项"}
 
 
 def _clean_name(text: str) -> str:

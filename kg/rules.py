@@ -42,7 +42,7 @@ SINGLE_CHAR_OK_TAGS = {"nt", "nz", "ns", "j"}  # 外交部 yes, 全部/东部/�
 
 NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "j", "eng", "vn", "v", "a", "an", "b", "f", "s",
              "l", "i", "?", "x", "vi"}
-PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "?"}
+PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "j", "eng", "?"}  # not nz: jieba gives it to terms (农田水利)
 ANCHOR_TYPES = {"COUNTRY", "REGION", "PLACE", "ORG", "FORUM", "PERSON", "PROGRAMME"}
 STOP_WORDS = set("""
 实施 援建 建设 建成 支持 帮助 提供 开展 推进 设立 成立 参与 参加 举办 召开 启动 落实 完成 签署 加入 推动 深化 加强 配合
@@ -156,6 +156,19 @@ def suffix_names(units: list[Unit]) -> list[Found]:
     return out
 
 
+BODY_ENDINGS = ("部", "局", "署", "委员会", "委", "办公室")
+
+
+def foreign_bodies(units: list[Unit]) -> list[Found]:
+    """A country followed by a ministry-like body: 赞比亚农业部 is Zambia's, not China's 农业部."""
+    out = []
+    for a, b in zip(units, units[1:]):
+        if a.tag == "ENT" and a.type == "COUNTRY" and a.text not in ("中国", "中华人民共和国") \
+                and b.tag == "ENT" and b.type == "ORG" and b.text.endswith(BODY_ENDINGS) and a.end == b.start:
+            out.append(Found(a.start, b.end, "ORG", "org:country+body"))
+    return out
+
+
 def meeting_names(units: list[Unit]) -> list[Found]:
     """首届/第N届 + forum -> meeting (with an adjacent year); forum + place + 峰会/部长级会议 -> meeting."""
     out: list[Found] = []
@@ -213,12 +226,29 @@ def person_names(units: list[Unit]) -> list[Found]:
     return out
 
 
+_NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "与", "及", "向", "对", "在", "由", "是"), key=len, reverse=True)))
+_NAME_EDGE_RIGHT = re.compile("出席|会见|会晤|表示|指出|强调|认为|说|在|和|与|及|等|访问|致辞|发表|宣布|主持|率|一行|先生|女士|总统|总理|主席|秘书长")
+
+
 def foreign_names(text: str) -> list[Found]:
-    return [Found(m.start(), m.end(), "PERSON", "person:dot-joined")
-            for m in re.finditer(r"[\u4e00-\u9fff]{2,6}(?:[·•][\u4e00-\u9fff]{1,8})+", text)]
+    """Names joined with · (安东尼奥·古特雷斯), trimmed at titles and verbs around them."""
+    out = []
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+", text):
+        start, end = m.span()
+        dot = text.index("·", start) if "·" in m.group() else text.index("•", start)
+        left = list(_NAME_EDGE_LEFT.finditer(text, start, dot))
+        if left:
+            start = left[-1].end()
+        last_dot = max(text.rfind("·", start, end), text.rfind("•", start, end))
+        right = _NAME_EDGE_RIGHT.search(text, last_dot + 2, end)
+        if right:
+            end = right.start()
+        if dot - start >= 1 and end - last_dot > 1:
+            out.append(Found(start, end, "PERSON", "person:dot-joined"))
+    return out
 
 
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     return [*meeting_names(units), *quoted_names(text, units), *suffix_names(units), *person_names(units),
-            *foreign_names(text)]
+            *foreign_names(text), *foreign_bodies(units)]
