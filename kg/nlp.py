@@ -51,6 +51,7 @@ if not Doc.has_extension("lexicon_matches"):
     Doc.set_extension("lexicon_matches", default=None)
     Doc.set_extension("value_matches", default=None)
     Doc.set_extension("rule_names", default=None)
+    Doc.set_extension("match_types", default=None)
 if not Span.has_extension("value"):
     Span.set_extension("value", default=None)
 
@@ -193,24 +194,35 @@ class LexiconJiebaTokenizer:
             covered[s:e] = b"\x01" * (e - s)
         values = [v for v in find_values(text) if not any(covered[v[0]:v[1]])]
         cuts = {0, len(text)}
-        for s, e, *_ in matches + values:
+        for s, e, *_ in values:
             cuts.update((s, e))
+            covered[s:e] = b"\x01" * (e - s)
+        # every name inside a chosen name cuts tokens, as when the name is tokenised alone (patterns)
+        outer = [(s, e) for s, e, _ in matches]
+        for s, e, _ in found:
+            if any(os <= s and e <= oe for os, oe in outer):
+                cuts.update((s, e))
         spans: list[tuple[int, int]] = []
         edges = sorted(cuts)
         for a, b in zip(edges, edges[1:]):
+            if covered[a]:  # a name or value, or a part of a name between nested names: one token
+                spans.append((a, b))
+                continue
             for w in self.jieba.cut(text[a:b], HMM=True):
                 spans.append((a, a + len(w)))
                 a += len(w)
         names = self._rule_names(text, spans, matches, values)
         if names:
             matches = self._merge(matches, names)
-            extra = {x for s, e, *_ in names for x in (s, e)}
+            kept = {k for _, _, k in matches}
+            extra = {x for s, e, k, *_ in names if k in kept for x in (s, e)}
             spans = _split_at(spans, extra)
         words = [text[s:e] for s, e in spans]
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc._.lexicon_matches = matches
         doc._.value_matches = values
         doc._.rule_names = {k: (t, r) for _, _, k, t, r in names}
+        doc._.match_types = {k: self.gazetteer.types[k] for _, _, k in matches if k in self.gazetteer.types}
         return doc
 
     def _tag(self, word: str) -> str:
@@ -321,8 +333,9 @@ def resolve_spans(doc: Doc) -> Doc:
     spans = []
     for s, e, k in doc._.lexicon_matches or ():
         span = ruler.get((s, e, k))
-        if span is None and k in found:
-            span = doc.char_span(s, e, label=found[k][0], span_id=k)
+        if span is None:  # a rule name, or a known name split by a rule name's edge
+            label = found[k][0] if k in found else doc._.match_types[k]
+            span = doc.char_span(s, e, label=label, span_id=k)
         if span is not None:
             spans.append(span)
     doc.spans["entities"] = spans

@@ -38,6 +38,9 @@ SUFFIXES: list[tuple[str, str]] = [
     ("部", "ORG"), ("局", "ORG"), ("委", "ORG"),
 ]
 SUFFIXES.sort(key=lambda s: -len(s[0]))
+_BY_LAST: dict[str, list[tuple[str, str]]] = {}
+for _s in SUFFIXES:
+    _BY_LAST.setdefault(_s[0][-1], []).append(_s)
 SINGLE_CHAR_OK_TAGS = {"nt", "nz", "ns", "j"}  # 外交部 yes, 全部/东部/滞港 no
 
 NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "j", "eng", "vn", "v", "a", "an", "b", "f", "s",
@@ -80,9 +83,9 @@ class Found:
 
 
 def _suffix(u: Unit) -> tuple[str, str] | None:
-    if u.tag in ("ENT", "VAL"):
+    if u.tag in ("ENT", "VAL") or not u.text:
         return None
-    for suffix, typ in SUFFIXES:
+    for suffix, typ in _BY_LAST.get(u.text[-1], ()):
         if u.text.endswith(suffix):
             if len(suffix) == 1 and u.text == suffix and u.tag not in SINGLE_CHAR_OK_TAGS | {"n", "ng"}:
                 continue
