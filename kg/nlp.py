@@ -184,11 +184,10 @@ class LexiconJiebaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         found = self.gazetteer.find(text)
-        bounds = None
-        if any(text[s:e] in self.gazetteer.weak for s, e, _ in found) or _crossing(found):
-            bounds = self._bounds(text)
+        bounds = self._bounds(text)  # jieba's own segmentation: one call per sentence
+        if any(text[s:e] in self.gazetteer.weak for s, e, _ in found):
             found = self._drop_weak(text, found, bounds)
-        matches = self.gazetteer.resolve(found, bounds)
+        matches = self.gazetteer.resolve(found, bounds if _crossing(found) else None)
         covered = bytearray(len(text))
         for s, e, _ in matches:
             covered[s:e] = b"\x01" * (e - s)
@@ -202,15 +201,11 @@ class LexiconJiebaTokenizer:
         for s, e, _ in found:
             if any(os <= s and e <= oe for os, oe in outer):
                 cuts.update((s, e))
-        spans: list[tuple[int, int]] = []
-        edges = sorted(cuts)
-        for a, b in zip(edges, edges[1:]):
-            if covered[a]:  # a name or value, or a part of a name between nested names: one token
-                spans.append((a, b))
-                continue
-            for w in self.jieba.cut(text[a:b], HMM=True):
-                spans.append((a, a + len(w)))
-                a += len(w)
+        # jieba's boundaries, except inside a name or value (which stays one token between the
+        # edges of the names nested in it)
+        n = len(text)
+        edges = sorted(cuts.union(b for b in bounds if not (0 < b < n and covered[b - 1] and covered[b])))
+        spans = list(zip(edges, edges[1:]))
         names = self._rule_names(text, spans, matches, values)
         if names:
             matches = self._merge(matches, names)

@@ -35,8 +35,11 @@ SUFFIXES: list[tuple[str, str]] = [
     ("委员会", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
     ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
-    ("部", "ORG"), ("局", "ORG"), ("委", "ORG"),
+    ("部", "ORG"), ("局", "ORG"), ("委", "ORG"), ("司", "ORG"), ("小组", "ORG"),
+    ("自治区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
+    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"),
 ]
+PLACE_SUFFIX_MAX_UNITS = 2  # 克孜勒奥尔达州, 南巴县: short names
 SUFFIXES.sort(key=lambda s: -len(s[0]))
 _BY_LAST: dict[str, list[tuple[str, str]]] = {}
 for _s in SUFFIXES:
@@ -54,13 +57,18 @@ STOP_WORDS = set("""
 是 有 将 已 被 把 让 使 等 的 了 着 过 之 中 这 该 其 我国 我们 他们 各 每 所有 一些 这些 那些 一个 首届 历届 此次 本届
 """.split())
 GENERIC = set("""
+地区 社区 园区 城区 市区 港区 景区 辖区 灾区 郊区 山区 牧区 林区 农村 城市 城镇 乡镇 全省 全市 全县 各省 各州 本州 该州
+大港 大岛 第二大岛 光伏电站 水电站 火电站 电站 医院 学校 大桥 公路 铁路 港口 机场 海岛 岛屿 小岛 本岛 全岛 该岛 自贸区 开发区 经济区
 发展中国家 最不发达国家 受援国 国际组织 区域组织 多边组织 国际机构 医疗队 援外医疗队 成套项目 民生项目 援助项目 合作项目 技术合作项目
 基础设施项目 示范项目 培训项目 研修项目 建设项目 项目 工程 计划 倡议 论坛 峰会 银行 基金 中心 组织 委员会 政府 国家 地区
 """.split())
 DASHES = {"—", "–", "-", "－", "·", "•"}
 CONJ = {"和", "与", "及"}
-TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统", "副总统", "国王", "首相", "部长", "外长", "秘书长", "副秘书长",
-          "总干事", "行长", "大使", "国务委员", "委员长", "主任", "署长", "总裁", "特使")
+TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统", "副总统", "国王", "首相", "部长", "副部长", "外长", "外交部长",
+          "秘书长", "副秘书长", "总干事", "副总干事", "行长", "副行长", "大使", "国务委员", "委员长", "主任", "副主任", "署长",
+          "副署长", "总裁", "特使", "司长", "副司长", "局长", "处长", "参赞", "首席代表", "会长", "校长", "院长",
+          "董事长", "总经理", "经理", "教授", "研究员", "队长", "领队", "省长", "州长", "市长", "县长", "议长", "酋长",
+          "发言人", "协调员", "驻华代表", "记者", "博士")
 _ORDINAL = re.compile(r"^(?:第[0-9一二三四五六七八九十百]+[届次]|首届)$")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -87,10 +95,11 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
         return None
     for suffix, typ in _BY_LAST.get(u.text[-1], ()):
         if u.text.endswith(suffix):
-            if len(suffix) == 1 and u.text == suffix and u.tag not in SINGLE_CHAR_OK_TAGS | {"n", "ng"}:
+            ok = SINGLE_CHAR_OK_TAGS | ({"?"} if typ == "PLACE" else set())
+            if len(suffix) == 1 and u.text == suffix and u.tag not in ok | {"n", "ng", "q"}:
                 continue
-            if len(suffix) == 1 and u.text != suffix and u.tag not in SINGLE_CHAR_OK_TAGS:
-                continue  # 全部, 东部, 干部: words, not names
+            if len(suffix) == 1 and u.text != suffix and u.tag not in ok:
+                continue  # 全部, 东部, 干部, 地区: words, not names
             return suffix, typ
     return None
 
@@ -128,8 +137,11 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         j = i
         anchored = len(u.text) > len(suffix) and u.tag in PROPER_TAGS
         k = i - 1
-        while k >= 0 and i - k <= 8:
+        reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
+        while k >= 0 and i - k <= reach:
             v = units[k]
+            if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
+                break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
             elif _namey(v):
@@ -153,6 +165,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         name = "".join(x.text for x in units[j:i + 1])
         if name in GENERIC or len(name) <= len(suffix):
             continue
+        if i - j == 1 and units[j].tag == "ENT" and units[j].type == "COUNTRY" and u.text == suffix:
+            continue  # 中国倡议, 巴基斯坦项目: a country and a bare head word
         if units[j].tag == "ENT" and j == i - 0:
             continue
         out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}"))
@@ -172,18 +186,18 @@ def foreign_bodies(units: list[Unit]) -> list[Found]:
     return out
 
 
-def meeting_names(units: list[Unit]) -> list[Found]:
+_ORDINAL_BEFORE = re.compile(r"(?:\d{4}年)?(?:第[0-9一二三四五六七八九十百零〇]+[届次]|首届)$")
+
+
+def meeting_names(text: str, units: list[Unit]) -> list[Found]:
     """首届/第N届 + forum -> meeting (with an adjacent year); forum + place + 峰会/部长级会议 -> meeting."""
     out: list[Found] = []
     for i, u in enumerate(units):
         if u.tag == "ENT" and u.type == "FORUM":
             start, end = u.start, u.end
-            k = i - 1
-            if k >= 0 and _ORDINAL.match(units[k].text):
-                start = units[k].start
-                if k > 0 and units[k - 1].tag == "VAL" and units[k - 1].type == "DATE" and re.fullmatch(r"\d{4}年", units[k - 1].text):
-                    start = units[k - 1].start
-                out.append(Found(start, end, "MEETING", "meeting:ordinal+forum"))
+            before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
+            if before:
+                out.append(Found(before.start(), end, "MEETING", "meeting:ordinal+forum"))
                 continue
             m = i + 1
             if m < len(units) and _ORDINAL.match(units[m].text):
@@ -206,31 +220,72 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:after-count-or-country"))
     for m in re.finditer(r"《([^《》]{2,40})》", text):
         inner = m.group(1)
-        if re.search(r"(议程|规划|计划|战略|倡议|纲要|愿景|行动)(\d{4})?$", inner):
+        if re.search(r"(议程|规划|计划|战略|倡议|纲要|愿景|行动)(\d{4})?(（\d{4}[—–-]\d{4}）|\(\d{4}[—–-]\d{4}\))?$", inner):
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:title"))
     return out
 
 
-def person_names(units: list[Unit]) -> list[Found]:
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+               "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+               "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单"
+               "季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+               "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "司徒", "夏侯")
+# characters of transliterated foreign names (Xinhua usage, the common part)
+TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博布查达戴丹道德迪蒂丁东杜敦多厄恩尔法凡菲费芬丰弗福盖甘冈戈格"
+               "古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷里理利莉连林琳卢鲁路伦罗洛"
+               "马玛迈麦曼芒梅蒙米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
+               "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐")
+_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”]|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|"
+                         r"发表|宣布|率|一行|共同|同|也|还|分别|透露|应邀|访问|参加|代表|向|对|为|是|将|已|签署|$")
+
+
+def person_names(text: str, units: list[Unit]) -> list[Found]:
+    """A name right after a title: a Chinese name (surname + one or two characters) or a
+    transliterated foreign name, ending where a verb or punctuation begins; lists joined by 、."""
     out: list[Found] = []
-    for i, u in enumerate(units):
-        if u.tag in ("ENT", "VAL"):
+    words = {(u.start, u.end) for u in units if u.tag not in ("nr", "nrfg", "nrt", "?", "?c")}
+    for u in units:
+        if u.tag in ("ENT", "VAL") or u.text not in TITLES:
             continue
-        # foreign names joined with · (安东尼奥·古特雷斯)
-        if u.text in ("·", "•") and 0 < i < len(units) - 1:
-            continue
-        if u.text in TITLES:
-            nxt = units[i + 1] if i + 1 < len(units) else None
-            if nxt is not None and nxt.tag in ("nr", "nrfg", "nrt", "?") and 2 <= len(nxt.text) <= 4 and _HAN.match(nxt.text):
-                out.append(Found(nxt.start, nxt.end, "PERSON", "person:title+name"))
-            prev = units[i - 1] if i > 0 else None
-            if prev is not None and prev.tag in ("nr", "nrfg", "nrt") and 2 <= len(prev.text) <= 4:
-                out.append(Found(prev.start, prev.end, "PERSON", "person:name+title"))
+        pos = u.end
+        while pos < len(text):
+            end = _name_at(text, pos)
+            if end is None or (pos, end) in words:  # 专家顾问: a word, not 顾 + 问
+                break
+            out.append(Found(pos, end, "PERSON", "person:title+name"))
+            if end < len(text) and text[end] == "、":
+                pos = end + 1  # 记者李明远、张海燕
+                continue
+            break
     return out
 
 
+def _name_at(text: str, pos: int) -> int | None:
+    if text.startswith(COMPOUND_SURNAMES, pos):
+        starts = [pos + 2]
+    elif pos < len(text) and text[pos] in SURNAMES:
+        starts = [pos + 1]
+    else:
+        starts = []
+    for given_start in starts:
+        for n in (2, 1):
+            end = given_start + n
+            if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end):
+                return end
+    end = pos
+    while end < len(text) and end - pos < 8 and (text[end] in TRANSLIT or text[end] in "·•"):
+        end += 1
+    while end > pos + 1 and not _AFTER_NAME.match(text, end):
+        end -= 1
+    if end - pos >= 2 and _AFTER_NAME.match(text, end) and text[pos] in TRANSLIT:
+        return end
+    return None
+
+
 _NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "与", "及", "向", "对", "在", "由", "是"), key=len, reverse=True)))
-_NAME_EDGE_RIGHT = re.compile("出席|会见|会晤|表示|指出|强调|认为|说|在|和|与|及|等|访问|致辞|发表|宣布|主持|率|一行|先生|女士|总统|总理|主席|秘书长")
+_NAME_EDGE_RIGHT = re.compile("出席|会见|会晤|表示|指出|强调|认为|说|在|和|与|及|等|访问|致辞|发表|宣布|主持|率|一行|先生|女士|总统|总理|主席|秘书长|"
+                              "共同|一起|同|将|也|还|就|则|分别|亲自|先后|此前|随后|今天|日前|近日|当天|称|介绍|透露|为|对|向|是|已")
 
 
 def foreign_names(text: str) -> list[Found]:
@@ -253,5 +308,5 @@ def foreign_names(text: str) -> list[Found]:
 
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
-    return [*meeting_names(units), *quoted_names(text, units), *suffix_names(units), *person_names(units),
+    return [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
             *foreign_names(text), *foreign_bodies(units)]
