@@ -181,6 +181,7 @@ class LexiconJiebaTokenizer:
         self.gazetteer = gazetteer
         self.jieba = jieba_tokenizer
         self.tags = jieba.posseg.dt.word_tag_tab
+        self._oov_tags: dict[str, str] = {}
 
     def __call__(self, text: str) -> Doc:
         found = self.gazetteer.find(text)
@@ -223,8 +224,12 @@ class LexiconJiebaTokenizer:
     def _tag(self, word: str) -> str:
         tag = self.tags.get(word)
         if tag is None:
-            pieces = self.jieba.lcut(word, HMM=False)
-            tag = "?c" if len(pieces) > 1 and all(len(p) > 1 for p in pieces) else "?"
+            tag = self._oov_tags.get(word)
+            if tag is None:
+                pieces = self.jieba.lcut(word, HMM=False)
+                tag = "?c" if len(pieces) > 1 and all(len(p) > 1 for p in pieces) else "?"
+                if len(self._oov_tags) < 200_000:
+                    self._oov_tags[word] = tag
         return tag
 
     def _bounds(self, text: str) -> set[int]:
