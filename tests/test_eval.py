@@ -80,3 +80,11 @@ def test_scoring_counts_matches_by_name_or_alias_and_type():
 def test_missing_gold_folder_is_a_one_line_error(tmp_path):
     proc = run_kg("eval", str(tmp_path / "none"), check=False)
     assert proc.returncode == 1 and "no such folder" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_held_out_genre_documents():
+    """Documents written in the genre without looking at the extractor: names it does not know."""
+    s = evaluate(ROOT / "tests" / "genre")
+    assert s.documents == 6
+    assert s.typed.f1 >= 0.86, s.as_dict()
+    assert s.values.f1 >= 0.85, s.as_dict()["values"]
