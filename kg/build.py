@@ -53,6 +53,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     is not touched then.
     """
     from .nlp import Extractor  # spaCy and jieba load only when there is something to build
+    from .relations import Relations
     from .store import load_ontology, open_store, replace_graph, stats
 
     t0 = time.perf_counter()
@@ -77,9 +78,10 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
             continue
         if extractor is None:
             extractor = Extractor(mapper.lexicon)
+            relations = Relations()
             store = open_store(store_dir, create=True)
             load_ontology(store)
-        extractor(doc)
+        relations(extractor(doc))
         quads = mapper.document(doc)
         replace_graph(store, mapper.iris.document(doc.id), quads)
         report.documents += 1

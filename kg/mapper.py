@@ -13,8 +13,19 @@ from urllib.parse import quote
 from pyoxigraph import Literal, NamedNode, Quad
 
 from .lexicon import Entry, Lexicon
-from .model import Document, Mention
-from .vocab import ENTITY_CLASS, HZ, ITSRDF, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, VALUE_CLASS, XSD
+from .model import Document, Fact, Mention
+from .vocab import ENTITY_CLASS, HZ, IATI_TRANSACTION, ITSRDF, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, VALUE_CLASS, XSD
+
+FACT_CLASS = {"Pledge": HZ.Pledge, "AidStatistic": HZ.AidStatistic, "Partnership": HZ.Partnership,
+              "AidDelivery": HZ.AidDelivery, "Founding": HZ.Founding, "MeetingReport": HZ.MeetingReport}
+ROLE_PROPERTY = {
+    "announcedBy": HZ.announcedBy, "announcedAt": HZ.announcedAt, "amount": HZ.moneyAmount, "count": HZ.count,
+    "period": HZ.period, "share": HZ.share, "programme": HZ.programme, "recipient": HZ.recipient,
+    "deliverable": HZ.deliverable, "partner": HZ.partner, "body": HZ.body, "parent": HZ.parentOrganization,
+    "meeting": HZ.meeting, "forum": HZ.ofForum, "location": HZ.location, "region": HZ.region,
+}
+FLOW_CONCEPT = {"grant": HZ.Grant, "interest-free-loan": HZ.InterestFreeLoan, "concessional-loan": HZ.ConcessionalLoan,
+                "debt-relief": HZ.DebtRelief}
 
 DEFAULT_BASE = "https://w3id.org/hezuo/id/"
 
@@ -124,7 +135,77 @@ class Mapper:
                 described.add(m.key)
                 for s, p, o in self._entity(m.key, m):
                     add(s, p, o)
+        for s, p, o in self._facts(doc, g, sentence_node):
+            add(s, p, o)
         return list(out)
+
+    def _facts(self, doc: Document, g: NamedNode, sentence_node: dict):
+        seen: dict[tuple, int] = {}
+        for f in doc.facts:
+            n = seen[(f.kind, f.start, f.end)] = seen.get((f.kind, f.start, f.end), -1) + 1
+            node = NamedNode(f"{g.value}#{f.kind.lower()}-{f.start}-{f.end}-{n}")
+            clause = self.iris.span(doc.id, f.start, f.end)
+            yield node, RDF.type, FACT_CLASS[f.kind]
+            yield node, RDFS.label, Literal(f.label, language="zh")
+            yield node, HZ.evidence, clause
+            yield node, HZ.rule, Literal(f.rule)
+            yield clause, RDF.type, HZ.Clause
+            yield clause, NIF.referenceContext, g
+            yield clause, NIF.sentence, sentence_node[f.sentence]
+            yield clause, NIF.beginIndex, _int(f.start)
+            yield clause, NIF.endIndex, _int(f.end)
+            yield clause, NIF.anchorOf, Literal(doc.text[f.start:f.end])
+            mention = {id(m): self.iris.span(doc.id, m.start, m.end) for _, m in f.roles}
+            entity = {id(m): self.iris.entity(m.key) for _, m in f.roles if not m.is_value}
+            for role, m in f.roles:
+                target = entity.get(id(m), mention[id(m)])
+                if role in ROLE_PROPERTY:
+                    yield node, ROLE_PROPERTY[role], target
+                if role == "share":
+                    yield node, HZ.sharePercent, Literal(m.value["amount"], datatype=XSD.decimal)
+                if role in ("date", "founded"):
+                    yield node, HZ.date, date_literal(m.value["value"])
+            if f.kind == "Pledge":
+                yield node, HZ.iatiTransactionType, NamedNode(IATI_TRANSACTION + "12")
+            if "flowType" in f.literals:
+                yield node, HZ.flowType, FLOW_CONCEPT[f.literals["flowType"]]
+            for key, prop in (("deliverable", HZ.deliverableText), ("beneficiary", HZ.beneficiaryText),
+                              ("purpose", HZ.purpose), ("counts", HZ.counts)):
+                if key in f.literals:
+                    yield node, prop, Literal(f.literals[key], language="zh")
+            if "asOf" in f.literals:
+                yield node, HZ.asOf, date_literal(f.literals["asOf"])
+            if "date" in f.literals:
+                yield node, HZ.date, date_literal(f.literals["date"])
+            yield from self._shortcuts(f, entity, mention)
+
+    def _shortcuts(self, f: Fact, entity: dict, mention: dict):
+        """The fact again as plain properties of the entities, for simple queries."""
+        ents = {role: [entity[id(m)] for r, m in f.roles if r == role and id(m) in entity] for role, _ in f.roles}
+        if f.kind == "Partnership":
+            for prog in ents.get("programme", []):
+                for partner in ents.get("partner", []):
+                    yield prog, HZ.partner, partner
+        elif f.kind == "AidDelivery":
+            for item in ents.get("deliverable", []):
+                for country in ents.get("recipient", []):
+                    yield item, HZ.recipientCountry, country
+        elif f.kind == "Founding":
+            for body in ents.get("body", []):
+                for parent in ents.get("parent", []):
+                    yield body, HZ.parentOrganization, parent
+                for m in f.get("founded"):
+                    yield body, HZ.foundingDate, date_literal(m.value["value"])
+        elif f.kind == "MeetingReport":
+            for meeting in ents.get("meeting", []):
+                for forum in ents.get("forum", []):
+                    yield meeting, HZ.ofForum, forum
+                for place in ents.get("location", []):
+                    yield meeting, HZ.location, place
+                for m in f.get("date"):
+                    yield meeting, HZ.startDate, date_literal(m.value["value"])
+                if "date" in f.literals:
+                    yield meeting, HZ.startDate, date_literal(f.literals["date"])
 
     def _entity(self, key: str, mention: Mention | None = None):
         node = self.iris.entity(key)

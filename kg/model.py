@@ -66,3 +66,31 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    facts: list["Fact"] = field(default_factory=list)
+
+
+FACT_KINDS = ("Pledge", "AidStatistic", "Partnership", "AidDelivery", "Founding", "MeetingReport")
+
+
+@dataclass
+class Fact:
+    """A relation read from one clause: a pledge, an aid figure, a partnership, a recipient,
+    an institution's founding, or what a sentence says about a meeting.
+
+    ``roles`` pair a role name with the mention that fills it (entities and values alike);
+    ``literals`` hold what the text says without a mention (a flow type, a purpose, a
+    beneficiary named only generically).
+    """
+
+    kind: str
+    sentence: int
+    start: int  # the clause, as code-point offsets into the original text
+    end: int
+    text: str
+    rule: str
+    label: str = ""  # a short name for the fact (the programme, the flow type, the clause)
+    roles: list[tuple[str, Mention]] = field(default_factory=list)
+    literals: dict[str, str] = field(default_factory=dict)
+
+    def get(self, role: str) -> list[Mention]:
+        return [m for r, m in self.roles if r == role]

@@ -418,7 +418,7 @@ class Extractor:
                 continue
             prev = doc[t.i - 1] if t.i > 0 else None
             if prev is not None and prev.text not in REFERENCE_DETERMINERS and not (
-                    prev.is_punct or self.nlp.tokenizer.tags.get(prev.text, "x")[:1] in ("p", "v", "c", "u", "d")):
+                    prev.is_punct or self.nlp.tokenizer.tags.get(prev.text, "x")[:1] in ("p", "c")):
                 continue  # 多边论坛, 区域基金: a generic noun, not a reference
             earlier = [m for m in [*recent, *(f for f in found if f.start < sentence.start + offsets[t.idx])]
                        if m.type in head and m.name.endswith(t.text) and m.name != t.text
@@ -434,7 +434,7 @@ class Extractor:
 
 REFERENCE_HEADS = {"论坛": {"FORUM"}, "峰会": {"MEETING"}, "工业园": {"PROJECT"}, "园区": {"PROJECT"},
                    "议程": {"PROGRAMME"}, "基金": {"PROGRAMME", "ORG"}, "倡议": {"PROGRAMME"},
-                   "走廊": {"PROGRAMME"}, "银行": {"ORG"}, "项目": {"PROJECT"}}
+                   "走廊": {"PROGRAMME"}, "银行": {"ORG"}}
 REFERENCE_DETERMINERS = {"该", "本", "此", "这一", "上述", "本届", "这个", "该项"}
 
 

@@ -37,15 +37,22 @@ HZ = Vocabulary(ONTOLOGY_IRI + "#", """
     Document Sentence Mention ValueMention MoneyMention PercentMention DateMention PeriodMention CountMention
     key isoAlpha2 isoAlpha3 m49 mentionedIn hasMention partOf ofForum location startDate
     rule amount currency unitText atLeast date periodStart periodEnd duration sentenceIndex
+    Fact Pledge AidStatistic Partnership AidDelivery Founding MeetingReport Clause FlowType
+    evidence announcedBy announcedAt moneyAmount count period share sharePercent programme recipient deliverable
+    deliverableText beneficiaryText flowType iatiFinanceType iatiTransactionType interestRate purpose counts region
+    asOf partner body foundingDate parentOrganization meeting recipientCountry
+    FlowTypes Grant InterestFreeLoan ConcessionalLoan DebtRelief
 """)
+IATI_TRANSACTION = "https://w3id.org/hezuo/iati/TransactionType/"
 RDF = Vocabulary("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type")
 RDFS = Vocabulary("http://www.w3.org/2000/01/rdf-schema#", "label comment")
 OWL = Vocabulary("http://www.w3.org/2002/07/owl#", "sameAs")
-SKOS = Vocabulary("http://www.w3.org/2004/02/skos/core#", "prefLabel altLabel")
+SKOS = Vocabulary("http://www.w3.org/2004/02/skos/core#", "prefLabel altLabel Concept")
 SCHEMA = Vocabulary("http://schema.org/", "name sha256")
 NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", """
     Context Paragraph superString isString beginIndex endIndex anchorOf referenceContext sentence
 """)
+PROV = Vocabulary("http://www.w3.org/ns/prov#", "wasDerivedFrom")
 ITSRDF = Vocabulary("http://www.w3.org/2005/11/its/rdf#", "taIdentRef taClassRef")
 XSD = Vocabulary("http://www.w3.org/2001/XMLSchema#", """
     string decimal boolean nonNegativeInteger gYear gYearMonth date duration

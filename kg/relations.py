@@ -1,0 +1,329 @@
+"""Relations and events from tagged sentences: pledges, aid figures, partners, recipients,
+institutions and meetings.  Rules over the mentions of one sentence (and its paragraph);
+pure Python over ``kg.model`` objects — no spaCy, no RDF.
+
+- Pledge: an announcement (宣布, 承诺, 提出 ...) splits into measures at ；and ，; each measure
+  with an amount, a count, a named programme/project/body or a flow of aid becomes one pledge,
+  with the announcer, the meeting, the date and the period given before the verb.  A measure
+  that lists several named programmes with their counts (100个“幸福家园”、100个“爱心助困”) gives
+  one pledge each.
+- AidStatistic: an amount or count of aid in a clause about aid (援助, 贷款, 项目, 提供 ...), with
+  its flow type (无偿援助 grant, 无息贷款 interest-free loan, 优惠贷款 concessional loan, 债务减免
+  debt relief), the share of the total, the period (from the clause, else the sentence or the
+  paragraph before it), the region it counts (亚洲地区30国) and the purpose (用于 …).
+- Partnership: a programme or fund and the organisations it works with (中国与 A、B、C 等14个国际
+  组织实施项目 under the fund named in the sentence or the paragraph's heading).
+- AidDelivery (recipients): countries listed with an aid verb and what they received (a named project, or the
+  object of the verb: 机场升级扩建项目, 集装箱检查设备); a country inside a project's name.
+- Founding: 成立 + body, with the date and the parent body (作为国务院直属机构).
+- MeetingReport: a meeting's forum and place from its name, and its date from the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .model import Document, Fact, Mention
+
+ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
+MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,6}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
+                           r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
+FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
+    (r"免除[^，。；]{0,12}债务|减免[^，。；]{0,12}债务|债务减免|免债", "debt-relief"),
+    (r"无偿援助|赠款", "grant"), (r"无息贷款", "interest-free-loan"),
+    (r"援外优惠贷款|优惠贷款|优惠出口买方信贷", "concessional-loan"),
+]
+_FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
+
+
+def _flow_code(m: re.Match) -> str:
+    return FLOW_TYPES[m.lastindex - 1][1]
+AID_WORDS = re.compile(r"援助|援建|贷款|捐赠|提供|派遣|培训|项目|举办|减免|免除|实施|建设|志愿者|医疗队")
+RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
+CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
+_CLAUSE = re.compile(r"[^，；。,;！？]+[，；。,;！？]?")
+_HEADING = re.compile(r"^——([^。]{2,30})。")
+ENTITY_LIKE = {"PROGRAMME", "PROJECT", "ORG", "FORUM"}
+GEO = {"COUNTRY", "REGION"}
+
+
+def _clauses(text: str, base: int, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Clauses of ``text[start:end]`` as absolute offsets (``base`` is the sentence start)."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _CLAUSE.finditer(text, start, end):
+        s, e = m.span()
+        if text[s:e].strip("，；。,; "):
+            out.append((base + s, base + e))
+    return out
+
+
+def _within(ms: Iterable[Mention], s: int, e: int) -> list[Mention]:
+    return [m for m in ms if s <= m.start and m.end <= e]
+
+
+def _outermost(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
+                                     (o.start, o.end) != (m.start, m.end) for o in ms)]
+
+
+def _chinese(m: Mention) -> bool:
+    return m.key == "country/CHN"
+
+
+class Relations:
+    """Reads facts from a document whose mentions are tagged."""
+
+    def __call__(self, doc: Document) -> Document:
+        doc.facts = list(self.facts(doc))
+        return doc
+
+    def facts(self, doc: Document) -> Iterable[Fact]:
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        last_period: dict[int, Mention] = {}  # paragraph -> the last period named in it
+        heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
+        for sent in doc.sentences:
+            ms = by_sentence.get(sent.index, [])
+            if sent.text.startswith("——") and _HEADING.match(sent.text):
+                heading[sent.paragraph] = [m for m in ms if m.type in ("PROGRAMME", "ORG")]
+            yield from self._meetings(sent, ms)
+            pledges = list(self._pledges(doc, sent, ms))
+            yield from pledges
+            yield from self._aid_statistics(sent, ms, last_period.get(sent.paragraph), bool(pledges))
+            yield from self._partnerships(sent, ms, heading.get(sent.paragraph, []))
+            yield from self._recipients(sent, ms)
+            yield from self._foundings(sent, ms)
+            periods = [m for m in ms if m.type == "PERIOD" and "/" in m.value.get("value", "")]
+            if periods:
+                last_period[sent.paragraph] = periods[-1]
+
+    # ------------------------------------------------------------------ meetings
+    def _meetings(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        for m in ms:
+            if m.type != "MEETING":
+                continue
+            fact = Fact("MeetingReport", sent.index, m.start, m.end, m.text, "meeting:name+date", m.name,
+                        [("meeting", m)])
+            for inner in ms:
+                if inner is not m and m.start <= inner.start and inner.end <= m.end:
+                    if inner.type == "FORUM":
+                        fact.roles.append(("forum", inner))
+                    elif inner.type in ("PLACE", "COUNTRY") and not _chinese(inner):
+                        fact.roles.append(("location", inner))
+            # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting
+            dates = [d for d in ms if d.type == "DATE" and d.end <= m.start and m.start - d.end <= 3]
+            if dates:
+                fact.roles.append(("date", dates[-1]))
+                fact.start = min(fact.start, dates[-1].start)
+            elif year := re.match(r"(\d{4})年", m.name):  # 2017年首届…: the year is part of the name
+                fact.literals["date"] = year.group(1)
+            if len(fact.roles) > 1 or fact.literals:
+                yield fact
+
+    # ------------------------------------------------------------------ pledges
+    def _pledges(self, doc: Document, sent, ms: list[Mention]) -> Iterable[Fact]:
+        trigger = ANNOUNCE.search(sent.text)
+        if trigger is None:
+            return
+        if trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms):
+            return  # 提出…新倡议: a proposal of ideas, not a measure with means
+        t_abs = sent.start + trigger.start()
+        before = [m for m in ms if m.end <= t_abs]
+        people = [m for m in before if m.type == "PERSON"]
+        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and t_abs - m.end <= 4]
+        announcer = (people or bodies or [None])[-1]
+        meetings = _outermost([m for m in before if m.type == "MEETING"])
+        meeting = meetings[0] if meetings else None
+        dates = [m for m in before if m.type == "DATE"]
+        date = dates[0] if dates else None
+        after = [m for m in ms if m.start >= sent.start + trigger.end()]
+        head_period = next((m for m in after if m.type == "PERIOD" and m.start - (sent.start + trigger.end()) <= 2),
+                           None)
+        context = [(r, m) for r, m in (("announcedBy", announcer), ("announcedAt", meeting), ("date", date))
+                   if m is not None]
+        previous: Fact | None = None
+        for cs, ce in _clauses(sent.text, sent.start, trigger.end()):
+            clause = doc.text[cs:ce]
+            inner = _within(after, cs, ce)
+            if CONTINUATION.match(clause):
+                continue  # 包括100个减贫项目…: details of the measure before
+            named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE]
+            money = [m for m in inner if m.type == "MONEY"]
+            counts = [m for m in inner if m.type == "COUNT"]
+            flow = _FLOW.search(_blank_names(clause, inner, cs))
+            if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not named:
+                continue
+            period = [m for m in inner if m.type == "PERIOD"] or ([head_period] if head_period else [])
+            recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
+            created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG")]
+            # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary
+            to = re.search(r"向([^，；。]{2,12}?)(提供|增资|捐赠|捐助|出资)", clause)
+            groups: list[tuple[list[Mention], list[Mention]]]
+            if len(created) >= 2 and not money:
+                groups = []  # one pledge per named programme, with the count just before it
+                for i, m in enumerate(created):
+                    lo = created[i - 1].end if i else cs
+                    groups.append(([m], [c for c in counts if lo <= c.start and c.end <= m.start]))
+            else:
+                groups = [(created, counts)]
+            for items, cnts in groups:
+                label = items[0].name if len(items) == 1 and not money else _short(clause)
+                fact = Fact("Pledge", sent.index, cs, ce, clause, "pledge:announcement", label, list(context))
+                fact.roles += [("programme", m) for m in items]
+                fact.roles += [("amount", m) for m in money]
+                fact.roles += [("count", m) for m in cnts]
+                fact.roles += [("period", m) for m in period]
+                fact.roles += [("recipient", m) for m in recipients]
+                if flow:
+                    fact.literals["flowType"] = _flow_code(flow)
+                if to and not any(to.start(1) <= m.start - cs and m.end - cs <= to.end(1) for m in items):
+                    fact.literals["beneficiary"] = to.group(1)
+                previous = fact
+                yield fact
+        del previous
+
+    # ------------------------------------------------------------------ aid statistics
+    def _aid_statistics(self, sent, ms: list[Mention], paragraph_period: Mention | None,
+                        in_pledge: bool) -> Iterable[Fact]:
+        if in_pledge:
+            return
+        sentence_periods = [m for m in ms if m.type == "PERIOD" and "/" in m.value.get("value", "")]
+        as_of = re.search(r"截至(\d{4})年(?:底|末)?", sent.text)
+        for cs, ce in _clauses(sent.text, sent.start):
+            clause = sent.text[cs - sent.start:ce - sent.start]
+            inner = _within(ms, cs, ce)
+            amounts = [m for m in inner if m.type in ("MONEY", "COUNT")]
+            if not amounts or not AID_WORDS.search(clause) and not _FLOW.search(_blank_names(clause, inner, cs)):
+                continue
+            flow = _FLOW.search(_blank_names(clause, inner, cs))
+            period = ([m for m in inner if m.type == "PERIOD"] or sentence_periods
+                      or ([paragraph_period] if paragraph_period else []))
+            # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
+            shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
+                      not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
+            purpose = re.search(r"用于([^，。；]{2,40})", sent.text[ce - sent.start:]) or re.search(r"用于([^，。；]{2,40})", clause)
+            for i, m in enumerate(amounts):
+                region = [r for r in inner if r.type == "REGION" and r.end <= m.start and
+                          sent.text[r.end - sent.start:m.start - sent.start] in ("", "地区")]
+                what = _object_before(sent.text, m.start - sent.start, cs - sent.start) if m.type == "COUNT" else ""
+                label = flow.group() if flow else (what or _short(clause))
+                fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:amount-in-clause", label)
+                fact.roles.append(("amount" if m.type == "MONEY" else "count", m))
+                if m.type == "MONEY":
+                    fact.roles += [("share", p) for p in shares if p.start > m.start][:1]
+                fact.roles += [("period", p) for p in period]
+                fact.roles += [("region", r) for r in region]
+                if flow:
+                    fact.literals["flowType"] = _flow_code(flow)
+                if what:
+                    fact.literals["counts"] = what
+                if as_of and not period:
+                    fact.literals["asOf"] = as_of.group(1)
+                if purpose and m.type == "MONEY":
+                    fact.literals["purpose"] = purpose.group(1)
+                yield fact
+
+    # ------------------------------------------------------------------ partnerships
+    def _partnerships(self, sent, ms: list[Mention], heading: list[Mention]) -> Iterable[Fact]:
+        m = re.search(r"(?:与|同|和)([^。；]{4,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)", sent.text)
+        funds = [x for x in ms if x.type == "PROGRAMME"] or heading
+        if m is None or not funds:
+            return
+        lo, hi = sent.start + m.start(1), sent.start + m.end(1)
+        partners = [x for x in ms if x.type == "ORG" and lo <= x.start and x.end <= hi]
+        if not partners:
+            return
+        fund = funds[0]
+        for p in partners:
+            fact = Fact("Partnership", sent.index, sent.start, sent.end, sent.text, "partner:fund-with-organisations",
+                        fund.name, [("programme", fund), ("partner", p)])
+            yield fact
+
+    # ------------------------------------------------------------------ recipients
+    def _recipients(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        projects = [m for m in ms if m.type == "PROJECT"]
+        for p in projects:  # 毛里塔尼亚友谊港扩建项目: the country is in the name
+            inside = [c for c in ms if c.type == "COUNTRY" and not _chinese(c) and p.start <= c.start and c.end <= p.end]
+            for c in inside:
+                yield Fact("AidDelivery", sent.index, p.start, p.end, p.text, "recipient:country-in-name", p.name,
+                           [("deliverable", p), ("recipient", c)])
+        for cs, ce in _clauses(sent.text, sent.start):
+            clause = sent.text[cs - sent.start:ce - sent.start]
+            countries = [c for c in _within(ms, cs, ce) if c.type == "COUNTRY" and not _chinese(c)
+                         and not any(p.start <= c.start and c.end <= p.end for p in projects)]
+            if not countries or not RECIPIENT_VERBS.search(clause):
+                continue
+            listed = _list_run(sent.text, countries, sent.start)
+            items = [p for p in projects if cs <= p.start and p.end <= ce]
+            obj = ""
+            if not items:
+                tail = sent.text[listed[-1].end - sent.start:ce - sent.start]
+                o = re.search(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠)(了)?([^，。；、]{2,30}?(?:项目|设备|物资|工程|设施|"
+                              r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|等))(?=[，。；]|$)", tail)
+                if o is None:
+                    o = re.search(r"(?:实施|援建|援助了?|提供|建设)(了)?([^，。；]{2,30})", tail)
+                if o is None:
+                    continue
+                obj = o.group(2).rstrip("等")
+            fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
+                        items[0].name if len(items) == 1 else (obj or _short(clause)))
+            fact.roles += [("deliverable", p) for p in items]
+            fact.roles += [("recipient", c) for c in listed]
+            if obj:
+                fact.literals["deliverable"] = obj
+            yield fact
+
+    # ------------------------------------------------------------------ institutions
+    def _foundings(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        for m in re.finditer(r"成立", sent.text):
+            pos = sent.start + m.end()
+            body = next((x for x in ms if x.type == "ORG" and x.start == pos), None)
+            if body is None:
+                continue
+            dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
+            fact = Fact("Founding", sent.index, sent.start, sent.end, sent.text, "institution:founded", body.name,
+                        [("body", body)])
+            if dates:
+                fact.roles.append(("founded", dates[-1]))
+            parent = re.search(r"(?:作为|隶属于?|为)([^，。；]{2,20}?)(?:直属机构|下属机构|直属|下属|的组成部门)", sent.text[m.end():])
+            if parent:
+                lo = pos + parent.start(1)
+                hi = pos + parent.end(1)
+                fact.roles += [("parent", x) for x in ms if x.type == "ORG" and lo <= x.start and x.end <= hi]
+            if len(fact.roles) > 1:
+                yield fact
+
+
+def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
+    """The clause with entity names blanked out, so 债务 in 暂缓最贫困国家债务偿付倡议 is no flow of aid."""
+    chars = list(clause)
+    for m in inner:
+        if not m.is_value:
+            for i in range(max(0, m.start - base), min(len(chars), m.end - base)):
+                chars[i] = "□"
+    return "".join(chars)
+
+
+def _short(clause: str) -> str:
+    return clause.strip("，；。,; ")
+
+
+def _object_before(text: str, pos: int, floor: int) -> str:
+    """The noun phrase a count counts when it follows it: 建设成套项目423个 -> 成套项目."""
+    m = re.search(r"(?:建设|完成|提供|举办|派遣|实施|培训)([^\d，、；。]{2,12})$", text[floor:pos])
+    return m.group(1) if m else ""
+
+
+def _list_run(text: str, countries: list[Mention], base: int) -> list[Mention]:
+    """The countries of the first list (A、B、C和D): consecutive, joined by 、，和 及 or 与."""
+    run = [countries[0]]
+    for c in countries[1:]:
+        gap = text[run[-1].end - base:c.start - base]
+        if gap in ("、", "和", "及", "与", "，", ",", "以及"):
+            run.append(c)
+        else:
+            break
+    return run
