@@ -236,6 +236,7 @@ def evaluate(
     rows = [("untyped", result["untyped"]), ("typed", result["typed"]), ("coarse-typed", result["coarse"])]
     rows += [(f"  {t}", v) for t, v in result["per_type"].items()]
     rows += [("values", result["values"]), ("values normalised", result["values_normalised"])]
+    rows += [("facts", result["facts"])] + [(f"  {p}", v) for p, v in result["facts_per_predicate"].items()]
     for name, v in rows:
         typer.echo(f"{name:<18}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['tp']:>6}{v['fp']:>6}{v['fn']:>6}")
     typer.echo(f"link accuracy     {result['link_accuracy']:.3f} ({result['links']})  "

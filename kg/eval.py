@@ -19,6 +19,7 @@ from pathlib import Path
 from . import ingest
 from .lexicon import Lexicon
 from .model import ENTITY_TYPES, VALUE_TYPES, Document, InputError
+from .values import find_values
 
 COARSE = {"COUNTRY": "LOC", "REGION": "LOC", "PLACE": "LOC", "ORG": "ORG", "FORUM": "ORG", "MEETING": "ORG",
           "PERSON": "PERSON", "PROGRAMME": "OTHER", "PROJECT": "OTHER"}
@@ -63,6 +64,8 @@ class Scores:
     per_type: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     values: PRF = field(default_factory=PRF)
     values_normalised: PRF = field(default_factory=PRF)
+    facts: PRF = field(default_factory=PRF)
+    facts_per_predicate: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
     links_correct: int = 0
     links_total: int = 0
     links_by_type: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
@@ -81,6 +84,8 @@ class Scores:
             "link_accuracy": round(self.link_accuracy, 4), "links": f"{self.links_correct}/{self.links_total}",
             "link_accuracy_per_type": {t: round(c / n, 4) for t, (c, n) in sorted(self.links_by_type.items()) if n},
             "values": self.values.as_dict(), "values_normalised": self.values_normalised.as_dict(),
+            "facts": self.facts.as_dict(),
+            "facts_per_predicate": {p: v.as_dict() for p, v in sorted(self.facts_per_predicate.items())},
         }
 
 
@@ -147,12 +152,14 @@ def load_gold(gold_dir: str | Path) -> list[tuple[Path, dict]]:
 
 def evaluate(gold_dir: str | Path, extractor=None) -> Scores:
     from .nlp import Extractor
+    from .relations import Relations
 
     extractor = extractor or Extractor()
+    relations = Relations()
     lexicon = extractor.lexicon
     scores = Scores()
     for text_file, gold in load_gold(gold_dir):
-        doc = extractor(ingest.read_document(text_file, ingest.doc_id(Path(text_file.name))))
+        doc = relations(extractor(ingest.read_document(text_file, ingest.doc_id(Path(text_file.name)))))
         score_document(scores, doc, gold, lexicon)
     return scores
 
@@ -199,6 +206,88 @@ def score_document(scores: Scores, doc: Document, gold: dict, lexicon: Lexicon) 
     _count(scores.values, len(g_vals), len(p_vals), len(hits))
     good = sum(1 for k in hits if _same_value(g_vals[k], p_vals[k]))
     _count(scores.values_normalised, len(g_vals), len(p_vals), good)
+    if gold.get("facts"):
+        score_facts(scores, doc, gold)
+
+
+FACT_PREDICATES = {
+    "announcedBy": "announced_by", "announcedAt": "announced_at", "amount": "amount", "count": "amount",
+    "share": "amount", "period": "period", "recipient": "recipient", "partner": "partner", "parent": "parent",
+    "founded": "founded", "date": "date", "location": "location", "forum": "part_of",
+}
+VALUE_OBJECT = {"date", "period", "founded"}  # compared by normalised value; other values by their text
+
+
+def fact_triples(doc: Document) -> list[tuple[set[str], str, set[str]]]:
+    """Our facts as the guide's (subject, predicate, object) triples; subject and object are sets
+    of acceptable names (a fact's label, its clause, its subject entity's name)."""
+    out = []
+    for f in doc.facts:
+        if f.kind == "MeetingReport":
+            subject = {norm(m.name) for m in f.get("meeting")}
+        elif f.kind == "Partnership":
+            subject = {norm(m.name) for m in f.get("programme")}
+        elif f.kind == "Founding":
+            subject = {norm(m.name) for m in f.get("body")}
+        else:
+            subject = {norm(f.label), norm(f.text), *(norm(m.name) for m in f.get("programme")),
+                       *(norm(m.name) for m in f.get("deliverable"))}
+            for key in ("deliverable", "topic"):
+                if key in f.literals:
+                    subject.add(norm(f.literals[key]))
+        for role, m in f.roles:
+            p = FACT_PREDICATES.get(role)
+            if role == "programme" and f.kind == "AidDelivery":
+                p = "part_of"
+            if p is None or p == "date" and f.kind == "Pledge":
+                continue
+            if f.kind == "AidDelivery" and role == "programme":
+                subject_of_part = {norm(x.name) for x in f.get("deliverable")} or subject
+                out.append((subject_of_part, p, {norm(m.name), norm(m.text)}))
+                continue
+            if m.is_value:
+                obj = {str(m.value.get("value"))} if p in VALUE_OBJECT else {norm(m.text), _number(m.value)}
+            else:
+                obj = {norm(m.name), norm(m.text)}
+            out.append((subject, p, obj))
+        if f.kind == "MeetingReport" and "date" in f.literals:
+            out.append((subject, "date", {f.literals["date"]}))
+    return out
+
+
+def score_facts(scores: Scores, doc: Document, gold: dict) -> None:
+    aliases: dict[str, set[str]] = {}
+    for e in gold.get("entities", []):
+        names = {norm(e["name"]), *(norm(a) for a in e.get("aliases_in_text", []))}
+        for n in names:
+            aliases[n] = names
+    gold_facts = [(norm(f["s"]), f["p"], norm(str(f["o"])) if f["p"] not in VALUE_OBJECT else str(f["o"]))
+                  for f in gold.get("facts", [])]
+    numbers = {go: _number(v[0][3]) for _, gp, go in gold_facts if gp == "amount" and (v := find_values(go))}
+    predicted = fact_triples(doc)
+    used: set[int] = set()
+    hits = Counter()
+    for gs, gp, go in gold_facts:
+        g_objs = aliases.get(go, {go}) | ({numbers[go]} if go in numbers else set())
+        for i, (ps, pp, po) in enumerate(predicted):
+            if i in used or pp != gp or not (po & g_objs):
+                continue
+            if gs in ps or aliases.get(gs, set()) & ps or any(gs and gs in x for x in ps):
+                used.add(i)
+                hits[gp] += 1
+                break
+    for p in {gp for _, gp, _ in gold_facts} | {pp for _, pp, _ in predicted}:
+        n_gold = sum(1 for _, gp, _ in gold_facts if gp == p)
+        n_pred = sum(1 for _, pp, _ in predicted if pp == p)
+        _count(scores.facts_per_predicate[p], n_gold, n_pred, hits[p])
+    _count(scores.facts, len(gold_facts), len(predicted), sum(hits.values()))
+
+
+def _number(value: dict | None) -> str:
+    """A value as a comparable number: 1万名 and 1万名代表 are both 10000."""
+    if not value or "amount" not in value:
+        return "?"
+    return "num:" + format(float(value["amount"]), "g") + ("%" if "unit" not in value else "")
 
 
 def _same_value(gold: dict, pred: dict) -> bool:

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from .model import Document, Fact, Mention
 
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
-MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,6}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
+MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,12}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
                            r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
     (r"免除[^，。；]{0,12}债务|减免[^，。；]{0,12}债务|债务减免|免债", "debt-relief"),
@@ -85,14 +85,17 @@ class Relations:
             by_sentence.setdefault(m.sentence, []).append(m)
         last_period: dict[int, Mention] = {}  # paragraph -> the last period named in it
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
+        topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
         for sent in doc.sentences:
             ms = by_sentence.get(sent.index, [])
-            if sent.text.startswith("——") and _HEADING.match(sent.text):
+            if sent.text.startswith("——") and (h := _HEADING.match(sent.text)):
                 heading[sent.paragraph] = [m for m in ms if m.type in ("PROGRAMME", "ORG")]
+                topic[sent.paragraph] = h.group(1)
             yield from self._meetings(sent, ms)
             pledges = list(self._pledges(doc, sent, ms))
             yield from pledges
-            yield from self._aid_statistics(sent, ms, last_period.get(sent.paragraph), bool(pledges))
+            yield from self._aid_statistics(sent, ms, last_period.get(sent.paragraph), bool(pledges),
+                                            topic.get(sent.paragraph, ""))
             yield from self._partnerships(sent, ms, heading.get(sent.paragraph, []))
             yield from self._recipients(sent, ms)
             yield from self._foundings(sent, ms)
@@ -187,7 +190,7 @@ class Relations:
 
     # ------------------------------------------------------------------ aid statistics
     def _aid_statistics(self, sent, ms: list[Mention], paragraph_period: Mention | None,
-                        in_pledge: bool) -> Iterable[Fact]:
+                        in_pledge: bool, topic: str) -> Iterable[Fact]:
         if in_pledge:
             return
         sentence_periods = [m for m in ms if m.type == "PERIOD" and "/" in m.value.get("value", "")]
@@ -209,8 +212,14 @@ class Relations:
                 region = [r for r in inner if r.type == "REGION" and r.end <= m.start and
                           sent.text[r.end - sent.start:m.start - sent.start] in ("", "地区")]
                 what = _object_before(sent.text, m.start - sent.start, cs - sent.start) if m.type == "COUNT" else ""
-                label = flow.group() if flow else (what or _short(clause))
+                label = flow.group() if flow else (what or topic or _short(clause))
                 fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:amount-in-clause", label)
+                if topic:
+                    fact.literals["topic"] = topic
+                to = clause.find("向")
+                if to >= 0:  # 中国共向亚洲、非洲…等地区122个国家…提供援助: who received it
+                    fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
+                                   and cs + to < g.start < m.start and not region]
                 fact.roles.append(("amount" if m.type == "MONEY" else "count", m))
                 if m.type == "MONEY":
                     fact.roles += [("share", p) for p in shares if p.start > m.start][:1]
@@ -270,6 +279,9 @@ class Relations:
                 obj = o.group(2).rstrip("等")
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
+            # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
+            fact.roles += [("programme", x) for x in ms if x.type == "PROGRAMME" and x.end <= cs
+                           and re.search(r"(配合|推进|为|在|围绕)[^，。；]{0,4}$", sent.text[:x.start - sent.start])]
             fact.roles += [("deliverable", p) for p in items]
             fact.roles += [("recipient", c) for c in listed]
             if obj:
