@@ -43,7 +43,8 @@ def build(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (.txt, .md); default: the bundled corpus.")] = None,
     store: STORE = DEFAULT_STORE,
     base: Annotated[str, typer.Option(help="Base IRI of entities and documents.", envvar="HEZUO_BASE")] = DEFAULT_BASE,
-    strict: Annotated[bool, typer.Option(help="Stop at the first unusable file instead of skipping it.")] = False,
+    strict: Annotated[bool, typer.Option(help="Stop at the first unusable file; check the graph against the "
+                                                   "SHACL shapes and fail on a violation.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Build the graph: extract entities and values from texts, write one named graph per document."""
@@ -79,6 +80,17 @@ def build(
     if report.skipped:
         _err(f"{len(report.skipped)} input(s) skipped")
         raise typer.Exit(1)
+    if strict:
+        from .store import open_store
+        from .validate import validate as run_validate
+
+        violations = run_validate(open_store(store, read_only=True))
+        for v in violations[:20]:
+            typer.echo(str(v), err=True)
+        if violations:
+            _err(f"{store}: {len(violations)} SHACL violation(s)")
+            raise typer.Exit(1)
+        typer.echo("the graph conforms to the SHACL shapes")
 
 
 @app.command()
@@ -136,7 +148,8 @@ def export(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (default: standard output).")] = None,
     graph: Annotated[Optional[str], typer.Option(help="Export only this named graph (a document IRI).")] = None,
 ) -> None:
-    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, byte-identical for the same store."""
+    """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, byte-identical for the same store;
+    or pledges and aid figures as CSV in the columns of AidData's GCDF dataset (gcdf-csv)."""
     from .store import export as run_export, open_store
 
     st = open_store(store, read_only=True)
@@ -152,7 +165,28 @@ def export(
         raise InputError(str(out), f"cannot write: {e.strerror or e}") from None
     finally:
         tmp.unlink(missing_ok=True)
-    typer.echo(f"wrote {n} {'quads' if format.value in ('nquads', 'trig', 'jsonld') else 'triples'} to {out}", err=True)
+    unit = {"nquads": "quads", "trig": "quads", "jsonld": "quads", "gcdf-csv": "rows"}.get(format.value, "triples")
+    typer.echo(f"wrote {n} {unit} to {out}", err=True)
+
+
+@app.command()
+def validate(
+    store: STORE = DEFAULT_STORE,
+    limit: Annotated[int, typer.Option(help="Print at most this many violations.")] = 50,
+) -> None:
+    """Check the store against the SHACL shapes in ontology/shapes.ttl; exit 1 on a violation."""
+    from .store import open_store
+    from .validate import validate as run_validate
+
+    violations = run_validate(open_store(store, read_only=True))
+    for v in violations[:limit]:
+        typer.echo(str(v))
+    if len(violations) > limit:
+        typer.echo(f"... and {len(violations) - limit} more")
+    if violations:
+        _err(f"{store}: {len(violations)} SHACL violation(s)")
+        raise typer.Exit(1)
+    typer.echo(f"{store}: conforms to the shapes")
 
 
 @app.command()

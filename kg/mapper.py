@@ -59,7 +59,7 @@ class IRIs:
 
 
 def _int(n: int) -> Literal:
-    return Literal(str(n), datatype=XSD.nonNegativeInteger)
+    return Literal(str(n), datatype=XSD.integer)  # Oxigraph stores xsd:nonNegativeInteger as xsd:integer
 
 
 def date_literal(value: str) -> Literal:
@@ -237,6 +237,7 @@ class Mapper:
             if other is not None:
                 yield node, prop, self.iris.entity(other.key)
                 yield self.iris.entity(other.key), RDF.type, ENTITY_CLASS[other.type]
+                yield self.iris.entity(other.key), HZ.key, Literal(other.key)
                 yield self.iris.entity(other.key), RDFS.label, Literal(other.name_zh, language="zh")
         if entry.date:
             yield node, HZ.startDate, date_literal(entry.date)

@@ -31,6 +31,7 @@ class ExportFormat(str, Enum):
     nquads = "nquads"
     trig = "trig"
     jsonld = "jsonld"
+    gcdf_csv = "gcdf-csv"
 
 
 RDF_FORMATS = {
@@ -132,6 +133,9 @@ def export(store: Store, fmt: ExportFormat, out, graph: str | None = None) -> in
     g = NamedNode(graph) if graph else None
     if g is not None and not store.contains_named_graph(g):
         raise InputError(graph, "no such graph in the store")
+    if fmt == ExportFormat.gcdf_csv:
+        from .gcdf import write_csv
+        return write_csv(store, out)
     quads = store.quads_for_pattern(None, None, None, g)
     if fmt in DATASET_FORMATS:
         items = sorted(quads, key=_quad_key)

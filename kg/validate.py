@@ -1,0 +1,60 @@
+"""SHACL validation of a store against ``ontology/shapes.ttl`` with pySHACL.
+
+rdflib and pySHACL stay here (they are slow for bulk data, fine for checking a graph);
+nothing else imports them at start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyoxigraph import RdfFormat, Store, Triple, serialize
+
+from .store import resource
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    path: str
+    message: str
+    severity: str
+
+    def __str__(self) -> str:
+        path = f" {self.path}" if self.path else ""
+        return f"{self.severity}: <{self.focus}>{path}: {self.message}"
+
+
+def validate(store: Store) -> list[Violation]:
+    """Every violation of the shapes by the union of the store's graphs (ontology included)."""
+    import rdflib
+    from pyshacl import validate as shacl_validate
+
+    triples = {Triple(q.subject, q.predicate, q.object) for q in store}
+    data = rdflib.Graph()
+    data.parse(data=serialize(sorted(triples, key=str), format=RdfFormat.N_TRIPLES), format="nt")
+    shapes = rdflib.Graph().parse(str(resource("ontology") / "shapes.ttl"), format="turtle")
+    conforms, report, _ = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
+    if conforms:
+        return []
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    out = []
+    for result in report.subjects(rdflib.RDF.type, sh.ValidationResult):
+        focus = report.value(result, sh.focusNode)
+        path = report.value(result, sh.resultPath)
+        message = report.value(result, sh.resultMessage) or report.value(result, sh.sourceConstraintComponent)
+        severity = report.value(result, sh.resultSeverity)
+        out.append(Violation(str(focus), _short(path), " ".join(str(message).split()),
+                             str(severity).rsplit("#", 1)[-1] if severity else "Violation"))
+    return sorted(out, key=lambda v: (v.focus, v.path, v.message))
+
+
+def _short(path) -> str:
+    if path is None:
+        return ""
+    text = str(path)
+    for prefix, ns in (("hz:", "https://w3id.org/hezuo/ontology#"), ("nif:", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"),
+                       ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#"), ("itsrdf:", "http://www.w3.org/2005/11/its/rdf#")):
+        if text.startswith(ns):
+            return prefix + text[len(ns):]
+    return text
