@@ -197,15 +197,16 @@ class Mapper:
                 for m in f.get("founded"):
                     yield body, HZ.foundingDate, date_literal(m.value["value"])
         elif f.kind == "MeetingReport":
-            for meeting in ents.get("meeting", []):
+            for meeting, m in zip(ents.get("meeting", []), f.get("meeting")):
                 for forum in ents.get("forum", []):
                     yield meeting, HZ.ofForum, forum
                 for place in ents.get("location", []):
                     yield meeting, HZ.location, place
-                for m in f.get("date"):
-                    yield meeting, HZ.startDate, date_literal(m.value["value"])
-                if "date" in f.literals:
-                    yield meeting, HZ.startDate, date_literal(f.literals["date"])
+                known = self.lexicon.get(m.key)
+                dates = [d.value["value"] for d in f.get("date")] + ([f.literals["date"]] if "date" in f.literals else [])
+                for d in dates:
+                    if not (known and known.date.startswith(d)):  # the lexicon knows it, more precisely
+                        yield meeting, HZ.startDate, date_literal(d)
 
     def _entity(self, key: str, mention: Mention | None = None):
         node = self.iris.entity(key)

@@ -32,7 +32,7 @@ COUNT_NOUNS = ("国家和地区", "国际组织", "国家", "地区", "项目", 
 MONEY = re.compile(rf"(?:人民币|美元)?(?P<num>{NUM})(?P<mag>{MAG})?(?P<approx>{APPROX})?(?P<cur>{_CUR})")
 PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>[{_CN_DIGITS}点\d.]+)")
 PERIOD_RANGE = re.compile(r"(?P<a>\d{4})年?(?P<am>\d{1,2}月)?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{4})年(?P<bm>\d{1,2}月)?")
-DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{NUM})年(?:内|间|来|中)?|(?P<n2>{NUM})年(?P<post>内|间|来|之内))")
+DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{NUM})年(?:内|间|来)?|(?P<n2>{NUM})年(?P<post>内|间|来|之内))")
 DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<end>底|末|初))?")
 COUNT = re.compile(rf"(?P<num>{NUM})(?P<mag>万|亿)?(?P<approx>多|余)?(?P<cls>{CLASSIFIERS})"
                    rf"(?P<noun>{'|'.join(COUNT_NOUNS)})?")

@@ -1,0 +1,227 @@
+"""Relations and events: each rule fires on short sentences of the genre and not on near misses;
+the competency questions on the bundled text return the rows the text states; SHACL; GCDF CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from pyoxigraph import Quad, Literal, NamedNode, RdfFormat, Store, parse
+
+from conftest import GOLD, QUERIES, run_kg
+from test_nlp import tag
+from kg.nlp import Extractor
+from kg.relations import Relations
+
+
+@pytest.fixture(scope="module")
+def read():
+    extractor, relations = Extractor(), Relations()
+    return lambda text: relations(tag(extractor, text)).facts
+
+
+def roles(fact) -> set[tuple[str, str]]:
+    return {(r, m.name if not m.is_value else m.text) for r, m in fact.roles}
+
+
+def kinds(facts, kind):
+    return [f for f in facts if f.kind == kind]
+
+
+def test_an_announcement_gives_one_pledge_per_measure(read):
+    facts = read("2018年9月，在中非合作论坛北京峰会上，习近平主席宣布未来3年中方将提供600亿美元支持，"
+                 "设立中非发展基金，并向非洲联盟提供10亿元人民币援助。")
+    pledges = kinds(facts, "Pledge")
+    assert len(pledges) == 3
+    for p in pledges:
+        assert ("announcedBy", "习近平") in roles(p)
+        assert ("announcedAt", "中非合作论坛北京峰会") in roles(p)
+    assert ("amount", "600亿美元") in roles(pledges[0]) and ("period", "未来3年") in roles(pledges[0])
+    assert ("programme", "中非发展基金") in roles(pledges[1])
+    assert ("amount", "10亿元人民币") in roles(pledges[2])
+
+
+def test_listed_programmes_with_counts_are_separate_pledges(read):
+    facts = read("李克强总理宣布，中方将实施50个“光明行”和30个“万村通”项目。")
+    pledges = kinds(facts, "Pledge")
+    assert [(p.label, [m.text for m in p.get("count")]) for p in pledges] == [("光明行", ["50个"]), ("万村通", ["30个"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "习近平主席宣布会议开幕。",
+    "中国提出了构建人类命运共同体的新理念。",
+    "习近平主席宣布，双方关系提升为全面战略合作伙伴关系。",
+])
+def test_no_pledge_without_a_measure(read, sentence):
+    assert kinds(read(sentence), "Pledge") == []
+
+
+def test_aid_statistic_with_flow_type_share_and_period(read):
+    facts = read("2016年至2020年，中国提供无偿援助500亿元人民币，占援助总额的40%，主要用于建设医院和学校。")
+    stats = kinds(facts, "AidStatistic")
+    assert len(stats) == 1
+    s = stats[0]
+    assert s.literals["flowType"] == "grant"
+    assert ("amount", "500亿元人民币") in roles(s) and ("share", "40%") in roles(s)
+    assert ("period", "2016年至2020年") in roles(s)
+    assert s.literals["purpose"].startswith("建设医院")
+
+
+def test_period_of_an_aid_figure_comes_from_the_paragraph(read):
+    facts = read("2013年至2018年，中国对外援助金额为2702亿元人民币。其中，提供无息贷款113亿元人民币，占对外援助总额的4.18%。")
+    loan = next(f for f in kinds(facts, "AidStatistic") if f.literals.get("flowType") == "interest-free-loan")
+    assert ("period", "2013年至2018年") in roles(loan)
+
+
+@pytest.mark.parametrize("sentence", [
+    "中国经济总量达到100万亿元。",
+    "暂缓最贫困国家债务偿付倡议得到20个国家支持。",
+])
+def test_no_aid_statistic_on_near_misses(read, sentence):
+    assert [f.literals.get("flowType") for f in kinds(read(sentence), "AidStatistic")] in ([], [None])
+    assert not any(f.literals.get("flowType") for f in read(sentence))
+
+
+def test_partnership_of_a_fund_with_organisations(read):
+    facts = read("截至2020年底，中国通过南南合作援助基金与联合国粮食及农业组织、世界粮食计划署等10个国际组织实施项目50个。")
+    partners = {m.name for f in kinds(facts, "Partnership") for m in f.get("partner")}
+    assert partners == {"联合国粮食及农业组织", "世界粮食计划署"}
+    assert {m.name for f in kinds(facts, "Partnership") for m in f.get("programme")} == {"南南合作援助基金"}
+
+
+def test_no_partnership_without_a_programme(read):
+    assert kinds(read("中国与世界卫生组织保持密切沟通。"), "Partnership") == []
+
+
+def test_recipients_of_aid(read):
+    facts = read("中国帮助老挝、柬埔寨和缅甸建设乡村学校，向斯里兰卡援助了海水淡化设备。")
+    got = {(f.literals.get("deliverable"), m.name) for f in kinds(facts, "AidDelivery") for m in f.get("recipient")}
+    assert got == {("乡村学校", "老挝"), ("乡村学校", "柬埔寨"), ("乡村学校", "缅甸"), ("海水淡化设备", "斯里兰卡")}
+
+
+def test_no_recipient_without_an_aid_verb(read):
+    assert kinds(read("老挝和柬埔寨是东南亚国家。"), "AidDelivery") == []
+
+
+def test_founding_with_date_and_parent(read):
+    facts = read("2018年4月，中国成立国家国际发展合作署，作为国务院直属机构。")
+    (f,) = kinds(facts, "Founding")
+    assert roles(f) == {("body", "国家国际发展合作署"), ("founded", "2018年4月"), ("parent", "国务院")}
+
+
+def test_meeting_report(read):
+    facts = read("2018年9月，中非合作论坛北京峰会隆重举行。")
+    (f,) = kinds(facts, "MeetingReport")
+    assert roles(f) >= {("meeting", "中非合作论坛北京峰会"), ("forum", "中非合作论坛"), ("location", "北京"),
+                        ("date", "2018年9月")}
+
+
+# ---------------------------------------------------------------- on the bundled text, through the CLI
+
+def rows(store, name):
+    out = run_kg("query", str(QUERIES / name), "--store", str(store), "--format", "json").stdout
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(out)["results"]["bindings"]]
+
+
+def test_aid_by_flow_type_2013_2018(corpus_store):
+    got = [(r["period"], r["flowType"], r["iati"], Decimal(r["amount"]), Decimal(r["share"]))
+           for r in rows(corpus_store, "12-aid-by-flow-type.rq")]
+    assert got == [("2013/2018", "concessional loan", "421", Decimal("131100000000"), Decimal("48.52")),
+                   ("2013/2018", "grant", "110", Decimal("127800000000"), Decimal("47.3")),
+                   ("2013/2018", "interest-free loan", "421", Decimal("11300000000"), Decimal("4.18"))]
+
+
+def test_partners_of_the_fund(corpus_store):
+    got = {(r["programme"], r["partner"]) for r in rows(corpus_store, "14-fund-partners.rq")}
+    assert got == {("南南合作援助基金", o) for o in ("联合国开发计划署", "世界粮食计划署", "世界卫生组织", "联合国儿童基金会",
+                                              "联合国人口基金", "联合国难民署", "国际移民组织", "国际红十字会")}
+
+
+def test_meetings_of_each_forum_in_order(corpus_store):
+    got = [(r["forum"], r["meeting"], r.get("date", "")) for r in rows(corpus_store, "15-meetings-of-a-forum.rq")]
+    focac = [(m, d) for f, m, d in got if f == "中非合作论坛"]
+    assert focac == [("中非合作论坛约翰内斯堡峰会", "2015-12"), ("中非合作论坛北京峰会", "2018-09")]
+    brf = [(m, d[:4]) for f, m, d in got if "高峰论坛" in f]
+    assert brf == [("首届“一带一路”国际合作高峰论坛", "2017"), ("第二届“一带一路”国际合作高峰论坛", "2019")]
+    assert ("世界卫生大会", "第73届世界卫生大会", "2020-05-18") in got
+
+
+def test_pledges_by_meeting(corpus_store):
+    got = rows(corpus_store, "11-pledges-by-meeting.rq")
+    dates = [r["date"] for r in got]
+    assert dates == sorted(dates)
+    money = sorted((Decimal(r["amount"]), r["currency"], r["meeting"]) for r in got if "amount" in r)
+    assert money == sorted([(Decimal("60000000000"), "CNY", "首届“一带一路”国际合作高峰论坛"),
+                            (Decimal("2000000000"), "CNY", "首届“一带一路”国际合作高峰论坛"),
+                            (Decimal("1000000000"), "USD", "首届“一带一路”国际合作高峰论坛"),
+                            (Decimal("1000000000"), "USD", "首届“一带一路”国际合作高峰论坛"),
+                            (Decimal("2000000000"), "USD", "第73届世界卫生大会")])
+    programmes = {r.get("programme") for r in got}
+    assert {"十大合作计划", "八大行动", "幸福家园", "爱心助困", "康复助医", "妇幼健康工程", "快乐校园工程",
+            "南南合作援助基金"} <= programmes
+    assert all(r["announcedBy"] == "习近平" for r in got)
+
+
+def test_recipients_by_project(corpus_store):
+    got = {(r["deliverable"], r["iso3"]) for r in rows(corpus_store, "13-recipients-by-project.rq")}
+    assert {("机场升级扩建项目", c) for c in ("PAK", "NPL", "MDV", "KHM", "ZMB", "ZWE", "TGO")} <= got
+    assert {("集装箱检查设备", c) for c in ("GEO", "ARM", "TZA", "KEN", "PHL")} <= got
+    assert {("毛里塔尼亚友谊港扩建项目", "MRT"), ("白沙瓦—卡拉奇高速公路", "PAK"), ("喀喇昆仑公路", "PAK")} <= got
+    assert not any(c == "CHN" for _, c in got)
+
+
+def test_institutions(corpus_store):
+    assert rows(corpus_store, "16-institutions.rq") == [{"body": "国家国际发展合作署", "founded": "2018-04",
+                                                          "parent": "国务院"}]
+
+
+def test_built_graph_conforms_to_the_shapes(corpus_store):
+    proc = run_kg("validate", "--store", str(corpus_store))
+    assert "conforms" in proc.stdout
+
+
+def test_broken_graph_does_not_conform(tmp_path, corpus_store):
+    nq = tmp_path / "kg.nq"
+    run_kg("export", "--store", str(corpus_store), "--format", "nquads", "--out", str(nq))
+    hz = "https://w3id.org/hezuo/ontology#"
+    quads = [q for q in parse(path=str(nq), format=RdfFormat.N_QUADS)
+             if q.predicate.value != hz + "currency" and q.predicate.value != hz + "evidence"]
+    g = quads[0].graph_name
+    quads.append(Quad(NamedNode("https://w3id.org/hezuo/id/country/PAK"), NamedNode(hz + "isoAlpha3"),
+                      Literal("Pakistan"), g))
+    broken = tmp_path / "broken"
+    store = Store(str(broken))
+    store.extend(quads)
+    store.flush()
+    del store
+    proc = run_kg("validate", "--store", str(broken), "--limit", "500", check=False)
+    assert proc.returncode == 1
+    assert "SHACL violation" in proc.stderr
+    assert "hz:currency" in proc.stdout and "hz:evidence" in proc.stdout and "hz:isoAlpha3" in proc.stdout
+
+
+def test_gcdf_csv_export(tmp_path, corpus_store):
+    out = tmp_path / "gcdf.csv"
+    run_kg("export", "--store", str(corpus_store), "--format", "gcdf-csv", "--out", str(out))
+    data = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert {"recipient", "recipient_iso3", "commitment_year", "amount_original_currency", "original_currency",
+            "flow_type", "status", "source_title", "source_sentence"} <= set(data[0])
+    pledge = next(r for r in data if r["amount_original_currency"] == "60000000000")
+    assert (pledge["status"], pledge["original_currency"], pledge["commitment_year"]) == ("Pipeline: Pledge", "CNY", "2017")
+    assert "600亿元人民币" in pledge["source_sentence"]
+    grant = next(r for r in data if r["flow_type"] == "Grant")
+    assert (grant["amount_original_currency"], grant["share_of_total_percent"], grant["flow_type_iati"]) == (
+        "127800000000", "47.3", "110")
+    again = tmp_path / "again.csv"
+    run_kg("export", "--store", str(corpus_store), "--format", "gcdf-csv", "--out", str(again))
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_eval_reports_relation_precision_and_recall():
+    result = json.loads(run_kg("eval", str(GOLD), "--json").stdout)
+    facts = result["facts"]
+    assert facts["f1"] >= 0.6 and facts["precision"] >= 0.65, facts
+    assert result["facts_per_predicate"]["announced_at"]["precision"] >= 0.95
