@@ -167,6 +167,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue
         if i - j == 1 and units[j].tag == "ENT" and units[j].type == "COUNTRY" and u.text == suffix:
             continue  # 中国倡议, 巴基斯坦项目: a country and a bare head word
+        if j > 0 and units[j - 1].tag == "VAL" and units[j - 1].type == "COUNT":
+            continue  # 100个减贫项目: what is counted is a kind of thing, not a name
         if units[j].tag == "ENT" and j == i - 0:
             continue
         out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}"))

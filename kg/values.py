@@ -25,17 +25,21 @@ _CUR = "|".join(sorted({re.escape(c) for c, _ in CURRENCIES}, key=len, reverse=T
 _CUR_CODE = dict(CURRENCIES)
 
 # Classifiers and the nouns a count is most often about.
-CLASSIFIERS = "个|名|所|批次|批|期|项|笔|座|艘|家|位|支|次|人次|人|国|吨|公里|万人"
+CLASSIFIERS = "个|名|所|批次|批|期|项|笔|座|艘|家|位|支|人次|次|人|国|吨|公里|种|届"
 COUNT_NOUNS = ("国家和地区", "国际组织", "国家", "地区", "项目", "城市", "医院", "学校", "专业", "领域", "医疗队员",
                "人员", "志愿者", "代表", "官员", "学员", "医疗点", "减贫项目")
 
 MONEY = re.compile(rf"(?:人民币|美元)?(?P<num>{NUM})(?P<mag>{MAG})?(?P<approx>{APPROX})?(?P<cur>{_CUR})")
 PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>[{_CN_DIGITS}点\d.]+)")
 PERIOD_RANGE = re.compile(r"(?P<a>\d{4})年?(?P<am>\d{1,2}月)?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{4})年(?P<bm>\d{1,2}月)?")
-DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{NUM})年(?:内|间|来)?|(?P<n2>{NUM})年(?P<post>内|间|来|之内))")
+DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{NUM})(?P<a1>多|余)?年(?:内|间|来)?|"
+                      rf"(?P<n2>{NUM})(?P<a2>多|余)?年(?P<post>内|间|来|之内|前))")
+FRACTION = re.compile(r"(?<![\d/.])([1-9])/([2-9]|10)(?![\d/])")
 DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<end>底|末|初))?")
-COUNT = re.compile(rf"(?P<num>{NUM})(?P<mag>万|亿)?(?P<approx>多|余)?(?P<cls>{CLASSIFIERS})"
-                   rf"(?P<noun>{'|'.join(COUNT_NOUNS)})?")
+# the value's text takes the noun only for 国家 (122个国家), as the annotation guide does; the unit
+# is the noun that follows whenever there is one (20万多名人员 -> unit 人员)
+COUNT = re.compile(rf"(?P<num>{NUM})(?P<approx0>多|余)?(?P<mag>万|亿)?(?P<approx>多|余)?(?P<cls>{CLASSIFIERS})"
+                   rf"(?P<country>国家)?(?=(?P<noun>{'|'.join(COUNT_NOUNS)})?)")
 _CN_ONLY = re.compile(rf"[{_CN_DIGITS}]+")
 
 _MAG = {"万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10, "亿": Decimal(10) ** 8,
@@ -48,6 +52,8 @@ def number(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         pass
+    if text[:1] in "十百千万":
+        text = "一" + text  # 千名 -> 一千名
     try:
         return Decimal(str(cn2an.cn2an(text, "smart")))
     except (ValueError, KeyError, IndexError, TypeError):
@@ -76,6 +82,9 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
     for m in PERCENT.finditer(text):
         n = number(m["num"] or m["cn"].replace("点", "."))
         add(m.start(), m.end(), "PERCENT", n is not None and {"amount": plain(n)} or None)
+    for m in FRACTION.finditer(text):  # 2/3 of ... -> 66.67 %
+        share = (Decimal(m.group(1)) / Decimal(m.group(2)) * 100).quantize(Decimal("0.01"))
+        add(m.start(), m.end(), "PERCENT", {"amount": plain(share)})
     for m in PERIOD_RANGE.finditer(text):
         a = m["a"] + (f"-{int(m['am'][:-1]):02d}" if m["am"] else "")
         b = m["b"] + (f"-{int(m['bm'][:-1]):02d}" if m["bm"] else "")
@@ -86,8 +95,11 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         n = number(m["n1"] or m["n2"])
         if n is None or n != n.to_integral() or n <= 0 or n > 100:
             continue
-        start = m.start() if m["pre"] != "在" else m.start() + 1
-        add(start, m.end(), "PERIOD", {"value": f"P{int(n)}Y"})
+        start = m.start() if m["pre"] not in ("在", "近") else m.start() + 1  # 近5年来: the value is 5年来
+        value = {"value": f"P{int(n)}Y"}
+        if m["a1"] or m["a2"]:
+            value["at_least"] = True
+        add(start, m.end(), "PERIOD", value)
     for m in DATE.finditer(text):
         y, mo, d = m["y"], m["m"], m["d"]
         if mo and not 1 <= int(mo) <= 12 or d and not 1 <= int(d) <= 31:
@@ -102,8 +114,8 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
             continue
         if m["mag"]:
             n *= _MAG[m["mag"]]
-        value = {"amount": plain(n), "unit": m["noun"] or m["cls"]}
-        if m["approx"]:
+        value = {"amount": plain(n), "unit": m["country"] or m["noun"] or m["cls"]}
+        if m["approx"] or m["approx0"]:
             value["at_least"] = True
         add(m.start(), m.end(), "COUNT", value)
     found.sort()
