@@ -142,9 +142,7 @@ class Mapper:
             yield node, RDFS.label, Literal(entry.name_en, language="en")
         for alias in entry.aliases:
             yield node, SKOS.altLabel, lang_label(alias)
-        for target, template in LINK_IRIS.items():
-            if entry.links.get(target):
-                yield node, OWL.sameAs, NamedNode(template.format(entry.links[target]))
+        yield from self._links(node, entry)
         if entry.links.get("iso2"):
             yield node, HZ.isoAlpha2, Literal(entry.links["iso2"])
             yield node, HZ.isoAlpha3, Literal(entry.links["iso3"])
@@ -154,11 +152,21 @@ class Mapper:
                               (entry.location, HZ.location)):
             other = self.lexicon.get(related) if related else None
             if other is not None:
-                yield node, prop, self.iris.entity(other.key)
-                yield self.iris.entity(other.key), RDF.type, ENTITY_CLASS[other.type]
-                yield self.iris.entity(other.key), RDFS.label, Literal(other.name_zh, language="zh")
+                other_node = self.iris.entity(other.key)
+                yield node, prop, other_node
+                yield other_node, RDF.type, ENTITY_CLASS[other.type]
+                yield other_node, HZ.key, Literal(other.key)
+                yield other_node, RDFS.label, Literal(other.name_zh, language="zh")
+                yield from self._links(other_node, other)
         if entry.date:
             yield node, HZ.startDate, date_literal(entry.date)
+
+    @staticmethod
+    def _links(node: NamedNode, entry: Entry):
+        """owl:sameAs to Wikidata, GeoNames and DBpedia: only the ids the lexicon holds, never a guess."""
+        for target, template in LINK_IRIS.items():
+            if entry.links.get(target):
+                yield node, OWL.sameAs, NamedNode(template.format(entry.links[target]))
 
     @staticmethod
     def _value(m: Mention):
