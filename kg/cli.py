@@ -52,7 +52,9 @@ def build(
 
     from .build import build as run_build
     from .store import resource
+    from .void import build_date
 
+    build_date()  # a bad $SOURCE_DATE_EPOCH stops here, before the store is touched
     inputs = paths or [resource("corpus")]
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("documents · {task.fields[quads]:,} triples"), TimeElapsedColumn(),

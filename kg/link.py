@@ -220,7 +220,7 @@ class Client:
         except httpx.TimeoutException:
             raise EndpointError("no answer in time") from None
         except httpx.HTTPError as e:
-            raise EndpointError(f"cannot reach it ({type(e).__name__}: {' '.join(str(e).split()) or 'no network'})") from None
+            raise EndpointError(f"cannot reach the endpoint ({type(e).__name__}: {' '.join(str(e).split()) or 'no network'})") from None
         if r.status_code != 200:
             raise EndpointError(f"HTTP {r.status_code} {r.reason_phrase}: {' '.join(r.text.split())[:120]}")
         try:

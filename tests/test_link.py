@@ -141,7 +141,7 @@ def test_second_run_makes_no_request_and_gives_the_same_graph(text_store, wikida
     failed = run_kg("link", "--store", str(store), "--endpoint", endpoint, "--cache", str(cache), check=False)
     assert failed.returncode == 1
     errors = failed.stderr.strip().splitlines()
-    assert len(errors) == 1 and errors[0].startswith(f"kg: error: {endpoint}: cannot reach it"), failed.stderr
+    assert len(errors) == 1 and errors[0].startswith(f"kg: error: {endpoint}: cannot reach the endpoint"), failed.stderr
     assert "Traceback" not in failed.stderr
     assert "kept from an earlier run: the links of 8 entities" in failed.stdout
     run_kg("export", "--store", str(store), "--format", "nquads", "--out", str(b))
