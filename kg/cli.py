@@ -133,9 +133,9 @@ def query(
         output = format_results(run_query(st, text, services), format.value)
     except SyntaxError as e:
         raise InputError(query if text is not query else "query", f"SPARQL syntax error: {_one_line(e)}") from None
-    except OSError as e:  # a SERVICE endpoint that cannot be reached or fails
-        raise InputError(query if text is not query else "query",
-                         f"a SERVICE request failed: {_one_line(e)} (see --service-map)") from None
+    except OSError as e:  # a SERVICE endpoint that cannot be reached or fails, or the store cannot be read
+        what = "a SERVICE request failed" if "SERVICE" in text.upper() else "the query failed"
+        raise InputError(query if text is not query else "query", f"{what}: {_one_line(e)}") from None
     sys.stdout.write(output)
 
 

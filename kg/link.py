@@ -176,11 +176,11 @@ def _lit(text: str, lang: str) -> str:
 def label_query(etype: str, lang: str, names: list[str]) -> str:
     tags = ZH_TAGS if lang == "zh" else (lang,)
     values = " ".join(_lit(n, t) for n in names for t in tags)
-    classes = " ".join(f"wd:{q}" for q in TYPE_CLASSES[etype])
+    classes = ", ".join(f"wd:{q}" for q in TYPE_CLASSES[etype])
     return f"""{_PREFIXES}SELECT ?name ?item ?match ?en ?geonames ?article WHERE {{
   VALUES ?name {{ {values} }}
   {{ ?item rdfs:label ?name BIND("label" AS ?match) }} UNION {{ ?item skos:altLabel ?name BIND("alias" AS ?match) }}
-  FILTER EXISTS {{ VALUES ?class {{ {classes} }} ?item wdt:P31/wdt:P279* ?class }}
+  FILTER EXISTS {{ ?item wdt:P31/wdt:P279* ?class FILTER(?class IN ({classes})) }}
   OPTIONAL {{ ?item rdfs:label ?en FILTER(LANG(?en) = "en") }}
 {_ENWIKI}
 }}"""
@@ -294,7 +294,7 @@ def entities(store: Store, base: str = DEFAULT_BASE) -> list[Entity]:
     for q in store.quads_for_pattern(None, RDF.type, None):
         e = found.get(q.subject)
         if e is not None and q.object in class_type and q.graph_name not in skip:
-            e.type = min(filter(None, (e.type, class_type[q.object])))
+            e.type = min(filter(None, (e.type, class_type[q.object])))  # one type, the same on every run
     labels: dict[NamedNode, set[tuple[str, str]]] = {}
     for q in store.quads_for_pattern(None, RDFS.label, None):
         if q.subject in found and q.graph_name not in skip and isinstance(q.object, Literal) and q.object.language:
@@ -334,18 +334,20 @@ def _dbpedia(title: str) -> str:
         c if ord(c) > 32 and c not in '<>"{}|\\^`' else quote(c, safe="") for c in title.replace(" ", "_"))
 
 
-def link_quads(report: LinkReport, base: str) -> list[Quad]:
+def link_quads(report: LinkReport, base: str, kept: list[Quad]) -> list[Quad]:
+    """The links graph: this run's links, the kept ones, and the activity they come from."""
     g = links_graph(base)
     iris = IRIs(base)
     run = iris.entity("link/run")
-    out: dict[Quad, None] = {}
+    out: dict[Quad, None] = dict.fromkeys(kept)
 
     def add(s, p, o):
         out[Quad(s, p, o, g)] = None
 
-    add(run, RDF.type, PROV.Activity)
-    add(run, PROV.used, NamedNode(report.endpoint))
-    add(run, PROV.wasAssociatedWith, NamedNode(iris.base + "dataset#hezuo-kg"))
+    if report.links or kept:
+        add(run, RDF.type, PROV.Activity)
+        add(run, PROV.used, NamedNode(report.endpoint))
+        add(run, PROV.wasAssociatedWith, NamedNode(iris.base + "dataset#hezuo-kg"))
     for link in sorted(report.links, key=lambda lk: (lk.entity.key, lk.target)):
         target = NamedNode(link.iri)
         node = iris.entity(f"link/{link.entity.key}/{link.target}")
@@ -367,8 +369,7 @@ def link_quads(report: LinkReport, base: str) -> list[Quad]:
 # ---------------------------------------------------------------- the run
 
 def link(store_dir: str | Path, *, endpoint: str = DEFAULT_ENDPOINT, cache: str | Path | None = None,
-         base: str = DEFAULT_BASE, offline: bool = False,
-         on_progress: Callable[[int, int], None] | None = None) -> LinkReport:
+         base: str = DEFAULT_BASE, offline: bool = False) -> LinkReport:
     """Reconcile, write the links graph and the dataset description; see the module docstring.
 
     Raises ``InputError`` for a missing store or an unreadable cache.  A failing endpoint does
@@ -387,17 +388,14 @@ def link(store_dir: str | Path, *, endpoint: str = DEFAULT_ENDPOINT, cache: str 
 
     ents = entities(store, base)
     report.entities = len(ents)
-    to_label: dict[tuple[str, str], list[str]] = {}  # (type, lang) -> names
-    to_item: list[str] = []
+    to_label: dict[tuple[str, str], dict[str, None]] = {}  # (type, lang) -> names (an ordered set)
+    to_item: dict[str, None] = {}  # Wikidata ids from the lexicon to complete with GeoNames / DBpedia
     for e in ents:
         qid = _qid(e.same.get("wikidata", ""))
         if qid is None:
-            to_label.setdefault((e.type, e.lang), [])
-            if e.label not in to_label[(e.type, e.lang)]:
-                to_label[(e.type, e.lang)].append(e.label)
+            to_label.setdefault((e.type, e.lang), {})[e.label] = None
         elif ("geonames" not in e.same and e.type in GEO_TYPES) or "dbpedia" not in e.same:
-            if qid not in to_item:
-                to_item.append(qid)
+            to_item[qid] = None
     needed = [label_key(t, lang, n) for (t, lang), names in to_label.items() for n in names]
     needed += [item_key(q) for q in to_item]
     report.lookups = len(needed)
@@ -419,9 +417,7 @@ def link(store_dir: str | Path, *, endpoint: str = DEFAULT_ENDPOINT, cache: str 
     if batches and not offline:
         client = Client(endpoint)
         try:
-            for n, (sparql, keys, parse) in enumerate(batches):
-                if on_progress:
-                    on_progress(n, len(batches))
+            for sparql, keys, parse in batches:
                 try:
                     rows = client.select(sparql)
                 except EndpointError as e:
@@ -442,8 +438,7 @@ def link(store_dir: str | Path, *, endpoint: str = DEFAULT_ENDPOINT, cache: str 
             unanswered.add(e.iri)
     kept = _kept(store, base, unanswered)
     report.kept = len({q.subject for q in kept if q.predicate == OWL.sameAs})
-    quads = link_quads(report, base) + kept
-    replace_graph(store, links_graph(base), quads)
+    replace_graph(store, links_graph(base), link_quads(report, base, kept))
     void.update(store, base)
     store.flush()
     report.seconds = time.perf_counter() - t0

@@ -14,14 +14,14 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from .lexicon import Entry, Lexicon
 from .model import Document, Mention
-from .vocab import ENTITY_CLASS, HZ, ITSRDF, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, VALUE_CLASS, XSD
+from .vocab import ENTITY_CLASS, HZ, ITSRDF, LINK_TARGETS, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, VALUE_CLASS, XSD
 
 DEFAULT_BASE = "https://w3id.org/hezuo/id/"
 
-LINK_IRIS = {
-    "wikidata": "http://www.wikidata.org/entity/{}",
-    "geonames": "https://sws.geonames.org/{}/",
-    "dbpedia": "{}",
+LINK_IRIS = {  # lexicon id -> link IRI, per target
+    "wikidata": LINK_TARGETS["wikidata"] + "{}",
+    "geonames": LINK_TARGETS["geonames"] + "{}/",
+    "dbpedia": "{}",  # the lexicon holds the whole IRI
 }
 _ASCII = re.compile(r"^[\x20-\x7e]*$")
 
