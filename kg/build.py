@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ingest, lexicon
+from . import ingest, lexicon, void
 from .mapper import DEFAULT_BASE, Mapper
 from .model import Document, InputError
 
@@ -91,6 +91,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
             on_document(doc, len(quads))
     if store is None:
         raise report.skipped[0]
+    void.update(store, base)  # the dataset description (kg/void.py)
     store.flush()
     report.stats = stats(store)
     del store

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .link import DEFAULT_ENDPOINT
 from .mapper import DEFAULT_BASE
 from .model import InputError
 from .store import ExportFormat
@@ -52,7 +53,9 @@ def build(
 
     from .build import build as run_build
     from .store import resource
+    from .void import build_date
 
+    build_date()  # a bad $SOURCE_DATE_EPOCH stops here, before the store is touched
     inputs = paths or [resource("corpus")]
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("documents · {task.fields[quads]:,} triples"), TimeElapsedColumn(),
@@ -123,9 +126,12 @@ def query(
     query: Annotated[str, typer.Argument(help="SPARQL text, or a .rq file.")],
     store: STORE = DEFAULT_STORE,
     format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+    service_map: Annotated[Optional[list[str]], typer.Option(
+        "--service-map", metavar="IRI=URL",
+        help="Send SERVICE <IRI> to the endpoint URL instead (repeatable).")] = None,
 ) -> None:
-    """Run a SPARQL query in-process over the union of all graphs."""
-    from .store import format_results, open_store, query as run_query
+    """Run a SPARQL query in-process over the union of all graphs; SERVICE clauses federate over HTTP."""
+    from .store import format_results, open_store, parse_service_map, query as run_query
 
     text = query
     if query.endswith((".rq", ".sparql")) or (len(query) < 4096 and "{" not in query and Path(query).is_file()):
@@ -133,12 +139,16 @@ def query(
             text = Path(query).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise InputError(query, f"cannot read the query file: {getattr(e, 'strerror', None) or e}") from None
+    services = parse_service_map(service_map)
     st = open_store(store, read_only=True)
     try:
-        results = run_query(st, text)
+        output = format_results(run_query(st, text, services), format.value)
     except SyntaxError as e:
         raise InputError(query if text is not query else "query", f"SPARQL syntax error: {_one_line(e)}") from None
-    sys.stdout.write(format_results(results, format.value))
+    except OSError as e:  # a SERVICE endpoint that cannot be reached or fails, or the store cannot be read
+        what = "a SERVICE request failed" if "SERVICE" in text.upper() else "the query failed"
+        raise InputError(query if text is not query else "query", f"{what}: {_one_line(e)}") from None
+    sys.stdout.write(output)
 
 
 @app.command()
@@ -205,6 +215,41 @@ def stats(
                f"entities   {s['entities']}")
     for k, v in s["entities_per_type"].items():
         typer.echo(f"  {k:<13}{v}")
+    typer.echo(f"links      {sum(s['links'].values())}")
+    for k, v in s["links"].items():
+        typer.echo(f"  {k:<13}{v}")
+
+
+@app.command()
+def link(
+    store: STORE = DEFAULT_STORE,
+    endpoint: Annotated[str, typer.Option(help="SPARQL endpoint to reconcile against.")] = DEFAULT_ENDPOINT,
+    cache: Annotated[Optional[Path], typer.Option(
+        help="JSON file of every answer (default: STORE.link-cache.json beside the store).")] = None,
+    offline: Annotated[bool, typer.Option(help="Use the cache only; make no request.")] = False,
+    base: Annotated[str, typer.Option(help="Base IRI (as for kg build).", envvar="HEZUO_BASE")] = DEFAULT_BASE,
+) -> None:
+    """Link entities the lexicon does not link to Wikidata (and their GeoNames and DBpedia) by label and type."""
+    from .link import link as run_link
+
+    r = run_link(store, endpoint=endpoint, cache=cache, base=base, offline=offline)
+    asked = f"{r.fetched} from {r.endpoint} in {r.requests} request{'s' if r.requests != 1 else ''}"
+    typer.echo(f"{r.entities} entities; {r.lookups} names and ids to look up: {r.cached} in the cache {r.cache}, {asked}")
+    per = r.per_target()
+    typer.echo("linked: " + ", ".join(f"{k} {v}" for k, v in per.items()) + f"  (graph <{r.graph}>)")
+    if r.kept:
+        typer.echo(f"kept from an earlier run: the links of {r.kept} entities not looked up this time")
+    for key, label, cands in r.ambiguous:
+        typer.echo(f"ambiguous, not linked: {key} {label}: " + ", ".join(f"{q} {en}".strip() for q, en in cands))
+    if r.unmatched:
+        typer.echo(f"no candidate of the right type: {len(r.unmatched)} (" +
+                   ", ".join(label for _, label in r.unmatched[:8]) + (" ..." if len(r.unmatched) > 8 else "") + ")")
+    if r.missing and offline:
+        typer.echo(f"not in the cache (--offline): {len(r.missing)}")
+    if r.error:
+        _err(f"{r.error}; {len(r.missing)} lookups not done (the links already known were kept); run kg link "
+             f"again when the endpoint answers")
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -14,7 +14,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from .lexicon import Entry, Lexicon
 from .model import Document, Fact, Mention
-from .vocab import ENTITY_CLASS, HZ, IATI_TRANSACTION, ITSRDF, NIF, OWL, RDF, RDFS, SCHEMA, SKOS, VALUE_CLASS, XSD
+from .vocab import (ENTITY_CLASS, HZ, IATI_TRANSACTION, ITSRDF, LINK_TARGETS, NIF, OWL, RDF, RDFS, SCHEMA, SKOS,
+                    VALUE_CLASS, XSD)
 
 FACT_CLASS = {"Pledge": HZ.Pledge, "AidStatistic": HZ.AidStatistic, "Partnership": HZ.Partnership,
               "AidDelivery": HZ.AidDelivery, "Founding": HZ.Founding, "MeetingReport": HZ.MeetingReport}
@@ -29,10 +30,10 @@ FLOW_CONCEPT = {"grant": HZ.Grant, "interest-free-loan": HZ.InterestFreeLoan, "c
 
 DEFAULT_BASE = "https://w3id.org/hezuo/id/"
 
-LINK_IRIS = {
-    "wikidata": "http://www.wikidata.org/entity/{}",
-    "geonames": "https://sws.geonames.org/{}/",
-    "dbpedia": "{}",
+LINK_IRIS = {  # lexicon id -> link IRI, per target
+    "wikidata": LINK_TARGETS["wikidata"] + "{}",
+    "geonames": LINK_TARGETS["geonames"] + "{}/",
+    "dbpedia": "{}",  # the lexicon holds the whole IRI
 }
 _ASCII = re.compile(r"^[\x20-\x7e]*$")
 
@@ -224,9 +225,7 @@ class Mapper:
             yield node, RDFS.label, Literal(entry.name_en, language="en")
         for alias in entry.aliases:
             yield node, SKOS.altLabel, lang_label(alias)
-        for target, template in LINK_IRIS.items():
-            if entry.links.get(target):
-                yield node, OWL.sameAs, NamedNode(template.format(entry.links[target]))
+        yield from self._links(node, entry)
         if entry.links.get("iso2"):
             yield node, HZ.isoAlpha2, Literal(entry.links["iso2"])
             yield node, HZ.isoAlpha3, Literal(entry.links["iso3"])
@@ -236,12 +235,21 @@ class Mapper:
                               (entry.location, HZ.location)):
             other = self.lexicon.get(related) if related else None
             if other is not None:
-                yield node, prop, self.iris.entity(other.key)
-                yield self.iris.entity(other.key), RDF.type, ENTITY_CLASS[other.type]
-                yield self.iris.entity(other.key), HZ.key, Literal(other.key)
-                yield self.iris.entity(other.key), RDFS.label, Literal(other.name_zh, language="zh")
+                other_node = self.iris.entity(other.key)
+                yield node, prop, other_node
+                yield other_node, RDF.type, ENTITY_CLASS[other.type]
+                yield other_node, HZ.key, Literal(other.key)
+                yield other_node, RDFS.label, Literal(other.name_zh, language="zh")
+                yield from self._links(other_node, other)
         if entry.date:
             yield node, HZ.startDate, date_literal(entry.date)
+
+    @staticmethod
+    def _links(node: NamedNode, entry: Entry):
+        """owl:sameAs to Wikidata, GeoNames and DBpedia: only the ids the lexicon holds, never a guess."""
+        for target, template in LINK_IRIS.items():
+            if entry.links.get(target):
+                yield node, OWL.sameAs, NamedNode(template.format(entry.links[target]))
 
     @staticmethod
     def _value(m: Mention):

@@ -14,7 +14,7 @@ from pyoxigraph import (DefaultGraph, NamedNode, Quad, QueryBoolean, QueryResult
                         Store, Triple, serialize)
 
 from .model import InputError
-from .vocab import NIF, ONTOLOGY_IRI, PREFIXES
+from .vocab import LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, PREFIXES
 
 HERE = Path(__file__).parent
 
@@ -36,7 +36,7 @@ class ExportFormat(str, Enum):
 
 RDF_FORMATS = {
     ExportFormat.turtle: RdfFormat.TURTLE, ExportFormat.ntriples: RdfFormat.N_TRIPLES,
-    ExportFormat.nquads: RdfFormat.N_QUADS, ExportFormat.trig: RdfFormat.TRIG, ExportFormat.jsonld: RdfFormat.JSON_LD,
+    ExportFormat.nquads: RdfFormat.N_QUADS, ExportFormat.trig: RdfFormat.TRIG,
 }
 DATASET_FORMATS = {ExportFormat.nquads, ExportFormat.trig, ExportFormat.jsonld}
 
@@ -74,8 +74,31 @@ def with_prefixes(sparql: str) -> str:
     return "\n".join([*missing, sparql]) if missing else sparql
 
 
-def query(store: Store, sparql: str):
-    return store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+_SERVICE = re.compile(r"(?i)(\bSERVICE\s+(?:SILENT\s+)?)<([^<>\s]*)>")
+
+
+def parse_service_map(pairs: list[str] | None) -> dict[str, str]:
+    """``["https://query.wikidata.org/sparql=http://127.0.0.1:7879/query", ...]`` as a dict."""
+    out = {}
+    for pair in pairs or []:
+        iri, sep, url = pair.partition("=")
+        if not sep or not re.match(r"^[a-z][a-z0-9+.-]*://\S+$", iri) or not re.match(r"^https?://\S+$", url):
+            raise InputError("--service-map", f"expected SERVICE_IRI=ENDPOINT_URL, got {pair!r}")
+        out[iri] = url
+    return out
+
+
+def map_services(sparql: str, service_map: dict[str, str] | None) -> str:
+    """Point ``SERVICE <iri>`` at another endpoint: only the IRIs right after SERVICE change."""
+    if not service_map:
+        return sparql
+    return _SERVICE.sub(lambda m: f"{m[1]}<{service_map.get(m[2], m[2])}>", sparql)
+
+
+def query(store: Store, sparql: str, service_map: dict[str, str] | None = None):
+    """Run SPARQL over the union of all graphs.  ``SERVICE`` clauses are sent by pyoxigraph's own HTTP
+    client (each SERVICE pattern goes to the endpoint as it is written, not joined with bindings)."""
+    return store.query(map_services(with_prefixes(sparql), service_map), use_default_graph_as_union=True)
 
 
 def format_results(results, fmt: str) -> str:
@@ -137,11 +160,17 @@ def export(store: Store, fmt: ExportFormat, out, graph: str | None = None) -> in
         from .gcdf import write_csv
         return write_csv(store, out)
     quads = store.quads_for_pattern(None, None, None, g)
+    if fmt == ExportFormat.jsonld:  # compacted with ontology/context.jsonld
+        from . import jsonld
+
+        items = list(quads)
+        jsonld.write(items, out)
+        return len(items)
     if fmt in DATASET_FORMATS:
         items = sorted(quads, key=_quad_key)
     else:
         items = sorted({Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
-    serialize(items, out, format=RDF_FORMATS[fmt], prefixes=None if fmt == ExportFormat.jsonld else PREFIXES)
+    serialize(items, out, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
     return len(items)
 
 
@@ -156,8 +185,21 @@ SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
 """ % ONTOLOGY_IRI
 
 
+def link_counts(store: Store, exclude_graphs: tuple[str, ...] = ()) -> dict[str, int]:
+    """owl:sameAs links per target (wikidata, geonames, dbpedia), each entity-target pair once."""
+    skip = {NamedNode(g) for g in exclude_graphs}
+    pairs = {(q.subject, q.object) for q in store.quads_for_pattern(None, OWL.sameAs, None)
+             if q.graph_name not in skip and isinstance(q.object, NamedNode)}
+    counts = dict.fromkeys(LINK_TARGETS, 0)
+    for _, o in pairs:
+        for target, ns in LINK_TARGETS.items():
+            if o.value.startswith(ns):
+                counts[target] += 1
+    return counts
+
+
 def stats(store: Store) -> dict:
-    """Documents, quads, mentions and entities per type."""
+    """Documents, quads, mentions, entities per type and links per target."""
     def count(q: str) -> int:
         return int(next(iter(store.query(q, use_default_graph_as_union=True)))[0].value)
 
@@ -170,8 +212,9 @@ def stats(store: Store) -> dict:
                           "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m <%s> ?s }" % NIF.sentence.value),
         "entities": sum(per_type.values()),
         "entities_per_type": per_type,
+        "links": link_counts(store),
     }
 
 
-__all__ = ["DefaultGraph", "ExportFormat", "Store", "export", "format_results", "load_ontology", "open_store",
-           "query", "replace_graph", "resource", "stats"]
+__all__ = ["DefaultGraph", "ExportFormat", "Store", "export", "format_results", "link_counts", "load_ontology",
+           "map_services", "open_store", "parse_service_map", "query", "replace_graph", "resource", "stats"]

@@ -34,7 +34,7 @@ ONTOLOGY_IRI = "https://w3id.org/hezuo/ontology"
 
 HZ = Vocabulary(ONTOLOGY_IRI + "#", """
     Entity Country Region Place Organization Forum Meeting Programme Project Person
-    Document Sentence Mention ValueMention MoneyMention PercentMention DateMention PeriodMention CountMention
+    Document Sentence Mention ValueMention MoneyMention PercentMention DateMention PeriodMention CountMention Link
     key isoAlpha2 isoAlpha3 m49 mentionedIn hasMention partOf ofForum location startDate
     rule amount currency unitText atLeast date periodStart periodEnd duration sentenceIndex
     Fact Pledge AidStatistic Partnership AidDelivery Founding MeetingReport Clause FlowType
@@ -42,13 +42,14 @@ HZ = Vocabulary(ONTOLOGY_IRI + "#", """
     deliverableText beneficiaryText flowType iatiFinanceType iatiTransactionType interestRate purpose counts region
     asOf partner body foundingDate parentOrganization meeting recipientCountry
     FlowTypes Grant InterestFreeLoan ConcessionalLoan DebtRelief
+    score method matchedLabel
 """)
 IATI_TRANSACTION = "https://w3id.org/hezuo/iati/TransactionType/"
-RDF = Vocabulary("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type")
+RDF = Vocabulary("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type Statement subject predicate object")
 RDFS = Vocabulary("http://www.w3.org/2000/01/rdf-schema#", "label comment")
 OWL = Vocabulary("http://www.w3.org/2002/07/owl#", "sameAs")
 SKOS = Vocabulary("http://www.w3.org/2004/02/skos/core#", "prefLabel altLabel Concept")
-SCHEMA = Vocabulary("http://schema.org/", "name sha256")
+SCHEMA = Vocabulary("http://schema.org/", "name sha256 softwareVersion")
 NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", """
     Context Paragraph superString isString beginIndex endIndex anchorOf referenceContext sentence
 """)
@@ -57,6 +58,15 @@ ITSRDF = Vocabulary("http://www.w3.org/2005/11/its/rdf#", "taIdentRef taClassRef
 XSD = Vocabulary("http://www.w3.org/2001/XMLSchema#", """
     string decimal boolean integer nonNegativeInteger gYear gYearMonth date duration
 """)
+PROV = Vocabulary("http://www.w3.org/ns/prov#", """
+    Activity SoftwareAgent wasGeneratedBy wasAssociatedWith wasDerivedFrom used
+""")
+VOID = Vocabulary("http://rdfs.org/ns/void#", """
+    Dataset Linkset triples entities documents classPartition class subset linkPredicate subjectsTarget
+    objectsTarget uriSpace vocabulary sparqlEndpoint
+""")
+DCTERMS = Vocabulary("http://purl.org/dc/terms/", "title description modified source")
+DCAT = Vocabulary("http://www.w3.org/ns/dcat#", "Dataset")
 
 PREFIXES = {
     "hz": HZ.iri,
@@ -68,9 +78,20 @@ PREFIXES = {
     "schema": SCHEMA.iri,
     "nif": NIF.iri,
     "itsrdf": ITSRDF.iri,
-    "prov": "http://www.w3.org/ns/prov#",
+    "prov": PROV.iri,
     "org": "http://www.w3.org/ns/org#",
+    "void": VOID.iri,
+    "dcterms": DCTERMS.iri,
+    "dcat": DCAT.iri,
     "wd": "http://www.wikidata.org/entity/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+}
+
+# Where owl:sameAs links point, by target: the namespace every link IRI of that target starts with
+LINK_TARGETS = {
+    "wikidata": "http://www.wikidata.org/entity/",
+    "geonames": "https://sws.geonames.org/",
+    "dbpedia": "http://dbpedia.org/resource/",
 }
 
 ENTITY_CLASS = {

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,17 @@ QUERIES = ROOT / "queries"
 GOLD = ROOT / "tests" / "gold"
 
 
-def run_kg(*args: str, check: bool = True, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+# The dataset description's date (kg/void.py): fixed, so every build in the tests gives the same bytes
+SOURCE_DATE_EPOCH = "1700000000"  # 2023-11-14
+
+
+def run_kg(*args: str, check: bool = True, cwd: Path | None = None, timeout: float = 300,
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(env or {})}
     env.pop("HEZUO_STORE", None)
     env.pop("HEZUO_DEBUG", None)
+    for name in [k for k, v in env.items() if v is None]:
+        env.pop(name)
     proc = subprocess.run([KG, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout)
     if check and proc.returncode != 0:
         raise AssertionError(f"kg {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
@@ -39,3 +47,47 @@ def corpus_store(tmp_path_factory) -> Path:
     store = tmp_path_factory.mktemp("corpus") / "store"
     run_kg("build", "--store", str(store), "--quiet")
     return store
+
+
+FIXTURES = ROOT / "tests" / "fixtures"
+OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
+
+
+def start_oxigraph(location: Path, port: int) -> subprocess.Popen:
+    """The real Oxigraph server, read-only, on loopback; returns once it accepts connections."""
+    proc = subprocess.Popen([OXIGRAPH, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stderr.read()
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise AssertionError("the Oxigraph server did not start")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def wikidata_store(tmp_path_factory) -> Path:
+    """tests/fixtures/wikidata.ttl loaded into an Oxigraph store folder."""
+    location = tmp_path_factory.mktemp("wikidata") / "store"
+    subprocess.run([OXIGRAPH, "load", "--location", str(location), "--file", str(FIXTURES / "wikidata.ttl")],
+                   check=True, capture_output=True)
+    return location
+
+
+@pytest.fixture(scope="session")
+def wikidata_endpoint(wikidata_store) -> str:
+    """The Wikidata-shaped fixture served by a real Oxigraph server on loopback: its SPARQL endpoint URL."""
+    port = free_port()
+    proc = start_oxigraph(wikidata_store, port)
+    yield f"http://127.0.0.1:{port}/query"
+    stop(proc)

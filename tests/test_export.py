@@ -8,7 +8,7 @@ import rdflib
 import rdflib.compare
 from pyoxigraph import RdfFormat, Store, Triple, parse
 
-from conftest import CORPUS, run_kg
+from conftest import CORPUS, ROOT, run_kg
 
 
 def test_two_builds_give_byte_identical_exports(tmp_path, corpus_store):
@@ -43,7 +43,8 @@ def test_nquads_keep_one_graph_per_document_and_the_ontology(tmp_path, corpus_st
     run_kg("export", "--store", str(corpus_store), "--format", "nquads", "--out", str(out))
     graphs = {q.graph_name.value for q in parse(path=str(out), format=RdfFormat.N_QUADS)}
     assert graphs == {"https://w3id.org/hezuo/ontology",
-                      "https://w3id.org/hezuo/id/doc/000_faed074d8c3da792"}
+                      "https://w3id.org/hezuo/id/doc/000_faed074d8c3da792",
+                      "https://w3id.org/hezuo/id/void"}
 
 
 def test_one_graph_export_and_jsonld(tmp_path, corpus_store):
@@ -55,12 +56,41 @@ def test_one_graph_export_and_jsonld(tmp_path, corpus_store):
 
     def walk(nodes):
         for node in nodes:
-            ids.add(node["@id"])
+            ids.add(node["id"])
             walk(node.get("@graph", []))
 
-    walk(data if isinstance(data, list) else [data])
-    assert "https://w3id.org/hezuo/ontology#Country" in ids
-    assert not any("/id/doc/" in i for i in ids)
+    walk(data["@graph"])
+    assert "hz:Country" in ids and "https://w3id.org/hezuo/ontology" in ids
+    assert not any("/id/doc/" in i or "hzid:" in i for i in ids)
+
+
+def test_jsonld_is_compacted_with_the_ontology_context_and_expands_to_the_same_quads(tmp_path, corpus_store):
+    out, nq = tmp_path / "kg.jsonld", tmp_path / "kg.nq"
+    run_kg("export", "--store", str(corpus_store), "--format", "jsonld", "--out", str(out))
+    run_kg("export", "--store", str(corpus_store), "--format", "nquads", "--out", str(nq))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    context = json.loads((ROOT / "ontology" / "context.jsonld").read_text(encoding="utf-8"))
+    assert data["@context"] == context["@context"]
+
+    # readable keys
+    doc = next(g for g in data["@graph"] if g["id"] == "hzid:doc/000_faed074d8c3da792")
+    pak = next(n for n in doc["@graph"] if n["id"] == "hzid:country/PAK")
+    assert pak["type"] == "Country"
+    assert pak["label"] == {"en": "Pakistan", "zh": "巴基斯坦"}
+    assert pak["isoAlpha3"] == "PAK"
+    assert set(pak["sameAs"]) == {"wd:Q843", "geonames:1168579/", "dbpedia:Pakistan"}
+    mention = next(n for n in doc["@graph"] if n["id"] == pak["hasMention"][0])
+    assert mention["taClassRef"] == "Country" and mention["taIdentRef"] == "hzid:country/PAK"
+    assert set(mention) >= {"anchorOf", "beginIndex", "endIndex", "sentence", "referenceContext"}
+
+    # expanding it (rdflib's JSON-LD parser) gives exactly the quads of the N-Quads export
+    def quads(ds):
+        return {(s, p, o, str(g)) for s, p, o, g in ds.quads((None, None, None, None))}
+
+    from_jsonld = quads(rdflib.Dataset().parse(str(out), format="json-ld"))
+    from_nquads = quads(rdflib.Dataset().parse(str(nq), format="nquads"))
+    assert len(from_nquads) > 8000
+    assert from_jsonld == from_nquads
 
 
 def test_export_to_stdout(corpus_store):
