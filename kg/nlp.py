@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 import ahocorasick
 import jieba
 import jieba.posseg
+import rjieba
 import opencc
 import spacy
 from spacy.language import Language
@@ -63,8 +64,31 @@ def to_simplified(text: str) -> str:
     return out
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
+def _nfkc_tables() -> tuple[dict[int, str], re.Pattern]:
+    """For str.translate: the characters NFKC maps to one other character; and a pattern of the
+    characters it maps to none or several (those take the slow path that tracks offsets)."""
+    table: dict[int, str] = {}
+    irregular = []
+    for cp in range(128, 0x10000):
+        c = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        n = unicodedata.normalize("NFKC", c)
+        if n != c:
+            if len(n) == 1:
+                table[cp] = n
+            else:
+                irregular.append(re.escape(c))
+    return table, re.compile("[" + "".join(irregular) + r"\s\U00010000-\U0010FFFF]")
+
+
+_NFKC_TABLE, _SLOW = _nfkc_tables()
+
+
+def normalize(text: str) -> tuple[str, list[int] | range]:
     """Return the text to match on and, for each of its characters, the original offset."""
+    if not _SLOW.search(text):  # the common case: every character maps to exactly one
+        return to_simplified(text.translate(_NFKC_TABLE)), range(len(text))
     chars: list[str] = []
     offsets: list[int] = []
     n = len(text)
@@ -176,7 +200,7 @@ def _weak_kind(entry: lexicon_mod.Entry, form: str) -> str | None:
 class LexiconJiebaTokenizer:
     """jieba segmentation with lexicon names, values and rule names as token boundaries."""
 
-    def __init__(self, vocab, gazetteer: Gazetteer, jieba_tokenizer: jieba.Tokenizer):
+    def __init__(self, vocab, gazetteer: Gazetteer, jieba_tokenizer: "rjieba.Jieba"):
         self.vocab = vocab
         self.gazetteer = gazetteer
         self.jieba = jieba_tokenizer
@@ -226,7 +250,7 @@ class LexiconJiebaTokenizer:
         if tag is None:
             tag = self._oov_tags.get(word)
             if tag is None:
-                pieces = self.jieba.lcut(word, HMM=False)
+                pieces = self.jieba.cut(word, False)
                 tag = "?c" if len(pieces) > 1 and all(len(p) > 1 for p in pieces) else "?"
                 if len(self._oov_tags) < 200_000:
                     self._oov_tags[word] = tag
@@ -234,7 +258,7 @@ class LexiconJiebaTokenizer:
 
     def _bounds(self, text: str) -> set[int]:
         bounds, pos = {0}, 0
-        for w in self.jieba.cut(text, HMM=True):
+        for w in self.jieba.cut(text, True):
             pos += len(w)
             bounds.add(pos)
         return bounds
@@ -357,10 +381,9 @@ def tag_values(doc: Doc) -> Doc:
 def build_pipeline(lex: lexicon_mod.Lexicon | None = None) -> Language:
     lex = lex or lexicon_mod.load()
     gazetteer = Gazetteer(lex)
-    tk = jieba.Tokenizer()
-    tk.initialize()
+    tk = rjieba.Jieba()  # jieba's dictionary and algorithm (HMM included) in Rust: jieba-rs
     for form, key in gazetteer.names.items():
-        tk.add_word(form, freq=100000, tag=_POS.get(gazetteer.types[key], "nt"))
+        tk.add_word(form, 100000, _POS.get(gazetteer.types[key], "nt"))
     nlp = spacy.blank("zh")
     nlp.tokenizer = LexiconJiebaTokenizer(nlp.vocab, gazetteer, tk)
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "entities", "phrase_matcher_attr": "ORTH"})
