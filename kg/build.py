@@ -19,6 +19,7 @@ class BuildReport:
     mentions: int = 0
     quads_written: int = 0
     skipped: list[InputError] = field(default_factory=list)
+    encodings: dict[str, list[str]] = field(default_factory=dict)  # encoding -> files read in it (HTML marked)
     seconds: float = 0.0
     stats: dict = field(default_factory=dict)
 
@@ -79,8 +80,17 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
             extractor = Extractor(mapper.lexicon)
             store = open_store(store_dir, create=True)
             load_ontology(store)
-        extractor(doc)
-        quads = mapper.document(doc)
+        try:
+            extractor(doc)
+            quads = mapper.document(doc)
+        except Exception as e:  # a bug met on one strange file must not lose the whole build
+            err = InputError(str(path), f"could not process: {type(e).__name__}: {' '.join(str(e).split())[:200]}")
+            if strict:
+                raise err from e
+            report.skipped.append(err)
+            continue
+        report.encodings.setdefault(doc.encoding, []).append(
+            str(path) + (" (HTML)" if doc.media_type == "text/html" else ""))
         replace_graph(store, mapper.iris.document(doc.id), quads)
         report.documents += 1
         report.mentions += len(doc.mentions)

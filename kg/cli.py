@@ -76,6 +76,7 @@ def build(
     typer.echo(f"built {store}: {s['documents']} documents, {s['entities']} entities, {s['mentions']} mentions, "
                f"{s['quads']} triples in {report.seconds:.1f} s")
     typer.echo("entities: " + ", ".join(f"{k} {v}" for k, v in s["entities_per_type"].items()))
+    typer.echo("encodings: " + "; ".join(_encoding_summary(enc, files) for enc, files in sorted(report.encodings.items())))
     if report.skipped:
         _err(f"{len(report.skipped)} input(s) skipped")
         raise typer.Exit(1)
@@ -186,13 +187,27 @@ def extract(
     from .nlp import Extractor
 
     inputs, errors = collect_inputs(files)
-    if errors:
-        raise errors[0]
+    docs = []
+    for path, doc_id in inputs:  # read every file first: unusable ones are reported and skipped
+        try:
+            docs.append((path, ingest.read_document(path, doc_id)))
+        except InputError as e:
+            errors.append(e)
+    for e in errors:
+        _err(f"skipped {e}")
+    if not docs:
+        raise typer.Exit(1)
     iris, lex = IRIs(base), lexicon.load()
     extractor = Extractor(lex)
     rows = []
-    for path, doc_id in inputs:
-        doc = extractor(ingest.read_document(path, doc_id))
+    for path, doc in docs:
+        if doc.encoding != "UTF-8" or doc.media_type != "text/plain":
+            how = "detected by charset-normalizer" if doc.encoding_detected else "byte-order mark"
+            typer.echo(f"kg: note: {path}: read as {doc.encoding}"
+                       + (f" ({how})" if doc.encoding != "UTF-8" else "")
+                       + ("; HTML: offsets point into the page source" if doc.media_type == "text/html" else ""),
+                       err=True)
+        extractor(doc)
         for m in doc.mentions:
             row = {"doc": str(path), "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text,
                    "type": m.type, "key": m.key}
@@ -213,6 +228,8 @@ def extract(
         for r in rows:
             table.add_row(Path(r["doc"]).name, str(r["start"]), str(r["end"]), r["text"], r["type"], r["key"])
         Console(width=160).print(table)
+    if errors:
+        raise typer.Exit(1)
 
 
 @app.command("eval")
@@ -243,6 +260,13 @@ def evaluate(
     if errors:
         for e in scores.errors:
             typer.echo(f"{e['kind']:<9} {e['type']:<10} {e['name']}  {e.get('key', '')}  [{e['doc']}]")
+
+
+def _encoding_summary(encoding: str, files: list[str], shown: int = 5) -> str:
+    if encoding == "UTF-8" and not any(f.endswith(" (HTML)") for f in files):
+        return f"UTF-8 {len(files)}"
+    names = ", ".join(files[:shown]) + (f" and {len(files) - shown} more" if len(files) > shown else "")
+    return f"{encoding} {len(files)} ({names})"
 
 
 def _one_line(e: BaseException, limit: int = 160) -> str:

@@ -77,6 +77,7 @@ class Mapper:
         add(g, SCHEMA.name, Literal(doc.title))
         add(g, RDFS.label, lang_label(doc.title))
         add(g, SCHEMA.sha256, Literal(doc.sha256))
+        add(g, SCHEMA.encodingFormat, Literal(f"{doc.media_type}; charset={doc.encoding}"))
         add(g, NIF.isString, Literal(doc.text))
         add(g, NIF.beginIndex, _int(0))
         add(g, NIF.endIndex, _int(len(doc.text)))
