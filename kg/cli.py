@@ -87,8 +87,9 @@ def serve(
     store: STORE = DEFAULT_STORE,
     port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
     bind: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
-    timeout: Annotated[int, typer.Option(help="Query timeout in seconds.")] = 30,
+    timeout: Annotated[float, typer.Option(help="Query deadline in seconds: a query still running then is stopped.")] = 30,
     cors: Annotated[bool, typer.Option(help="Allow cross-origin requests.")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Oxigraph worker processes (default: the number of cores, at least 2).")] = None,
 ) -> None:
     """Serve the store read-only over SPARQL 1.1 with the Oxigraph server and its query UI."""
     from . import serve as serve_mod
@@ -102,7 +103,8 @@ def serve(
         typer.echo(f"serving {store}: {s['documents']} documents, {s['entities']} entities, {s['quads']} triples")
         typer.echo(f"SPARQL endpoint {url}query   query UI {url}   (read-only; Ctrl-C stops)")
 
-    code = serve_mod.serve(store, host=bind, port=port, timeout_s=timeout, cors=cors, on_ready=ready)
+    code = serve_mod.serve(store, host=bind, port=port, timeout_s=timeout, cors=cors, workers=workers,
+                           on_ready=ready)
     typer.echo("server stopped")
     raise typer.Exit(code)
 
