@@ -114,9 +114,12 @@ def query(
     query: Annotated[str, typer.Argument(help="SPARQL text, or a .rq file.")],
     store: STORE = DEFAULT_STORE,
     format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Bind ?NAME to VALUE (NAME=VALUE; repeatable): <iri>, prefix:name, \"text\"@zh, 42, or plain text.")] = None,
 ) -> None:
     """Run a SPARQL query in-process over the union of all graphs."""
-    from .store import format_results, open_store, query as run_query
+    from .store import format_results, open_store, parse_params, query as run_query
+
+    params = parse_params(param)
 
     text = query
     if query.endswith((".rq", ".sparql")) or (len(query) < 4096 and "{" not in query and Path(query).is_file()):
@@ -126,7 +129,7 @@ def query(
             raise InputError(query, f"cannot read the query file: {getattr(e, 'strerror', None) or e}") from None
     st = open_store(store, read_only=True)
     try:
-        results = run_query(st, text)
+        results = run_query(st, text, params)
     except SyntaxError as e:
         raise InputError(query if text is not query else "query", f"SPARQL syntax error: {_one_line(e)}") from None
     sys.stdout.write(format_results(results, format.value))

@@ -10,8 +10,8 @@ import re
 from enum import Enum
 from pathlib import Path
 
-from pyoxigraph import (DefaultGraph, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat,
-                        Store, Triple, serialize)
+from pyoxigraph import (DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions,
+                        RdfFormat, Store, Triple, Variable, serialize)
 
 from .model import InputError
 from .vocab import NIF, ONTOLOGY_IRI, PREFIXES
@@ -73,8 +73,80 @@ def with_prefixes(sparql: str) -> str:
     return "\n".join([*missing, sparql]) if missing else sparql
 
 
-def query(store: Store, sparql: str):
-    return store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+_PARAM_NAME = re.compile(r"^[A-Za-z_][\w]*$")
+_LITERAL = re.compile(r'^"(?P<text>.*)"(?:@(?P<lang>[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)'
+                      r'|\^\^(?:<(?P<dt>[^<>"\s]*)>|(?P<dtp>[A-Za-z][\w.-]*):(?P<dtl>[\w.-]*)))?$', re.S)
+_PREFIXED = re.compile(r"^(?P<p>[A-Za-z][\w.-]*):(?P<l>[\w.-]*)$")
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")
+_DECIMAL = re.compile(r"^[+-]?[0-9]*\.[0-9]+$")
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+
+
+def parse_term(value: str) -> NamedNode | Literal:
+    """A parameter value as an RDF term (never spliced into SPARQL text):
+
+    ``<http://...>`` an IRI; ``wd:Q843``, ``hz:Country`` an IRI with a known prefix;
+    ``"text"``, ``"text"@zh``, ``"2018"^^xsd:gYear`` or ``"..."^^<iri>`` a literal (everything
+    between the first and the last double quote, as it is); ``42`` an xsd:integer; ``4.5``
+    an xsd:decimal; anything else a plain string (xsd:string), e.g. ``中国``.
+    """
+    try:
+        if value.startswith("<") and value.endswith(">") and len(value) > 2:
+            return NamedNode(value[1:-1])
+        m = _LITERAL.match(value)
+        if m:
+            if m["lang"]:
+                return Literal(m["text"], language=m["lang"].lower())
+            if m["dt"] is not None:
+                return Literal(m["text"], datatype=NamedNode(m["dt"]))
+            if m["dtp"] is not None:
+                if m["dtp"] not in PREFIXES:
+                    raise ValueError(f"unknown prefix {m['dtp']}:")
+                return Literal(m["text"], datatype=NamedNode(PREFIXES[m["dtp"]] + m["dtl"]))
+            return Literal(m["text"])
+        m = _PREFIXED.match(value)
+        if m and m["p"] in PREFIXES:
+            return NamedNode(PREFIXES[m["p"]] + m["l"])
+        if _INTEGER.match(value):
+            return Literal(value, datatype=NamedNode(XSD_NS + "integer"))
+        if _DECIMAL.match(value):
+            return Literal(value, datatype=NamedNode(XSD_NS + "decimal"))
+        return Literal(value)
+    except ValueError as e:
+        raise InputError("--param", f"not a valid RDF term {value!r}: {e}") from None
+
+
+def parse_params(specs: list[str] | None) -> dict[str, NamedNode | Literal]:
+    """``name=value`` pairs (from ``--param``) -> {name: term}."""
+    params: dict[str, NamedNode | Literal] = {}
+    for spec in specs or ():
+        name, sep, value = spec.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not _PARAM_NAME.match(name):
+            raise InputError("--param", f"expected NAME=VALUE, got {spec!r}")
+        if name in params:
+            raise InputError("--param", f"{name} given twice")
+        params[name] = parse_term(value)
+    return params
+
+
+def query(store: Store, sparql: str, params: dict[str, NamedNode | Literal] | None = None):
+    """Run SPARQL over the union of all graphs.  ``params`` bind variables to terms through
+    pyoxigraph's substitutions (SPARQL SEP-0007): values are data, never query text."""
+    text = with_prefixes(sparql)
+    substitutions = None
+    if params:
+        for name in params:
+            if not re.search(rf"[?$]{re.escape(name)}(?!\w)", text):
+                raise InputError(f"--param {name}", f"the query has no variable ?{name}")
+        substitutions = {Variable(name): term for name, term in params.items()}
+    try:
+        return store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
+    except RuntimeError as e:
+        if substitutions and "projection" in str(e):
+            raise InputError("--param", "a SELECT query must select every parameter to bind it "
+                                        f"(SELECT ?{' ?'.join(params)} ... or SELECT *)") from None
+        raise
 
 
 def format_results(results, fmt: str) -> str:
@@ -170,4 +242,4 @@ def stats(store: Store) -> dict:
 
 
 __all__ = ["DefaultGraph", "ExportFormat", "Store", "export", "format_results", "load_ontology", "open_store",
-           "query", "replace_graph", "resource", "stats"]
+           "parse_params", "parse_term", "query", "replace_graph", "resource", "stats"]
