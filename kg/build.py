@@ -12,6 +12,9 @@ from .mapper import DEFAULT_BASE, Mapper
 from .model import Document, InputError
 
 
+LONG_DOCUMENT = 1_000_000  # characters: from here on quads are streamed into the store in bulk
+
+
 @dataclass
 class BuildReport:
     store: str
@@ -82,7 +85,8 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
             load_ontology(store)
         try:
             extractor(doc)
-            quads = mapper.document(doc)
+            long = len(doc.text) >= LONG_DOCUMENT
+            quads = mapper.quads(doc) if long else mapper.document(doc)  # a long document is streamed
         except Exception as e:  # a bug met on one strange file must not lose the whole build
             err = InputError(str(path), f"could not process: {type(e).__name__}: {' '.join(str(e).split())[:200]}")
             if strict:
@@ -91,12 +95,12 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
             continue
         report.encodings.setdefault(doc.encoding, []).append(
             str(path) + (" (HTML)" if doc.media_type == "text/html" else ""))
-        replace_graph(store, mapper.iris.document(doc.id), quads)
+        n = replace_graph(store, mapper.iris.document(doc.id), quads, bulk=long)
         report.documents += 1
         report.mentions += len(doc.mentions)
-        report.quads_written += len(quads)
+        report.quads_written += n
         if on_document:
-            on_document(doc, len(quads))
+            on_document(doc, n)
     if store is None:
         raise report.skipped[0]
     store.flush()

@@ -56,6 +56,10 @@ _NAMES = {"utf_8": "UTF-8", "ascii": "UTF-8", "gb18030": "GB18030", "gbk": "GB18
           "hz": "HZ-GB-2312", "big5": "Big5", "big5hkscs": "Big5-HKSCS", "cp950": "Big5", "utf_16": "UTF-16",
           "utf_16_le": "UTF-16LE", "utf_16_be": "UTF-16BE", "utf_32": "UTF-32", "utf_32_le": "UTF-32LE",
           "utf_32_be": "UTF-32BE"}
+# What a Chinese document may be in, besides UTF-8: GB18030 covers GBK and GB2312.  Single-byte
+# codecs are left out on purpose: any bytes decode in them, so garbage would pass as text.
+CANDIDATES = ["utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "gb18030", "big5",
+              "cp950", "big5hkscs", "hz"]
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
@@ -124,7 +128,7 @@ def decode(path: str, data: bytes) -> Decoded:
         utf8_error = "holds NUL bytes"
     import charset_normalizer  # only for files that are not UTF-8
 
-    best = charset_normalizer.from_bytes(data).best()
+    best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATES).best()
     if best is None or (b"\x00" in sample and not best.encoding.startswith(("utf_16", "utf_32"))):
         if b"\x00" in sample or len(_CONTROL.findall(sample)) > len(sample) // 20:
             raise InputError(path, "binary file, not text")
