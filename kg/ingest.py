@@ -35,7 +35,7 @@ MAX_SENTENCE = 512  # characters; longer runs are cut (see split)
 MAX_TITLE = 200
 
 # A sentence ends at one of these, plus any closing quotes/brackets that follow.
-_SENTENCE = re.compile(r"[^\n。！？!?]+(?:[。！？!?]+[”’」』）)\]]*)?")
+_SENTENCE = re.compile(r"[^\n。！？!?]+(?:[。！？!?]+[”’」』）)\]]*)?|[。！？!?]+[”’」』）)\]]*")  # or punctuation alone
 _SOFT_BREAK = re.compile(r"[，,；;：:、\s]")
 _UNSAFE_ID = re.compile(r"[^\w\-.~/]")
 
@@ -229,13 +229,20 @@ def read_document(path: Path, id: str) -> Document:
     except OSError as e:
         raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
     decoded = decode(str(path), data)
-    text = decoded.text
-    doc = Document(id=id, path=str(path), text=text, sha256=hashlib.sha256(data).hexdigest(),
-                   encoding=decoded.encoding, encoding_detected=decoded.detected)
-    if is_html(path, text):
+    doc = make_document(id, str(path), decoded.text, html=is_html(path, decoded.text),
+                        sha256=hashlib.sha256(data).hexdigest())
+    doc.encoding, doc.encoding_detected = decoded.encoding, decoded.detected
+    return doc
+
+
+def make_document(id: str, path: str, text: str, *, html: bool = False, sha256: str = "") -> Document:
+    """A document from decoded text: paragraphs and sentences (HTML: of its visible text),
+    offsets into ``text``."""
+    doc = Document(id=id, path=path, text=text, sha256=sha256 or hashlib.sha256(text.encode()).hexdigest())
+    if html:
         view = TextView(text)
         if not view.text.strip():
-            raise InputError(str(path), "HTML page without any text")
+            raise InputError(path, "HTML page without any text")
         doc.media_type = "text/html"
         doc.view = view
         doc.paragraphs, doc.sentences = split(view.text, view=view, original=text)
