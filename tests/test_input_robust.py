@@ -208,6 +208,8 @@ def test_decode_unit_cases():
     assert ingest.decode("x", "中国".encode("utf-16-be")).text == "中国"
     assert ingest.decode("x", b"\xef\xbb\xbf" + "中国".encode()).text == "中国"
     assert ingest.decode("x", codecs_utf32()).text == "中国援助"
+    utf16 = ingest.decode("x", "UNDP report 2020: 中国 and Laos, ASCII-heavy.".encode("utf-16-le"))
+    assert utf16.encoding == "UTF-16LE" and utf16.detected and utf16.text.startswith("UNDP report")
     for data, problem in [(b"", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"), (b"\x00" * 50, "binary"),
                           (b"\xff\xfe\x00\xd8", "UTF-16")]:
         try:
