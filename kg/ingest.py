@@ -154,7 +154,8 @@ _HTML_TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"  # comment
     r"|<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)"  # invisible element, content and all
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|</?([A-Za-z][\w:-]*)(?:\s+(?:[^>\"']|\"[^\"]*\"|'[^']*')*)?/?>"  # start or end tag
+    # start or end tag; bounded, and no "<" in it, so a stray "<a" costs little (no quadratic scans)
+    r"|</?([A-Za-z][\w:-]{0,64})(?:\s+(?:[^<>\"']|\"[^\"]{0,2048}\"|'[^']{0,2048}'){0,4096})?/?>"
     r"|<![^>]*>|<\?[^>]*>"  # doctype, processing instruction
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",  # character reference
     re.S | re.I,
