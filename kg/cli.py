@@ -212,7 +212,12 @@ def extract(
                        + (f" ({how})" if doc.encoding != "UTF-8" else "")
                        + ("; HTML: offsets point into the page source" if doc.media_type == "text/html" else ""),
                        err=True)
-        extractor(doc)
+        try:
+            extractor(doc)
+        except Exception as e:  # a bug met on one strange file: report it, go on with the others
+            errors.append(InputError(str(path), f"could not process: {type(e).__name__}: {_one_line(e)}"))
+            _err(f"skipped {errors[-1]}")
+            continue
         for m in doc.mentions:
             row = {"doc": str(path), "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text,
                    "type": m.type, "key": m.key}
