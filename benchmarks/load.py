@@ -46,12 +46,15 @@ def start_server(store: Path, port: int, workers: int | None, timeout: float) ->
     cmd = [KG, "serve", "--store", str(store), "--port", str(port), "--timeout", str(timeout)]
     if workers:
         cmd += ["--workers", str(workers)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    log = tempfile.TemporaryFile("w+")
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, text=True)
+    proc.log = log
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         line = proc.stdout.readline()
         if not line:
-            raise SystemExit(f"kg serve did not start: {proc.stderr.read()}")
+            log.seek(0)
+            raise SystemExit(f"kg serve did not start: {log.read()}")
         if "SPARQL endpoint" in line:
             return proc
     proc.kill()
@@ -142,6 +145,9 @@ def main() -> int:
                 for _, text in queries:
                     http.get(f"{url}/query", params={"query": text}, headers={"Accept": "application/sparql-results+json"})
             report = run_clients(url, queries, args.clients, args.seconds, args.max_requests)
+            if report["errors"]:
+                server.send_signal(signal.SIGUSR1)  # the server's threads, for the report below
+                time.sleep(0.5)
         finally:
             server.send_signal(signal.SIGINT)
             try:
@@ -149,6 +155,8 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+    server.log.seek(0)
+    report["server_log"] = server.log.read()[-20000:]
     report["workers"] = args.workers or max(2, os.cpu_count() or 2)
     report["queries"] = len(queries)
     if args.json:
@@ -162,6 +170,8 @@ def main() -> int:
         print(f"latency ms  p50 {lat['p50']}  p95 {lat['p95']}  p99 {lat['p99']}  max {lat['max']}")
         for e in report["error_samples"]:
             print(f"  error: {e}")
+        if report["errors"] and report["server_log"]:
+            print("kg serve's log:\n" + report["server_log"])
     return 1 if report["errors"] else 0
 
 

@@ -22,6 +22,7 @@ The query UI answers at ``/``, SPARQL at ``/query``.  No spaCy or jieba here.
 from __future__ import annotations
 
 import ctypes
+import faulthandler
 import http.client
 import math
 import os
@@ -551,6 +552,8 @@ def serve(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeo
     server = make_server(store, host=host, port=port, timeout_s=timeout_s, cors=cors, workers=workers)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # a plain `kill` stops the server too
+        if hasattr(signal, "SIGUSR1"):  # `kill -USR1 PID` prints every thread's stack to stderr
+            faulthandler.register(signal.SIGUSR1, all_threads=True)
         signal.signal(signal.SIGINT, _interrupt)  # even when started with SIGINT ignored (a shell's `&`)
     try:
         if on_ready:
