@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= store
 PORT   ?= 7878
 
-.PHONY: setup run build serve test bench clean
+.PHONY: setup run build serve test bench load clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ test: setup  ## run the whole test suite
 
 bench: setup  ## benchmarks (long); writes BENCHMARKS.md
 	$(BIN)/python benchmarks/bench.py
+
+load: setup  ## load test of kg serve on loopback: 8 clients x 20 s with the queries/ mix
+	$(BIN)/python benchmarks/load.py --clients 8 --seconds 20
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache

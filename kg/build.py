@@ -12,6 +12,9 @@ from .mapper import DEFAULT_BASE, Mapper
 from .model import Document, InputError
 
 
+LONG_DOCUMENT = 1_000_000  # characters: from here on quads are streamed into the store in bulk
+
+
 @dataclass
 class BuildReport:
     store: str
@@ -19,6 +22,7 @@ class BuildReport:
     mentions: int = 0
     quads_written: int = 0
     skipped: list[InputError] = field(default_factory=list)
+    encodings: dict[str, list[str]] = field(default_factory=dict)  # encoding -> files read in it (HTML marked)
     seconds: float = 0.0
     stats: dict = field(default_factory=dict)
 
@@ -81,14 +85,24 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
             relations = Relations()
             store = open_store(store_dir, create=True)
             load_ontology(store)
-        relations(extractor(doc))
-        quads = mapper.document(doc)
-        replace_graph(store, mapper.iris.document(doc.id), quads)
+        try:
+            relations(extractor(doc))
+            long = len(doc.text) >= LONG_DOCUMENT
+            quads = mapper.quads(doc) if long else mapper.document(doc)  # a long document is streamed
+        except Exception as e:  # a bug met on one strange file must not lose the whole build
+            err = InputError(str(path), f"could not process: {type(e).__name__}: {' '.join(str(e).split())[:200]}")
+            if strict:
+                raise err from e
+            report.skipped.append(err)
+            continue
+        report.encodings.setdefault(doc.encoding, []).append(
+            str(path) + (" (HTML)" if doc.media_type == "text/html" else ""))
+        n = replace_graph(store, mapper.iris.document(doc.id), quads, bulk=long)
         report.documents += 1
         report.mentions += len(doc.mentions)
-        report.quads_written += len(quads)
+        report.quads_written += n
         if on_document:
-            on_document(doc, len(quads))
+            on_document(doc, n)
     if store is None:
         raise report.skipped[0]
     void.update(store, base)  # the dataset description (kg/void.py)

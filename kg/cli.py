@@ -80,6 +80,7 @@ def build(
     typer.echo(f"built {store}: {s['documents']} documents, {s['entities']} entities, {s['mentions']} mentions, "
                f"{s['quads']} triples in {report.seconds:.1f} s")
     typer.echo("entities: " + ", ".join(f"{k} {v}" for k, v in s["entities_per_type"].items()))
+    typer.echo("encodings: " + "; ".join(_encoding_summary(enc, files) for enc, files in sorted(report.encodings.items())))
     if report.skipped:
         _err(f"{len(report.skipped)} input(s) skipped")
         raise typer.Exit(1)
@@ -101,8 +102,9 @@ def serve(
     store: STORE = DEFAULT_STORE,
     port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
     bind: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
-    timeout: Annotated[int, typer.Option(help="Query timeout in seconds.")] = 30,
+    timeout: Annotated[float, typer.Option(help="Query deadline in seconds: a query still running then is stopped.")] = 30,
     cors: Annotated[bool, typer.Option(help="Allow cross-origin requests.")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Oxigraph worker processes (default: the number of cores, at least 2).")] = None,
 ) -> None:
     """Serve the store read-only over SPARQL 1.1 with the Oxigraph server and its query UI."""
     from . import serve as serve_mod
@@ -116,7 +118,8 @@ def serve(
         typer.echo(f"serving {store}: {s['documents']} documents, {s['entities']} entities, {s['quads']} triples")
         typer.echo(f"SPARQL endpoint {url}query   query UI {url}   (read-only; Ctrl-C stops)")
 
-    code = serve_mod.serve(store, host=bind, port=port, timeout_s=timeout, cors=cors, on_ready=ready)
+    code = serve_mod.serve(store, host=bind, port=port, timeout_s=timeout, cors=cors, workers=workers,
+                           on_ready=ready)
     typer.echo("server stopped")
     raise typer.Exit(code)
 
@@ -129,9 +132,13 @@ def query(
     service_map: Annotated[Optional[list[str]], typer.Option(
         "--service-map", metavar="IRI=URL",
         help="Send SERVICE <IRI> to the endpoint URL instead (repeatable).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Bind ?NAME to VALUE (NAME=VALUE; repeatable): <iri>, prefix:name, \"text\"@zh, 42, or plain text.")] = None,
 ) -> None:
-    """Run a SPARQL query in-process over the union of all graphs; SERVICE clauses federate over HTTP."""
-    from .store import format_results, open_store, parse_service_map, query as run_query
+    """Run a SPARQL query in-process over the union of all graphs; SERVICE clauses federate over HTTP;
+    --param binds values safely."""
+    from .store import format_results, open_store, parse_params, parse_service_map, query as run_query
+
+    params = parse_params(param)
 
     text = query
     if query.endswith((".rq", ".sparql")) or (len(query) < 4096 and "{" not in query and Path(query).is_file()):
@@ -142,7 +149,7 @@ def query(
     services = parse_service_map(service_map)
     st = open_store(store, read_only=True)
     try:
-        output = format_results(run_query(st, text, services), format.value)
+        output = format_results(run_query(st, text, services, params), format.value)
     except SyntaxError as e:
         raise InputError(query if text is not query else "query", f"SPARQL syntax error: {_one_line(e)}") from None
     except OSError as e:  # a SERVICE endpoint that cannot be reached or fails, or the store cannot be read
@@ -265,13 +272,32 @@ def extract(
     from .nlp import Extractor
 
     inputs, errors = collect_inputs(files)
-    if errors:
-        raise errors[0]
+    docs = []
+    for path, doc_id in inputs:  # read every file first: unusable ones are reported and skipped
+        try:
+            docs.append((path, ingest.read_document(path, doc_id)))
+        except InputError as e:
+            errors.append(e)
+    for e in errors:
+        _err(f"skipped {e}")
+    if not docs:
+        raise typer.Exit(1)
     iris, lex = IRIs(base), lexicon.load()
     extractor = Extractor(lex)
     rows = []
-    for path, doc_id in inputs:
-        doc = extractor(ingest.read_document(path, doc_id))
+    for path, doc in docs:
+        if doc.encoding != "UTF-8" or doc.media_type != "text/plain":
+            how = "detected by charset-normalizer" if doc.encoding_detected else "byte-order mark"
+            typer.echo(f"kg: note: {path}: read as {doc.encoding}"
+                       + (f" ({how})" if doc.encoding != "UTF-8" else "")
+                       + ("; HTML: offsets point into the page source" if doc.media_type == "text/html" else ""),
+                       err=True)
+        try:
+            extractor(doc)
+        except Exception as e:  # a bug met on one strange file: report it, go on with the others
+            errors.append(InputError(str(path), f"could not process: {type(e).__name__}: {_one_line(e)}"))
+            _err(f"skipped {errors[-1]}")
+            continue
         for m in doc.mentions:
             row = {"doc": str(path), "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text,
                    "type": m.type, "key": m.key}
@@ -292,6 +318,8 @@ def extract(
         for r in rows:
             table.add_row(Path(r["doc"]).name, str(r["start"]), str(r["end"]), r["text"], r["type"], r["key"])
         Console(width=160).print(table)
+    if errors:
+        raise typer.Exit(1)
 
 
 @app.command("eval")
@@ -323,6 +351,13 @@ def evaluate(
     if errors:
         for e in scores.errors:
             typer.echo(f"{e['kind']:<9} {e['type']:<10} {e['name']}  {e.get('key', '')}  [{e['doc']}]")
+
+
+def _encoding_summary(encoding: str, files: list[str], shown: int = 5) -> str:
+    if encoding == "UTF-8" and not any(f.endswith(" (HTML)") for f in files):
+        return f"UTF-8 {len(files)}"
+    names = ", ".join(files[:shown]) + (f" and {len(files) - shown} more" if len(files) > shown else "")
+    return f"{encoding} {len(files)} ({names})"
 
 
 def _one_line(e: BaseException, limit: int = 160) -> str:

@@ -1,20 +1,66 @@
-"""Files -> documents: find inputs, decode them, split sentences with original offsets."""
+"""Files -> documents: find inputs, decode them, split sentences with original offsets.
+
+Decoding: UTF-8 (with or without a BOM) is taken as it is; a UTF-16/UTF-32 BOM decides;
+anything else is detected with charset-normalizer (GB18030 covers GBK and GB2312, Big5,
+UTF-16 without a BOM ...).  Empty and binary files are one-line errors naming the file.
+
+HTML (``.html``/``.htm``/``.xhtml``, or a file that starts like an HTML page) is read as
+a *view*: tags, comments, scripts and styles are left out, entities are decoded and
+block tags end paragraphs.  The document text stays the decoded file, markup and all,
+and every offset (paragraphs, sentences, mentions) points into it: a mention's text is
+``original[start:end]``, which holds the markup or the entity as written (``&amp;``).
+
+Sentences are capped at ``MAX_SENTENCE`` characters: a longer run (a line with no
+sentence punctuation) is cut after a comma, semicolon, colon or space, or else at the
+cap, so a 50 MB single-line file is processed piece by piece.
+"""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import html
 import re
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Document, InputError, Paragraph, Sentence
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MAX_SENTENCE = 512  # characters; longer runs are cut (see split)
+MAX_TITLE = 200
 
 # A sentence ends at one of these, plus any closing quotes/brackets that follow.
-_SENTENCE = re.compile(r"[^\n。！？!?]+(?:[。！？!?]+[”’」』）)\]]*)?")
+_SENTENCE = re.compile(r"[^\n。！？!?]+(?:[。！？!?]+[”’」』）)\]]*)?|[。！？!?]+[”’」』）)\]]*")  # or punctuation alone
+_SOFT_BREAK = re.compile(r"[，,；;：:、\s]")
 _UNSAFE_ID = re.compile(r"[^\w\-.~/]")
+
+# Files that are not text, by their first bytes: named in the error message
+_MAGIC = (
+    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an MS Office document (.doc/.xls)"), (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"\x1f\x8b", "gzip-compressed"),
+    (b"\x7fELF", "an executable"), (b"{\\rtf", "an RTF document"),
+)
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+# charset-normalizer's codec names -> the names we report (and put in charset=...)
+_NAMES = {"utf_8": "UTF-8", "ascii": "UTF-8", "gb18030": "GB18030", "gbk": "GB18030", "gb2312": "GB18030",
+          "hz": "HZ-GB-2312", "big5": "Big5", "big5hkscs": "Big5-HKSCS", "cp950": "Big5", "utf_16": "UTF-16",
+          "utf_16_le": "UTF-16LE", "utf_16_be": "UTF-16BE", "utf_32": "UTF-32", "utf_32_le": "UTF-32LE",
+          "utf_32_be": "UTF-32BE"}
+# What a Chinese document may be in, besides UTF-8: GB18030 covers GBK and GB2312.  Single-byte
+# codecs are left out on purpose: any bytes decode in them, so garbage would pass as text.
+CANDIDATES = ["utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "gb18030", "big5",
+              "cp950", "big5hkscs", "hz"]
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
@@ -29,7 +75,7 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
             files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not files:
-                raise InputError(str(given), "folder holds no .txt or .md files")
+                raise InputError(str(given), "folder holds no .txt, .md or .html files")
             for f in files:
                 yield f, doc_id(f.relative_to(p))
         elif p.is_file():
@@ -41,21 +87,141 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
 
 
 def doc_id(relative: Path) -> str:
+    """A stable id usable in an IRI: letters (Chinese too), digits and ``-._~/`` kept,
+    anything else (spaces, ``#``, ``?``, ``%`` ...) becomes ``_``."""
     stem = relative.with_suffix("").as_posix()
     return _UNSAFE_ID.sub("_", stem) or "_"
 
 
-def decode(path: str, data: bytes) -> str:
-    """Decode UTF-8 text (a BOM is allowed); anything else is a one-line error."""
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # as reported: UTF-8, GB18030, Big5, UTF-16LE ...
+    detected: bool  # True when charset-normalizer chose it (no UTF-8, no BOM)
+
+
+def decode(path: str, data: bytes) -> Decoded:
+    """Decode a file's bytes; an empty or binary file, or one in no detectable encoding,
+    is an ``InputError`` naming the file."""
     if not data.strip():
         raise InputError(path, "file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(path, "binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(path, f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start}); "
-                               "convert it to UTF-8") from None
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as e:
+                raise InputError(path, f"starts with a {name} byte-order mark but is not valid {name} "
+                                       f"(at byte {e.start})") from None
+            return _checked(path, text, name, False)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(path, f"binary file ({what}), not text; convert it to text first")
+    sample = data[:65536]
+    if b"\x00" not in sample:
+        if len(_CONTROL.findall(sample)) > len(sample) // 20:
+            raise InputError(path, "binary file, not text")
+        try:
+            return _checked(path, data.decode("utf-8"), "UTF-8", False)
+        except UnicodeDecodeError as e:
+            utf8_error = f"invalid byte 0x{data[e.start]:02x} at offset {e.start}"
+    else:
+        utf8_error = "holds NUL bytes"
+    import charset_normalizer  # only for files that are not UTF-8
+
+    best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATES).best()
+    if best is None or (b"\x00" in sample and not best.encoding.startswith(("utf_16", "utf_32"))):
+        if b"\x00" in sample or len(_CONTROL.findall(sample)) > len(sample) // 20:
+            raise InputError(path, "binary file, not text")
+        raise InputError(path, f"not UTF-8 ({utf8_error}) and no other encoding fits; convert it to UTF-8")
+    name = _NAMES.get(best.encoding, best.encoding.replace("_", "-").upper())
+    return _checked(path, str(best), name, True)
+
+
+def _checked(path: str, text: str, encoding: str, detected: bool) -> Decoded:
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a BOM that the codec kept (charset-normalizer's UTF-16/32)
+    if not text.strip():
+        raise InputError(path, "file is empty (only white space)")
+    if "\x00" in text:
+        raise InputError(path, "binary file (NUL characters), not text")
+    return Decoded(text, encoding, detected)
+
+
+# --- HTML: a view of the visible text with a map back to the original ----------------
+
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # comment
+    r"|<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)"  # invisible element, content and all
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    # start or end tag; bounded, and no "<" in it, so a stray "<a" costs little (no quadratic scans)
+    r"|</?([A-Za-z][\w:-]{0,64})(?:\s+(?:[^<>\"']|\"[^\"]{0,2048}\"|'[^']{0,2048}'){0,4096})?/?>"
+    r"|<![^>]*>|<\?[^>]*>"  # doctype, processing instruction
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",  # character reference
+    re.S | re.I,
+)
+_BLOCK_TAGS = frozenset("""
+    address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure footer
+    form h1 h2 h3 h4 h5 h6 head header hr html li main nav ol option p pre section summary table tbody td tfoot
+    th thead title tr ul
+""".split())
+
+
+def is_html(path: Path, text: str) -> bool:
+    return path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(text[:4096]))
+
+
+class TextView:
+    """The visible text of an HTML document and, for each of its characters, the span of
+    the original text it comes from (one character, or a whole entity like ``&amp;``)."""
+
+    def __init__(self, original: str):
+        parts: list[str] = []
+        self._vstart = array("q")  # segments: view start, original start, original end, atomic
+        self._ostart = array("q")
+        self._oend = array("q")
+        self._atomic = array("b")
+        pos = 0
+        vlen = 0
+
+        def add(text: str, ostart: int, oend: int, atomic: bool) -> None:
+            nonlocal vlen
+            if not text:
+                return
+            parts.append(text)
+            self._vstart.append(vlen)
+            self._ostart.append(ostart)
+            self._oend.append(oend)
+            self._atomic.append(1 if atomic else 0)
+            vlen += len(text)
+
+        for m in _HTML_TOKEN.finditer(original):
+            if m.start() > pos:  # plain text: white space (line breaks too) is a space, as a browser shows it
+                add(re.sub(r"\s", " ", original[pos:m.start()]), pos, m.start(), False)
+            token = m.group()
+            if token.startswith("&"):
+                add(html.unescape(token), m.start(), m.end(), True)
+            else:
+                tag = (m.group(1) or m.group(2) or "").lower()
+                if tag in _BLOCK_TAGS or tag in ("script", "style", "noscript", "template"):
+                    add("\n", m.start(), m.start(), True)  # a paragraph break, never inside a mention
+            pos = m.end()
+        if pos < len(original):
+            add(re.sub(r"\s", " ", original[pos:]), pos, len(original), False)
+        self.text = "".join(parts)
+
+    def _segment(self, i: int) -> int:
+        return bisect_right(self._vstart, i) - 1
+
+    def start(self, i: int) -> int:
+        """Original offset where view character ``i`` starts."""
+        k = self._segment(i)
+        return self._ostart[k] if self._atomic[k] else self._ostart[k] + i - self._vstart[k]
+
+    def end(self, i: int) -> int:
+        """Original offset where view character ``i`` ends."""
+        k = self._segment(i)
+        return self._oend[k] if self._atomic[k] else self._ostart[k] + i - self._vstart[k] + 1
 
 
 def read_document(path: Path, id: str) -> Document:
@@ -63,11 +229,38 @@ def read_document(path: Path, id: str) -> Document:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
-    text = decode(str(path), data)
-    doc = Document(id=id, path=str(path), text=text, sha256=hashlib.sha256(data).hexdigest())
-    doc.title = next((line.strip() for line in text.splitlines() if line.strip()), id)
-    doc.paragraphs, doc.sentences = split(text)
+    decoded = decode(str(path), data)
+    doc = make_document(id, str(path), decoded.text, html=is_html(path, decoded.text),
+                        sha256=hashlib.sha256(data).hexdigest())
+    doc.encoding, doc.encoding_detected = decoded.encoding, decoded.detected
     return doc
+
+
+def make_document(id: str, path: str, text: str, *, html: bool = False, sha256: str = "") -> Document:
+    """A document from decoded text: paragraphs and sentences (HTML: of its visible text),
+    offsets into ``text``."""
+    doc = Document(id=id, path=path, text=text, sha256=sha256 or hashlib.sha256(text.encode()).hexdigest())
+    if html:
+        view = TextView(text)
+        if not view.text.strip():
+            raise InputError(path, "HTML page without any text")
+        doc.media_type = "text/html"
+        doc.view = view
+        doc.paragraphs, doc.sentences = split(view.text, view=view, original=text)
+        visible = view.text
+    else:
+        doc.paragraphs, doc.sentences = split(text)
+        visible = text
+    doc.title = _title(visible) or id
+    return doc
+
+
+def _title(text: str) -> str:
+    for m in re.finditer(r"[^\n]+", text):
+        line = " ".join(m.group()[:MAX_TITLE * 4].split())
+        if line:
+            return line[:MAX_TITLE]
+    return ""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,19 +271,48 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split(text: str) -> tuple[list[Paragraph], list[Sentence]]:
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut a run longer than MAX_SENTENCE: after the last comma, semicolon, colon or space in
+    the second half of the window, else at the cap."""
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        for m in _SOFT_BREAK.finditer(text, start + MAX_SENTENCE // 2, cut):
+            cut = m.end()  # the last one wins
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def split(text: str, *, view: TextView | None = None, original: str | None = None
+          ) -> tuple[list[Paragraph], list[Sentence]]:
     """Paragraphs (non-empty lines) and their sentences, with offsets into ``text``;
-    surrounding white space is trimmed off."""
+    surrounding white space is trimmed off.
+
+    With a ``view`` (HTML), ``text`` is the view's text: the splitting happens on it and
+    the offsets and sentence texts are those of ``original``; each sentence keeps its
+    visible text in ``Sentence.view``.
+    """
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
+
+    def span(s: int, e: int) -> tuple[int, int]:
+        return (view.start(s), view.end(e - 1)) if view is not None else (s, e)
+
     for line in re.finditer(r"[^\n]+", text):
         p_start, p_end = _trim(text, *line.span())
         if p_end == p_start:
             continue
-        para = Paragraph(len(paragraphs), p_start, p_end)
+        para = Paragraph(len(paragraphs), *span(p_start, p_end))
         paragraphs.append(para)
         for m in _SENTENCE.finditer(text, p_start, p_end):
-            start, end = _trim(text, *m.span())
-            if end > start:
-                sentences.append(Sentence(len(sentences), start, end, text[start:end], para.index))
+            for a, b in _pieces(text, *m.span()):
+                start, end = _trim(text, a, b)
+                if end <= start:
+                    continue
+                if view is None:
+                    sentences.append(Sentence(len(sentences), start, end, text[start:end], para.index))
+                else:
+                    o_start, o_end = span(start, end)
+                    sentences.append(Sentence(len(sentences), o_start, o_end, original[o_start:o_end], para.index,
+                                              view=text[start:end], view_start=start))
     return paragraphs, sentences

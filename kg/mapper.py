@@ -8,6 +8,7 @@ entities ``{base}{key}``, documents ``{base}doc/{id}``, sentences and mentions
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -78,21 +79,31 @@ class Mapper:
         self.iris = IRIs(base)
 
     def document(self, doc: Document) -> list[Quad]:
+        """The document's quads, in order and without repeats."""
+        return list(dict.fromkeys(self.quads(doc)))
+
+    def quads(self, doc: Document) -> Iterator[Quad]:
+        """The document's quads as a stream (a long document is never held as quads all at
+        once); a quad may repeat (a store keeps it once)."""
         g = self.iris.document(doc.id)
-        out: dict[Quad, None] = {}  # ordered and without repeats
+        out: list[Quad] = []  # flushed after each paragraph, sentence and mention
+        linked: set[str] = set()
 
         def add(s, p, o):
-            out[Quad(s, p, o, g)] = None
+            out.append(Quad(s, p, o, g))
 
         add(g, RDF.type, HZ.Document)
         add(g, RDF.type, NIF.Context)
         add(g, SCHEMA.name, Literal(doc.title))
         add(g, RDFS.label, lang_label(doc.title))
         add(g, SCHEMA.sha256, Literal(doc.sha256))
+        add(g, SCHEMA.encodingFormat, Literal(f"{doc.media_type}; charset={doc.encoding}"))
         add(g, NIF.isString, Literal(doc.text))
         add(g, NIF.beginIndex, _int(0))
         add(g, NIF.endIndex, _int(len(doc.text)))
 
+        yield from out
+        out.clear()
         paragraph_node = {}
         for p in doc.paragraphs:
             node = paragraph_node[p.index] = self.iris.span(doc.id, p.start, p.end)
@@ -100,6 +111,8 @@ class Mapper:
             add(node, NIF.referenceContext, g)
             add(node, NIF.beginIndex, _int(p.start))
             add(node, NIF.endIndex, _int(p.end))
+            yield from out
+            out.clear()
         for s in doc.sentences:
             node = self.iris.span(doc.id, s.start, s.end)
             add(node, RDF.type, HZ.Sentence)
@@ -110,6 +123,8 @@ class Mapper:
             add(node, NIF.endIndex, _int(s.end))
             add(node, NIF.anchorOf, Literal(s.text))
             add(node, HZ.sentenceIndex, _int(s.index))
+            yield from out
+            out.clear()
 
         sentence_node = {s.index: self.iris.span(doc.id, s.start, s.end) for s in doc.sentences}
         described: set[str] = set()
@@ -125,20 +140,24 @@ class Mapper:
                 add(node, RDF.type, VALUE_CLASS[m.type])
                 for p, o in self._value(m):
                     add(node, p, o)
-                continue
-            add(node, RDF.type, HZ.Mention)
-            entity = self.iris.entity(m.key)
-            add(node, ITSRDF.taIdentRef, entity)
-            add(node, ITSRDF.taClassRef, ENTITY_CLASS[m.type])
-            add(entity, HZ.hasMention, node)
-            add(entity, HZ.mentionedIn, g)
-            if m.key not in described:
-                described.add(m.key)
-                for s, p, o in self._entity(m.key, m):
-                    add(s, p, o)
+            else:
+                add(node, RDF.type, HZ.Mention)
+                entity = self.iris.entity(m.key)
+                add(node, ITSRDF.taIdentRef, entity)
+                add(node, ITSRDF.taClassRef, ENTITY_CLASS[m.type])
+                add(entity, HZ.hasMention, node)
+                if m.key not in linked:
+                    linked.add(m.key)
+                    add(entity, HZ.mentionedIn, g)
+                if m.key not in described:
+                    described.add(m.key)
+                    for s, p, o in self._entity(m.key, m):
+                        add(s, p, o)
+            yield from out
+            out.clear()
         for s, p, o in self._facts(doc, g, sentence_node):
             add(s, p, o)
-        return list(out)
+        yield from out
 
     def _facts(self, doc: Document, g: NamedNode, sentence_node: dict):
         seen: dict[tuple, int] = {}

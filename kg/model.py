@@ -29,8 +29,10 @@ class Sentence:
     index: int
     start: int  # code-point offsets into Document.text (the original text)
     end: int
-    text: str
+    text: str  # the original text from start to end
     paragraph: int = 0
+    view: str | None = None  # HTML: the visible text of the sentence (tags out, entities decoded)
+    view_start: int = 0  # HTML: where ``view`` starts in the document's view (kg.ingest.TextView)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,10 @@ class Document:
     text: str  # the original decoded text; all offsets point into it
     sha256: str
     title: str = ""
+    encoding: str = "UTF-8"  # the file's encoding, as detected (kg.ingest.decode)
+    encoding_detected: bool = False  # chosen by charset-normalizer (no UTF-8, no byte-order mark)
+    media_type: str = "text/plain"  # or text/html: then ``view`` maps the visible text to ``text``
+    view: object | None = None  # kg.ingest.TextView for HTML
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

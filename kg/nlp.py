@@ -92,12 +92,17 @@ def normalize(text: str) -> tuple[str, list[int] | range]:
     chars: list[str] = []
     offsets: list[int] = []
     n = len(text)
+    # the nearest non-space character after each position (one pass, so long runs of spaces stay linear)
+    after = [""] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        after[j] = after[j + 1] if text[j].isspace() else text[j]
+    prev = ""
     for i, c in enumerate(text):
         if c.isspace():
-            prev = next((text[j] for j in range(i - 1, -1, -1) if not text[j].isspace()), "")
-            nxt = next((text[j] for j in range(i + 1, n) if not text[j].isspace()), "")
-            if _CJK.match(prev or "a") and _CJK.match(nxt or "a"):
+            if _CJK.match(prev or "a") and _CJK.match(after[i] or "a"):
                 continue  # stray space inside Chinese text
+        else:
+            prev = c
         norm = unicodedata.normalize("NFKC", c) if ord(c) > 127 else c
         for ch in norm:
             chars.append(ch)
@@ -408,28 +413,35 @@ class Extractor:
         return document
 
     def mentions(self, document: Document) -> Iterator[Mention]:
-        normed = [normalize(s.text) for s in document.sentences]
-        docs = self.nlp.pipe(text for text, _ in normed)
+        normed = (normalize(s.text if s.view is None else s.view) for s in document.sentences)
+        normed, texts = _tee(normed)
+        docs = self.nlp.pipe(texts)
         recent: list[Mention] = []  # entity mentions so far, for short references (论坛 -> 中非合作论坛)
+        view = document.view
         for sentence, (_, offsets), doc in zip(document.sentences, normed, docs):
             spans: Iterable[Span] = sorted([*doc.spans["entities"], *doc.spans["values"]],
                                            key=lambda sp: (sp.start_char, -sp.end_char))
+            if view is None:
+                def span(a: int, b: int, _base=sentence.start, _o=offsets) -> tuple[int, int]:
+                    return _base + _o[a], _base + _o[b - 1] + 1
+            else:  # HTML: normalised text -> the sentence's visible text -> the original
+                def span(a: int, b: int, _base=sentence.view_start, _o=offsets) -> tuple[int, int]:
+                    return view.start(_base + _o[a]), view.end(_base + _o[b - 1])
             found = []
             for sp in spans:
-                start = sentence.start + offsets[sp.start_char]
-                end = sentence.start + offsets[sp.end_char - 1] + 1
+                start, end = span(sp.start_char, sp.end_char)
                 value = sp._.value
                 key = sp.id_ if value is None else f"{sp.label_.lower()}/{_value_key(value)}"
                 rule = "value" if value is not None else (doc._.rule_names or {}).get(key, ("", "lexicon"))[1]
                 found.append(Mention(start, end, document.text[start:end], sp.label_, key, sentence.index,
                                      _clean_name(sp.text), rule, value))
-            found.extend(self._references(document, sentence, offsets, doc, spans, recent, found))
+            found.extend(self._references(document, sentence, span, doc, spans, recent, found))
             found.sort(key=lambda m: (m.start, -m.end))
             recent.extend(m for m in found if not m.is_value)
             del recent[:-50]
             yield from found
 
-    def _references(self, document, sentence, offsets, doc, spans, recent, found) -> Iterator[Mention]:
+    def _references(self, document, sentence, span, doc, spans, recent, found) -> Iterator[Mention]:
         """A bare head word (论坛, 峰会, 工业园, 议程 ...) that refers back to the last entity named
         with that head, within a few sentences: 中非合作论坛 ... 论坛成立20年来."""
         covered = set()
@@ -443,14 +455,13 @@ class Extractor:
             if prev is not None and prev.text not in REFERENCE_DETERMINERS and not (
                     prev.is_punct or self.nlp.tokenizer.tags.get(prev.text, "x")[:1] in ("p", "c")):
                 continue  # 多边论坛, 区域基金: a generic noun, not a reference
-            earlier = [m for m in [*recent, *(f for f in found if f.start < sentence.start + offsets[t.idx])]
+            start, end = span(t.idx, t.idx + len(t.text))
+            earlier = [m for m in [*recent, *(f for f in found if f.start < start)]
                        if m.type in head and m.name.endswith(t.text) and m.name != t.text
                        and sentence.index - m.sentence <= 3]
             if not earlier:
                 continue
             ante = earlier[-1]
-            start = sentence.start + offsets[t.idx]
-            end = sentence.start + offsets[t.idx + len(t.text) - 1] + 1
             yield Mention(start, end, document.text[start:end], ante.type, ante.key, sentence.index, t.text,
                           "reference:antecedent", None)
 
@@ -467,3 +478,11 @@ def _clean_name(text: str) -> str:
 
 def _value_key(value: dict) -> str:
     return "".join(str(value[k]) for k in ("value", "amount", "unit") if k in value) + ("+" if value.get("at_least") else "")
+
+
+def _tee(pairs: Iterable[tuple[str, list[int]]]):
+    """Two views of a lazy stream of (text, offsets): the pairs, and the texts for nlp.pipe
+    (which reads ahead by a batch), so a long document is never normalised all at once."""
+    import itertools
+    a, b = itertools.tee(pairs)
+    return a, (text for text, _ in b)

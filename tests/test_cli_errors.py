@@ -27,15 +27,24 @@ def test_missing_file_names_the_file(tmp_path):
 def test_empty_folder_is_an_error(tmp_path):
     (tmp_path / "empty").mkdir()
     proc = run_kg("build", str(tmp_path / "empty"), "--store", str(tmp_path / "s"), "--quiet", check=False)
-    assert_one_line_error(proc, "empty", "no .txt or .md files")
+    assert_one_line_error(proc, "empty", "no .txt, .md or .html files")
     assert not (tmp_path / "s").exists()
 
 
-def test_non_utf8_file_is_an_error(tmp_path):
-    bad = tmp_path / "gbk.txt"
-    bad.write_bytes("中国对外援助".encode("gbk"))
+def test_non_utf8_file_is_detected_and_reported(tmp_path):
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("中国对外援助：中国向巴基斯坦提供援助。".encode("gbk"))
+    proc = run_kg("build", str(gbk), "--store", str(tmp_path / "s"), "--quiet")
+    assert "GB18030 1 (" in proc.stdout and "gbk.txt" in proc.stdout, proc.stdout
+    stats = json.loads(run_kg("stats", "--store", str(tmp_path / "s"), "--json").stdout)
+    assert stats["entities_per_type"]["Country"] == 2
+
+
+def test_text_in_no_encoding_is_an_error(tmp_path):
+    bad = tmp_path / "mixed.txt"
+    bad.write_bytes("中国".encode() + b"\xff\xfe\xfa" + "援助".encode("gbk") + "老挝".encode())
     proc = run_kg("build", str(bad), "--store", str(tmp_path / "s"), "--quiet", check=False)
-    assert_one_line_error(proc, "gbk.txt", "not UTF-8")
+    assert_one_line_error(proc, "mixed.txt", "not UTF-8", "no other encoding fits")
 
 
 def test_bad_file_does_not_damage_an_existing_store(tmp_path):
