@@ -188,6 +188,8 @@ def _crossing(found: list[tuple[int, int, str]]) -> bool:
 
 
 _TITLE_NEAR = re.compile("|".join(rules.TITLES))
+_RULE_TRIGGER = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES}))) + "“”《·•届]|"
+                           + "|".join(rules.TITLES))
 _WEAK_NOTE = re.compile(r"ordinary word|common personal name|also a place name|is generic")
 
 
@@ -283,6 +285,8 @@ class LexiconJiebaTokenizer:
         return keep
 
     def _rule_names(self, text, spans, matches, values) -> list[tuple[int, int, str, str, str]]:
+        if not _RULE_TRIGGER.search(text):
+            return []  # no suffix, title, quote or ordinal: no rule can fire (about half the sentences)
         outer = [(s, e, k) for s, e, k in matches
                  if not any(cs <= s and e <= ce and (cs, ce) != (s, e) for cs, ce, _ in matches)]
         units: list[rules.Unit] = []
@@ -444,6 +448,8 @@ class Extractor:
     def _references(self, document, sentence, span, doc, spans, recent, found) -> Iterator[Mention]:
         """A bare head word (论坛, 峰会, 工业园, 议程 ...) that refers back to the last entity named
         with that head, within a few sentences: 中非合作论坛 ... 论坛成立20年来."""
+        if not _REFERENCE_HEAD.search(doc.text):
+            return
         covered = set()
         for sp in spans:
             covered.update(range(sp.start, sp.end))
@@ -469,6 +475,7 @@ class Extractor:
 REFERENCE_HEADS = {"论坛": {"FORUM"}, "峰会": {"MEETING"}, "工业园": {"PROJECT"}, "园区": {"PROJECT"},
                    "议程": {"PROGRAMME"}, "基金": {"PROGRAMME", "ORG"}, "倡议": {"PROGRAMME"},
                    "走廊": {"PROGRAMME"}, "银行": {"ORG"}}
+_REFERENCE_HEAD = re.compile("|".join(REFERENCE_HEADS))
 REFERENCE_DETERMINERS = {"该", "本", "此", "这一", "上述", "本届", "这个", "该项"}
 
 
