@@ -58,13 +58,21 @@ def decode(path: str, data: bytes) -> str:
                                "convert it to UTF-8") from None
 
 
-def read_document(path: Path, id: str) -> Document:
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
-    text = decode(str(path), data)
-    doc = Document(id=id, path=str(path), text=text, sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_document(path: Path, id: str) -> Document:
+    data = read_bytes(path)
+    return make_document(str(path), id, decode(str(path), data), hashlib.sha256(data).hexdigest())
+
+
+def make_document(path: str, id: str, text: str, sha256: str) -> Document:
+    """A document from decoded text: title, paragraphs and sentences with offsets."""
+    doc = Document(id=id, path=path, text=text, sha256=sha256)
     doc.title = next((line.strip() for line in text.splitlines() if line.strip()), id)
     doc.paragraphs, doc.sentences = split(text)
     return doc

@@ -66,11 +66,12 @@ def _interrupt(signum, frame):
 def serve(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: int = 30,
           cors: bool = False, on_ready: Callable[[str], None] | None = None) -> int:
     """Run the server until it stops or Ctrl-C; returns its exit status (0 after Ctrl-C)."""
-    if not (Path(store) / "CURRENT").is_file():
-        raise InputError(str(store), "no graph store here; run 'kg build --store DIR' first")
+    from .store import locate
+
+    location = locate(store)  # the active generation, resolved: a later build does not pull it away
     if not port_free(host, port):
         raise InputError(f"{host}:{port}", "address already in use; choose another with --port")
-    proc = subprocess.Popen(command(str(store), host, port, timeout_s, cors), stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(command(str(location), host, port, timeout_s, cors), stdin=subprocess.DEVNULL)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # a plain `kill` stops the server too
     try:

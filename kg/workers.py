@@ -1,0 +1,145 @@
+"""Extraction in worker processes: locally (``--workers N``) or on a Dask cluster (``--dask``).
+
+A task is a chunk of decoded documents (plain data); a worker turns each into the quads of
+its named graph, serialised as N-Quads bytes, and sends them back to the single writer.
+The spaCy/jieba pipeline takes a second or two to build, so each worker process builds it
+once (``init``, the pool initializer, or lazily on a Dask worker) and keeps it.
+
+Results come back in task order and at most a few tasks are in flight, so memory stays
+bounded however many documents there are.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+# (doc_id, path, text, sha256): a document to extract, as plain data
+DocTask = tuple[str, str, str, str]
+
+
+@dataclass(frozen=True)
+class DocResult:
+    doc_id: str
+    nquads: bytes  # the document's named graph, N-Quads
+    quads: int
+    mentions: int
+
+
+_PIPELINES: dict[str, tuple] = {}  # base IRI -> (Extractor, Mapper), one per process
+_LOCK = threading.Lock()  # a Dask worker with several threads shares one pipeline
+
+
+def init(base: str) -> None:
+    """Build the pipeline for ``base`` in this process (once)."""
+    if base not in _PIPELINES:
+        from . import lexicon
+        from .mapper import Mapper
+        from .nlp import Extractor
+
+        lex = lexicon.load()
+        _PIPELINES[base] = (Extractor(lex), Mapper(lex, base))
+
+
+def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
+    """Extract and map a chunk of documents; runs in a worker process."""
+    from pyoxigraph import RdfFormat, serialize
+
+    from .ingest import make_document
+
+    with _LOCK:
+        init(base)
+        extractor, mapper = _PIPELINES[base]
+        out = []
+        for doc_id, path, text, sha in docs:
+            doc = extractor(make_document(path, doc_id, text, sha))
+            quads = mapper.document(doc)
+            out.append(DocResult(doc_id, serialize(quads, format=RdfFormat.N_QUADS), len(quads), len(doc.mentions)))
+        return out
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _ordered(submit: Callable, tasks: Iterable, window: int) -> Iterator:
+    """Submit tasks with at most ``window`` in flight; yield their results in task order."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append(submit(task))
+        while len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class Executor:
+    """Runs ``extract_chunk`` over a stream of chunks; ``map`` yields results in order."""
+
+    workers = 1
+
+    def map(self, base: str, chunks: Iterable[list[DocTask]]) -> Iterator[list[DocResult]]:
+        for chunk in chunks:
+            yield extract_chunk(base, chunk)
+
+    def close(self) -> None:
+        pass
+
+
+class InProcess(Executor):
+    """``--workers 1``: extraction in the building process itself."""
+
+
+class ProcessPool(Executor):
+    """``--workers N``: N spawned processes, each with its own pipeline."""
+
+    def __init__(self, workers: int, base: str):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        # spawn, not fork: the parent may hold RocksDB threads, and spawn works the same everywhere
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=init, initargs=(base,))
+
+    def map(self, base, chunks):
+        return _ordered(lambda chunk: self.pool.submit(extract_chunk, base, chunk), chunks, 3 * self.workers)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskCluster(Executor):
+    """``--dask ADDRESS``: the workers of a Dask distributed cluster extract; results stream back."""
+
+    def __init__(self, address: str, base: str):
+        from .model import InputError
+
+        try:
+            from distributed import Client
+        except ImportError:
+            raise InputError("--dask", "Dask is not installed; pip install 'hezuo-kg[dask]'") from None
+        try:
+            self.client = Client(address, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError) as e:
+            raise InputError(address, f"cannot reach the Dask scheduler: {e}") from None
+        threads = sum(self.client.nthreads().values())
+        if not threads:
+            self.client.close()
+            raise InputError(address, "the Dask cluster has no workers")
+        self.workers = threads
+        self.client.run(init, base)  # every worker builds its pipeline now, in parallel
+
+    def map(self, base, chunks):
+        def submit(chunk):
+            return self.client.submit(extract_chunk, base, chunk, pure=False)
+        return _ordered(submit, chunks, 3 * self.workers)
+
+    def close(self) -> None:
+        self.client.close()
