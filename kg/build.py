@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ MANIFEST_FORMAT = 1
 # the modules and data whose change changes the graph of an unchanged document
 PIPELINE_FILES = ("ingest.py", "nlp.py", "values.py", "lexicon.py", "rules.py", "mapper.py", "vocab.py", "model.py")
 CHUNK_CHARS = 20_000  # characters per extraction task
-BATCH_QUADS = 100_000  # quads per bulk write: fewer, larger writes load about as fast as one bulk_load
+BATCH_QUADS = 100_000  # quads per bulk write (or $HEZUO_BATCH_QUADS): larger writes load about as fast as one bulk_load
 
 
 @dataclass
@@ -184,6 +185,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     executor: workers_mod.Executor | None = None
     pending: list[bytes] = []
     pending_quads = 0
+    batch_quads = int(os.environ.get("HEZUO_BATCH_QUADS") or BATCH_QUADS)
 
     def staging():
         nonlocal store
@@ -233,7 +235,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
                     report.quads_written += r.quads
                     if on_document:
                         on_document(r.doc_id, r.quads)
-                if pending_quads >= BATCH_QUADS:
+                if pending_quads >= batch_quads:
                     write_pending()
             executor.close()
             executor = None

@@ -31,6 +31,7 @@ class DocResult:
 
 _PIPELINES: dict[str, tuple] = {}  # base IRI -> (Extractor, Mapper), one per process
 _LOCK = threading.Lock()  # a Dask worker with several threads shares one pipeline
+DONE = {"chunks": 0, "documents": 0}  # what this process has extracted
 
 
 def init(base: str) -> None:
@@ -58,6 +59,8 @@ def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
             doc = extractor(make_document(path, doc_id, text, sha))
             quads = mapper.document(doc)
             out.append(DocResult(doc_id, serialize(quads, format=RdfFormat.N_QUADS), len(quads), len(doc.mentions)))
+        DONE["chunks"] += 1
+        DONE["documents"] += len(out)
         return out
 
 
@@ -115,6 +118,30 @@ class ProcessPool(Executor):
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _reachable(address: str) -> None:
+    """Fail at once on a scheduler address nobody listens on (Dask's client would retry for its timeout)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    from .model import InputError
+
+    if "://" not in address:
+        address = "tcp://" + address
+    url = urlsplit(address)
+    if url.scheme not in ("tcp", "tls"):
+        return  # inproc://, ucx:// ...: leave it to Dask
+    try:
+        host, port = url.hostname, url.port
+    except ValueError:
+        host = port = None
+    if not host or not port:
+        raise InputError(address, "not a Dask scheduler address; expected tcp://HOST:PORT")
+    try:
+        socket.create_connection((host, port), timeout=10).close()
+    except OSError as e:
+        raise InputError(address, f"cannot reach the Dask scheduler: {e.strerror or e}") from None
+
+
 class DaskCluster(Executor):
     """``--dask ADDRESS``: the workers of a Dask distributed cluster extract; results stream back."""
 
@@ -125,8 +152,9 @@ class DaskCluster(Executor):
             from distributed import Client
         except ImportError:
             raise InputError("--dask", "Dask is not installed; pip install 'hezuo-kg[dask]'") from None
+        _reachable(address)
         try:
-            self.client = Client(address, timeout="20s", set_as_default=False)
+            self.client = Client(address, timeout="30s", set_as_default=False)
         except (OSError, TimeoutError) as e:
             raise InputError(address, f"cannot reach the Dask scheduler: {e}") from None
         threads = sum(self.client.nthreads().values())
