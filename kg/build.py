@@ -235,8 +235,8 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
                     report.quads_written += r.quads
                     if on_document:
                         on_document(r.doc_id, r.quads)
-                if pending_quads >= batch_quads:
-                    write_pending()
+                    if pending_quads >= batch_quads:
+                        write_pending()
             executor.close()
             executor = None
         if report.documents == 0 and report.unchanged == 0:
