@@ -2,7 +2,7 @@
 
 After every kill the store must open and hold either the previous graph or the new one,
 each document graph entirely old or entirely new, never a mixture.  The builds are the real
-`kg build` in its own process, writing in small batches (HEZUO_BATCH_QUADS) so that a kill
+`kg build` in its own process, writing in small batches (HEZUO_BATCH_BYTES) so that a kill
 lands between many separate writes.
 """
 
@@ -63,7 +63,7 @@ def test_sigkill_at_random_points_leaves_the_old_graph_or_the_new(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     store = tmp_path / "store"
-    env = {**os.environ, "HEZUO_BATCH_QUADS": "300"}
+    env = {**os.environ, "HEZUO_BATCH_BYTES": "50000"}
     env.pop("HEZUO_STORE", None)
 
     write_corpus(src, old_docs)
