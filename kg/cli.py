@@ -102,10 +102,11 @@ def serve(
 ) -> None:
     """Serve the store read-only over SPARQL 1.1 with the Oxigraph server and its query UI."""
     from . import serve as serve_mod
+    from .storedir import read_manifest
     from .store import open_store, stats
 
     st = open_store(store, read_only=True)
-    s = stats(st)
+    s = read_manifest(store).get("stats") or stats(st)  # the build counted them already
     del st
 
     def ready(url: str) -> None:

@@ -99,6 +99,9 @@ class InProcess(Executor):
     """``--workers 1``: extraction in the building process itself."""
 
 
+RECYCLE = 500  # chunks a worker process extracts before it is replaced
+
+
 class ProcessPool(Executor):
     """``--workers N``: N spawned processes, each with its own pipeline."""
 
@@ -107,9 +110,12 @@ class ProcessPool(Executor):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
-        # spawn, not fork: the parent may hold RocksDB threads, and spawn works the same everywhere
+        # spawn, not fork: the parent may hold RocksDB threads, and spawn works the same everywhere.
+        # A worker is replaced after RECYCLE chunks (~10 M characters): spaCy's string store grows with
+        # every new token, so this bounds a worker's memory however large the corpus; a new pipeline
+        # costs about 1 % of the time those chunks take.
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init, initargs=(base,))
+                                        initializer=init, initargs=(base,), max_tasks_per_child=RECYCLE)
 
     def map(self, base, chunks):
         return _ordered(lambda chunk: self.pool.submit(extract_chunk, base, chunk), chunks, 3 * self.workers)
