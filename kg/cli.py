@@ -47,13 +47,20 @@ def build(
     strict: Annotated[bool, typer.Option(help="Stop at the first unusable file; check the graph against the "
                                                    "SHACL shapes and fail on a violation.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1,
+                                                   help="Extraction processes (default: the number of cores).")] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="SCHEDULER_ADDRESS",
+                                                help="Extract on a Dask distributed cluster (e.g. tcp://host:8786).")] = None,
 ) -> None:
-    """Build the graph: extract entities and values from texts, write one named graph per document."""
+    """Build the graph: extract entities and values from texts, write one named graph per document.
+
+    Incremental (unchanged documents are skipped) and atomic (readers see the old graph until the end)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .build import build as run_build
     from .store import resource
     from .void import build_date
+    from .workers import default_workers
 
     build_date()  # a bad $SOURCE_DATE_EPOCH stops here, before the store is touched
     inputs = paths or [resource("corpus")]
@@ -67,20 +74,26 @@ def build(
         nonlocal task
         task = progress.add_task("building", total=n, quads=0)
 
-    def on_document(doc, n: int) -> None:
+    def on_document(doc_id: str, n: int) -> None:
         nonlocal quads
         quads += n
         progress.update(task, advance=1, quads=quads)
 
     with progress:
-        report = run_build(inputs, store, base=base, strict=strict, on_start=on_start, on_document=on_document)
+        report = run_build(inputs, store, base=base, strict=strict, workers=workers or default_workers(), dask=dask,
+                           on_start=on_start, on_document=on_document)
     for e in report.skipped:
         _err(f"skipped {e}")
     s = report.stats
     typer.echo(f"built {store}: {s['documents']} documents, {s['entities']} entities, {s['mentions']} mentions, "
                f"{s['quads']} triples in {report.seconds:.1f} s")
+    typer.echo(f"this run: {report.documents} extracted, {report.unchanged} unchanged, {report.removed} removed"
+               + ("" if report.changed else "; the store was not changed")
+               + (f" ({report.workers} workers)" if report.documents and report.workers > 1 else ""))
     typer.echo("entities: " + ", ".join(f"{k} {v}" for k, v in s["entities_per_type"].items()))
-    typer.echo("encodings: " + "; ".join(_encoding_summary(enc, files) for enc, files in sorted(report.encodings.items())))
+    if report.encodings:
+        typer.echo("encodings: " + "; ".join(_encoding_summary(enc, files)
+                                             for enc, files in sorted(report.encodings.items())))
     if report.skipped:
         _err(f"{len(report.skipped)} input(s) skipped")
         raise typer.Exit(1)
@@ -108,10 +121,11 @@ def serve(
 ) -> None:
     """Serve the store read-only over SPARQL 1.1 with the Oxigraph server and its query UI."""
     from . import serve as serve_mod
+    from .storedir import read_manifest
     from .store import open_store, stats
 
     st = open_store(store, read_only=True)
-    s = stats(st)
+    s = read_manifest(store).get("stats") or stats(st)  # the build counted them already
     del st
 
     def ready(url: str) -> None:

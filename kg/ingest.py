@@ -224,11 +224,15 @@ class TextView:
         return self._oend[k] if self._atomic[k] else self._ostart[k] + i - self._vstart[k] + 1
 
 
-def read_document(path: Path, id: str) -> Document:
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
+
+
+def read_document(path: Path, id: str) -> Document:
+    data = read_bytes(path)
     decoded = decode(str(path), data)
     doc = make_document(id, str(path), decoded.text, html=is_html(path, decoded.text),
                         sha256=hashlib.sha256(data).hexdigest())

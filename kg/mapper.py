@@ -39,8 +39,13 @@ LINK_IRIS = {  # lexicon id -> link IRI, per target
 _ASCII = re.compile(r"^[\x20-\x7e]*$")
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9/_.~-]*")
+
+
 def _iri_part(text: str) -> str:
     # IRIs may hold non-ASCII letters; quote only what an IRI forbids
+    if _PLAIN.fullmatch(text):
+        return text
     return "".join(c if ord(c) > 127 and not c.isspace() else quote(c, safe="/-_.~") for c in text)
 
 
@@ -49,15 +54,21 @@ class IRIs:
         if not re.match(r"^[a-z][a-z0-9+.-]*://\S+[/#]$", base):
             raise ValueError(f"base IRI must be absolute and end in / or #: {base!r}")
         self.base = base
+        self._last: tuple[str | None, str] = (None, "")
 
     def entity(self, key: str) -> NamedNode:
         return NamedNode(self.base + _iri_part(key))
 
     def document(self, doc_id: str) -> NamedNode:
-        return NamedNode(self.base + "doc/" + _iri_part(doc_id))
+        return NamedNode(self._document(doc_id))
+
+    def _document(self, doc_id: str) -> str:
+        if self._last[0] != doc_id:
+            self._last = (doc_id, self.base + "doc/" + _iri_part(doc_id))
+        return self._last[1]
 
     def span(self, doc_id: str, start: int, end: int) -> NamedNode:
-        return NamedNode(f"{self.document(doc_id).value}#char={start},{end}")
+        return NamedNode(f"{self._document(doc_id)}#char={start},{end}")
 
 
 def _int(n: int) -> Literal:

@@ -514,14 +514,15 @@ class FrontServer(ThreadingHTTPServer):
 def make_server(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: float = 30,
                 cors: bool = False, workers: int | None = None) -> FrontServer:
     """The front server with its backend pool started (call ``serve_forever``, then ``close``)."""
-    if not (Path(store) / "CURRENT").is_file():
-        raise InputError(str(store), "no graph store here; run 'kg build --store DIR' first")
+    from .store import locate
+
+    location = locate(store)  # the active generation, resolved: a later build does not pull it away
     if timeout_s <= 0:
         raise InputError("--timeout", "must be a positive number of seconds")
     workers = workers or default_workers()
     if workers < 1:
         raise InputError("--workers", "must be at least 1")
-    pool = Pool(str(store), workers, timeout_s, cors)
+    pool = Pool(str(location), workers, timeout_s, cors)
     handler = type("Handler", (FrontHandler,), {"pool": pool})
     try:
         server = FrontServer((host, port), handler, pool)

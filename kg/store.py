@@ -15,6 +15,7 @@ from pathlib import Path
 from pyoxigraph import (DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions,
                         RdfFormat, Store, Triple, Variable, serialize)
 
+from . import storedir
 from .model import InputError
 from .vocab import LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, PREFIXES
 
@@ -43,10 +44,18 @@ RDF_FORMATS = {
 DATASET_FORMATS = {ExportFormat.nquads, ExportFormat.trig, ExportFormat.jsonld}
 
 
-def open_store(path: str | Path, *, read_only: bool = False, create: bool = False) -> Store:
-    p = Path(path)
-    if not create and not (p / "CURRENT").is_file():
+def locate(path: str | Path) -> Path:
+    """The Oxigraph store inside a store folder (its active generation), or a one-line error."""
+    found = storedir.store_path(path)
+    if found is None:
         raise InputError(str(path), "no graph store here; run 'kg build --store DIR' first")
+    return found
+
+
+def open_store(path: str | Path, *, read_only: bool = False, create: bool = False) -> Store:
+    """Open a store folder's active generation.  ``create`` opens ``path`` itself as a plain
+    Oxigraph store (the builder uses it on its staging copy)."""
+    p = Path(path) if create else locate(path)
     try:
         return Store.read_only(str(p)) if read_only else Store(str(p))
     except OSError as e:
@@ -303,8 +312,8 @@ def stats(store: Store) -> dict:
         "documents": count("PREFIX hz: <https://w3id.org/hezuo/ontology#> "
                            "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a hz:Document }"),
         "quads": len(store),
-        "mentions": count("PREFIX hz: <https://w3id.org/hezuo/ontology#> "
-                          "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m <%s> ?s }" % NIF.sentence.value),
+        # a mention has one nif:sentence, in its document's graph: counting quads needs no memory
+        "mentions": count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?m <%s> ?s } }" % NIF.sentence.value),
         "entities": sum(per_type.values()),
         "entities_per_type": per_type,
         "links": link_counts(store),
@@ -312,5 +321,5 @@ def stats(store: Store) -> dict:
 
 
 __all__ = ["DefaultGraph", "ExportFormat", "Store", "export", "format_results", "link_counts", "load_ontology",
-           "map_services", "open_store", "parse_params", "parse_service_map", "parse_term", "query", "replace_graph",
-           "resource", "stats"]
+           "locate", "map_services", "open_store", "parse_params", "parse_service_map", "parse_term", "query",
+           "replace_graph", "resource", "stats"]

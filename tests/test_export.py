@@ -9,6 +9,7 @@ import rdflib.compare
 from pyoxigraph import RdfFormat, Store, Triple, parse
 
 from conftest import CORPUS, ROOT, run_kg
+from kg.store import locate
 
 
 def test_two_builds_give_byte_identical_exports(tmp_path, corpus_store):
@@ -25,7 +26,7 @@ def test_two_builds_give_byte_identical_exports(tmp_path, corpus_store):
 def test_turtle_reparses_with_pyoxigraph_and_rdflib_to_the_same_graph(tmp_path, corpus_store):
     out = tmp_path / "kg.ttl"
     run_kg("export", "--store", str(corpus_store), "--out", str(out))
-    store = Store.read_only(str(corpus_store))
+    store = Store.read_only(str(locate(corpus_store)))  # the active generation of the store folder
     in_store = {Triple(q.subject, q.predicate, q.object) for q in store}
     reparsed = {q.triple for q in parse(path=str(out), format=RdfFormat.TURTLE)}
     assert reparsed == in_store

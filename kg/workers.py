@@ -1,0 +1,216 @@
+"""Extraction in worker processes: locally (``--workers N``) or on a Dask cluster (``--dask``).
+
+A task is a chunk of decoded documents (plain data); a worker turns each into the quads of
+its named graph, serialised as N-Quads bytes, and sends them back to the single writer.
+The spaCy/jieba pipeline takes a second or two to build, so each worker process builds it
+once (``init``, the pool initializer, or lazily on a Dask worker) and keeps it.
+
+Results come back in task order and at most a few tasks are in flight, so memory stays
+bounded however many documents there are.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+# (doc_id, path, text, sha256, is HTML, encoding, encoding detected): a document to extract, as plain data
+DocTask = tuple[str, str, str, str, bool, str, bool]
+LONG_DOCUMENT = 1_000_000  # characters: from here on a document's N-Quads go to a file, not to memory
+
+
+@dataclass(frozen=True)
+class DocResult:
+    doc_id: str
+    nquads: bytes  # the document's named graph, N-Quads
+    quads: int
+    mentions: int
+    path: str = ""
+    error: str = ""  # why the document could not be processed (it is skipped)
+    file: str = ""  # a long document's N-Quads, in a temporary file the writer loads and removes
+
+
+_PIPELINES: dict[str, tuple] = {}  # base IRI -> (Extractor, Mapper), one per process
+_LOCK = threading.Lock()  # a Dask worker with several threads shares one pipeline
+DONE = {"chunks": 0, "documents": 0}  # what this process has extracted
+
+
+def init(base: str) -> None:
+    """Build the pipeline for ``base`` in this process (once)."""
+    if base not in _PIPELINES:
+        from . import lexicon
+        from .mapper import Mapper
+        from .nlp import Extractor
+
+        from .relations import Relations
+
+        lex = lexicon.load()
+        _PIPELINES[base] = (Extractor(lex), Relations(), Mapper(lex, base))
+
+
+def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
+    """Extract and map a chunk of documents; runs in a worker process."""
+    from pyoxigraph import RdfFormat, serialize
+
+    from .ingest import make_document
+    from .model import InputError
+
+    with _LOCK:
+        init(base)
+        extractor, relations, mapper = _PIPELINES[base]
+        out = []
+        for doc_id, path, text, sha, html, encoding, detected in docs:
+            try:
+                doc = make_document(doc_id, path, text, html=html, sha256=sha)
+                doc.encoding, doc.encoding_detected = encoding, detected
+                relations(extractor(doc))
+                if len(text) >= LONG_DOCUMENT:  # streamed to a file: never all of its quads in memory
+                    fd, name = tempfile.mkstemp(prefix="hezuo-", suffix=".nq")
+                    counted = _Counted(mapper.quads(doc))
+                    with os.fdopen(fd, "wb") as f:
+                        serialize(counted, f, format=RdfFormat.N_QUADS)
+                    out.append(DocResult(doc_id, b"", counted.n, len(doc.mentions), path, file=name))
+                    continue
+                quads = mapper.document(doc)
+            except InputError as e:
+                out.append(DocResult(doc_id, b"", 0, 0, path, error=e.problem))
+                continue
+            except Exception as e:  # noqa: BLE001 - reported as one line, the build goes on
+                out.append(DocResult(doc_id, b"", 0, 0, path,
+                                     error=f"{type(e).__name__}: {' '.join(str(e).split())[:200]}"))
+                continue
+            out.append(DocResult(doc_id, serialize(quads, format=RdfFormat.N_QUADS), len(quads), len(doc.mentions),
+                                 path))
+        DONE["chunks"] += 1
+        DONE["documents"] += len(out)
+        return out
+
+
+class _Counted:
+    def __init__(self, items):
+        self.items = items
+        self.n = 0
+
+    def __iter__(self):
+        for x in self.items:
+            self.n += 1
+            yield x
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _ordered(submit: Callable, tasks: Iterable, window: int) -> Iterator:
+    """Submit tasks with at most ``window`` in flight; yield their results in task order."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append(submit(task))
+        while len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class Executor:
+    """Runs ``extract_chunk`` over a stream of chunks; ``map`` yields results in order."""
+
+    workers = 1
+
+    def map(self, base: str, chunks: Iterable[list[DocTask]]) -> Iterator[list[DocResult]]:
+        for chunk in chunks:
+            yield extract_chunk(base, chunk)
+
+    def close(self) -> None:
+        pass
+
+
+class InProcess(Executor):
+    """``--workers 1``: extraction in the building process itself."""
+
+
+RECYCLE = 500  # chunks a worker process extracts before it is replaced
+
+
+class ProcessPool(Executor):
+    """``--workers N``: N spawned processes, each with its own pipeline."""
+
+    def __init__(self, workers: int, base: str):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        # spawn, not fork: the parent may hold RocksDB threads, and spawn works the same everywhere.
+        # A worker is replaced after RECYCLE chunks (~10 M characters): spaCy's string store grows with
+        # every new token, so this bounds a worker's memory however large the corpus; a new pipeline
+        # costs about 1 % of the time those chunks take.
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=init, initargs=(base,), max_tasks_per_child=RECYCLE)
+
+    def map(self, base, chunks):
+        return _ordered(lambda chunk: self.pool.submit(extract_chunk, base, chunk), chunks, 3 * self.workers)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _reachable(address: str) -> None:
+    """Fail at once on a scheduler address nobody listens on (Dask's client would retry for its timeout)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    from .model import InputError
+
+    if "://" not in address:
+        address = "tcp://" + address
+    url = urlsplit(address)
+    if url.scheme not in ("tcp", "tls"):
+        return  # inproc://, ucx:// ...: leave it to Dask
+    try:
+        host, port = url.hostname, url.port
+    except ValueError:
+        host = port = None
+    if not host or not port:
+        raise InputError(address, "not a Dask scheduler address; expected tcp://HOST:PORT")
+    try:
+        socket.create_connection((host, port), timeout=10).close()
+    except OSError as e:
+        raise InputError(address, f"cannot reach the Dask scheduler: {e.strerror or e}") from None
+
+
+class DaskCluster(Executor):
+    """``--dask ADDRESS``: the workers of a Dask distributed cluster extract; results stream back."""
+
+    def __init__(self, address: str, base: str):
+        from .model import InputError
+
+        try:
+            from distributed import Client
+        except ImportError:
+            raise InputError("--dask", "Dask is not installed; pip install 'hezuo-kg[dask]'") from None
+        _reachable(address)
+        try:
+            self.client = Client(address, timeout="30s", set_as_default=False)
+        except (OSError, TimeoutError) as e:
+            raise InputError(address, f"cannot reach the Dask scheduler: {e}") from None
+        threads = sum(self.client.nthreads().values())
+        if not threads:
+            self.client.close()
+            raise InputError(address, "the Dask cluster has no workers")
+        self.workers = threads
+        self.client.run(init, base)  # every worker builds its pipeline now, in parallel
+
+    def map(self, base, chunks):
+        def submit(chunk):
+            return self.client.submit(extract_chunk, base, chunk, pure=False)
+        return _ordered(submit, chunks, 3 * self.workers)
+
+    def close(self) -> None:
+        self.client.close()

@@ -1,0 +1,108 @@
+"""Crash safety: `kg build` killed with SIGKILL at random points while it writes.
+
+After every kill the store must open and hold either the previous graph or the new one,
+each document graph entirely old or entirely new, never a mixture.  The builds are the real
+`kg build` in its own process, writing in small batches (HEZUO_BATCH_BYTES) so that a kill
+lands between many separate writes.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import random
+import shutil
+import subprocess
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from conftest import CORPUS, GOLD, KG, ROOT, run_kg
+from kg import storedir
+from kg.store import open_store
+
+GENRE = ROOT / "tests" / "genre"
+
+
+def write_corpus(folder: Path, docs: dict[str, str]) -> None:
+    for f in folder.iterdir():
+        f.unlink()
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def snapshot(store: Path) -> dict[str, frozenset[str]]:
+    """Every named graph of the store as a set of quads (the store must open)."""
+    st = open_store(store, read_only=True)
+    out: dict[str, set[str]] = defaultdict(set)
+    for q in st:
+        out[q.graph_name.value].add(str(q))
+    del st
+    gc.collect()
+    return {g: frozenset(qs) for g, qs in out.items()}
+
+
+def staging_exists(store: Path) -> bool:
+    active = storedir.active_generation(store)
+    gens = store / storedir.GENERATIONS
+    try:
+        return any(p.name > (active.name if active else "") for p in gens.iterdir())
+    except FileNotFoundError:
+        return False
+
+
+def test_sigkill_at_random_points_leaves_the_old_graph_or_the_new(tmp_path):
+    seed = time.time_ns() % 1_000_000
+    rng = random.Random(seed)
+    texts = {f.name: f.read_text(encoding="utf-8")
+             for f in [*CORPUS.glob("*.txt"), *(GOLD / "texts").glob("*.txt"), *GENRE.glob("*.txt")]}
+    old_docs = dict(texts)
+    new_docs = {name: text + f"\n第{i}次修订：中国同马拉维签署合作协议。\n" for i, (name, text) in enumerate(texts.items())}
+    del new_docs["noisy.txt"]
+    new_docs["added.txt"] = "中国与埃塞俄比亚在亚的斯亚贝巴举行会谈。"
+    src = tmp_path / "in"
+    src.mkdir()
+    store = tmp_path / "store"
+    env = {**os.environ, "HEZUO_BATCH_BYTES": "50000"}
+    env.pop("HEZUO_STORE", None)
+
+    write_corpus(src, old_docs)
+    run_kg("build", str(src), "--store", str(store), "--quiet", "--workers", "1")
+    old = snapshot(store)
+    state, snapshots, interrupted = "old", [], 0
+    for i in range(6):
+        target = "new" if state == "old" else "old"
+        write_corpus(src, new_docs if target == "new" else old_docs)
+        proc = subprocess.Popen([KG, "build", str(src), "--store", str(store), "--quiet", "--workers", "1"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        saw_staging = False
+        if i % 2 == 0:  # wait until it writes its staging copy, then kill at a random moment
+            deadline = time.monotonic() + 60
+            while proc.poll() is None and not staging_exists(store) and time.monotonic() < deadline:
+                time.sleep(0.002)
+            saw_staging = proc.poll() is None
+            time.sleep(rng.uniform(0, 1.5))
+        else:  # any moment from the start
+            time.sleep(rng.uniform(0.5, 7.0))
+        proc.kill()
+        proc.wait()
+        killed = proc.returncode == -9
+        snap = snapshot(store)  # opens, or this fails
+        snapshots.append((i, target, killed, snap))
+        state = "old" if snap == old else "new"
+        interrupted += killed and saw_staging and (snap == old) == (target == "new")
+
+    # finish a build to the new corpus: the reference for "new"
+    write_corpus(src, new_docs)
+    run_kg("build", str(src), "--store", str(store), "--quiet", "--workers", "1")
+    new = snapshot(store)
+    assert new != old
+    for i, target, killed, snap in snapshots:
+        where = f"seed {seed}, kill {i} (towards {target}, killed={killed})"
+        for graph in set(snap) | set(old) | set(new):
+            assert snap.get(graph) in (old.get(graph), new.get(graph)), f"{where}: graph {graph} is a mixture"
+        assert snap in (old, new), f"{where}: the store mixes the old and the new build"
+    assert interrupted >= 2, f"seed {seed}: only {interrupted} kills landed while a build was writing"
+    # what the killed builds left behind is cleared by the next build
+    assert len(list((store / storedir.GENERATIONS).iterdir())) <= 2
+    shutil.rmtree(src)
