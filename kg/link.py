@@ -20,6 +20,7 @@ what it could not look up and fails with one line.  No spaCy or jieba here.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -31,7 +32,8 @@ from urllib.parse import quote, unquote
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from . import __version__
+from . import __version__, storedir
+from .storedir import StoreFolder
 from .mapper import DEFAULT_BASE, IRIs
 from .model import InputError
 from .vocab import ENTITY_CLASS, HZ, LINK_TARGETS, OWL, PROV, RDF, RDFS, XSD
@@ -375,13 +377,37 @@ def link(store_dir: str | Path, *, endpoint: str = DEFAULT_ENDPOINT, cache: str 
     Raises ``InputError`` for a missing store or an unreadable cache.  A failing endpoint does
     not raise: ``LinkReport.error`` says what happened and ``missing`` what is left to look up.
     """
-    from . import void
-    from .store import open_store, replace_graph
+    from .store import open_store
 
     if not re.match(r"^https?://\S+$", endpoint):
         raise InputError(endpoint, "the endpoint must be an http:// or https:// URL")
     t0 = time.perf_counter()
-    store = open_store(store_dir)
+    folder = StoreFolder(store_dir)
+    if not folder.lock(create=False) or storedir.store_path(store_dir) is None:
+        folder.unlock()
+        raise InputError(str(store_dir), "no graph store here; run 'kg build --store DIR' first")
+    try:
+        manifest = storedir.read_manifest(store_dir)
+        store = open_store(folder.begin(), create=True)  # writes go to a staging copy, made active at the end
+        report = _link(store, store_dir, endpoint, cache, base, offline, t0)
+        from .store import stats
+
+        if manifest:
+            manifest["stats"] = stats(store)
+        store = None
+        gc.collect()  # close the store before it becomes visible
+        folder.commit(manifest or {"documents": {}})
+        return report
+    finally:
+        store = None
+        folder.abort()
+        folder.unlock()
+
+
+def _link(store: Store, store_dir, endpoint: str, cache, base: str, offline: bool, t0: float) -> LinkReport:
+    from . import void
+    from .store import replace_graph
+
     cache_path = Path(cache) if cache else default_cache(store_dir)
     answers = Cache(cache_path, endpoint)
     report = LinkReport(endpoint, links_graph(base).value, str(cache_path))

@@ -54,7 +54,7 @@ def linked(text_store, wikidata_endpoint, tmp_path_factory):
     """A copy of the small store, linked once against the fixture endpoint."""
     d = tmp_path_factory.mktemp("linked")
     store, cache = d / "store", d / "cache.json"
-    shutil.copytree(text_store, store)
+    shutil.copytree(text_store, store, symlinks=True)
     proc = run_kg("link", "--store", str(store), "--endpoint", wikidata_endpoint, "--cache", str(cache))
     return store, cache, proc
 
@@ -118,7 +118,7 @@ def test_stats_and_the_dataset_description_count_links_per_target(linked):
 
 def test_second_run_makes_no_request_and_gives_the_same_graph(text_store, wikidata_store, tmp_path):
     store, cache = tmp_path / "store", tmp_path / "cache.json"
-    shutil.copytree(text_store, store)
+    shutil.copytree(text_store, store, symlinks=True)
     port = free_port()
     server = start_oxigraph(wikidata_store, port)
     endpoint = f"http://127.0.0.1:{port}/query"
@@ -157,7 +157,7 @@ def test_second_run_makes_no_request_and_gives_the_same_graph(text_store, wikida
 def test_the_bundled_corpus_links_against_the_fixture(corpus_store, wikidata_endpoint, tmp_path):
     """Every country and region with an id is linked; names with quotes go to the endpoint intact."""
     store = tmp_path / "store"
-    shutil.copytree(corpus_store, store)
+    shutil.copytree(corpus_store, store, symlinks=True)
     proc = run_kg("link", "--store", str(store), "--endpoint", wikidata_endpoint, "--cache", str(tmp_path / "c.json"))
     assert "ambiguous" not in proc.stdout
     rows = select(store, """
@@ -191,7 +191,7 @@ def test_bad_cache_and_bad_endpoint_are_one_line_errors(text_store, tmp_path):
 
 def test_link_does_not_load_spacy_or_jieba(linked, tmp_path):
     store, cache = tmp_path / "store", tmp_path / "cache.json"
-    shutil.copytree(linked[0], store)
+    shutil.copytree(linked[0], store, symlinks=True)
     shutil.copy(linked[1], cache)
     code = (
         "import sys\n"

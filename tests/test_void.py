@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 
 from pyoxigraph import NamedNode, Store
 
+from kg.store import locate
+
 import kg
 from conftest import run_kg
 
@@ -37,7 +39,7 @@ def test_description_counts_what_the_store_holds(corpus_store):
     assert d["date"] == "2023-11-14"  # SOURCE_DATE_EPOCH=1700000000, set by conftest.run_kg
 
     # triples: every distinct triple outside the description itself
-    store = Store.read_only(str(corpus_store))
+    store = Store.read_only(str(locate(corpus_store)))
     void = NamedNode(VOID_GRAPH)
     outside = {(q.subject, q.predicate, q.object) for q in store if q.graph_name != void}
     assert int(d["triples"]) == len(outside)
