@@ -116,7 +116,9 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     from pyoxigraph import NamedNode, RdfFormat
 
     from . import workers as workers_mod
-    from .store import load_ontology, open_store, stats
+    from . import lexicon
+    from .mapper import Mapper
+    from .store import load_ontology, open_store, refresh_entities, stats
 
     t0 = time.perf_counter()
     iris = IRIs(base)  # checks the base IRI before any work
@@ -277,6 +279,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
         else:
             write_pending()
             tw = time.perf_counter()
+            refresh_entities(store, Mapper(lexicon.load(), base))  # each entity described once
             void.update(store, base)  # the dataset description (kg/void.py)
             store.flush()
             report.write_seconds += time.perf_counter() - tw

@@ -29,12 +29,15 @@ SELECT ?fact ?kind ?label ?clause ?sentence ?doc ?title ?amount ?currency ?share
   ?doc schema:name ?title .
   OPTIONAL { ?fact hz:moneyAmount ?m . ?m hz:amount ?amount ; hz:currency ?currency }
   OPTIONAL { ?fact hz:sharePercent ?share }
-  OPTIONAL { ?fact hz:flowType ?flow . OPTIONAL { ?flow hz:iatiFinanceType/skos:notation ?iati } }
+  OPTIONAL { ?fact hz:flowType ?flow }
+  OPTIONAL { ?fact hz:flowType/hz:iatiFinanceType/skos:notation ?iati }
   OPTIONAL { ?fact hz:announcedBy/skos:prefLabel ?by }
-  OPTIONAL { ?fact hz:announcedAt ?meeting . ?meeting skos:prefLabel ?at . OPTIONAL { ?meeting hz:startDate ?meetingDate } }
+  OPTIONAL { ?fact hz:announcedAt ?meeting . ?meeting skos:prefLabel ?at }
+  OPTIONAL { ?fact hz:announcedAt/hz:startDate ?meetingDate }
   OPTIONAL { ?fact hz:date ?date }
-  OPTIONAL { ?fact hz:period ?p . OPTIONAL { ?p hz:duration ?dur } OPTIONAL { ?p hz:periodStart ?start ; hz:periodEnd ?end }
-             BIND(COALESCE(STR(?dur), CONCAT(STR(?start), "/", STR(?end))) AS ?period) }
+  OPTIONAL { ?fact hz:period/hz:duration ?dur }
+  OPTIONAL { ?fact hz:period ?p . ?p hz:periodStart ?start ; hz:periodEnd ?end }
+  BIND(COALESCE(STR(?dur), CONCAT(STR(?start), "/", STR(?end))) AS ?period)
   OPTIONAL { ?fact hz:recipient ?recipient . ?recipient a ?recipientType ; skos:prefLabel ?recipientName .
              FILTER(?recipientType IN (hz:Country, hz:Region)) OPTIONAL { ?recipient hz:isoAlpha3 ?iso3 } }
 }

@@ -8,7 +8,7 @@ entities ``{base}{key}``, documents ``{base}doc/{id}``, sentences and mentions
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -66,6 +66,10 @@ class IRIs:
         if self._last[0] != doc_id:
             self._last = (doc_id, self.base + "doc/" + _iri_part(doc_id))
         return self._last[1]
+
+    def entities_graph(self) -> NamedNode:
+        """The one graph that describes every entity (type, labels, links), whatever document names it."""
+        return NamedNode(self.base + "entities")
 
     def span(self, doc_id: str, start: int, end: int) -> NamedNode:
         return NamedNode(f"{self._document(doc_id)}#char={start},{end}")
@@ -138,7 +142,7 @@ class Mapper:
             out.clear()
 
         sentence_node = {s.index: self.iris.span(doc.id, s.start, s.end) for s in doc.sentences}
-        described: set[str] = set()
+        entities = self.iris.entities_graph()
         for m in doc.mentions:
             node = self.iris.span(doc.id, m.start, m.end)
             add(node, NIF.referenceContext, g)
@@ -160,17 +164,31 @@ class Mapper:
                 if m.key not in linked:
                     linked.add(m.key)
                     add(entity, HZ.mentionedIn, g)
-                if m.key not in described:
-                    described.add(m.key)
-                    for s, p, o in self._entity(m.key, m):
-                        add(s, p, o)
+                # the entity itself is described once for the whole store, in the entities graph
+                # (``describe``), not again in every document's graph: with the union default graph, a
+                # description repeated per document multiplies every join
             yield from out
             out.clear()
-        for s, p, o in self._facts(doc, g, sentence_node):
-            add(s, p, o)
+        out.extend(self._facts(doc, g, sentence_node, entities))
         yield from out
 
-    def _facts(self, doc: Document, g: NamedNode, sentence_node: dict):
+    def _facts(self, doc: Document, g: NamedNode, sentence_node: dict, entities: NamedNode):
+        """Fact nodes with their provenance, and their shortcuts (programme hz:partner org ...)."""
+        for q in self._fact_triples(doc, g, sentence_node):
+            yield Quad(*q, g)
+
+    def describe(self, entities: Iterable[tuple[str, str]]) -> Iterator[Quad]:
+        """The entities graph: each entity (key, type) described once — types, labels, links and
+        what the lexicon knows.  The build rewrites it from the keys its documents mention."""
+        graph = self.iris.entities_graph()
+        seen: dict[Quad, None] = {}
+        for key, typ in sorted(set(entities)):
+            name = key.split("/", 1)[1] if "/" in key else key
+            stand_in = Mention(0, 0, name, typ, key, 0, name)
+            for s, p, o in self._entity(key, stand_in):
+                seen[Quad(s, p, o, graph)] = None
+        return iter(seen)
+    def _fact_triples(self, doc: Document, g: NamedNode, sentence_node: dict):
         seen: dict[tuple, int] = {}
         for f in doc.facts:
             n = seen[(f.kind, f.start, f.end)] = seen.get((f.kind, f.start, f.end), -1) + 1

@@ -97,11 +97,15 @@ def _batched(items: Iterable[Quad]) -> Iterator[list[Quad]]:
 _PREFIX_DECL = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:")
 
 
+_IRI_OR_STRING = re.compile(r'<[^<>"{}|^`\\\s]*>|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+
+
 def with_prefixes(sparql: str) -> str:
     """Declare the usual prefixes (rdfs:, hz:, schema: ...) that a query uses without declaring."""
     declared = set(_PREFIX_DECL.findall(sparql))
+    code = _IRI_OR_STRING.sub(" ", sparql)  # prefixes are looked for outside <IRIs> and "strings"
     missing = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()
-               if p not in declared and re.search(rf"(?<![\w:<#/]){re.escape(p)}:", sparql)]
+               if p not in declared and re.search(rf"(?<![\w:.-]){re.escape(p)}:", code)]
     return "\n".join([*missing, sparql]) if missing else sparql
 
 
@@ -323,3 +327,31 @@ def stats(store: Store) -> dict:
 __all__ = ["DefaultGraph", "ExportFormat", "Store", "export", "format_results", "link_counts", "load_ontology",
            "locate", "map_services", "open_store", "parse_params", "parse_service_map", "parse_term", "query",
            "replace_graph", "resource", "stats"]
+
+
+def refresh_entities(store: Store, mapper) -> int:
+    """Rewrite the entities graph from the entities the documents mention (so an incremental build
+    leaves the same graph as a fresh one).  Returns the number of quads written."""
+    from .vocab import ENTITY_CLASS
+
+    type_of = {v.value: k for k, v in ENTITY_CLASS.items()}
+    keys = []
+    rows = store.query("""
+        PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+        SELECT DISTINCT ?e ?class WHERE { GRAPH ?g { ?m itsrdf:taIdentRef ?e ; itsrdf:taClassRef ?class } }""")
+    base = mapper.iris.base
+    for sol in rows:
+        iri, cls = sol["e"].value, sol["class"].value
+        if iri.startswith(base) and cls in type_of:
+            keys.append((_unquote_key(iri[len(base):]), type_of[cls]))
+    graph = mapper.iris.entities_graph()
+    store.remove_graph(graph)
+    quads = list(mapper.describe(keys))
+    store.bulk_extend(quads)
+    return len(quads)
+
+
+def _unquote_key(part: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(part)

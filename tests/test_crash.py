@@ -17,7 +17,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from conftest import CORPUS, GOLD, KG, ROOT, run_kg
+from conftest import CORPUS, GOLD, KG, ROOT, SOURCE_DATE_EPOCH, run_kg
 from kg import storedir
 from kg.store import open_store
 
@@ -63,7 +63,7 @@ def test_sigkill_at_random_points_leaves_the_old_graph_or_the_new(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     store = tmp_path / "store"
-    env = {**os.environ, "HEZUO_BATCH_BYTES": "50000"}
+    env = {**os.environ, "HEZUO_BATCH_BYTES": "50000", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     env.pop("HEZUO_STORE", None)
 
     write_corpus(src, old_docs)

@@ -45,6 +45,7 @@ def test_nquads_keep_one_graph_per_document_and_the_ontology(tmp_path, corpus_st
     graphs = {q.graph_name.value for q in parse(path=str(out), format=RdfFormat.N_QUADS)}
     assert graphs == {"https://w3id.org/hezuo/ontology",
                       "https://w3id.org/hezuo/id/doc/000_faed074d8c3da792",
+                      "https://w3id.org/hezuo/id/entities",
                       "https://w3id.org/hezuo/id/void"}
 
 
@@ -75,12 +76,14 @@ def test_jsonld_is_compacted_with_the_ontology_context_and_expands_to_the_same_q
 
     # readable keys
     doc = next(g for g in data["@graph"] if g["id"] == "hzid:doc/000_faed074d8c3da792")
-    pak = next(n for n in doc["@graph"] if n["id"] == "hzid:country/PAK")
+    entities = next(g for g in data["@graph"] if g["id"] == "hzid:entities")
+    pak = next(n for n in entities["@graph"] if n["id"] == "hzid:country/PAK")
+    pak_in_doc = next(n for n in doc["@graph"] if n["id"] == "hzid:country/PAK")
     assert pak["type"] == "Country"
     assert pak["label"] == {"en": "Pakistan", "zh": "巴基斯坦"}
     assert pak["isoAlpha3"] == "PAK"
     assert set(pak["sameAs"]) == {"wd:Q843", "geonames:1168579/", "dbpedia:Pakistan"}
-    mention = next(n for n in doc["@graph"] if n["id"] == pak["hasMention"][0])
+    mention = next(n for n in doc["@graph"] if n["id"] == pak_in_doc["hasMention"][0])
     assert mention["taClassRef"] == "Country" and mention["taIdentRef"] == "hzid:country/PAK"
     assert set(mention) >= {"anchorOf", "beginIndex", "endIndex", "sentence", "referenceContext"}
 

@@ -57,7 +57,7 @@ def test_two_workers_give_the_same_bytes_as_one(many, one_worker_export, tmp_pat
     out = run_kg("build", str(many), "--store", str(tmp_path / "store"), "--workers", "2", "--quiet").stdout
     assert "10 extracted" in out and "(2 workers)" in out
     assert export(tmp_path / "store", tmp_path, "w2") == one_worker_export
-    assert len(graphs(one_worker_export)) == 12  # ten documents, the ontology and the dataset description
+    assert len(graphs(one_worker_export)) == 13  # ten documents, the ontology, the entities, the dataset description
 
 
 def test_dask_cluster_gives_the_same_bytes_as_a_local_build(many, one_worker_export, tmp_path):
@@ -139,7 +139,7 @@ def test_documents_from_other_inputs_are_kept(tmp_path):
     out = run_kg("build", str(a), "--store", str(store), "--quiet").stdout
     assert "0 extracted, 1 unchanged, 1 removed" in out
     assert graphs(export(store, tmp_path, "x")) == {DOC + "one", DOC + "three", "https://w3id.org/hezuo/ontology",
-                                                     "https://w3id.org/hezuo/id/void"}
+                                                     "https://w3id.org/hezuo/id/entities", "https://w3id.org/hezuo/id/void"}
 
 
 def test_a_file_that_turned_bad_keeps_its_graph(tmp_path):
@@ -186,4 +186,5 @@ def test_a_store_from_before_generations_is_read_and_converted(tmp_path):
     run_kg("build", str(src), "--store", str(legacy), "--quiet")
     assert (legacy / "active").is_symlink() and not (legacy / "CURRENT").exists()
     assert graphs(export(legacy, tmp_path, "x")) == {"http://example.org/old", DOC + "a",
-                                                      "https://w3id.org/hezuo/ontology", "https://w3id.org/hezuo/id/void"}
+                                                      "https://w3id.org/hezuo/ontology", "https://w3id.org/hezuo/id/entities",
+                                                      "https://w3id.org/hezuo/id/void"}
