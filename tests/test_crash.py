@@ -66,31 +66,43 @@ def test_sigkill_at_random_points_leaves_the_old_graph_or_the_new(tmp_path):
     env = {**os.environ, "HEZUO_BATCH_BYTES": "50000", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     env.pop("HEZUO_STORE", None)
 
-    write_corpus(src, old_docs)
-    run_kg("build", str(src), "--store", str(store), "--quiet", "--workers", "1")
+    def start(docs: dict[str, str]) -> subprocess.Popen:
+        write_corpus(src, docs)
+        return subprocess.Popen([KG, "build", str(src), "--store", str(store), "--quiet", "--workers", "1"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+
+    def wait_for_staging(proc: subprocess.Popen) -> bool:
+        """Wait until the build has made its staging copy; False if it ended first."""
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and not staging_exists(store) and time.monotonic() < deadline:
+            time.sleep(0.002)
+        return proc.poll() is None
+
+    # a whole build first, timed: how long it runs, and how long it writes its staging copy
+    t0 = time.monotonic()
+    proc = start(old_docs)
+    assert wait_for_staging(proc)
+    t_staging = time.monotonic()
+    assert proc.wait(timeout=120) == 0
+    total, writing = time.monotonic() - t0, time.monotonic() - t_staging
     old = snapshot(store)
     state, snapshots, interrupted = "old", [], 0
     for i in range(6):
         target = "new" if state == "old" else "old"
-        write_corpus(src, new_docs if target == "new" else old_docs)
-        proc = subprocess.Popen([KG, "build", str(src), "--store", str(store), "--quiet", "--workers", "1"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        saw_staging = False
-        if i % 2 == 0:  # wait until it writes its staging copy, then kill at a random moment
-            deadline = time.monotonic() + 60
-            while proc.poll() is None and not staging_exists(store) and time.monotonic() < deadline:
-                time.sleep(0.002)
-            saw_staging = proc.poll() is None
-            time.sleep(rng.uniform(0, 1.5))
-        else:  # any moment from the start
-            time.sleep(rng.uniform(0.5, 7.0))
+        proc = start(new_docs if target == "new" else old_docs)
+        if i % 2 == 0:  # wait until it writes its staging copy, then kill while it writes
+            wait_for_staging(proc)
+            time.sleep(rng.uniform(0, 0.8 * writing))
+        else:  # any moment from the start to a little after the end
+            time.sleep(rng.uniform(0.2, 1.2 * total))
+        writing_now = staging_exists(store)
         proc.kill()
         proc.wait()
         killed = proc.returncode == -9
         snap = snapshot(store)  # opens, or this fails
         snapshots.append((i, target, killed, snap))
         state = "old" if snap == old else "new"
-        interrupted += killed and saw_staging and (snap == old) == (target == "new")
+        interrupted += killed and writing_now and (snap == old) == (target == "new")
 
     # finish a build to the new corpus: the reference for "new"
     write_corpus(src, new_docs)
@@ -102,7 +114,8 @@ def test_sigkill_at_random_points_leaves_the_old_graph_or_the_new(tmp_path):
         for graph in set(snap) | set(old) | set(new):
             assert snap.get(graph) in (old.get(graph), new.get(graph)), f"{where}: graph {graph} is a mixture"
         assert snap in (old, new), f"{where}: the store mixes the old and the new build"
-    assert interrupted >= 2, f"seed {seed}: only {interrupted} kills landed while a build was writing"
+    assert interrupted >= 2, (f"seed {seed}: only {interrupted} kills landed while a build was writing "
+                              f"(builds take {total:.1f} s, writing {writing:.1f} s)")
     # what the killed builds left behind is cleared by the next build
     assert len(list((store / storedir.GENERATIONS).iterdir())) <= 2
     shutil.rmtree(src)
