@@ -147,7 +147,6 @@ class Relations:
                            None)
         context = [(r, m) for r, m in (("announcedBy", announcer), ("announcedAt", meeting), ("date", date))
                    if m is not None]
-        previous: Fact | None = None
         for cs, ce in _clauses(sent.text, sent.start, trigger.end()):
             clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
@@ -184,9 +183,7 @@ class Relations:
                     fact.literals["flowType"] = _flow_code(flow)
                 if to and not any(to.start(1) <= m.start - cs and m.end - cs <= to.end(1) for m in items):
                     fact.literals["beneficiary"] = to.group(1)
-                previous = fact
                 yield fact
-        del previous
 
     # ------------------------------------------------------------------ aid statistics
     def _aid_statistics(self, sent, ms: list[Mention], paragraph_period: Mention | None,

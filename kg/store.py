@@ -6,6 +6,7 @@ No spaCy or jieba here (``kg query`` and ``kg serve`` start fast).
 from __future__ import annotations
 
 import io
+from urllib.parse import unquote
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -72,18 +73,13 @@ def load_ontology(store: Store) -> int:
 WRITE_BATCH = 100_000
 
 
-def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad], *, bulk: bool = False) -> int:
+def replace_graph(store: Store, graph: NamedNode, quads: Iterable[Quad]) -> int:
     """Replace a named graph with ``quads`` (a list or a stream), written in batches so a
-    very long document does not build one huge transaction in memory; ``bulk`` uses
-    pyoxigraph's bulk loader (not transactional, flat memory, about 3x faster) for a
-    document of millions of quads.  Returns the number of quads given."""
+    large graph does not build one huge transaction in memory.  Returns the number of quads given."""
     store.remove_graph(graph)
     n = 0
     for batch in _batched(quads):
-        if bulk:
-            store.bulk_extend(batch)
-        else:
-            store.extend(batch)
+        store.extend(batch)
         n += len(batch)
     return n
 
@@ -343,15 +339,5 @@ def refresh_entities(store: Store, mapper) -> int:
     for sol in rows:
         iri, cls = sol["e"].value, sol["class"].value
         if iri.startswith(base) and cls in type_of:
-            keys.append((_unquote_key(iri[len(base):]), type_of[cls]))
-    graph = mapper.iris.entities_graph()
-    store.remove_graph(graph)
-    quads = list(mapper.describe(keys))
-    store.bulk_extend(quads)
-    return len(quads)
-
-
-def _unquote_key(part: str) -> str:
-    from urllib.parse import unquote
-
-    return unquote(part)
+            keys.append((unquote(iri[len(base):]), type_of[cls]))
+    return replace_graph(store, mapper.iris.entities_graph(), mapper.describe(keys))
