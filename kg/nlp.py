@@ -48,13 +48,18 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _POS = {"COUNTRY": "ns", "REGION": "ns", "PLACE": "ns", "PERSON": "nr"}
 NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # and PLACE in PLACE: see _nests  # names whose parts are entities of their own
 
-if not Doc.has_extension("lexicon_matches"):
-    Doc.set_extension("lexicon_matches", default=None)
-    Doc.set_extension("value_matches", default=None)
-    Doc.set_extension("rule_names", default=None)
-    Doc.set_extension("match_types", default=None)
-if not Span.has_extension("value"):
-    Span.set_extension("value", default=None)
+FOUND = "hezuo"  # doc.user_data key of what the tokenizer found (plain data: Found)
+
+
+class Found:
+    """What the tokenizer found in a sentence, as plain data for the components after it:
+    the text, its tokens as character spans, the chosen names ``(start, end, key)`` with their
+    types, the values ``(start, end, type, value)``."""
+
+    __slots__ = ("text", "tokens", "names", "types", "values")
+
+    def __init__(self, text, tokens, names, types, values):
+        self.text, self.tokens, self.names, self.types, self.values = text, tokens, names, types, values
 
 
 def to_simplified(text: str) -> str:
@@ -246,10 +251,9 @@ class LexiconJiebaTokenizer:
             spans = _split_at(spans, extra)
         words = [text[s:e] for s, e in spans]
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        doc._.lexicon_matches = matches
-        doc._.value_matches = values
-        doc._.rule_names = {k: (t, r) for _, _, k, t, r in names}
-        doc._.match_types = {k: self.gazetteer.types[k] for _, _, k in matches if k in self.gazetteer.types}
+        types = {k: (self.gazetteer.types[k], "lexicon") for _, _, k in matches if k in self.gazetteer.types}
+        types.update((k, (t, r)) for _, _, k, t, r in names)
+        doc.user_data[FOUND] = Found(text, spans, matches, types, values)
         return doc
 
     def _tag(self, word: str) -> str:
@@ -357,32 +361,43 @@ def _split_at(spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, i
     return out
 
 
-@Language.component("hezuo_resolve_spans")
-def resolve_spans(doc: Doc) -> Doc:
-    """Keep the SpanRuler spans the tokenizer chose (longest names, allowed nesting), and add
-    the names found by rules, with the entity key as ``span.id_``."""
-    ruler = {(sp.start_char, sp.end_char, sp.id_): sp for sp in doc.spans.get("entities", ())}
-    found = doc._.rule_names or {}
+def _token_index(found: Found) -> tuple[dict[int, int], dict[int, int]]:
+    """Token index by the character where a token starts, and (one past) by where one ends."""
+    starts, ends = {}, {}
+    for i, (s, e) in enumerate(found.tokens):
+        starts[s] = i
+        ends[e] = i + 1
+    return starts, ends
+
+
+@Language.component("hezuo_entities")
+def entity_spans(doc: Doc) -> Doc:
+    """The names the tokenizer chose (lexicon names by Aho-Corasick, longest first, with the names
+    nested in a meeting or project; rule names) as spans labelled with their type whose ``id`` is
+    the entity key, into ``doc.spans["entities"]`` — what a ``SpanRuler`` with an id on each
+    pattern gives, without matching the lexicon a second time."""
+    found: Found = doc.user_data[FOUND]
+    starts, ends = _token_index(found)
     spans = []
-    for s, e, k in doc._.lexicon_matches or ():
-        span = ruler.get((s, e, k))
-        if span is None:  # a rule name, or a known name split by a rule name's edge
-            label = found[k][0] if k in found else doc._.match_types[k]
-            span = doc.char_span(s, e, label=label, span_id=k)
-        if span is not None:
-            spans.append(span)
+    for s, e, k in found.names:
+        i, j = starts.get(s), ends.get(e)
+        if i is not None and j is not None:
+            spans.append(Span(doc, i, j, label=found.types[k][0], span_id=k))
     doc.spans["entities"] = spans
     return doc
 
 
 @Language.component("hezuo_values")
 def tag_values(doc: Doc) -> Doc:
+    """Money, percentages, dates, periods and counts into ``doc.spans["values"]``; each span's
+    normalised value is in ``doc.user_data`` (``Found.values``), keyed by its start."""
+    found: Found = doc.user_data[FOUND]
+    starts, ends = _token_index(found)
     spans = []
-    for s, e, typ, value in doc._.value_matches or ():
-        span = doc.char_span(s, e, label=typ)
-        if span is not None:
-            span._.value = value
-            spans.append(span)
+    for s, e, typ, _ in found.values:
+        i, j = starts.get(s), ends.get(e)
+        if i is not None and j is not None:
+            spans.append(Span(doc, i, j, label=typ))
     doc.spans["values"] = spans
     return doc
 
@@ -395,12 +410,7 @@ def build_pipeline(lex: lexicon_mod.Lexicon | None = None) -> Language:
         tk.add_word(form, 100000, _POS.get(gazetteer.types[key], "nt"))
     nlp = spacy.blank("zh")
     nlp.tokenizer = LexiconJiebaTokenizer(nlp.vocab, gazetteer, tk)
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "entities", "phrase_matcher_attr": "ORTH"})
-    patterns = []
-    for form, key in sorted(gazetteer.names.items()):
-        patterns.append({"label": gazetteer.types[key], "pattern": form, "id": key})
-    ruler.add_patterns(patterns)
-    nlp.add_pipe("hezuo_resolve_spans")
+    nlp.add_pipe("hezuo_entities")
     nlp.add_pipe("hezuo_values")
     return nlp
 
@@ -423,8 +433,13 @@ class Extractor:
         recent: list[Mention] = []  # entity mentions so far, for short references (论坛 -> 中非合作论坛)
         view = document.view
         for sentence, (_, offsets), doc in zip(document.sentences, normed, docs):
-            spans: Iterable[Span] = sorted([*doc.spans["entities"], *doc.spans["values"]],
-                                           key=lambda sp: (sp.start_char, -sp.end_char))
+            tagged: Found = doc.user_data[FOUND]
+            text = tagged.text
+            values = {s: v for s, _, _, v in tagged.values}
+            spans = sorted([(sp.start_char, sp.end_char, sp.label_, sp.id_, None) for sp in doc.spans["entities"]]
+                           + [(sp.start_char, sp.end_char, sp.label_, "", values[sp.start_char])
+                              for sp in doc.spans["values"]],
+                           key=lambda sp: (sp[0], -sp[1]))
             if view is None:
                 def span(a: int, b: int, _base=sentence.start, _o=offsets) -> tuple[int, int]:
                     return _base + _o[a], _base + _o[b - 1] + 1
@@ -432,43 +447,46 @@ class Extractor:
                 def span(a: int, b: int, _base=sentence.view_start, _o=offsets) -> tuple[int, int]:
                     return view.start(_base + _o[a]), view.end(_base + _o[b - 1])
             found = []
-            for sp in spans:
-                start, end = span(sp.start_char, sp.end_char)
-                value = sp._.value
-                key = sp.id_ if value is None else f"{sp.label_.lower()}/{_value_key(value)}"
-                rule = "value" if value is not None else (doc._.rule_names or {}).get(key, ("", "lexicon"))[1]
-                found.append(Mention(start, end, document.text[start:end], sp.label_, key, sentence.index,
-                                     _clean_name(sp.text), rule, value))
-            found.extend(self._references(document, sentence, span, doc, spans, recent, found))
+            for a, b, label, key, value in spans:
+                start, end = span(a, b)
+                if value is None:
+                    rule = tagged.types[key][1]
+                else:
+                    key, rule = f"{label.lower()}/{_value_key(value)}", "value"
+                found.append(Mention(start, end, document.text[start:end], label, key, sentence.index,
+                                     _clean_name(text[a:b]), rule, value))
+            if _REFERENCE_HEAD.search(text):
+                found.extend(self._references(document, sentence, span, tagged, spans, recent, found))
             found.sort(key=lambda m: (m.start, -m.end))
             recent.extend(m for m in found if not m.is_value)
             del recent[:-50]
             yield from found
 
-    def _references(self, document, sentence, span, doc, spans, recent, found) -> Iterator[Mention]:
+    def _references(self, document, sentence, span, tagged: Found, spans, recent, found) -> Iterator[Mention]:
         """A bare head word (论坛, 峰会, 工业园, 议程 ...) that refers back to the last entity named
         with that head, within a few sentences: 中非合作论坛 ... 论坛成立20年来."""
-        if not _REFERENCE_HEAD.search(doc.text):
-            return
-        covered = set()
-        for sp in spans:
-            covered.update(range(sp.start, sp.end))
-        for t in doc:
-            head = REFERENCE_HEADS.get(t.text)
-            if head is None or t.i in covered:
+        text = tagged.text
+        covered = bytearray(len(text))
+        for a, b, *_ in spans:
+            covered[a:b] = b"\x01" * (b - a)
+        for i, (s, e) in enumerate(tagged.tokens):
+            word = text[s:e]
+            head = REFERENCE_HEADS.get(word)
+            if head is None or covered[s]:
                 continue
-            prev = doc[t.i - 1] if t.i > 0 else None
-            if prev is not None and prev.text not in REFERENCE_DETERMINERS and not (
-                    prev.is_punct or self.nlp.tokenizer.tags.get(prev.text, "x")[:1] in ("p", "c")):
-                continue  # 多边论坛, 区域基金: a generic noun, not a reference
-            start, end = span(t.idx, t.idx + len(t.text))
+            if i > 0:
+                prev = text[tagged.tokens[i - 1][0]:s]
+                if prev not in REFERENCE_DETERMINERS and not (
+                        self.nlp.vocab[prev].is_punct or self.nlp.tokenizer.tags.get(prev, "x")[:1] in ("p", "c")):
+                    continue  # 多边论坛, 区域基金: a generic noun, not a reference
+            start, end = span(s, e)
             earlier = [m for m in [*recent, *(f for f in found if f.start < start)]
-                       if m.type in head and m.name.endswith(t.text) and m.name != t.text
+                       if m.type in head and m.name.endswith(word) and m.name != word
                        and sentence.index - m.sentence <= 3]
             if not earlier:
                 continue
             ante = earlier[-1]
-            yield Mention(start, end, document.text[start:end], ante.type, ante.key, sentence.index, t.text,
+            yield Mention(start, end, document.text[start:end], ante.type, ante.key, sentence.index, word,
                           "reference:antecedent", None)
 
 
