@@ -21,6 +21,7 @@ The result leaves this module as plain ``kg.model.Mention`` objects.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import unicodedata
@@ -56,10 +57,21 @@ class Found:
     the text, its tokens as character spans, the chosen names ``(start, end, key)`` with their
     types, the values ``(start, end, type, value)``."""
 
-    __slots__ = ("text", "tokens", "names", "types", "values")
+    __slots__ = ("text", "tokens", "names", "types", "values", "_index")
 
     def __init__(self, text, tokens, names, types, values):
         self.text, self.tokens, self.names, self.types, self.values = text, tokens, names, types, values
+        self._index = None
+
+    def token_index(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Token index by the character where a token starts, and (one past) by where one ends."""
+        if self._index is None:
+            starts, ends = {}, {}
+            for i, (s, e) in enumerate(self.tokens):
+                starts[s] = i
+                ends[e] = i + 1
+            self._index = starts, ends
+        return self._index
 
 
 def to_simplified(text: str) -> str:
@@ -268,11 +280,7 @@ class LexiconJiebaTokenizer:
         return tag
 
     def _bounds(self, text: str) -> set[int]:
-        bounds, pos = {0}, 0
-        for w in self.jieba.cut(text, True):
-            pos += len(w)
-            bounds.add(pos)
-        return bounds
+        return {0, *itertools.accumulate(map(len, self.jieba.cut(text, True)))}
 
     def _drop_weak(self, text: str, found: list[tuple[int, int, str]], bounds: set[int]) -> list[tuple[int, int, str]]:
         keep = []
@@ -296,19 +304,23 @@ class LexiconJiebaTokenizer:
         units: list[rules.Unit] = []
         ents = {s: (e, k) for s, e, k in outer}
         vals = {s: (e, t) for s, e, t, _ in values}
-        i = 0
-        while i < len(spans):
+        marked = ents.keys() | vals.keys()
+        tags, tag, Unit = self.tags, self._tag, rules.Unit
+        i, n = 0, len(spans)
+        while i < n:
             s, e = spans[i]
-            if s in ents or s in vals:
-                end, label = ents[s] if s in ents else vals[s]
-                kind = "ENT" if s in ents else "VAL"
-                typ = self.gazetteer.types[label] if kind == "ENT" else label
-                units.append(rules.Unit(text[s:end], s, end, kind, typ))
-                while i < len(spans) and spans[i][1] <= end:
+            if s in marked:
+                if s in ents:
+                    end, key = ents[s]
+                    units.append(Unit(text[s:end], s, end, "ENT", self.gazetteer.types[key]))
+                else:
+                    end, typ = vals[s]
+                    units.append(Unit(text[s:end], s, end, "VAL", typ))
+                while i < n and spans[i][1] <= end:
                     i += 1
                 continue
             w = text[s:e]
-            units.append(rules.Unit(w, s, e, self._tag(w)))
+            units.append(Unit(w, s, e, tags.get(w) or tag(w)))
             i += 1
         found = []
         for f in rules.find(text, units):
@@ -361,15 +373,6 @@ def _split_at(spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, i
     return out
 
 
-def _token_index(found: Found) -> tuple[dict[int, int], dict[int, int]]:
-    """Token index by the character where a token starts, and (one past) by where one ends."""
-    starts, ends = {}, {}
-    for i, (s, e) in enumerate(found.tokens):
-        starts[s] = i
-        ends[e] = i + 1
-    return starts, ends
-
-
 @Language.component("hezuo_entities")
 def entity_spans(doc: Doc) -> Doc:
     """The names the tokenizer chose (lexicon names by Aho-Corasick, longest first, with the names
@@ -377,8 +380,11 @@ def entity_spans(doc: Doc) -> Doc:
     the entity key, into ``doc.spans["entities"]`` — what a ``SpanRuler`` with an id on each
     pattern gives, without matching the lexicon a second time."""
     found: Found = doc.user_data[FOUND]
-    starts, ends = _token_index(found)
     spans = []
+    if not found.names:
+        doc.spans["entities"] = spans
+        return doc
+    starts, ends = found.token_index()
     for s, e, k in found.names:
         i, j = starts.get(s), ends.get(e)
         if i is not None and j is not None:
@@ -392,8 +398,11 @@ def tag_values(doc: Doc) -> Doc:
     """Money, percentages, dates, periods and counts into ``doc.spans["values"]``; each span's
     normalised value is in ``doc.user_data`` (``Found.values``), keyed by its start."""
     found: Found = doc.user_data[FOUND]
-    starts, ends = _token_index(found)
     spans = []
+    if not found.values:
+        doc.spans["values"] = spans
+        return doc
+    starts, ends = found.token_index()
     for s, e, typ, _ in found.values:
         i, j = starts.get(s), ends.get(e)
         if i is not None and j is not None:

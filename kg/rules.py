@@ -69,11 +69,12 @@ TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统"
           "副署长", "总裁", "特使", "司长", "副司长", "局长", "处长", "参赞", "首席代表", "会长", "校长", "院长",
           "董事长", "总经理", "经理", "教授", "研究员", "队长", "领队", "省长", "州长", "市长", "县长", "议长", "酋长",
           "发言人", "协调员", "驻华代表", "代表", "记者", "博士", "负责人", "首任行长", "创始人")
+_TITLE_SET = frozenset(TITLES)
 _ORDINAL = re.compile(r"^(?:第[0-9一二三四五六七八九十百]+[届次]|首届)$")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     text: str
     start: int
@@ -130,6 +131,8 @@ def _anchor(u: Unit, typ: str = "") -> bool:
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     for i, u in enumerate(units):
+        if u.text[-1:] not in _BY_LAST:
+            continue
         hit = _suffix(u)
         if hit is None:
             continue
@@ -214,6 +217,8 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
 
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
+    if "“" not in text and "《" not in text:
+        return out
     by_end = {u.end: u for u in units}
     for m in re.finditer(r"“([^“”，。；、！？]{2,20})”", text):
         before = by_end.get(m.start())
@@ -246,10 +251,11 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     """A name right after a title: a Chinese name (surname + one or two characters) or a
     transliterated foreign name, ending where a verb or punctuation begins; lists joined by 、."""
     out: list[Found] = []
+    titled = [u for u in units if u.text in _TITLE_SET and u.tag not in ("ENT", "VAL")]
+    if not titled:
+        return out
     words = {(u.start, u.end) for u in units if u.tag not in ("nr", "nrfg", "nrt", "?", "?c")}
-    for u in units:
-        if u.tag in ("ENT", "VAL") or u.text not in TITLES:
-            continue
+    for u in titled:
         pos = u.end
         while pos < len(text):
             end = _name_at(text, pos)
@@ -293,6 +299,8 @@ _NAME_EDGE_RIGHT = re.compile("出席|会见|会晤|表示|指出|强调|认为|
 def foreign_names(text: str) -> list[Found]:
     """Names joined with · (安东尼奥·古特雷斯), trimmed at titles and verbs around them."""
     out = []
+    if "·" not in text and "•" not in text:
+        return out
     for m in re.finditer(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+", text):
         start, end = m.span()
         dot = text.index("·", start) if "·" in m.group() else text.index("•", start)

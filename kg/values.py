@@ -41,6 +41,9 @@ DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?
 COUNT = re.compile(rf"(?P<num>{NUM})(?P<approx0>多|余)?(?P<mag>万|亿)?(?P<approx>多|余)?(?P<cls>{CLASSIFIERS})"
                    rf"(?P<country>国家)?(?=(?P<noun>{'|'.join(COUNT_NOUNS)})?)")
 _CN_ONLY = re.compile(rf"[{_CN_DIGITS}]+")
+# every value holds a number: sentences without a digit or a Chinese numeral are skipped at once
+_ANY_NUMBER = re.compile(rf"[\d{_CN_DIGITS}]")
+_CURRENCY_CHAR = re.compile(r"[元币镑权]")  # the last character of every currency name
 
 _MAG = {"万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10, "亿": Decimal(10) ** 8,
         "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
@@ -77,19 +80,22 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         taken[start:end] = b"\x01" * (end - start)
         found.append((start, end, typ, value))
 
-    for m in MONEY.finditer(text):
+    if not _ANY_NUMBER.search(text):
+        return found
+    has_year = "年" in text
+    for m in MONEY.finditer(text) if _CURRENCY_CHAR.search(text) else ():
         add(m.start(), m.end(), "MONEY", _money(m))
-    for m in PERCENT.finditer(text):
+    for m in PERCENT.finditer(text) if "%" in text or "百分之" in text else ():
         n = number(m["num"] or m["cn"].replace("点", "."))
         add(m.start(), m.end(), "PERCENT", n is not None and {"amount": plain(n)} or None)
-    for m in FRACTION.finditer(text):  # 2/3 of ... -> 66.67 %
+    for m in FRACTION.finditer(text) if "/" in text else ():  # 2/3 of ... -> 66.67 %
         share = (Decimal(m.group(1)) / Decimal(m.group(2)) * 100).quantize(Decimal("0.01"))
         add(m.start(), m.end(), "PERCENT", {"amount": plain(share)})
-    for m in PERIOD_RANGE.finditer(text):
+    for m in PERIOD_RANGE.finditer(text) if has_year else ():
         a = m["a"] + (f"-{int(m['am'][:-1]):02d}" if m["am"] else "")
         b = m["b"] + (f"-{int(m['bm'][:-1]):02d}" if m["bm"] else "")
         add(m.start(), m.end(), "PERIOD", {"value": f"{a}/{b}", "start": a, "end": b})
-    for m in DURATION.finditer(text):
+    for m in DURATION.finditer(text) if has_year else ():
         if m["pre"] == "在" and not m["n1"]:
             continue
         n = number(m["n1"] or m["n2"])
@@ -100,7 +106,7 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         if m["a1"] or m["a2"]:
             value["at_least"] = True
         add(start, m.end(), "PERIOD", value)
-    for m in DATE.finditer(text):
+    for m in DATE.finditer(text) if has_year else ():
         y, mo, d = m["y"], m["m"], m["d"]
         if mo and not 1 <= int(mo) <= 12 or d and not 1 <= int(d) <= 31:
             continue
