@@ -55,9 +55,15 @@ class IRIs:
             raise ValueError(f"base IRI must be absolute and end in / or #: {base!r}")
         self.base = base
         self._last: tuple[str | None, str] = (None, "")
+        self._entities: dict[str, NamedNode] = {}
 
     def entity(self, key: str) -> NamedNode:
-        return NamedNode(self.base + _iri_part(key))
+        node = self._entities.get(key)
+        if node is None:
+            node = NamedNode(self.base + _iri_part(key))
+            if len(self._entities) < 100_000:  # the lexicon's entities and the common rule names
+                self._entities[key] = node
+        return node
 
     def document(self, doc_id: str) -> NamedNode:
         return NamedNode(self._document(doc_id))
@@ -95,17 +101,31 @@ class Mapper:
 
     def document(self, doc: Document) -> list[Quad]:
         """The document's quads, in order and without repeats."""
-        return list(dict.fromkeys(self.quads(doc)))
+        g = self.iris.document(doc.id)
+        return [Quad(s, p, o, g) for s, p, o in dict.fromkeys(self.triples(doc))]
 
     def quads(self, doc: Document) -> Iterator[Quad]:
-        """The document's quads as a stream (a long document is never held as quads all at
-        once); a quad may repeat (a store keeps it once)."""
+        """The document's quads as a stream; a quad may repeat (a store keeps it once)."""
         g = self.iris.document(doc.id)
-        out: list[Quad] = []  # flushed after each paragraph, sentence and mention
+        return (Quad(s, p, o, g) for s, p, o in self.triples(doc))
+
+    def nquads(self, doc: Document) -> Iterator[str]:
+        """The document's quads as N-Quads lines, in order; a line may repeat.  Each term is
+        written in its own N-Triples form by Oxigraph (``str``), so escaping is Oxigraph's; this
+        is the build's path: making a ``Quad`` object costs ten times as much as the line."""
+        g = str(self.iris.document(doc.id))
+        for s, p, o in self.triples(doc):
+            yield f"{s} {p} {o} {g} .\n"
+
+    def triples(self, doc: Document) -> Iterator[tuple]:
+        """The ``(subject, predicate, object)`` of the document's graph as a stream (a long
+        document is never held all at once); a triple may repeat."""
+        g = self.iris.document(doc.id)
+        out: list[tuple] = []  # flushed after each paragraph, sentence and mention
         linked: set[str] = set()
 
         def add(s, p, o):
-            out.append(Quad(s, p, o, g))
+            out.append((s, p, o))
 
         add(g, RDF.type, HZ.Document)
         add(g, RDF.type, NIF.Context)
@@ -142,7 +162,6 @@ class Mapper:
             out.clear()
 
         sentence_node = {s.index: self.iris.span(doc.id, s.start, s.end) for s in doc.sentences}
-        entities = self.iris.entities_graph()
         for m in doc.mentions:
             node = self.iris.span(doc.id, m.start, m.end)
             add(node, NIF.referenceContext, g)
@@ -169,13 +188,7 @@ class Mapper:
                 # description repeated per document multiplies every join
             yield from out
             out.clear()
-        out.extend(self._facts(doc, g, sentence_node, entities))
-        yield from out
-
-    def _facts(self, doc: Document, g: NamedNode, sentence_node: dict, entities: NamedNode):
-        """Fact nodes with their provenance, and their shortcuts (programme hz:partner org ...)."""
-        for q in self._fact_triples(doc, g, sentence_node):
-            yield Quad(*q, g)
+        yield from self._facts(doc, g, sentence_node)
 
     def describe(self, entities: Iterable[tuple[str, str]]) -> Iterator[Quad]:
         """The entities graph: each entity (key, type) described once — types, labels, links and
@@ -188,7 +201,9 @@ class Mapper:
             for s, p, o in self._entity(key, stand_in):
                 seen[Quad(s, p, o, graph)] = None
         return iter(seen)
-    def _fact_triples(self, doc: Document, g: NamedNode, sentence_node: dict):
+
+    def _facts(self, doc: Document, g: NamedNode, sentence_node: dict):
+        """Fact nodes with their provenance, and their shortcuts (programme hz:partner org ...)."""
         seen: dict[tuple, int] = {}
         for f in doc.facts:
             n = seen[(f.kind, f.start, f.end)] = seen.get((f.kind, f.start, f.end), -1) + 1

@@ -54,8 +54,6 @@ def init(base: str) -> None:
 
 def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
     """Extract and map a chunk of documents; runs in a worker process."""
-    from pyoxigraph import RdfFormat, serialize
-
     from .ingest import make_document
     from .model import InputError
 
@@ -70,12 +68,14 @@ def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
                 relations(extractor(doc))
                 if len(text) >= LONG_DOCUMENT:  # streamed to a file: never all of its quads in memory
                     fd, name = tempfile.mkstemp(prefix="hezuo-", suffix=".nq")
-                    counted = _Counted(mapper.quads(doc))
-                    with os.fdopen(fd, "wb") as f:
-                        serialize(counted, f, format=RdfFormat.N_QUADS)
-                    out.append(DocResult(doc_id, b"", counted.n, len(doc.mentions), path, file=name))
+                    n = 0
+                    with os.fdopen(fd, "w", encoding="utf-8") as f:
+                        for line in mapper.nquads(doc):
+                            f.write(line)
+                            n += 1
+                    out.append(DocResult(doc_id, b"", n, len(doc.mentions), path, file=name))
                     continue
-                quads = mapper.document(doc)
+                lines = dict.fromkeys(mapper.nquads(doc))
             except InputError as e:
                 out.append(DocResult(doc_id, b"", 0, 0, path, error=e.problem))
                 continue
@@ -83,22 +83,10 @@ def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
                 out.append(DocResult(doc_id, b"", 0, 0, path,
                                      error=f"{type(e).__name__}: {' '.join(str(e).split())[:200]}"))
                 continue
-            out.append(DocResult(doc_id, serialize(quads, format=RdfFormat.N_QUADS), len(quads), len(doc.mentions),
-                                 path))
+            out.append(DocResult(doc_id, "".join(lines).encode(), len(lines), len(doc.mentions), path))
         DONE["chunks"] += 1
         DONE["documents"] += len(out)
         return out
-
-
-class _Counted:
-    def __init__(self, items):
-        self.items = items
-        self.n = 0
-
-    def __iter__(self):
-        for x in self.items:
-            self.n += 1
-            yield x
 
 
 def default_workers() -> int:

@@ -100,3 +100,28 @@ def test_jsonld_is_compacted_with_the_ontology_context_and_expands_to_the_same_q
 def test_export_to_stdout(corpus_store):
     proc = run_kg("export", "--store", str(corpus_store), "--format", "ntriples")
     assert proc.stdout.count("\n") > 1000
+
+
+def test_the_builds_nquads_lines_are_what_oxigraph_serialises_even_for_awkward_text():
+    """The workers write each quad as the terms' own N-Triples forms; a text with quotes,
+    backslashes, control characters, line and paragraph separators and astral characters must
+    give the bytes Oxigraph's serialiser gives and parse back to the same quads."""
+    from pyoxigraph import serialize
+
+    from kg import lexicon
+    from kg.ingest import make_document
+    from kg.mapper import Mapper
+    from kg.nlp import Extractor
+    from kg.relations import Relations
+
+    lex = lexicon.load()
+    text = ('中国向"老挝"提供\\援助\t20亿元人民币。\r\n巴基斯坦\x01瓜达尔港\u2028建成😀。\n\n'
+            '中非合作论坛北京峰会上，中方宣布600亿美元支持“一带一路”倡议\x7f。')
+    doc = make_document("awkward \"name\"", "awkward.txt", text, sha256="0" * 64)
+    Relations()(Extractor(lex)(doc))
+    mapper = Mapper(lex)
+    quads = mapper.document(doc)
+    lines = "".join(dict.fromkeys(mapper.nquads(doc))).encode()
+    assert len(quads) > 50
+    assert lines == serialize(quads, format=RdfFormat.N_QUADS)
+    assert list(parse(lines, format=RdfFormat.N_QUADS)) == quads
