@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from pyoxigraph import Quad, Literal, NamedNode, RdfFormat, Store, parse
 
-from conftest import GOLD, QUERIES, run_kg
+from conftest import CORPUS, GOLD, QUERIES, run_kg
 from test_nlp import tag
 from kg.nlp import Extractor
 from kg.relations import Relations
@@ -121,6 +121,9 @@ def test_meeting_report(read):
 
 # ---------------------------------------------------------------- on the bundled text, through the CLI
 
+CORPUS_TEXT = next(CORPUS.glob("*.txt")).read_text(encoding="utf-8")
+
+
 def rows(store, name):
     out = run_kg("query", str(QUERIES / name), "--store", str(store), "--format", "json").stdout
     return [{k: v["value"] for k, v in b.items()} for b in json.loads(out)["results"]["bindings"]]
@@ -163,6 +166,25 @@ def test_pledges_by_meeting(corpus_store):
     assert {"十大合作计划", "八大行动", "幸福家园", "爱心助困", "康复助医", "妇幼健康工程", "快乐校园工程",
             "南南合作援助基金"} <= programmes
     assert all(r["announcedBy"] == "习近平" for r in got)
+
+
+def test_pledges_stay_one_row_each_when_documents_give_the_meeting_other_dates(tmp_path):
+    # Two documents put the 2017 Belt and Road Forum in other years (2015, 2016): each document's graph states
+    # its own date for the meeting.  A pledge still gives one row, dated by the lexicon (2017-05), not one
+    # row per date that any document gives; the forum's meetings list each date once.
+    sentence = next(s for s in (CORPUS_TEXT.split("。")) if "2017年首届“一带一路”国际合作高峰论坛上" in s) + "。"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for year in ("2015", "2016"):
+        (folder / f"{year}.txt").write_text(sentence.replace("2017年首届", f"{year}年首届"), encoding="utf-8")
+    store = tmp_path / "store"
+    run_kg("build", str(folder), "--store", str(store), "--quiet")
+    got = rows(store, "11-pledges-by-meeting.rq")
+    pledges = [r["pledge"] for r in got]
+    assert len(pledges) == 14 and len(set(pledges)) == 7  # seven pledges in each of the two documents
+    assert {r["date"] for r in got} == {"2017-05"}
+    meetings = [(r["meeting"], r.get("date")) for r in rows(store, "15-meetings-of-a-forum.rq")]
+    assert sorted(meetings) == [("首届“一带一路”国际合作高峰论坛", d) for d in ("2015", "2016", "2017-05")]
 
 
 def test_recipients_by_project(corpus_store):
