@@ -38,6 +38,93 @@ CHUNK_CHARS = 20_000  # characters per extraction task
 BATCH_BYTES = 16 << 20
 
 
+class _Writer:
+    """The one writer: runs store operations in the order given, in a thread of its own or inline.
+
+    With extraction in other processes (``--workers N``, ``--dask``), writing in a thread lets this
+    process go on reading files, handing out chunks and collecting results while pyoxigraph loads
+    (it releases the GIL): otherwise the workers would wait, their few chunks done, until a 16 MB
+    load had finished.  At most ``depth`` operations wait in the queue, so memory stays bounded.
+    ``--workers 1`` extracts in this process and writes inline: one core, taking turns.
+    """
+
+    def __init__(self, threaded: bool, depth: int = 2, discard: Callable | None = None):
+        self.seconds = 0.0  # time spent in store operations
+        self._discard = discard  # called with the arguments of an operation that will not run
+        self._error: BaseException | None = None
+        self._cancelled = False
+        self._thread = None
+        if threaded:
+            import queue
+            import threading
+
+            self._queue: queue.Queue = queue.Queue(maxsize=depth)
+            self._thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
+            self._thread.start()
+
+    def _do(self, op: Callable, args: tuple) -> None:
+        t = time.perf_counter()
+        try:
+            op(*args)
+        finally:
+            self.seconds += time.perf_counter() - t
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if self._error is None and not self._cancelled:
+                try:
+                    self._do(*item)
+                except BaseException as e:  # noqa: BLE001 - raised again in the building thread
+                    self._error = e
+            else:
+                self._skip(item)
+
+    def _skip(self, item) -> None:
+        if self._discard is not None:
+            try:
+                self._discard(*item[1])
+            except OSError:
+                pass
+
+    def _check(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def __call__(self, op: Callable, *args) -> None:
+        """Run ``op(*args)`` after every operation given before it."""
+        if self._thread is None:
+            self._do(op, args)
+            return
+        self._check()
+        self._queue.put((op, args))
+
+    def close(self) -> None:
+        """Wait until every operation has run; raise the first error."""
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+        self._check()
+
+    def cancel(self) -> None:
+        """Skip what waits, wait for the operation under way (the store must not close under it)."""
+        self._cancelled = True
+        if self._thread is not None:
+            while True:  # make room for the stop signal without blocking
+                try:
+                    item = self._queue.get_nowait()
+                except Exception:  # noqa: BLE001 - queue.Empty
+                    break
+                if item is not None:
+                    self._skip(item)
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+
+
 @dataclass
 class BuildReport:
     store: str
@@ -192,6 +279,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
         on_start(len(files))
     store = None
     executor: workers_mod.Executor | None = None
+    writer: _Writer | None = None
     pending = bytearray()
     batch_bytes = int(os.environ.get("HEZUO_BATCH_BYTES") or BATCH_BYTES)
 
@@ -204,12 +292,28 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
                 load_ontology(store)
         return store
 
+    pending_graphs: list = []  # the graphs whose quads are in ``pending``
+
+    def replace(graphs: list, data: bytes = b"", path: str = "") -> None:
+        """Write the new graphs (N-Quads ``data`` or the file at ``path``) in place of the old ones."""
+        for graph in graphs:
+            if store.contains_named_graph(graph):  # a changed document: its old graph goes first
+                store.remove_graph(graph)
+        if path:
+            store.bulk_load(path=path, format=RdfFormat.N_QUADS)
+            os.unlink(path)
+        elif data:
+            store.bulk_load(data, format=RdfFormat.N_QUADS)
+
+    def discard(graphs: list, data: bytes = b"", path: str = "") -> None:
+        if path:  # a long document's temporary file
+            os.unlink(path)
+
     def write_pending() -> None:
-        if pending:
-            tw = time.perf_counter()
-            store.bulk_load(pending, format=RdfFormat.N_QUADS)
-            report.write_seconds += time.perf_counter() - tw
+        if pending_graphs:
+            writer(replace, list(pending_graphs), bytes(pending))
             del pending[:]
+            pending_graphs.clear()
 
     try:
         stream = chunks()
@@ -222,6 +326,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
             else:
                 executor = workers_mod.InProcess()
             report.workers = executor.workers
+            writer = _Writer(threaded=not isinstance(executor, workers_mod.InProcess), discard=discard)
 
             def all_chunks():
                 yield first
@@ -236,18 +341,11 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
                         if graph.value not in old_docs:
                             new_docs.pop(graph.value, None)
                         continue
-                    tw = time.perf_counter()
-                    if store.contains_named_graph(graph):  # a changed document: its old graph goes
-                        store.remove_graph(graph)
-                    report.write_seconds += time.perf_counter() - tw
                     if r.file:  # a long document: its N-Quads were streamed to a file
-                        write_pending()
-                        tw = time.perf_counter()
-                        store.bulk_load(path=r.file, format=RdfFormat.N_QUADS)
-                        os.unlink(r.file)
-                        report.write_seconds += time.perf_counter() - tw
+                        writer(replace, [graph], b"", r.file)
                     else:
                         pending += r.nquads
+                        pending_graphs.append(graph)
                     encoding, shown = encodings.pop(r.doc_id, ("", ""))
                     report.encodings.setdefault(encoding, []).append(shown)
                     report.documents += 1
@@ -259,6 +357,10 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
                         write_pending()
             executor.close()
             executor = None
+            write_pending()
+            writer.close()
+            report.write_seconds += writer.seconds
+            writer = None
         if report.documents == 0 and report.unchanged == 0:
             raise report.skipped[0]  # nothing usable: the store is not touched
         for iri, entry in old_docs.items():
@@ -277,7 +379,6 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
         if store is None:  # nothing changed
             report.stats = old.get("stats", {})
         else:
-            write_pending()
             tw = time.perf_counter()
             refresh_entities(store, Mapper(lexicon.load(), base))  # each entity described once
             void.update(store, base)  # the dataset description (kg/void.py)
@@ -290,6 +391,8 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
                            "documents": new_docs, "stats": report.stats})
             report.changed = True
     finally:
+        if writer is not None:
+            writer.cancel()
         if executor is not None:
             executor.close()
         if store is not None:
