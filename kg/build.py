@@ -299,11 +299,13 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
         for graph in graphs:
             if store.contains_named_graph(graph):  # a changed document: its old graph goes first
                 store.remove_graph(graph)
+        # lenient: the N-Quads were serialised by pyoxigraph from terms it had checked; checking every
+        # IRI again costs ~5 % of the load
         if path:
-            store.bulk_load(path=path, format=RdfFormat.N_QUADS)
+            store.bulk_load(path=path, format=RdfFormat.N_QUADS, lenient=True)
             os.unlink(path)
         elif data:
-            store.bulk_load(data, format=RdfFormat.N_QUADS)
+            store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
 
     def discard(graphs: list, data: bytes = b"", path: str = "") -> None:
         if path:  # a long document's temporary file
