@@ -14,26 +14,37 @@ from kg.build import _Writer
 BASE = "https://w3id.org/hezuo/id/"
 
 
-def test_threaded_writer_runs_operations_in_order_in_another_thread():
-    done, threads = [], set()
+def test_writer_runs_operations_in_other_threads_two_at_a_time():
+    done, threads, lock = [], set(), threading.Lock()
+    running, most = [0], [0]
+    gate = threading.Barrier(2, timeout=10)
 
     def op(i):
-        threads.add(threading.get_ident())
-        done.append(i)
+        with lock:
+            threads.add(threading.get_ident())
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        if i < 2:
+            gate.wait()  # the first two can only finish if they run side by side
+        with lock:
+            running[0] -= 1
+            done.append(i)
 
-    w = _Writer(threaded=True, depth=1)
+    w = _Writer(threads=2, depth=2)
     for i in range(50):
         w(op, i)
     w.close()
-    assert done == list(range(50))
-    assert threads and threading.get_ident() not in threads
+    assert sorted(done) == list(range(50)) and most[0] == 2
+    assert len(threads) == 2 and threading.get_ident() not in threads
 
 
-def test_inline_writer_runs_at_once():
+def test_one_thread_keeps_the_order_and_drain_waits():
     done = []
-    w = _Writer(threaded=False)
-    w(done.append, 1)
-    assert done == [1]
+    w = _Writer(threads=1, depth=1)
+    for i in range(20):
+        w(done.append, i)
+    w.drain()
+    assert done == list(range(20))
     w.close()
 
 
@@ -41,7 +52,7 @@ def test_writer_error_reaches_the_building_thread():
     def fail():
         raise OSError("disk full")
 
-    w = _Writer(threaded=True)
+    w = _Writer(threads=2)
     w(fail)
     with pytest.raises(OSError, match="disk full"):
         for _ in range(100):  # raised at a later call at the latest ...
@@ -58,7 +69,7 @@ def test_cancel_skips_what_waits_and_discards_it(tmp_path):
         started.set()
         release.wait(10)
 
-    w = _Writer(threaded=True, depth=2, discard=lambda *args: discarded.append(args))
+    w = _Writer(threads=1, depth=2, discard=lambda *args: discarded.append(args))
     w(slow)
     started.wait(10)
     w(ran.append, "a")
