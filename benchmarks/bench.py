@@ -418,13 +418,13 @@ def main() -> None:
         "start-up (about 3 s: imports and the pipeline, built in each worker in parallel). "
         f"**Pure CPU work in two processes against one ran {headroom:.2f}× faster** at best during these pairs "
         "(2.0 on two idle cores): the speed-up a build could show on this machine at that time; "
-        "`--workers 1` extracts and writes in turn, `--workers 2` writes in a thread while its workers extract.",
+        "`--workers 1` extracts and writes in turn, `--workers 2` writes in threads while its workers extract.",
         f"- **Peak RSS at {args.large_mb:g} MB / {args.small_mb:g} MB: {rss_ratio:.2f}** (target ≤ 1.2).",
         f"- **Store load rate: {write_rate:,.0f} quads/s** (the writer: bulk loads of the workers' N-Quads, graph "
         f"replacement, flush) against **`bulk_load` of the same {n_bulk:,} quads as one N-Quads file: "
         f"{bulk_rate:,.0f} quads/s**, ratio **{write_rate / bulk_rate:.2f}** (target ≥ 0.8). The writer loads "
-        f"batches of 16 MB so that its memory stays bounded; the one `bulk_load` of the whole file peaked at "
-        f"{rss_bulk:.0f} MB RSS.",
+        f"batches of 8 MB, two at a time, so that its memory stays bounded; the one `bulk_load` of the whole "
+        f"file peaked at {rss_bulk:.0f} MB RSS.",
         f"- **Re-run with nothing changed: {inc['wall']:.2f} s = {inc_fraction:.1%} of the full build** "
         "(target < 5 %): every file is read and hashed, nothing is extracted or written.",
         "",
