@@ -148,7 +148,33 @@ def run_build(store: Path, workers: int, *inputs: Path) -> dict:
     return report
 
 
-def bulk_load_seconds(store: Path, tmp: Path) -> tuple[float, int]:
+def _spin(n: int) -> None:
+    x = 0
+    for i in range(n):
+        x += i
+
+
+def parallel_headroom(n: int = 20_000_000) -> float:
+    """How much faster two processes do two equal pieces of pure CPU work than one process does both:
+    2.0 on two idle cores; less when other work on the machine takes CPU.  The 2-worker speed-up of
+    ``kg build`` cannot be better than this, measured at the same time."""
+    import multiprocessing
+
+    t0 = time.perf_counter()
+    _spin(n)
+    _spin(n)
+    serial = time.perf_counter() - t0
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_spin, args=(n,)) for _ in range(2)]
+    t0 = time.perf_counter()
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    return serial / (time.perf_counter() - t0)
+
+
+def bulk_load_seconds(store: Path, tmp: Path) -> tuple[float, int, float]:
     """The same quads as N-Quads, loaded into a new store with ``bulk_load`` (in its own process)."""
     nq = tmp / "dump.nq"
     from kg.store import locate
@@ -157,12 +183,13 @@ def bulk_load_seconds(store: Path, tmp: Path) -> tuple[float, int]:
     subprocess.run([sys.executable, "-c", code, str(locate(store)), str(nq)], check=True)
     code = ("import sys, time\nfrom pyoxigraph import Store, RdfFormat\ns = Store(sys.argv[1])\n"
             "t = time.perf_counter(); s.bulk_load(path=sys.argv[2], format=RdfFormat.N_QUADS); s.flush()\n"
-            "print(time.perf_counter() - t, len(s))\n")
+            "import resource\n"
+            "print(time.perf_counter() - t, len(s), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
     out = subprocess.run([sys.executable, "-c", code, str(tmp / "bulk"), str(nq)], check=True,
                          capture_output=True, text=True).stdout.split()
     nq.unlink()
     shutil.rmtree(tmp / "bulk")
-    return float(out[0]), int(out[1])
+    return float(out[0]), int(out[1]), float(out[2])
 
 
 class Server:
@@ -255,13 +282,17 @@ def main() -> None:
     ap.add_argument("--speedup-pairs", type=int, default=3, help="interleaved 1-worker/2-worker build pairs")
     ap.add_argument("--reps", type=int, default=20, help="requests per query for the latency figures")
     ap.add_argument("--query-timeout", type=float, default=20, help="seconds before a query counts as timed out")
+    ap.add_argument("--build-only", action="store_true",
+                    help="only the kg build figures (no extraction throughput, no query latency); printed, "
+                         "BENCHMARKS.md is not written")
     ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
     args = ap.parse_args()
     t_all = time.perf_counter()
     load_start = os.getloadavg()
 
-    print("extraction throughput ...", flush=True)
-    ex = bench_extraction(synthetic_corpus(args.chars))
+    if not args.build_only:
+        print("extraction throughput ...", flush=True)
+        ex = bench_extraction(synthetic_corpus(args.chars))
 
     tmp = Path(tempfile.mkdtemp(prefix="hezuo-bench-"))
     try:
@@ -288,16 +319,30 @@ def main() -> None:
                 pair[w] = run_build(tmp / f"s-mid-{w}", w, mid_in)
                 shutil.rmtree(tmp / f"s-mid-{w}")
             pair["load"] = os.getloadavg()[0]
+            pair["headroom"] = parallel_headroom()
             pairs.append(pair)
-            print(f"  1 worker {pair[1]['wall']:.1f} s, 2 workers {pair[2]['wall']:.1f} s, load {pair['load']:.1f}",
-                  flush=True)
+            print(f"  1 worker {pair[1]['wall']:.1f} s, 2 workers {pair[2]['wall']:.1f} s, load {pair['load']:.1f}, "
+                  f"CPU work in 2 processes {pair['headroom']:.2f}x", flush=True)
         print("re-run large, nothing changed ...", flush=True)
         inc = run_build(tmp / "s-large-1", 1, large_in)
         assert inc["documents"] == 0 and inc["unchanged"] == large["documents"], inc
         print(f"  {inc['wall']:.2f} s", flush=True)
         print("bulk_load of the same N-Quads ...", flush=True)
-        t_bulk, n_bulk = bulk_load_seconds(tmp / "s-large-1", tmp)
-        print(f"  {t_bulk:.1f} s for {n_bulk:,} quads", flush=True)
+        t_bulk, n_bulk, rss_bulk = bulk_load_seconds(tmp / "s-large-1", tmp)
+        print(f"  {t_bulk:.1f} s for {n_bulk:,} quads, {rss_bulk:.0f} MB", flush=True)
+        if args.build_only:
+            load_end = os.getloadavg()
+            best1 = min(p[1]["wall"] for p in pairs)
+            best2 = min(p[2]["wall"] for p in pairs)
+            print(f"peak RSS {args.large_mb:g} MB / {args.small_mb:g} MB, 1 worker: "
+                  f"{l1['maxrss_mb']:.0f} / {s1['maxrss_mb']:.0f} MB = {l1['maxrss_mb'] / s1['maxrss_mb']:.2f}")
+            print(f"store load rate {l1['quads'] / l1['write_seconds']:,.0f} quads/s (writer {l1['write_seconds']:.1f} s) "
+                  f"/ bulk_load {n_bulk / t_bulk:,.0f} quads/s = {l1['quads'] / l1['write_seconds'] / (n_bulk / t_bulk):.2f}")
+            print(f"speed-up 2 workers / 1: {best1 / best2:.2f} on {args.speedup_mb:g} MB (best of "
+                  f"{args.speedup_pairs}), {l1['wall'] / l2['wall']:.2f} on {args.large_mb:g} MB; CPU work in 2 "
+                  f"processes {max(p['headroom'] for p in pairs):.2f}x")
+            print(f"load average {load_start[0]:.1f} at the start, {load_end[0]:.1f} at the end")
+            return
         print("query latency over HTTP ...", flush=True)
         corpus_store = tmp / "s-corpus"
         run_build(corpus_store, 1, ROOT / "corpus")
@@ -313,8 +358,9 @@ def main() -> None:
     best2 = min(p[2]["wall"] for p in pairs)
     speedup = best1 / best2
     speedup_large = l1["wall"] / l2["wall"]
-    pair_text = "; ".join("1 worker %.1f s, 2 workers %.1f s, load %.1f" % (p[1]["wall"], p[2]["wall"], p["load"])
-                          for p in pairs)
+    pair_text = "; ".join("1 worker %.1f s, 2 workers %.1f s, load %.1f, CPU work in 2 processes %.2f×"
+                          % (p[1]["wall"], p[2]["wall"], p["load"], p["headroom"]) for p in pairs)
+    headroom = max(p["headroom"] for p in pairs)
     rss_ratio = l1["maxrss_mb"] / s1["maxrss_mb"]
     write_rate = l1["quads"] / l1["write_seconds"]
     bulk_rate = n_bulk / t_bulk
@@ -338,7 +384,8 @@ def main() -> None:
         "|---|---|---|---|",
         f"| extraction / raw `jieba.cut` (one core) | {ex['ratio']:.2f} | ≥ 0.6 | {ok(ex['ratio'] >= 0.6)} |",
         f"| `kg build --workers 2` / `--workers 1` speed-up, {args.speedup_mb:g} MB, best of "
-        f"{args.speedup_pairs} interleaved | {speedup:.2f} | ≥ 1.7 | {ok(speedup >= 1.7)} |",
+        f"{args.speedup_pairs} interleaved (CPU work in 2 processes: {headroom:.2f}×) | {speedup:.2f} | ≥ 1.7 | "
+        f"{ok(speedup >= 1.7)} |",
         f"| peak RSS at {args.large_mb:g} MB / at {args.small_mb:g} MB (`--workers 1`) | {rss_ratio:.2f} | ≤ 1.2 | "
         f"{ok(rss_ratio <= 1.2)} |",
         f"| store load rate / `bulk_load` of the same N-Quads | {write_rate / bulk_rate:.2f} | ≥ 0.8 | "
@@ -372,11 +419,16 @@ def main() -> None:
         f"builds each of a {mb(mid)} corpus, 1 and 2 workers interleaved so that other load on the machine "
         f"hits both alike ({pair_text}). "
         f"The single pair of {args.large_mb:g} MB builds above gives {speedup_large:.2f}×. Both include the "
-        "start-up (about 3 s: imports and the pipeline, built in each worker in parallel).",
+        "start-up (about 3 s: imports and the pipeline, built in each worker in parallel). "
+        f"**Pure CPU work in two processes against one ran {headroom:.2f}× faster** at best during these pairs "
+        "(2.0 on two idle cores): the speed-up a build could show on this machine at that time; "
+        "`--workers 1` extracts and writes in turn, `--workers 2` writes in threads while its workers extract.",
         f"- **Peak RSS at {args.large_mb:g} MB / {args.small_mb:g} MB: {rss_ratio:.2f}** (target ≤ 1.2).",
         f"- **Store load rate: {write_rate:,.0f} quads/s** (the writer: bulk loads of the workers' N-Quads, graph "
         f"replacement, flush) against **`bulk_load` of the same {n_bulk:,} quads as one N-Quads file: "
-        f"{bulk_rate:,.0f} quads/s**, ratio **{write_rate / bulk_rate:.2f}** (target ≥ 0.8).",
+        f"{bulk_rate:,.0f} quads/s**, ratio **{write_rate / bulk_rate:.2f}** (target ≥ 0.8). The writer loads "
+        f"batches of 8 MB, two at a time, so that its memory stays bounded; the one `bulk_load` of the whole "
+        f"file peaked at {rss_bulk:.0f} MB RSS.",
         f"- **Re-run with nothing changed: {inc['wall']:.2f} s = {inc_fraction:.1%} of the full build** "
         "(target < 5 %): every file is read and hashed, nothing is extracted or written.",
         "",

@@ -1,6 +1,6 @@
 """A VoID / DCAT description of the built dataset, in its own named graph ``{base}void``.
 
-It says how many triples the other graphs hold, how many entities each class has
+It says how many triples the other graphs hold (summed over the graphs), how many entities each class has
 (``void:classPartition``), one ``void:Linkset`` per link target (Wikidata, GeoNames, DBpedia)
 with its size, the source documents, the date and the tool version.  ``kg build`` and
 ``kg link`` rewrite it.  No spaCy or jieba here.
@@ -51,10 +51,6 @@ def build_date() -> str:
     return datetime.now(timezone.utc).date().isoformat()
 
 
-def _count(store: Store, sparql: str) -> int:
-    return int(next(iter(store.query(sparql)))[0].value)
-
-
 def _int(n: int) -> Literal:
     return Literal(str(n), datatype=_INTEGER)
 
@@ -70,9 +66,10 @@ def describe(store: Store, base: str = DEFAULT_BASE) -> list[Quad]:
     def add(s, p, o):
         out.append(Quad(s, p, o, g))
 
-    not_void = f"FILTER(?g != <{g.value}>)"
-    triples = _count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE "
-                            f"{{ GRAPH ?g {{ ?s ?p ?o }} {not_void} }} }}")
+    # the statements of every graph but this one: a triple stated in two graphs counts twice, as in the
+    # union default graph that queries see.  Counting distinct triples would hash every triple of the
+    # store (memory growing with the corpus: ~1 GB at 5 M quads); this is a count of index keys.
+    triples = len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, g))
     docs = sorted(q.subject.value for q in store.quads_for_pattern(None, RDF.type, HZ.Document)
                   if q.graph_name == q.subject)
     per_class = {sol["class"].value: int(sol["n"].value) for sol in store.query(
