@@ -182,7 +182,7 @@ def bulk_load_seconds(store: Path, tmp: Path) -> tuple[float, int, float]:
             "s = Store.read_only(sys.argv[1]); s.dump(sys.argv[2], format=RdfFormat.N_QUADS)\n")
     subprocess.run([sys.executable, "-c", code, str(locate(store)), str(nq)], check=True)
     code = ("import sys, time\nfrom pyoxigraph import Store, RdfFormat\ns = Store(sys.argv[1])\n"
-            "t = time.perf_counter(); s.bulk_load(path=sys.argv[2], format=RdfFormat.N_QUADS); s.flush()\n"
+            "t = time.perf_counter(); s.bulk_load(path=sys.argv[2], format=RdfFormat.N_QUADS, lenient=True); s.flush()\n"
             "import resource\n"
             "print(time.perf_counter() - t, len(s), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
     out = subprocess.run([sys.executable, "-c", code, str(tmp / "bulk"), str(nq)], check=True,
@@ -425,7 +425,8 @@ def main() -> None:
         "`--workers 1` extracts and writes in turn, `--workers 2` writes in threads while its workers extract.",
         f"- **Peak RSS at {args.large_mb:g} MB / {args.small_mb:g} MB: {rss_ratio:.2f}** (target ≤ 1.2).",
         f"- **Store load rate: {write_rate:,.0f} quads/s** (the writer: bulk loads of the workers' N-Quads, graph "
-        f"replacement, flush) against **`bulk_load` of the same {n_bulk:,} quads as one N-Quads file: "
+        f"replacement, flush) against **`bulk_load` of the same {n_bulk:,} quads as one N-Quads file "
+        f"(lenient, as the writer's loads): "
         f"{bulk_rate:,.0f} quads/s**, ratio **{write_rate / bulk_rate:.2f}** (target ≥ 0.8). The writer loads "
         f"batches of 8 MB, two at a time, so that its memory stays bounded; the one `bulk_load` of the whole "
         f"file peaked at {rss_bulk:.0f} MB RSS.",

@@ -321,8 +321,9 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
         for graph in graphs:
             if store.contains_named_graph(graph):  # a changed document: its old graph goes first
                 store.remove_graph(graph)
-        # lenient: the N-Quads were serialised by pyoxigraph from terms it had checked; checking every
-        # IRI again costs ~5 % of the load
+        # lenient: every term of these N-Quads was made by pyoxigraph (checked when it was made) and
+        # written in its own N-Triples form (kg.mapper.Mapper.nquads); checking every IRI again costs
+        # ~5 % of the load
         if path:
             store.bulk_load(path=path, format=RdfFormat.N_QUADS, lenient=True)
             os.unlink(path)
