@@ -175,10 +175,11 @@ class Gazetteer:
             out.append((start, end, key))
         return out
 
-    def resolve(self, matches: list[tuple[int, int, str]], bounds: set[int] | None = None) -> list[tuple[int, int, str]]:
+    def resolve(self, matches: list[tuple[int, int, str]], bounds: set[int] | None = None,
+                text: str = "") -> list[tuple[int, int, str]]:
         """Longest match first; on a tie, the one that agrees with jieba's segmentation (``bounds``:
         its token edges; 其中亚洲 -> 亚洲, not 中亚), then the leftmost; plus names nested in a
-        meeting, project, programme or forum."""
+        meeting, project, programme or forum, and places in a local institution's name."""
         chosen: list[tuple[int, int, str]] = []
         taken = set()
         aligned = (lambda s, e: 0 if s in bounds and e in bounds else 1) if bounds else (lambda s, e: 0)
@@ -189,7 +190,7 @@ class Gazetteer:
         nested = [
             (s, e, k) for s, e, k in matches
             if (s, e, k) not in chosen and any(
-                cs <= s and e <= ce and _nests(self.types[ck], self.types[k]) for cs, ce, ck in chosen)
+                cs <= s and e <= ce and _nests(self.types[ck], self.types[k], text[cs:ce]) for cs, ce, ck in chosen)
         ]
         # only the largest names inside a name: 太平洋岛国 in a forum's name, not also 太平洋
         nested = [(s, e, k) for s, e, k in nested
@@ -197,9 +198,19 @@ class Gazetteer:
         return sorted(chosen + nested)
 
 
-def _nests(outer: str, inner: str) -> bool:
-    """Whether a name inside a name of type ``outer`` is an entity of its own."""
-    return outer in NESTING_TYPES and inner != outer or outer == inner == "PLACE"
+def _nests(outer: str, inner: str, outer_name: str = "") -> bool:
+    """Whether a name inside a name of type ``outer`` is an entity of its own: any other type in a
+    meeting, project, programme or forum; a place in a place; a place in the name of a local
+    institution (浙江师范大学, 四川省人民医院 -> 浙江, 四川), not in an organisation named after
+    a city (上海合作组织)."""
+    if outer in NESTING_TYPES:
+        return inner != outer
+    if inner == "PLACE":
+        return outer == "PLACE" or outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
+    return False
+
+
+LOCAL_INSTITUTION_ENDINGS = ("大学", "学院", "医院", "研究院", "研究所", "中学", "小学", "学校", "政府", "厅", "商务局")
 
 
 def _crossing(found: list[tuple[int, int, str]]) -> bool:
@@ -239,7 +250,7 @@ class LexiconJiebaTokenizer:
         bounds = self._bounds(text)  # jieba's own segmentation: one call per sentence
         if any(text[s:e] in self.gazetteer.weak for s, e, _ in found):
             found = self._drop_weak(text, found, bounds)
-        matches = self.gazetteer.resolve(found, bounds if _crossing(found) else None)
+        matches = self.gazetteer.resolve(found, bounds if _crossing(found) else None, text)
         covered = bytearray(len(text))
         for s, e, _ in matches:
             covered[s:e] = b"\x01" * (e - s)
@@ -260,7 +271,7 @@ class LexiconJiebaTokenizer:
         spans = list(zip(edges, edges[1:]))
         names = self._rule_names(text, spans, matches, values)
         if names:
-            matches = self._merge(matches, names)
+            matches = self._merge(text, matches, names)
             kept = {k for _, _, k in matches}
             extra = {x for s, e, k, *_ in names if k in kept for x in (s, e)}
             spans = _split_at(spans, extra)
@@ -335,7 +346,7 @@ class LexiconJiebaTokenizer:
                 found.append((f.start, f.end, f"{f.type.lower()}/{name}", f.type, f.rule))
         return found
 
-    def _merge(self, matches, names):
+    def _merge(self, text, matches, names):
         """Add rule names: longest first; known names win ties; parts of a meeting or project stay."""
         types = dict(self.gazetteer.types)
         types.update({k: t for _, _, k, t, _ in names})
@@ -349,7 +360,7 @@ class LexiconJiebaTokenizer:
                 if e <= ds or de <= s:
                     continue
                 inside = ds <= s and e <= de
-                if inside and _nests(types[d[2]], types[c[2]]) and (s, e) != (ds, de):
+                if inside and _nests(types[d[2]], types[c[2]], text[ds:de]) and (s, e) != (ds, de):
                     continue
                 clash = True
                 break

@@ -86,5 +86,5 @@ def test_held_out_genre_documents():
     """Documents written in the genre without looking at the extractor: names it does not know."""
     s = evaluate(ROOT / "tests" / "genre")
     assert s.documents == 6
-    assert s.typed.f1 >= 0.86, s.as_dict()
+    assert s.typed.f1 >= 0.89, s.as_dict()
     assert s.values.f1 >= 0.9, s.as_dict()["values"]

@@ -42,6 +42,13 @@ def test_longest_match_wins_over_names_inside_names(extractor):
     assert keys(doc, "COUNTRY") == ["country/SSD", "country/IDN", "country/BLR", "country/GNB", "country/GNQ"]
 
 
+def test_a_place_in_a_local_institutions_name_is_an_entity_too_but_not_in_an_international_organisations(extractor):
+    doc = tag(extractor, "湖南农业大学和四川省人民医院的专家参加了上海合作组织的活动。")
+    assert "place/hunan" in keys(doc, "PLACE") and "place/sichuan" in keys(doc, "PLACE")
+    assert "place/shanghai" not in keys(doc)
+    assert {m.text for m in doc.mentions if m.type == "ORG"} >= {"湖南农业大学", "上海合作组织"}
+
+
 def test_names_with_dashes_stay_whole(extractor):
     doc = tag(extractor, "在中国—阿拉伯国家合作论坛和中国-太平洋岛国经济发展合作论坛上。")
     assert keys(doc, "FORUM") == ["forum/china-arab-states-cooperation-forum",
