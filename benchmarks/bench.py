@@ -62,13 +62,11 @@ def synthetic_corpus(chars: int, seed: int = 7) -> list[str]:
     return docs
 
 
-def best_of(n: int, fn, clock=time.perf_counter) -> float:
-    times = []
-    for _ in range(n):
-        t0 = clock()
-        fn()
-        times.append(clock() - t0)
-    return min(times)
+def cpu_seconds(fn) -> float:
+    """CPU time of this process while ``fn`` runs."""
+    t0 = time.process_time()
+    fn()
+    return time.process_time() - t0
 
 
 def bench_extraction(docs: list[str]) -> dict:
@@ -95,8 +93,8 @@ def bench_extraction(docs: list[str]) -> dict:
     # shared machine changes much less than it changes wall time; runs interleaved, best of 3 each
     t_jieba = t_extract = float("inf")
     for _ in range(3):
-        t_jieba = min(t_jieba, best_of(1, run_jieba, time.process_time))
-        t_extract = min(t_extract, best_of(1, run_extract, time.process_time))
+        t_jieba = min(t_jieba, cpu_seconds(run_jieba))
+        t_extract = min(t_extract, cpu_seconds(run_extract))
     return {"chars": chars, "jieba_cut_cps": chars / t_jieba, "extract_cps": chars / t_extract,
             "ratio": t_jieba / t_extract}
 
@@ -196,13 +194,9 @@ class Server:
     """`kg serve` on a free loopback port."""
 
     def __init__(self, store: Path, timeout_s: int):
-        import socket
+        from kg.serve import free_loopback_port, wait_until_listening
 
-        from kg.serve import wait_until_listening
-
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
+        self.port = free_loopback_port()
         kg = str(Path(sys.executable).with_name("kg"))
         self.proc = subprocess.Popen([kg, "serve", "--store", str(store), "--port", str(self.port),
                                       "--timeout", str(timeout_s)],

@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,14 +24,10 @@ from pathlib import Path
 
 import httpx
 
+from kg.serve import free_loopback_port
+
 ROOT = Path(__file__).resolve().parent.parent
 KG = str(Path(sys.executable).with_name("kg"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def percentile(sorted_values: list[float], q: float) -> float:
@@ -137,7 +132,7 @@ def main() -> int:
         if store is None:
             store = Path(tmp) / "store"
             subprocess.run([KG, "build", "--store", str(store), "--quiet"], check=True, stdout=subprocess.DEVNULL)
-        port = free_port()
+        port = free_loopback_port()
         server = start_server(store, port, args.workers, args.timeout)
         try:
             url = f"http://127.0.0.1:{port}"

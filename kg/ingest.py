@@ -130,7 +130,7 @@ def decode(path: str, data: bytes) -> Decoded:
 
     best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATES).best()
     if best is None or (b"\x00" in sample and not best.encoding.startswith(("utf_16", "utf_32"))):
-        if b"\x00" in sample or len(_CONTROL.findall(sample)) > len(sample) // 20:
+        if b"\x00" in sample:  # (without NUL bytes, too many control characters were refused above)
             raise InputError(path, "binary file, not text")
         raise InputError(path, f"not UTF-8 ({utf8_error}) and no other encoding fits; convert it to UTF-8")
     name = _NAMES.get(best.encoding, best.encoding.replace("_", "-").upper())
@@ -223,6 +223,10 @@ class TextView:
         k = self._segment(i)
         return self._oend[k] if self._atomic[k] else self._ostart[k] + i - self._vstart[k] + 1
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the view's characters ``start`` to ``end`` (exclusive)."""
+        return self.start(start), self.end(end - 1)
+
 
 def read_bytes(path: Path) -> bytes:
     try:
@@ -300,7 +304,7 @@ def split(text: str, *, view: TextView | None = None, original: str | None = Non
     sentences: list[Sentence] = []
 
     def span(s: int, e: int) -> tuple[int, int]:
-        return (view.start(s), view.end(e - 1)) if view is not None else (s, e)
+        return view.span(s, e) if view is not None else (s, e)
 
     for line in re.finditer(r"[^\n]+", text):
         p_start, p_end = _trim(text, *line.span())

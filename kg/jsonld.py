@@ -16,8 +16,10 @@ from functools import lru_cache
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+from .vocab import RDF, XSD
+
+XSD_STRING = XSD.string.value
+RDF_TYPE = RDF.type.value
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +36,7 @@ class Compactor:
         # prefixes, longest namespace first so the most specific one wins
         self.prefixes = sorted(((t, v) for t, v in ctx.items() if isinstance(v, str) and v[-1:] in "/#"
                                 and not t.startswith("@")), key=lambda tv: (-len(tv[1]), tv[0]))
+        self._compact: dict[str, str] = {}  # IRI -> compact IRI, each worked out once
         self.vocab_terms: dict[str, str] = {}  # IRI -> plain term usable as a class/@vocab value
         self.by_iri: dict[str, list[tuple[str, str, str]]] = {}  # IRI -> [(term, kind, arg)]
         for term, d in sorted(ctx.items()):
@@ -65,6 +68,14 @@ class Compactor:
 
     def iri(self, iri: str) -> str:
         """A compact IRI (``wd:Q843``) where a prefix fits, else the IRI itself."""
+        out = self._compact.get(iri)
+        if out is None:
+            out = self._compacted(iri)
+            if len(self._compact) < 200_000:  # graph names, predicates, classes and entities repeat
+                self._compact[iri] = out
+        return out
+
+    def _compacted(self, iri: str) -> str:
         for prefix, ns in self.prefixes:
             if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns):].startswith("//"):
                 return f"{prefix}:{iri[len(ns):]}"

@@ -287,23 +287,23 @@ def _sorted(c: dict) -> dict:
 
 def entities(store: Store, base: str = DEFAULT_BASE) -> list[Entity]:
     """Every entity of the store with its type, label and the links the build gave it."""
-    skip = {links_graph(base)}
+    graph = IRIs(base).entities_graph()  # where the build describes every entity (Mapper.describe)
     class_type = {cls: t for t, cls in ENTITY_CLASS.items()}
     found: dict[NamedNode, Entity] = {}
-    for q in store.quads_for_pattern(None, HZ.key, None):
-        if q.graph_name not in skip and isinstance(q.subject, NamedNode):
+    for q in store.quads_for_pattern(None, HZ.key, None, graph):
+        if isinstance(q.subject, NamedNode):
             found.setdefault(q.subject, Entity(q.subject, q.object.value, ""))
-    for q in store.quads_for_pattern(None, RDF.type, None):
+    for q in store.quads_for_pattern(None, RDF.type, None, graph):
         e = found.get(q.subject)
-        if e is not None and q.object in class_type and q.graph_name not in skip:
+        if e is not None and q.object in class_type:
             e.type = min(filter(None, (e.type, class_type[q.object])))  # one type, the same on every run
     labels: dict[NamedNode, set[tuple[str, str]]] = {}
-    for q in store.quads_for_pattern(None, RDFS.label, None):
-        if q.subject in found and q.graph_name not in skip and isinstance(q.object, Literal) and q.object.language:
+    for q in store.quads_for_pattern(None, RDFS.label, None, graph):
+        if q.subject in found and isinstance(q.object, Literal) and q.object.language:
             labels.setdefault(q.subject, set()).add((q.object.language, q.object.value))
-    for q in store.quads_for_pattern(None, OWL.sameAs, None):
+    for q in store.quads_for_pattern(None, OWL.sameAs, None, graph):
         e = found.get(q.subject)
-        if e is not None and q.graph_name not in skip and isinstance(q.object, NamedNode):
+        if e is not None and isinstance(q.object, NamedNode):
             for target, ns in LINK_TARGETS.items():
                 if q.object.value.startswith(ns):
                     e.same.setdefault(target, q.object.value)

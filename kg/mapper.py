@@ -104,11 +104,6 @@ class Mapper:
         g = self.iris.document(doc.id)
         return [Quad(s, p, o, g) for s, p, o in dict.fromkeys(self.triples(doc))]
 
-    def quads(self, doc: Document) -> Iterator[Quad]:
-        """The document's quads as a stream; a quad may repeat (a store keeps it once)."""
-        g = self.iris.document(doc.id)
-        return (Quad(s, p, o, g) for s, p, o in self.triples(doc))
-
     def nquads(self, doc: Document) -> Iterator[str]:
         """The document's quads as N-Quads lines, in order; a line may repeat.  Each term is
         written in its own N-Triples form by Oxigraph (``str``), so escaping is Oxigraph's; this

@@ -338,7 +338,7 @@ class LexiconJiebaTokenizer:
             i += 1
         found = []
         for f in rules.find(text, units):
-            name = re.sub(r"[\s“”\"《》]", "", text[f.start:f.end])
+            name = _clean_name(text[f.start:f.end])
             if name in self.gazetteer.names:  # a known name in another form: the lexicon's entity
                 key = self.gazetteer.names[name]
                 found.append((f.start, f.end, key, self.gazetteer.types[key], "lexicon"))
@@ -468,7 +468,7 @@ class Extractor:
                     return _base + _o[a], _base + _o[b - 1] + 1
             else:  # HTML: normalised text -> the sentence's visible text -> the original
                 def span(a: int, b: int, _base=sentence.view_start, _o=offsets) -> tuple[int, int]:
-                    return view.start(_base + _o[a]), view.end(_base + _o[b - 1])
+                    return view.span(_base + _o[a], _base + _o[b - 1] + 1)
             found = []
             for a, b, label, key, value in spans:
                 start, end = span(a, b)
@@ -520,8 +520,12 @@ _REFERENCE_HEAD = re.compile("|".join(REFERENCE_HEADS))
 REFERENCE_DETERMINERS = {"该", "本", "此", "这一", "上述", "本届", "这个", "该项"}
 
 
+_NAME_MARKS = re.compile(r"[\s“”\"《》]")
+
+
 def _clean_name(text: str) -> str:
-    return re.sub(r"[\s“”\"《》]", "", text)
+    """A name without spaces, quotes and book-title marks (“幸福家园” -> 幸福家园)."""
+    return _NAME_MARKS.sub("", text)
 
 
 def _value_key(value: dict) -> str:

@@ -45,6 +45,7 @@ _BY_LAST: dict[str, list[tuple[str, str]]] = {}
 for _s in SUFFIXES:
     _BY_LAST.setdefault(_s[0][-1], []).append(_s)
 SINGLE_CHAR_OK_TAGS = {"nt", "nz", "ns", "j"}  # 外交部 yes, 全部/东部/滞港 no
+_SINGLE_CHAR_OK_PLACE = SINGLE_CHAR_OK_TAGS | {"?"}
 
 NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "j", "eng", "vn", "v", "a", "an", "b", "f", "s",
              "l", "i", "?", "x", "vi"}
@@ -96,8 +97,8 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
         return None
     for suffix, typ in _BY_LAST.get(u.text[-1], ()):
         if u.text.endswith(suffix):
-            ok = SINGLE_CHAR_OK_TAGS | ({"?"} if typ == "PLACE" else set())
-            if len(suffix) == 1 and u.text == suffix and u.tag not in ok | {"n", "ng", "q"}:
+            ok = _SINGLE_CHAR_OK_PLACE if typ == "PLACE" else SINGLE_CHAR_OK_TAGS
+            if len(suffix) == 1 and u.text == suffix and u.tag not in ok and u.tag not in ("n", "ng", "q"):
                 continue
             if len(suffix) == 1 and u.text != suffix and u.tag not in ok:
                 continue  # 全部, 东部, 干部, 地区: words, not names

@@ -69,7 +69,8 @@ def command(store: str, host: str, port: int, timeout_s: float, cors: bool = Fal
     return cmd
 
 
-def _free_loopback_port() -> int:
+def free_loopback_port() -> int:
+    """A TCP port nobody listens on at 127.0.0.1 now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -182,7 +183,7 @@ class Pool:
     def _new_backend(self) -> Backend:
         last = ""
         for _ in range(3):  # a port taken between choosing and binding: try another
-            port = _free_loopback_port()
+            port = free_loopback_port()
             log = tempfile.TemporaryFile()
             proc = subprocess.Popen(command(self.store, "127.0.0.1", port, self.timeout_s, self.cors),
                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,

@@ -40,10 +40,9 @@ DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?
 # is the noun that follows whenever there is one (20万多名人员 -> unit 人员)
 COUNT = re.compile(rf"(?P<num>{NUM})(?P<approx0>多|余)?(?P<mag>万|亿)?(?P<approx>多|余)?(?P<cls>{CLASSIFIERS})"
                    rf"(?P<country>国家)?(?=(?P<noun>{'|'.join(COUNT_NOUNS)})?)")
-_CN_ONLY = re.compile(rf"[{_CN_DIGITS}]+")
 # every value holds a number: sentences without a digit or a Chinese numeral are skipped at once
 _ANY_NUMBER = re.compile(rf"[\d{_CN_DIGITS}]")
-_CURRENCY_CHAR = re.compile(r"[元币镑权]")  # the last character of every currency name
+_CURRENCY_CHAR = re.compile("[" + "".join(sorted({c[-1] for c, _ in CURRENCIES})) + "]")  # ends every currency name
 
 _MAG = {"万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10, "亿": Decimal(10) ** 8,
         "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}

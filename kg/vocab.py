@@ -53,7 +53,6 @@ SCHEMA = Vocabulary("http://schema.org/", "name sha256 softwareVersion encodingF
 NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", """
     Context Paragraph superString isString beginIndex endIndex anchorOf referenceContext sentence
 """)
-PROV = Vocabulary("http://www.w3.org/ns/prov#", "wasDerivedFrom")
 ITSRDF = Vocabulary("http://www.w3.org/2005/11/its/rdf#", "taIdentRef taClassRef")
 XSD = Vocabulary("http://www.w3.org/2001/XMLSchema#", """
     string decimal boolean integer nonNegativeInteger gYear gYearMonth date duration

@@ -29,7 +29,7 @@ LINK_DATASETS = {
     "dbpedia": ("https://dbpedia.org/", "DBpedia", "https://dbpedia.org/sparql"),
 }
 VOCABULARIES = (HZ.iri, NIF.iri, "http://www.w3.org/2005/11/its/rdf#", SCHEMA.iri, OWL.iri, PROV.iri)
-_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_INTEGER = XSD.integer
 
 
 def void_graph(base: str = DEFAULT_BASE) -> NamedNode:

@@ -35,7 +35,7 @@ class DocResult:
     file: str = ""  # a long document's N-Quads, in a temporary file the writer loads and removes
 
 
-_PIPELINES: dict[str, tuple] = {}  # base IRI -> (Extractor, Mapper), one per process
+_PIPELINES: dict[str, tuple] = {}  # base IRI -> (Extractor, Relations, Mapper), one per process
 _LOCK = threading.Lock()  # a Dask worker with several threads shares one pipeline
 DONE = {"chunks": 0, "documents": 0, "renewals": 0}  # what this process has extracted
 # characters a pipeline extracts before it is built anew (or $HEZUO_RENEW_CHARS).  spaCy's string

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from kg.serve import free_loopback_port as free_port  # noqa: F401 - the tests take it from here
+from kg.serve import wait_until_listening
 
 ROOT = Path(__file__).resolve().parent.parent
 KG = str(Path(sys.executable).with_name("kg"))
@@ -35,12 +36,6 @@ def run_kg(*args: str, check: bool = True, cwd: Path | None = None, timeout: flo
     return proc
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory) -> Path:
     """The bundled corpus built once through the CLI, as a user would."""
@@ -57,14 +52,9 @@ def start_oxigraph(location: Path, port: int) -> subprocess.Popen:
     """The real Oxigraph server, read-only, on loopback; returns once it accepts connections."""
     proc = subprocess.Popen([OXIGRAPH, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.stderr.read()
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return proc
-        except OSError:
-            time.sleep(0.05)
+    if wait_until_listening(proc, "127.0.0.1", port):
+        return proc
+    assert proc.poll() is None, proc.stderr.read()
     proc.kill()
     raise AssertionError("the Oxigraph server did not start")
 
