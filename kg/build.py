@@ -226,7 +226,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     from . import workers as workers_mod
     from . import lexicon
     from .mapper import Mapper
-    from .store import load_ontology, open_store, refresh_entities, stats
+    from .store import census, load_ontology, open_store, refresh_entities, stats
 
     t0 = time.perf_counter()
     iris = IRIs(base)  # checks the base IRI before any work
@@ -424,10 +424,11 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
         else:
             tw = time.perf_counter()
             refresh_entities(store, Mapper(lexicon.load(), base))  # each entity described once
-            void.update(store, base)  # the dataset description (kg/void.py)
+            counted = census(store)
+            void.update(store, base, counted)  # the dataset description (kg/void.py)
             store.flush()
             report.write_seconds += time.perf_counter() - tw
-            report.stats = stats(store)
+            report.stats = stats(store, counted)
             store = None
             gc.collect()  # close the store before it becomes visible
             folder.commit({"format": MANIFEST_FORMAT, "fingerprint": fingerprint, "base": base,

@@ -32,11 +32,12 @@ from urllib.parse import quote, unquote
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from . import __version__, storedir
+from . import __version__, storedir, void
 from .storedir import StoreFolder
 from .mapper import DEFAULT_BASE, IRIs
 from .model import InputError
-from .vocab import ENTITY_CLASS, HZ, LINK_TARGETS, OWL, PROV, RDF, RDFS, XSD
+from .store import Census, census, open_store, replace_graph, stats
+from .vocab import ENTITY_CLASS, HZ, LINK_TARGETS, OWL, PROV, RDF, RDFS, XSD, link_target
 
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 CACHE_FORMAT = "hezuo-kg link cache 1"
@@ -304,9 +305,9 @@ def entities(store: Store, base: str = DEFAULT_BASE) -> list[Entity]:
     for q in store.quads_for_pattern(None, OWL.sameAs, None, graph):
         e = found.get(q.subject)
         if e is not None and isinstance(q.object, NamedNode):
-            for target, ns in LINK_TARGETS.items():
-                if q.object.value.startswith(ns):
-                    e.same.setdefault(target, q.object.value)
+            target = link_target(q.object.value)
+            if target:
+                e.same.setdefault(target, q.object.value)
     out = []
     for iri, e in sorted(found.items(), key=lambda kv: kv[1].key):
         names = sorted(labels.get(iri, ()))
@@ -349,7 +350,7 @@ def link_quads(report: LinkReport, base: str, kept: list[Quad]) -> list[Quad]:
     if report.links or kept:
         add(run, RDF.type, PROV.Activity)
         add(run, PROV.used, NamedNode(report.endpoint))
-        add(run, PROV.wasAssociatedWith, NamedNode(iris.base + "dataset#hezuo-kg"))
+        add(run, PROV.wasAssociatedWith, void.tool_iri(base))
     for link in sorted(report.links, key=lambda lk: (lk.entity.key, lk.target)):
         target = NamedNode(link.iri)
         node = iris.entity(f"link/{link.entity.key}/{link.target}")
@@ -377,37 +378,27 @@ def link(store_dir: str | Path, *, endpoint: str = DEFAULT_ENDPOINT, cache: str 
     Raises ``InputError`` for a missing store or an unreadable cache.  A failing endpoint does
     not raise: ``LinkReport.error`` says what happened and ``missing`` what is left to look up.
     """
-    from .store import open_store
-
     if not re.match(r"^https?://\S+$", endpoint):
         raise InputError(endpoint, "the endpoint must be an http:// or https:// URL")
     t0 = time.perf_counter()
-    folder = StoreFolder(store_dir)
-    if not folder.lock(create=False) or storedir.store_path(store_dir) is None:
-        folder.unlock()
-        raise InputError(str(store_dir), "no graph store here; run 'kg build --store DIR' first")
-    try:
+    with StoreFolder(store_dir) as folder:
+        if not folder.lock(create=False) or storedir.store_path(store_dir) is None:
+            raise InputError(str(store_dir), "no graph store here; run 'kg build --store DIR' first")
         manifest = storedir.read_manifest(store_dir)
         store = open_store(folder.begin(), create=True)  # writes go to a staging copy, made active at the end
-        report = _link(store, store_dir, endpoint, cache, base, offline, t0)
-        from .store import stats
-
-        if manifest:
-            manifest["stats"] = stats(store)
-        store = None
-        gc.collect()  # close the store before it becomes visible
+        try:
+            report, counted = _link(store, store_dir, endpoint, cache, base, offline, t0)
+            if manifest:
+                manifest["stats"] = stats(store, counted)
+        finally:
+            store = None
+            gc.collect()  # closed before it becomes visible (or is removed)
         folder.commit(manifest or {"documents": {}})
         return report
-    finally:
-        store = None
-        folder.abort()
-        folder.unlock()
 
 
-def _link(store: Store, store_dir, endpoint: str, cache, base: str, offline: bool, t0: float) -> LinkReport:
-    from . import void
-    from .store import replace_graph
-
+def _link(store: Store, store_dir, endpoint: str, cache, base: str, offline: bool,
+          t0: float) -> tuple[LinkReport, Census]:
     cache_path = Path(cache) if cache else default_cache(store_dir)
     answers = Cache(cache_path, endpoint)
     report = LinkReport(endpoint, links_graph(base).value, str(cache_path))
@@ -465,10 +456,11 @@ def _link(store: Store, store_dir, endpoint: str, cache, base: str, offline: boo
     kept = _kept(store, base, unanswered)
     report.kept = len({q.subject for q in kept if q.predicate == OWL.sameAs})
     replace_graph(store, links_graph(base), link_quads(report, base, kept))
-    void.update(store, base)
+    counted = census(store)
+    void.update(store, base, counted)
     store.flush()
     report.seconds = time.perf_counter() - t0
-    return report
+    return report, counted
 
 
 def _kept(store: Store, base: str, entities: set[NamedNode]) -> list[Quad]:

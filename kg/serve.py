@@ -25,7 +25,6 @@ import ctypes
 import faulthandler
 import http.client
 import math
-import os
 import queue
 import shutil
 import signal
@@ -57,7 +56,11 @@ def oxigraph_binary() -> str:
 
 
 def default_workers() -> int:
-    return max(2, os.cpu_count() or 2)
+    """Oxigraph server processes: one per core this process may run on (at least 2, so that one
+    slow query never holds up the others)."""
+    from .workers import default_workers as usable_cores  # no spaCy or jieba there
+
+    return max(2, usable_cores())
 
 
 def command(store: str, host: str, port: int, timeout_s: float, cors: bool = False) -> list[str]:

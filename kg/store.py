@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from urllib.parse import unquote
 import itertools
+from dataclasses import dataclass
 import re
 from collections.abc import Iterable, Iterator
 from enum import Enum
@@ -18,7 +19,7 @@ from pyoxigraph import (DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, Qu
 
 from . import storedir
 from .model import InputError
-from .vocab import LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, PREFIXES
+from .vocab import ENTITY_CLASS, HZ, LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, PREFIXES, RDF, link_target, shorten
 
 HERE = Path(__file__).parent
 
@@ -237,10 +238,7 @@ def _short(term) -> str:
     if term is None:
         return ""
     if isinstance(term, NamedNode):
-        for prefix, ns in PREFIXES.items():
-            if term.value.startswith(ns):
-                return f"{prefix}:{term.value[len(ns):]}"
-        return term.value
+        return shorten(term.value)
     return getattr(term, "value", str(term))
 
 
@@ -278,49 +276,57 @@ def export(store: Store, fmt: ExportFormat, out, graph: str | None = None) -> in
     return len(items)
 
 
-STATS_QUERY = """
-PREFIX hz: <https://w3id.org/hezuo/ontology#>
-SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  GRAPH ?g { ?e a ?class }
-  FILTER(?class IN (hz:Country, hz:Region, hz:Place, hz:Organization, hz:Forum, hz:Meeting, hz:Programme,
-                    hz:Project, hz:Person))
-  FILTER(?g != <%s>)
-} GROUP BY ?class ORDER BY ?class
-""" % ONTOLOGY_IRI
-
-
-def link_counts(store: Store, exclude_graphs: tuple[str, ...] = ()) -> dict[str, int]:
+def link_counts(store: Store) -> dict[str, int]:
     """owl:sameAs links per target (wikidata, geonames, dbpedia), each entity-target pair once."""
-    skip = {NamedNode(g) for g in exclude_graphs}
     pairs = {(q.subject, q.object) for q in store.quads_for_pattern(None, OWL.sameAs, None)
-             if q.graph_name not in skip and isinstance(q.object, NamedNode)}
+             if isinstance(q.object, NamedNode)}
     counts = dict.fromkeys(LINK_TARGETS, 0)
     for _, o in pairs:
-        for target, ns in LINK_TARGETS.items():
-            if o.value.startswith(ns):
-                counts[target] += 1
+        target = link_target(o.value)
+        if target:
+            counts[target] += 1
     return counts
 
 
-def stats(store: Store) -> dict:
-    """Documents, quads, mentions, entities per type and links per target."""
-    def count(q: str) -> int:
-        return int(next(iter(store.query(q, use_default_graph_as_union=True)))[0].value)
+@dataclass(frozen=True)
+class Census:
+    """What the store holds, counted once per build for both the statistics and the dataset description."""
+    documents: tuple[str, ...]  # document IRIs, sorted
+    entities_per_class: dict[str, int]  # class IRI -> entities of that class
+    links: dict[str, int]  # link target -> entity-target pairs
+    mentions: int
 
-    per_type = {sol["class"].value.rsplit("#", 1)[1]: int(sol["n"].value) for sol in store.query(STATS_QUERY)}
+
+def census(store: Store) -> Census:
+    """Count documents, entities per class (outside the ontology), links and mentions."""
+    docs = sorted(q.subject.value for q in store.quads_for_pattern(None, RDF.type, HZ.Document)
+                  if q.graph_name == q.subject)
+    per_class = {sol["class"].value: int(sol["n"].value) for sol in store.query(
+        f"SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH ?g {{ ?e a ?class }} "
+        f"FILTER(?class IN ({', '.join(f'<{c.value}>' for c in ENTITY_CLASS.values())})) "
+        f"FILTER(?g != <{ONTOLOGY_IRI}>) }} GROUP BY ?class")}
+    # a mention has one nif:sentence, in its document's graph: counting quads needs no memory
+    mentions = int(next(iter(store.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?m <%s> ?s } }" % NIF.sentence.value)))[0].value)
+    return Census(tuple(docs), per_class, link_counts(store), mentions)
+
+
+def stats(store: Store, counted: Census | None = None) -> dict:
+    """Documents, quads, mentions, entities per type and links per target (``counted``: the store's
+    census, when the caller has made it)."""
+    c = counted or census(store)
+    per_type = {cls.rsplit("#", 1)[1]: n for cls, n in sorted(c.entities_per_class.items())}
     return {
-        "documents": count("PREFIX hz: <https://w3id.org/hezuo/ontology#> "
-                           "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a hz:Document }"),
+        "documents": len(c.documents),
         "quads": len(store),
-        # a mention has one nif:sentence, in its document's graph: counting quads needs no memory
-        "mentions": count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?m <%s> ?s } }" % NIF.sentence.value),
+        "mentions": c.mentions,
         "entities": sum(per_type.values()),
         "entities_per_type": per_type,
-        "links": link_counts(store),
+        "links": dict(c.links),
     }
 
 
-__all__ = ["DefaultGraph", "ExportFormat", "Store", "export", "format_results", "link_counts", "load_ontology",
+__all__ = ["Census", "DefaultGraph", "ExportFormat", "census", "Store", "export", "format_results", "link_counts", "load_ontology",
            "locate", "map_services", "open_store", "parse_params", "parse_service_map", "parse_term", "query",
            "replace_graph", "resource", "stats"]
 
@@ -328,8 +334,6 @@ __all__ = ["DefaultGraph", "ExportFormat", "Store", "export", "format_results", 
 def refresh_entities(store: Store, mapper) -> int:
     """Rewrite the entities graph from the entities the documents mention (so an incremental build
     leaves the same graph as a fresh one).  Returns the number of quads written."""
-    from .vocab import ENTITY_CLASS
-
     type_of = {v.value: k for k, v in ENTITY_CLASS.items()}
     keys = []
     rows = store.query("""

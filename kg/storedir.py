@@ -91,6 +91,14 @@ class StoreFolder:
         self.staging: Path | None = None
         self.previous: Path | None = None  # the active generation when the staging copy was made
 
+    def __enter__(self) -> StoreFolder:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """Whatever happened: a staging copy not committed is removed, the lock released."""
+        self.abort()
+        self.unlock()
+
     # -- locking ---------------------------------------------------------------------------
     def lock(self, create: bool) -> bool:
         """Take the build lock; False when the folder does not exist and ``create`` is false."""

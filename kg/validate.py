@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pyoxigraph import RdfFormat, Store, Triple, serialize
 
 from .store import resource
+from .vocab import shorten
 
 
 @dataclass(frozen=True)
@@ -44,17 +45,6 @@ def validate(store: Store) -> list[Violation]:
         path = report.value(result, sh.resultPath)
         message = report.value(result, sh.resultMessage) or report.value(result, sh.sourceConstraintComponent)
         severity = report.value(result, sh.resultSeverity)
-        out.append(Violation(str(focus), _short(path), " ".join(str(message).split()),
+        out.append(Violation(str(focus), shorten(str(path)) if path is not None else "", " ".join(str(message).split()),
                              str(severity).rsplit("#", 1)[-1] if severity else "Violation"))
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
-
-
-def _short(path) -> str:
-    if path is None:
-        return ""
-    text = str(path)
-    for prefix, ns in (("hz:", "https://w3id.org/hezuo/ontology#"), ("nif:", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"),
-                       ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#"), ("itsrdf:", "http://www.w3.org/2005/11/its/rdf#")):
-        if text.startswith(ns):
-            return prefix + text[len(ns):]
-    return text

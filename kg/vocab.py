@@ -93,6 +93,24 @@ LINK_TARGETS = {
     "dbpedia": "http://dbpedia.org/resource/",
 }
 
+
+
+def shorten(iri: str) -> str:
+    """``prefix:name`` for an IRI in one of ``PREFIXES``, else the IRI itself."""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def link_target(iri: str) -> str | None:
+    """The link target (``wikidata``, ``geonames``, ``dbpedia``) an IRI points into, or None."""
+    for target, ns in LINK_TARGETS.items():
+        if iri.startswith(ns):
+            return target
+    return None
+
+
 ENTITY_CLASS = {
     "COUNTRY": HZ.Country, "REGION": HZ.Region, "PLACE": HZ.Place, "ORG": HZ.Organization,
     "FORUM": HZ.Forum, "MEETING": HZ.Meeting, "PROGRAMME": HZ.Programme, "PROJECT": HZ.Project,

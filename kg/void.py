@@ -19,7 +19,8 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from . import __version__
 from .mapper import DEFAULT_BASE, IRIs
 from .model import InputError
-from .vocab import (DCAT, DCTERMS, ENTITY_CLASS, HZ, LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, PROV, RDF, RDFS, SCHEMA,
+from .store import Census, census, replace_graph
+from .vocab import (DCAT, DCTERMS, ENTITY_CLASS, HZ, LINK_TARGETS, NIF, OWL, PROV, RDF, RDFS, SCHEMA,
                     VOID, XSD)
 
 # The datasets links point into: IRI, title, URI space, SPARQL endpoint
@@ -55,10 +56,14 @@ def _int(n: int) -> Literal:
     return Literal(str(n), datatype=_INTEGER)
 
 
-def describe(store: Store, base: str = DEFAULT_BASE) -> list[Quad]:
-    """The description of everything in the store except the description itself."""
-    from .store import link_counts
+def tool_iri(base: str = DEFAULT_BASE) -> NamedNode:
+    """hezuo-kg itself, the agent of the build and of ``kg link``."""
+    return NamedNode(dataset_iri(base).value + "#hezuo-kg")
 
+
+def describe(store: Store, base: str = DEFAULT_BASE, counted: Census | None = None) -> list[Quad]:
+    """The description of everything in the store except the description itself (``counted``: the
+    store's census, when the caller has made it; the description holds none of what it counts)."""
     g = void_graph(base)
     ds = dataset_iri(base)
     out: list[Quad] = []
@@ -70,13 +75,8 @@ def describe(store: Store, base: str = DEFAULT_BASE) -> list[Quad]:
     # union default graph that queries see.  Counting distinct triples would hash every triple of the
     # store (memory growing with the corpus: ~1 GB at 5 M quads); this is a count of index keys.
     triples = len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, g))
-    docs = sorted(q.subject.value for q in store.quads_for_pattern(None, RDF.type, HZ.Document)
-                  if q.graph_name == q.subject)
-    per_class = {sol["class"].value: int(sol["n"].value) for sol in store.query(
-        f"SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH ?g {{ ?e a ?class }} "
-        f"FILTER(?class IN ({', '.join(f'<{c.value}>' for c in ENTITY_CLASS.values())})) "
-        f"FILTER(?g != <{ONTOLOGY_IRI}> && ?g != <{g.value}>) }} GROUP BY ?class")}
-    links = link_counts(store, exclude_graphs=(g.value,))
+    c = counted or census(store)
+    docs, per_class, links = c.documents, c.entities_per_class, c.links
 
     add(ds, RDF.type, VOID.Dataset)
     add(ds, RDF.type, DCAT.Dataset)
@@ -118,7 +118,7 @@ def describe(store: Store, base: str = DEFAULT_BASE) -> list[Quad]:
             add(target_ds, VOID.sparqlEndpoint, NamedNode(endpoint))
 
     build = NamedNode(f"{ds.value}#build")
-    tool = NamedNode(f"{ds.value}#hezuo-kg")
+    tool = tool_iri(base)
     add(ds, PROV.wasGeneratedBy, build)
     add(build, RDF.type, PROV.Activity)
     add(build, PROV.wasAssociatedWith, tool)
@@ -130,10 +130,8 @@ def describe(store: Store, base: str = DEFAULT_BASE) -> list[Quad]:
     return out
 
 
-def update(store: Store, base: str = DEFAULT_BASE) -> int:
+def update(store: Store, base: str = DEFAULT_BASE, counted: Census | None = None) -> int:
     """Rewrite the description graph; returns its number of triples."""
-    from .store import replace_graph
-
-    quads = describe(store, base)
+    quads = describe(store, base, counted)
     replace_graph(store, void_graph(base), quads)
     return len(quads)
