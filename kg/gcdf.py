@@ -8,6 +8,8 @@ import io
 
 from pyoxigraph import Store
 
+from .store import query
+
 COLUMNS = [
     "record_id", "record_type", "title", "description", "recipient", "recipient_iso3", "recipient_region",
     "commitment_year", "amount_original_currency", "original_currency", "flow_type", "flow_type_iati",
@@ -17,13 +19,9 @@ COLUMNS = [
 FLOW_TYPE = {"Grant": "Grant", "InterestFreeLoan": "Loan", "ConcessionalLoan": "Loan", "DebtRelief": "Debt forgiveness"}
 
 QUERY = """
-PREFIX hz: <https://w3id.org/hezuo/ontology#>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <http://schema.org/>
 SELECT ?fact ?kind ?label ?clause ?sentence ?doc ?title ?amount ?currency ?share ?flow ?iati ?by ?at ?date ?meetingDate
        ?period ?start ?recipient ?recipientName ?iso3 ?recipientType WHERE {
-  ?fact a ?kind ; hz:evidence ?ev ; <http://www.w3.org/2000/01/rdf-schema#label> ?label .
+  ?fact a ?kind ; hz:evidence ?ev ; rdfs:label ?label .
   FILTER(?kind IN (hz:Pledge, hz:AidStatistic))
   ?ev nif:anchorOf ?clause ; nif:sentence/nif:anchorOf ?sentence ; nif:referenceContext ?doc .
   ?doc schema:name ?title .
@@ -46,7 +44,7 @@ SELECT ?fact ?kind ?label ?clause ?sentence ?doc ?title ?amount ?currency ?share
 
 def rows(store: Store) -> list[dict[str, str]]:
     out: dict[tuple, dict[str, str]] = {}
-    for sol in store.query(QUERY, use_default_graph_as_union=True):
+    for sol in query(store, QUERY):  # over the union of the graphs, with the usual prefixes
         v = {k: (sol[k].value if sol[k] is not None else "") for k in _VARS}
         kind = v["kind"].rsplit("#", 1)[1]
         fact = v["fact"]

@@ -83,25 +83,27 @@ class Relations:
         by_sentence: dict[int, list[Mention]] = {}
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
-        last_period: dict[int, Mention] = {}  # paragraph -> the last period named in it
+        last_period: dict[int, list[Mention]] = {}  # paragraph -> the last period named in it (a list of one)
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
         for sent in doc.sentences:
             ms = by_sentence.get(sent.index, [])
+            clauses = _clauses(sent.text, sent.start)
+            periods = [m for m in ms if m.type == "PERIOD" and "/" in m.value.get("value", "")]
             if sent.text.startswith("——") and (h := _HEADING.match(sent.text)):
                 heading[sent.paragraph] = [m for m in ms if m.type in ("PROGRAMME", "ORG")]
                 topic[sent.paragraph] = h.group(1)
             yield from self._meetings(sent, ms)
             pledges = list(self._pledges(doc, sent, ms))
             yield from pledges
-            yield from self._aid_statistics(sent, ms, last_period.get(sent.paragraph), bool(pledges),
-                                            topic.get(sent.paragraph, ""))
+            if not pledges:
+                yield from self._aid_statistics(sent, ms, clauses, periods or last_period.get(sent.paragraph, []),
+                                                topic.get(sent.paragraph, ""))
             yield from self._partnerships(sent, ms, heading.get(sent.paragraph, []))
-            yield from self._recipients(sent, ms)
+            yield from self._recipients(sent, ms, clauses)
             yield from self._foundings(sent, ms)
-            periods = [m for m in ms if m.type == "PERIOD" and "/" in m.value.get("value", "")]
             if periods:
-                last_period[sent.paragraph] = periods[-1]
+                last_period[sent.paragraph] = periods[-1:]
 
     # ------------------------------------------------------------------ meetings
     def _meetings(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -186,21 +188,20 @@ class Relations:
                 yield fact
 
     # ------------------------------------------------------------------ aid statistics
-    def _aid_statistics(self, sent, ms: list[Mention], paragraph_period: Mention | None,
-                        in_pledge: bool, topic: str) -> Iterable[Fact]:
-        if in_pledge:
-            return
-        sentence_periods = [m for m in ms if m.type == "PERIOD" and "/" in m.value.get("value", "")]
+    def _aid_statistics(self, sent, ms: list[Mention], clauses: list[tuple[int, int]],
+                        outer_periods: list[Mention], topic: str) -> Iterable[Fact]:
+        """``outer_periods``: the sentence's periods, else the last period of its paragraph."""
         as_of = re.search(r"截至(\d{4})年(?:底|末)?", sent.text)
-        for cs, ce in _clauses(sent.text, sent.start):
+        for cs, ce in clauses:
             clause = sent.text[cs - sent.start:ce - sent.start]
             inner = _within(ms, cs, ce)
             amounts = [m for m in inner if m.type in ("MONEY", "COUNT")]
-            if not amounts or not AID_WORDS.search(clause) and not _FLOW.search(_blank_names(clause, inner, cs)):
+            if not amounts:
                 continue
             flow = _FLOW.search(_blank_names(clause, inner, cs))
-            period = ([m for m in inner if m.type == "PERIOD"] or sentence_periods
-                      or ([paragraph_period] if paragraph_period else []))
+            if not AID_WORDS.search(clause) and not flow:
+                continue
+            period = [m for m in inner if m.type == "PERIOD"] or outer_periods
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
@@ -249,14 +250,14 @@ class Relations:
             yield fact
 
     # ------------------------------------------------------------------ recipients
-    def _recipients(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+    def _recipients(self, sent, ms: list[Mention], clauses: list[tuple[int, int]]) -> Iterable[Fact]:
         projects = [m for m in ms if m.type == "PROJECT"]
         for p in projects:  # 毛里塔尼亚友谊港扩建项目: the country is in the name
             inside = [c for c in ms if c.type == "COUNTRY" and not _chinese(c) and p.start <= c.start and c.end <= p.end]
             for c in inside:
                 yield Fact("AidDelivery", sent.index, p.start, p.end, p.text, "recipient:country-in-name", p.name,
                            [("deliverable", p), ("recipient", c)])
-        for cs, ce in _clauses(sent.text, sent.start):
+        for cs, ce in clauses:
             clause = sent.text[cs - sent.start:ce - sent.start]
             countries = [c for c in _within(ms, cs, ce) if c.type == "COUNTRY" and not _chinese(c)
                          and not any(p.start <= c.start and c.end <= p.end for p in projects)]

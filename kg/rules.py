@@ -71,7 +71,8 @@ TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统"
           "董事长", "总经理", "经理", "教授", "研究员", "队长", "领队", "省长", "州长", "市长", "县长", "议长", "酋长",
           "发言人", "协调员", "驻华代表", "代表", "记者", "博士", "负责人", "首任行长", "创始人")
 _TITLE_SET = frozenset(TITLES)
-_ORDINAL = re.compile(r"^(?:第[0-9一二三四五六七八九十百]+[届次]|首届)$")
+_ORDINAL_TEXT = r"(?:第[0-9一二三四五六七八九十百零〇]+[届次]|首届)"  # 第二届, 第10次, 首届
+_ORDINAL = re.compile(f"^{_ORDINAL_TEXT}$")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -192,7 +193,7 @@ def foreign_bodies(units: list[Unit]) -> list[Found]:
     return out
 
 
-_ORDINAL_BEFORE = re.compile(r"(?:\d{4}年)?(?:第[0-9一二三四五六七八九十百零〇]+[届次]|首届)$")
+_ORDINAL_BEFORE = re.compile(rf"(?:\d{{4}}年)?{_ORDINAL_TEXT}$")
 
 
 def meeting_names(text: str, units: list[Unit]) -> list[Found]:
@@ -244,8 +245,11 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博�
                "古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷里理利莉连林琳卢鲁路伦罗洛"
                "马玛迈麦曼芒梅蒙米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
                "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐")
-_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”]|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|"
-                         r"发表|宣布|率|一行|共同|同|也|还|分别|透露|应邀|访问|参加|代表|向|对|为|是|将|已|签署|来自|出生|毕业|$")
+# words that follow a person's name (the verbs and joiners of news about people)
+_NAME_FOLLOWERS = ("表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
+                   "分别|透露|访问|向|对|为|是|将|已")
+# after a Chinese or transliterated name following a title: also punctuation and what a person does
+_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”]|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
 
 
 def person_names(text: str, units: list[Unit]) -> list[Found]:
@@ -293,8 +297,8 @@ def _name_at(text: str, pos: int) -> int | None:
 
 
 _NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "与", "及", "向", "对", "在", "由", "是"), key=len, reverse=True)))
-_NAME_EDGE_RIGHT = re.compile("出席|会见|会晤|表示|指出|强调|认为|说|在|和|与|及|等|访问|致辞|发表|宣布|主持|率|一行|先生|女士|总统|总理|主席|秘书长|"
-                              "共同|一起|同|将|也|还|就|则|分别|亲自|先后|此前|随后|今天|日前|近日|当天|称|介绍|透露|为|对|向|是|已")
+# where a dot-joined foreign name ends: also a title or a time word after it
+_NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|主席|秘书长|一起|就|则|亲自|先后|此前|随后|今天|日前|近日|当天")
 
 
 def foreign_names(text: str) -> list[Found]:
