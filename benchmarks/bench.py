@@ -499,7 +499,7 @@ def main() -> None:
         "`--workers 1` extracts and writes in turn, `--workers 2` writes in threads while its workers extract. "
         f"The {args.large_mb:g} MB build with 1 worker kept **{l1['cpu'] / l1['wall']:.2f} cores busy** on average "
         f"(CPU time / wall time; with 2 workers {l2['cpu'] / l2['wall']:.2f}): the store's work — the bulk loader's "
-        "threads and RocksDB's background compactions, about as much CPU as extraction — runs beside extraction "
+        "threads and RocksDB's background compactions, more CPU than extraction — runs beside extraction "
         "even with one worker. A 2-worker build cannot end before its CPU time divided by the 2 cores "
         f"({l2['cpu'] / 2:.1f} s), so on this machine its speed-up over 1 worker ({l1['wall']:.1f} s) is at most "
         f"**{bound_large:.2f}** (at {args.speedup_mb:g} MB, from the pairs above: at most **{bound:.2f}**). "
