@@ -238,211 +238,209 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     if not files:
         raise errors[0] if errors else InputError(str(store_dir), "no input files given")
     report = BuildReport(str(store_dir), skipped=errors)
-    folder = storedir.StoreFolder(store_dir)
-    old: dict = {}
-    if folder.lock(create=False):
-        old = storedir.read_manifest(store_dir)
-    old_docs: dict[str, list] = old.get("documents", {})
-    fingerprint = pipeline_fingerprint(base)
-    rebuild_all = old.get("fingerprint") != fingerprint
-    new_docs: dict[str, list] = {}
-    encodings: dict[str, tuple[str, str]] = {}
-    seen: set[str] = set()
-    meta_changed = False
+    with storedir.StoreFolder(store_dir) as folder:  # on the way out: an uncommitted copy removed, unlocked
+        old: dict = {}
+        if folder.lock(create=False):
+            old = storedir.read_manifest(store_dir)
+        old_docs: dict[str, list] = old.get("documents", {})
+        fingerprint = pipeline_fingerprint(base)
+        rebuild_all = old.get("fingerprint") != fingerprint
+        new_docs: dict[str, list] = {}
+        encodings: dict[str, tuple[str, str]] = {}
+        seen: set[str] = set()
+        meta_changed = False
 
-    def skip(e: InputError, iri: str) -> None:
-        if strict:
-            raise e
-        report.skipped.append(e)
-        if iri in old_docs:  # keep what an earlier build made of it
-            new_docs[iri] = old_docs[iri]
+        def skip(e: InputError, iri: str) -> None:
+            if strict:
+                raise e
+            report.skipped.append(e)
+            if iri in old_docs:  # keep what an earlier build made of it
+                new_docs[iri] = old_docs[iri]
 
-    def chunks() -> Iterator[list[workers_mod.DocTask]]:
-        nonlocal meta_changed
-        chunk: list[workers_mod.DocTask] = []
-        size = 0
-        for path, doc_id, root in files:
-            iri = iris.document(doc_id).value
-            seen.add(iri)
-            try:
-                data = ingest.read_bytes(path)
-            except InputError as e:
-                skip(e, iri)
-                continue
-            sha = hashlib.sha256(data).hexdigest()
-            prev = old_docs.get(iri)
-            if not rebuild_all and prev is not None and prev[0] == sha:
-                new_docs[iri] = [sha, root]
-                meta_changed |= prev[1] != root
-                report.unchanged += 1
-                if on_document:
-                    on_document(doc_id, 0)
-                continue
-            try:
-                decoded = ingest.decode(str(path), data)
-            except InputError as e:
-                skip(e, iri)
-                continue
-            del data
-            text = decoded.text
-            html = ingest.is_html(path, text)
-            new_docs[iri] = [sha, root]
-            encodings[doc_id] = (decoded.encoding, str(path) + (" (HTML)" if html else ""))
-            chunk.append((doc_id, str(path), text, sha, html, decoded.encoding, decoded.detected))
-            size += len(text)
-            if size >= CHUNK_CHARS:
-                yield chunk
-                chunk, size = [], 0
-        if chunk:
-            yield chunk
-
-    if on_start:
-        on_start(len(files))
-    store = None
-    executor: workers_mod.Executor | None = None
-    writer: _Writer | None = None
-    take_turns = True
-    pending = bytearray()
-    batch_bytes = int(os.environ.get("HEZUO_BATCH_BYTES") or BATCH_BYTES)
-
-    def staging():
-        nonlocal store
-        if store is None:
-            folder.lock(create=True)
-            store = open_store(folder.begin(), create=True)
-            if rebuild_all:
-                load_ontology(store)
-        return store
-
-    pending_graphs: list = []  # the graphs whose quads are in ``pending``
-
-    def replace(graphs: list, data: bytes = b"", path: str = "") -> None:
-        """Write the new graphs (N-Quads ``data`` or the file at ``path``) in place of the old ones."""
-        for graph in graphs:
-            if store.contains_named_graph(graph):  # a changed document: its old graph goes first
-                store.remove_graph(graph)
-        # lenient: every term of these N-Quads was made by pyoxigraph (checked when it was made) and
-        # written in its own N-Triples form (kg.mapper.Mapper.nquads); checking every IRI again costs
-        # ~5 % of the load
-        if path:
-            store.bulk_load(path=path, format=RdfFormat.N_QUADS, lenient=True)
-            os.unlink(path)
-        elif data:
-            store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
-
-    def discard(graphs: list, data: bytes = b"", path: str = "") -> None:
-        if path:  # a long document's temporary file
-            os.unlink(path)
-
-    waiting: list[tuple] = []  # --workers 1: batches held until LOADERS of them can load side by side
-
-    def write(*args, last: bool = False) -> None:
-        if not take_turns:
-            if args:
-                writer(replace, *args)
-            return
-        if args:
-            waiting.append(args)
-        if len(waiting) >= LOADERS or (last and waiting):
-            for a in waiting:
-                writer(replace, *a)
-            waiting.clear()
-            writer.drain()
-
-    def write_pending(last: bool = False) -> None:
-        if pending_graphs:
-            write(list(pending_graphs), bytes(pending))
-            del pending[:]
-            pending_graphs.clear()
-        if last:
-            write(last=True)
-
-    try:
-        stream = chunks()
-        first = next(stream, None)
-        if first is not None:
-            if dask:
-                executor = workers_mod.DaskCluster(dask, base)
-            elif workers > 1:
-                executor = workers_mod.ProcessPool(workers, base)
-            else:
-                executor = workers_mod.InProcess()
-            report.workers = executor.workers
-            take_turns = isinstance(executor, workers_mod.InProcess)
-            writer = _Writer(LOADERS, depth=LOADERS, discard=discard)
-
-            def all_chunks():
-                yield first
-                yield from stream
-
-            for results in executor.map(base, all_chunks()):
-                staging()
-                for r in results:
-                    graph = iris.document(r.doc_id)
-                    if r.error:  # a bug met on one strange file must not lose the whole build
-                        skip(InputError(r.path, f"could not process: {r.error}"), graph.value)
-                        if graph.value not in old_docs:
-                            new_docs.pop(graph.value, None)
-                        continue
-                    if r.file:  # a long document: its N-Quads were streamed to a file
-                        write([graph], b"", r.file)
-                    else:
-                        pending += r.nquads
-                        pending_graphs.append(graph)
-                    encoding, shown = encodings.pop(r.doc_id, ("", ""))
-                    report.encodings.setdefault(encoding, []).append(shown)
-                    report.documents += 1
-                    report.mentions += r.mentions
-                    report.quads_written += r.quads
+        def chunks() -> Iterator[list[workers_mod.DocTask]]:
+            nonlocal meta_changed
+            chunk: list[workers_mod.DocTask] = []
+            size = 0
+            for path, doc_id, root in files:
+                iri = iris.document(doc_id).value
+                seen.add(iri)
+                try:
+                    data = ingest.read_bytes(path)
+                except InputError as e:
+                    skip(e, iri)
+                    continue
+                sha = hashlib.sha256(data).hexdigest()
+                prev = old_docs.get(iri)
+                if not rebuild_all and prev is not None and prev[0] == sha:
+                    new_docs[iri] = [sha, root]
+                    meta_changed |= prev[1] != root
+                    report.unchanged += 1
                     if on_document:
-                        on_document(r.doc_id, r.quads)
-                    if len(pending) >= batch_bytes:
-                        write_pending()
-            executor.close()
-            executor = None
-            write_pending(last=True)
-            writer.close()
-            report.write_seconds += writer.seconds
-            writer = None
-        if report.documents == 0 and report.unchanged == 0:
-            raise report.skipped[0]  # nothing usable: the store is not touched
-        for iri, entry in old_docs.items():
-            if iri in seen:
-                continue
-            if entry[1] in roots:  # gone from a folder given again: deleted
-                staging()
+                        on_document(doc_id, 0)
+                    continue
+                try:
+                    decoded = ingest.decode(str(path), data)
+                except InputError as e:
+                    skip(e, iri)
+                    continue
+                del data
+                text = decoded.text
+                html = ingest.is_html(path, text)
+                new_docs[iri] = [sha, root]
+                encodings[doc_id] = (decoded.encoding, str(path) + (" (HTML)" if html else ""))
+                chunk.append((doc_id, str(path), text, sha, html, decoded.encoding, decoded.detected))
+                size += len(text)
+                if size >= CHUNK_CHARS:
+                    yield chunk
+                    chunk, size = [], 0
+            if chunk:
+                yield chunk
+
+        if on_start:
+            on_start(len(files))
+        store = None
+        executor: workers_mod.Executor | None = None
+        writer: _Writer | None = None
+        take_turns = True
+        pending = bytearray()
+        batch_bytes = int(os.environ.get("HEZUO_BATCH_BYTES") or BATCH_BYTES)
+
+        def staging():
+            nonlocal store
+            if store is None:
+                folder.lock(create=True)
+                store = open_store(folder.begin(), create=True)
+                if rebuild_all:
+                    load_ontology(store)
+            return store
+
+        pending_graphs: list = []  # the graphs whose quads are in ``pending``
+
+        def replace(graphs: list, data: bytes = b"", path: str = "") -> None:
+            """Write the new graphs (N-Quads ``data`` or the file at ``path``) in place of the old ones."""
+            for graph in graphs:
+                if store.contains_named_graph(graph):  # a changed document: its old graph goes first
+                    store.remove_graph(graph)
+            # lenient: every term of these N-Quads was made by pyoxigraph (checked when it was made) and
+            # written in its own N-Triples form (kg.mapper.Mapper.nquads); checking every IRI again costs
+            # ~5 % of the load
+            if path:
+                store.bulk_load(path=path, format=RdfFormat.N_QUADS, lenient=True)
+                os.unlink(path)
+            elif data:
+                store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
+
+        def discard(graphs: list, data: bytes = b"", path: str = "") -> None:
+            if path:  # a long document's temporary file
+                os.unlink(path)
+
+        waiting: list[tuple] = []  # --workers 1: batches held until LOADERS of them can load side by side
+
+        def write(*args, last: bool = False) -> None:
+            if not take_turns:
+                if args:
+                    writer(replace, *args)
+                return
+            if args:
+                waiting.append(args)
+            if len(waiting) >= LOADERS or (last and waiting):
+                for a in waiting:
+                    writer(replace, *a)
+                waiting.clear()
+                writer.drain()
+
+        def write_pending(last: bool = False) -> None:
+            if pending_graphs:
+                write(list(pending_graphs), bytes(pending))
+                del pending[:]
+                pending_graphs.clear()
+            if last:
+                write(last=True)
+
+        try:
+            stream = chunks()
+            first = next(stream, None)
+            if first is not None:
+                if dask:
+                    executor = workers_mod.DaskCluster(dask, base)
+                elif workers > 1:
+                    executor = workers_mod.ProcessPool(workers, base)
+                else:
+                    executor = workers_mod.InProcess()
+                report.workers = executor.workers
+                take_turns = isinstance(executor, workers_mod.InProcess)
+                writer = _Writer(LOADERS, depth=LOADERS, discard=discard)
+
+                def all_chunks():
+                    yield first
+                    yield from stream
+
+                for results in executor.map(base, all_chunks()):
+                    staging()
+                    for r in results:
+                        graph = iris.document(r.doc_id)
+                        if r.error:  # a bug met on one strange file must not lose the whole build
+                            skip(InputError(r.path, f"could not process: {r.error}"), graph.value)
+                            if graph.value not in old_docs:
+                                new_docs.pop(graph.value, None)
+                            continue
+                        if r.file:  # a long document: its N-Quads were streamed to a file
+                            write([graph], b"", r.file)
+                        else:
+                            pending += r.nquads
+                            pending_graphs.append(graph)
+                        encoding, shown = encodings.pop(r.doc_id, ("", ""))
+                        report.encodings.setdefault(encoding, []).append(shown)
+                        report.documents += 1
+                        report.mentions += r.mentions
+                        report.quads_written += r.quads
+                        if on_document:
+                            on_document(r.doc_id, r.quads)
+                        if len(pending) >= batch_bytes:
+                            write_pending()
+                executor.close()
+                executor = None
+                write_pending(last=True)
+                writer.close()
+                report.write_seconds += writer.seconds
+                writer = None
+            if report.documents == 0 and report.unchanged == 0:
+                raise report.skipped[0]  # nothing usable: the store is not touched
+            for iri, entry in old_docs.items():
+                if iri in seen:
+                    continue
+                if entry[1] in roots:  # gone from a folder given again: deleted
+                    staging()
+                    tw = time.perf_counter()
+                    store.remove_graph(NamedNode(iri))
+                    report.write_seconds += time.perf_counter() - tw
+                    report.removed += 1
+                else:  # from another input: kept
+                    new_docs[iri] = entry
+            if store is None and meta_changed:
+                staging()  # only the manifest changes: a copy costs hard links
+            if store is None:  # nothing changed
+                report.stats = old.get("stats", {})
+            else:
                 tw = time.perf_counter()
-                store.remove_graph(NamedNode(iri))
+                refresh_entities(store, Mapper(lexicon.load(), base))  # each entity described once
+                counted = census(store)
+                void.update(store, base, counted)  # the dataset description (kg/void.py)
+                store.flush()
                 report.write_seconds += time.perf_counter() - tw
-                report.removed += 1
-            else:  # from another input: kept
-                new_docs[iri] = entry
-        if store is None and meta_changed:
-            staging()  # only the manifest changes: a copy costs hard links
-        if store is None:  # nothing changed
-            report.stats = old.get("stats", {})
-        else:
-            tw = time.perf_counter()
-            refresh_entities(store, Mapper(lexicon.load(), base))  # each entity described once
-            counted = census(store)
-            void.update(store, base, counted)  # the dataset description (kg/void.py)
-            store.flush()
-            report.write_seconds += time.perf_counter() - tw
-            report.stats = stats(store, counted)
-            store = None
-            gc.collect()  # close the store before it becomes visible
-            folder.commit({"format": MANIFEST_FORMAT, "fingerprint": fingerprint, "base": base,
-                           "documents": new_docs, "stats": report.stats})
-            report.changed = True
-    finally:
-        if writer is not None:
-            writer.cancel()
-        if executor is not None:
-            executor.close()
-        if store is not None:
-            store = None
-            gc.collect()
-        folder.abort()
-        folder.unlock()
-    report.seconds = time.perf_counter() - t0
-    return report
+                report.stats = stats(store, counted)
+                store = None
+                gc.collect()  # close the store before it becomes visible
+                folder.commit({"format": MANIFEST_FORMAT, "fingerprint": fingerprint, "base": base,
+                               "documents": new_docs, "stats": report.stats})
+                report.changed = True
+        finally:
+            if writer is not None:
+                writer.cancel()
+            if executor is not None:
+                executor.close()
+            if store is not None:
+                store = None
+                gc.collect()
+        report.seconds = time.perf_counter() - t0
+        return report

@@ -98,16 +98,7 @@ def build(
         _err(f"{len(report.skipped)} input(s) skipped")
         raise typer.Exit(1)
     if strict:
-        from .store import open_store
-        from .validate import validate as run_validate
-
-        violations = run_validate(open_store(store, read_only=True))
-        for v in violations[:20]:
-            typer.echo(str(v), err=True)
-        if violations:
-            _err(f"{store}: {len(violations)} SHACL violation(s)")
-            raise typer.Exit(1)
-        typer.echo("the graph conforms to the SHACL shapes")
+        _check_shapes(store, limit=20, to_stderr=True)  # stdout is the build's report
 
 
 @app.command()
@@ -206,18 +197,23 @@ def validate(
     limit: Annotated[int, typer.Option(help="Print at most this many violations.")] = 50,
 ) -> None:
     """Check the store against the SHACL shapes in ontology/shapes.ttl; exit 1 on a violation."""
+    _check_shapes(store, limit)
+
+
+def _check_shapes(store: Path, limit: int, to_stderr: bool = False) -> None:
+    """Print the first ``limit`` SHACL violations of the store and exit 1 if there are any."""
     from .store import open_store
     from .validate import validate as run_validate
 
     violations = run_validate(open_store(store, read_only=True))
     for v in violations[:limit]:
-        typer.echo(str(v))
+        typer.echo(str(v), err=to_stderr)
     if len(violations) > limit:
-        typer.echo(f"... and {len(violations) - limit} more")
+        typer.echo(f"... and {len(violations) - limit} more", err=to_stderr)
     if violations:
         _err(f"{store}: {len(violations)} SHACL violation(s)")
         raise typer.Exit(1)
-    typer.echo(f"{store}: conforms to the shapes")
+    typer.echo(f"{store}: conforms to the SHACL shapes")
 
 
 @app.command()

@@ -387,6 +387,19 @@ def _split_at(spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, i
     return out
 
 
+def _token_spans(doc: Doc, found: Found, items: list[tuple[int, int, str, str | int]]) -> list[Span]:
+    """Spans for ``(start, end, label, span_id)`` character spans, by the tokens they begin and end on."""
+    if not items:
+        return []  # no token index to build
+    starts, ends = found.token_index()
+    out = []
+    for s, e, label, span_id in items:
+        i, j = starts.get(s), ends.get(e)
+        if i is not None and j is not None:
+            out.append(Span(doc, i, j, label=label, span_id=span_id))
+    return out
+
+
 @Language.component("hezuo_entities")
 def entity_spans(doc: Doc) -> Doc:
     """The names the tokenizer chose (lexicon names by Aho-Corasick, longest first, with the names
@@ -394,16 +407,7 @@ def entity_spans(doc: Doc) -> Doc:
     the entity key, into ``doc.spans["entities"]`` — what a ``SpanRuler`` with an id on each
     pattern gives, without matching the lexicon a second time."""
     found: Found = doc.user_data[FOUND]
-    spans = []
-    if not found.names:
-        doc.spans["entities"] = spans
-        return doc
-    starts, ends = found.token_index()
-    for s, e, k in found.names:
-        i, j = starts.get(s), ends.get(e)
-        if i is not None and j is not None:
-            spans.append(Span(doc, i, j, label=found.types[k][0], span_id=k))
-    doc.spans["entities"] = spans
+    doc.spans["entities"] = _token_spans(doc, found, [(s, e, found.types[k][0], k) for s, e, k in found.names])
     return doc
 
 
@@ -412,16 +416,7 @@ def tag_values(doc: Doc) -> Doc:
     """Money, percentages, dates, periods and counts into ``doc.spans["values"]``; each span's
     normalised value is in ``doc.user_data`` (``Found.values``), keyed by its start."""
     found: Found = doc.user_data[FOUND]
-    spans = []
-    if not found.values:
-        doc.spans["values"] = spans
-        return doc
-    starts, ends = found.token_index()
-    for s, e, typ, _ in found.values:
-        i, j = starts.get(s), ends.get(e)
-        if i is not None and j is not None:
-            spans.append(Span(doc, i, j, label=typ))
-    doc.spans["values"] = spans
+    doc.spans["values"] = _token_spans(doc, found, [(s, e, typ, 0) for s, e, typ, _ in found.values])
     return doc
 
 

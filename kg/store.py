@@ -6,13 +6,13 @@ No spaCy or jieba here (``kg query`` and ``kg serve`` start fast).
 from __future__ import annotations
 
 import io
-from urllib.parse import unquote
 import itertools
-from dataclasses import dataclass
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from urllib.parse import unquote
 
 from pyoxigraph import (DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions,
                         RdfFormat, Store, Triple, Variable, serialize)
@@ -326,11 +326,6 @@ def stats(store: Store, counted: Census | None = None) -> dict:
     }
 
 
-__all__ = ["Census", "DefaultGraph", "ExportFormat", "census", "Store", "export", "format_results", "link_counts", "load_ontology",
-           "locate", "map_services", "open_store", "parse_params", "parse_service_map", "parse_term", "query",
-           "replace_graph", "resource", "stats"]
-
-
 def refresh_entities(store: Store, mapper) -> int:
     """Rewrite the entities graph from the entities the documents mention (so an incremental build
     leaves the same graph as a fresh one).  Returns the number of quads written."""
@@ -345,3 +340,8 @@ def refresh_entities(store: Store, mapper) -> int:
         if iri.startswith(base) and cls in type_of:
             keys.append((unquote(iri[len(base):]), type_of[cls]))
     return replace_graph(store, mapper.iris.entities_graph(), mapper.describe(keys))
+
+
+__all__ = ["Census", "DefaultGraph", "ExportFormat", "Store", "census", "export", "format_results", "link_counts",
+           "load_ontology", "locate", "map_services", "open_store", "parse_params", "parse_service_map", "parse_term",
+           "query", "refresh_entities", "replace_graph", "resource", "stats"]
