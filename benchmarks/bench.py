@@ -73,7 +73,7 @@ def cpu_seconds(fn) -> float:
 def bench_extraction(docs: list[str]) -> dict:
     import jieba
 
-    from kg.nlp import Extractor
+    from kg.extract.nlp import Extractor
 
     jieba.setLogLevel(60)
     jieba.initialize()

@@ -25,14 +25,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ingest, storedir, void
-from .mapper import DEFAULT_BASE, IRIs
-from .model import InputError
+from kg import ingest
+
+from kg.store import folder as storedir
+
+from kg.store import void
+from kg.rdf.mapper import DEFAULT_BASE, IRIs
+from kg.model import InputError
 
 MANIFEST_FORMAT = 1
 # the modules and data whose change changes the graph of an unchanged document
-PIPELINE_FILES = ("ingest.py", "nlp.py", "values.py", "lexicon.py", "rules.py", "relations.py", "mapper.py", "vocab.py",
-                  "model.py")
+# What decides a document's graph besides its text: these modules and every file of these packages (code and data).
+PIPELINE_MODULES = ("ingest.py", "model.py", "errors.py")
+PIPELINE_PACKAGES = ("extract", "rdf")
 CHUNK_CHARS = 20_000  # characters per extraction task
 # N-Quads bytes per bulk write (or $HEZUO_BATCH_BYTES), LOADERS of them at once: the memory stays that of
 # one 16 MB load (~150 MB), and the rate near one bulk_load of everything, which takes memory growing with it
@@ -196,15 +201,18 @@ def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]],
 
 def pipeline_fingerprint(base: str) -> str:
     """A hash of everything besides a document's text that decides its graph."""
-    from .store import resource
+    from kg.resources import resource
 
     here = Path(__file__).parent
-    files = [here / name for name in PIPELINE_FILES]
-    files += sorted(f for f in (here / "data").rglob("*") if f.is_file() and "__pycache__" not in f.parts)
+    files = [here / name for name in PIPELINE_MODULES]
+    for package in PIPELINE_PACKAGES:
+        files += sorted(f for f in (here / package).rglob("*")
+                        if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc")
     files.append(resource("ontology") / "hezuo.ttl")
     h = hashlib.sha256(f"{MANIFEST_FORMAT}\n{base}\n".encode())
     for f in files:
-        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+        h.update(f.relative_to(here).as_posix().encode() if f.is_relative_to(here) else f.name.encode())
+        h.update(b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
 
 
@@ -223,10 +231,10 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     """
     from pyoxigraph import NamedNode, RdfFormat
 
-    from . import workers as workers_mod
-    from . import lexicon
-    from .mapper import Mapper
-    from .store import census, load_ontology, open_store, refresh_entities, stats
+    from kg import workers as workers_mod
+    from kg.extract import lexicon
+    from kg.rdf.mapper import Mapper
+    from kg.store import census, load_ontology, open_store, refresh_entities, stats
 
     t0 = time.perf_counter()
     iris = IRIs(base)  # checks the base IRI before any work
@@ -425,7 +433,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
                 tw = time.perf_counter()
                 refresh_entities(store, Mapper(lexicon.load(), base))  # each entity described once
                 counted = census(store)
-                void.update(store, base, counted)  # the dataset description (kg/void.py)
+                void.update(store, base, counted)  # the dataset description (kg/store/void.py)
                 store.flush()
                 report.write_seconds += time.perf_counter() - tw
                 report.stats = stats(store, counted)

@@ -1,4 +1,4 @@
-"""The ``kg`` command: a thin layer over the library (kg.build, kg.store, kg.serve, kg.nlp)."""
+"""The ``kg`` command: a thin layer over the library (kg.build, kg.store, kg.serve, kg.extract)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from .link import DEFAULT_ENDPOINT
-from .mapper import DEFAULT_BASE
-from .model import InputError
-from .store import ExportFormat
+from kg.link import DEFAULT_ENDPOINT
+from kg.rdf.mapper import DEFAULT_BASE
+from kg.model import InputError
+from kg.store import ExportFormat
 
 app = typer.Typer(help="hezuo-kg: knowledge graphs from Chinese development-cooperation documents, served over SPARQL.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -57,10 +57,10 @@ def build(
     Incremental (unchanged documents are skipped) and atomic (readers see the old graph until the end)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .build import build as run_build
-    from .store import resource
-    from .void import build_date
-    from .workers import default_workers
+    from kg.build import build as run_build
+    from kg.resources import resource
+    from kg.store.void import build_date
+    from kg.workers import default_workers
 
     build_date()  # a bad $SOURCE_DATE_EPOCH stops here, before the store is touched
     inputs = paths or [resource("corpus")]
@@ -111,9 +111,9 @@ def serve(
     workers: Annotated[Optional[int], typer.Option(help="Oxigraph worker processes (default: the number of cores, at least 2).")] = None,
 ) -> None:
     """Serve the store read-only over SPARQL 1.1 with the Oxigraph server and its query UI."""
-    from . import serve as serve_mod
-    from .storedir import read_manifest
-    from .store import open_store, stats
+    from kg import serve as serve_mod
+    from kg.store.folder import read_manifest
+    from kg.store import open_store, stats
 
     st = open_store(store, read_only=True)
     s = read_manifest(store).get("stats") or stats(st)  # the build counted them already
@@ -141,7 +141,7 @@ def query(
 ) -> None:
     """Run a SPARQL query in-process over the union of all graphs; SERVICE clauses federate over HTTP;
     --param binds values safely."""
-    from .store import format_results, open_store, parse_params, parse_service_map, query as run_query
+    from kg.store import format_results, open_store, parse_params, parse_service_map, query as run_query
 
     params = parse_params(param)
 
@@ -172,7 +172,7 @@ def export(
 ) -> None:
     """Export the graph as Turtle, N-Triples, N-Quads, TriG or JSON-LD, byte-identical for the same store;
     or pledges and aid figures as CSV in the columns of AidData's GCDF dataset (gcdf-csv)."""
-    from .store import export as run_export, open_store
+    from kg.store import export as run_export, open_store
 
     st = open_store(store, read_only=True)
     if out is None:
@@ -202,8 +202,8 @@ def validate(
 
 def _check_shapes(store: Path, limit: int, to_stderr: bool = False) -> None:
     """Print the first ``limit`` SHACL violations of the store and exit 1 if there are any."""
-    from .store import open_store
-    from .validate import validate as run_validate
+    from kg.store import open_store
+    from kg.store.validate import validate as run_validate
 
     violations = run_validate(open_store(store, read_only=True))
     for v in violations[:limit]:
@@ -222,7 +222,7 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Count documents, triples, mentions and entities per type."""
-    from .store import open_store, stats as run_stats
+    from kg.store import open_store, stats as run_stats
 
     s = run_stats(open_store(store, read_only=True))
     if as_json:
@@ -247,7 +247,7 @@ def link(
     base: Annotated[str, typer.Option(help="Base IRI (as for kg build).", envvar="HEZUO_BASE")] = DEFAULT_BASE,
 ) -> None:
     """Link entities the lexicon does not link to Wikidata (and their GeoNames and DBpedia) by label and type."""
-    from .link import link as run_link
+    from kg.link import link as run_link
 
     r = run_link(store, endpoint=endpoint, cache=cache, base=base, offline=offline)
     asked = f"{r.fetched} from {r.endpoint} in {r.requests} request{'s' if r.requests != 1 else ''}"
@@ -276,10 +276,11 @@ def extract(
     base: Annotated[str, typer.Option(help="Base IRI.", envvar="HEZUO_BASE")] = DEFAULT_BASE,
 ) -> None:
     """Print every entity and value mention found in files, with offsets into the original text."""
-    from . import ingest, lexicon
-    from .build import collect_inputs
-    from .mapper import IRIs, LINK_IRIS
-    from .nlp import Extractor
+    from kg import ingest
+    from kg.extract import lexicon
+    from kg.build import collect_inputs
+    from kg.rdf.mapper import IRIs, LINK_IRIS
+    from kg.extract.nlp import Extractor
 
     inputs, errors = collect_inputs(files)
     docs = []
@@ -339,7 +340,7 @@ def evaluate(
     errors: Annotated[bool, typer.Option("--errors", help="Also list missed and spurious entities.")] = False,
 ) -> None:
     """Score entity and value extraction against gold files: precision, recall, F1, link accuracy."""
-    from .eval import evaluate as run_eval
+    from kg.evaluate import evaluate as run_eval
 
     scores = run_eval(gold_dir)
     result = scores.as_dict()

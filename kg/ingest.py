@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Document, InputError, Paragraph, Sentence
+from kg.model import Document, InputError, Paragraph, Sentence
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -32,12 +32,16 @@ from urllib.parse import quote, unquote
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from . import __version__, storedir, void
-from .storedir import StoreFolder
-from .mapper import DEFAULT_BASE, IRIs
-from .model import InputError
-from .store import Census, census, open_store, replace_graph, stats
-from .vocab import ENTITY_CLASS, HZ, LINK_TARGETS, OWL, PROV, RDF, RDFS, XSD, link_target
+from kg import __version__
+
+from kg.store import folder as storedir
+
+from kg.store import void
+from kg.store.folder import StoreFolder
+from kg.rdf.mapper import DEFAULT_BASE, IRIs
+from kg.model import InputError
+from kg.store import Census, census, open_store, replace_graph, stats
+from kg.rdf.vocab import ENTITY_CLASS, HZ, LINK_TARGETS, OWL, PROV, RDF, RDFS, XSD, link_target
 
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 CACHE_FORMAT = "hezuo-kg link cache 1"

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.errors import InputError  # noqa: F401  (re-exported: model users see one error type)
+
 ENTITY_TYPES = ("COUNTRY", "REGION", "PLACE", "ORG", "FORUM", "MEETING", "PROGRAMME", "PROJECT", "PERSON")
 VALUE_TYPES = ("MONEY", "PERCENT", "DATE", "PERIOD", "COUNT")
-
-
-class InputError(Exception):
-    """A problem with one input file, reported to the user as one line."""
-
-    def __init__(self, path: str, problem: str):
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
 
 
 @dataclass(frozen=True)

@@ -50,11 +50,11 @@ _SINCE_RENEWAL = {"chars": 0}
 def init(base: str) -> None:
     """Build the pipeline for ``base`` in this process (once)."""
     if base not in _PIPELINES:
-        from . import lexicon
-        from .mapper import Mapper
-        from .nlp import Extractor
+        from kg.extract import lexicon
+        from kg.rdf.mapper import Mapper
+        from kg.extract.nlp import Extractor
 
-        from .relations import Relations
+        from kg.extract.relations import Relations
 
         lex = lexicon.load()
         _PIPELINES[base] = (Extractor(lex), Relations(), Mapper(lex, base))
@@ -62,8 +62,8 @@ def init(base: str) -> None:
 
 def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
     """Extract and map a chunk of documents; runs in a worker process."""
-    from .ingest import make_document
-    from .model import InputError
+    from kg.ingest import make_document
+    from kg.model import InputError
 
     with _LOCK:
         renew = int(os.environ.get("HEZUO_RENEW_CHARS") or RENEW_CHARS)
@@ -165,7 +165,7 @@ def _reachable(address: str) -> None:
     import socket
     from urllib.parse import urlsplit
 
-    from .model import InputError
+    from kg.model import InputError
 
     if "://" not in address:
         address = "tcp://" + address
@@ -188,7 +188,7 @@ class DaskCluster(Executor):
     """``--dask ADDRESS``: the workers of a Dask distributed cluster extract; results stream back."""
 
     def __init__(self, address: str, base: str):
-        from .model import InputError
+        from kg.model import InputError
 
         try:
             from distributed import Client

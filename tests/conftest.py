@@ -19,7 +19,7 @@ QUERIES = ROOT / "queries"
 GOLD = ROOT / "tests" / "gold"
 
 
-# The dataset description's date (kg/void.py): fixed, so every build in the tests gives the same bytes
+# The dataset description's date (kg/store/void.py): fixed, so every build in the tests gives the same bytes
 SOURCE_DATE_EPOCH = "1700000000"  # 2023-11-14
 
 

@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from conftest import CORPUS, GOLD, KG, ROOT, SOURCE_DATE_EPOCH, run_kg
-from kg import storedir
+from kg.store import folder as storedir
 from kg.store import open_store
 
 GENRE = ROOT / "tests" / "genre"

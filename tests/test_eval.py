@@ -7,8 +7,8 @@ import json
 import pytest
 
 from conftest import GOLD, ROOT, run_kg
-from kg.eval import PRF, Scores, evaluate, score_document
-from kg.lexicon import load
+from kg.evaluate import PRF, Scores, evaluate, score_document
+from kg.extract.lexicon import load
 from kg.model import Document, Mention
 
 # figures reached when these tests were written (kg eval tests/gold); lower them only with a reason

@@ -108,11 +108,11 @@ def test_the_builds_nquads_lines_are_what_oxigraph_serialises_even_for_awkward_t
     give the bytes Oxigraph's serialiser gives and parse back to the same quads."""
     from pyoxigraph import serialize
 
-    from kg import lexicon
+    from kg.extract import lexicon
     from kg.ingest import make_document
-    from kg.mapper import Mapper
-    from kg.nlp import Extractor
-    from kg.relations import Relations
+    from kg.rdf.mapper import Mapper
+    from kg.extract.nlp import Extractor
+    from kg.extract.relations import Relations
 
     lex = lexicon.load()
     text = ('中国向"老挝"提供\\援助\t20亿元人民币。\r\n巴基斯坦\x01瓜达尔港\u2028建成😀。\n\n'

@@ -6,7 +6,7 @@ import pytest
 
 from kg.ingest import split
 from kg.model import Document
-from kg.nlp import Extractor, normalize
+from kg.extract.nlp import Extractor, normalize
 
 
 @pytest.fixture(scope="module")

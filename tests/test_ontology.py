@@ -6,7 +6,7 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
 from conftest import ROOT
-from kg.vocab import ENTITY_CLASS, HZ, ONTOLOGY_IRI
+from kg.rdf.vocab import ENTITY_CLASS, HZ, ONTOLOGY_IRI
 
 ONTO = rdflib.Graph().parse(ROOT / "ontology" / "hezuo.ttl")
 HZNS = ONTOLOGY_IRI + "#"

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg import ingest
-from kg.nlp import Extractor
+from kg.extract.nlp import Extractor
 
 WORDS = ["中国", "巴基斯坦", "老挝", "南苏丹", "苏丹", "印度尼西亚", "中非合作论坛", "北京峰会", "联合国开发计划署",
          "UNDP", "援助", "提供", "发展合作", "6亿元人民币", "1500万美元", "２０１８年９月", "35%", "百分之三十",

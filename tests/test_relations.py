@@ -13,8 +13,8 @@ from pyoxigraph import Quad, Literal, NamedNode, RdfFormat, Store, parse
 
 from conftest import CORPUS, GOLD, QUERIES, run_kg
 from test_nlp import tag
-from kg.nlp import Extractor
-from kg.relations import Relations
+from kg.extract.nlp import Extractor
+from kg.extract.relations import Relations
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from test_nlp import tag
-from kg.nlp import Extractor
+from kg.extract.nlp import Extractor
 
 
 @pytest.fixture(scope="module")

@@ -16,11 +16,11 @@ from datetime import datetime, timezone
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from . import __version__
-from .mapper import DEFAULT_BASE, IRIs
-from .model import InputError
-from .store import Census, census, replace_graph
-from .vocab import (DCAT, DCTERMS, ENTITY_CLASS, HZ, LINK_TARGETS, NIF, OWL, PROV, RDF, RDFS, SCHEMA,
+from kg import __version__
+from kg.rdf.mapper import DEFAULT_BASE, IRIs
+from kg.model import InputError
+from kg.store import Census, census, replace_graph
+from kg.rdf.vocab import (DCAT, DCTERMS, ENTITY_CLASS, HZ, LINK_TARGETS, NIF, OWL, PROV, RDF, RDFS, SCHEMA,
                     VOID, XSD)
 
 # The datasets links point into: IRI, title, URI space, SPARQL endpoint

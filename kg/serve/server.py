@@ -38,7 +38,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .model import InputError
+from kg.model import InputError
 
 STREAM_AFTER = 4 * 1024 * 1024  # buffer a response up to this size (so a timeout is a clean 504), then stream
 MAX_REQUEST_BODY = 16 * 1024 * 1024
@@ -58,7 +58,7 @@ def oxigraph_binary() -> str:
 def default_workers() -> int:
     """Oxigraph server processes: one per core this process may run on (at least 2, so that one
     slow query never holds up the others)."""
-    from .workers import default_workers as usable_cores  # no spaCy or jieba there
+    from kg.workers import default_workers as usable_cores  # no spaCy or jieba there
 
     return max(2, usable_cores())
 
@@ -518,7 +518,7 @@ class FrontServer(ThreadingHTTPServer):
 def make_server(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: float = 30,
                 cors: bool = False, workers: int | None = None) -> FrontServer:
     """The front server with its backend pool started (call ``serve_forever``, then ``close``)."""
-    from .store import locate
+    from kg.store import locate
 
     location = locate(store)  # the active generation, resolved: a later build does not pull it away
     if timeout_s <= 0:

@@ -30,7 +30,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .model import InputError
+from kg.model import InputError
 
 ACTIVE = "active"
 GENERATIONS = "generations"

@@ -13,9 +13,9 @@ from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from .lexicon import Entry, Lexicon
-from .model import Document, Fact, Mention
-from .vocab import (ENTITY_CLASS, HZ, IATI_TRANSACTION, ITSRDF, LINK_TARGETS, NIF, OWL, RDF, RDFS, SCHEMA, SKOS,
+from kg.extract.lexicon import Entry, Lexicon
+from kg.model import Document, Fact, Mention
+from kg.rdf.vocab import (ENTITY_CLASS, HZ, IATI_TRANSACTION, ITSRDF, LINK_TARGETS, NIF, OWL, RDF, RDFS, SCHEMA, SKOS,
                     VALUE_CLASS, XSD)
 
 FACT_CLASS = {"Pledge": HZ.Pledge, "AidStatistic": HZ.AidStatistic, "Partnership": HZ.Partnership,

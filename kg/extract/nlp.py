@@ -39,10 +39,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import lexicon as lexicon_mod
-from . import rules
-from .model import Document, Mention
-from .values import find_values
+from kg.extract import lexicon as lexicon_mod
+from kg.extract import rules
+from kg.model import Document, Mention
+from kg.extract.values import find_values
 
 jieba.setLogLevel(logging.WARNING)
 _T2S = opencc.OpenCC("t2s")

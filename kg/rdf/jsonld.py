@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode
 
-from .vocab import RDF, XSD
+from kg.rdf.vocab import RDF, XSD
 
 XSD_STRING = XSD.string.value
 RDF_TYPE = RDF.type.value
@@ -24,7 +24,7 @@ RDF_TYPE = RDF.type.value
 
 @lru_cache(maxsize=1)
 def context() -> dict:
-    from .store import resource
+    from kg.resources import resource
 
     with open(resource("ontology") / "context.jsonld", encoding="utf-8") as f:
         return json.load(f)["@context"]

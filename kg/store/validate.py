@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from pyoxigraph import RdfFormat, Store, Triple, serialize
 
-from .store import resource
-from .vocab import shorten
+from kg.resources import resource
+from kg.rdf.vocab import shorten
 
 
 @dataclass(frozen=True)

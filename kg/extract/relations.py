@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .model import Document, Fact, Mention
+from kg.model import Document, Fact, Mention
 
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,12}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"

@@ -17,17 +17,11 @@ from urllib.parse import unquote
 from pyoxigraph import (DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions,
                         RdfFormat, Store, Triple, Variable, serialize)
 
-from . import storedir
-from .model import InputError
-from .vocab import ENTITY_CLASS, HZ, LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, PREFIXES, RDF, link_target, shorten
+from kg.store import folder as storedir
+from kg.resources import resource
+from kg.model import InputError
+from kg.rdf.vocab import ENTITY_CLASS, HZ, LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, PREFIXES, RDF, link_target, shorten
 
-HERE = Path(__file__).parent
-
-
-def resource(name: str) -> Path:
-    """A folder shipped with the tool (ontology, corpus, queries): in the wheel or in the checkout."""
-    inside = HERE / name
-    return inside if inside.exists() else HERE.parent / name
 
 
 class ExportFormat(str, Enum):
@@ -259,11 +253,11 @@ def export(store: Store, fmt: ExportFormat, out, graph: str | None = None) -> in
     if g is not None and not store.contains_named_graph(g):
         raise InputError(graph, "no such graph in the store")
     if fmt == ExportFormat.gcdf_csv:
-        from .gcdf import write_csv
+        from kg.store.gcdf import write_csv
         return write_csv(store, out)
     quads = store.quads_for_pattern(None, None, None, g)
     if fmt == ExportFormat.jsonld:  # compacted with ontology/context.jsonld
-        from . import jsonld
+        from kg.rdf import jsonld
 
         items = list(quads)
         jsonld.write(items, out)

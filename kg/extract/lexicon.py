@@ -1,6 +1,6 @@
 """The gazetteer: every known entity with its key, type, names and links.
 
-Data files live in ``kg/data/lexicon/``: ``countries.csv``, ``regions.csv`` and
+Data files live in ``kg/extract/data/lexicon/``: ``countries.csv``, ``regions.csv`` and
 ``organizations.csv`` are the verified reference tables (with Wikidata / GeoNames /
 DBpedia ids); ``entities.csv`` holds our own entries (forums, meetings, programmes,
 projects, persons, places, Chinese bodies).  Plain data: no spaCy, no jieba, no RDF.
@@ -13,9 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from kg.resources import package_file
 
-from .model import ENTITY_TYPES
+from kg.model import ENTITY_TYPES
 
 # Strings that must never be matched as names on their own (see the data README:
 # ambiguous between a country/region and an adjective or another entity).
@@ -53,7 +53,7 @@ def _split(cell: str | None) -> list[str]:
 
 
 def _rows(name: str):
-    with resources.files("kg").joinpath("data", "lexicon", name).open(encoding="utf-8", newline="") as f:
+    with package_file("extract", "data", "lexicon", name).open(encoding="utf-8", newline="") as f:
         yield from csv.DictReader(f)
 
 
@@ -129,6 +129,6 @@ def normalize_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     entries = [*_countries(), *_regions(), *_organizations()]
-    if resources.files("kg").joinpath("data", "lexicon", "entities.csv").is_file():
+    if package_file("extract", "data", "lexicon", "entities.csv").is_file():
         entries.extend(_own())
     return Lexicon(entries)

@@ -16,10 +16,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ingest
-from .lexicon import Lexicon
-from .model import ENTITY_TYPES, VALUE_TYPES, Document, InputError
-from .values import find_values
+from kg import ingest
+from kg.extract.lexicon import Lexicon
+from kg.model import ENTITY_TYPES, VALUE_TYPES, Document, InputError
+from kg.extract.values import find_values
 
 COARSE = {"COUNTRY": "LOC", "REGION": "LOC", "PLACE": "LOC", "ORG": "ORG", "FORUM": "ORG", "MEETING": "ORG",
           "PERSON": "PERSON", "PROGRAMME": "OTHER", "PROJECT": "OTHER"}
@@ -27,7 +27,7 @@ _STRIP = re.compile(r"[\s“”\"'‘’《》〈〉「」『』]")
 
 
 def norm(name: str) -> str:
-    from .nlp import to_simplified  # conversion table shared with the tagger
+    from kg.extract.nlp import to_simplified  # conversion table shared with the tagger
     import unicodedata
     return _STRIP.sub("", to_simplified(unicodedata.normalize("NFKC", name)))
 
@@ -151,8 +151,8 @@ def load_gold(gold_dir: str | Path) -> list[tuple[Path, dict]]:
 
 
 def evaluate(gold_dir: str | Path, extractor=None) -> Scores:
-    from .nlp import Extractor
-    from .relations import Relations
+    from kg.extract.nlp import Extractor
+    from kg.extract.relations import Relations
 
     extractor = extractor or Extractor()
     relations = Relations()

@@ -8,7 +8,7 @@ import io
 
 from pyoxigraph import Store
 
-from .store import query
+from kg.store.core import query
 
 COLUMNS = [
     "record_id", "record_type", "title", "description", "recipient", "recipient_iso3", "recipient_region",

@@ -1,0 +1,6 @@
+"""The store layer: the store folder and its generations, the Oxigraph store, census, export, VoID, SHACL.
+
+Never imports spaCy, jieba or OpenCC (checked by the import contracts in pyproject.toml).
+"""
+from kg.store.core import *  # noqa: F401,F403
+from kg.store.core import __all__  # noqa: F401
