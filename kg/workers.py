@@ -19,6 +19,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from kg.resources import usable_cores
+
 # (doc_id, path, text, sha256, is HTML, encoding, encoding detected): a document to extract, as plain data
 DocTask = tuple[str, str, str, str, bool, str, bool]
 LONG_DOCUMENT = 1_000_000  # characters: from here on a document's N-Quads go to a file, not to memory
@@ -105,10 +107,7 @@ def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
 
 
 def default_workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+    return usable_cores()
 
 
 def _ordered(submit: Callable, tasks: Iterable, window: int) -> Iterator:

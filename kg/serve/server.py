@@ -39,6 +39,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kg.model import InputError
+from kg.resources import usable_cores
 
 STREAM_AFTER = 4 * 1024 * 1024  # buffer a response up to this size (so a timeout is a clean 504), then stream
 MAX_REQUEST_BODY = 16 * 1024 * 1024
@@ -58,8 +59,6 @@ def oxigraph_binary() -> str:
 def default_workers() -> int:
     """Oxigraph server processes: one per core this process may run on (at least 2, so that one
     slow query never holds up the others)."""
-    from kg.workers import default_workers as usable_cores  # no spaCy or jieba there
-
     return max(2, usable_cores())
 
 
