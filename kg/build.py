@@ -31,7 +31,7 @@ from kg.store import folder as storedir
 
 from kg.store import void
 from kg.rdf.mapper import DEFAULT_BASE, IRIs
-from kg.model import InputError
+from kg.errors import InputError, ParameterError
 
 MANIFEST_FORMAT = 1
 # the modules and data whose change changes the graph of an unchanged document
@@ -239,7 +239,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     t0 = time.perf_counter()
     iris = IRIs(base)  # checks the base IRI before any work
     if workers < 1:
-        raise InputError("--workers", "must be at least 1")
+        raise ParameterError("workers", "must be at least 1")
     files, errors, roots = _inputs(paths)
     if strict and errors:
         raise errors[0]

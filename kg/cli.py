@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -10,14 +11,113 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
+from kg import __version__
+from kg.errors import InputError, ParameterError, printable
 from kg.link import DEFAULT_ENDPOINT
 from kg.rdf.mapper import DEFAULT_BASE
-from kg.model import InputError
 from kg.store import ExportFormat
 
+
+class KgGroup(TyperGroup):
+    """The ``kg`` command group: every failure becomes one line on stderr and an exit code, here in the app
+    (so that in-process runs, typer.testing.CliRunner included, see the real message): a usage error (exit 2),
+    an ``InputError`` (exit 1; a library ``ParameterError`` names the flag), a full disk, an interrupt (130),
+    anything else (exit 2; ``HEZUO_DEBUG=1`` shows the traceback)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args=args, prog_name=prog_name or "kg", complete_var=complete_var,
+                                standalone_mode=False, **extra)
+            code = code if isinstance(code, int) else 0
+            sys.stdout.flush()  # a full disk or a closed pipe shows here at the latest, not at exit
+        except BaseException as e:  # noqa: BLE001 - every failure is reported the same way
+            code = _report(e, self)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _kinds(e: BaseException) -> set[str]:
+    """The class names of ``e`` and its bases: click's exceptions are told apart by name (typer ships its own
+    copy of click, so its classes are not the ``click`` package's)."""
+    return {c.__name__ for c in type(e).__mro__}
+
+
+def _report(e: BaseException, group) -> int:
+    """Print the one-line error for ``e``; return the exit code."""
+    kinds = _kinds(e)
+    if isinstance(e, SystemExit):
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    if "Exit" in kinds and hasattr(e, "exit_code"):
+        return e.exit_code
+    if "NoArgsIsHelpError" in kinds:
+        typer.echo(e.ctx.get_help() if e.ctx else e.format_message())
+        return 0
+    if "UsageError" in kinds:
+        ctx = getattr(e, "ctx", None)
+        command = f"kg {ctx.info_name}" if ctx is not None and ctx.parent is not None else "kg"
+        _err(f"{command}: {_one_line(e.format_message(), 300)} (see {command} --help)")
+        return e.exit_code
+    if "ClickException" in kinds:
+        _err(_one_line(e.format_message(), 300))
+        return e.exit_code
+    if "Abort" in kinds or isinstance(e, KeyboardInterrupt):
+        _err("interrupted")
+        return 130
+    if isinstance(e, ParameterError):
+        e = e.as_flag(_flag(group, e.param))
+    if isinstance(e, InputError):
+        _err(str(e))
+        return 1
+    if isinstance(e, OSError) and (e.errno == errno.ENOSPC or "No space left on device" in str(e)):
+        where = printable(str(e.filename)) if getattr(e, "filename", None) else _output_of(e)
+        _err(f"{where}: no space left on device; free some space and run the command again")
+        return 1
+    if isinstance(e, OSError) and e.errno == errno.EPIPE:
+        return 1  # the reader went away (kg query ... | head): nothing to say
+    if os.environ.get("HEZUO_DEBUG"):
+        raise e
+    _err(f"{type(e).__name__}: {_one_line(e)} (set HEZUO_DEBUG=1 for a traceback)")
+    return 2
+
+
+def _output_of(e: OSError) -> str:
+    """Where a write without a file name went: standard output if it is the one that failed."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return "standard output"
+    return "the disk"
+
+
+def _flag(group, param: str) -> str:
+    """The flag of the library parameter ``param`` (``workers`` -> ``--workers``), as the commands name it."""
+    for command in group.commands.values():
+        for p in command.params:
+            if p.name == param and getattr(p, "opts", None):
+                return max(p.opts, key=len)
+    return "--" + param.replace("_", "-")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kg (hezuo-kg) {__version__}")
+        raise typer.Exit()
+
+
 app = typer.Typer(help="hezuo-kg: knowledge graphs from Chinese development-cooperation documents, served over SPARQL.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, cls=KgGroup)
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """hezuo-kg: knowledge graphs from Chinese development-cooperation documents, served over SPARQL."""
+
 
 STORE = Annotated[Path, typer.Option("--store", "-s", help="Folder of the graph store.", envvar="HEZUO_STORE")]
 DEFAULT_STORE = Path("store")
@@ -36,7 +136,7 @@ class ExtractFormat(str, Enum):
 
 
 def _err(message: str) -> None:
-    typer.echo(f"kg: error: {message}", err=True)
+    typer.echo(f"kg: error: {printable(message)}", err=True)
 
 
 @app.command()
@@ -104,7 +204,7 @@ def build(
 @app.command()
 def serve(
     store: STORE = DEFAULT_STORE,
-    port: Annotated[int, typer.Option(help="TCP port.")] = 7878,
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0: any free port).")] = 7878,
     bind: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     timeout: Annotated[float, typer.Option(help="Query deadline in seconds: a query still running then is stopped.")] = 30,
     cors: Annotated[bool, typer.Option(help="Allow cross-origin requests.")] = False,
@@ -141,7 +241,8 @@ def query(
 ) -> None:
     """Run a SPARQL query in-process over the union of all graphs; SERVICE clauses federate over HTTP;
     --param binds values safely."""
-    from kg.store import format_results, open_store, parse_params, parse_service_map, query as run_query
+    from kg.rdf.sparql import format_results, parse_params, parse_service_map
+    from kg.store import open_store, query as run_query
 
     params = parse_params(param)
 
@@ -377,20 +478,20 @@ def _one_line(e: BaseException, limit: int = 160) -> str:
 
 
 def main() -> None:
-    """Console entry point: every failure is one line on stderr and a non-zero exit."""
-    try:
-        app(standalone_mode=True)
-    except InputError as e:
-        _err(str(e))
-        sys.exit(1)
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(130)
-    except Exception as e:  # a bug or an unforeseen condition: still one line, no traceback
-        if os.environ.get("HEZUO_DEBUG"):
-            raise
-        _err(f"{type(e).__name__}: {_one_line(e)} (set HEZUO_DEBUG=1 for a traceback)")
-        sys.exit(2)
+    """Console entry point: every failure is one line on stderr and a non-zero exit (``KgGroup``).  SIGTERM and
+    SIGHUP end the command the way Ctrl-C does, so that its clean-up runs (a build's staging copy and temporary
+    files are removed)."""
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            signal.signal(sig, stop)
+        except (OSError, ValueError):  # not the main thread, or no such signal here
+            pass
+    app()
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ from kg.store import folder as storedir
 from kg.store import void
 from kg.store.folder import StoreFolder
 from kg.rdf.mapper import DEFAULT_BASE, IRIs
-from kg.model import InputError
+from kg.errors import InputError, ParameterError
 from kg.store import Census, census, open_store, replace_graph, stats
 from kg.rdf.vocab import ENTITY_CLASS, HZ, LINK_TARGETS, OWL, PROV, RDF, RDFS, XSD, link_target
 
@@ -383,7 +383,7 @@ def link(store_dir: str | Path, *, endpoint: str = DEFAULT_ENDPOINT, cache: str 
     not raise: ``LinkReport.error`` says what happened and ``missing`` what is left to look up.
     """
     if not re.match(r"^https?://\S+$", endpoint):
-        raise InputError(endpoint, "the endpoint must be an http:// or https:// URL")
+        raise ParameterError("endpoint", f"must be an http:// or https:// URL, not {endpoint!r}")
     t0 = time.perf_counter()
     with StoreFolder(store_dir) as folder:
         if not folder.lock(create=False) or storedir.store_path(store_dir) is None:

@@ -187,12 +187,12 @@ class DaskCluster(Executor):
     """``--dask ADDRESS``: the workers of a Dask distributed cluster extract; results stream back."""
 
     def __init__(self, address: str, base: str):
-        from kg.model import InputError
+        from kg.errors import ParameterError
 
         try:
             from distributed import Client
         except ImportError:
-            raise InputError("--dask", "Dask is not installed; pip install 'hezuo-kg[dask]'") from None
+            raise ParameterError("dask", "Dask is not installed; pip install 'hezuo-kg[dask]'") from None
         _reachable(address)
         try:
             self.client = Client(address, timeout="30s", set_as_default=False)
