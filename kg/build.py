@@ -160,6 +160,7 @@ class BuildReport:
     mentions: int = 0
     quads_written: int = 0
     skipped: list[InputError] = field(default_factory=list)
+    not_read: list[ingest.Skipped] = field(default_factory=list)  # what folder walks left out, and why
     encodings: dict[str, list[str]] = field(default_factory=dict)  # encoding -> files read in it (HTML marked)
     seconds: float = 0.0
     write_seconds: float = 0.0  # time spent writing the store (bulk loads, graph removals, flush)
@@ -168,15 +169,18 @@ class BuildReport:
     stats: dict = field(default_factory=dict)
 
 
-def _inputs(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str, str]], list[InputError], set[str]]:
-    """``(file, doc_id, root)`` for every input file, errors, and the roots that were walked."""
+def _inputs(paths: Iterable[str | Path], follow_symlinks: bool = False, not_read: list | None = None
+            ) -> tuple[list[tuple[Path, str, str]], list[InputError], set[str]]:
+    """``(file, doc_id, root)`` for every input file, errors, and the roots that were walked; what the walks
+    left out goes to ``not_read`` (``ingest.Skipped``)."""
     files: list[tuple[Path, str, str]] = []
     errors: list[InputError] = []
     roots: set[str] = set()
     for p in paths:
         root = str(Path(p).resolve())
         try:
-            found = [(f, doc_id, root) for f, doc_id in ingest.find_files([p])]
+            found = [(f, doc_id, root) for f, doc_id in ingest.find_files(
+                [p], follow_symlinks=follow_symlinks, skipped=not_read)]
         except InputError as e:
             errors.append(e)
             continue
@@ -193,9 +197,10 @@ def _inputs(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str, str]], l
     return unique, errors, roots
 
 
-def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[InputError]]:
+def collect_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False
+                   ) -> tuple[list[tuple[Path, str]], list[InputError]]:
     """Every input file with its document id, and a one-line error for each path that is not usable."""
-    files, errors, _ = _inputs(paths)
+    files, errors, _ = _inputs(paths, follow_symlinks)
     return [(f, doc_id) for f, doc_id, _ in files], errors
 
 
@@ -217,7 +222,7 @@ def pipeline_fingerprint(base: str) -> str:
 
 
 def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEFAULT_BASE, strict: bool = False,
-          workers: int = 1, dask: str | None = None,
+          workers: int = 1, dask: str | None = None, follow_symlinks: bool = False,
           on_start: Callable[[int], None] | None = None,
           on_document: Callable[[str, int], None] | None = None) -> BuildReport:
     """Build or update the graph store from text files.
@@ -227,7 +232,8 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     ``BuildReport.skipped`` (``strict`` raises the first instead, and nothing is written).
     Raises ``InputError`` when there is nothing to build; the store is not touched then.
     ``on_document(doc_id, quads)`` is called for every document written or found unchanged
-    (with 0 quads).
+    (with 0 quads).  Folder walks stay inside their folder unless ``follow_symlinks``; what they
+    leave out is listed in ``BuildReport.not_read``.
     """
     from pyoxigraph import NamedNode, RdfFormat
 
@@ -240,12 +246,13 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     iris = IRIs(base)  # checks the base IRI before any work
     if workers < 1:
         raise ParameterError("workers", "must be at least 1")
-    files, errors, roots = _inputs(paths)
+    not_read: list[ingest.Skipped] = []
+    files, errors, roots = _inputs(paths, follow_symlinks, not_read)
     if strict and errors:
         raise errors[0]
     if not files:
         raise errors[0] if errors else InputError(str(store_dir), "no input files given")
-    report = BuildReport(str(store_dir), skipped=errors)
+    report = BuildReport(str(store_dir), skipped=errors, not_read=not_read)
     with storedir.StoreFolder(store_dir) as folder:  # on the way out: an uncommitted copy removed, unlocked
         old: dict = {}
         if folder.lock(create=False):

@@ -141,7 +141,9 @@ def _err(message: str) -> None:
 
 @app.command()
 def build(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (.txt, .md); default: the bundled corpus.")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Files or folders: plain text (.txt), Markdown (.md, .markdown), HTML (.html, .htm, .shtml, .xhtml); "
+             "default: the bundled corpus.")] = None,
     store: STORE = DEFAULT_STORE,
     base: Annotated[str, typer.Option(help="Base IRI of entities and documents.", envvar="HEZUO_BASE")] = DEFAULT_BASE,
     strict: Annotated[bool, typer.Option(help="Stop at the first unusable file; check the graph against the "
@@ -151,10 +153,13 @@ def build(
                                                    help="Extraction processes (default: the number of cores).")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="SCHEDULER_ADDRESS",
                                                 help="Extract on a Dask distributed cluster (e.g. tcp://host:8786).")] = None,
+    follow_symlinks: Annotated[bool, typer.Option(help="Read symbolic links in a folder that point outside it "
+                                                       "(by default they are listed as not read).")] = False,
 ) -> None:
     """Build the graph: extract entities and values from texts, write one named graph per document.
 
-    Incremental (unchanged documents are skipped) and atomic (readers see the old graph until the end)."""
+    Reads plain text (.txt), Markdown (.md, .markdown) and HTML (.html, .htm, .shtml, .xhtml) in UTF-8, UTF-16/32,
+    GB18030/GBK/GB2312, Big5 or HZ.  Incremental (unchanged documents are skipped) and atomic (readers see the old graph until the end)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kg.build import build as run_build
@@ -181,7 +186,8 @@ def build(
 
     with progress:
         report = run_build(inputs, store, base=base, strict=strict, workers=workers or default_workers(), dask=dask,
-                           on_start=on_start, on_document=on_document)
+                           follow_symlinks=follow_symlinks, on_start=on_start, on_document=on_document)
+    _list_not_read(report.not_read)
     for e in report.skipped:
         _err(f"skipped {e}")
     s = report.stats
@@ -463,6 +469,14 @@ def evaluate(
     if errors:
         for e in scores.errors:
             typer.echo(f"{e['kind']:<9} {e['type']:<10} {e['name']}  {e.get('key', '')}  [{e['doc']}]")
+
+
+def _list_not_read(not_read: list, shown: int = 20) -> None:
+    """What folder walks left out, and why: one note per file (the first ``shown``), then a count."""
+    for item in not_read[:shown]:
+        typer.echo(f"kg: note: not read: {item}", err=True)
+    if len(not_read) > shown:
+        typer.echo(f"kg: note: not read: {len(not_read) - shown} more files", err=True)
 
 
 def _encoding_summary(encoding: str, files: list[str], shown: int = 5) -> str:
