@@ -376,6 +376,8 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
             stream = chunks()
             first = next(stream, None)
             if first is not None:
+                folder.lock(create=True)
+                spool = str(folder.spool())
                 if dask:
                     executor = workers_mod.DaskCluster(dask, base)
                 elif workers > 1:
@@ -390,7 +392,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
                     yield first
                     yield from stream
 
-                for results in executor.map(base, all_chunks()):
+                for results in executor.map(base, all_chunks(), spool):
                     staging()
                     for r in results:
                         graph = iris.document(r.doc_id)
@@ -453,7 +455,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
             if writer is not None:
                 writer.cancel()
             if executor is not None:
-                executor.close()
+                executor.abort()
             if store is not None:
                 store = None
                 gc.collect()

@@ -15,6 +15,7 @@ import gc
 import os
 import tempfile
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -62,8 +63,39 @@ def init(base: str) -> None:
         _PIPELINES[base] = (Extractor(lex), Relations(), Mapper(lex, base))
 
 
-def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
-    """Extract and map a chunk of documents; runs in a worker process."""
+def _die_with(parent: int) -> None:
+    """End this worker process when the process that started it ends, however it ends (SIGKILL included):
+    Linux's PR_SET_PDEATHSIG, else a thread that watches the parent.  Without it a killed build leaves its
+    workers (each with a pipeline, ~400 MB) and, through them, multiprocessing's resource tracker running."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) != 0:  # PR_SET_PDEATHSIG
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="kg-watch-parent", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def init_worker(base: str, parent: int) -> None:
+    """The pool initializer of ``ProcessPool``: die with the build, then build the pipeline."""
+    _die_with(parent)
+    init(base)
+
+
+def extract_chunk(base: str, docs: list[DocTask], spool: str = "") -> list[DocResult]:
+    """Extract and map a chunk of documents; runs in a worker process.  The N-Quads of a long document go to
+    a file in the folder ``spool`` (the build's, on this machine), or stay in memory without one (Dask: the
+    writer may be on another machine)."""
     from kg.ingest import make_document
     from kg.model import InputError
 
@@ -83,8 +115,8 @@ def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
                 doc = make_document(doc_id, path, text, html=html, sha256=sha)
                 doc.encoding, doc.encoding_detected = encoding, detected
                 relations(extractor(doc))
-                if len(text) >= LONG_DOCUMENT:  # streamed to a file: never all of its quads in memory
-                    fd, name = tempfile.mkstemp(prefix="hezuo-", suffix=".nq")
+                if spool and len(text) >= LONG_DOCUMENT:  # streamed to a file: never all of its quads in memory
+                    fd, name = tempfile.mkstemp(prefix="hezuo-", suffix=".nq", dir=spool)
                     n = 0
                     with os.fdopen(fd, "w", encoding="utf-8") as f:
                         for line in mapper.nquads(doc):
@@ -126,12 +158,15 @@ class Executor:
 
     workers = 1
 
-    def map(self, base: str, chunks: Iterable[list[DocTask]]) -> Iterator[list[DocResult]]:
+    def map(self, base: str, chunks: Iterable[list[DocTask]], spool: str = "") -> Iterator[list[DocResult]]:
         for chunk in chunks:
-            yield extract_chunk(base, chunk)
+            yield extract_chunk(base, chunk, spool)
 
     def close(self) -> None:
         pass
+
+    def abort(self) -> None:
+        self.close()
 
 
 class InProcess(Executor):
@@ -150,12 +185,19 @@ class ProcessPool(Executor):
         # A worker's memory stays bounded by renewing its pipeline (RENEW_CHARS), not the process:
         # a new process would cost the imports again (~3 s).
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init, initargs=(base,))
+                                        initializer=init_worker, initargs=(base, os.getpid()))
 
-    def map(self, base, chunks):
-        return _ordered(lambda chunk: self.pool.submit(extract_chunk, base, chunk), chunks, 3 * self.workers)
+    def map(self, base, chunks, spool=""):
+        return _ordered(lambda chunk: self.pool.submit(extract_chunk, base, chunk, spool), chunks, 3 * self.workers)
 
     def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def abort(self) -> None:
+        """Stop at once (the build failed or was interrupted): the workers are killed, not waited for."""
+        for process in list(getattr(self.pool, "_processes", {}).values()):  # 3.14 has terminate_workers()
+            if process.is_alive():
+                process.kill()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -187,7 +229,7 @@ class DaskCluster(Executor):
     """``--dask ADDRESS``: the workers of a Dask distributed cluster extract; results stream back."""
 
     def __init__(self, address: str, base: str):
-        from kg.errors import ParameterError
+        from kg.errors import InputError, ParameterError
 
         try:
             from distributed import Client
@@ -205,7 +247,7 @@ class DaskCluster(Executor):
         self.workers = threads
         self.client.run(init, base)  # every worker builds its pipeline now, in parallel
 
-    def map(self, base, chunks):
+    def map(self, base, chunks, spool=""):  # the spool folder is on this machine, the workers may not be
         def submit(chunk):
             return self.client.submit(extract_chunk, base, chunk, pure=False)
         return _ordered(submit, chunks, 3 * self.workers)

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple, Variable, serialize
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Variable
 
 from kg.errors import InputError, ParameterError
-from kg.rdf.sparql import (format_results, map_services, parse_params, parse_service_map, parse_term, triple_key,
-                           with_prefixes)
-from kg.rdf.vocab import ENTITY_CLASS, HZ, LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, PREFIXES, RDF, link_target
+from kg.rdf.sparql import (format_results, map_services, parse_params, parse_service_map, parse_term, with_prefixes)
+from kg.rdf.vocab import ENTITY_CLASS, HZ, LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, RDF, link_target
 from kg.resources import resource
 from kg.store import folder as storedir
 
