@@ -204,6 +204,22 @@ def collect_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False
     return [(f, doc_id) for f, doc_id, _ in files], errors
 
 
+def _line_batches(path: str, size: int) -> Iterator[bytes]:
+    """The lines of a file in pieces of about ``size`` bytes, each ending at the end of a line."""
+    with open(path, "rb") as f:
+        rest = b""
+        while piece := f.read(size):
+            piece = rest + piece
+            cut = piece.rfind(b"\n") + 1
+            if cut == 0:
+                rest = piece
+                continue
+            rest = piece[cut:]
+            yield piece[:cut]
+        if rest:
+            yield rest
+
+
 def pipeline_fingerprint(base: str) -> str:
     """A hash of everything besides a document's text that decides its graph."""
     from kg.resources import resource
@@ -339,9 +355,12 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
             # lenient: every term of these N-Quads was made by pyoxigraph (checked when it was made) and
             # written in its own N-Triples form (kg.mapper.Mapper.nquads); checking every IRI again costs
             # ~5 % of the load
-            if path:
-                store.bulk_load(path=path, format=RdfFormat.N_QUADS, lenient=True)
-                os.unlink(path)
+            if path:  # a long document: its file in batches, so the loader's memory stays that of one batch
+                try:
+                    for batch in _line_batches(path, batch_bytes):
+                        store.bulk_load(batch, format=RdfFormat.N_QUADS, lenient=True)
+                finally:
+                    os.unlink(path)
             elif data:
                 store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
 
