@@ -150,6 +150,15 @@ class _Writer:
 
 
 @dataclass
+class Progress:
+    """How far a running build is, for a display that polls it from another thread."""
+    files: int = 0  # input files found
+    done: int = 0  # documents written or found unchanged
+    quads: int = 0  # quads written
+    extracted: Callable[[], int] = lambda: 0  # characters extracted so far, within documents too
+
+
+@dataclass
 class BuildReport:
     store: str
     documents: int = 0  # documents extracted and written by this build
@@ -353,7 +362,7 @@ class Extraction:
     """Phase 2, extract: the chunks go to the executor (this process, N worker processes or a Dask cluster);
     iterating yields the results in order.  ``close`` when done, ``abort`` on failure (workers killed)."""
 
-    def __init__(self, b: _Build, workers: int = 1, dask: str | None = None):
+    def __init__(self, b: _Build, workers: int = 1, dask: str | None = None, progress: Progress | None = None):
         from kg import workers as workers_mod
 
         self.executor = None
@@ -371,6 +380,8 @@ class Extraction:
         else:
             self.executor = workers_mod.InProcess()
         b.report.workers = self.executor.workers
+        if progress is not None:
+            progress.extracted = self.executor.extracted
         self.take_turns = isinstance(self.executor, workers_mod.InProcess)
         self._base = b.plan.base
 
@@ -547,7 +558,7 @@ def finalise(b: _Build) -> None:
 def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEFAULT_BASE, strict: bool = False,
           workers: int = 1, dask: str | None = None, follow_symlinks: bool = False,
           on_start: Callable[[int], None] | None = None,
-          on_document: Callable[[str, int], None] | None = None) -> BuildReport:
+          on_document: Callable[[str, int], None] | None = None, progress: Progress | None = None) -> BuildReport:
     """Build or update the graph store from text files: plan -> extract -> load -> finalise.
 
     ``workers`` extraction processes (1: in this process), or the workers of the Dask cluster
@@ -556,7 +567,8 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     Raises ``InputError`` when there is nothing to build; the store is not touched then.
     ``on_document(doc_id, quads)`` is called for every document written or found unchanged
     (with 0 quads).  Folder walks stay inside their folder unless ``follow_symlinks``; what they
-    leave out is listed in ``BuildReport.not_read``.
+    leave out is listed in ``BuildReport.not_read``.  ``progress`` is kept up to date for a display
+    that polls it (characters extracted move within a long document too).
     """
     t0 = time.perf_counter()
     if workers < 1:
@@ -564,13 +576,22 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     report = BuildReport(str(store_dir))
     # on the way out, however it ends: an uncommitted copy and the temporary files removed, the lock released
     with storedir.StoreFolder(store_dir) as folder:
+        progress = progress if progress is not None else Progress()
+
+        def done(doc_id: str, quads: int) -> None:
+            progress.done += 1
+            progress.quads += quads
+            if on_document:
+                on_document(doc_id, quads)
+
         b = _Build(plan(paths, folder, report, base=base, strict=strict, follow_symlinks=follow_symlinks),
-                   folder, report, on_document)
+                   folder, report, done)
+        progress.files = len(b.plan.files)
         if on_start:
             on_start(len(b.plan.files))
         extraction = loader = None
         try:
-            extraction = Extraction(b, workers, dask)
+            extraction = Extraction(b, workers, dask, progress)
             loader = Loader(b, extraction.take_turns)
             for result in extraction:
                 loader.add(result)

@@ -160,8 +160,7 @@ def build(
 
     Reads plain text (.txt), Markdown (.md, .markdown) and HTML (.html, .htm, .shtml, .xhtml) in UTF-8, UTF-16/32,
     GB18030/GBK/GB2312, Big5 or HZ.  Incremental (unchanged documents are skipped) and atomic (readers see the old graph until the end)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from kg.build import Progress
     from kg.build import build as run_build
     from kg.resources import resource
     from kg.store.void import build_date
@@ -169,24 +168,10 @@ def build(
 
     build_date()  # a bad $SOURCE_DATE_EPOCH stops here, before the store is touched
     inputs = paths or [resource("corpus")]
-    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("documents · {task.fields[quads]:,} triples"), TimeElapsedColumn(),
-                        disable=quiet, transient=False)
-    task = None
-    quads = 0
-
-    def on_start(n: int) -> None:
-        nonlocal task
-        task = progress.add_task("building", total=n, quads=0)
-
-    def on_document(doc_id: str, n: int) -> None:
-        nonlocal quads
-        quads += n
-        progress.update(task, advance=1, quads=quads)
-
-    with progress:
+    state = Progress()
+    with _ProgressDisplay(state, enabled=not quiet):
         report = run_build(inputs, store, base=base, strict=strict, workers=workers or default_workers(), dask=dask,
-                           follow_symlinks=follow_symlinks, on_start=on_start, on_document=on_document)
+                           follow_symlinks=follow_symlinks, progress=state)
     _list_not_read(report.not_read)
     for e in report.skipped:
         _err(f"skipped {e}")
@@ -469,6 +454,59 @@ def evaluate(
     if errors:
         for e in scores.errors:
             typer.echo(f"{e['kind']:<9} {e['type']:<10} {e['name']}  {e.get('key', '')}  [{e['doc']}]")
+
+
+class _ProgressDisplay:
+    """The build's progress, polled from ``kg.build.Progress`` by a thread: a bar on a terminal (documents,
+    characters extracted, which move within a long document too, triples); elsewhere (a log, a pipe) a plain
+    line on stderr every ``$HEZUO_PROGRESS_SECONDS`` (10) seconds."""
+
+    def __init__(self, state, enabled: bool = True):
+        import threading
+
+        self.state = state
+        self.enabled = enabled
+        self.terminal = sys.stdout.isatty()
+        self.every = float(os.environ.get("HEZUO_PROGRESS_SECONDS") or 10)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="kg-progress", daemon=True)
+        self._t0 = 0.0
+
+    def __enter__(self):
+        import time
+
+        self._t0 = time.monotonic()
+        if self.enabled:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _fields(self) -> dict:
+        s = self.state
+        return {"completed": s.done, "total": s.files or None, "quads": s.quads, "chars": s.extracted()}
+
+    def _run(self) -> None:
+        import time
+
+        if not self.terminal:
+            while not self._stop.wait(self.every):
+                f = self._fields()
+                typer.echo(f"kg: building: {f['completed']}/{f['total'] or '?'} documents, {f['chars']:,} characters "
+                           f"extracted, {f['quads']:,} triples, {time.monotonic() - self._t0:.0f} s", err=True)
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("documents · {task.fields[chars]:,} characters · {task.fields[quads]:,} triples"),
+                      TimeElapsedColumn(), transient=False) as bar:
+            task = bar.add_task("building", **self._fields())
+            while not self._stop.wait(0.25):
+                bar.update(task, **self._fields())
+            bar.update(task, **self._fields())
 
 
 def _list_not_read(not_read: list, shown: int = 20) -> None:

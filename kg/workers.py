@@ -63,6 +63,44 @@ def init(base: str) -> None:
         _PIPELINES[base] = (Extractor(lex), Relations(), Mapper(lex, base))
 
 
+# Characters extracted so far by this process (InProcess), or by all the workers of a pool (a shared counter
+# set by ``init_worker``): moves within a long document too, for the progress display.
+_EXTRACTED: dict = {"counter": None, "local": 0}
+_STEP = 4096  # characters between two updates of a shared counter
+
+
+def _count(chars: int) -> None:
+    counter = _EXTRACTED["counter"]
+    if counter is None:
+        _EXTRACTED["local"] += chars
+    else:
+        with counter.get_lock():
+            counter.value += chars
+
+
+class _Counted(list):
+    """A document's sentences that count, as they are iterated, how far into the text extraction is."""
+
+    def __init__(self, sentences, length: int):
+        super().__init__(sentences)
+        self.length = length
+        self.done = 0  # the furthest sentence end iterated (the tagger reads ahead by a batch)
+        self.told = 0
+
+    def __iter__(self):
+        for s in super().__iter__():
+            if s.end > self.done:
+                self.done = s.end
+                if self.done - self.told >= _STEP:
+                    _count(self.done - self.told)
+                    self.told = self.done
+            yield s
+
+    def finish(self) -> None:
+        _count(self.length - self.told)
+        self.told = self.length
+
+
 def _die_with(parent: int) -> None:
     """End this worker process when the process that started it ends, however it ends (SIGKILL included):
     Linux's PR_SET_PDEATHSIG, else a thread that watches the parent.  Without it a killed build leaves its
@@ -86,9 +124,11 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def init_worker(base: str, parent: int) -> None:
-    """The pool initializer of ``ProcessPool``: die with the build, then build the pipeline."""
+def init_worker(base: str, parent: int, counter=None) -> None:
+    """The pool initializer of ``ProcessPool``: die with the build, count into the pool's shared ``counter``,
+    build the pipeline."""
     _die_with(parent)
+    _EXTRACTED["counter"] = counter
     init(base)
 
 
@@ -114,7 +154,9 @@ def extract_chunk(base: str, docs: list[DocTask], spool: str = "") -> list[DocRe
             try:
                 doc = make_document(doc_id, path, text, html=html, sha256=sha)
                 doc.encoding, doc.encoding_detected = encoding, detected
+                doc.sentences = counted = _Counted(doc.sentences, len(text))
                 relations(extractor(doc))
+                counted.finish()
                 if spool and len(text) >= LONG_DOCUMENT:  # streamed to a file: never all of its quads in memory
                     fd, name = tempfile.mkstemp(prefix="hezuo-", suffix=".nq", dir=spool)
                     n = 0
@@ -158,6 +200,10 @@ class Executor:
 
     workers = 1
 
+    def extracted(self) -> int:
+        """Characters extracted so far (within documents too; from any thread)."""
+        return _EXTRACTED["local"]
+
     def map(self, base: str, chunks: Iterable[list[DocTask]], spool: str = "") -> Iterator[list[DocResult]]:
         for chunk in chunks:
             yield extract_chunk(base, chunk, spool)
@@ -181,11 +227,16 @@ class ProcessPool(Executor):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
+        context = multiprocessing.get_context("spawn")
+        self.counter = context.Value("q", 0)
         # spawn, not fork: the parent may hold RocksDB threads, and spawn works the same everywhere.
         # A worker's memory stays bounded by renewing its pipeline (RENEW_CHARS), not the process:
         # a new process would cost the imports again (~3 s).
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init_worker, initargs=(base, os.getpid()))
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                        initializer=init_worker, initargs=(base, os.getpid(), self.counter))
+
+    def extracted(self) -> int:
+        return self.counter.value
 
     def map(self, base, chunks, spool=""):
         return _ordered(lambda chunk: self.pool.submit(extract_chunk, base, chunk, spool), chunks, 3 * self.workers)
@@ -248,9 +299,15 @@ class DaskCluster(Executor):
         self.client.run(init, base)  # every worker builds its pipeline now, in parallel
 
     def map(self, base, chunks, spool=""):  # the spool folder is on this machine, the workers may not be
+        sizes: deque = deque()
+
         def submit(chunk):
+            sizes.append(sum(len(task[2]) for task in chunk))
             return self.client.submit(extract_chunk, base, chunk, pure=False)
-        return _ordered(submit, chunks, 3 * self.workers)
+
+        for results in _ordered(submit, chunks, 3 * self.workers):
+            _EXTRACTED["local"] += sizes.popleft()  # counted per chunk: the workers are elsewhere
+            yield results
 
     def close(self) -> None:
         self.client.close()
