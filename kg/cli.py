@@ -253,6 +253,34 @@ def query(
         what = "a SERVICE request failed" if "SERVICE" in text.upper() else "the query failed"
         raise InputError(query if text is not query else "query", f"{what}: {_one_line(e)}") from None
     sys.stdout.write(output)
+    if params and _no_rows(output, format.value):
+        _hint_language_tags(st, params)
+
+
+def _no_rows(output: str, fmt: str) -> bool:
+    """Whether a query's formatted output holds no solution."""
+    if fmt == "table":
+        return output.endswith("\n0 rows\n")
+    if fmt == "json":
+        return '"bindings":[]' in output.replace(" ", "")
+    if fmt in ("csv", "tsv"):
+        return len([line for line in output.splitlines() if line.strip()]) <= 1
+    return False
+
+
+def _hint_language_tags(st, params: dict) -> None:
+    """A plain-string ``--param`` that matched nothing but is a language-tagged label in the store: say so."""
+    from pyoxigraph import Literal
+
+    from kg.store import language_tags
+
+    for name, term in params.items():
+        if isinstance(term, Literal) and not term.language and term.datatype.value.endswith("#string"):
+            tags = language_tags(st, term.value)
+            if tags:
+                typer.echo(f"kg: note: --param {name}: the plain string \"{printable(term.value)}\" matched nothing; "
+                           f"the graph's labels are language-tagged: try --param '{name}=\"{printable(term.value)}\"@"
+                           f"{tags[0]}'", err=True)
 
 
 @app.command()

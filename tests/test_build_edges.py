@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -139,3 +140,100 @@ def test_the_export_of_a_big_document_loads_back_into_oxigraph(big_build, tmp_pa
     copy = Store()
     copy.bulk_load(path=str(out), format=RdfFormat.N_QUADS)  # no token over the parser's 16 MiB
     assert len(copy) == out.read_bytes().count(b"\n")
+
+
+def _long_document(folder: Path, chars: int = 1_200_000) -> None:
+    """A document over a million characters (its N-Quads spool to a file), quick to extract: mostly spaces."""
+    folder.mkdir(exist_ok=True)
+    (folder / "long.txt").write_text(("中国向老挝提供援助。" + " " * 9990) * (chars // 10_000), encoding="utf-8")
+
+
+def _spool_files(store: Path) -> list[Path]:
+    return list((store / "spool").glob("*")) if (store / "spool").exists() else []
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_temporary_files_never_outlive_the_build(tmp_path, how):
+    src, store = tmp_path / "in", tmp_path / "store"
+    _long_document(src)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "HEZUO_BATCH_BYTES": "65536"}
+    build = subprocess.Popen([KG, "build", str(src), "--store", str(store), "--workers", "1", "--quiet"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and not _spool_files(store) and build.poll() is None:
+        time.sleep(0.05)
+    assert _spool_files(store), "the long document's N-Quads never reached the spool folder"
+    build.send_signal(getattr(signal, how))
+    out, err = build.communicate(timeout=120)
+    if how == "SIGTERM":  # ends as Ctrl-C does: its clean-up runs
+        assert build.returncode == 130 and "kg: error: interrupted" in err, (build.returncode, err)
+        assert not (store / "spool").exists()
+    else:  # nothing runs after a SIGKILL: the next build (or kg link) clears what it left
+        assert build.returncode == -signal.SIGKILL
+    assert not (store / "active").exists()  # nothing was made active
+    (tmp_path / "small.txt").write_text("中国向巴基斯坦提供援助。", encoding="utf-8")
+    run_kg("build", str(tmp_path / "small.txt"), "--store", str(store), "--quiet", "--workers", "1")
+    assert not (store / "spool").exists()
+    assert sorted(p.name for p in (store / "generations").iterdir()) == ["000001"]
+
+
+def test_progress_lines_when_stdout_is_not_a_terminal(tmp_path):
+    src = tmp_path / "in"
+    _long_document(src, 300_000)
+    proc = run_kg("build", str(src), "--store", str(tmp_path / "store"), "--workers", "1",
+                  env={"HEZUO_PROGRESS_SECONDS": "0.5"})
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("kg: building:")]
+    assert lines, proc.stderr
+    assert re.match(r"kg: building: \d+/1 documents, [\d,]+ characters extracted, [\d,]+ triples, \d+ s$", lines[-1])
+    quiet = run_kg("build", str(src), "--store", str(tmp_path / "store2"), "--workers", "1", "--quiet",
+                   env={"HEZUO_PROGRESS_SECONDS": "0.5"})
+    assert "kg: building:" not in quiet.stderr
+
+
+def test_a_full_disk_is_reported_as_such(corpus_store):
+    with open("/dev/full", "w") as full:  # every write to it fails with ENOSPC
+        proc = subprocess.run([KG, "export", "--store", str(corpus_store), "--format", "ntriples"], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == ["kg: error: standard output: no space left on device; free some "
+                                                "space and run the command again"], proc.stderr
+
+
+def test_a_plain_string_param_that_matches_only_tagged_labels_says_so(corpus_store):
+    sparql = "SELECT ?e ?name WHERE { ?e rdfs:label ?name }"
+    proc = run_kg("query", sparql, "--param", "name=巴基斯坦", "--store", str(corpus_store))
+    assert "0 rows" in proc.stdout
+    assert "kg: note: --param name: the plain string \"巴基斯坦\" matched nothing" in proc.stderr
+    assert "--param 'name=\"巴基斯坦\"@zh'" in proc.stderr
+    tagged = run_kg("query", sparql, "--param", 'name="巴基斯坦"@zh', "--store", str(corpus_store))
+    assert "0 rows" not in tagged.stdout and "note" not in tagged.stderr
+
+
+def test_symlinks_out_of_the_input_folder_are_not_followed(tmp_path):
+    src, store = tmp_path / "in", tmp_path / "store"
+    src.mkdir()
+    (src / "a.txt").write_text("中国向老挝提供援助。", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密：中国向巴基斯坦提供援助。", encoding="utf-8")
+    (src / "pw.txt").symlink_to(secret)
+    proc = run_kg("build", str(src), "--store", str(store), "--workers", "1", "--quiet")
+    assert f"kg: note: not read: {src / 'pw.txt'}: symbolic link to {secret}, outside the input folder" in proc.stderr
+    docs = run_kg("query", "SELECT ?d WHERE { ?d a hz:Document }", "--store", str(store), "--format", "csv").stdout
+    assert "doc/a" in docs and "doc/pw" not in docs
+    run_kg("build", str(src), "--store", str(store), "--workers", "1", "--quiet", "--follow-symlinks")
+    docs = run_kg("query", "SELECT ?d WHERE { ?d a hz:Document }", "--store", str(store), "--format", "csv").stdout
+    assert "doc/pw" in docs
+
+
+def test_markdown_markup_stays_out_of_titles_and_fact_labels(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "w.md").write_text("# 中国援助老挝\n\n- 中国商务部宣布向老挝提供10亿元人民币无偿援助。\n"
+                              "1. 2018年，中国向巴基斯坦提供5亿美元贷款。\n", encoding="utf-8")
+    store = tmp_path / "store"
+    run_kg("build", str(src), "--store", str(store), "--workers", "1", "--quiet")
+    labels = run_kg("query", """SELECT ?l WHERE { { ?d a hz:Document ; schema:name ?l } UNION
+        { ?f hz:evidence ?ev ; rdfs:label ?l } UNION { ?s a hz:Sentence ; nif:anchorOf ?l } }""",
+                    "--store", str(store), "--format", "csv").stdout.splitlines()[1:]
+    assert "中国援助老挝" in labels and len(labels) >= 4, labels
+    assert not [label for label in labels if re.match(r"\s*([#>\-*+]|\d+\.)\s", label)], labels

@@ -88,6 +88,16 @@ def query(store: Store, sparql: str, service_map: dict[str, str] | None = None,
         raise
 
 
+def language_tags(store: Store, text: str, limit: int = 5) -> list[str]:
+    """The languages in which ``text`` is a label (``rdfs:label``) in the store: a plain string ``"巴基斯坦"``
+    matches none of the language-tagged ones (``"巴基斯坦"@zh``)."""
+    rows = store.query(
+        "SELECT DISTINCT (LANG(?o) AS ?lang) WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?o "
+        f"FILTER(isLiteral(?o) && LANG(?o) != \"\" && STR(?o) = {Literal(text)}) }} ORDER BY ?lang LIMIT {int(limit)}",
+        use_default_graph_as_union=True)  # the text written by Oxigraph (escaped), not pasted
+    return [sol["lang"].value for sol in rows]
+
+
 def link_counts(store: Store) -> dict[str, int]:
     """owl:sameAs links per target (wikidata, geonames, dbpedia), each entity-target pair once."""
     pairs = {(q.subject, q.object) for q in store.quads_for_pattern(None, OWL.sameAs, None)
@@ -155,5 +165,5 @@ def refresh_entities(store: Store, mapper) -> int:
 
 
 __all__ = ["Census", "DefaultGraph", "Store", "census", "format_results", "link_counts",
-           "load_ontology", "locate", "map_services", "open_store", "parse_params", "parse_service_map", "parse_term",
+           "language_tags", "load_ontology", "locate", "map_services", "open_store", "parse_params", "parse_service_map", "parse_term",
            "query", "refresh_entities", "replace_graph", "resource", "stats"]
