@@ -31,6 +31,8 @@ class KgGroup(TyperGroup):
             code = super().main(args=args, prog_name=prog_name or "kg", complete_var=complete_var,
                                 standalone_mode=False, **extra)
             code = code if isinstance(code, int) else 0
+            if code == 130:  # typer turns Ctrl-C (and SIGTERM, see main) into exit code 130 without a word
+                _err("interrupted")
             sys.stdout.flush()  # a full disk or a closed pipe shows here at the latest, not at exit
         except BaseException as e:  # noqa: BLE001 - every failure is reported the same way
             code = _report(e, self)
