@@ -421,7 +421,7 @@ def extract(
     for path, doc in docs:
         if doc.encoding != "UTF-8" or doc.media_type != "text/plain":
             how = "detected by charset-normalizer" if doc.encoding_detected else "byte-order mark"
-            typer.echo(f"kg: note: {path}: read as {doc.encoding}"
+            typer.echo(f"kg: note: {printable(str(path))}: read as {doc.encoding}"
                        + (f" ({how})" if doc.encoding != "UTF-8" else "")
                        + ("; HTML: offsets point into the page source" if doc.media_type == "text/html" else ""),
                        err=True)
@@ -550,7 +550,7 @@ def _list_not_read(not_read: list, shown: int = 20) -> None:
 def _encoding_summary(encoding: str, files: list[str], shown: int = 5) -> str:
     if encoding == "UTF-8" and not any(f.endswith(" (HTML)") for f in files):
         return f"UTF-8 {len(files)}"
-    names = ", ".join(files[:shown]) + (f" and {len(files) - shown} more" if len(files) > shown else "")
+    names = ", ".join(printable(f) for f in files[:shown]) + (f" and {len(files) - shown} more" if len(files) > shown else "")
     return f"{encoding} {len(files)} ({names})"
 
 
