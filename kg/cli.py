@@ -197,7 +197,7 @@ def build(
 @app.command()
 def serve(
     store: STORE = DEFAULT_STORE,
-    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port (0: any free port).")] = 7878,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port (1 to 65535).")] = 7878,
     bind: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     timeout: Annotated[float, typer.Option(help="Query deadline in seconds: a query still running then is stopped.")] = 30,
     cors: Annotated[bool, typer.Option(help="Allow cross-origin requests.")] = False,
