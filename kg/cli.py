@@ -54,9 +54,9 @@ def _report(e: BaseException, group) -> int:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     if "Exit" in kinds and hasattr(e, "exit_code"):
         return e.exit_code
-    if "NoArgsIsHelpError" in kinds:
+    if "NoArgsIsHelpError" in kinds:  # `kg` alone: the help, and click's exit code for it
         typer.echo(e.ctx.get_help() if e.ctx else e.format_message())
-        return 0
+        return e.exit_code
     if "UsageError" in kinds:
         ctx = getattr(e, "ctx", None)
         command = f"kg {ctx.info_name}" if ctx is not None and ctx.parent is not None else "kg"
@@ -160,8 +160,9 @@ def build(
 ) -> None:
     """Build the graph: extract entities and values from texts, write one named graph per document.
 
-    Reads plain text (.txt), Markdown (.md, .markdown) and HTML (.html, .htm, .shtml, .xhtml) in UTF-8, UTF-16/32,
-    GB18030/GBK/GB2312, Big5 or HZ.  Incremental (unchanged documents are skipped) and atomic (readers see the old graph until the end)."""
+    Reads plain text (.txt), Markdown (.md, .markdown) and HTML (.html, .htm, .shtml, .xhtml) files.
+
+    Incremental (unchanged documents are skipped) and atomic (readers see the old graph until the end)."""
     from kg.build import Progress
     from kg.build import build as run_build
     from kg.resources import resource
