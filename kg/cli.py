@@ -85,6 +85,18 @@ def _report(e: BaseException, group) -> int:
     return 2
 
 
+class _writing_stdout:  # noqa: N801 - used as a with-statement
+    """A failed write in the block names standard output (a full disk: ``kg export > /dev/full``)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, e, tb) -> bool:
+        if isinstance(e, OSError) and not e.filename:
+            e.filename = "standard output"
+        return False
+
+
 def _output_of(e: OSError) -> str:
     """Where a write without a file name went: standard output if it is the one that failed."""
     try:
@@ -255,7 +267,9 @@ def query(
     except OSError as e:  # a SERVICE endpoint that cannot be reached or fails, or the store cannot be read
         what = "a SERVICE request failed" if "SERVICE" in text.upper() else "the query failed"
         raise InputError(query if text is not query else "query", f"{what}: {_one_line(e)}") from None
-    sys.stdout.write(output)
+    with _writing_stdout():
+        sys.stdout.write(output)
+        sys.stdout.flush()
     if params and _no_rows(output, format.value):
         _hint_language_tags(st, params)
 
@@ -299,7 +313,9 @@ def export(
 
     st = open_store(store, read_only=True)
     if out is None:
-        run_export(st, format, sys.stdout.buffer, graph)
+        with _writing_stdout():
+            run_export(st, format, sys.stdout.buffer, graph)
+            sys.stdout.buffer.flush()
         return
     tmp = out.with_name(out.name + ".part")
     try:
