@@ -5,27 +5,42 @@ BIN    := $(VENV)/bin
 STORE  ?= store
 PORT   ?= 7878
 
-.PHONY: setup run build serve test bench load clean
+.PHONY: setup setup-run run build serve test test-fast lint bench load clean
 
+# what running needs: hezuo-kg and its dependencies (make run, make build, make serve)
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+# what testing needs besides: pytest, hypothesis, a Dask cluster, import-linter, ruff
+$(VENV)/.test-extras: $(BIN)/kg
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
 
-setup: $(BIN)/kg  ## create .venv and install hezuo-kg with its test tools
+setup-run: $(BIN)/kg  ## create .venv and install hezuo-kg (what make run needs)
 
-build: setup  ## build the graph store from the bundled corpus
+setup: setup-run $(VENV)/.test-extras  ## create .venv and install hezuo-kg with its test tools
+
+build: setup-run  ## build the graph store from the bundled corpus
 	$(BIN)/kg build --store $(STORE)
 
 run: build  ## build, then serve SPARQL on http://127.0.0.1:$(PORT)/ until Ctrl-C
 	$(BIN)/kg serve --store $(STORE) --port $(PORT)
 
-serve: setup
+serve: setup-run
 	$(BIN)/kg serve --store $(STORE) --port $(PORT)
 
-test: setup  ## run the whole test suite
+test: setup  ## run the whole test suite (unit, end-to-end and browser tiers; ruff and the import contracts too)
 	$(BIN)/python -m pytest -q
+
+test-fast: setup  ## the unit tier only: seconds, no kg subprocess, no server
+	$(BIN)/python -m pytest -q -m unit
+
+lint: setup  ## ruff and the import contracts
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/lint-imports
 
 bench: setup  ## benchmarks (long); writes BENCHMARKS.md
 	$(BIN)/python benchmarks/bench.py

@@ -94,6 +94,32 @@ def lang_label(text: str) -> Literal:
     return Literal(text, language="en" if _ASCII.match(text) else "zh")
 
 
+# The text of a document longer than this many characters is given in parts of at most this many: no literal
+# is over ~6 MB in N-Quads (4 bytes a character, 6 for an escaped one), far below the 16 MiB that Oxigraph's
+# parsers take in one token (a 50 MB document as one nif:isString could not be loaded, nor its export read back).
+TEXT_PART = 1_000_000
+
+
+def text_triples(iris: IRIs, doc: Document) -> Iterator[tuple]:
+    """The document's text: ``nif:isString`` on the document (the NIF context), or, for a text over
+    ``TEXT_PART`` characters, consecutive ``nif:String`` parts ``<doc#char=a,b>`` of the context with their
+    ``nif:beginIndex``/``nif:endIndex`` and the text as ``nif:anchorOf``; every offset still points into the
+    whole text, which is the parts in the order of their ``nif:beginIndex``."""
+    g = iris.document(doc.id)
+    text = doc.text
+    if len(text) <= TEXT_PART:
+        yield g, NIF.isString, Literal(text)
+        return
+    for start in range(0, len(text), TEXT_PART):
+        end = min(start + TEXT_PART, len(text))
+        node = iris.span(doc.id, start, end)
+        yield node, RDF.type, NIF.String
+        yield node, NIF.referenceContext, g
+        yield node, NIF.beginIndex, _int(start)
+        yield node, NIF.endIndex, _int(end)
+        yield node, NIF.anchorOf, Literal(text[start:end])
+
+
 class Mapper:
     def __init__(self, lexicon: Lexicon, base: str = DEFAULT_BASE):
         self.lexicon = lexicon
@@ -128,12 +154,12 @@ class Mapper:
         add(g, RDFS.label, lang_label(doc.title))
         add(g, SCHEMA.sha256, Literal(doc.sha256))
         add(g, SCHEMA.encodingFormat, Literal(f"{doc.media_type}; charset={doc.encoding}"))
-        add(g, NIF.isString, Literal(doc.text))
         add(g, NIF.beginIndex, _int(0))
         add(g, NIF.endIndex, _int(len(doc.text)))
-
-        yield from out
-        out.clear()
+        for s, p, o in text_triples(self.iris, doc):  # nif:isString, or the parts of a long text
+            add(s, p, o)
+            yield from out
+            out.clear()
         paragraph_node = {}
         for p in doc.paragraphs:
             node = paragraph_node[p.index] = self.iris.span(doc.id, p.start, p.end)

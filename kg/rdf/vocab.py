@@ -51,7 +51,7 @@ OWL = Vocabulary("http://www.w3.org/2002/07/owl#", "sameAs")
 SKOS = Vocabulary("http://www.w3.org/2004/02/skos/core#", "prefLabel altLabel Concept")
 SCHEMA = Vocabulary("http://schema.org/", "name sha256 softwareVersion encodingFormat")
 NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", """
-    Context Paragraph superString isString beginIndex endIndex anchorOf referenceContext sentence
+    Context Paragraph String superString isString beginIndex endIndex anchorOf referenceContext sentence
 """)
 ITSRDF = Vocabulary("http://www.w3.org/2005/11/its/rdf#", "taIdentRef taClassRef")
 XSD = Vocabulary("http://www.w3.org/2001/XMLSchema#", """

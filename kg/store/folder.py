@@ -37,6 +37,7 @@ GENERATIONS = "generations"
 LOCK = "build.lock"
 STORE = "store"
 MANIFEST = "manifest.json"
+SPOOL = "spool"  # a build's temporary files (a long document's N-Quads): removed when it ends, or by the next one
 _GEN = re.compile(r"^\d{6}$")
 # files of a RocksDB folder (the layout before generations), removed once converted
 _ROCKSDB_FILE = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(sst|log|blob))$")
@@ -95,8 +96,10 @@ class StoreFolder:
         return self
 
     def __exit__(self, *exc) -> None:
-        """Whatever happened: a staging copy not committed is removed, the lock released."""
+        """Whatever happened: a staging copy not committed and the temporary files are removed, the lock released."""
         self.abort()
+        if self._lock_fd is not None:
+            shutil.rmtree(self.root / SPOOL, ignore_errors=True)
         self.unlock()
 
     # -- locking ---------------------------------------------------------------------------
@@ -130,8 +133,20 @@ class StoreFolder:
             os.close(self._lock_fd)  # closing releases the flock (so does being killed)
             self._lock_fd = None
 
+    def spool(self) -> Path:
+        """An empty folder for this build's temporary files, on the store's disk (not /tmp, which may be memory).
+        It goes when the build ends however it ends: on the way out of the ``with``, or, after a SIGKILL, when
+        the next build or ``kg link`` takes the lock."""
+        assert self._lock_fd is not None, "lock first"
+        path = self.root / SPOOL
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir()
+        return path
+
     def _remove_stale(self) -> None:
-        """Generations newer than the active one are copies left by a build that was killed."""
+        """Generations newer than the active one are copies left by a build that was killed, and so are
+        temporary files."""
+        shutil.rmtree(self.root / SPOOL, ignore_errors=True)
         active = active_generation(self.root)
         keep = int(active.name) if active is not None else -1
         for n in _generations(self.root):
