@@ -13,6 +13,10 @@ the new one, never a mixture::
       generations/000003/manifest.json   what was built: inputs, documents and their sha256, counts
       generations/000002/                the previous generation, kept for readers that have it open
       build.lock                         held (flock) by the one build that writes
+      generations/000002/serving.lock    held (shared flock) by each kg serve that reads this generation
+
+A build removes generations older than the previous one, but never one that a running ``kg serve``
+holds (``lease``): that one stays until the server stops, and a later build removes it then.
 
 A folder that is itself an Oxigraph store (the layout before generations) is still read;
 the next build copies it into a generation and removes the old files after the switch.
@@ -37,6 +41,7 @@ GENERATIONS = "generations"
 LOCK = "build.lock"
 STORE = "store"
 MANIFEST = "manifest.json"
+LEASE = "serving.lock"
 _GEN = re.compile(r"^\d{6}$")
 # files of a RocksDB folder (the layout before generations), removed once converted
 _ROCKSDB_FILE = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(sst|log|blob))$")
@@ -59,6 +64,58 @@ def store_path(folder: str | Path) -> Path | None:
     if (Path(folder) / "CURRENT").is_file():  # a store from before generations
         return Path(folder)
     return None
+
+
+class Lease:
+    """A reader's hold on the generation it serves (a shared flock, released when the reader ends,
+    however it ends): builds do not remove a leased generation."""
+
+    def __init__(self, store: Path | None, fd: int | None):
+        self.store = store  # the Oxigraph store to open (None: no store in the folder)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def lease(folder: str | Path) -> Lease:
+    """Resolve the active generation and hold it.  A folder in the layout before generations, or one
+    that cannot be written, is read without a lease."""
+    for _ in range(10):
+        gen = active_generation(folder)
+        if gen is None:
+            return Lease(store_path(folder), None)
+        try:
+            fd = os.open(gen / LEASE, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return Lease(gen / STORE, None)
+        fcntl.flock(fd, fcntl.LOCK_SH)  # waits while a build removes this generation (it holds LOCK_EX)
+        if (gen / STORE / "CURRENT").is_file():
+            return Lease(gen / STORE, fd)
+        os.close(fd)  # removed meanwhile: hold the new active one
+    raise InputError(str(folder), "the active generation keeps changing; try again")
+
+
+def _remove_unless_leased(gen: Path) -> None:
+    """Remove a generation unless a server holds it (kept then; a later build removes it)."""
+    try:
+        fd = os.open(gen / LEASE, os.O_RDWR)
+    except FileNotFoundError:
+        fd = None
+    except OSError:
+        return
+    try:
+        if fd is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return  # served
+        shutil.rmtree(gen, ignore_errors=True)
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 def read_manifest(folder: str | Path) -> dict:
@@ -183,7 +240,7 @@ class StoreFolder:
         for n in _generations(self.root):
             d = _gen_dir(self.root, n)
             if d.name not in keep and n < int(self.staging.name):
-                shutil.rmtree(d, ignore_errors=True)
+                _remove_unless_leased(d)
         for f in self.root.iterdir():
             if f.is_file() and not f.is_symlink() and _ROCKSDB_FILE.match(f.name):
                 f.unlink(missing_ok=True)
