@@ -156,6 +156,14 @@ def normalise_prefix(prefix: str) -> str:
     return prefix if parts.path else prefix.rstrip("/") + "/"
 
 
+def _under(target: str, prefix: str) -> bool:
+    """The target is the prefix, or below it (a prefix not ending in '/' ends at a path step,
+    a query or a fragment: /query allows /query?x but not /queryx)."""
+    if target == prefix or target == prefix.rstrip("/"):
+        return True
+    return target.startswith(prefix) and (prefix.endswith("/") or target[len(prefix)] in "/?#")
+
+
 class QueryGuard:
     """Checks one query text; ``forbidden_ports`` are the ports of the front and its workers."""
 
@@ -180,7 +188,7 @@ class QueryGuard:
         if target is None:
             raise Refused("SERVICE with an endpoint that is not a plain absolute IRI (a variable, an unknown "
                           "prefix or a relative IRI) is refused")
-        if not any(target.startswith(p) or target == p.rstrip("/") for p in self.allow):
+        if not any(_under(target, p) for p in self.allow):
             raise Refused(f"SERVICE <{target}> is not allowed here; allowed: {' '.join(self.allow)}")
         try:
             parts = urlsplit(target)
@@ -200,9 +208,7 @@ def host_allowed(host_header: str | None, bound: str, port: int) -> bool:
     host = host_header.strip().lower()
     if host.endswith(f":{port}"):
         host = host[: -len(f":{port}")]
-    elif port != 80:
-        return False
-    return host.rstrip(".") in names
+    return host.rstrip(".") in names  # with this server's port, or none
 
 
 def loopback_bind(bound: str) -> bool:

@@ -211,15 +211,15 @@ def protocol_class(limits: ConnectionLimits) -> type:
         def data_received(self, data: bytes) -> None:
             if self.kg_head == -2:
                 return
-            if self.kg_head >= 0:
-                if self.kg_timer is None:
-                    self._kg_arm()
+            if self.kg_head >= 0 and self.kg_timer is None:
+                self._kg_arm()
+            super().data_received(data)
+            if self.kg_head >= 0:  # the headers are still incomplete after these bytes
                 self.kg_head += len(data)
                 if self.kg_head > MAX_HEADER_BYTES:
                     self._kg_disarm()
-                    return self._kg_refuse(b"431 Request Header Fields Too Large",
-                                           f"request headers larger than {MAX_HEADER_BYTES // 1024} KB")
-            super().data_received(data)
+                    self._kg_refuse(b"431 Request Header Fields Too Large",
+                                    f"request headers larger than {MAX_HEADER_BYTES // 1024} KB")
 
         def on_headers_complete(self) -> None:
             self._kg_disarm()
