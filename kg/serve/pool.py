@@ -7,7 +7,7 @@ dies or fails is replaced the same way; a replacement that cannot start is tried
 until it does, so the pool never ends smaller than it started.
 
 Each worker listens on its own loopback port, which the front refuses as a SERVICE target, and is
-spoken to through one httpx connection that is checked before every reuse (httpcore drops an idle
+spoken to through one httpx (httpcore) connection that is checked before every reuse (httpcore drops an idle
 connection the worker has written on or closed) and never kept idle for longer than half of the
 worker's own socket timeout, after which ``oxigraph`` would write an unsolicited ``500`` on it.
 
@@ -32,7 +32,7 @@ import threading
 import time
 from pathlib import Path
 
-import httpx
+import httpcore
 
 from kg.errors import InputError
 from kg.resources import usable_cores
@@ -99,15 +99,16 @@ def log(message: str) -> None:
 
 
 class Worker:
-    """One ``oxigraph serve-read-only`` process and the httpx transport (one connection) to it."""
+    """One ``oxigraph serve-read-only`` process and the connection pool (of one) to it: httpx's own
+    transport layer, httpcore, used directly (the proxy needs no URL parsing or models of httpx)."""
 
     def __init__(self, proc: subprocess.Popen, port: int, errors, keepalive_s: float):
         self.proc = proc
         self.port = port
         self.errors = errors  # the process's stderr, a temporary file
-        self.url = f"http://127.0.0.1:{port}"
-        self.transport = httpx.AsyncHTTPTransport(
-            retries=0, limits=httpx.Limits(max_connections=1, max_keepalive_connections=1, keepalive_expiry=keepalive_s))
+        self.host = f"127.0.0.1:{port}".encode("ascii")
+        self.http = httpcore.AsyncConnectionPool(max_connections=1, max_keepalive_connections=1,
+                                                 keepalive_expiry=keepalive_s, retries=0)
         self.timer: asyncio.TimerHandle | None = None
         self.timed_out = False
         self.retired = False
@@ -219,7 +220,7 @@ class Pool:
             w.retired = True
             w.kill()
             self.restarts += 1
-            asyncio.ensure_future(w.transport.aclose())
+            asyncio.ensure_future(w.http.aclose())
             if not self.closed:
                 order = concurrent.futures.Future()
                 order.add_done_callback(lambda f: self.loop.call_soon_threadsafe(self._arrived, f.result()))

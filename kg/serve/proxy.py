@@ -18,7 +18,7 @@ import asyncio
 import re
 from urllib.parse import parse_qsl, urlencode
 
-import httpx
+import httpcore
 
 from kg.serve.guard import QueryGuard, Refused
 from kg.serve.pool import Pool, Worker, log
@@ -39,6 +39,7 @@ FORMATS = {
     "jsonld": "application/ld+json", "json-ld": "application/ld+json",
     "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml",
 }
+WORKER_FAILED = (httpcore.NetworkError, httpcore.ProtocolError, httpcore.TimeoutException)
 _TARGET = re.compile(rb"[\x21-\x7e]*")  # what a request target may hold: visible ASCII
 
 
@@ -123,13 +124,16 @@ class Proxy:
                                extra={"Retry-After": "1"})
         released = False
         try:
-            request = httpx.Request(method, httpx.URL(worker.url + target.decode("ascii")), headers=headers,
-                                    content=body)
+            headers.append((b"host", worker.host))
+            if body or method in ("POST", "PUT", "PATCH"):
+                headers.append((b"content-length", str(len(body)).encode("ascii")))
+            url = httpcore.URL(scheme=b"http", host=b"127.0.0.1", port=worker.port, target=target)
+            request = httpcore.Request(method.encode("ascii"), url, headers=headers, content=body)
             try:
                 resp = await self._send(worker, request)
                 chunks: list[bytes] = []
                 size = 0
-                complete = method == "HEAD" or resp.status_code in (204, 304) or resp.status_code < 200
+                complete = method == "HEAD" or resp.status in (204, 304) or resp.status < 200
                 stream = resp.stream.__aiter__()
                 while not complete and size < STREAM_AFTER:
                     try:
@@ -141,24 +145,22 @@ class Proxy:
                     size += len(chunk)
                 if complete:
                     await resp.aclose()
-            except httpx.TransportError as e:
+            except WORKER_FAILED as e:
                 if worker.timed_out:
                     return await self._timed_out(send)
                 log(f"query worker failed ({type(e).__name__}: {e}); restarting it")
                 worker.kill()
                 return await plain(send, 502, "the query worker failed; it has been restarted")
-            out = [(k, v) for k, v in resp.headers.raw if k.lower() not in HOP_BY_HOP]
+            out = [(k, v) for k, v in resp.headers if k.lower() not in HOP_BY_HOP]
             if complete:
                 # the whole answer is here: the worker is free before the client is written to
                 released = True
                 pool.release(worker)
                 if method == "HEAD":
-                    length = resp.headers.get("content-length")
-                    if length is not None:
-                        out.append((b"content-length", length.encode("ascii")))
-                elif resp.status_code not in (204, 304):
+                    out += [(k, v) for k, v in resp.headers if k.lower() == b"content-length"]
+                elif resp.status not in (204, 304):
                     out.append((b"content-length", str(size).encode("ascii")))
-                await send({"type": "http.response.start", "status": resp.status_code, "headers": out})
+                await send({"type": "http.response.start", "status": resp.status, "headers": out})
                 await send({"type": "http.response.body", "body": b"".join(chunks)})
                 return
             await self._stream(worker, resp, stream, chunks, out, receive, send)
@@ -166,21 +168,21 @@ class Proxy:
             if not released:
                 pool.release(worker)
 
-    async def _send(self, worker: Worker, request: httpx.Request) -> httpx.Response:
+    async def _send(self, worker: Worker, request: httpcore.Request) -> httpcore.Response:
         try:
-            return await worker.transport.handle_async_request(request)
-        except (httpx.RemoteProtocolError, httpx.WriteError, httpx.ReadError):
+            return await worker.http.handle_async_request(request)
+        except (httpcore.RemoteProtocolError, httpcore.WriteError, httpcore.ReadError):
             # a kept-alive connection the worker closed as we used it: once more, on a new one
             if not worker.alive:
                 raise
-            return await worker.transport.handle_async_request(request)
+            return await worker.http.handle_async_request(request)
 
-    async def _stream(self, worker: Worker, resp: httpx.Response, stream, chunks: list[bytes], headers, receive,
+    async def _stream(self, worker: Worker, resp: httpcore.Response, stream, chunks: list[bytes], headers, receive,
                       send) -> None:
         """A large answer: sent on as it comes (chunked), still under the deadline."""
         gone = asyncio.ensure_future(_disconnected(receive))
         try:
-            await send({"type": "http.response.start", "status": resp.status_code, "headers": headers})
+            await send({"type": "http.response.start", "status": resp.status, "headers": headers})
             for chunk in chunks:
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
             while True:
@@ -191,7 +193,7 @@ class Proxy:
                     chunk = await stream.__anext__()
                 except StopAsyncIteration:
                     break
-                except httpx.TransportError:
+                except WORKER_FAILED:
                     if worker.timed_out:
                         log(f"query stopped after {self.pool.timeout_s:g} s (deadline); its worker was killed "
                             "and replaced")

@@ -309,10 +309,12 @@ def serve(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeo
     pool = Pool(str(held.store), workers, timeout_s, cors)
     guard = QueryGuard(allow_service or (), forbidden_ports=lambda: pool.ports | {port})
     base = read_manifest(store).get("base") or DEFAULT_BASE
-    routes = [*site.routes(Path(held.store), base=base, query_path="/query"), Mount("", app=Proxy(pool, guard))]
-    front = Front(Starlette(routes=routes), bound=host, port=port, cors=cors, client_timeout=client_timeout)
+    proxy = Proxy(pool, guard)
+    pages = site.routes(Path(held.store), base=base, query_path="/query")
+    app = Starlette(routes=[*pages, Mount("", app=proxy)]) if pages else proxy  # the site's routes first
+    front = Front(app, bound=host, port=port, cors=cors, client_timeout=client_timeout)
     limits = ConnectionLimits(client_timeout, cors)
-    config = uvicorn.Config(front, http=protocol_class(limits), lifespan="off", log_config=None, access_log=False,
+    config = uvicorn.Config(front, http=protocol_class(limits), lifespan="off", log_config=None, access_log=False, proxy_headers=False,
                             server_header=False, timeout_keep_alive=KEEP_ALIVE, timeout_graceful_shutdown=2)
     logging.getLogger("uvicorn.error").addFilter(_QuietCuts())
     logging.getLogger("uvicorn.error").setLevel(logging.ERROR)  # no warning per malformed request
