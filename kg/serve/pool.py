@@ -98,6 +98,84 @@ def log(message: str) -> None:
     print(f"kg serve: {message}", file=sys.stderr, flush=True)
 
 
+class _Protocol(asyncio.Protocol):
+    """Bytes from a worker, kept until httpcore reads them."""
+
+    def __init__(self):
+        self.buffer = bytearray()
+        self.eof = False
+        self.error: Exception | None = None
+        self.waiter: asyncio.Future | None = None
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        self._wake()
+
+    def eof_received(self) -> bool:
+        self.eof = True
+        self._wake()
+        return False
+
+    def connection_lost(self, exc) -> None:
+        self.eof = True
+        self.error = exc
+        self._wake()
+
+    def _wake(self) -> None:
+        if self.waiter is not None and not self.waiter.done():
+            self.waiter.set_result(None)
+
+
+class _Stream(httpcore.AsyncNetworkStream):
+    """One worker connection for httpcore on plain asyncio (its extension point for network backends;
+    lighter than the anyio streams it uses by default).  Readable when idle = the worker wrote (an
+    unsolicited 500) or closed: httpcore then drops the connection instead of reusing it."""
+
+    def __init__(self, transport: asyncio.Transport, protocol: _Protocol):
+        self.transport, self.protocol = transport, protocol
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        p = self.protocol
+        while not p.buffer and not p.eof:
+            p.waiter = asyncio.get_running_loop().create_future()
+            await p.waiter
+            p.waiter = None
+        if not p.buffer:
+            if p.error is not None:
+                raise httpcore.ReadError(str(p.error))
+            return b""
+        data = bytes(p.buffer[:max_bytes])
+        del p.buffer[:max_bytes]
+        return data
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if self.transport.is_closing():
+            raise httpcore.WriteError("the worker closed the connection")
+        self.transport.write(buffer)
+
+    async def aclose(self) -> None:
+        self.transport.close()
+
+    def get_extra_info(self, info: str):
+        if info == "is_readable":
+            return bool(self.protocol.buffer) or self.protocol.eof
+        if info == "socket":
+            return self.transport.get_extra_info("socket")
+        return None
+
+
+class _Backend(httpcore.AsyncNetworkBackend):
+    async def connect_tcp(self, host: str, port: int, timeout=None, local_address=None, socket_options=None):
+        try:
+            transport, protocol = await asyncio.get_running_loop().create_connection(_Protocol, host, port)
+        except OSError as e:
+            raise httpcore.ConnectError(str(e)) from None
+        return _Stream(transport, protocol)
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+
 class Worker:
     """One ``oxigraph serve-read-only`` process and the connection pool (of one) to it: httpx's own
     transport layer, httpcore, used directly (the proxy needs no URL parsing or models of httpx)."""
@@ -108,7 +186,8 @@ class Worker:
         self.errors = errors  # the process's stderr, a temporary file
         self.host = f"127.0.0.1:{port}".encode("ascii")
         self.http = httpcore.AsyncConnectionPool(max_connections=1, max_keepalive_connections=1,
-                                                 keepalive_expiry=keepalive_s, retries=0)
+                                                 keepalive_expiry=keepalive_s, retries=0,
+                                                 network_backend=_Backend())
         self.timer: asyncio.TimerHandle | None = None
         self.timed_out = False
         self.retired = False
