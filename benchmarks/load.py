@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import random
 import signal
 import socket
@@ -48,6 +49,7 @@ SIMPLE = [  # small answers, quick to evaluate: the front's own cost shows
     ("label", "SELECT ?l WHERE { ?c a hz:Country ; rdfs:label ?l } LIMIT 5"),
 ]
 SIMPLE = [(name, HZ + text) for name, text in SIMPLE]
+NICE = 5  # the clients' niceness, the same against kg serve and against bare oxigraph
 
 
 def percentile(sorted_values: list[float], q: float) -> float:
@@ -95,7 +97,10 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def _client(url: str, queries: list[tuple[str, str]], first: int, stop_at: float, budget: int, out) -> None:
-    """One client process: its queries in turn until ``stop_at`` (wall clock) or ``budget`` requests."""
+    """One client process: its queries in turn until ``stop_at`` (wall clock) or ``budget`` requests.
+    Niced: on a machine of 2 cores the load generator runs beside the server it measures, and 8
+    client processes would otherwise outweigh a front of one process in the scheduler."""
+    os.nice(NICE)
     latencies, errors, per_query = [], [], {name: 0 for name, _ in queries}
     i = first
     with httpx.Client(timeout=60) as http:
@@ -150,14 +155,11 @@ def warm_up(url: str, queries: list[tuple[str, str]]) -> None:
             http.get(f"{url}/query", params={"query": text}, headers=JSON)
 
 
-class Slowloris:
-    """``n`` half-open connections from 127.0.0.2–5, one header byte every few seconds each; a
-    connection the server closes (or refuses) is opened again a little later.  Stops when told."""
+class Background:
+    """A thread that runs ``_run`` until the ``with`` block ends."""
 
-    def __init__(self, port: int, n: int):
-        self.port, self.n = port, n
+    def __init__(self):
         self.stopping = threading.Event()
-        self.opened = self.refused = 0
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self):
@@ -167,6 +169,19 @@ class Slowloris:
     def __exit__(self, *exc):
         self.stopping.set()
         self.thread.join(timeout=30)
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+
+class Slowloris(Background):
+    """``n`` half-open connections from 127.0.0.2–5, one header byte every 3–6 s each; a connection
+    the server closes (or refuses) is opened again 3–6 s later.  Stops when told."""
+
+    def __init__(self, port: int, n: int):
+        super().__init__()
+        self.port, self.n = port, n
+        self.opened = self.refused = 0
 
     def _run(self) -> None:
         import selectors
@@ -206,30 +221,21 @@ class Slowloris:
                 except OSError:
                     pass
                 s.close()
-                due = [(when if sl != slot else time.monotonic() + rng.uniform(1, 2), sl) for when, sl in due]
+                due = [(when if sl != slot else time.monotonic() + rng.uniform(3, 6), sl) for when, sl in due]
         for s in socks.values():
             s.close()
 
 
-class Hostile:
+class Hostile(Background):
     """One client looping SERVICE calls and deeply nested queries; each must get 400."""
 
     QUERIES = ["SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
                "ASK {" + "{" * 5000 + "}" * 5000 + "}"]
 
     def __init__(self, url: str):
+        super().__init__()
         self.url = url
-        self.stopping = threading.Event()
         self.sent = self.not_refused = 0
-        self.thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stopping.set()
-        self.thread.join(timeout=30)
 
     def _run(self) -> None:
         with httpx.Client(timeout=30) as http:
@@ -241,23 +247,26 @@ class Hostile:
                 self.not_refused += r.status_code != 400
 
 
-def scenario_compare(store: Path, args, log) -> dict:
-    timeout = args.timeout
-    rows = {}
-    for name in ("oxigraph", "kg serve"):
-        port = free_loopback_port()
-        proc = start_bare(store, port, timeout) if name == "oxigraph" else start_server(store, port, args.workers,
-                                                                                       timeout, log)
-        try:
-            url = f"http://127.0.0.1:{port}"
-            warm_up(url, SIMPLE)
-            rows[name] = run_clients(url, SIMPLE, args.clients, args.seconds, args.max_requests)
-        finally:
-            stop(proc)
-    ratio = rows["kg serve"]["requests_per_s"] / max(rows["oxigraph"]["requests_per_s"], 1e-9)
-    errors = rows["kg serve"]["errors"] + rows["oxigraph"]["errors"]
-    return {"scenario": "compare", "bare": rows["oxigraph"], "kg_serve": rows["kg serve"],
-            "throughput_ratio": round(ratio, 3), "met": ratio >= 0.8 and errors == 0}
+def scenario_compare(store: Path, queries, args, log) -> dict:
+    """Simple queries (the target), then the queries/ mix, each against bare oxigraph and kg serve."""
+    out = {"scenario": "compare"}
+    for label, mix in (("simple", SIMPLE), ("mix", queries)):
+        rows = {}
+        for name in ("oxigraph", "kg serve"):
+            port = free_loopback_port()
+            proc = start_bare(store, port, args.timeout) if name == "oxigraph" else \
+                start_server(store, port, args.workers, args.timeout, log)
+            try:
+                url = f"http://127.0.0.1:{port}"
+                warm_up(url, mix)
+                rows[name] = run_clients(url, mix, args.clients, args.seconds, args.max_requests)
+            finally:
+                stop(proc)
+        ratio = rows["kg serve"]["requests_per_s"] / max(rows["oxigraph"]["requests_per_s"], 1e-9)
+        out[label] = {"bare": rows["oxigraph"], "kg_serve": rows["kg serve"], "throughput_ratio": round(ratio, 3),
+                      "errors": rows["kg serve"]["errors"] + rows["oxigraph"]["errors"]}
+    out["met"] = out["simple"]["throughput_ratio"] >= 0.8 and not out["simple"]["errors"] and not out["mix"]["errors"]
+    return out
 
 
 def scenario_attack(store: Path, queries, args, log) -> dict:
@@ -305,9 +314,13 @@ def show(report: dict) -> None:
         for e in report["error_samples"]:
             print(f"    error: {e}")
     elif kind == "compare":
-        print(line("oxigraph", report["bare"]))
-        print(line("kg serve", report["kg_serve"]))
-        print(f"  throughput kg serve / bare oxigraph: {report['throughput_ratio']} (target >= 0.8)")
+        for label in ("simple", "mix"):
+            r = report[label]
+            print(f"  {label} queries:")
+            print(line("oxigraph", r["bare"]))
+            print(line("kg serve", r["kg_serve"]))
+            print(f"  throughput kg serve / bare oxigraph ({label}): {r['throughput_ratio']}"
+                  + (" (target >= 0.8)" if label == "simple" else ""))
     else:
         print(line("quiet", report["quiet"]))
         print(line("attacked", report["attacked"]))
@@ -344,7 +357,7 @@ def main() -> int:
         if args.scenario in ("mix", "all"):
             reports.append(scenario_mix(store, queries, args, log))
         if args.scenario in ("compare", "all"):
-            reports.append(scenario_compare(store, args, log))
+            reports.append(scenario_compare(store, queries, args, log))
         if args.scenario in ("attack", "all"):
             reports.append(scenario_attack(store, queries, args, log))
         log.seek(0)

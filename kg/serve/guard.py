@@ -89,12 +89,15 @@ def _tokens(text: str) -> Iterable[tuple[str, str]]:
                 i += 1
 
 
-def nesting_depth(text: str) -> int:
+def nesting_depth(text: str, limit: int | None = None) -> int:
+    """How deep groups, parentheses and brackets nest (the scan stops once past ``limit``)."""
     depth = deepest = 0
     for kind, _ in _tokens(text):
         if kind == "open":
             depth += 1
             deepest = max(deepest, depth)
+            if limit is not None and deepest > limit:
+                break
         elif kind == "close":
             depth = max(0, depth - 1)
     return deepest
@@ -174,12 +177,12 @@ class QueryGuard:
     def check(self, text: str) -> None:
         """Raise ``Refused`` with the reason, or return."""
         for variant in {text, _unescape(text)}:
-            depth = nesting_depth(variant)
-            if depth > MAX_NESTING:
-                raise Refused(f"query nested {depth} deep; kg serve accepts at most {MAX_NESTING} "
-                              "groups, parentheses and brackets inside one another")
-            for target in service_targets(variant):
-                self._check_service(target)
+            if nesting_depth(variant, MAX_NESTING) > MAX_NESTING:
+                raise Refused(f"query nested more than {MAX_NESTING} deep; kg serve accepts at most "
+                              f"{MAX_NESTING} groups, parentheses and brackets inside one another")
+            if "service" in variant.lower():  # the keyword cannot be there otherwise
+                for target in service_targets(variant):
+                    self._check_service(target)
 
     def _check_service(self, target: str | None) -> None:
         if not self.allow:
