@@ -88,16 +88,17 @@ class Front:
             return await plain(send, 503, "too many large requests at once; try again later", close=True,
                                extra={"Retry-After": "1"})
         self.budget -= reserved
+        held = [reserved]  # bytes of the budget this request holds (a chunked body takes more as it comes)
         try:
-            body = await self._read_body(receive, send, declared, reserved)
+            body = await self._read_body(receive, send, declared, held)
             if body is None:
                 return
             scope["kg.body"] = body
             await self.app(scope, _replay(body, receive), send)
         finally:
-            self.budget += reserved
+            self.budget += held[0]
 
-    async def _read_body(self, receive, send, declared: int | None, reserved: int) -> bytes | None:
+    async def _read_body(self, receive, send, declared: int | None, held: list[int]) -> bytes | None:
         """The request body, or None once the client has been answered (or has gone)."""
         parts, size, too_large = [], 0, declared is not None and declared > MAX_REQUEST_BODY
         try:
@@ -114,10 +115,13 @@ class Front:
                         if size > DRAIN_LIMIT:
                             break
                     else:
-                        if size > reserved and self.budget < size - reserved:  # chunked: more than we hold
-                            await plain(send, 503, "too many large requests at once; try again later", close=True,
-                                        extra={"Retry-After": "1"})
-                            return None
+                        if size > held[0]:  # a chunked body: more of the budget, or 503
+                            if size - held[0] > self.budget:
+                                await plain(send, 503, "too many large requests at once; try again later",
+                                            close=True, extra={"Retry-After": "1"})
+                                return None
+                            self.budget -= size - held[0]
+                            held[0] = size
                         parts.append(chunk)
                     if not message.get("more_body", False):
                         break
