@@ -454,3 +454,31 @@ def test_format_and_output_parameters_choose_the_result_format(server):
     assert r.headers["content-type"].startswith("application/sparql-results+xml")
     r = httpx.get(f"{url}/query", params={"query": COUNTRIES, "format": "pdf"}, timeout=30)
     assert r.status_code == 400 and "format" in r.text
+
+
+def test_a_served_store_from_before_generations_is_not_pulled_away(tmp_path):
+    from pyoxigraph import Literal, NamedNode, Quad, Store
+
+    legacy = tmp_path / "store"
+    st = Store(str(legacy))
+    st.add(Quad(NamedNode("http://example.org/s"), NamedNode("http://example.org/p"), Literal("kept"),
+                NamedNode("http://example.org/g")))
+    st.flush()
+    del st
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("中国向巴基斯坦提供援助。", encoding="utf-8")
+    proc, url = start(legacy, "--timeout", str(DEADLINE), "--workers", "1")
+    try:
+        run_kg("build", "--store", str(legacy), "--quiet", str(docs))  # converts the folder to generations
+        assert (legacy / "active").is_symlink() and (legacy / "CURRENT").exists()  # the served files stay
+        ask(url, CROSS)  # the worker is killed at the deadline; its replacement opens the old files
+        end = time.monotonic() + 15
+        while len(backends(proc.pid)) < 1 and time.monotonic() < end:
+            time.sleep(0.1)
+        assert ask(url, 'ASK { ?s ?p "kept" }').json()["boolean"] is True
+    finally:
+        stop(proc)
+    (docs / "b.txt").write_text("中国向老挝提供援助。", encoding="utf-8")
+    run_kg("build", "--store", str(legacy), "--quiet", str(docs))
+    assert not (legacy / "CURRENT").exists()  # no longer served: removed by the next build

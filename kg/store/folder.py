@@ -85,23 +85,26 @@ def lease(folder: str | Path) -> Lease:
     that cannot be written, is read without a lease."""
     for _ in range(10):
         gen = active_generation(folder)
-        if gen is None:
-            return Lease(store_path(folder), None)
+        store = gen / STORE if gen is not None else store_path(folder)
+        if store is None:
+            return Lease(None, None)
+        holder = gen if gen is not None else Path(folder)  # a store from before generations: the folder
         try:
-            fd = os.open(gen / LEASE, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(holder / LEASE, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError:
-            return Lease(gen / STORE, None)
-        fcntl.flock(fd, fcntl.LOCK_SH)  # waits while a build removes this generation (it holds LOCK_EX)
-        if (gen / STORE / "CURRENT").is_file():
-            return Lease(gen / STORE, fd)
+            return Lease(store, None)
+        fcntl.flock(fd, fcntl.LOCK_SH)  # waits while a build removes this store (it holds LOCK_EX)
+        if (store / "CURRENT").is_file():
+            return Lease(store, fd)
         os.close(fd)  # removed meanwhile: hold the new active one
     raise InputError(str(folder), "the active generation keeps changing; try again")
 
 
-def _remove_unless_leased(gen: Path) -> None:
-    """Remove a generation unless a server holds it (kept then; a later build removes it)."""
+def _unless_leased(holder: Path, remove) -> None:
+    """Call ``remove()`` unless a server holds ``holder``'s lease (then the store stays, and a later
+    build removes it); the lease is held exclusively meanwhile, so no server takes it half-removed."""
     try:
-        fd = os.open(gen / LEASE, os.O_RDWR)
+        fd = os.open(holder / LEASE, os.O_RDWR)
     except FileNotFoundError:
         fd = None
     except OSError:
@@ -112,7 +115,7 @@ def _remove_unless_leased(gen: Path) -> None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 return  # served
-        shutil.rmtree(gen, ignore_errors=True)
+        remove()
     finally:
         if fd is not None:
             os.close(fd)
@@ -240,7 +243,10 @@ class StoreFolder:
         for n in _generations(self.root):
             d = _gen_dir(self.root, n)
             if d.name not in keep and n < int(self.staging.name):
-                _remove_unless_leased(d)
+                _unless_leased(d, lambda d=d: shutil.rmtree(d, ignore_errors=True))
+        _unless_leased(self.root, self._remove_old_layout)
+
+    def _remove_old_layout(self) -> None:
         for f in self.root.iterdir():
             if f.is_file() and not f.is_symlink() and _ROCKSDB_FILE.match(f.name):
                 f.unlink(missing_ok=True)
