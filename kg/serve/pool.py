@@ -99,16 +99,27 @@ def log(message: str) -> None:
 
 
 class _Protocol(asyncio.Protocol):
-    """Bytes from a worker, kept until httpcore reads them."""
+    """Bytes from a worker, kept until httpcore reads them (at most about ``HIGH_WATER``: past it,
+    the socket is not read until they are taken, so a slow client slows the worker, not our memory)."""
+
+    HIGH_WATER = 256 * 1024
 
     def __init__(self):
         self.buffer = bytearray()
         self.eof = False
+        self.paused = False
         self.error: Exception | None = None
         self.waiter: asyncio.Future | None = None
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport) -> None:
+        self.transport = transport
 
     def data_received(self, data: bytes) -> None:
         self.buffer += data
+        if len(self.buffer) > self.HIGH_WATER and not self.paused:
+            self.paused = True
+            self.transport.pause_reading()
         self._wake()
 
     def eof_received(self) -> bool:
@@ -146,6 +157,9 @@ class _Stream(httpcore.AsyncNetworkStream):
             return b""
         data = bytes(p.buffer[:max_bytes])
         del p.buffer[:max_bytes]
+        if p.paused and len(p.buffer) < p.HIGH_WATER // 2 and not p.eof:
+            p.paused = False
+            self.transport.resume_reading()
         return data
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
@@ -209,7 +223,8 @@ class Pool:
         self.keepalive_s = min(5.0, worker_timeout(timeout_s) / 2)
         self.restarts = 0
         self.workers: set[Worker] = set()
-        self.ports: set[int] = set()  # every port a worker of ours has had: never a SERVICE target
+        self._ports: set[int] = set()  # every port a worker of ours has had: never a SERVICE target
+        self._ports_lock = threading.Lock()  # added to by the spawner thread
         self.closed = False
         self._orders: queue.Queue = queue.Queue()
         self._spawner = threading.Thread(target=self._spawn_loop, name="kg-serve-spawner", daemon=True)
@@ -247,6 +262,11 @@ class Pool:
                 w.proc.kill()
                 w.proc.wait()
             w.errors.close()
+
+    def ports(self) -> set[int]:
+        """Every port a worker of this pool has listened on (or is about to)."""
+        with self._ports_lock:
+            return set(self._ports)
 
     def pids(self) -> list[int]:
         return sorted(w.proc.pid for w in self.workers if w.proc.poll() is None)
@@ -302,8 +322,16 @@ class Pool:
             asyncio.ensure_future(w.http.aclose())
             if not self.closed:
                 order = concurrent.futures.Future()
-                order.add_done_callback(lambda f: self.loop.call_soon_threadsafe(self._arrived, f.result()))
+                order.add_done_callback(self._hand_over)
                 self._orders.put(("replace", order, w))
+
+    def _hand_over(self, order: concurrent.futures.Future) -> None:
+        """(spawner thread) A replacement is ready: to the loop, or stopped if the server is closing."""
+        worker = order.result()
+        try:
+            self.loop.call_soon_threadsafe(self._arrived, worker)
+        except RuntimeError:  # the loop has ended
+            worker.kill()
 
     # -- the spawner thread ------------------------------------------------------------------
     def _spawn_loop(self) -> None:
@@ -328,6 +356,9 @@ class Pool:
                     if self.closed:
                         return
                     continue
+                if self.closed:
+                    worker.kill()
+                    return
                 order.set_result(worker)
                 break
 
@@ -335,7 +366,8 @@ class Pool:
         last = ""
         for _ in range(3):  # a port taken between choosing and binding: try another
             port = free_loopback_port()
-            self.ports.add(port)
+            with self._ports_lock:
+                self._ports.add(port)
             errors = tempfile.TemporaryFile()
             proc = subprocess.Popen(command(self.store, "127.0.0.1", port, self.timeout_s, self.cors),
                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,

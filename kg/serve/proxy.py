@@ -190,6 +190,8 @@ class Proxy:
                     worker.kill()
                     return
                 try:
+                    if worker.timed_out:  # killed: what is still buffered is not sent on
+                        raise WORKER_FAILED[0]("deadline")
                     chunk = await stream.__anext__()
                 except StopAsyncIteration:
                     break

@@ -311,7 +311,7 @@ def serve(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeo
     sock = _listen(host, port)
     port = sock.getsockname()[1]
     pool = Pool(str(held.store), workers, timeout_s, cors)
-    guard = QueryGuard(allow_service or (), forbidden_ports=lambda: pool.ports | {port})
+    guard = QueryGuard(allow_service or (), forbidden_ports=lambda: pool.ports() | {port})
     base = read_manifest(store).get("base") or DEFAULT_BASE
     proxy = Proxy(pool, guard)
     pages = site.routes(Path(held.store), base=base, query_path="/query")
