@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= store
 PORT   ?= 7878
 
-.PHONY: setup setup-run run build serve test test-fast lint bench load clean
+.PHONY: setup setup-run run build serve test test-fast lint bench load soak clean
 
 # what running needs: hezuo-kg and its dependencies (make run, make build, make serve)
 $(BIN)/kg: pyproject.toml
@@ -45,8 +45,11 @@ lint: setup  ## ruff and the import contracts
 bench: setup  ## benchmarks (long); writes BENCHMARKS.md
 	$(BIN)/python benchmarks/bench.py
 
-load: setup  ## load test of kg serve on loopback: 8 clients x 20 s with the queries/ mix
-	$(BIN)/python benchmarks/load.py --clients 8 --seconds 20
+load: setup  ## load tests of kg serve on loopback: the queries/ mix, against bare oxigraph, under attack (~3 min)
+	$(BIN)/python benchmarks/load.py --scenario all --clients 8 --seconds 20
+
+soak: setup  ## soak test of kg serve: 8 clients, 10 minutes, idle gaps of 35-120 s, 0 errors expected
+	$(BIN)/python benchmarks/soak.py --minutes 10 --clients 8
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache

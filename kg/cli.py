@@ -215,6 +215,11 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Query deadline in seconds: a query still running then is stopped.")] = 30,
     cors: Annotated[bool, typer.Option(help="Allow cross-origin requests.")] = False,
     workers: Annotated[Optional[int], typer.Option(help="Oxigraph worker processes (default: the number of cores, at least 2).")] = None,
+    allow_service: Annotated[Optional[list[str]], typer.Option(
+        "--allow-service", metavar="URL_PREFIX",
+        help="Allow SERVICE (federated queries) to endpoints under this URL prefix; repeatable. Off by default.")] = None,
+    client_timeout: Annotated[float, typer.Option(
+        help="Seconds a client has to send a request's headers, and again its body.")] = 10,
 ) -> None:
     """Serve the store read-only over SPARQL 1.1 with the Oxigraph server and its query UI."""
     from kg import serve as serve_mod
@@ -230,7 +235,7 @@ def serve(
         typer.echo(f"SPARQL endpoint {url}query   query UI {url}   (read-only; Ctrl-C stops)")
 
     code = serve_mod.serve(store, host=bind, port=port, timeout_s=timeout, cors=cors, workers=workers,
-                           on_ready=ready)
+                           allow_service=allow_service, client_timeout=client_timeout, on_ready=ready)
     typer.echo("server stopped")
     raise typer.Exit(code)
 
