@@ -232,8 +232,9 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
     from pyoxigraph import NamedNode, RdfFormat
 
     from kg import workers as workers_mod
-    from kg.extract import lexicon
+    from kg.extract import lexicon, script
     from kg.rdf.mapper import Mapper
+    from kg.store.search import build_index
     from kg.store import census, load_ontology, open_store, refresh_entities, stats
 
     t0 = time.perf_counter()
@@ -434,6 +435,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEF
                 refresh_entities(store, Mapper(lexicon.load(), base))  # each entity described once
                 counted = census(store)
                 void.update(store, base, counted)  # the dataset description (kg/store/void.py)
+                build_index(store, folder.staging, base=iris.base, forms=script.forms)  # kg/store/search.py
                 store.flush()
                 report.write_seconds += time.perf_counter() - tw
                 report.stats = stats(store, counted)
