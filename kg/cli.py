@@ -109,9 +109,15 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Query deadline in seconds: a query still running then is stopped.")] = 30,
     cors: Annotated[bool, typer.Option(help="Allow cross-origin requests.")] = False,
     workers: Annotated[Optional[int], typer.Option(help="Oxigraph worker processes (default: the number of cores, at least 2).")] = None,
+    base: Annotated[Optional[str], typer.Option(help="Base IRI of the store's entities and documents, served under "
+                                                     "/id/ (default: the one it was built with).")] = None,
 ) -> None:
-    """Serve the store read-only over SPARQL 1.1 with the Oxigraph server and its query UI."""
+    """Serve the store read-only over SPARQL 1.1 with the Oxigraph server, and its pages for people."""
+    import inspect
+
     from kg import serve as serve_mod
+    from kg.rdf.mapper import IRIs
+    from kg.serve.site import store_base
     from kg.store.folder import read_manifest
     from kg.store import open_store, stats
 
@@ -123,8 +129,14 @@ def serve(
         typer.echo(f"serving {store}: {s['documents']} documents, {s['entities']} entities, {s['quads']} triples")
         typer.echo(f"SPARQL endpoint {url}query   query UI {url}   (read-only; Ctrl-C stops)")
 
+    try:
+        site_base = IRIs(base).base if base else store_base(store)
+    except ValueError as e:
+        raise InputError("--base", str(e)) from None
+    # the front mounts the site's routes (kg.serve.site.routes) with this base
+    extra = {"base": site_base} if "base" in inspect.signature(serve_mod.serve).parameters else {}
     code = serve_mod.serve(store, host=bind, port=port, timeout_s=timeout, cors=cors, workers=workers,
-                           on_ready=ready)
+                           on_ready=ready, **extra)
     typer.echo("server stopped")
     raise typer.Exit(code)
 

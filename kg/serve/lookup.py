@@ -32,6 +32,7 @@ SHORTCUTS = (HZ.partner, HZ.recipientCountry, HZ.parentOrganization, HZ.founding
 # literals of a fact shown beside its roles
 FACT_LITERALS = (HZ.date, HZ.asOf, HZ.sharePercent, HZ.deliverableText, HZ.beneficiaryText, HZ.purpose, HZ.counts,
                  HZ.flowType)
+UNDATED = "n.d."  # the facts of no known year, in a bar of their own
 _CHAR = re.compile(r"^(?P<doc>[^#]+)#char=(?P<start>\d+),(?P<end>\d+)$")
 
 
@@ -251,6 +252,13 @@ def fact(store: Store, node: NamedNode, entities_graph: NamedNode) -> FactRow | 
             if start:
                 row.year = start[:4]
                 break
+    if not row.year and row.evidence_iri:  # a date or period named in the sentence of its evidence
+        sentence = first(store, NamedNode(row.evidence_iri), NIF.sentence, graph)
+        for q in store.quads_for_pattern(None, NIF.sentence, sentence, graph) if sentence is not None else ():
+            date = _value(first(store, q.subject, HZ.date, graph) or first(store, q.subject, HZ.periodStart, graph))
+            if date[:4].isdigit():
+                row.year = date[:4]
+                break
     if not row.year:  # the date of the meeting it was announced at
         for q in store.quads_for_pattern(node, HZ.announcedAt, None, graph):
             date = _value(first(store, q.object, HZ.startDate))
@@ -315,13 +323,13 @@ def aid_by_year(fact_rows: list[FactRow], country: str) -> dict[str, dict]:
     """For a country: the facts that name it as recipient, per year: their number and their amounts per currency."""
     years: dict[str, dict] = {}
     for r in fact_rows:
-        if not r.year or not any(role == "recipient" and other == country for role, _, other in r.roles):
+        if not any(role == "recipient" and other == country for role, _, other in r.roles):
             continue
-        y = years.setdefault(r.year, {"facts": 0, "amounts": {}})
+        y = years.setdefault(r.year or UNDATED, {"facts": 0, "amounts": {}})
         y["facts"] += 1
         for amount, currency in r.amounts:
             y["amounts"][currency] = y["amounts"].get(currency, 0.0) + float(amount)
-    return dict(sorted(years.items()))
+    return dict(sorted(years.items(), key=lambda kv: (kv[0] == UNDATED, kv[0])))
 
 
 @dataclass

@@ -263,12 +263,16 @@ class Site:
                 break
             active = [sp for sp in active if sp[1] > a] + starts.get(a, [])
             piece = str(escape(text[a:b]))
+            linked = False  # a link holds no other link: a mention inside another links the inner one
             for start, end, kind, node, target in sorted(active, key=lambda sp: (sp[0] - sp[1], sp[2]), reverse=True):
                 anchor = f' id="{escape(node.split("#", 1)[1])}"' if start == a else ""
-                if kind == "clause":
+                if kind == "entity" and linked:
+                    piece = f'<span class="ent-outer"{anchor}>{piece}</span>'
+                elif kind == "clause":
                     title = escape(d.facts.get(node, "fact"))
                     piece = f'<mark class="fact"{anchor} title="{title}">{piece}</mark>'
                 elif kind == "entity":
+                    linked = True
                     piece = (f'<a class="ent"{anchor} href="{escape(self.href(target))}" '
                              f'title="{escape(lookup.local_name(target))}">{piece}</a>')
                 else:
@@ -282,9 +286,9 @@ class Site:
         if request.method == "POST":  # OpenRefine posts a form (application/x-www-form-urlencoded)
             body = (await request.body()).decode("utf-8", "replace")
             params.update({k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()})
-        return await run_in_threadpool(self._reconcile, params)
+        return await run_in_threadpool(self._reconcile, params, _root(request))
 
-    def _reconcile(self, params: dict[str, str]) -> Response:
+    def _reconcile(self, params: dict[str, str], root: str) -> Response:
         callback = params.get("callback")
         if "queries" in params:
             try:
@@ -299,7 +303,7 @@ class Site:
             except (QueryError, ValueError) as e:
                 return JSONResponse({"error": str(e)}, status_code=400)
         else:
-            answer = self.reconciler.manifest(_root(request))
+            answer = self.reconciler.manifest(root)
         return _json_or_jsonp(answer, callback)
 
     def suggest(self, request: Request) -> Response:
