@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= store
 PORT   ?= 7878
 
-.PHONY: setup run build serve test bench load clean
+.PHONY: setup browser run build serve test bench load clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,14 @@ run: build  ## build, then serve SPARQL on http://127.0.0.1:$(PORT)/ until Ctrl-
 serve: setup
 	$(BIN)/kg serve --store $(STORE) --port $(PORT)
 
-test: setup  ## run the whole test suite
+# The browser tests (tests/test_browser.py) drive Debian's headless Chromium through its chromedriver;
+# Chinese text needs a CJK font.  Installed once (as root, as on CI) when missing.
+browser:  ## install headless Chromium, chromium-driver and a CJK font from Debian's packages
+	@if [ ! -x /usr/bin/chromedriver ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-zenhei; \
+	fi
+
+test: setup browser  ## run the whole test suite
 	$(BIN)/python -m pytest -q
 
 bench: setup  ## benchmarks (long); writes BENCHMARKS.md
