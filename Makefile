@@ -36,6 +36,7 @@ test: setup browser  ## run the whole test suite
 
 bench: setup  ## benchmarks (long); writes BENCHMARKS.md
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/site_bench.py
 
 load: setup  ## load test of kg serve on loopback: 8 clients x 20 s with the queries/ mix
 	$(BIN)/python benchmarks/load.py --clients 8 --seconds 20
