@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import pytest
 
 from kg.serve import free_loopback_port, wait_until_listening
 
@@ -88,3 +89,11 @@ def start(store: Path, base: str | None = None) -> Served:
             time.sleep(0.2)
     served.stop()
     raise AssertionError("the site does not answer /api/search")
+
+
+@pytest.fixture(scope="module")
+def site(corpus_store):
+    """The base URL of the site over the corpus store (the test modules import this fixture)."""
+    served = start(corpus_store)
+    yield served.url
+    served.stop()

@@ -14,17 +14,11 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import site_server
+from site_server import site  # noqa: F401 - the fixture
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-
-
-@pytest.fixture(scope="module")
-def site(corpus_store):
-    served = site_server.start(corpus_store)
-    yield served.url
-    served.stop()
 
 
 @pytest.fixture(scope="module")

@@ -13,18 +13,12 @@ import rdflib
 from pyoxigraph import NamedNode
 
 import site_server
+from site_server import site  # noqa: F401 - the fixture
 from conftest import run_kg
 from kg.store import open_store
 
 BASE = "https://w3id.org/hezuo/id/"
 PAK = BASE + "country/PAK"
-
-
-@pytest.fixture(scope="module")
-def site(corpus_store):
-    served = site_server.start(corpus_store)
-    yield served.url
-    served.stop()
 
 
 @pytest.fixture(scope="module")
