@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sqlite3
 import sys
@@ -82,6 +83,7 @@ def main() -> None:
             start = 0 if i % 4 != 3 else rng.randrange(0, max(1, len(name) - cut))
             queries.append(name[start:start + cut])
         served = site_server.start(store)
+        load = os.getloadavg()
         try:
             with httpx.Client(base_url=served.url, timeout=60) as client:
                 timed(client, "GET", "/id/" + keys[0])  # warm-up
@@ -105,7 +107,8 @@ def main() -> None:
          percentile(search_times, 0.95), "p95 ≤ 100 ms"),
     ]
     lines = [MARK, "", "## Pages for people, search and reconciliation (benchmarks/site_bench.py)", "",
-             f"Store: {built or store}; served by {served.how}, over HTTP on loopback, one request at a time.", "",
+             f"Store: {built or store}; served by {served.how}, over HTTP on loopback, one request at a time; "
+             f"load average {load[0]:.1f} before and {os.getloadavg()[0]:.1f} after the requests (2 cores).", "",
              "| what | requests | p50 | p95 | target |", "|---|---|---|---|---|"]
     for what, n, p50, p95, target in rows:
         met = "met" if p95 <= 0.1 else "NOT met"

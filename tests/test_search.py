@@ -84,3 +84,19 @@ def test_without_conversions_only_stored_names(corpus_store, tmp_path):
     plain = SearchIndex(tmp_path)
     assert plain.search("巴基斯坦")[0].key == "country/PAK"
     assert plain.table == {}
+
+
+def test_aid_by_year(index, corpus_store):
+    """The facts naming a country as recipient, counted once per year at build time, as the page shows them."""
+    from pyoxigraph import NamedNode
+
+    from kg.rdf.vocab import HZ
+    from kg.store import open_store
+
+    store = open_store(corpus_store, read_only=True)
+    khm = "https://w3id.org/hezuo/id/country/KHM"
+    facts = {q.subject.value for q in store.quads_for_pattern(None, HZ.recipient, NamedNode(khm))}
+    years = index.aid_by_year(khm)
+    assert sum(y["facts"] for y in years.values()) == len(facts) >= 3
+    assert all(y == "" or (len(y) == 4 and y.isdigit()) for y in years)
+    assert index.aid_by_year("https://w3id.org/hezuo/id/no-such-thing") == {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from functools import lru_cache
 
@@ -32,7 +32,6 @@ SHORTCUTS = (HZ.partner, HZ.recipientCountry, HZ.parentOrganization, HZ.founding
 # literals of a fact shown beside its roles
 FACT_LITERALS = (HZ.date, HZ.asOf, HZ.sharePercent, HZ.deliverableText, HZ.beneficiaryText, HZ.purpose, HZ.counts,
                  HZ.flowType)
-UNDATED = "n.d."  # the facts of no known year, in a bar of their own
 _CHAR = re.compile(r"^(?P<doc>[^#]+)#char=(?P<start>\d+),(?P<end>\d+)$")
 
 
@@ -101,8 +100,8 @@ def entity(store: Store, iri: str, entities_graph: NamedNode) -> Entity | None:
     """The entity's description (None when the store does not know ``iri`` as an entity)."""
     node = NamedNode(iri)
     quads = list(store.quads_for_pattern(node, None, None, entities_graph))
-    for p in SHORTCUTS:
-        quads += store.quads_for_pattern(node, p, None)
+    for p in SHORTCUTS:  # stated again in every document that says it: each once
+        quads += {q.object: q for q in store.quads_for_pattern(node, p, None)}.values()
     types = [ENTITY_CLASSES[q.object.value] for q in quads if q.predicate == RDF.type
              and q.object.value in ENTITY_CLASSES]
     if not types:
@@ -196,12 +195,10 @@ class FactRow:
     evidence: str  # the clause's text
     evidence_iri: str  # {doc}#char=... of the clause
     document: str
-    year: str = ""
-    amounts: list[tuple[str, str]] = field(default_factory=list)  # (amount, currency)
 
 
-def _mention_value(store: Store, node: NamedNode, graph: NamedNode) -> tuple[str, tuple[str, str] | None]:
-    """A value mention as shown ("600亿元人民币 = 60000000000 CNY") and its (amount, currency)."""
+def _mention_value(store: Store, node: NamedNode, graph: NamedNode) -> str:
+    """A value mention as shown ("600亿元人民币 = 60000000000 CNY")."""
     text = _value(first(store, node, NIF.anchorOf, graph))
     amount = _value(first(store, node, HZ.amount, graph))
     currency = _value(first(store, node, HZ.currency, graph))
@@ -212,7 +209,7 @@ def _mention_value(store: Store, node: NamedNode, graph: NamedNode) -> tuple[str
         v = _value(first(store, node, p, graph))
         if v and v != text:
             shown = f"{text} ({v})"
-    return shown, ((amount, currency) if amount and currency else None)
+    return shown
 
 
 def fact(store: Store, node: NamedNode, entities_graph: NamedNode) -> FactRow | None:
@@ -232,9 +229,7 @@ def fact(store: Store, node: NamedNode, entities_graph: NamedNode) -> FactRow | 
             row.evidence = _value(first(store, o, NIF.anchorOf, graph))
         elif p in ROLES:
             if isinstance(o, NamedNode) and o.value.startswith(graph.value + "#char="):
-                shown, money = _mention_value(store, o, graph)
-                if money:
-                    row.amounts.append(money)
+                shown = _mention_value(store, o, graph)
                 by_role.setdefault(p.value, []).append((local_name(p.value), shown, None))
             else:
                 by_role.setdefault(p.value, []).append((local_name(p.value), label_of(store, o.value, entities_graph),
@@ -242,47 +237,30 @@ def fact(store: Store, node: NamedNode, entities_graph: NamedNode) -> FactRow | 
         elif p in FACT_LITERALS:
             shown = label_of(store, o.value) if isinstance(o, NamedNode) else o.value
             by_role.setdefault(p.value, []).append((local_name(p.value), shown, None))
-            if p in (HZ.date, HZ.asOf) and not row.year:
-                row.year = o.value[:4]
     for p in (*ROLES, *FACT_LITERALS):
         row.roles += sorted(by_role.get(p.value, []))
-    if not row.year:  # a period's start, else a year in the clause's date mentions
-        for q in store.quads_for_pattern(node, HZ.period, None, graph):
-            start = _value(first(store, q.object, HZ.periodStart, graph))
-            if start:
-                row.year = start[:4]
-                break
-    if not row.year and row.evidence_iri:  # a date or period named in the sentence of its evidence
-        sentence = first(store, NamedNode(row.evidence_iri), NIF.sentence, graph)
-        for q in store.quads_for_pattern(None, NIF.sentence, sentence, graph) if sentence is not None else ():
-            date = _value(first(store, q.subject, HZ.date, graph) or first(store, q.subject, HZ.periodStart, graph))
-            if date[:4].isdigit():
-                row.year = date[:4]
-                break
-    if not row.year:  # the date of the meeting it was announced at
-        for q in store.quads_for_pattern(node, HZ.announcedAt, None, graph):
-            date = _value(first(store, q.object, HZ.startDate))
-            if date:
-                row.year = date[:4]
-                break
     return row
 
 
-def facts(store: Store, iri: str, entities_graph: NamedNode, *, limit: int = 100) -> list[FactRow]:
-    """The facts the entity takes part in (any role), at most ``limit``, in document and offset order."""
+def facts(store: Store, iri: str, entities_graph: NamedNode, *, limit: int = 25,
+          offset: int = 0) -> tuple[list[FactRow], bool]:
+    """The facts the entity takes part in (any role): the ``limit`` from ``offset`` on, in document and offset
+    order, and whether there are more."""
     node = NamedNode(iri)
-    found: dict[str, None] = {}
-    for p in ROLES:
-        for q in store.quads_for_pattern(None, p, node):
-            if "#" in q.subject.value and not q.subject.value.split("#", 1)[1].startswith("char="):
-                found[q.subject.value] = None
-                if len(found) >= limit:
-                    break
-        if len(found) >= limit:
-            break
-    rows = [r for r in (fact(store, NamedNode(f), entities_graph) for f in found) if r is not None]
+
+    def fact_nodes():
+        seen: set[str] = set()
+        for p in ROLES:
+            for q in store.quads_for_pattern(None, p, node):
+                f = q.subject.value
+                if "#" in f and not f.split("#", 1)[1].startswith("char=") and f not in seen:
+                    seen.add(f)
+                    yield f
+
+    found = list(itertools.islice(fact_nodes(), offset, offset + limit + 1))
+    rows = [r for r in (fact(store, NamedNode(f), entities_graph) for f in found[:limit]) if r is not None]
     rows.sort(key=lambda r: (r.document, span(r.evidence_iri)[1] if span(r.evidence_iri) else 0, r.iri))
-    return rows
+    return rows, len(found) > limit
 
 
 def related(store: Store, iri: str, fact_rows: list[FactRow], entities_graph: NamedNode,
@@ -317,19 +295,6 @@ def documents_of(store: Store, iri: str, *, limit: int = 20) -> list[tuple[str, 
     for q in itertools.islice(store.quads_for_pattern(NamedNode(iri), HZ.mentionedIn, None), limit):
         out.append((q.object.value, _value(first(store, q.object, SCHEMA.name, q.object)) or local_name(q.object.value)))
     return sorted(out)
-
-
-def aid_by_year(fact_rows: list[FactRow], country: str) -> dict[str, dict]:
-    """For a country: the facts that name it as recipient, per year: their number and their amounts per currency."""
-    years: dict[str, dict] = {}
-    for r in fact_rows:
-        if not any(role == "recipient" and other == country for role, _, other in r.roles):
-            continue
-        y = years.setdefault(r.year or UNDATED, {"facts": 0, "amounts": {}})
-        y["facts"] += 1
-        for amount, currency in r.amounts:
-            y["amounts"][currency] = y["amounts"].get(currency, 0.0) + float(amount)
-    return dict(sorted(years.items(), key=lambda kv: (kv[0] == UNDATED, kv[0])))
 
 
 @dataclass
@@ -420,6 +385,6 @@ def dataset(store: Store, void_graph: NamedNode) -> dict:
     return out
 
 
-__all__ = ["Document", "Entity", "FactRow", "MentionRow", "aid_by_year", "dataset", "description", "document",
+__all__ = ["Document", "Entity", "FactRow", "MentionRow", "dataset", "description", "document",
            "documents_of", "entity", "entity_iri", "facts", "first", "label_of", "local_name", "mentions", "related",
            "span"]

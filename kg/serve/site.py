@@ -53,8 +53,9 @@ SUFFIXES = {suffix: media for media, (suffix, _) in RDF_TYPES.items()}
 ACCEPT_ALIASES = {"application/json": "application/ld+json", "application/x-turtle": "text/turtle",
                   "text/plain": "application/n-triples"}
 MENTIONS_PER_PAGE = 50
-FACTS_PER_PAGE = 100
+FACTS_PER_PAGE = 25
 _NON_ASCII_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+UNDATED = "n.d."  # the bar of the facts whose year is not known
 _SAFE = "/-_.~%#=,:!$&'()*+;@"
 
 
@@ -90,7 +91,7 @@ class Site:
         self.index = SearchIndex(generation)
         self.reconciler = Reconciler(self.store, self.index, base, self.entities_graph)
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(),
-                               trim_blocks=True, lstrip_blocks=True)
+                               trim_blocks=True, lstrip_blocks=True, auto_reload=False)
         self.env.globals.update(href=self.href, types=list(TYPES), query_path=query_path, base=base)
         self.env.filters["short"] = lambda iri: lookup.local_name(iri)
 
@@ -219,24 +220,21 @@ class Site:
         e = lookup.entity(self.store, iri, self.entities_graph)
         if e is None:
             return self.render("error.html", 404, message=f"{iri} is not an entity of this graph")
-        try:
-            page = max(0, int(request.query_params.get("page", "0")))
-        except ValueError:
-            page = 0
+        page, facts_page = _page(request, "page"), _page(request, "facts")
         row = self.index.entity(iri) or {}
         total = row.get("mentions")
         mentions = lookup.mentions(self.store, iri, limit=MENTIONS_PER_PAGE, offset=page * MENTIONS_PER_PAGE)
-        facts = lookup.facts(self.store, iri, self.entities_graph, limit=FACTS_PER_PAGE)
+        facts, more_facts = lookup.facts(self.store, iri, self.entities_graph, limit=FACTS_PER_PAGE,
+                                         offset=facts_page * FACTS_PER_PAGE)
         related = lookup.related(self.store, iri, facts, self.entities_graph, self.base)
         picture = svg.neighbourhood(e.label, [(label, how, self.href(other)) for other, label, how, _ in related])
         chart = None
-        if e.type == "Country":
-            years = lookup.aid_by_year(facts, iri)
-            if years:
-                chart = svg.bars(f"Aid to {e.label_en or e.label} by year: facts that name it as recipient",
-                                 [(y, v["facts"], _tip(y, v)) for y, v in years.items()])
+        years = self.index.aid_by_year(iri)
+        if e.type == "Country" and years:
+            chart = svg.bars(f"Aid to {e.label_en or e.label} by year: facts that name it as recipient",
+                             [(y or UNDATED, v["facts"], _tip(y or UNDATED, v)) for y, v in years.items()])
         return self.render("entity.html", e=e, mentions=mentions, total=total, page=page,
-                           per_page=MENTIONS_PER_PAGE, facts=facts, related=related, picture=Markup(picture),
+                           per_page=MENTIONS_PER_PAGE, facts=facts, facts_page=facts_page, more_facts=more_facts, related=related, picture=Markup(picture),
                            chart=Markup(chart) if chart else None, alternate=self._alternates(request),
                            documents=lookup.documents_of(self.store, iri))
 
@@ -330,6 +328,13 @@ class Site:
         if e is None:
             return self.render("error.html", 404, message=f"no entity with id {key!r}")
         return self.render("preview.html", e=e, row=self.index.entity(iri) or {}, iri=iri)
+
+
+def _page(request: Request, name: str) -> int:
+    try:
+        return max(0, int(request.query_params.get(name, "0")))
+    except ValueError:
+        return 0
 
 
 def _tip(year: str, v: dict) -> str:

@@ -7,6 +7,10 @@ its Chinese names (the build hands in OpenCC's conversions as ``forms``: this mo
 OpenCC).  Names are kept normalised (NFKC, case folded, traditional characters mapped to simplified
 with a table written from the same conversions), so a query in either script finds them.
 
+Beside the names, it keeps for each entity named as recipient of a fact the year of the fact and its
+amounts (the aid a country received over time, drawn on its page), worked out once here rather than
+on every page view.
+
 Chinese has no spaces between words, so matching is by substring: the trigram tokenizer answers a
 query of three characters or more from the index; one or two characters (below the trigram length)
 fall back to a scan with ``instr``.  Results are ranked: an exact name first, then a name that starts
@@ -27,10 +31,10 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Store
 
 from kg.store.folder import SEARCH_INDEX
-from kg.rdf.vocab import ENTITY_CLASS, HZ, RDF, RDFS, SKOS
+from kg.rdf.vocab import ENTITY_CLASS, HZ, NIF, RDF, RDFS, SKOS
 
 INDEX_FILE = SEARCH_INDEX
-FORMAT = 1
+FORMAT = 2
 TRIGRAM = 3  # the tokenizer's token length: shorter queries are scanned
 EXACT, PREFIX, SUBSTRING = 0, 1, 2
 TYPES = {cls.value.rsplit("#", 1)[1]: cls.value for cls in ENTITY_CLASS.values()}  # Country -> class IRI
@@ -42,6 +46,9 @@ CREATE TABLE entity(id INTEGER PRIMARY KEY, iri TEXT UNIQUE NOT NULL, key TEXT N
 CREATE TABLE name(entity INTEGER NOT NULL REFERENCES entity(id), name TEXT NOT NULL, norm TEXT NOT NULL,
                   kind TEXT NOT NULL, PRIMARY KEY(entity, norm)) WITHOUT ROWID;
 CREATE TABLE chars(traditional TEXT PRIMARY KEY, simplified TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE aid(entity INTEGER NOT NULL REFERENCES entity(id), fact TEXT NOT NULL, year TEXT NOT NULL,
+                 currency TEXT, amount REAL);
+CREATE INDEX aid_entity ON aid(entity);
 CREATE VIRTUAL TABLE name_fts USING fts5(norm, entity UNINDEXED, tokenize='trigram');
 """
 # how a name came to be indexed, best first (one entity-name pair keeps the best)
@@ -108,6 +115,58 @@ def _mention_counts(store: Store) -> dict[str, int]:
     return counts
 
 
+def _first(store: Store, s, p, graph=None):
+    return next((q.object for q in store.quads_for_pattern(s, p, None, graph)), None)
+
+
+def fact_year(store: Store, fact: NamedNode) -> str:
+    """The year a fact is of: its date (or as-of date), else the start of its period, else a date or period
+    named in the sentence of its evidence, else the date of the meeting it was announced at; "" if none."""
+    graph = NamedNode(fact.value.split("#", 1)[0])
+    for p in (HZ.date, HZ.asOf):
+        v = _first(store, fact, p, graph)
+        if v is not None:
+            return v.value[:4]
+    for q in store.quads_for_pattern(fact, HZ.period, None, graph):
+        v = _first(store, q.object, HZ.periodStart, graph)
+        if v is not None:
+            return v.value[:4]
+    clause = _first(store, fact, HZ.evidence, graph)
+    sentence = _first(store, clause, NIF.sentence, graph) if clause is not None else None
+    for q in store.quads_for_pattern(None, NIF.sentence, sentence, graph) if sentence is not None else ():
+        v = _first(store, q.subject, HZ.date, graph) or _first(store, q.subject, HZ.periodStart, graph)
+        if v is not None and v.value[:4].isdigit():
+            return v.value[:4]
+    for q in store.quads_for_pattern(fact, HZ.announcedAt, None, graph):
+        v = _first(store, q.object, HZ.startDate)
+        if v is not None:
+            return v.value[:4]
+    return ""
+
+
+def fact_amounts(store: Store, fact: NamedNode) -> list[tuple[str, str]]:
+    """The fact's money amounts: ``(amount, ISO 4217 currency)``."""
+    graph = NamedNode(fact.value.split("#", 1)[0])
+    out = []
+    for q in store.quads_for_pattern(fact, HZ.moneyAmount, None, graph):
+        amount, currency = _first(store, q.object, HZ.amount, graph), _first(store, q.object, HZ.currency, graph)
+        if amount is not None and currency is not None:
+            out.append((amount.value, currency.value))
+    return out
+
+
+def _aid_rows(store: Store, ids: dict[str, int]):
+    """``(entity, fact, year, currency, amount)`` for every fact that names an entity as recipient."""
+    for q in store.quads_for_pattern(None, HZ.recipient, None):
+        entity = ids.get(q.object.value)
+        if entity is None or not isinstance(q.subject, NamedNode):
+            continue
+        year = fact_year(store, q.subject)
+        amounts = fact_amounts(store, q.subject)
+        for amount, currency in amounts or [(None, None)]:
+            yield entity, q.subject.value, year, currency, float(amount) if amount is not None else None
+
+
 def build_index(store: Store, store_generation_dir: str | Path, *, base: str | None = None,
                 forms: Callable[[str], tuple[str, list[str]]] | None = None) -> Path:
     """Write the search index of ``store`` (an open generation) into ``store_generation_dir``.
@@ -153,6 +212,7 @@ def build_index(store: Store, store_generation_dir: str | Path, *, base: str | N
         db.executemany("INSERT INTO name VALUES (?, ?, ?, ?)",
                        [(e, name, norm, kind) for (e, norm), (name, kind) in sorted(best.items())])
         db.execute("INSERT INTO name_fts(norm, entity) SELECT norm, entity FROM name")
+        db.executemany("INSERT INTO aid VALUES (?, ?, ?, ?, ?)", sorted(_aid_rows(store, ids), key=str))
         db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", str(FORMAT)), ("graph", graph.value if graph else "")])
         db.commit()
         db.execute("INSERT INTO name_fts(name_fts) VALUES ('optimize')")
@@ -251,6 +311,19 @@ class SearchIndex:
         return self._db().execute("SELECT n.name, n.kind FROM name n JOIN entity e ON e.id = n.entity "
                                   "WHERE e.iri = ? ORDER BY n.kind, n.name", (iri,)).fetchall()
 
+    def aid_by_year(self, iri: str) -> dict[str, dict]:
+        """The facts that name the entity as recipient, per year ("" when none is known): their number and
+        the sum of their amounts per currency."""
+        db = self._db()
+        years = {year: {"facts": n, "amounts": {}} for year, n in db.execute(
+            "SELECT a.year, COUNT(DISTINCT a.fact) FROM aid a JOIN entity e ON e.id = a.entity WHERE e.iri = ? "
+            "GROUP BY a.year ORDER BY a.year = '', a.year", (iri,))}
+        for year, currency, amount in db.execute(
+                "SELECT a.year, a.currency, SUM(a.amount) FROM aid a JOIN entity e ON e.id = a.entity "
+                "WHERE e.iri = ? AND a.currency IS NOT NULL GROUP BY a.year, a.currency ORDER BY a.currency", (iri,)):
+            years[year]["amounts"][currency] = amount
+        return years
+
     def type_counts(self) -> dict[str, int]:
         return dict(self._db().execute("SELECT type, COUNT(*) FROM entity GROUP BY type ORDER BY type"))
 
@@ -265,4 +338,5 @@ def _type_name(t: str) -> str:
     raise ValueError(f"unknown type {t!r}; one of {', '.join(TYPES)}")
 
 
-__all__ = ["Hit", "INDEX_FILE", "SearchIndex", "TYPES", "build_index", "fold", "index_path"]
+__all__ = ["Hit", "INDEX_FILE", "SearchIndex", "TYPES", "build_index", "fact_amounts", "fact_year", "fold",
+           "index_path"]
