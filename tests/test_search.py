@@ -100,3 +100,23 @@ def test_aid_by_year(index, corpus_store):
     assert sum(y["facts"] for y in years.values()) == len(facts) >= 3
     assert all(y == "" or (len(y) == 4 and y.isdigit()) for y in years)
     assert index.aid_by_year("https://w3id.org/hezuo/id/no-such-thing") == {}
+
+
+def test_a_new_generation_keeps_the_index(tmp_path):
+    """kg link writes a new generation without rebuilding the index: the folder carries it over (a hard link
+    the next build replaces, never writes into)."""
+    from conftest import run_kg
+    from kg.store.folder import StoreFolder
+
+    text = tmp_path / "in" / "a.txt"
+    text.parent.mkdir()
+    text.write_text("中国向巴基斯坦和柬埔寨提供援助。", encoding="utf-8")
+    store = tmp_path / "store"
+    run_kg("build", str(text.parent), "--store", str(store), "--quiet", "--workers", "1")
+    before = index_path(locate(store).parent)
+    with StoreFolder(store) as folder:
+        folder.lock(create=False)
+        folder.begin()
+        carried = index_path(folder.staging)
+        assert carried.is_file() and carried.stat().st_ino == before.stat().st_ino
+        assert SearchIndex(folder.staging).search("柬埔寨")[0].key == "country/KHM"

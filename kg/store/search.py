@@ -157,12 +157,14 @@ def fact_amounts(store: Store, fact: NamedNode) -> list[tuple[str, str]]:
 
 def _aid_rows(store: Store, ids: dict[str, int]):
     """``(entity, fact, year, currency, amount)`` for every fact that names an entity as recipient."""
+    known: dict[str, tuple[str, list]] = {}  # a fact with several recipients is looked at once
     for q in store.quads_for_pattern(None, HZ.recipient, None):
         entity = ids.get(q.object.value)
         if entity is None or not isinstance(q.subject, NamedNode):
             continue
-        year = fact_year(store, q.subject)
-        amounts = fact_amounts(store, q.subject)
+        if q.subject.value not in known:
+            known[q.subject.value] = (fact_year(store, q.subject), fact_amounts(store, q.subject))
+        year, amounts = known[q.subject.value]
         for amount, currency in amounts or [(None, None)]:
             yield entity, q.subject.value, year, currency, float(amount) if amount is not None else None
 
