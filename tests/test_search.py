@@ -67,6 +67,13 @@ def test_type_filter(index):
         index.search("中", types=["Planet"])
 
 
+def test_no_name_lists_a_type(index):
+    countries = index.search("", types=["Country"], limit=100)
+    assert len(countries) == index.type_counts()["Country"] and {h.type for h in countries} == {"Country"}
+    assert countries[0].key == "country/CHN"  # the most mentioned first
+    assert [h.mentions for h in countries] == sorted((h.mentions for h in countries), reverse=True)
+
+
 def test_nothing_found_and_odd_queries(index):
     assert index.search("") == []
     assert index.search("   ") == []

@@ -121,6 +121,13 @@ def test_content_negotiation_gives_the_store_triples(site, store, how, media, su
     assert len(got) == len(expected) > 10
 
 
+def test_dataset_iri_resolves(site):
+    r = get(site + "/id/dataset", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/"
+    r = get(site + "/id/dataset", headers={"Accept": "text/turtle"}, follow_redirects=True)
+    assert r.status_code == 200 and "void:Dataset" in r.text
+
+
 def test_unknown_entity_is_404(site):
     r = get(site + "/id/country/XXX")
     assert r.status_code == 404 and "not an entity" in r.text

@@ -191,6 +191,9 @@ class Site:
             if iri.endswith(suffix) and not self._known(iri):
                 iri, media = iri[: -len(suffix)], m
                 break
+        if iri in (self.base + "dataset", self.void_graph.value):  # the dataset and its description
+            return RedirectResponse("/void.ttl" if media or _negotiate(request.headers.get("accept", "")) != "text/html"
+                                    else "/", status_code=303)
         if not self._known(iri):
             return self.render("error.html", 404, message=f"{iri} is not an entity or a document of this graph")
         if media is None:

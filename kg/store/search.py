@@ -276,9 +276,9 @@ class SearchIndex:
         """Entities whose names contain ``query`` (any script, any case), best first; ``types`` are class
         local names (Country ...) or IRIs; an unknown type is a ValueError."""
         q = self.normalise(query)
-        if not q:
-            return []
         wanted = sorted({_type_name(t) for t in types if t})
+        if not q:  # no name: the entities of the types asked for, the most mentioned first
+            return self._of_types(wanted, limit, offset) if wanted else []
         params: dict = {"q": q, "limit": max(0, int(limit)), "offset": max(0, int(offset))}
         params.update({f"t{i}": t for i, t in enumerate(wanted)})
         type_sql = f"AND e.type IN ({', '.join(f':t{i}' for i in range(len(wanted)))})" if wanted else ""
@@ -300,6 +300,13 @@ class SearchIndex:
         rows = self._db().execute(sql, params).fetchall()
         return [Hit(iri, key, typ, zh, en, mentions, name, kind, r // 8)
                 for iri, key, typ, zh, en, mentions, name, kind, r in rows]
+
+    def _of_types(self, wanted: list[str], limit: int, offset: int) -> list[Hit]:
+        rows = self._db().execute(
+            f"SELECT iri, key, type, label_zh, label_en, mentions FROM entity WHERE type IN "
+            f"({', '.join('?' * len(wanted))}) ORDER BY mentions DESC, key LIMIT ? OFFSET ?",
+            (*wanted, max(0, int(limit)), max(0, int(offset)))).fetchall()
+        return [Hit(iri, key, typ, zh, en, n, zh, "label", SUBSTRING) for iri, key, typ, zh, en, n in rows]
 
     def entity(self, iri: str) -> dict | None:
         """The entity's row: key, type, labels and the number of its mentions."""
