@@ -53,6 +53,7 @@ SUFFIXES = {suffix: media for media, (suffix, _) in RDF_TYPES.items()}
 ACCEPT_ALIASES = {"application/json": "application/ld+json", "application/x-turtle": "text/turtle",
                   "text/plain": "application/n-triples"}
 MENTIONS_PER_PAGE = 50
+LANDING_DOCUMENTS = 12  # documents listed (with their titles) on the landing page
 FACTS_PER_PAGE = 25
 _NON_ASCII_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
 UNDATED = "n.d."  # the bar of the facts whose year is not known
@@ -132,6 +133,8 @@ class Site:
         d["entities_per_type"] = d.pop("classes")
         d["links_per_target"] = d.pop("links")
         d["documents_list"] = [{"id": s, "page": self.href(s)} for s in d.pop("sources")]
+        for doc in d["documents_list"][:LANDING_DOCUMENTS]:
+            doc["title"] = lookup.label_of(self.store, doc["id"])
         return d
 
     def landing(self, request: Request) -> Response:
@@ -139,7 +142,7 @@ class Site:
         example = next((e for e in self.examples if e["name"] == chosen), None)
         query = example["query"] if example else self.prefixes + "\nSELECT ?entity ?label WHERE {\n" \
             "  ?entity a hz:Country ; rdfs:label ?label .\n  FILTER(lang(?label) = \"zh\")\n} LIMIT 20\n"
-        return self.render("landing.html", d=self.dataset(), examples=self.examples, query=query, chosen=chosen,
+        return self.render("landing.html", d=self.dataset(), shown=LANDING_DOCUMENTS, examples=self.examples, query=query, chosen=chosen,
                            alternate=[("/dataset.json", "application/json"), ("/void.ttl", "text/turtle")])
 
     def dataset_json(self, request: Request) -> Response:
