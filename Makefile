@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= store
 PORT   ?= 7878
 
-.PHONY: setup setup-run run build serve test test-fast lint bench load soak clean
+.PHONY: setup setup-run browser run build serve test test-fast lint bench load soak clean
 
 # what running needs: hezuo-kg and its dependencies (make run, make build, make serve)
 $(BIN)/kg: pyproject.toml
@@ -32,7 +32,14 @@ run: build  ## build, then serve SPARQL on http://127.0.0.1:$(PORT)/ until Ctrl-
 serve: setup-run
 	$(BIN)/kg serve --store $(STORE) --port $(PORT)
 
-test: setup  ## run the whole test suite (unit, end-to-end and browser tiers; ruff and the import contracts too)
+# The browser tests (tests/test_browser.py) drive Debian's headless Chromium through its chromedriver;
+# Chinese text needs a CJK font.  Installed once (as root, as on CI) when missing.
+browser:  ## install headless Chromium, chromium-driver and a CJK font from Debian's packages
+	@if [ ! -x /usr/bin/chromedriver ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-zenhei; \
+	fi
+
+test: setup browser  ## run the whole test suite (unit, end-to-end and browser tiers; ruff and the import contracts too)
 	$(BIN)/python -m pytest -q
 
 test-fast: setup  ## the unit tier only: seconds, no kg subprocess, no server
@@ -44,6 +51,7 @@ lint: setup  ## ruff and the import contracts
 
 bench: setup  ## benchmarks (long); writes BENCHMARKS.md
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/site_bench.py
 
 load: setup  ## load tests of kg serve on loopback: the queries/ mix, against bare oxigraph, under attack (~3 min)
 	$(BIN)/python benchmarks/load.py --scenario all --clients 8 --seconds 20

@@ -519,9 +519,17 @@ def remove_deleted(b: _Build) -> None:
 
 
 # Steps over the finished graph of a build, after the entities graph and the dataset description and before
-# the generation becomes active: each is called as ``step(store, plan, census)``.  Add post-build steps here
+# the generation becomes active: each is called as ``step(store, build, census)`` (the _Build: its plan, its folder).  Add post-build steps here
 # (e.g. a search index); a step that raises fails the build, and the store stays as it was.
-POST_BUILD_STEPS: list[Callable] = []
+def search_index(store, b: "_Build", counted) -> None:
+    """The search index of the labels (kg.store.search), beside the store of the new generation."""
+    from kg.extract import script
+    from kg.store.search import build_index
+
+    build_index(store, b.folder.staging, base=b.plan.base, forms=script.forms)
+
+
+POST_BUILD_STEPS: list[Callable] = [search_index]
 
 
 def finalise(b: _Build) -> None:
@@ -544,7 +552,7 @@ def finalise(b: _Build) -> None:
     counted = census(store)
     void.update(store, b.plan.base, counted)  # the dataset description (kg/store/void.py)
     for step in POST_BUILD_STEPS:
-        step(store, b.plan, counted)
+        step(store, b, counted)
     store.flush()
     report.write_seconds += time.perf_counter() - tw
     report.stats = stats(store, counted)

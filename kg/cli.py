@@ -220,9 +220,13 @@ def serve(
         help="Allow SERVICE (federated queries) to endpoints under this URL prefix; repeatable. Off by default.")] = None,
     client_timeout: Annotated[float, typer.Option(
         help="Seconds a client has to send a request's headers, and again its body.")] = 10,
+    base: Annotated[Optional[str], typer.Option(help="Base IRI of the store's entities and documents, served under "
+                                                     "/id/ (default: the one it was built with).")] = None,
 ) -> None:
-    """Serve the store read-only over SPARQL 1.1 with the Oxigraph server and its query UI."""
+    """Serve the store read-only over SPARQL 1.1 with the Oxigraph server, and its pages for people."""
     from kg import serve as serve_mod
+    from kg.rdf.mapper import IRIs
+    from kg.serve.site import store_base
     from kg.store.folder import read_manifest
     from kg.store import open_store, stats
 
@@ -234,8 +238,13 @@ def serve(
         typer.echo(f"serving {store}: {s['documents']} documents, {s['entities']} entities, {s['quads']} triples")
         typer.echo(f"SPARQL endpoint {url}query   query UI {url}   (read-only; Ctrl-C stops)")
 
+    try:
+        site_base = IRIs(base).base if base else store_base(store)
+    except ValueError as e:
+        raise InputError("--base", str(e)) from None
     code = serve_mod.serve(store, host=bind, port=port, timeout_s=timeout, cors=cors, workers=workers,
-                           allow_service=allow_service, client_timeout=client_timeout, on_ready=ready)
+                           allow_service=allow_service, client_timeout=client_timeout, base=site_base,
+                           on_ready=ready)
     typer.echo("server stopped")
     raise typer.Exit(code)
 

@@ -48,7 +48,7 @@ def test_post_build_steps_run_in_finalise_and_a_failing_one_leaves_the_store(tmp
     seen = []
 
     def step(store, p, counted):
-        seen.append((len(store) > 0, p.base, counted.documents))
+        seen.append((len(store) > 0, p.plan.base, counted.documents))
 
     monkeypatch.setattr(build_mod, "POST_BUILD_STEPS", [step])
     report = build_mod.build([doc], tmp_path / "store")

@@ -288,8 +288,10 @@ def _interrupt(signum, frame):
 
 def serve(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeout_s: float = 30,
           cors: bool = False, workers: int | None = None, allow_service: list[str] | None = None,
-          client_timeout: float = CLIENT_TIMEOUT, on_ready: Callable[[str], None] | None = None) -> int:
-    """Run the server until Ctrl-C or SIGTERM; returns 0."""
+          client_timeout: float = CLIENT_TIMEOUT, base: str | None = None,
+          on_ready: Callable[[str], None] | None = None) -> int:
+    """Run the server until Ctrl-C or SIGTERM; returns 0.  ``base``: the base IRI the pages serve under /id/
+    (default: the one the store was built with)."""
     from kg.store.folder import lease, read_manifest
     from kg.rdf.mapper import DEFAULT_BASE
 
@@ -312,7 +314,7 @@ def serve(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeo
     port = sock.getsockname()[1]
     pool = Pool(str(held.store), workers, timeout_s, cors)
     guard = QueryGuard(allow_service or (), forbidden_ports=lambda: pool.ports() | {port})
-    base = read_manifest(store).get("base") or DEFAULT_BASE
+    base = base or read_manifest(store).get("base") or DEFAULT_BASE
     proxy = Proxy(pool, guard)
     pages = site.routes(Path(held.store), base=base, query_path="/query")
     app = Starlette(routes=[*pages, Mount("", app=proxy)]) if pages else proxy  # the site's routes first

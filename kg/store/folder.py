@@ -43,6 +43,7 @@ STORE = "store"
 MANIFEST = "manifest.json"
 SPOOL = "spool"  # a build's temporary files (a long document's N-Quads): removed when it ends, or by the next one
 LEASE = "serving.lock"
+SEARCH_INDEX = "search.sqlite"  # kg.store.search: made by the build, carried to a generation that only kg link writes
 _GEN = re.compile(r"^\d{6}$")
 # files of a RocksDB folder (the layout before generations), removed once converted
 _ROCKSDB_FILE = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(sst|log|blob))$")
@@ -227,6 +228,8 @@ class StoreFolder:
         target = self.staging / STORE
         if current is not None:
             Store.read_only(str(current)).backup(str(target))
+        if self.previous is not None and (self.previous / SEARCH_INDEX).is_file():
+            os.link(self.previous / SEARCH_INDEX, self.staging / SEARCH_INDEX)  # the build replaces it
         return target
 
     def commit(self, manifest: dict) -> None:
