@@ -343,13 +343,17 @@ def evaluate(
     errors: Annotated[bool, typer.Option("--errors", help="Also list missed and spurious entities, values, facts.")] = False,
     show_held_out: Annotated[bool, typer.Option("--show-held-out", help="List held-out documents in --per-document "
                                                 "and --errors too (not for whoever writes rules).")] = False,
+    train_on: Annotated[Optional[Path], typer.Option("--train-on", help="Learn from this gold folder instead "
+                                                     "(one model for all of GOLD_DIR, no folds).")] = None,
 ) -> None:
     """Score extraction against gold files, cross-validated by document: entities, values, facts, links."""
     from kg.evaluate import HELD_OUT, cross_validate, format_report
 
     if folds is not None and folds < 2:
         raise InputError("--folds", f"needs at least 2 folds, got {folds}")
-    report = cross_validate(gold_dir, folds)
+    if folds is not None and train_on is not None:
+        raise InputError("--folds", "folds split GOLD_DIR for training; with --train-on nothing is split")
+    report = cross_validate(gold_dir, folds, train_on=train_on)
     if as_json:
         result = report.as_dict(per_document=per_document, show_held_out=show_held_out)
         if errors:

@@ -232,28 +232,34 @@ def test_gold_files_are_complete():
 
 
 def test_kg_eval_prints_groups_and_json():
-    result = json.loads(run_kg("eval", str(GOLD), "--json", "--per-document").stdout)
-    assert result["documents"] == 20 and result["folds"] == 20
+    # few folds: with a learned component each fold trains a model
+    result = json.loads(run_kg("eval", str(GOLD), "--json", "--per-document", "--folds", "2").stdout)
+    assert result["documents"] == 20 and result["folds"] == 2 and result["train_on"] is None
     assert set(result["groups"]) == {"all", "tuning", "held-out"}
     assert result["groups"]["held-out"]["documents"] == 5 and result["groups"]["tuning"]["documents"] == 15
     assert result["groups"]["all"]["typed"] == result["typed"]
     assert set(result) >= {"untyped", "typed", "coarse", "per_type", "link_accuracy", "values", "facts",
                            "facts_per_predicate", "novel_recall", "novel_recall_per_type"}
     assert not set(result["per_document"]) & HELD_OUT and len(result["per_document"]) == 15
-    table = run_kg("eval", str(GOLD), "--per-document", "--folds", "4").stdout
+    table = run_kg("eval", str(GOLD), "--per-document", "--errors", "--folds", "4").stdout
     for word in ("typed", "link accuracy", "COUNTRY", "held-out", "tuning", "new-name recall", "facts",
-                 "4-fold by document", "02-aid-whitepaper-2014"):
+                 "4-fold by document", "02-aid-whitepaper-2014", "missed fact"):
         assert word in table, word
     assert not any(stem in table for stem in HELD_OUT)
-    shown = run_kg("eval", str(GOLD), "--per-document", "--show-held-out").stdout
+    shown = run_kg("eval", str(GOLD), "--per-document", "--show-held-out", "--folds", "2").stdout
     assert all(stem in shown for stem in HELD_OUT)
+    genre = run_kg("eval", str(ROOT / "tests" / "genre"), "--train-on", str(GOLD)).stdout
+    assert genre.startswith("6 documents") and f"trained on {GOLD}" in genre
 
 
 def test_bad_arguments_are_one_line_errors(tmp_path):
     proc = run_kg("eval", str(tmp_path / "none"), check=False)
     assert proc.returncode == 1 and "no such folder" in proc.stderr and "Traceback" not in proc.stderr
-    proc = run_kg("eval", str(GOLD), "--folds", "1", check=False)
-    assert proc.returncode == 1 and "--folds" in proc.stderr and "Traceback" not in proc.stderr
+    for args in (["--folds", "1"], ["--folds", "3", "--train-on", str(GOLD)]):
+        proc = run_kg("eval", str(GOLD), *args, check=False)
+        assert proc.returncode == 1 and "--folds" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run_kg("eval", str(GOLD), "--train-on", str(tmp_path / "none"), check=False)
+    assert proc.returncode == 1 and "no such folder" in proc.stderr and "Traceback" not in proc.stderr
     (tmp_path / "bad.json").write_text('{"entities": []}', encoding="utf-8")
     proc = run_kg("eval", str(tmp_path), check=False)
     assert proc.returncode == 1 and "bad.json" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
