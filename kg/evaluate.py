@@ -57,6 +57,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -370,11 +371,14 @@ def predicate_of(fact: Fact, role: str) -> str | None:
     return ROLE_PREDICATES.get(f"{fact.kind}.{role}", ROLE_PREDICATES.get(role))
 
 
-def events(doc: Document, entity_forms: dict[str, set[str]] | None = None) -> list[Event]:
-    """The document's facts as events.  ``entity_forms``: every surface form of each predicted entity
-    key in the document (so that a role filled by 巴方 is also 巴基斯坦 when the extractor says so)."""
+def events(doc: Document, entity_forms: dict[str, set[str]] | None = None,
+           lexicon: Lexicon | None = None) -> list[Event]:
+    """The document's facts as events, and (with ``lexicon``) the entities the graph describes with a
+    forum or programme, a place or a date (`kg.rdf.mapper` writes the lexicon's part_of, location and
+    date of every entity a document names).  ``entity_forms``: every surface form of each predicted
+    entity key in the document (so that a role filled by 巴方 is also 巴基斯坦 when the extractor says so)."""
     entity_forms = entity_forms if entity_forms is not None else _entity_forms(doc)
-    out = []
+    out = [] if lexicon is None else list(_entity_events(entity_forms, lexicon))
     for f in doc.facts:
         participants: list[Forms] = []
         assertions: list[tuple[str, Forms, int]] = []
@@ -386,8 +390,8 @@ def events(doc: Document, entity_forms: dict[str, set[str]] | None = None) -> li
         for key, literal in f.literals.items():
             p = ROLE_PREDICATES.get(f"{f.kind}.{key}", ROLE_PREDICATES.get(key))
             if p in VALUE_OBJECTS:
-                assertions.append((p, frozenset({f"v:{literal}"}), len(participants)))
-                participants.append(frozenset({f"v:{literal}"}))
+                assertions.append((p, _date_forms(literal), len(participants)))
+                participants.append(_date_forms(literal))
         if len(participants) < 2:
             continue  # a figure or a name alone: no relation to judge
         if f.label:
@@ -395,6 +399,37 @@ def events(doc: Document, entity_forms: dict[str, set[str]] | None = None) -> li
         if assertions:
             out.append(Event(participants, assertions, f.text))
     return out
+
+
+def _entity_events(entity_forms: dict[str, set[str]], lexicon: Lexicon) -> Iterator[Event]:
+    for key in sorted(entity_forms):
+        entry = lexicon.get(key)
+        if entry is None:
+            continue
+        participants: list[Forms] = [frozenset(entity_forms[key] | _entry_forms(entry))]
+        assertions: list[tuple[str, Forms, int]] = []
+        for predicate, related in (("part_of", entry.part_of), ("location", entry.location)):
+            other = lexicon.get(related) if related else None
+            if other is not None:
+                assertions.append((predicate, frozenset(_entry_forms(other) | entity_forms.get(other.key, set())),
+                                   len(participants)))
+                participants.append(assertions[-1][1])
+        if entry.date:
+            assertions.append(("date", _date_forms(entry.date), len(participants)))
+            participants.append(assertions[-1][1])
+        if assertions:
+            yield Event(participants, assertions, "")
+
+
+def _entry_forms(entry) -> set[str]:
+    return {norm(entry.name_zh), *(norm(a) for a in entry.aliases)}
+
+
+def _date_forms(value: str) -> Forms:
+    """A date and the coarser dates it refines: 2018-09-03 is also 2018-09 and 2018 (the gold gives a
+    date as precisely as the text does; a more precise one is not wrong)."""
+    parts = value.split("-") if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else [value]
+    return frozenset(f"v:{'-'.join(parts[:i])}" for i in range(1, len(parts) + 1))
 
 
 def _entity_forms(doc: Document) -> dict[str, set[str]]:
@@ -408,7 +443,9 @@ def _entity_forms(doc: Document) -> dict[str, set[str]]:
 def _mention_forms(m: Mention, entity_forms: dict[str, set[str]]) -> Forms:
     forms = {norm(m.text), norm(m.name)}
     if m.is_value:
-        if (k := value_key(m.type, m.value)) is not None:
+        if m.type == "DATE" and m.value and "value" in m.value:
+            forms |= _date_forms(str(m.value["value"]))
+        elif (k := value_key(m.type, m.value)) is not None:
             forms.add(k)
     else:
         forms |= entity_forms.get(m.key, set())
@@ -446,14 +483,21 @@ class GoldForms:
         return frozenset({PHRASE + n}) if predicate is None else frozenset({n})
 
 
-def score_facts(scores: Scores, doc: Document, gold: dict, entity_forms: dict[str, set[str]] | None = None) -> None:
+def _shortest(forms: Forms) -> str:
+    """The form to show: the shortest name, a value as written rather than its key."""
+    plain = sorted(f for f in forms if not re.match(r"[A-Za-z]+:", f)) or sorted(f.split(":", 1)[-1] for f in forms)
+    return max(plain, key=len) if plain[0][:1].isdigit() else min(plain, key=len)
+
+
+def score_facts(scores: Scores, doc: Document, gold: dict, entity_forms: dict[str, set[str]] | None = None,
+                lexicon: Lexicon | None = None) -> None:
     forms = GoldForms(gold)
     gold_facts: dict[tuple[str, str, str], tuple[Forms, Forms]] = {}
     for f in gold.get("facts", []):
         if f.get("p") in PREDICATES:
             key = (norm(str(f["s"])), f["p"], norm(str(f["o"])))
             gold_facts.setdefault(key, (forms(f["s"]), forms(f["o"], f["p"])))
-    evs = events(doc, entity_forms)
+    evs = events(doc, entity_forms, lexicon)
     found: set[tuple[str, str, str]] = set()
     # (participants, predicate, object) -> (correct / neutral / wrong, the clause): one per document
     judged: dict[tuple[Forms, str, Forms], tuple[str, str]] = {}
@@ -466,9 +510,10 @@ def score_facts(scores: Scores, doc: Document, gold: dict, entity_forms: dict[st
             explained_subjects += [gold_facts[k][0] for k in hits]
             verdicts.append((p, obj, bool(hits)))
         signature = frozenset(ev.participants)
-        for p, obj, hit in verdicts:
+        for (p, obj, hit), (_, _, i) in zip(verdicts, ev.assertions):
             verdict = "correct" if hit else "neutral" if any(obj & s for s in explained_subjects) else "wrong"
-            judged.setdefault((signature, p, obj), (verdict, ev.text))
+            about = next((_shortest(f) for j, f in enumerate(ev.participants) if j != i), "")
+            judged.setdefault((signature, p, obj), (verdict, f"{about} → {_shortest(obj)}  « {ev.text[:60]} »"))
     per = {p: PRF(tp_pred=0) for p in PREDICATES}
     for k in gold_facts:
         if k in found:
@@ -481,8 +526,7 @@ def score_facts(scores: Scores, doc: Document, gold: dict, entity_forms: dict[st
             per[p].tp_pred += 1
         elif verdict == "wrong":
             per[p].fp += 1
-            scores.errors.append({"doc": doc.id, "kind": "spurious fact", "type": p,
-                                  "name": f"{min(sorted(obj), key=len)}  « {text[:60]} »"})
+            scores.errors.append({"doc": doc.id, "kind": "spurious fact", "type": p, "name": text})
     for p, prf in per.items():
         if prf.tp or prf.fp or prf.fn or prf.tp_pred:
             scores.facts_per_predicate[p].add(prf)
@@ -529,7 +573,7 @@ def score_document(doc: Document, gold: dict, lexicon: Lexicon, elsewhere: set[s
                                   "key": p.key})
     score_values(scores, doc, gold)
     entity_forms = {p.key: p.forms for p in pred}
-    score_facts(scores, doc, gold, entity_forms)
+    score_facts(scores, doc, gold, entity_forms, lexicon)
     return scores
 
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import GOLD, ROOT, run_kg
 from kg.evaluate import (HELD_OUT, PRF, Gold, Scores, load_gold, names_elsewhere, norm, score_document, score_facts,
                          splits)
-from kg.extract.lexicon import load
+from kg.extract.lexicon import Entry, Lexicon, load
 from kg.model import Document, Fact, Mention
 
 
@@ -171,6 +171,26 @@ def test_dates_and_periods_are_compared_by_normalised_value():
     s = facts_of(doc, gold)
     assert s.facts_per_predicate["date"].tp == 1 and s.facts_per_predicate["location"].tp == 1
     assert facts_of(year_only, gold).facts_per_predicate["date"].tp == 1  # a literal date asserts too
+
+
+def test_entities_the_graph_describes_from_the_lexicon_are_events_too():
+    lex = Lexicon([Entry("forum/focac", "FORUM", "中非合作论坛", aliases=["中非合作論壇"]),
+                   Entry("place/beijing", "PLACE", "北京"),
+                   Entry("meeting/focac-2018", "MEETING", "中非合作论坛北京峰会", part_of="forum/focac",
+                         location="place/beijing", date="2018-09-03")])
+    doc = Document(id="d", path="d", text="", sha256="")
+    doc.mentions = [mention("北京峰会", "MEETING", "meeting/focac-2018")]
+    gold = {"entities": [{"name": "中非合作论坛北京峰会", "type": "MEETING", "qid": None, "aliases_in_text": ["北京峰会"]},
+                         {"name": "中非合作論壇", "type": "FORUM", "qid": None, "aliases_in_text": []}],
+            "facts": [{"s": "北京峰会", "p": "part_of", "o": "中非合作論壇"},
+                      {"s": "北京峰会", "p": "date", "o": "2018-09"},  # the lexicon's day refines the month
+                      {"s": "北京峰会", "p": "date", "o": "2018-10"}]}
+    s = Scores()
+    score_facts(s, doc, gold, lexicon=lex)
+    assert (s.facts.tp, s.facts.fn) == (2, 1)
+    assert s.facts.fp == 1 and s.facts_per_predicate["location"].fp == 1  # 北京: the gold does not say it
+    assert score_document(doc, gold, lex).facts.tp == 2
+    assert facts_of(doc, gold).facts.tp == 0  # without the lexicon: no event
 
 
 def test_a_gold_subject_given_as_a_phrase_is_held_by_the_clause_that_says_it():
