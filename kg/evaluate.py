@@ -174,6 +174,7 @@ class Scores:
     links: Ratio = field(default_factory=Ratio)
     links_per_type: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
     novel: Ratio = field(default_factory=Ratio)  # gold names in no other gold document, found (typed)
+    seen: Ratio = field(default_factory=Ratio)  # the other gold names, found (typed): the contrast
     novel_per_type: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
     documents: int = 0
     errors: list[dict] = field(default_factory=list)
@@ -183,7 +184,7 @@ class Scores:
         return self.links.rate
 
     def add(self, other: "Scores") -> None:
-        for name in ("untyped", "typed", "coarse", "values", "values_normalised", "facts", "links", "novel"):
+        for name in ("untyped", "typed", "coarse", "values", "values_normalised", "facts", "links", "novel", "seen"):
             getattr(self, name).add(getattr(other, name))
         for name in ("per_type", "facts_per_predicate", "links_per_type", "novel_per_type"):
             mine = getattr(self, name)
@@ -204,6 +205,7 @@ class Scores:
             "link_accuracy_per_type": ratios(self.links_per_type),
             "novel_recall": round(self.novel.rate, 4), "novel": f"{self.novel.hit}/{self.novel.total}",
             "novel_recall_per_type": ratios(self.novel_per_type),
+            "seen_recall": round(self.seen.rate, 4), "seen": f"{self.seen.hit}/{self.seen.total}",
             "values": self.values.as_dict(), "values_normalised": self.values_normalised.as_dict(),
             "facts": self.facts.as_dict(),
             "facts_per_predicate": {p: self.facts_per_predicate[p].as_dict()
@@ -563,6 +565,8 @@ def score_document(doc: Document, gold: dict, lexicon: Lexicon, elsewhere: set[s
             if not gold_names(g) & elsewhere:
                 scores.novel.count(id(g) in typed_ids)
                 scores.novel_per_type[g["type"]].count(id(g) in typed_ids)
+            else:
+                scores.seen.count(id(g) in typed_ids)
     typed_keys = {p.key for _, p in typed}
     for g in g_ents:
         if id(g) not in typed_ids:
@@ -746,7 +750,10 @@ def format_report(report: Report, per_document: bool = False, errors: bool = Fal
 
     ratios("link accuracy", "link_accuracy", "links", "link_accuracy_per_type")
     ratios("new-name recall", "novel_recall", "novel", "novel_recall_per_type")
-    lines.append("(new names: gold entities whose names occur in no other gold document; typed recall)")
+    lines.append(f"{'seen-name recall':<20}" + "".join(_ratio_cell(data[g]["seen_recall"], data[g]["seen"])
+                                                       for g in groups))
+    lines.append("(new names: gold entities whose names occur in no other gold document; seen: the others; "
+                 "typed recall)")
     if per_document:
         lines += ["", f"{'document':<58}{'group':<10}{'typed P':>8}{'R':>7}{'F1':>7}{'values':>8}"
                       f"{'facts P':>8}{'R':>7}{'F1':>7}{'new R':>7}"]

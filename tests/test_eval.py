@@ -74,6 +74,7 @@ def test_recall_on_names_seen_in_no_other_document(tmp_path):
     s = score_document(doc, golds[1].data, load(), elsewhere["b"])
     assert (s.novel.hit, s.novel.total) == (0, 1)  # 亚洲开发银行 occurs nowhere else, and was missed
     assert (s.novel_per_type["ORG"].hit, s.novel_per_type["ORG"].total) == (0, 1)
+    assert (s.seen.hit, s.seen.total) == (1, 1)  # 国合署 is named in document a too, and was found
 
 
 # ------------------------------------------------------------------------------------------- values
