@@ -76,6 +76,7 @@ PREDICATES = ("date", "location", "part_of", "announced_by", "announced_at", "am
 ROLE_PREDICATES = {
     **{p: p for p in PREDICATES},
     "announcedBy": "announced_by", "announcedAt": "announced_at", "partOf": "part_of",
+    "count": "amount", "share": "amount",  # a pledge of 100个 projects; a share of the total
     "forum": "part_of",  # MeetingReport: the meeting is part of the forum
     "AidDelivery.programme": "part_of",  # the deliverable belongs to the programme
 }
