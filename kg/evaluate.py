@@ -390,11 +390,12 @@ def events(doc: Document, entity_forms: dict[str, set[str]] | None = None,
             if (p := predicate_of(f, role)) is not None:
                 assertions.append((p, forms, len(participants)))
             participants.append(forms)
-        for key, literal in f.literals.items():
+        for key, literal in f.literals.items():  # what the text says without a mention: a year, an amount
             p = ROLE_PREDICATES.get(f"{f.kind}.{key}", ROLE_PREDICATES.get(key))
-            if p in VALUE_OBJECTS:
-                assertions.append((p, _date_forms(literal), len(participants)))
-                participants.append(_date_forms(literal))
+            if p is not None:
+                forms = _date_forms(str(literal)) if p in VALUE_OBJECTS else _text_forms(norm(str(literal)))
+                assertions.append((p, forms, len(participants)))
+                participants.append(forms)
         if len(participants) < 2:
             continue  # a figure or a name alone: no relation to judge
         if f.label:
@@ -433,6 +434,15 @@ def _date_forms(value: str) -> Forms:
     date as precisely as the text does; a more precise one is not wrong)."""
     parts = value.split("-") if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else [value]
     return frozenset(f"v:{'-'.join(parts[:i])}" for i in range(1, len(parts) + 1))
+
+
+def _text_forms(n: str) -> Forms:
+    """A normalised text, and its value's key when the whole text is one value (1億元 -> MONEY:1e+08 CNY)."""
+    found = find_values(n)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(n):
+        if (k := value_key(found[0][2], found[0][3])) is not None:
+            return frozenset({n, k})
+    return frozenset({n})
 
 
 def _entity_forms(doc: Document) -> dict[str, set[str]]:
@@ -479,11 +489,10 @@ class GoldForms:
             return self.entities[n]
         if n in self.values:
             return self.values[n]
-        found = find_values(n)
-        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(n):  # a value the gold lists not
-            k = value_key(found[0][2], found[0][3])
-            return frozenset({n} | ({k} if k else set()))
-        return frozenset({PHRASE + n}) if predicate is None else frozenset({n})
+        forms = _text_forms(n)
+        if len(forms) > 1:  # a value the gold lists not
+            return forms
+        return frozenset({PHRASE + n}) if predicate is None else forms
 
 
 def _shortest(forms: Forms) -> str:

@@ -172,6 +172,12 @@ def test_dates_and_periods_are_compared_by_normalised_value():
     s = facts_of(doc, gold)
     assert s.facts_per_predicate["date"].tp == 1 and s.facts_per_predicate["location"].tp == 1
     assert facts_of(year_only, gold).facts_per_predicate["date"].tp == 1  # a literal date asserts too
+    fund = Document(id="d", path="d", text="", sha256="")
+    fund.facts = [Fact("Pledge", 0, 0, 0, "增资10亿美元", "test", "", [("programme", mention("南南合作援助基金", "PROGRAMME"))],
+                       {"amount": "10億美元", "flowType": "110"})]
+    gold = {"entities": [{"name": "南南合作援助基金", "type": "PROGRAMME", "qid": None, "aliases_in_text": []}],
+            "facts": [{"s": "南南合作援助基金", "p": "amount", "o": "1000000000美元"}]}
+    assert facts_of(fund, gold).facts.tp == 1  # a literal amount, by its value
 
 
 def test_entities_the_graph_describes_from_the_lexicon_are_events_too():
