@@ -260,7 +260,7 @@ def test_gold_files_are_complete():
 
 def test_kg_eval_prints_groups_and_json():
     # few folds: with a learned component each fold trains a model
-    result = json.loads(run_kg("eval", str(GOLD), "--json", "--per-document", "--folds", "2").stdout)
+    result = json.loads(run_kg("eval", str(GOLD), "--json", "--per-document", "--errors", "--folds", "2").stdout)
     assert result["documents"] == 20 and result["folds"] == 2 and result["train_on"] is None
     assert set(result["groups"]) == {"all", "tuning", "held-out"}
     assert result["groups"]["held-out"]["documents"] == 5 and result["groups"]["tuning"]["documents"] == 15
@@ -268,6 +268,8 @@ def test_kg_eval_prints_groups_and_json():
     assert set(result) >= {"untyped", "typed", "coarse", "per_type", "link_accuracy", "values", "facts",
                            "facts_per_predicate", "novel_recall", "novel_recall_per_type"}
     assert not set(result["per_document"]) & HELD_OUT and len(result["per_document"]) == 15
+    assert {e["doc"] for e in result["errors"]} <= set(result["per_document"])  # nothing of the held-out ones
+    assert {e["kind"] for e in result["errors"]} >= {"missed", "spurious", "missed fact", "spurious fact"}
     table = run_kg("eval", str(GOLD), "--per-document", "--errors", "--folds", "2").stdout
     for word in ("typed", "link accuracy", "COUNTRY", "held-out", "tuning", "new-name recall", "facts",
                  "2-fold by document", "02-aid-whitepaper-2014", "missed fact"):
