@@ -243,15 +243,32 @@ def load_gold(gold_dir: str | Path) -> list[Gold]:
     for f in files:
         try:
             gold = json.loads(f.read_text(encoding="utf-8"))
+            if not isinstance(gold, dict) or not isinstance(gold.get("text_file"), str):
+                raise ValueError("no text_file")
             text_file = root / gold["text_file"]
-            if not isinstance(gold.get("entities", []), list) or not isinstance(gold.get("facts", []), list):
-                raise ValueError("entities and facts must be lists")
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError, UnicodeDecodeError) as e:
+            _check_gold(gold)
+        except (json.JSONDecodeError, ValueError, UnicodeDecodeError) as e:
             raise InputError(str(f), f"not a gold file ({type(e).__name__}: {e})") from None
         if not text_file.is_file():
             raise InputError(str(f), f"its text_file {gold['text_file']} does not exist")
         out.append(Gold(f.stem, text_file, gold))
     return out
+
+
+_GOLD_KEYS = {"entities": ("name", "type"), "values": ("text", "type"), "facts": ("s", "p", "o")}
+
+
+def _check_gold(gold: dict) -> None:
+    """Each list of the guide's format holds objects with the keys scoring reads."""
+    for part, keys in _GOLD_KEYS.items():
+        items = gold.get(part, [])
+        if not isinstance(items, list):
+            raise ValueError(f"{part} is not a list")
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or any(not isinstance(item.get(k), (str, int, float)) for k in keys):
+                raise ValueError(f"{part}[{i}] needs {', '.join(keys)}: {json.dumps(item, ensure_ascii=False)[:80]}")
+            if part == "entities" and not isinstance(item.get("aliases_in_text", []), list):
+                raise ValueError(f"{part}[{i}]: aliases_in_text is not a list")
 
 
 def gold_names(entity: dict) -> set[str]:

@@ -289,9 +289,16 @@ def test_bad_arguments_are_one_line_errors(tmp_path):
         assert proc.returncode == 1 and "--folds" in proc.stderr and "Traceback" not in proc.stderr
     proc = run_kg("eval", str(GOLD), "--train-on", str(tmp_path / "none"), check=False)
     assert proc.returncode == 1 and "no such folder" in proc.stderr and "Traceback" not in proc.stderr
-    (tmp_path / "bad.json").write_text('{"entities": []}', encoding="utf-8")
-    proc = run_kg("eval", str(tmp_path), check=False)
-    assert proc.returncode == 1 and "bad.json" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("中国", encoding="utf-8")
+    for bad, why in (({"entities": []}, "no text_file"), ({"text_file": "texts/a.txt", "facts": [{"s": "中国"}]},
+                                                           "facts[0] needs s, p, o"),
+                     ({"text_file": "texts/a.txt", "entities": {}}, "entities is not a list"),
+                     ({"text_file": "texts/b.txt"}, "text_file texts/b.txt does not exist")):
+        (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+        proc = run_kg("eval", str(tmp_path), check=False)
+        assert proc.returncode == 1 and "bad.json" in proc.stderr and why in proc.stderr, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
 
 
 def test_name_normalisation_loads_no_tagger():
