@@ -742,12 +742,13 @@ def format_report(report: Report, per_document: bool = False, errors: bool = Fal
     groups = [g for g in GROUPS if g in data]
     n = {g: data[g]["documents"] for g in groups}
     if report.train_on is not None:
-        how = f"trained on {report.train_on} (its documents with the same text left out)"
+        how = f"--train-on {report.train_on}"
+        learned = ("one pipeline trained on it (its documents with the same text left out)" if report.trained
+                   else "rules only (nothing learns from the gold)")
     else:
-        how = ("leave one document out" if report.folds == n["all"] else f"{report.folds}-fold by document")
-    learned = ("a pipeline trained for each fold on the others" if report.trained and report.train_on is None
-               else "a pipeline trained on that folder" if report.trained
-               else "rules only (nothing learns from the gold)")
+        how = "leave one document out" if report.folds == n["all"] else f"{report.folds}-fold by document"
+        learned = ("each fold extracted by a pipeline trained on the others" if report.trained
+                   else "rules only (nothing learns from the gold)")
     lines = [f"{n['all']} documents (" + ", ".join(f"{g} {n[g]}" for g in groups[1:]) + f"); {how}; {learned}",
              f"{'':<20}" + "".join(f"{g:^20}" for g in groups) + f"{'(all)':^18}",
              f"{'':<20}" + f"{'P':>6}{'R':>7}{'F1':>7}" * len(groups) + f"{'TP':>6}{'FP':>6}{'FN':>6}"]

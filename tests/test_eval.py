@@ -278,7 +278,7 @@ def test_kg_eval_prints_groups_and_json():
     shown = run_kg("eval", str(GOLD), "--per-document", "--show-held-out", "--folds", "2").stdout
     assert all(stem in shown for stem in HELD_OUT)
     genre = run_kg("eval", str(ROOT / "tests" / "genre"), "--train-on", str(GOLD)).stdout
-    assert genre.startswith("6 documents") and f"trained on {GOLD}" in genre
+    assert genre.startswith("6 documents") and f"--train-on {GOLD}" in genre
 
 
 def test_bad_arguments_are_one_line_errors(tmp_path):
