@@ -18,16 +18,18 @@ unit, percentages and counts by amount).
 **Facts, by the event rule** (guide: "Facts are events seen two at a time").  Each predicted
 `kg.model.Fact` is an event: its roles hold mentions.  A role whose name `ROLE_PREDICATES` maps to one of
 the guide's predicates asserts (event, predicate, filler); every other role (``meeting``, ``body``,
-``programme`` of a pledge, ``count`` ...) and the event's label only *hold* the event's participants.
-A literal whose key is a date-like predicate (``date`` of a meeting named with its year) asserts too.
-
-An event with a single participant (a figure alone, a name alone) asserts nothing.
+``programme`` of a pledge, ``deliverable`` ...) and the event's label only *hold* the event's
+participants.  A literal whose key maps to a predicate asserts too (``date`` of a meeting named with its
+year).  An event with a single participant (a figure alone, a name alone) asserts nothing.  The guide's
+"(or entity)": every entity the document names whose lexicon entry gives a forum or programme, a place or
+a date is an event too (`kg.rdf.mapper` writes those into the graph): it asserts part_of, location, date.
 
 - Recall: a gold fact (s, p, o) is found when one event asserts p with a filler that is o and holds s in
   another of its roles (or s is its label).  "Is" means: for an entity, any of the gold entity's names
   and aliases against any surface form of the predicted entity in the document; for a value, the same
   normalised text or the same normalised value (``date``/``period``/``founded`` objects by value string,
-  amounts by number and unit).  A gold subject that is neither a gold entity nor a value (the older
+  a predicted date also standing for the coarser dates it refines, 2018-09-03 for 2018-09; amounts by
+  number and unit).  A gold subject that is neither a gold entity nor a value (the older
   gold of the bundled white paper says "600亿元人民币援助") is held by an event whose clause contains it.
   Gold facts are deduplicated per document.
 - Precision: the predicted assertions of a document, deduplicated (same participants, predicate and
@@ -44,7 +46,8 @@ on the other folds only; otherwise the rules-only extractor runs once, and the s
 from that folder, less any document with the same text or stem as a tested one.  Figures
 are micro-averaged over documents for the groups ``all``, ``tuning`` (documents rules may be tuned on) and
 ``held-out`` (`HELD_OUT`: nobody writes rules looking at them; a gain on tuning but not on held-out is
-overfit), and kept per document.
+overfit), and kept per document.  Per-document rows and error lists leave the held-out documents out
+unless asked (``--show-held-out``): whoever writes rules looks at their aggregate figures only.
 """
 
 from __future__ import annotations
