@@ -490,31 +490,31 @@ def extract(
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold .json files (annotation guide format).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    errors: Annotated[bool, typer.Option("--errors", help="Also list missed and spurious entities.")] = False,
+    folds: Annotated[Optional[int], typer.Option("--folds", "-k", help="K-fold cross-validation by document "
+                                                 "(default: leave one document out).")] = None,
+    per_document: Annotated[bool, typer.Option("--per-document", help="Also the figures of each document.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list missed and spurious entities, values, facts.")] = False,
+    show_held_out: Annotated[bool, typer.Option("--show-held-out", help="List held-out documents in --per-document "
+                                                "and --errors too (not for whoever writes rules).")] = False,
+    train_on: Annotated[Optional[Path], typer.Option("--train-on", help="Learn from this gold folder instead "
+                                                     "(one model for all of GOLD_DIR, no folds).")] = None,
 ) -> None:
-    """Score entity and value extraction against gold files: precision, recall, F1, link accuracy."""
-    from kg.evaluate import evaluate as run_eval
+    """Score extraction against gold files, cross-validated by document: entities, values, facts, links."""
+    from kg.evaluate import HELD_OUT, cross_validate, format_report
 
-    scores = run_eval(gold_dir)
-    result = scores.as_dict()
+    if folds is not None and folds < 2:
+        raise InputError("--folds", f"needs at least 2 folds, got {folds}")
+    if folds is not None and train_on is not None:
+        raise InputError("--folds", "folds split GOLD_DIR for training; with --train-on nothing is split")
+    report = cross_validate(gold_dir, folds, train_on=train_on)
     if as_json:
+        result = report.as_dict(per_document=per_document, show_held_out=show_held_out)
         if errors:
-            result["errors"] = scores.errors
+            result["errors"] = [e for stem, s in report.per_document.items() for e in s.errors
+                                if show_held_out or stem not in HELD_OUT]
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{result['documents']} documents")
-    typer.echo(f"{'':<18}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}")
-    rows = [("untyped", result["untyped"]), ("typed", result["typed"]), ("coarse-typed", result["coarse"])]
-    rows += [(f"  {t}", v) for t, v in result["per_type"].items()]
-    rows += [("values", result["values"]), ("values normalised", result["values_normalised"])]
-    rows += [("facts", result["facts"])] + [(f"  {p}", v) for p, v in result["facts_per_predicate"].items()]
-    for name, v in rows:
-        typer.echo(f"{name:<18}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['tp']:>6}{v['fp']:>6}{v['fn']:>6}")
-    typer.echo(f"link accuracy     {result['link_accuracy']:.3f} ({result['links']})  "
-               + " ".join(f"{t} {a:.3f}" for t, a in result["link_accuracy_per_type"].items()))
-    if errors:
-        for e in scores.errors:
-            typer.echo(f"{e['kind']:<9} {e['type']:<10} {e['name']}  {e.get('key', '')}  [{e['doc']}]")
+    typer.echo(format_report(report, per_document=per_document, errors=errors, show_held_out=show_held_out))
 
 
 class _ProgressDisplay:

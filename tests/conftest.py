@@ -17,6 +17,16 @@ KG = str(Path(sys.executable).with_name("kg"))
 CORPUS = ROOT / "corpus"
 QUERIES = ROOT / "queries"
 GOLD = ROOT / "tests" / "gold"
+BUNDLED_GOLD = "000_faed074d8c3da792"  # the gold of the bundled white paper, corpus/000_faed074d8c3da792.txt
+
+
+def gold_subset(dest: Path, *stems: str) -> Path:
+    """A gold folder at ``dest`` holding only the documents ``stems`` of tests/gold."""
+    (dest / "texts").mkdir(parents=True)
+    for stem in stems:
+        (dest / f"{stem}.json").write_bytes((GOLD / f"{stem}.json").read_bytes())
+        (dest / "texts" / f"{stem}.txt").write_bytes((GOLD / "texts" / f"{stem}.txt").read_bytes())
+    return dest
 
 
 # The dataset description's date (kg/store/void.py): fixed, so every build in the tests gives the same bytes

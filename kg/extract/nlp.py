@@ -34,18 +34,17 @@ import ahocorasick
 import jieba
 import jieba.posseg
 import rjieba
-import opencc
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract import lexicon as lexicon_mod
 from kg.extract import rules
+from kg.extract.chinese import to_simplified
 from kg.model import Document, Mention
 from kg.extract.values import find_values
 
 jieba.setLogLevel(logging.WARNING)
-_T2S = opencc.OpenCC("t2s")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 # jieba POS tags for lexicon names in the user dictionary
@@ -75,13 +74,6 @@ class Found:
                 ends[e] = i + 1
             self._index = starts, ends
         return self._index
-
-
-def to_simplified(text: str) -> str:
-    out = _T2S.convert(text)
-    if len(out) != len(text):  # a phrase conversion changed the length: go char by char
-        out = "".join(c if len(s := _T2S.convert(c)) != 1 else s for c in text)
-    return out
 
 
 def _nfkc_tables() -> tuple[dict[int, str], re.Pattern]:
