@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= store
 PORT   ?= 7878
 
-.PHONY: setup run build serve test bench load clean
+.PHONY: setup run build serve test bench load train clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ serve: setup
 
 test: setup  ## run the whole test suite
 	$(BIN)/python -m pytest -q
+
+GOLD   ?= tests/gold
+train: setup  ## the learned part of the tagger from the gold in $(GOLD): writes kg/extract/data/model/
+	rm -rf kg/extract/data/model
+	$(BIN)/python -m kg.extract.train $(GOLD) kg/extract/data/model
 
 bench: setup  ## benchmarks (long); writes BENCHMARKS.md
 	$(BIN)/python benchmarks/bench.py

@@ -11,9 +11,10 @@ Per sentence (``Extractor.mentions``):
    and ``doc._.hezuo_values`` (plain data, serialisable).
 3. ``hezuo_lexicon``: those names as spans with their type and entity key (``span.id_``) in
    ``doc.spans["lexicon"]``: what a ``SpanRuler`` with an id on each pattern gives.
-4. ``hezuo_rules``: names found by ``kg.extract.rules`` merged with the dictionary names
-   (longest first) into ``doc.spans["entities"]`` and ``doc._.hezuo_entities``.
-5. ``hezuo_values``: money, percentages, dates, periods and counts into ``doc.spans["values"]``.
+4. ``hezuo_values``: money, percentages, dates, periods and counts into ``doc.spans["values"]``.
+5. ``hezuo_rules``: names found by ``kg.extract.rules`` (over tokens, the lexicon spans and the
+   value spans) merged with the dictionary names (longest first) into ``doc.spans["entities"]``
+   and ``doc._.hezuo_entities``.
 
 The pipeline is saved and loaded as spaCy saves any pipeline (``config.cfg``, ``meta.json``,
 the tokenizer's patterns): ``nlp.to_disk(path)`` / ``spacy.load(path)``; the shipped one is in
@@ -414,7 +415,7 @@ def _spans(doc: Doc, starts: list[int], items: Iterable[tuple]) -> list[Span]:
     return out
 
 
-@Language.factory("hezuo_lexicon", assigns=["doc.spans"], requires=["doc._.hezuo_names"])
+@Language.factory("hezuo_lexicon", assigns=["doc.spans"])
 def make_lexicon_spans(nlp: Language, name: str):
     return LexiconSpans()
 
@@ -432,8 +433,7 @@ class LexiconSpans:
         return doc
 
 
-@Language.factory("hezuo_rules", assigns=["doc.spans", "doc._.hezuo_entities"],
-                  requires=["doc._.hezuo_names", "doc._.hezuo_values"])
+@Language.factory("hezuo_rules", assigns=["doc.spans", "doc._.hezuo_entities"], requires=["doc.spans"])
 def make_rule_names(nlp: Language, name: str):
     return RuleNames(nlp.tokenizer)
 
@@ -450,11 +450,14 @@ class RuleNames:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        chosen = list(doc._.hezuo_names or [])
+        learned = self.tokenizer.gazetteer.learned
+        chosen = [(sp.start_char, sp.end_char, sp.id_, sp.label_, "learned" if sp.id_ in learned else "lexicon")
+                  for sp in doc.spans["lexicon"]]
         starts = None
         if _RULE_TRIGGER.search(text):  # no suffix, title, quote or ordinal: no rule can fire (half the sentences)
             starts = _token_starts(doc)
-            names = self._rule_names(text, starts, chosen, doc._.hezuo_values or [])
+            values = [(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["values"]]
+            names = self._rule_names(text, starts, chosen, values)
             if names:
                 chosen = _merge(text, chosen, names)
                 edges = set(starts)
@@ -475,7 +478,7 @@ class RuleNames:
                  if not any(cs <= s and e <= ce and (cs, ce) != (s, e) for cs, ce, *_ in names)]
         units: list[rules.Unit] = []
         ents = {s: (e, t) for s, e, _, t in outer}
-        vals = {s: (e, t) for s, e, t, _ in values}
+        vals = {s: (e, t) for s, e, t in values}
         marked = ents.keys() | vals.keys()
         tags, tag, Unit = self.tokenizer.tags, self.tokenizer.tag, rules.Unit
         i, n = 0, len(starts) - 1
@@ -533,7 +536,7 @@ def _split_tokens(doc: Doc, starts: list[int], cuts: set[int]) -> Doc:
     return new
 
 
-@Language.factory("hezuo_values", assigns=["doc.spans"], requires=["doc._.hezuo_values"])
+@Language.factory("hezuo_values", assigns=["doc.spans"])
 def make_value_spans(nlp: Language, name: str):
     return ValueSpans()
 
@@ -549,7 +552,7 @@ class ValueSpans:
         return doc
 
 
-PIPELINE = ("hezuo_lexicon", "hezuo_rules", "hezuo_values")
+PIPELINE = ("hezuo_lexicon", "hezuo_values", "hezuo_rules")
 SHIPPED_MODEL = package_file("extract", "data", "model")
 
 
@@ -661,23 +664,32 @@ class Extractor:
                           "reference:antecedent", None)
 
 
+def _relinked(entry: lexicon_mod.Entry, qid: str) -> lexicon_mod.Entry:
+    out = copy.copy(entry)
+    out.links = {**entry.links, "wikidata": qid}
+    return out
+
+
 def _with_learned(lex: lexicon_mod.Lexicon, patterns: list[dict]) -> lexicon_mod.Lexicon:
     """The lexicon plus an entry for each learned entity that is not in it (its name, type and
     the Wikidata id its gold gave), so that evaluation and linking see them."""
     extra: dict[str, lexicon_mod.Entry] = {}
     for p in patterns:
         if p["id"] in lex.entries:
+            entry = lex.entries[p["id"]]
+            if p.get("qid") and not entry.links.get("wikidata"):  # an id the lexicon lacks, from the gold
+                extra[p["id"]] = _relinked(entry, p["qid"])
             continue
         entry = extra.get(p["id"])
-        if entry is None:
-            entry = extra[p["id"]] = lexicon_mod.Entry(p["id"], p["label"], p["pattern"],
+        if entry is None:  # a learned entity's key is its type and its name in the gold
+            entry = extra[p["id"]] = lexicon_mod.Entry(p["id"], p["label"], p["id"].partition("/")[2] or p["pattern"],
                                                        links={"wikidata": p["qid"]} if p.get("qid") else {},
                                                        note="learned from gold")
-        elif p["pattern"] != entry.name_zh:
+        if p["pattern"] != entry.name_zh:
             entry.aliases.append(p["pattern"])
     if not extra:
         return lex
-    out = copy.copy(lex)
+    out = copy.copy(lex)  # the same lexicon, with more entries: names of learned entities index them too
     out.entries = {**lex.entries, **extra}
     out.by_name = dict(lex.by_name)
     for key, entry in extra.items():
