@@ -144,7 +144,7 @@ def test_the_tagger_is_a_spacy_pipeline_of_registered_parts(extractor):
     assert isinstance(nlp.tokenizer, DummyTokenizer)
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "hezuo.LexiconJiebaTokenizer.v1"
     assert registry.tokenizers.get("hezuo.LexiconJiebaTokenizer.v1") is create_tokenizer
-    assert nlp.pipe_names == ["hezuo_lexicon", "hezuo_values", "hezuo_rules"]
+    assert nlp.pipe_names == ["hezuo_lexicon", "hezuo_values", "hezuo_rules", "hezuo_classifier"]
     analysis = nlp.analyze_pipes(pretty=False)
     assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
     assert analysis["summary"]["hezuo_rules"]["requires"] == ["doc.spans"]
@@ -159,6 +159,8 @@ def test_to_disk_and_spacy_load_give_the_same_spans(tmp_path):
     assert {p.name for p in (tmp_path / "copy").iterdir()} >= {"config.cfg", "meta.json", "tokenizer"}
     loaded = spacy.load(tmp_path / "copy")
     assert loaded.tokenizer.patterns == nlp.tokenizer.patterns
+    weights = nlp.get_pipe("hezuo_classifier").model.weights
+    assert weights and loaded.get_pipe("hezuo_classifier").model.weights == weights
     texts = gold_sentences()
     before, after = analysed(nlp, texts), analysed(loaded, texts)
     assert sum(len(groups["entities"]) for _, groups, _ in before) > 100
@@ -244,3 +246,22 @@ def test_the_shipped_pipeline_is_what_make_train_writes(tmp_path):
 def test_a_model_folder_that_is_not_one_is_a_one_line_error(tmp_path):
     with pytest.raises(InputError, match="not a pipeline folder"):
         Extractor(model_dir=tmp_path)
+
+
+# --- the learned classifier of candidate names (kg.extract.learned) ------------------------------------
+
+def test_the_classifier_types_names_it_never_saw_by_their_context(tmp_path):
+    """Trained on persons after 发言人/记者 and places after 向/运抵, it finds other names in those contexts."""
+    persons = ["郑愿东", "史宏微", "邓波清", "苑基荣", "钱立新", "孔德明", "韩志远"]
+    places = ["卡杜纳", "洛比托", "本格拉", "奎托", "卢埃纳", "伯丁"]
+    gold = []
+    for k, place in enumerate(places):
+        text = f"外交部发言人{persons[k]}表示，中方向{place}提供了援助。记者{persons[k + 1]}报道，援助物资已运抵{place}。"
+        gold.append((text, {"entities": [{"name": persons[k], "type": "PERSON"}, {"name": persons[k + 1], "type": "PERSON"},
+                                         {"name": place, "type": "PLACE"}]}))
+    new = "记者童海燕报道，物资已运抵瓦乌。"
+    ex = Extractor(model_dir=fit(gold, tmp_path / "m"))
+    found = {(m.text, m.type) for m in tag(ex, new).mentions if m.rule == "learned:classifier"}
+    assert found == {("童海燕", "PERSON"), ("瓦乌", "PLACE")}
+    untrained = Extractor(model_dir=fit(gold, tmp_path / "ruler", classifier=False))
+    assert not {m.text for m in tag(untrained, new).mentions} & {"童海燕", "瓦乌"}

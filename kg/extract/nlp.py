@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import DummyTokenizer, registry
 
 from kg.errors import InputError
+from kg.extract import learned  # noqa: F401 - registers the hezuo_classifier factory
 from kg.extract import lexicon as lexicon_mod
 from kg.extract import rules
 from kg.model import Document, Mention
@@ -552,18 +553,22 @@ class ValueSpans:
         return doc
 
 
-PIPELINE = ("hezuo_lexicon", "hezuo_values", "hezuo_rules")
+PIPELINE = ("hezuo_lexicon", "hezuo_values", "hezuo_rules", "hezuo_classifier")
 SHIPPED_MODEL = package_file("extract", "data", "model")
 
 
-def build_pipeline(lex: lexicon_mod.Lexicon | None = None, patterns: Iterable[dict] = ()) -> Language:
-    """A fresh pipeline: the tokenizer with the lexicon (and learned patterns, if any), then the components."""
+def build_pipeline(lex: lexicon_mod.Lexicon | None = None, patterns: Iterable[dict] = (),
+                   weights: dict | None = None) -> Language:
+    """A fresh pipeline: the tokenizer with the lexicon (and learned patterns, if any), then the
+    components (the name classifier with ``weights``, if any)."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "hezuo.LexiconJiebaTokenizer.v1"}}})
     if lex is not None:
         nlp.tokenizer.set_lexicon(lex)
     nlp.tokenizer.set_patterns(patterns)
     for name in PIPELINE:
         nlp.add_pipe(name)
+    if weights:
+        nlp.get_pipe("hezuo_classifier").model = learned.Perceptron(weights)
     nlp.meta.update(name="hezuo", version="1.0.0",
                     description="hezuo-kg tagger: jieba with the lexicon and gold-learned names as user dictionary, "
                                 "rule names (head nouns, titles, quotes, ordinals), values")

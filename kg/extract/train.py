@@ -19,15 +19,18 @@ files: ``python -m kg.extract.train GOLD_DIR [OUT_DIR]``.
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.extract import learned
 from kg.extract import lexicon as lexicon_mod
 from kg.extract import nlp as nlp_mod
 from kg.extract import rules
+from kg.ingest import split
 
 # words the gold may list as a name or alias but that are, on their own, generic or a reference
 # back to a name (论坛, 该基金, 中方): never learned as patterns
@@ -87,10 +90,72 @@ def patterns_from_gold(gold: list[tuple[str, dict]], lex: lexicon_mod.Lexicon | 
     return sorted(patterns, key=lambda p: (p["id"], p["pattern"], p["label"]))
 
 
-def fit(gold: list[tuple[str, dict]], out_dir: Path) -> Path:
+_BASE: list = []  # the pipeline without anything learned, built once per process
+
+
+def _base_pipeline():
+    if not _BASE:
+        _BASE.append(nlp_mod.build_pipeline())
+    return _BASE[0]
+
+
+def classifier_examples(gold: list[tuple[str, dict]], augment: int = 2, seed: int = 0) -> list[tuple[list[str], str]]:
+    """(features, type or "O") for every candidate of the gold texts, tagged by the pipeline without
+    anything learned (so the gold's names are candidates, as new names are); each named candidate
+    also ``augment`` times with its name swapped for another gold name of the same type."""
+    nlp = _base_pipeline()
+    tokenizer = nlp.tokenizer
+    rng = random.Random(seed)
+    pool: dict[str, list[str]] = defaultdict(set)
+    for _, doc in gold:
+        for ent in doc.get("entities", []):
+            pool[ent.get("type")].add(_form(ent["name"]))
+    pool = {t: sorted(n for n in names if 2 <= len(n) <= learned.MAX_CHARS) for t, names in sorted(pool.items())}
+    examples = []
+    for text, doc in gold:
+        for feats, label in _labelled_candidates(text, doc):
+            examples.append((feats, label))
+            if label == learned.OUTSIDE or not pool.get(label):
+                continue
+            context = [f for f in feats if not f.startswith(_NAME_FEATURES)]
+            for _ in range(augment):
+                other = rng.choice(pool[label])
+                tags = [tokenizer.tag(w) for w in tokenizer.jieba.cut(other, True)]
+                examples.append((["bias", *learned.name_features(other, tags), *context], label))
+    return examples
+
+
+_CANDIDATES: dict[str, list[tuple[list[str], str]]] = {}  # one document's labelled candidates, by its text and gold
+
+
+def _labelled_candidates(text: str, doc: dict) -> list[tuple[list[str], str]]:
+    """The candidates of one gold document with their features and gold type (or "O"); computed
+    once per process (cross-validation fits on the same documents again and again)."""
+    key = text + "\x00" + json.dumps(doc.get("entities", []), sort_keys=True, ensure_ascii=False)
+    if key not in _CANDIDATES:
+        nlp = _base_pipeline()
+        names = {}
+        for ent in doc.get("entities", []):
+            for n in [ent["name"], *ent.get("aliases_in_text", [])]:
+                names.setdefault(_form(n), ent.get("type"))
+        out = []
+        sentences = [nlp_mod.normalize(s.text)[0] for s in split(text)[1]]
+        for sdoc in nlp.pipe(sentences):
+            for s, e, feats in learned.featurise(sdoc, nlp.tokenizer.tag):
+                label = names.get(_form(sdoc.text[s:e]), learned.OUTSIDE)
+                out.append((feats, label if label in lexicon_mod.ENTITY_TYPES else learned.OUTSIDE))
+        _CANDIDATES[key] = out
+    return _CANDIDATES[key]
+
+
+_NAME_FEATURES = ("bias", "tags=", "ntok=", "len=", "last=", "last2=", "first=", "translit=", "surname=")
+
+
+def fit(gold: list[tuple[str, dict]], out_dir: Path, classifier: bool = True) -> Path:
     """Train on ``gold`` (document text, gold JSON dict) and save the pipeline to ``out_dir``."""
     out_dir = Path(out_dir)
-    nlp = nlp_mod.build_pipeline(patterns=patterns_from_gold(gold))
+    weights = learned.Perceptron.train(classifier_examples(gold)).weights if classifier and gold else None
+    nlp = nlp_mod.build_pipeline(patterns=patterns_from_gold(gold), weights=weights)
     nlp.meta["sources"] = [{"name": "gold annotations", "documents": len(gold)}]
     nlp.to_disk(out_dir)
     return out_dir
