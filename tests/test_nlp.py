@@ -153,7 +153,7 @@ def test_the_tagger_is_a_spacy_pipeline_of_registered_parts(extractor):
 
 def test_to_disk_and_spacy_load_give_the_same_spans(tmp_path):
     gold = read_gold(GOLD)
-    nlp = Extractor(model_dir=fit(gold[:3], tmp_path / "trained")).nlp
+    nlp = Extractor(model_dir=fit(gold[:3], tmp_path / "trained", classifier=True)).nlp
     assert nlp.tokenizer.patterns  # the round trip carries learned patterns too
     nlp.to_disk(tmp_path / "copy")
     assert {p.name for p in (tmp_path / "copy").iterdir()} >= {"config.cfg", "meta.json", "tokenizer"}
@@ -260,8 +260,8 @@ def test_the_classifier_types_names_it_never_saw_by_their_context(tmp_path):
         gold.append((text, {"entities": [{"name": persons[k], "type": "PERSON"}, {"name": persons[k + 1], "type": "PERSON"},
                                          {"name": place, "type": "PLACE"}]}))
     new = "记者童海燕报道，物资已运抵瓦乌。"
-    ex = Extractor(model_dir=fit(gold, tmp_path / "m"))
+    ex = Extractor(model_dir=fit(gold, tmp_path / "m", classifier=True))
     found = {(m.text, m.type) for m in tag(ex, new).mentions if m.rule == "learned:classifier"}
     assert found == {("童海燕", "PERSON"), ("瓦乌", "PLACE")}
-    untrained = Extractor(model_dir=fit(gold, tmp_path / "ruler", classifier=False))
+    untrained = Extractor(model_dir=fit(gold, tmp_path / "ruler"))
     assert not {m.text for m in tag(untrained, new).mentions} & {"童海燕", "瓦乌"}

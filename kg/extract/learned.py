@@ -23,7 +23,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import rules
+from kg.extract import doctext, rules
 
 CANDIDATE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "j", "?", "eng"})
 MAX_TOKENS = 4
@@ -164,8 +164,8 @@ class Perceptron:
 def sentence_view(doc: Doc, tag_of) -> tuple[list[tuple[int, int]], list[str], bytearray, dict[int, str], dict[int, str]]:
     """Tokens as character spans, their tags, the characters already in a name or value, and the
     types of the names by where they start and end."""
-    text = doc.text
-    starts = [t.idx for t in doc] + [len(text)]
+    text = doctext.text(doc)
+    starts = doctext.token_starts(doc)
     tokens = list(zip(starts, starts[1:]))
     tags = [tag_of(text[s:e]) for s, e in tokens]
     covered = bytearray(len(text))
@@ -180,7 +180,7 @@ def sentence_view(doc: Doc, tag_of) -> tuple[list[tuple[int, int]], list[str], b
 
 def featurise(doc: Doc, tag_of) -> list[tuple[int, int, list[str]]]:
     """(start, end, features) for every candidate of a tagged sentence."""
-    text = doc.text
+    text = doctext.text(doc)
     tokens, tags, covered, labels, label_ends = sentence_view(doc, tag_of)
     out = []
     for i, j, s, e in candidates(text, tokens, tags, covered):
@@ -209,16 +209,17 @@ class NameClassifier:
             return doc
         found = []
         gazetteer = self.tokenizer.gazetteer
+        text = doctext.text(doc)
         for s, e, feats in featurise(doc, self.tokenizer.tag):
             label, margin = self.model.predict(feats)
             if label != OUTSIDE and margin > self.threshold:
-                name = doc.text[s:e]
+                name = text[s:e]
                 key = gazetteer.names.get(name)  # a known name the context guards left out: its entity
                 if key is not None and gazetteer.types[key] != label:
                     continue
                 found.append((s, e, key or f"{label.lower()}/{name}", label, "learned:classifier"))
         if found:
-            starts = [t.idx for t in doc] + [len(doc.text)]
+            starts = doctext.token_starts(doc)
             cuts = {x for s, e, *_ in found for x in (s, e)} - set(starts)
             if cuts:
                 from kg.extract.nlp import _split_tokens  # the tagger's own retokenisation

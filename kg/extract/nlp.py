@@ -39,12 +39,12 @@ import rjieba
 import opencc
 import spacy
 import srsly
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import DummyTokenizer, registry
 
 from kg.errors import InputError
+from kg.extract import doctext
 from kg.extract import learned  # noqa: F401 - registers the hezuo_classifier factory
 from kg.extract import lexicon as lexicon_mod
 from kg.extract import rules
@@ -335,7 +335,7 @@ class LexiconJiebaTokenizer(DummyTokenizer):
         n = len(text)
         edges = sorted(cuts.union(b for b in bounds if not (0 < b < n and covered[b - 1] and covered[b])))
         words = [text[s:e] for s, e in zip(edges, edges[1:])]
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), user_data={doctext.TEXT: text})
         types, learned = gazetteer.types, gazetteer.learned
         doc._.hezuo_names = [(s, e, k, types[k], "learned" if k in learned else "lexicon") for s, e, k in matches]
         doc._.hezuo_values = values
@@ -400,9 +400,7 @@ def create_tokenizer():
     return make
 
 
-def _token_starts(doc: Doc) -> list[int]:
-    """The character where each token starts, and the text's length (tokens have no trailing space)."""
-    return [*doc.to_array(IDX).tolist(), len(doc.text)]
+_token_starts = doctext.token_starts
 
 
 def _spans(doc: Doc, starts: list[int], items: Iterable[tuple]) -> list[Span]:
@@ -450,7 +448,7 @@ class RuleNames:
         self.tokenizer = tokenizer
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doctext.text(doc)
         learned = self.tokenizer.gazetteer.learned
         chosen = [(sp.start_char, sp.end_char, sp.id_, sp.label_, "learned" if sp.id_ in learned else "lexicon")
                   for sp in doc.spans["lexicon"]]
@@ -529,7 +527,7 @@ def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple
 def _split_tokens(doc: Doc, starts: list[int], cuts: set[int]) -> Doc:
     """The Doc with its tokens also split at ``cuts``, its extensions and span groups kept."""
     edges = sorted(set(starts) | cuts)
-    text = doc.text
+    text = doctext.text(doc)
     words = [text[s:e] for s, e in zip(edges, edges[1:])]
     new = Doc(doc.vocab, words=words, spaces=[False] * len(words), user_data=dict(doc.user_data))
     for key, group in doc.spans.items():
@@ -609,7 +607,7 @@ class Extractor:
         recent: list[Mention] = []  # entity mentions so far, for short references (论坛 -> 中非合作论坛)
         view = document.view
         for sentence, (_, offsets), doc in zip(document.sentences, normed, docs):
-            text = doc.text
+            text = doctext.text(doc)
             sources = {k: src for _, _, k, _, src in doc._.hezuo_entities or ()}
             values = {s: v for s, _, _, v in doc._.hezuo_values or ()}
             spans = sorted([(sp.start_char, sp.end_char, sp.label_, sp.id_, None) for sp in doc.spans["entities"]]
@@ -641,7 +639,7 @@ class Extractor:
     def _references(self, document, sentence, span, doc: Doc, spans, recent, found) -> Iterator[Mention]:
         """A bare head word (论坛, 峰会, 工业园, 议程 ...) that refers back to the last entity named
         with that head, within a few sentences: 中非合作论坛 ... 论坛成立20年来."""
-        text = doc.text
+        text = doctext.text(doc)
         covered = bytearray(len(text))
         for a, b, *_ in spans:
             covered[a:b] = b"\x01" * (b - a)
