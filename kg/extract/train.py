@@ -32,10 +32,10 @@ from kg.extract import nlp as nlp_mod
 from kg.extract import rules
 from kg.ingest import split
 
-# words the gold may list as a name or alias but that are, on their own, generic or a reference
-# back to a name (论坛, 该基金, 中方): never learned as patterns
+# words the gold may list as a name or alias but that are, on their own, generic, a bare head noun
+# or a reference back to a name (论坛, 行动计划, 该基金, 中方): never learned as patterns
 _NOT_NAMES = (rules.GENERIC | set(nlp_mod.REFERENCE_HEADS) | lexicon_mod.NEVER_NAMES
-              | {"中方", "我国", "本国", "双方", "各方", "该国", "两国"})
+              | {suffix for suffix, _ in rules.SUFFIXES} | {"中方", "我国", "本国", "双方", "各方", "该国", "两国"})
 _STRIP = re.compile(r"[\s“”\"'‘’《》〈〉「」『』]")
 
 
