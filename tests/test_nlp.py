@@ -225,7 +225,10 @@ def test_fit_is_deterministic_and_drops_names_the_documents_type_differently(tmp
     gold = [(TRAIN_TEXT, TRAIN_GOLD), (TRAIN_TEXT, other)]
     a, b = fit(gold, tmp_path / "a"), fit(list(reversed(gold)), tmp_path / "b")
     for name in ("config.cfg", "meta.json", "tokenizer/patterns.jsonl"):
-        assert (a / name).read_bytes() == (b / name).read_bytes()
+        assert (a / name).read_bytes() == (b / name).read_bytes()  # patterns do not depend on the order
+    c, d = fit(gold, tmp_path / "c", classifier=True), fit(gold, tmp_path / "d", classifier=True)
+    weights = "hezuo_classifier/weights.json"
+    assert (c / weights).read_bytes() == (d / weights).read_bytes() != (a / weights).read_bytes()  # fixed seed
     assert "绿洲学堂" not in {p["pattern"] for p in patterns_from_gold(gold)}  # ORG in one, PROJECT in the other
     assert "绿洲学堂" in {p["pattern"] for p in patterns_from_gold([*gold, (TRAIN_TEXT, TRAIN_GOLD)])}  # 2 to 1
 
