@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= store
 PORT   ?= 7878
 
-.PHONY: setup setup-run browser run build serve test test-fast lint bench load soak clean
+.PHONY: setup setup-run browser run build serve test test-fast lint bench load soak train clean
 
 # what running needs: hezuo-kg and its dependencies (make run, make build, make serve)
 $(BIN)/kg: pyproject.toml
@@ -48,6 +48,11 @@ test-fast: setup  ## the unit tier only: seconds, no kg subprocess, no server
 lint: setup  ## ruff and the import contracts
 	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/lint-imports
+
+GOLD   ?= tests/gold
+train: setup  ## the learned part of the tagger from the gold in $(GOLD): writes kg/extract/data/model/
+	rm -rf kg/extract/data/model
+	$(BIN)/python -m kg.extract.train $(GOLD) kg/extract/data/model
 
 bench: setup  ## benchmarks (long); writes BENCHMARKS.md
 	$(BIN)/python benchmarks/bench.py
