@@ -50,7 +50,6 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 # jieba POS tags for lexicon names in the user dictionary
 _POS = {"COUNTRY": "ns", "REGION": "ns", "PLACE": "ns", "PERSON": "nr"}
-NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # and PLACE in PLACE: see _nests  # names whose parts are entities of their own
 
 FOUND = "hezuo"  # doc.user_data key of what the tokenizer found (plain data: Found)
 
@@ -198,19 +197,7 @@ class Gazetteer:
         return sorted(chosen + nested)
 
 
-def _nests(outer: str, inner: str, outer_name: str = "") -> bool:
-    """Whether a name inside a name of type ``outer`` is an entity of its own: any other type in a
-    meeting, project, programme or forum; a place in a place; a place in the name of a local
-    institution (浙江师范大学, 四川省人民医院 -> 浙江, 四川), not in an organisation named after
-    a city (上海合作组织)."""
-    if outer in NESTING_TYPES:
-        return inner != outer
-    if inner == "PLACE":
-        return outer == "PLACE" or outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
-    return False
-
-
-LOCAL_INSTITUTION_ENDINGS = ("大学", "学院", "医院", "研究院", "研究所", "中学", "小学", "学校", "政府", "厅", "商务局")
+_nests = rules.nests  # which names inside a name are entities of their own: a rule of the names grammar
 
 
 def _crossing(found: list[tuple[int, int, str]]) -> bool:

@@ -29,13 +29,17 @@ SUFFIXES: list[tuple[str, str]] = [
     ("计划", "PROGRAMME"), ("倡议", "PROGRAMME"), ("议程", "PROGRAMME"), ("战略", "PROGRAMME"), ("规划", "PROGRAMME"),
     ("基金会", "ORG"), ("基金", "PROGRAMME"), ("工程", "PROGRAMME"),
     ("高速公路", "PROJECT"), ("公路", "PROJECT"), ("铁路", "PROJECT"), ("高铁", "PROJECT"), ("港口", "PROJECT"),
-    ("机场", "PROJECT"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"),
+    ("国际机场", "PLACE"), ("机场", "PLACE"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"),
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
     ("医院", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
     ("委员会", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
     ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
     ("部", "ORG"), ("局", "ORG"), ("委", "ORG"), ("司", "ORG"), ("小组", "ORG"),
+    ("大使馆", "ORG"), ("总领事馆", "ORG"), ("领事馆", "ORG"), ("使馆", "ORG"), ("代表处", "ORG"), ("代表团", "ORG"),
+    ("日报", "ORG"), ("时报", "ORG"), ("晚报", "ORG"), ("通讯社", "ORG"), ("新闻社", "ORG"), ("电视台", "ORG"),
+    ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
+    ("工作组", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
     ("自治区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
     ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"),
 ]
@@ -47,6 +51,8 @@ for _s in SUFFIXES:
 SINGLE_CHAR_OK_TAGS = {"nt", "nz", "ns", "j"}  # 外交部 yes, 全部/东部/滞港 no
 _SINGLE_CHAR_OK_PLACE = SINGLE_CHAR_OK_TAGS | {"?"}
 
+BODY_HEADS = set("部局署司委")  # one-character heads of government bodies (管理局, 规划司, 卫生部)
+DIRECTIONS = set("东南西北中上下内外前后左右")  # 西南部, 东北部: parts of a place, not bodies
 NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "j", "eng", "vn", "v", "a", "an", "b", "f", "s",
              "l", "i", "?", "x", "vi"}
 PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "j", "eng", "?"}  # not nz: jieba gives it to terms (农田水利)
@@ -56,6 +62,8 @@ STOP_WORDS = set("""
 派遣 援助 资助 投资 承建 修建 兴建 新建 包括 通过 利用 依托 实现 促进 举行 出席 宣布 提出 发起 共建 共同 相关 有关
 其他 其它 各国 各类 多个 一系列 重要 重大 主要 积极 广泛 进一步 不断 全面 以及 作为 成为 属于 对外 向 在 为 同 与 和 及
 是 有 将 已 被 把 让 使 等 的 了 着 过 之 中 这 该 其 我国 我们 他们 各 每 所有 一些 这些 那些 一个 首届 历届 此次 本届
+一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 第一 第二 第三 第四 第五 前条 上述 下列 所列 所述 本条 这一 该项 援外 签订
+评价 修 建 干 干过 全体 广大 众多 若干 部分 大城市
 """.split())
 GENERIC = set("""
 地区 社区 园区 城区 市区 港区 景区 辖区 灾区 郊区 山区 牧区 林区 农村 城市 城镇 乡镇 全省 全市 全县 各省 各州 本州 该州
@@ -101,8 +109,10 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
             ok = _SINGLE_CHAR_OK_PLACE if typ == "PLACE" else SINGLE_CHAR_OK_TAGS
             if len(suffix) == 1 and u.text == suffix and u.tag not in ok and u.tag not in ("n", "ng", "q"):
                 continue
-            if len(suffix) == 1 and u.text != suffix and u.tag not in ok:
-                continue  # 全部, 东部, 干部, 地区: words, not names
+            if len(suffix) == 1 and u.text != suffix and u.tag not in ok and not (
+                    suffix in BODY_HEADS and len(u.text) >= 3 and u.tag in ("n", "vn", "nr", "?", "?c")
+                    and u.text[0] not in DIRECTIONS):
+                continue  # 全部, 东部, 干部, 地区: words, not names; 管理局, 规划司: a body's head
             return suffix, typ
     return None
 
@@ -130,6 +140,17 @@ def _anchor(u: Unit, typ: str = "") -> bool:
     return u.tag in PROPER_TAGS and _namey(u) and len(u.text) >= 2
 
 
+MISSION_SUFFIXES = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "代表团"}
+_CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
+NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三师: a numeral inside a name
+
+
+def _numbered(units: list[Unit], k: int) -> bool:
+    """A Chinese numeral right before a head that bodies are numbered with (二十局集团)."""
+    return units[k].tag == "m" and bool(_CN_NUMERAL.match(units[k].text)) and k + 1 < len(units) \
+        and units[k + 1].text[:1] in NUMBERED_HEADS
+
+
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     for i, u in enumerate(units):
@@ -147,9 +168,11 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             v = units[k]
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
                 break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
+            if v.tag == "v" and k > 0 and units[k - 1].tag != "ENT" and _suffix(units[k - 1]) is not None:
+                break  # 救援队|抵达|驻土耳其使馆: a verb after another name ends this one
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
-            elif _namey(v):
+            elif _namey(v) or _numbered(units, k):
                 j = k
                 anchored = anchored or _anchor(v, typ)
             elif v.text in CONJ and k > 1 and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE") \
@@ -163,21 +186,42 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         # a name does not start with a dash, a conjunction or a verb
         while j < i and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
                          and units[j].tag != "ENT"):
+            if units[j].text == "驻" and suffix in MISSION_SUFFIXES:
+                break  # 驻土耳其使馆: the mission of a country named by where it is
             j += 1
         if not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
                 len(u.text) > len(suffix) and u.tag in PROPER_TAGS):
             continue
         name = "".join(x.text for x in units[j:i + 1])
-        if name in GENERIC or len(name) <= len(suffix):
-            continue
-        if i - j == 1 and units[j].tag == "ENT" and units[j].type == "COUNTRY" and u.text == suffix:
-            continue  # 中国倡议, 巴基斯坦项目: a country and a bare head word
+        if name in GENERIC or len(name) <= len(suffix) or typ == "PLACE" and name.endswith("城市"):
+            continue  # 港口城市, 边境城市: kinds of city
+        if i - j == 1 and units[j].tag == "ENT" and units[j].type in ("COUNTRY", "REGION") and u.text == suffix:
+            continue  # 中国倡议, 巴基斯坦项目, 非洲铁路: a country or region and a bare head word
         if j > 0 and units[j - 1].tag == "VAL" and units[j - 1].type == "COUNT":
             continue  # 100个减贫项目: what is counted is a kind of thing, not a name
         if units[j].tag == "ENT" and j == i - 0:
             continue
         out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}"))
     return out
+
+
+NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # names whose parts are all entities of their own
+LOCAL_INSTITUTION_ENDINGS = ("大学", "学院", "医院", "研究院", "研究所", "中学", "小学", "学校", "政府", "厅", "商务局")
+
+
+def nests(outer: str, inner: str, outer_name: str = "") -> bool:
+    """Whether a name inside a name of type ``outer`` is an entity of its own (annotation guide:
+    nested names give all their entities): any other type in a meeting, project, programme or
+    forum; a place in a place; in an organisation, a country (中国驻埃及大使馆, 巴基斯坦国家灾害管理局)
+    and a parent body (国务院 in 国务院新闻办公室), and a place only in the name of a local
+    institution (浙江师范大学, 四川省人民医院), not in an organisation named after a city (上海合作组织)."""
+    if outer in NESTING_TYPES:
+        return inner != outer
+    if outer == "ORG" and inner in ("COUNTRY", "ORG"):
+        return True
+    if inner == "PLACE":
+        return outer == "PLACE" or outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
+    return False
 
 
 BODY_ENDINGS = ("部", "局", "署", "委员会", "委", "办公室")
@@ -246,10 +290,14 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博�
                "马玛迈麦曼芒梅蒙米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
                "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐")
 # words that follow a person's name (the verbs and joiners of news about people)
-_NAME_FOLLOWERS = ("表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
+_NAME_FOLLOWERS = ("到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
                    "分别|透露|访问|向|对|为|是|将|已")
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
 _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”]|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
+
+
+# verbs that follow a name in news (说, 摄 of a photo credit, 到场): never the end of a given name
+_TRAILING_VERB = re.compile(r"(?:说|摄|称|讲|到场|报道|表示|指出|介绍|强调|透露|致辞|发言|告诉)(?![\u4e00-\u9fff]{0,0}[的])")
 
 
 def person_names(text: str, units: list[Unit]) -> list[Found]:
@@ -284,6 +332,8 @@ def _name_at(text: str, pos: int) -> int | None:
     for given_start in starts:
         for n in (2, 1):
             end = given_start + n
+            if n == 2 and _TRAILING_VERB.match(text, given_start + 1):
+                continue  # 田林说, 倪涛摄: a one-character given name and what the person does
             if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end):
                 return end
     end = pos
