@@ -126,9 +126,33 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
 
 
+CHINA_PREFIXES = ("中国", "中华人民共和国")
+
+
+def derived_aliases(entries: list[Entry]) -> None:
+    """Forms the language builds from a name, added where no other entry has them:
+    a region with 地区 (欧洲地区, 大洋洲地区), and a Chinese body with its country before it
+    (中国国务院新闻办公室, 中国应急管理部) — the lexicon's ORG entries without a country in their
+    name are China's bodies or international ones, which never take 中国 before them."""
+    taken = {normalize_name(n) for e in entries for n in e.names}
+    for e in entries:
+        extra = []
+        if e.type == "REGION" and e.key not in CATEGORY_KEYS:
+            extra = [f"{n}地区" for n in e.names if not n.endswith(("地区", "国家", "岛国")) and not n.isascii()]
+        elif e.type == "ORG":
+            extra = [f"{p}{n}" for n in e.names if not n.isascii() and not n.startswith(("中国", "中华", "中共", "国际"))
+                     and len(n) >= 3 for p in CHINA_PREFIXES]
+        for form in extra:
+            norm = normalize_name(form)
+            if norm not in taken:
+                taken.add(norm)
+                e.aliases.append(form)
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     entries = [*_countries(), *_regions(), *_organizations()]
     if package_file("extract", "data", "lexicon", "entities.csv").is_file():
         entries.extend(_own())
+    derived_aliases(entries)
     return Lexicon(entries)

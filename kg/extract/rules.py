@@ -62,8 +62,8 @@ STOP_WORDS = set("""
 派遣 援助 资助 投资 承建 修建 兴建 新建 包括 通过 利用 依托 实现 促进 举行 出席 宣布 提出 发起 共建 共同 相关 有关
 其他 其它 各国 各类 多个 一系列 重要 重大 主要 积极 广泛 进一步 不断 全面 以及 作为 成为 属于 对外 向 在 为 同 与 和 及
 是 有 将 已 被 把 让 使 等 的 了 着 过 之 中 这 该 其 我国 我们 他们 各 每 所有 一些 这些 那些 一个 首届 历届 此次 本届
-一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 第一 第二 第三 第四 第五 前条 上述 下列 所列 所述 本条 这一 该项 援外 签订
-评价 修 建 干 干过 全体 广大 众多 若干 部分 大城市
+一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 第一 第二 第三 第四 第五 前条 上述 下列 所列 所述 本条 这一 该项 签订
+评价 修 建 干 干过 全体 广大 众多 若干 部分 大城市 内设 下设 设立 原 前 党委
 """.split())
 GENERIC = set("""
 地区 社区 园区 城区 市区 港区 景区 辖区 灾区 郊区 山区 牧区 林区 农村 城市 城镇 乡镇 全省 全市 全县 各省 各州 本州 该州
@@ -140,6 +140,11 @@ def _anchor(u: Unit, typ: str = "") -> bool:
     return u.tag in PROPER_TAGS and _namey(u) and len(u.text) >= 2
 
 
+KINDS_OF_BODY = ("非政府组织", "民间组织", "民间友好组织", "社会组织", "国际组织", "区域组织", "多边组织", "青年组织",
+                 "妇女组织", "智库", "企业", "媒体")
+DONOR = {"中国", "中方", "我国", "中华人民共和国", "中國"}
+NOT_HEADS = {"党委", "党支部", "总部"}  # a company's party committee, headquarters: not the body named
+MEDIA_HEADS = {"网", "社", "日报", "时报", "晚报"}
 MISSION_SUFFIXES = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "代表团"}
 _CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
 NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三师: a numeral inside a name
@@ -161,7 +166,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue
         suffix, typ = hit
         j = i
-        anchored = len(u.text) > len(suffix) and u.tag in PROPER_TAGS
+        anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
         while k >= 0 and i - k <= reach:
@@ -190,7 +195,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break  # 驻土耳其使馆: the mission of a country named by where it is
             j += 1
         if not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
-                len(u.text) > len(suffix) and u.tag in PROPER_TAGS):
+                len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)):
             continue
         name = "".join(x.text for x in units[j:i + 1])
         if name in GENERIC or len(name) <= len(suffix) or typ == "PLACE" and name.endswith("城市"):
@@ -200,6 +205,12 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if j > 0 and units[j - 1].tag == "VAL" and units[j - 1].type == "COUNT":
             continue  # 100个减贫项目: what is counted is a kind of thing, not a name
         if units[j].tag == "ENT" and j == i - 0:
+            continue
+        if name.endswith(KINDS_OF_BODY):
+            continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
+        if typ == "PROJECT" and not any(_anchor(units[x], typ) and units[x].text not in DONOR for x in range(j, i + 1)):
+            continue  # 中国援外项目: a project is named by where it is, not by the donor
+        if typ == "ORG" and units[i].text in NOT_HEADS:
             continue
         out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}"))
     return out
@@ -235,6 +246,57 @@ def foreign_bodies(units: list[Unit]) -> list[Found]:
                 and b.tag == "ENT" and b.type == "ORG" and b.text.endswith(BODY_ENDINGS) and a.end == b.start:
             out.append(Found(a.start, b.end, "ORG", "org:country+body"))
     return out
+
+
+LISTED_HEADS = ("办公室", "司", "局", "处", "厅", "室", "部", "委员会", "中心")
+
+
+def listed_bodies(text: str, units: list[Unit]) -> list[Found]:
+    """An enumeration of departments, each ending in the same head (设综合司、政策和规划司、地区一司和国际
+    合作司): the items are bodies even without a proper name in them, since the list says what they are."""
+    out: list[Found] = []
+    if text.count("、") < 2:
+        return out
+    items: list[list[int]] = []  # [first, last + 1] unit index of each item of the current list
+    start = 0
+    for k, u in enumerate([*units, Unit("。", 0, 0, "x")]):
+        if u.text == "、" or not (_namey(u) or _numbered(units, k) or u.text in CONJ or u.tag == "m"):
+            if k > start:
+                items.append([start, k])
+            if u.text != "、":
+                _emit_list(units, items, out)
+                items = []
+            start = k + 1
+    return out
+
+
+def _item_name(units: list[Unit], a: int, b: int) -> str:
+    return "".join(u.text for u in units[a:b])
+
+
+def _emit_list(units: list[Unit], items: list[list[int]], out: list[Found]) -> None:
+    if len(items) < 3:
+        return
+    a, b = items[0]  # the first item starts after the verb that opens the list (内设, 包括)
+    for k in range(b - 1, a - 1, -1):
+        if units[k].text in STOP_WORDS or units[k].tag in ("v", "p") or units[k].tag == "ENT":
+            items[0][0] = k + 1
+            break
+    a, b = items[-1]  # the last one may hold two joined by 和 (监督评估司和国际合作司)
+    for k in range(a + 1, b - 1):
+        if units[k].text in CONJ:
+            items[-1:] = [[a, k], [k + 1, b]]
+            break
+    head = next((h for h in LISTED_HEADS if _item_name(units, *items[1]).endswith(h)), None)
+    if head is None:
+        return
+    for a, b in items:
+        name = _item_name(units, a, b)
+        if b <= a or not name.endswith(head) or len(name) <= len(head) or len(name) > 10:
+            return
+    for a, b in items:
+        if not (units[a].tag == "ENT" and b - a == 1):
+            out.append(Found(units[a].start, units[b - 1].end, "ORG", "org:listed-departments"))
 
 
 _ORDINAL_BEFORE = re.compile(rf"(?:\d{{4}}年)?{_ORDINAL_TEXT}$")
@@ -374,4 +436,4 @@ def foreign_names(text: str) -> list[Found]:
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     return [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
-            *foreign_names(text), *foreign_bodies(units)]
+            *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units)]
