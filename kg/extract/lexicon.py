@@ -126,6 +126,29 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
 
 
+def _places(entries: list[Entry]) -> list[Entry]:
+    """Cities and provinces of the world (``places.csv``, made by ``data/sources/make_places.py``
+    from GeoNames, CLDR and ISO 3166-2 names): new entries, or a GeoNames id / ISO code and more
+    names for a place our own entries already have."""
+    if not package_file("extract", "data", "lexicon", "places.csv").is_file():
+        return []
+    by_key = {e.key: e for e in entries}
+    country = {e.links["iso2"]: e.key for e in entries if e.type == "COUNTRY" and "iso2" in e.links}
+    new = []
+    for r in _rows("places.csv"):
+        links = {k: r[k] for k in ("geonames", "iso3166_2", "wikidata") if r[k]}
+        names = [r["name_zh"], *_split(r["aliases_zh"])]
+        old = by_key.get(r["key"])
+        if old is None:
+            new.append(Entry(r["key"], "PLACE", names[0], r["name_en"], names[1:], links,
+                             location=country.get(r["country"], "")))
+            continue
+        for k, v in links.items():
+            old.links.setdefault(k, v)
+        old.aliases.extend(n for n in names if n not in old.names)
+    return new
+
+
 CHINA_PREFIXES = ("中国", "中华人民共和国")
 
 
@@ -154,5 +177,6 @@ def load() -> Lexicon:
     entries = [*_countries(), *_regions(), *_organizations()]
     if package_file("extract", "data", "lexicon", "entities.csv").is_file():
         entries.extend(_own())
+    entries.extend(_places(entries))
     derived_aliases(entries)
     return Lexicon(entries)

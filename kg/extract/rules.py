@@ -52,6 +52,7 @@ SINGLE_CHAR_OK_TAGS = {"nt", "nz", "ns", "j"}  # 外交部 yes, 全部/东部/�
 _SINGLE_CHAR_OK_PLACE = SINGLE_CHAR_OK_TAGS | {"?"}
 
 BODY_HEADS = set("部局署司委")  # one-character heads of government bodies (管理局, 规划司, 卫生部)
+FUNCTION_CHARS = set("的和与同在对向为并后时于将从把被及或")
 DIRECTIONS = set("东南西北中上下内外前后左右")  # 西南部, 东北部: parts of a place, not bodies
 NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "j", "eng", "vn", "v", "a", "an", "b", "f", "s",
              "l", "i", "?", "x", "vi"}
@@ -123,6 +124,8 @@ def _namey(u: Unit) -> bool:
     if u.tag == "VAL" or u.text in STOP_WORDS:
         return False
     if u.tag in ("?", "?c"):
+        if u.tag == "?" and any(c in FUNCTION_CHARS for c in u.text):
+            return False  # 后同, 时在: function words jieba left together, not a name
         return bool(_HAN.match(u.text)) or u.text.isascii() and u.text.isalpha()
     return u.tag in NAME_TAGS
 
