@@ -168,6 +168,12 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if hit is None:
             continue
         suffix, typ = hit
+        if i + 1 < len(units) and typ == "ORG" and (nxt := _suffix(units[i + 1])) is not None and nxt[1] == "ORG" \
+                and units[i + 1].text == nxt[0]:
+            continue  # 二十局|集团: the name goes on to the next head
+        stem = u.text[:len(u.text) - len(suffix)]
+        if stem and stem in STOP_WORDS:
+            continue  # 修铁路: a verb and a head word
         j = i
         anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
@@ -176,8 +182,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             v = units[k]
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
                 break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
-            if v.tag == "v" and k > 0 and units[k - 1].tag != "ENT" and _suffix(units[k - 1]) is not None:
-                break  # 救援队|抵达|驻土耳其使馆: a verb after another name ends this one
+            if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT"):
+                break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
             elif _namey(v) or _numbered(units, k):
@@ -436,7 +442,22 @@ def foreign_names(text: str) -> list[Found]:
     return out
 
 
+def _split_heads(units: list[Unit]) -> list[Unit]:
+    """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
+    out = []
+    for u in units:
+        tail = next((t for t in NOT_HEADS if u.tag not in ("ENT", "VAL") and u.text.endswith(t)
+                     and len(u.text) > len(t)), None)
+        if tail is None:
+            out.append(u)
+            continue
+        cut = u.end - len(tail)
+        out += [Unit(u.text[:-len(tail)], u.start, cut, "n"), Unit(tail, cut, u.end, "n")]
+    return out
+
+
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
+    units = _split_heads(units)
     return [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
             *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units)]
