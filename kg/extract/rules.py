@@ -147,6 +147,7 @@ KINDS_OF_BODY = ("非政府组织", "民间组织", "民间友好组织", "社�
                  "妇女组织", "智库", "企业", "媒体")
 DONOR = {"中国", "中方", "我国", "中华人民共和国", "中國"}
 NOT_HEADS = {"党委", "党支部", "总部"}  # a company's party committee, headquarters: not the body named
+OOV_TAILS = {"等", "的", "和", "与", "及"}  # 司等: a word jieba did not know, joined to a function word
 MEDIA_HEADS = {"网", "社", "日报", "时报", "晚报"}
 MISSION_SUFFIXES = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "代表团"}
 _CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
@@ -299,6 +300,10 @@ def _emit_list(units: list[Unit], items: list[list[int]], out: list[Found]) -> N
     head = next((h for h in LISTED_HEADS if _item_name(units, *items[1]).endswith(h)), None)
     if head is None:
         return
+    if not _item_name(units, *items[-1]).endswith(head):
+        items = items[:-1]  # …、国际合作司等机构: the list's last word says what the items are
+    if len(items) < 3:
+        return
     for a, b in items:
         name = _item_name(units, a, b)
         if b <= a or not name.endswith(head) or len(name) <= len(head) or len(name) > 10:
@@ -446,7 +451,8 @@ def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
     out = []
     for u in units:
-        tail = next((t for t in NOT_HEADS if u.tag not in ("ENT", "VAL") and u.text.endswith(t)
+        tails = NOT_HEADS if u.tag != "?" else NOT_HEADS | OOV_TAILS
+        tail = next((t for t in tails if u.tag not in ("ENT", "VAL") and u.text.endswith(t)
                      and len(u.text) > len(t)), None)
         if tail is None:
             out.append(u)
