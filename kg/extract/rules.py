@@ -39,8 +39,8 @@ SUFFIXES: list[tuple[str, str]] = [
     ("大使馆", "ORG"), ("总领事馆", "ORG"), ("领事馆", "ORG"), ("使馆", "ORG"), ("代表处", "ORG"), ("代表团", "ORG"),
     ("日报", "ORG"), ("时报", "ORG"), ("晚报", "ORG"), ("通讯社", "ORG"), ("新闻社", "ORG"), ("电视台", "ORG"),
     ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
-    ("工作组", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
-    ("自治区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
+    ("工作组", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
+    ("自治区", "PLACE"), ("地区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
     ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"),
 ]
 PLACE_SUFFIX_MAX_UNITS = 2  # 克孜勒奥尔达州, 南巴县: short names
@@ -112,7 +112,8 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
                 continue
             if len(suffix) == 1 and u.text != suffix and u.tag not in ok and not (
                     suffix in BODY_HEADS and len(u.text) >= 3 and u.tag in ("n", "vn", "nr", "?", "?c")
-                    and u.text[0] not in DIRECTIONS):
+                    and u.text[0] not in DIRECTIONS) and not (
+                    suffix in BODY_HEADS and _CN_NUMERAL.match(u.text[:-1])):  # 地区一司, 第二局
                 continue  # 全部, 东部, 干部, 地区: words, not names; 管理局, 规划司: a body's head
             return suffix, typ
     return None
@@ -149,6 +150,9 @@ DONOR = {"中国", "中方", "我国", "中华人民共和国", "中國"}
 NOT_HEADS = {"党委", "党支部", "总部"}  # a company's party committee, headquarters: not the body named
 OOV_TAILS = {"等", "的", "和", "与", "及"}  # 司等: a word jieba did not know, joined to a function word
 MEDIA_HEADS = {"网", "社", "日报", "时报", "晚报"}
+# bodies each country has one of: 巴基斯坦红新月会, 中国救援队, 中国空军 are names
+COUNTRY_BODY_HEADS = {"红新月会", "红十字会", "救援队", "大使馆", "使馆", "总领事馆", "代表处", "代表团", "空军", "海军",
+                      "陆军"}
 MISSION_SUFFIXES = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "代表团"}
 _CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
 NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三师: a numeral inside a name
@@ -210,7 +214,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         name = "".join(x.text for x in units[j:i + 1])
         if name in GENERIC or len(name) <= len(suffix) or typ == "PLACE" and name.endswith("城市"):
             continue  # 港口城市, 边境城市: kinds of city
-        if i - j == 1 and units[j].tag == "ENT" and units[j].type in ("COUNTRY", "REGION") and u.text == suffix:
+        if i - j == 1 and units[j].tag == "ENT" and units[j].type in ("COUNTRY", "REGION") and u.text == suffix \
+                and not (units[j].type == "COUNTRY" and suffix in COUNTRY_BODY_HEADS):
             continue  # 中国倡议, 巴基斯坦项目, 非洲铁路: a country or region and a bare head word
         if j > 0 and units[j - 1].tag == "VAL" and units[j - 1].type == "COUNT":
             continue  # 100个减贫项目: what is counted is a kind of thing, not a name
@@ -337,6 +342,11 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+_HEAD_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2}
+_HEAD_TYPE.update({"会议": "MEETING", "活动": "MEETING"})
+_QUOTED_HEAD = re.compile(r"“([^“”，。；、！？]{2,30})”(" + "|".join(sorted(_HEAD_TYPE, key=len, reverse=True)) + ")")
+
+
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     if "“" not in text and "《" not in text:
@@ -347,6 +357,8 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
         if before is not None and (before.tag == "VAL" and before.type == "COUNT" or
                                    before.tag == "ENT" and before.type == "COUNTRY"):
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:after-count-or-country"))
+    for m in _QUOTED_HEAD.finditer(text):  # “全球南方”研究中心, “全球发展倡议之友小组”部长级会议
+        out.append(Found(m.start(), m.end(), _HEAD_TYPE[m.group(2)], "quoted:name+head"))
     for m in re.finditer(r"《([^《》]{2,40})》", text):
         inner = m.group(1)
         if re.search(r"(议程|规划|计划|战略|倡议|纲要|愿景|行动)(\d{4})?(（\d{4}[—–-]\d{4}）|\(\d{4}[—–-]\d{4}\))?$", inner):
@@ -369,7 +381,7 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博�
 _NAME_FOLLOWERS = ("到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
                    "分别|透露|访问|向|对|为|是|将|已")
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
-_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”]|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
+_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”0-9]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
 
 
 # verbs that follow a name in news (说, 摄 of a photo credit, 到场): never the end of a given name
