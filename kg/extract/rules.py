@@ -24,7 +24,7 @@ from dataclasses import dataclass
 # longest suffix first within each type; the first type listed wins on ties
 SUFFIXES: list[tuple[str, str]] = [
     ("部长级会议", "MEETING"), ("高级官员会议", "MEETING"), ("高官会", "MEETING"), ("峰会", "MEETING"),
-    ("论坛", "FORUM"),
+    ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"),
     ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"),
     ("计划", "PROGRAMME"), ("倡议", "PROGRAMME"), ("议程", "PROGRAMME"), ("战略", "PROGRAMME"), ("规划", "PROGRAMME"),
     ("基金会", "ORG"), ("基金", "PROGRAMME"), ("工程", "PROGRAMME"),
@@ -39,7 +39,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("大使馆", "ORG"), ("总领事馆", "ORG"), ("领事馆", "ORG"), ("使馆", "ORG"), ("代表处", "ORG"), ("代表团", "ORG"),
     ("日报", "ORG"), ("时报", "ORG"), ("晚报", "ORG"), ("通讯社", "ORG"), ("新闻社", "ORG"), ("电视台", "ORG"),
     ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
-    ("工作组", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
+    ("工作组", "ORG"), ("合作网络", "ORG"), ("网络", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
     ("自治区", "PLACE"), ("地区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
     ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"),
 ]
@@ -164,6 +164,21 @@ def _numbered(units: list[Unit], k: int) -> bool:
         and units[k + 1].text[:1] in NUMBERED_HEADS
 
 
+COMPOUND_HEADS = {"论坛", "中心", "工作组", "网络", "合作网络", "联盟", "委员会", "平台", "基金"}
+
+
+def _long_compound(units: list[Unit], j: int, i: int, suffix: str) -> bool:
+    """A name made of common words only, long enough to be one (全球共享发展行动论坛, 倡议推进工作组):
+    three or more content words before a head that names a body or a forum, seven characters or more,
+    after a clear left edge (punctuation, a verb, a preposition, the start)."""
+    if suffix not in COMPOUND_HEADS or i - j < 3 or units[i].end - units[j].start < 7:
+        return False
+    if j > 0 and units[j - 1].tag not in ("x", "?", "v", "p", "c", "uj") and units[j - 1].text not in STOP_WORDS:
+        return False
+    return all(units[x].tag in ("n", "vn", "nz", "j", "ENT") or units[x].tag == "v" and units[x + 1].tag in ("n", "vn")
+               for x in range(j, i))
+
+
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     for i, u in enumerate(units):
@@ -187,7 +202,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             v = units[k]
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
                 break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
-            if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT"):
+            if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT") \
+                    and units[k + 1].tag not in ("n", "vn"):
                 break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
@@ -208,8 +224,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             if units[j].text == "驻" and suffix in MISSION_SUFFIXES:
                 break  # 驻土耳其使馆: the mission of a country named by where it is
             j += 1
-        if not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
-                len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)):
+        if (not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
+                len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS))) \
+                and not _long_compound(units, j, i, suffix):
             continue
         name = "".join(x.text for x in units[j:i + 1])
         if name in GENERIC or len(name) <= len(suffix) or typ == "PLACE" and name.endswith("城市"):
