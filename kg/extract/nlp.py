@@ -189,7 +189,7 @@ class Gazetteer:
         nested = [
             (s, e, k) for s, e, k in matches
             if (s, e, k) not in chosen and any(
-                cs <= s and e <= ce and _nests(self.types[ck], self.types[k], text[cs:ce]) for cs, ce, ck in chosen)
+                cs <= s and e <= ce and _nests(self.types[ck], self.types[k], text[cs:ce], text[s:e]) for cs, ce, ck in chosen)
         ]
         # only the largest names inside a name: 太平洋岛国 in a forum's name, not also 太平洋
         nested = [(s, e, k) for s, e, k in nested
@@ -347,7 +347,7 @@ class LexiconJiebaTokenizer:
                 if e <= ds or de <= s:
                     continue
                 inside = ds <= s and e <= de
-                if inside and _nests(types[d[2]], types[c[2]], text[ds:de]) and (s, e) != (ds, de):
+                if inside and _nests(types[d[2]], types[c[2]], text[ds:de], text[s:e]) and (s, e) != (ds, de):
                     continue
                 clash = True
                 break

@@ -144,7 +144,7 @@ def _anchor(u: Unit, typ: str = "") -> bool:
     return u.tag in PROPER_TAGS and _namey(u) and len(u.text) >= 2
 
 
-KINDS_OF_BODY = ("非政府组织", "民间组织", "民间友好组织", "社会组织", "国际组织", "区域组织", "多边组织", "青年组织",
+KINDS_OF_BODY = ("示范中心", "非政府组织", "民间组织", "民间友好组织", "社会组织", "国际组织", "区域组织", "多边组织", "青年组织",
                  "妇女组织", "智库", "企业", "媒体")
 DONOR = {"中国", "中方", "我国", "中华人民共和国", "中國"}
 NOT_HEADS = {"党委", "党支部", "总部"}  # a company's party committee, headquarters: not the body named
@@ -191,6 +191,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if i + 1 < len(units) and typ == "ORG" and (nxt := _suffix(units[i + 1])) is not None and nxt[1] == "ORG" \
                 and units[i + 1].text == nxt[0]:
             continue  # 二十局|集团: the name goes on to the next head
+        if suffix in ("机制", "合作机制") and i > 0 and units[i - 1].tag == "ENT" and units[i - 1].type == "FORUM":
+            continue  # 中非合作论坛机制: the forum itself
         stem = u.text[:len(u.text) - len(suffix)]
         if stem and stem in STOP_WORDS:
             continue  # 修铁路: a verb and a head word
@@ -252,10 +254,10 @@ NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # names whose part
 LOCAL_INSTITUTION_ENDINGS = ("大学", "学院", "医院", "研究院", "研究所", "中学", "小学", "学校", "政府", "厅", "商务局")
 
 
-def nests(outer: str, inner: str, outer_name: str = "") -> bool:
+def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") -> bool:
     """Whether a name inside a name of type ``outer`` is an entity of its own (annotation guide:
     nested names give all their entities): any other type in a meeting, project, programme or
-    forum; a place in a place; in an organisation, a country (中国驻埃及大使馆, 巴基斯坦国家灾害管理局)
+    forum; a place at the start of a place; in an organisation, a country (中国驻埃及大使馆, 巴基斯坦国家灾害管理局)
     and a parent body (国务院 in 国务院新闻办公室), and a place only in the name of a local
     institution (浙江师范大学, 四川省人民医院), not in an organisation named after a city (上海合作组织)."""
     if outer in NESTING_TYPES:
@@ -263,7 +265,9 @@ def nests(outer: str, inner: str, outer_name: str = "") -> bool:
     if outer == "ORG" and inner in ("COUNTRY", "ORG"):
         return True
     if inner == "PLACE":
-        return outer == "PLACE" or outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
+        if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州
+            return not inner_name or outer_name.startswith(inner_name)
+        return outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
     return False
 
 
@@ -280,12 +284,14 @@ def foreign_bodies(units: list[Unit]) -> list[Found]:
     return out
 
 
-LISTED_HEADS = ("办公室", "司", "局", "处", "厅", "室", "部", "委员会", "中心")
+LISTED_HEADS = {"办公室": "ORG", "司": "ORG", "局": "ORG", "处": "ORG", "厅": "ORG", "室": "ORG", "部": "ORG",
+                "委员会": "ORG", "中心": "ORG", "州": "PLACE", "省": "PLACE", "市": "PLACE", "县": "PLACE"}
 
 
 def listed_bodies(text: str, units: list[Unit]) -> list[Found]:
-    """An enumeration of departments, each ending in the same head (设综合司、政策和规划司、地区一司和国际
-    合作司): the items are bodies even without a proper name in them, since the list says what they are."""
+    """An enumeration of departments or places, each ending in the same head (设综合司、政策和规划司、地区一司
+    和国际合作司; 团结州、上尼罗州、琼莱州等): the items are names even without a proper noun in them, since the
+    list says what they are."""
     out: list[Found] = []
     if text.count("、") < 2:
         return out
@@ -311,7 +317,8 @@ def _emit_list(units: list[Unit], items: list[list[int]], out: list[Found]) -> N
         return
     a, b = items[0]  # the first item starts after the verb that opens the list (内设, 包括)
     for k in range(b - 1, a - 1, -1):
-        if units[k].text in STOP_WORDS or units[k].tag in ("v", "p") or units[k].tag == "ENT":
+        if units[k].text in STOP_WORDS or units[k].tag in ("v", "p") or units[k].tag == "ENT" \
+                or units[k].tag == "vn" and k == a and b - a > 2:  # 救助|团结州
             items[0][0] = k + 1
             break
     a, b = items[-1]  # the last one may hold two joined by 和 (监督评估司和国际合作司)
@@ -332,7 +339,7 @@ def _emit_list(units: list[Unit], items: list[list[int]], out: list[Found]) -> N
             return
     for a, b in items:
         if not (units[a].tag == "ENT" and b - a == 1):
-            out.append(Found(units[a].start, units[b - 1].end, "ORG", "org:listed-departments"))
+            out.append(Found(units[a].start, units[b - 1].end, LISTED_HEADS[head], "listed:same-head"))
 
 
 _ORDINAL_BEFORE = re.compile(rf"(?:\d{{4}}年)?{_ORDINAL_TEXT}$")
