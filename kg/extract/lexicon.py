@@ -49,7 +49,9 @@ def slug(text: str) -> str:
 
 
 def _split(cell: str | None) -> list[str]:
-    return [a.strip() for a in (cell or "").split("|") if a.strip()]
+    if not cell:
+        return []
+    return [a for a in map(str.strip, cell.split("|")) if a]
 
 
 def _rows(name: str):
@@ -121,9 +123,14 @@ class Lexicon:
         return len(self.entries)
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def normalize_name(name: str) -> str:
     """The form names are compared in: NFKC, no white space."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    if unicodedata.is_normalized("NFKC", name) and not _SPACE.search(name):
+        return name  # most names: no work (the gazetteer holds tens of thousands)
+    return _SPACE.sub("", unicodedata.normalize("NFKC", name))
 
 
 def _places(entries: list[Entry]) -> list[Entry]:
@@ -135,17 +142,23 @@ def _places(entries: list[Entry]) -> list[Entry]:
     by_key = {e.key: e for e in entries}
     country = {e.links["iso2"]: e.key for e in entries if e.type == "COUNTRY" and "iso2" in e.links}
     new = []
-    for r in _rows("places.csv"):
-        links = {k: r[k] for k in ("geonames", "iso3166_2", "wikidata") if r[k]}
-        names = [r["name_zh"], *_split(r["aliases_zh"])]
-        old = by_key.get(r["key"])
-        if old is None:
-            new.append(Entry(r["key"], "PLACE", names[0], r["name_en"], names[1:], links,
-                             location=country.get(r["country"], "")))
-            continue
-        for k, v in links.items():
-            old.links.setdefault(k, v)
-        old.aliases.extend(n for n in names if n not in old.names)
+    with package_file("extract", "data", "lexicon", "places.csv").open(encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)  # plain rows: the file is large and loaded in every worker
+        header = next(rows)
+        col = {name: i for i, name in enumerate(header)}
+        k_key, k_name, k_alias, k_en, k_country = (col[c] for c in ("key", "name_zh", "aliases_zh", "name_en", "country"))
+        k_links = [(c, col[c]) for c in ("geonames", "iso3166_2", "wikidata")]
+        for row in rows:
+            links = {c: row[i] for c, i in k_links if row[i]}
+            old = by_key.get(row[k_key])
+            if old is None:
+                new.append(Entry(row[k_key], "PLACE", row[k_name], row[k_en], _split(row[k_alias]), links,
+                                 location=country.get(row[k_country], "")))
+                continue
+            names = [row[k_name], *_split(row[k_alias])]
+            for k, v in links.items():
+                old.links.setdefault(k, v)
+            old.aliases.extend(n for n in names if n not in old.names)
     return new
 
 
