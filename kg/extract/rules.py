@@ -64,7 +64,7 @@ STOP_WORDS = set("""
 其他 其它 各国 各类 多个 一系列 重要 重大 主要 积极 广泛 进一步 不断 全面 以及 作为 成为 属于 对外 向 在 为 同 与 和 及
 是 有 将 已 被 把 让 使 等 的 了 着 过 之 中 这 该 其 我国 我们 他们 各 每 所有 一些 这些 那些 一个 首届 历届 此次 本届
 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 第一 第二 第三 第四 第五 前条 上述 下列 所列 所述 本条 这一 该项 签订
-评价 修 建 干 干过 全体 广大 众多 若干 部分 大城市 内设 下设 设立 原 前 党委
+评价 修 建 干 干过 智库 全体 广大 众多 若干 部分 大城市 内设 下设 设立 原 前 党委
 """.split())
 GENERIC = set("""
 地区 社区 园区 城区 市区 港区 景区 辖区 灾区 郊区 山区 牧区 林区 农村 城市 城镇 乡镇 全省 全市 全县 各省 各州 本州 该州
@@ -202,6 +202,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
         while k >= 0 and i - k <= reach:
             v = units[k]
+            if typ == "PLACE" and k == i - 1 and u.text == suffix and v.tag == "ENT" and v.type == "PLACE":
+                j, anchored = k, True  # 克孜勒奥尔达|州, 苏拉威西|岛: a known place and a bare head are one name
+                break
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
                 break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
             if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT") \
@@ -251,6 +254,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
 
 
 NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # names whose parts are all entities of their own
+ADMIN_HEADS = ("省", "市", "州", "县", "区", "岛")
 LOCAL_INSTITUTION_ENDINGS = ("大学", "学院", "医院", "研究院", "研究所", "中学", "小学", "学校", "政府", "厅", "商务局")
 
 
@@ -265,8 +269,8 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
     if outer == "ORG" and inner in ("COUNTRY", "ORG"):
         return True
     if inner == "PLACE":
-        if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州
-            return not inner_name or outer_name.startswith(inner_name)
+        if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州, 克孜勒 in 克孜勒奥尔达州
+            return not inner_name or outer_name.startswith(inner_name) and inner_name.endswith(ADMIN_HEADS)
         return outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
     return False
 
