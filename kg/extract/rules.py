@@ -275,6 +275,22 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
     return False
 
 
+def places_with_heads(units: list[Unit]) -> list[Found]:
+    """A known place and a bare administrative head after it (蒙巴萨|县, 克孜勒奥尔达|州), and a short known
+    place that is the end of a longer transliteration (琼|莱州: 琼莱州, not 莱州): one place each."""
+    out = []
+    for k, u in enumerate(units):
+        if u.tag != "ENT" or u.type != "PLACE":
+            continue
+        if k + 1 < len(units) and units[k + 1].text in ADMIN_HEADS and units[k + 1].start == u.end:
+            out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+head"))
+        if k > 0 and len(u.text) == 2 and u.text.endswith(ADMIN_HEADS) and len(units[k - 1].text) == 1 \
+                and _HAN.match(units[k - 1].text) and units[k - 1].tag in ("?", "ns", "nr", "zg", "ng", "j") \
+                and units[k - 1].text not in STOP_WORDS and units[k - 1].text not in FUNCTION_CHARS:
+            out.append(Found(units[k - 1].start, u.end, "PLACE", "place:transliteration"))
+    return out
+
+
 BODY_ENDINGS = ("部", "局", "署", "委员会", "委", "办公室")
 
 
@@ -335,6 +351,8 @@ def _emit_list(units: list[Unit], items: list[list[int]], out: list[Found]) -> N
         return
     if not _item_name(units, *items[-1]).endswith(head):
         items = items[:-1]  # …、国际合作司等机构: the list's last word says what the items are
+    if not _item_name(units, *items[0]).endswith(head):
+        items = items[1:]  # 办公厅、规划司、财务司: a first item of another kind
     if len(items) < 3:
         return
     for a, b in items:
@@ -462,9 +480,13 @@ def _name_at(text: str, pos: int) -> int | None:
     return None
 
 
-_NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "与", "及", "向", "对", "在", "由", "是"), key=len, reverse=True)))
+_NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "与", "及", "向", "对", "在", "由", "是", "从", "于",
+                                                         "到", "自", "赴", "抵达"), key=len, reverse=True)))
 # where a dot-joined foreign name ends: also a title or a time word after it
 _NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|主席|秘书长|一起|就|则|亲自|先后|此前|随后|今天|日前|近日|当天")
+
+
+_PLACE_OR_BODY_AFTER = re.compile("(?:国际机场|机场|大学|学院|医院|中心|大桥|体育场|基金会|港|市|省|州)(?!长)")
 
 
 def foreign_names(text: str) -> list[Found]:
@@ -482,6 +504,8 @@ def foreign_names(text: str) -> list[Found]:
         right = _NAME_EDGE_RIGHT.search(text, last_dot + 2, end)
         if right:
             end = right.start()
+        if _PLACE_OR_BODY_AFTER.match(text, end) or _PLACE_OR_BODY_AFTER.search(text[last_dot:end]):
+            continue  # 乔莫·肯雅塔国际机场: named after a person, not one
         if dot - start >= 1 and end - last_dot > 1:
             out.append(Found(start, end, "PERSON", "person:dot-joined"))
     return out
@@ -506,4 +530,5 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _split_heads(units)
     return [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
-            *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units)]
+            *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units),
+            *places_with_heads(units)]
