@@ -526,9 +526,36 @@ def _split_heads(units: list[Unit]) -> list[Unit]:
     return out
 
 
+_SESSION_AFTER = re.compile(r"(?:首届|首次|第[0-9一二三四五六七八九十百]+[届次])[\u4e00-\u9fff]{0,5}?(?:会议|峰会|大会)")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d年$")
+
+
+def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
+    """One session of a body or forum: the name, an ordinal and a meeting head after it (澜湄合作首次领导人
+    会议, 全国人民代表大会第一次会议, …论坛首届高级别会议), with an ordinal before it too (第十三届…);
+    and a year with a place before a known meeting (1955年万隆亚非会议)."""
+    out: list[Found] = []
+    spans = [(u.start, u.end) for u in units if u.tag == "ENT" and u.type in ("FORUM", "ORG")]
+    spans += [(f.start, f.end) for f in names if f.type in ("FORUM", "ORG")]
+    for start, end in spans:
+        m = _SESSION_AFTER.match(text, end)
+        if m:
+            before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
+            out.append(Found(before.start() if before else start, m.end(), "MEETING", "meeting:name+ordinal+head"))
+    for k, u in enumerate(units):
+        if u.tag == "ENT" and u.type == "MEETING" and k > 0:
+            j = k - 1
+            if units[j].tag == "ENT" and units[j].type == "PLACE" and j > 0:
+                j -= 1
+            if units[j].tag == "VAL" and units[j].type == "DATE" and _YEAR.match(units[j].text) and j < k - 1:
+                out.append(Found(units[j].start, u.end, "MEETING", "meeting:year+place+meeting"))
+    return out
+
+
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _split_heads(units)
-    return [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
-            *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-            *places_with_heads(units)]
+    names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
+             *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units),
+             *places_with_heads(units)]
+    return names + sessions(text, units, names)
