@@ -424,7 +424,7 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博�
                "马玛迈麦曼芒梅蒙米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
                "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐")
 # words that follow a person's name (the verbs and joiners of news about people)
-_NAME_FOLLOWERS = ("到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
+_NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
                    "分别|透露|访问|向|对|为|是|将|已")
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
 _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”0-9]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
@@ -453,6 +453,35 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
                 pos = end + 1  # 记者李明远、张海燕
                 continue
             break
+    return out
+
+
+_BEFORE_NAME_TAGS = {"x", "p", "c", "uj", "d", "v"}
+TITLES_AFTER_NAME = {"总统", "总理", "主席", "首相", "国王", "秘书长", "总干事", "外长", "部长", "大使", "副总统", "副总理",
+                     "先生", "女士"}
+
+
+def names_before_titles(units: list[Unit]) -> list[Found]:
+    """A name right before a title (埃尔多安总统, 王平大使): a transliterated foreign name, or one that
+    jieba tags as a person's name, after a clear left edge (punctuation, 同/与/和, a country)."""
+    out = []
+    for t, u in enumerate(units):
+        if u.text not in TITLES_AFTER_NAME or u.tag in ("ENT", "VAL") or t == 0:
+            continue
+        k = t
+        while k > 0 and t - k < 4:
+            v = units[k - 1]
+            if v.tag in ("ENT", "VAL") or not _HAN.match(v.text) or not all(c in TRANSLIT for c in v.text):
+                break
+            k -= 1
+        if k == t and units[t - 1].tag in ("nr", "nrfg") and 2 <= len(units[t - 1].text) <= 3:
+            k = t - 1  # a Chinese name jieba knows as one
+        if k == t or not 2 <= units[t - 1].end - units[k].start <= 6:
+            continue
+        left = units[k - 1] if k > 0 else None
+        if left is None or left.text in ("、", "，", ",", "同", "与", "和", "及", "对", "向", "为") \
+                or left.tag == "ENT" and left.type in ("COUNTRY", "REGION", "ORG") or left.tag in ("x", "?") and not _HAN.match(left.text):
+            out.append(Found(units[k].start, units[t - 1].end, "PERSON", "person:name+title"))
     return out
 
 
@@ -557,5 +586,5 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     units = _split_heads(units)
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(units)]
+             *places_with_heads(units), *names_before_titles(units)]
     return names + sessions(text, units, names)
