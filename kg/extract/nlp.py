@@ -325,7 +325,7 @@ class LexiconJiebaTokenizer:
             i += 1
         found = []
         for f in rules.find(text, units):
-            name = _clean_name(text[f.start:f.end])
+            name = f.name or _clean_name(text[f.start:f.end])  # the rule may give the name's canonical form
             if name in self.gazetteer.names:  # a known name in another form: the lexicon's entity
                 key = self.gazetteer.names[name]
                 found.append((f.start, f.end, key, self.gazetteer.types[key], "lexicon"))

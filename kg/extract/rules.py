@@ -100,6 +100,7 @@ class Found:
     end: int
     type: str
     rule: str
+    name: str = ""  # the canonical form the entity is keyed by, when it is not the text (使馆 for 大使馆)
 
 
 def _suffix(u: Unit) -> tuple[str, str] | None:
@@ -249,7 +250,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue  # 中国援外项目: a project is named by where it is, not by the donor
         if typ == "ORG" and units[i].text in NOT_HEADS:
             continue
-        out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}"))
+        out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}",
+                         name.replace("大使馆", "使馆") if suffix in MISSION_SUFFIXES else ""))
     return out
 
 
@@ -577,7 +579,7 @@ def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
             if units[j].tag == "ENT" and units[j].type == "PLACE" and j > 0:
                 j -= 1
             if units[j].tag == "VAL" and units[j].type == "DATE" and _YEAR.match(units[j].text) and j < k - 1:
-                out.append(Found(units[j].start, u.end, "MEETING", "meeting:year+place+meeting"))
+                out.append(Found(units[j].start, u.end, "MEETING", "meeting:year+place+meeting", u.text))
     return out
 
 
