@@ -64,7 +64,34 @@ def test_an_enumeration_with_one_head(extractor, sentence, names):
     assert names <= found(doc), [(m.name, m.type, m.rule) for m in doc.mentions]
 
 
+@pytest.mark.parametrize("sentence, name, typ", [
+    ("出席大湄公河次区域合作首次领导人会议。", "大湄公河次区域合作首次领导人会议", "MEETING"),
+    ("全国政协第十四届委员会第二次会议开幕。", "委员会第二次会议", ""),
+])
+def test_a_session_of_a_body(extractor, sentence, name, typ):
+    doc = tag(extractor, sentence)
+    if typ:
+        assert name in found(doc, typ), [(m.name, m.type, m.rule) for m in doc.mentions]
+    else:
+        assert name not in found(doc), [(m.name, m.type, m.rule) for m in doc.mentions]
+
+
+def test_a_year_before_a_known_meeting_keeps_its_key(extractor):
+    doc = tag(extractor, "2018年中非合作论坛北京峰会取得成功。")
+    meetings = [m for m in doc.mentions if m.type == "MEETING"]
+    assert meetings and all(not m.key.startswith("meeting/2018") for m in meetings), meetings
+
+
+def test_missions_in_two_wordings_are_one_entity(extractor):
+    doc = tag(extractor, "中国驻加纳大使馆表示，中国驻加纳使馆将继续提供协助。")
+    keys = {m.key for m in doc.mentions if m.type == "ORG"}
+    assert len(keys) == 1, keys
+
+
 @pytest.mark.parametrize("sentence, person, not_name", [
+    ("纳米比亚总统根哥布会见了代表团。", "根哥布", ""),
+    ("会谈后，奥巴桑乔总统举行记者会。", "奥巴桑乔", ""),
+    ("乌干达总理纳巴西再次表示感谢。", "纳巴西", "纳巴西再次"),
     ("外交部发言人林海说，中方愿提供帮助。", "林海", "林海说"),
     ("记者王平摄", "王平", "王平摄"),
     ("联合国副秘书长阿明娜·穆罕默德到场并致辞。", "阿明娜·穆罕默德", "阿明娜·穆罕默德到场"),
