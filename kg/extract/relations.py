@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.extract.values import complete_dates
 from kg.model import Document, Fact, Mention
 
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
@@ -76,6 +77,7 @@ class Relations:
     """Reads facts from a document whose mentions are tagged."""
 
     def __call__(self, doc: Document) -> Document:
+        doc.mentions = complete_dates(doc.mentions)
         doc.facts = list(self.facts(doc))
         return doc
 
@@ -115,7 +117,7 @@ class Relations:
             for inner in ms:
                 if inner is not m and m.start <= inner.start and inner.end <= m.end:
                     if inner.type == "FORUM":
-                        fact.roles.append(("forum", inner))
+                        fact.roles.append(("part_of", inner))
                     elif inner.type in ("PLACE", "COUNTRY") and not _chinese(inner):
                         fact.roles.append(("location", inner))
             # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting
@@ -147,7 +149,7 @@ class Relations:
         after = [m for m in ms if m.start >= sent.start + trigger.end()]
         head_period = next((m for m in after if m.type == "PERIOD" and m.start - (sent.start + trigger.end()) <= 2),
                            None)
-        context = [(r, m) for r, m in (("announcedBy", announcer), ("announcedAt", meeting), ("date", date))
+        context = [(r, m) for r, m in (("announced_by", announcer), ("announced_at", meeting), ("date", date))
                    if m is not None]
         for cs, ce in _clauses(sent.text, sent.start, trigger.end()):
             clause = doc.text[cs:ce]
@@ -177,8 +179,8 @@ class Relations:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
                 fact = Fact("Pledge", sent.index, cs, ce, clause, "pledge:announcement", label, list(context))
                 fact.roles += [("programme", m) for m in items]
-                fact.roles += [("amount", m) for m in money]
-                fact.roles += [("count", m) for m in cnts]
+                # a named programme has an amount; a sum or a number with no name is itself the subject
+                fact.roles += [("amount" if items else "theme", m) for m in [*money, *cnts]]
                 fact.roles += [("period", m) for m in period]
                 fact.roles += [("recipient", m) for m in recipients]
                 if flow:
@@ -218,7 +220,7 @@ class Relations:
                 if to >= 0:  # 中国共向亚洲、非洲…等地区122个国家…提供援助: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to < g.start < m.start and not region]
-                fact.roles.append(("amount" if m.type == "MONEY" else "count", m))
+                fact.roles.append(("theme", m))
                 if m.type == "MONEY":
                     fact.roles += [("share", p) for p in shares if p.start > m.start][:1]
                 fact.roles += [("period", p) for p in period]

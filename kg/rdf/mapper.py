@@ -86,7 +86,10 @@ def _int(n: int) -> Literal:
 
 
 def date_literal(value: str) -> Literal:
-    kind = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.string)
+    if value.startswith("--"):  # a date the text gives without its year: --08-29, --09, ---12
+        kind = XSD.gDay if value.startswith("---") else XSD.gMonthDay if len(value) == 7 else XSD.gMonth
+    else:
+        kind = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.string)
     return Literal(value, datatype=kind)
 
 

@@ -55,7 +55,7 @@ NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core
 """)
 ITSRDF = Vocabulary("http://www.w3.org/2005/11/its/rdf#", "taIdentRef taClassRef")
 XSD = Vocabulary("http://www.w3.org/2001/XMLSchema#", """
-    string decimal boolean integer nonNegativeInteger gYear gYearMonth date duration
+    string decimal boolean integer nonNegativeInteger gYear gYearMonth date duration gMonthDay gMonth gDay
 """)
 PROV = Vocabulary("http://www.w3.org/ns/prov#", """
     Activity SoftwareAgent wasGeneratedBy wasAssociatedWith wasDerivedFrom used
