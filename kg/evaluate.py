@@ -214,6 +214,8 @@ FACT_PREDICATES = {
     "announcedBy": "announced_by", "announcedAt": "announced_at", "amount": "amount", "count": "amount",
     "share": "amount", "period": "period", "recipient": "recipient", "partner": "partner", "parent": "parent",
     "founded": "founded", "date": "date", "location": "location", "forum": "part_of",
+    # roles named after the guide's predicates (kg.extract.relations)
+    "announced_by": "announced_by", "announced_at": "announced_at", "part_of": "part_of",
 }
 VALUE_OBJECT = {"date", "period", "founded"}  # compared by normalised value; other values by their text
 
@@ -227,11 +229,11 @@ def fact_triples(doc: Document) -> list[tuple[set[str], str, set[str]]]:
             subject = {norm(m.name) for m in f.get("meeting")}
         elif f.kind == "Partnership":
             subject = {norm(m.name) for m in f.get("programme")}
-        elif f.kind == "Founding":
+        elif f.kind in ("Founding", "Affiliation"):
             subject = {norm(m.name) for m in f.get("body")}
         else:
             subject = {norm(f.label), norm(f.text), *(norm(m.name) for m in f.get("programme")),
-                       *(norm(m.name) for m in f.get("deliverable"))}
+                       *(norm(m.name) for m in f.get("deliverable")), *(norm(m.text) for m in f.get("theme"))}
             for key in ("deliverable", "topic"):
                 if key in f.literals:
                     subject.add(norm(f.literals[key]))

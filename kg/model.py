@@ -68,7 +68,7 @@ class Document:
     facts: list["Fact"] = field(default_factory=list)
 
 
-FACT_KINDS = ("Pledge", "AidStatistic", "Partnership", "AidDelivery", "Founding", "MeetingReport")
+FACT_KINDS = ("Pledge", "AidStatistic", "Partnership", "AidDelivery", "Founding", "MeetingReport", "Affiliation")
 
 
 @dataclass

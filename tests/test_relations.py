@@ -37,17 +37,17 @@ def test_an_announcement_gives_one_pledge_per_measure(read):
     pledges = kinds(facts, "Pledge")
     assert len(pledges) == 3
     for p in pledges:
-        assert ("announcedBy", "习近平") in roles(p)
-        assert ("announcedAt", "中非合作论坛北京峰会") in roles(p)
-    assert ("amount", "600亿美元") in roles(pledges[0]) and ("period", "未来3年") in roles(pledges[0])
+        assert ("announced_by", "习近平") in roles(p)
+        assert ("announced_at", "中非合作论坛北京峰会") in roles(p)
+    assert ("theme", "600亿美元") in roles(pledges[0]) and ("period", "未来3年") in roles(pledges[0])
     assert ("programme", "中非发展基金") in roles(pledges[1])
-    assert ("amount", "10亿元人民币") in roles(pledges[2])
+    assert {("theme", "10亿元人民币"), ("recipient", "非洲联盟")} <= roles(pledges[2])
 
 
 def test_listed_programmes_with_counts_are_separate_pledges(read):
     facts = read("李克强总理宣布，中方将实施50个“光明行”和30个“万村通”项目。")
     pledges = kinds(facts, "Pledge")
-    assert [(p.label, [m.text for m in p.get("count")]) for p in pledges] == [("光明行", ["50个"]), ("万村通", ["30个"])]
+    assert [(p.label, [m.text for m in p.get("amount")]) for p in pledges] == [("光明行", ["50个"]), ("万村通", ["30个"])]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -65,7 +65,7 @@ def test_aid_statistic_with_flow_type_share_and_period(read):
     assert len(stats) == 1
     s = stats[0]
     assert s.literals["flowType"] == "grant"
-    assert ("amount", "500亿元人民币") in roles(s) and ("share", "40%") in roles(s)
+    assert ("theme", "500亿元人民币") in roles(s) and ("share", "40%") in roles(s)
     assert ("period", "2016年至2020年") in roles(s)
     assert s.literals["purpose"].startswith("建设医院")
 
@@ -115,8 +115,49 @@ def test_founding_with_date_and_parent(read):
 def test_meeting_report(read):
     facts = read("2018年9月，中非合作论坛北京峰会隆重举行。")
     (f,) = kinds(facts, "MeetingReport")
-    assert roles(f) >= {("meeting", "中非合作论坛北京峰会"), ("forum", "中非合作论坛"), ("location", "北京"),
+    assert roles(f) >= {("meeting", "中非合作论坛北京峰会"), ("part_of", "中非合作论坛"), ("location", "北京"),
                         ("date", "2018年9月")}
+
+
+def test_parent_bodies_from_names_lists_and_subordination(read):
+    facts = read("2018年，中国组建国家国际发展合作署，列为国务院直属机构；该署内设综合司、政策和规划司等机构。")
+    got = {(f.get("body")[0].name, f.get("parent")[0].name) for f in kinds(facts, "Affiliation")}
+    assert ("国家国际发展合作署", "国务院") in got
+    assert all(parent == "国家国际发展合作署" for body, parent in got if body != "国家国际发展合作署")
+
+
+def test_no_parent_between_unrelated_bodies(read):
+    assert kinds(read("国务院和外交部的官员出席了会议。"), "Affiliation") == []
+
+
+def test_meeting_held_gives_date_and_place(read):
+    facts = read("中非合作论坛约翰内斯堡峰会于2015年12月在约翰内斯堡举行。")
+    (f,) = kinds(facts, "MeetingReport")
+    assert {("date", "2015年12月"), ("location", "约翰内斯堡")} <= roles(f)
+
+
+def test_a_figure_in_news_has_its_speaker_recipient_and_date(read):
+    facts = read("2022年8月30日，外交部发言人赵立坚表示，中国政府决定向巴基斯坦提供1亿元人民币紧急人道主义援助。")
+    (s,) = [f for f in facts if ("theme", "1亿元人民币") in roles(f)]
+    assert {("announced_by", "赵立坚"), ("recipient", "巴基斯坦"), ("date", "2022年8月30日")} <= roles(s)
+
+
+def test_a_table_row_gives_recipients_partner_and_date(read):
+    facts = read("2015年11月 | 南苏丹 | 联合国世界粮食计划署 | 500万美元 | 用于购买谷物和油")
+    (row,) = [f for f in facts if f.rule == "aid:table-row"]
+    assert roles(row) == {("theme", "500万美元"), ("date", "2015年11月"), ("recipient", "南苏丹"),
+                          ("partner", "联合国世界粮食计划署")}
+
+
+def test_dates_without_a_year_are_completed_from_the_dateline():
+    from kg.extract.values import complete_dates
+    from kg.model import Mention
+    dateline = Mention(0, 10, "2022-08-30", "DATE", "date/2022-08-30", 0, "2022-08-30", "value", {"value": "2022-08-30"})
+    later = Mention(40, 45, "9月29日", "DATE", "date/--09-29", 2, "9月29日", "value", {"value": "--09-29"})
+    day = Mention(50, 53, "12日", "DATE", "date/---12", 3, "12日", "value", {"value": "---12"})
+    done = complete_dates([dateline, later, day])
+    assert [m.value["value"] for m in done] == ["2022-08-30", "2022-09-29", "2022-08-12"]
+    assert complete_dates([later]) == [later]  # nothing to complete it from: it stays --09-29
 
 
 # ---------------------------------------------------------------- on the bundled text, through the CLI

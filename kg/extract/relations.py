@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kg.extract.values import complete_dates
 from kg.model import Document, Fact, Mention
@@ -85,6 +86,8 @@ class Relations:
         by_sentence: dict[int, list[Mention]] = {}
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
+        last_person: Mention | None = None  # the last person named, whom 他说 refers to
+        bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "FORUM") and len(m.name) >= 2}
         last_period: dict[int, list[Mention]] = {}  # paragraph -> the last period named in it (a list of one)
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
@@ -100,12 +103,15 @@ class Relations:
             yield from pledges
             if not pledges:
                 yield from self._aid_statistics(sent, ms, clauses, periods or last_period.get(sent.paragraph, []),
-                                                topic.get(sent.paragraph, ""))
+                                                topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person))
             yield from self._partnerships(sent, ms, heading.get(sent.paragraph, []))
             yield from self._recipients(sent, ms, clauses)
             yield from self._foundings(sent, ms)
+            yield from self._affiliations(sent, ms, bodies)
+            yield from self._table_row(sent, ms)
             if periods:
                 last_period[sent.paragraph] = periods[-1:]
+            last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
 
     # ------------------------------------------------------------------ meetings
     def _meetings(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -120,21 +126,30 @@ class Relations:
                         fact.roles.append(("part_of", inner))
                     elif inner.type in ("PLACE", "COUNTRY") and not _chinese(inner):
                         fact.roles.append(("location", inner))
-            # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting
+            # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting;
+            # 于2000年10月在北京举行…会议 / …会议于2021年11月29日在达喀尔召开: the date and place of 举行
             dates = [d for d in ms if d.type == "DATE" and d.end <= m.start and m.start - d.end <= 3]
+            held = _held(sent, m, ms)
             if dates:
                 fact.roles.append(("date", dates[-1]))
                 fact.start = min(fact.start, dates[-1].start)
-            elif year := re.match(r"(\d{4})年", m.name):  # 2017年首届…: the year is part of the name
-                fact.literals["date"] = year.group(1)
+            elif held and held[0]:
+                fact.roles.append(("date", held[0]))
+            elif year := re.match(r"(\d{4})年", m.text):  # 2017年首届…: the year is part of the name
+                fact.roles.append(("date", replace(m, end=m.start + 4, text=year.group(1), type="DATE",
+                                                   key=f"date/{year.group(1)}", name=year.group(1), rule="value",
+                                                   value={"value": year.group(1)})))
+            if held:
+                named = {x.name for r, x in fact.roles if r == "location"}
+                fact.roles += [("location", x) for x in held[1] if x.name not in named]
             if len(fact.roles) > 1 or fact.literals:
                 yield fact
 
     # ------------------------------------------------------------------ pledges
     def _pledges(self, doc: Document, sent, ms: list[Mention]) -> Iterable[Fact]:
         trigger = ANNOUNCE.search(sent.text)
-        if trigger is None:
-            return
+        if trigger is None or re.match(r"[^，；。,;]{0,8}的", sent.text[trigger.end():]):
+            return  # 宣布的第三轮援助举措: an attribute, not an announcement
         if trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms):
             return  # 提出…新倡议: a proposal of ideas, not a measure with means
         t_abs = sent.start + trigger.start()
@@ -160,13 +175,17 @@ class Relations:
             money = [m for m in inner if m.type == "MONEY"]
             counts = [m for m in inner if m.type == "COUNT"]
             flow = _FLOW.search(_blank_names(clause, inner, cs))
-            if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not named:
-                continue
+            first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
+            if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not (named and first):
+                continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
             period = [m for m in inner if m.type == "PERIOD"] or ([head_period] if head_period else [])
             recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
-            created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG")]
-            # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary
+            # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary;
+            # 向非洲联盟提供10亿元人民币援助: the body receives, it is not created
             to = re.search(r"向([^，；。]{2,12}?)(提供|增资|捐赠|捐助|出资)", clause)
+            given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
+                     and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
+            created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
             groups: list[tuple[list[Mention], list[Mention]]]
             if len(created) >= 2 and not money:
                 groups = []  # one pledge per named programme, with the count just before it
@@ -182,7 +201,7 @@ class Relations:
                 # a named programme has an amount; a sum or a number with no name is itself the subject
                 fact.roles += [("amount" if items else "theme", m) for m in [*money, *cnts]]
                 fact.roles += [("period", m) for m in period]
-                fact.roles += [("recipient", m) for m in recipients]
+                fact.roles += [("recipient", m) for m in [*recipients, *given]]
                 if flow:
                     fact.literals["flowType"] = _flow_code(flow)
                 if to and not any(to.start(1) <= m.start - cs and m.end - cs <= to.end(1) for m in items):
@@ -191,9 +210,11 @@ class Relations:
 
     # ------------------------------------------------------------------ aid statistics
     def _aid_statistics(self, sent, ms: list[Mention], clauses: list[tuple[int, int]],
-                        outer_periods: list[Mention], topic: str) -> Iterable[Fact]:
-        """``outer_periods``: the sentence's periods, else the last period of its paragraph."""
+                        outer_periods: list[Mention], topic: str, speaker: Mention | None = None) -> Iterable[Fact]:
+        """``outer_periods``: the sentence's periods, else the last period of its paragraph;
+        ``speaker``: who says the sentence (郑愿东…通报，中国政府已决定向巴方提供1亿元人民币)."""
         as_of = re.search(r"截至(\d{4})年(?:底|末)?", sent.text)
+        as_of_date = next((d for d in ms if as_of and d.type == "DATE" and d.start == sent.start + as_of.start() + 2), None)
         for cs, ce in clauses:
             clause = sent.text[cs - sent.start:ce - sent.start]
             inner = _within(ms, cs, ce)
@@ -216,11 +237,17 @@ class Relations:
                 fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:amount-in-clause", label)
                 if topic:
                     fact.literals["topic"] = topic
-                to = clause.find("向")
-                if to >= 0:  # 中国共向亚洲、非洲…等地区122个国家…提供援助: who received it
+                to = re.search(r"向|对|为|帮助|援助?(?=[^\d])", clause)
+                if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
-                                   and cs + to < g.start < m.start and not region]
+                                   and cs + to.start() < g.start < m.start and not region]
                 fact.roles.append(("theme", m))
+                # 截至2009年底 …, 8月30日…: the date the figure is given for
+                when = [d for d in ms if d.type == "DATE" and d.end <= m.start and (m.type == "MONEY" or d.start >= cs)]
+                if as_of_date or when:
+                    fact.roles.append(("date", as_of_date or when[-1]))
+                if speaker and speaker.end <= m.start:
+                    fact.roles.append(("announced_by", speaker))
                 if m.type == "MONEY":
                     fact.roles += [("share", p) for p in shares if p.start > m.start][:1]
                 fact.roles += [("period", p) for p in period]
@@ -229,7 +256,7 @@ class Relations:
                     fact.literals["flowType"] = _flow_code(flow)
                 if what:
                     fact.literals["counts"] = what
-                if as_of and not period:
+                if as_of and not period and not as_of_date:
                     fact.literals["asOf"] = as_of.group(1)
                 if purpose and m.type == "MONEY":
                     fact.literals["purpose"] = purpose.group(1)
@@ -309,6 +336,85 @@ class Relations:
                 yield fact
 
 
+    # ------------------------------------------------------------------ parent bodies
+    def _affiliations(self, sent, ms: list[Mention], bodies: dict[str, Mention]) -> Iterable[Fact]:
+        """A body and its parent: a department named after its body (国家国际发展合作署地区一司,
+        联合国世界粮食计划署, 中国驻埃及大使馆 has none: 中国 is a country), the units listed after
+        内设/下设/下辖 (该署内设综合司、政策和规划司等机构), and 作为/列为/隶属于 X (直属)机构."""
+        seen: set[tuple[str, str]] = set()
+
+        def fact(body: Mention, parent: Mention, rule: str) -> Iterable[Fact]:
+            if (body.name, parent.name) in seen or body.name == parent.name:
+                return
+            seen.add((body.name, parent.name))
+            yield Fact("Affiliation", sent.index, body.start, body.end, body.text, rule, body.name,
+                       [("body", body), ("parent", parent)])
+
+        countries = {(c.start, c.end) for c in ms if c.type == "COUNTRY"}
+        for body in ms:
+            if body.type != "ORG":
+                continue
+            name = body.name
+            # a country's name first (中华人民共和国国务院新闻办公室): the body's name follows it
+            lead = max((e - body.start for s, e in countries if s == body.start and e < body.end), default=0)
+            for cut in (0, lead) if lead else (0,):
+                rest = name[cut:]
+                parent = max((b for n, b in bodies.items() if rest.startswith(n) and len(rest) - len(n) >= 2
+                              and b.type in ("ORG", "FORUM")), key=lambda b: len(b.name), default=None)
+                if parent is not None:
+                    yield from fact(body, parent, "parent:name-begins-with-parent")
+                    break
+        text, base = sent.text, sent.start
+        for t in re.finditer(r"内设|下设|下辖|设有", text):
+            owners = [x for x in ms if x.type in ("ORG", "FORUM") and x.end - base <= t.start()]
+            if not owners:
+                continue
+            stop = re.search(r"[；。]|等", text[t.end():])
+            hi = t.end() + (stop.start() if stop else len(text))
+            for unit in ms:
+                if unit.type == "ORG" and t.end() <= unit.start - base and unit.end - base <= hi:
+                    yield from fact(unit, owners[-1], "parent:units-listed")
+        for t in re.finditer(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:机构|部门|单位)", text):
+            parents = [x for x in ms if x.type == "ORG" and base + t.start(1) <= x.start and x.end <= base + t.end(1)]
+            children = [x for x in ms if x.type == "ORG" and x.end - base <= t.start()]
+            if parents and children:
+                yield from fact(children[-1], parents[0], "parent:subordinate-body")
+
+    # ------------------------------------------------------------------ tables
+    def _table_row(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        """A row of a table written as text (日期 | 国家 | 机构 | 金额 | 说明): the sum in its own cell,
+        given to the countries of a cell of countries, through the organisation of a cell that
+        holds only it, on the date of a cell that holds only a date."""
+        text, base = sent.text, sent.start
+        if text.count("|") < 3 and text.count("｜") < 3:
+            return
+        cells, pos = [], 0
+        for part in re.split(r"[|｜]", text):
+            cells.append((base + pos, base + pos + len(part)))
+            pos += len(part) + 1
+        dates, geo, orgs, sums = [], [], [], []
+        for cs, ce in cells:
+            inner = _within(ms, cs, ce)
+            bare = re.sub(r"[\s、，,和及与]", "", sent.text[cs - base:ce - base])
+            names = "".join(x.text for x in inner)
+            if not inner or len(re.sub(r"[\s、，,和及与]", "", names)) < len(bare) - 4:
+                if any(x.type == "MONEY" for x in inner):  # 每国200万美元,合计600万美元
+                    sums += [x for x in inner if x.type == "MONEY"]
+                continue  # a cell of prose
+            dates += [x for x in inner if x.type == "DATE"]
+            geo += [x for x in inner if x.type in GEO and not _chinese(x)]
+            orgs += [x for x in inner if x.type == "ORG"]
+            sums += [x for x in inner if x.type == "MONEY"]
+        if not sums:
+            return
+        for m in sums:  # 每国200万美元,合计600万美元: one figure each
+            fact = Fact("AidStatistic", sent.index, sent.start, sent.end, text, "aid:table-row", m.text, [("theme", m)])
+            fact.roles += [("date", d) for d in dates[:1]]
+            fact.roles += [("recipient", g) for g in geo]
+            fact.roles += [("partner", o) for o in orgs]
+            yield fact
+
+
 def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
     """The clause with entity names blanked out, so 债务 in 暂缓最贫困国家债务偿付倡议 is no flow of aid."""
     chars = list(clause)
@@ -339,3 +445,49 @@ def _list_run(text: str, countries: list[Mention], base: int) -> list[Mention]:
         else:
             break
     return run
+
+
+_HELD = re.compile(r"举行|召开|举办|开幕|闭幕")
+
+
+def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, list[Mention]] | None:
+    """The date and places of a meeting the sentence says was held (举行, 召开 ...): 于2000年10月在北京
+    举行X, X于…在达喀尔召开, 在纽约联合国总部举行的X; the clause of the verb, up to the meeting or from it."""
+    text, base = sent.text, sent.start
+    lo, hi = meeting.start - base, meeting.end - base
+    after = re.match(r"[^，；。,;]{0,40}?(?:举行|召开|举办|开幕|闭幕)", text[hi:])
+    if after and "分别" in after.group():
+        return None  # A与B分别于2015年和2018年召开: which date goes with which is not for a rule
+    before = None
+    for b in re.finditer(r"(?:于|在)[^，；。,;]{0,40}?(?:举行|召开|举办)(?:的)?", text[:lo]):
+        if b.end() >= lo - 2:
+            before = b
+    if after:
+        span = (hi, hi + after.end())
+    elif before:
+        span = (before.start(), before.end())
+    else:
+        return None
+    inside = [x for x in ms if span[0] <= x.start - base and x.end - base <= span[1]]
+    date = next((x for x in inside if x.type == "DATE"), None)
+    places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
+              and re.search(r"在[^，；。]{0,12}$", text[span[0]:x.start - base])]
+    return date, places
+
+
+_SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
+
+
+def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | None:
+    """The person who says what the sentence reports: a person named before 表示/说/通报 … (郑愿东…
+    通报，…), or the last person named before when the sentence begins 他说 / 她表示."""
+    says = _SAYS.search(sent.text)
+    if says is None:
+        return None
+    pos = sent.start + says.start()
+    people = [m for m in ms if m.type == "PERSON" and m.end <= pos]
+    if people and not re.search(r"[。；]", sent.text[people[-1].end - sent.start:says.start()]):
+        return people[-1]
+    if re.match(r"(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
+        return last_person
+    return None

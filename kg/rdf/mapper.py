@@ -19,13 +19,18 @@ from kg.rdf.vocab import (ENTITY_CLASS, HZ, IATI_TRANSACTION, ITSRDF, LINK_TARGE
                     VALUE_CLASS, XSD)
 
 FACT_CLASS = {"Pledge": HZ.Pledge, "AidStatistic": HZ.AidStatistic, "Partnership": HZ.Partnership,
-              "AidDelivery": HZ.AidDelivery, "Founding": HZ.Founding, "MeetingReport": HZ.MeetingReport}
+              "AidDelivery": HZ.AidDelivery, "Founding": HZ.Founding, "MeetingReport": HZ.MeetingReport,
+              "Affiliation": HZ.Affiliation}
+# an event's roles are named after the annotation guide's predicates (announced_by, part_of ...) or
+# say what the event is about (programme, meeting, body, deliverable, theme); each becomes one property
 ROLE_PROPERTY = {
-    "announcedBy": HZ.announcedBy, "announcedAt": HZ.announcedAt, "amount": HZ.moneyAmount, "count": HZ.count,
-    "period": HZ.period, "share": HZ.share, "programme": HZ.programme, "recipient": HZ.recipient,
-    "deliverable": HZ.deliverable, "partner": HZ.partner, "body": HZ.body, "parent": HZ.parentOrganization,
-    "meeting": HZ.meeting, "forum": HZ.ofForum, "location": HZ.location, "region": HZ.region,
+    "announced_by": HZ.announcedBy, "announced_at": HZ.announcedAt, "period": HZ.period, "share": HZ.share,
+    "programme": HZ.programme, "recipient": HZ.recipient, "deliverable": HZ.deliverable, "partner": HZ.partner,
+    "body": HZ.body, "parent": HZ.parentOrganization, "meeting": HZ.meeting, "location": HZ.location,
+    "region": HZ.region,
 }
+# roles whose property depends on the value that fills them: a sum, a number or a share
+VALUE_ROLE_PROPERTY = {"MONEY": HZ.moneyAmount, "COUNT": HZ.count, "PERCENT": HZ.share}
 FLOW_CONCEPT = {"grant": HZ.Grant, "interest-free-loan": HZ.InterestFreeLoan, "concessional-loan": HZ.ConcessionalLoan,
                 "debt-relief": HZ.DebtRelief}
 
@@ -223,9 +228,13 @@ class Mapper:
                 target = entity.get(id(m), mention[id(m)])
                 if role in ROLE_PROPERTY:
                     yield node, ROLE_PROPERTY[role], target
+                elif role in ("amount", "theme") and m.type in VALUE_ROLE_PROPERTY:
+                    yield node, VALUE_ROLE_PROPERTY[m.type], target
+                elif role == "part_of":  # a meeting is a session of its forum; a project part of a programme
+                    yield node, HZ.ofForum if m.type == "FORUM" and f.kind == "MeetingReport" else HZ.partOf, target
                 if role == "share":
                     yield node, HZ.sharePercent, Literal(m.value["amount"], datatype=XSD.decimal)
-                if role in ("date", "founded"):
+                if role in ("date", "founded") and m.type == "DATE":
                     yield node, HZ.date, date_literal(m.value["value"])
             if f.kind == "Pledge":
                 yield node, HZ.iatiTransactionType, NamedNode(IATI_TRANSACTION + "12")
@@ -252,6 +261,10 @@ class Mapper:
             for item in ents.get("deliverable", []):
                 for country in ents.get("recipient", []):
                     yield item, HZ.recipientCountry, country
+        elif f.kind == "Affiliation":
+            for body in ents.get("body", []):
+                for parent in ents.get("parent", []):
+                    yield body, HZ.parentOrganization, parent
         elif f.kind == "Founding":
             for body in ents.get("body", []):
                 for parent in ents.get("parent", []):
@@ -260,7 +273,7 @@ class Mapper:
                     yield body, HZ.foundingDate, date_literal(m.value["value"])
         elif f.kind == "MeetingReport":
             for meeting, m in zip(ents.get("meeting", []), f.get("meeting")):
-                for forum in ents.get("forum", []):
+                for forum in ents.get("part_of", []):
                     yield meeting, HZ.ofForum, forum
                 for place in ents.get("location", []):
                     yield meeting, HZ.location, place
