@@ -89,6 +89,7 @@ class Relations:
         last_person: Mention | None = None  # the last person named, whom 他说 refers to
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "FORUM") and len(m.name) >= 2}
         last_period: dict[int, list[Mention]] = {}  # paragraph -> the last period named in it (a list of one)
+        last_range: list[Mention] = []  # the last period named in the document
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
         for sent in doc.sentences:
@@ -102,7 +103,10 @@ class Relations:
             pledges = list(self._pledges(doc, sent, ms))
             yield from pledges
             if not pledges:
-                yield from self._aid_statistics(sent, ms, clauses, periods or last_period.get(sent.paragraph, []),
+                # 在这三年中 / 三年间 / 同期: the period named before, in this paragraph or an earlier one
+                back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
+                spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)]
+                yield from self._aid_statistics(sent, ms, clauses, periods or spans or back,
                                                 topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person))
             yield from self._partnerships(sent, ms, heading.get(sent.paragraph, []))
             yield from self._recipients(sent, ms, clauses)
@@ -110,7 +114,7 @@ class Relations:
             yield from self._affiliations(sent, ms, bodies)
             yield from self._table_row(sent, ms)
             if periods:
-                last_period[sent.paragraph] = periods[-1:]
+                last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
 
     # ------------------------------------------------------------------ meetings
@@ -148,11 +152,20 @@ class Relations:
     # ------------------------------------------------------------------ pledges
     def _pledges(self, doc: Document, sent, ms: list[Mention]) -> Iterable[Fact]:
         trigger = ANNOUNCE.search(sent.text)
-        if trigger is None or re.match(r"[^，；。,;]{0,8}的", sent.text[trigger.end():]):
-            return  # 宣布的第三轮援助举措: an attribute, not an announcement
-        if trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms):
-            return  # 提出…新倡议: a proposal of ideas, not a measure with means
+        if trigger is None:
+            return
         t_abs = sent.start + trigger.start()
+        first_clause = _clauses(sent.text, sent.start, trigger.end())[:1]
+        # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
+        attributive = re.match(r"[^，；。,;]{0,8}的", sent.text[trigger.end():])
+        if attributive:
+            lo = sent.start + trigger.end() + attributive.end()
+            named = [m for m in ms if m.type in ("PROGRAMME", "PROJECT") and m.start == lo]
+            if not named:
+                return
+        elif trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms) and not any(
+                m.type == "PROGRAMME" for m in ms for cs, ce in first_clause if cs <= m.start and m.end <= ce):
+            return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
         before = [m for m in ms if m.end <= t_abs]
         people = [m for m in before if m.type == "PERSON"]
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and t_abs - m.end <= 4]
@@ -166,6 +179,11 @@ class Relations:
                            None)
         context = [(r, m) for r, m in (("announced_by", announcer), ("announced_at", meeting), ("date", date))
                    if m is not None]
+        if attributive:
+            fact = Fact("Pledge", sent.index, t_abs, named[0].end, doc.text[t_abs:named[0].end], "pledge:announced-name",
+                        named[0].name, [*context, ("programme", named[0])])
+            yield fact
+            return
         for cs, ce in _clauses(sent.text, sent.start, trigger.end()):
             clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
@@ -222,8 +240,9 @@ class Relations:
             if not amounts:
                 continue
             flow = _FLOW.search(_blank_names(clause, inner, cs))
-            if not AID_WORDS.search(clause) and not flow:
-                continue
+            if not AID_WORDS.search(clause) and not flow and not (
+                    any(a.type == "MONEY" for a in amounts) and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
+                continue  # a sum in a sentence about aid (…免除了债务，…累计金额14.2亿元) counts too
             period = [m for m in inner if m.type == "PERIOD"] or outer_periods
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
@@ -241,6 +260,9 @@ class Relations:
                 if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to.start() < g.start < m.start and not region]
+                if not fact.get("recipient") and not region and m.type == "MONEY":
+                    # 中国为坦桑尼亚、赞比亚…9国免除了…债务，…累计金额14.2亿元: the countries of an earlier clause
+                    fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
                 fact.roles.append(("theme", m))
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start and (m.type == "MONEY" or d.start >= cs)]
@@ -459,7 +481,7 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
     if after and "分别" in after.group():
         return None  # A与B分别于2015年和2018年召开: which date goes with which is not for a rule
     before = None
-    for b in re.finditer(r"(?:于|在)[^，；。,;]{0,40}?(?:举行|召开|举办)(?:的)?", text[:lo]):
+    for b in re.finditer(r"(?:于|在)[^，；。,;]{0,40}?(?:举行|召开|举办|出席|参加|主持)(?:的)?", text[:lo]):
         if b.end() >= lo - 2:
             before = b
     if after:
@@ -468,13 +490,32 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
         span = (before.start(), before.end())
     else:
         return None
-    inside = [x for x in ms if span[0] <= x.start - base and x.end - base <= span[1]]
+    # 习近平2015年9月26日在纽约出席…峰会: a date just before the span belongs to it too
+    inside = [x for x in ms if span[0] <= x.start - base and x.end - base <= span[1]
+              or x.type in ("DATE", "PERIOD") and 0 <= span[0] - (x.end - base) <= 1]
     date = next((x for x in inside if x.type == "DATE"), None)
+    if date is None:  # 于2021年11月29日至30日在达喀尔召开: the meeting's date is its first day
+        days = next((x for x in inside if x.type == "PERIOD" and re.fullmatch(r"\d{4}-\d\d-\d\d", x.value.get("start", ""))), None)
+        cut = re.match(r"[^至到—–~～-]+", days.text) if days else None
+        if cut:
+            first = days.value["start"]
+            date = replace(days, end=days.start + cut.end(), text=cut.group(), type="DATE", key=f"date/{first}",
+                           name=cut.group(), value={"value": first})
     places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
               and re.search(r"在[^，；。]{0,12}$", text[span[0]:x.start - base])]
     return date, places
 
 
+def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
+    """The countries and regions listed after 向/为/对/与/帮助/援助 before ``pos`` in the sentence."""
+    geo = [g for g in ms if g.type in GEO and not _chinese(g) and g.end <= pos]
+    for i, g in enumerate(geo):
+        if re.search(r"(?:向|为|对|与|帮助|援助)$", sent.text[:g.start - sent.start]):
+            return _list_run(sent.text, geo[i:], sent.start)
+    return []
+
+
+_BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|来)|同期|此期间|这一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 
 
