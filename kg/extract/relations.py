@@ -155,7 +155,6 @@ class Relations:
         if trigger is None:
             return
         t_abs = sent.start + trigger.start()
-        first_clause = _clauses(sent.text, sent.start, trigger.end())[:1]
         # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
         attributive = re.match(r"[^，；。,;]{0,8}的", sent.text[trigger.end():])
         if attributive:
@@ -164,7 +163,7 @@ class Relations:
             if not named:
                 return
         elif trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms) and not any(
-                m.type == "PROGRAMME" for m in ms for cs, ce in first_clause if cs <= m.start and m.end <= ce):
+                m.type == "PROGRAMME" and 0 <= m.start - (sent.start + trigger.end()) <= 2 for m in ms):
             return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
         before = [m for m in ms if m.end <= t_abs]
         people = [m for m in before if m.type == "PERSON"]
