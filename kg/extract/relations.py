@@ -79,7 +79,7 @@ class Relations:
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
-        doc.facts = list(self.facts(doc))
+        doc.facts = _lenders(doc, list(self.facts(doc)))
         return doc
 
     def facts(self, doc: Document) -> Iterable[Fact]:
@@ -113,6 +113,7 @@ class Relations:
             yield from self._foundings(sent, ms)
             yield from self._affiliations(sent, ms, bodies)
             yield from self._table_row(sent, ms)
+            yield from self._builders(sent, ms)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
@@ -285,12 +286,13 @@ class Relations:
 
     # ------------------------------------------------------------------ partnerships
     def _partnerships(self, sent, ms: list[Mention], heading: list[Mention]) -> Iterable[Fact]:
-        m = re.search(r"(?:与|同|和)([^。；]{4,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)", sent.text)
+        m = re.search(r"(?:与|同|和)([^。；，,]{4,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)", sent.text)
         funds = [x for x in ms if x.type == "PROGRAMME"] or heading
         if m is None or not funds:
             return
         lo, hi = sent.start + m.start(1), sent.start + m.end(1)
-        partners = [x for x in ms if x.type == "ORG" and lo <= x.start and x.end <= hi]
+        # organisations of the list, not one inside a name (东盟 in 《东盟2025:携手前行》)
+        partners = [x for x in _outermost([x for x in ms if not x.is_value]) if x.type == "ORG" and lo <= x.start and x.end <= hi]
         if not partners:
             return
         fund = funds[0]
@@ -401,6 +403,41 @@ class Relations:
             if parents and children:
                 yield from fact(children[-1], parents[0], "parent:subordinate-body")
 
+    # ------------------------------------------------------------------ projects: builders, lenders, milestones
+    def _builders(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        """A project and who builds or finances it (由X承建/建设, 承建单位是X, X承建的Y, X提供贷款):
+        the partner; and the day it was begun or finished (Y于…建成通车, …开工): its date."""
+        text, base = sent.text, sent.start
+        projects = [m for m in ms if m.type == "PROJECT"]
+        if not projects:
+            return
+        orgs = [m for m in ms if m.type == "ORG"]
+        for p in projects:
+            fact = Fact("ProjectReport", sent.index, sent.start, sent.end, text, "project:builder-date", p.name,
+                        [("project", p)])
+            for o in orgs:
+                between = text[min(o.end, p.end) - base:max(o.start, p.start) - base]
+                before_o = text[:o.start - base]
+                if (re.search(r"(?:由|承建单位(?:是|为)|承建方(?:是|为)|施工方(?:是|为)|贷款方(?:是|为)|融资方(?:是|为))$", before_o)
+                        and re.search(r"^(?:承建|建设|施工|修建|援建|负责|提供)", text[o.end - base:])
+                        or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
+                        and not re.search(r"[。；]", between) and o.start > p.start:
+                    fact.roles.append(("partner", o))
+                elif o.end <= p.start and re.fullmatch(r"(?:承建|援建|修建|建设|投资|融资)的", between):
+                    fact.roles.append(("partner", o))  # 中国铁建承建的本格拉铁路
+                elif o.start > p.end and re.match(r"[^，；。]{0,4}提供[^，；。]{0,8}(?:贷款|融资)", text[o.end - base:]):
+                    fact.roles.append(("partner", o))  # …铁路由中国进出口银行提供贷款
+            after = text[p.end - base:]
+            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|开通)", after)
+            if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工
+                dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
+                         and text[d.start - base - 1:d.start - base] == "于"]
+                dates = dates or [d for d in ms if d.type == "DATE" and d.end <= p.start and
+                                  not re.search(r"[；。;]", text[d.end - base:p.start - base])]
+                fact.roles += [("date", d) for d in dates[-1:]]
+            if len(fact.roles) > 1:
+                yield fact
+
     # ------------------------------------------------------------------ tables
     def _table_row(self, sent, ms: list[Mention]) -> Iterable[Fact]:
         """A row of a table written as text (日期 | 国家 | 机构 | 金额 | 说明): the sum in its own cell,
@@ -419,7 +456,7 @@ class Relations:
             bare = re.sub(r"[\s、，,和及与]", "", sent.text[cs - base:ce - base])
             names = "".join(x.text for x in inner)
             if not inner or len(re.sub(r"[\s、，,和及与]", "", names)) < len(bare) - 4:
-                if any(x.type == "MONEY" for x in inner):  # 每国200万美元,合计600万美元
+                if any(x.type == "MONEY" for x in inner) and len(bare) <= 20:  # 每国200万美元,合计600万美元
                     sums += [x for x in inner if x.type == "MONEY"]
                 continue  # a cell of prose
             dates += [x for x in inner if x.type == "DATE"]
@@ -503,6 +540,25 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
     places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
               and re.search(r"在[^，；。]{0,12}$", text[span[0]:x.start - base])]
     return date, places
+
+
+def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Who lends a flow of aid (优惠贷款则由中国进出口银行受政府指定对外发放): the partner of every
+    figure of that flow in the document that names no partner of its own."""
+    lender: dict[str, Mention] = {}
+    for sent in doc.sentences:
+        for f in _FLOW.finditer(sent.text):
+            by = re.match(r"[^，；。]{0,6}?由([^，；。]{2,20}?)(?:受[^，；。]{0,8})?(?:发放|提供|负责|承贷|管理)", sent.text[f.end():])
+            if by:
+                lo, hi = sent.start + f.end() + by.start(1), sent.start + f.end() + by.end(1)
+                orgs = [m for m in doc.mentions if m.type == "ORG" and lo <= m.start and m.end <= hi]
+                if orgs:
+                    lender.setdefault(_flow_code(f), orgs[0])
+    for fact in facts:
+        code = fact.literals.get("flowType")
+        if code in lender and not fact.get("partner") and fact.kind in ("AidStatistic", "Pledge"):
+            fact.roles.append(("partner", lender[code]))
+    return facts
 
 
 def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
