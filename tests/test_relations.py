@@ -290,3 +290,22 @@ def test_eval_reports_relation_precision_and_recall():
     # says), not its amount: this scorer no longer counts it against the white paper's amount facts
     assert facts["f1"] >= 0.58 and facts["precision"] >= 0.65, facts
     assert result["facts_per_predicate"]["announced_at"]["precision"] >= 0.95
+
+
+def test_a_project_with_its_builder_and_completion_date(read):
+    facts = read("2015年2月14日，由中国铁建承建的本格拉铁路建成通车。")
+    (f,) = kinds(facts, "ProjectReport")
+    assert roles(f) == {("project", "本格拉铁路"), ("partner", "中国铁建"), ("date", "2015年2月14日")}
+
+
+def test_parts_of_programmes_and_forums(read):
+    facts = read("中方在中巴经济走廊框架下援建了瓜达尔港。")
+    got = {(f.get("programme")[0].name, f.get("part_of")[0].name) for f in kinds(facts, "Component")}
+    assert got == {("瓜达尔港", "中巴经济走廊")}
+    assert kinds(read("中非合作论坛—达喀尔行动计划获得通过。"), "Component") == []  # a plan of the forum, no part
+
+
+def test_the_lender_of_a_flow_of_aid_is_the_partner_of_its_figures(read):
+    facts = read("优惠贷款由中国进出口银行受政府指定对外发放。2010年至2012年，中国提供优惠贷款497.6亿元人民币。")
+    (s,) = [f for f in facts if ("theme", "497.6亿元人民币") in roles(f)]
+    assert ("partner", "中国进出口银行") in roles(s) and s.literals["flowType"] == "concessional-loan"

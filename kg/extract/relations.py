@@ -88,6 +88,7 @@ class Relations:
             by_sentence.setdefault(m.sentence, []).append(m)
         last_person: Mention | None = None  # the last person named, whom 他说 refers to
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "FORUM") and len(m.name) >= 2}
+        wholes = {m.name: m for m in doc.mentions if m.type in ("PROGRAMME", "FORUM") and len(m.name) >= 2}
         last_period: dict[int, list[Mention]] = {}  # paragraph -> the last period named in it (a list of one)
         last_range: list[Mention] = []  # the last period named in the document
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
@@ -114,6 +115,7 @@ class Relations:
             yield from self._affiliations(sent, ms, bodies)
             yield from self._table_row(sent, ms)
             yield from self._builders(sent, ms)
+            yield from self._components(sent, ms, wholes)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
@@ -330,7 +332,7 @@ class Relations:
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
-            fact.roles += [("programme", x) for x in ms if x.type == "PROGRAMME" and x.end <= cs
+            fact.roles += [("part_of", x) for x in ms if x.type == "PROGRAMME" and x.end <= cs
                            and re.search(r"(配合|推进|为|在|围绕)[^，。；]{0,4}$", sent.text[:x.start - sent.start])]
             fact.roles += [("deliverable", p) for p in items]
             fact.roles += [("recipient", c) for c in listed]
@@ -437,6 +439,49 @@ class Relations:
                 fact.roles += [("date", d) for d in dates[-1:]]
             if len(fact.roles) > 1:
                 yield fact
+
+    # ------------------------------------------------------------------ parts of programmes and forums
+    def _components(self, sent, ms: list[Mention], wholes: dict[str, Mention]) -> Iterable[Fact]:
+        """A programme, project or forum and the whole it belongs to: a name that begins with the
+        whole's (全球发展倡议项目库, 中巴经济走廊社会民生合作框架, 中非合作论坛—智库论坛), 在X框架下
+        (实施的) Y, Y是X的(重要)组成部分/旗舰项目."""
+        text, base = sent.text, sent.start
+        seen: set[tuple[str, str]] = set()
+
+        def fact(part: Mention, whole: Mention, rule: str) -> Iterable[Fact]:
+            if (part.name, whole.name) in seen or part.name == whole.name:
+                return
+            seen.add((part.name, whole.name))
+            yield Fact("Component", sent.index, part.start, part.end, part.text, rule, part.name,
+                       [("programme", part), ("part_of", whole)])
+
+        for part in ms:
+            if part.type not in ("PROGRAMME", "PROJECT", "FORUM"):
+                continue
+            # the rest of the name must name a part (…项目库, …框架, …智库论坛), not a plan or forum of the
+            # whole (…行动计划 is adopted at a forum, …高峰论坛 is held for a programme)
+            whole = max((w for n, w in wholes.items() if part.name.startswith(n) and len(part.name) - len(n) >= 2
+                         and (w.type == part.type or w.type == "PROGRAMME" and part.type == "PROJECT")
+                         and _PART_HEAD.search(part.name[len(n):])),
+                        key=lambda w: len(w.name), default=None)
+            if whole is not None:
+                yield from fact(part, whole, "part_of:name-begins-with-whole")
+        for t in re.finditer(r"框架(?:下|内)|项下|名义下", text):
+            wholes_here = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and w.end - base <= t.start()
+                           and not re.search(r"[，；。,;]", text[w.end - base:t.start()])]
+            if not wholes_here:
+                continue
+            stop = re.search(r"[；。]", text[t.end():])
+            hi = t.end() + (stop.start() if stop else len(text))
+            for part in ms:
+                if part.type in ("PROJECT", "PROGRAMME") and t.end() <= part.start - base and part.end - base <= hi:
+                    yield from fact(part, wholes_here[-1], "part_of:under-the-framework")
+        for t in re.finditer(r"是([^，；。]{2,30}?)的(?:重要)?(?:组成部分|一部分|旗舰项目|重点项目|早期收获)", text):
+            whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
+            part = [p for p in ms if p.type in ("PROJECT", "PROGRAMME") and p.end - base <= t.start()
+                    and not re.search(r"[，；。]", text[p.end - base:t.start()])]
+            if whole and part:
+                yield from fact(part[-1], whole[0], "part_of:is-part-of")
 
     # ------------------------------------------------------------------ tables
     def _table_row(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -570,6 +615,7 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     return []
 
 
+_PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
 _BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|来)|同期|此期间|这一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 

@@ -20,12 +20,12 @@ from kg.rdf.vocab import (ENTITY_CLASS, HZ, IATI_TRANSACTION, ITSRDF, LINK_TARGE
 
 FACT_CLASS = {"Pledge": HZ.Pledge, "AidStatistic": HZ.AidStatistic, "Partnership": HZ.Partnership,
               "AidDelivery": HZ.AidDelivery, "Founding": HZ.Founding, "MeetingReport": HZ.MeetingReport,
-              "Affiliation": HZ.Affiliation}
+              "Affiliation": HZ.Affiliation, "ProjectReport": HZ.ProjectReport, "Component": HZ.Component}
 # an event's roles are named after the annotation guide's predicates (announced_by, part_of ...) or
 # say what the event is about (programme, meeting, body, deliverable, theme); each becomes one property
 ROLE_PROPERTY = {
     "announced_by": HZ.announcedBy, "announced_at": HZ.announcedAt, "period": HZ.period, "share": HZ.share,
-    "programme": HZ.programme, "recipient": HZ.recipient, "deliverable": HZ.deliverable, "partner": HZ.partner,
+    "programme": HZ.programme, "project": HZ.programme, "recipient": HZ.recipient, "deliverable": HZ.deliverable, "partner": HZ.partner,
     "body": HZ.body, "parent": HZ.parentOrganization, "meeting": HZ.meeting, "location": HZ.location,
     "region": HZ.region,
 }
@@ -257,10 +257,16 @@ class Mapper:
             for prog in ents.get("programme", []):
                 for partner in ents.get("partner", []):
                     yield prog, HZ.partner, partner
-        elif f.kind == "AidDelivery":
-            for item in ents.get("deliverable", []):
-                for country in ents.get("recipient", []):
-                    yield item, HZ.recipientCountry, country
+        elif f.kind in ("Component", "AidDelivery", "ProjectReport"):
+            for part in ents.get("programme", []) + ents.get("project", []) + ents.get("deliverable", []):
+                for whole in ents.get("part_of", []):
+                    yield part, HZ.partOf, whole
+                for partner in ents.get("partner", []):
+                    yield part, HZ.partner, partner
+            if f.kind == "AidDelivery":
+                for item in ents.get("deliverable", []):
+                    for country in ents.get("recipient", []):
+                        yield item, HZ.recipientCountry, country
         elif f.kind == "Affiliation":
             for body in ents.get("body", []):
                 for parent in ents.get("parent", []):
