@@ -309,3 +309,10 @@ def test_the_lender_of_a_flow_of_aid_is_the_partner_of_its_figures(read):
     facts = read("优惠贷款由中国进出口银行受政府指定对外发放。2010年至2012年，中国提供优惠贷款497.6亿元人民币。")
     (s,) = [f for f in facts if ("theme", "497.6亿元人民币") in roles(f)]
     assert ("partner", "中国进出口银行") in roles(s) and s.literals["flowType"] == "concessional-loan"
+
+
+def test_a_programme_said_to_be_announced_is_the_pledge(read):
+    facts = read("南南合作援助基金是习近平主席2015年9月在联合国发展峰会上宣布设立的，首期资金20亿美元。")
+    (p,) = kinds(facts, "Pledge")
+    assert {("programme", "南南合作援助基金"), ("announced_by", "习近平"), ("announced_at", "联合国发展峰会"),
+            ("date", "2015年9月"), ("amount", "20亿美元")} <= roles(p)

@@ -103,17 +103,23 @@ class Relations:
             yield from self._meetings(sent, ms)
             pledges = list(self._pledges(doc, sent, ms))
             yield from pledges
+            rows = list(self._table_row(sent, ms))
+            yield from rows
+            if rows:  # the row's sums are read; the prose of its cells may hold others
+                done = {id(m) for f in rows for m in f.get("theme")}
+                ms = [m for m in ms if id(m) not in done]
             if not pledges:
                 # 在这三年中 / 三年间 / 同期: the period named before, in this paragraph or an earlier one
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
-                spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)]
+                # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
+                spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)
+                         and re.search(r"Y$|/", m.value.get("value", ""))]
                 yield from self._aid_statistics(sent, ms, clauses, periods or spans or back,
                                                 topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person))
             yield from self._partnerships(sent, ms, heading.get(sent.paragraph, []))
             yield from self._recipients(sent, ms, clauses)
             yield from self._foundings(sent, ms)
             yield from self._affiliations(sent, ms, bodies)
-            yield from self._table_row(sent, ms)
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
             if periods:
@@ -163,7 +169,10 @@ class Relations:
         if attributive:
             lo = sent.start + trigger.end() + attributive.end()
             named = [m for m in ms if m.type in ("PROGRAMME", "PROJECT") and m.start == lo]
-            if not named:
+            # 南南合作援助基金是习近平…宣布设立的，首期资金20亿美元: the subject of 是 is the measure
+            subject = [m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and m.end <= t_abs
+                       and sent.text[m.end - sent.start:m.end - sent.start + 1] == "是"]
+            if not named and not subject:
                 return
         elif trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms) and not any(
                 m.type == "PROGRAMME" and 0 <= m.start - (sent.start + trigger.end()) <= 2 for m in ms):
@@ -181,9 +190,18 @@ class Relations:
                            None)
         context = [(r, m) for r, m in (("announced_by", announcer), ("announced_at", meeting), ("date", date))
                    if m is not None]
-        if attributive:
+        if attributive and named:
             fact = Fact("Pledge", sent.index, t_abs, named[0].end, doc.text[t_abs:named[0].end], "pledge:announced-name",
                         named[0].name, [*context, ("programme", named[0])])
+            yield fact
+            return
+        if attributive:  # the subject's means follow, up to the next ；or 。
+            rest = re.match(r"[^；。;]*", sent.text[trigger.end():])
+            hi = sent.start + trigger.end() + rest.end()
+            money = [m for m in ms if m.type == "MONEY" and sent.start + trigger.end() <= m.start and m.end <= hi]
+            fact = Fact("Pledge", sent.index, subject[-1].start, hi, doc.text[subject[-1].start:hi],
+                        "pledge:subject-announced", subject[-1].name, [*context, ("programme", subject[-1])])
+            fact.roles += [("amount", m) for m in money]
             yield fact
             return
         for cs, ce in _clauses(sent.text, sent.start, trigger.end()):
