@@ -87,6 +87,7 @@ class Relations:
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         last_person: Mention | None = None  # the last person named, whom 他说 refers to
+        last_figures: list[Fact] = []  # the figures that end the sentence before (a list of what they count may follow)
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "FORUM") and len(m.name) >= 2}
         wholes = {m.name: m for m in doc.mentions if m.type in ("PROGRAMME", "FORUM") and len(m.name) >= 2}
         last_period: dict[int, list[Mention]] = {}  # paragraph -> the last period named in it (a list of one)
@@ -108,14 +109,25 @@ class Relations:
             if rows:  # the row's sums are read; the prose of its cells may hold others
                 done = {id(m) for f in rows for m in f.get("theme")}
                 ms = [m for m in ms if id(m) not in done]
+            if last_figures and _LIST_AFTER.match(sent.text):
+                # …实施紧急援助近200次。其中包括：为东南亚国家…；在几内亚比绍…: the countries of the list
+                # after a figure received it
+                for f in last_figures:
+                    named = {m.name for m in f.get("recipient")}
+                    f.roles += [("recipient", g) for g in _outermost([m for m in ms if not m.is_value])
+                                if g.type in GEO and not _chinese(g) and g.name not in named
+                                and not named.add(g.name)]
+            last_figures = []
             if not pledges:
                 # 在这三年中 / 三年间 / 同期: the period named before, in this paragraph or an earlier one
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
                 # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
                 spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)
                          and re.search(r"Y$|/", m.value.get("value", ""))]
-                yield from self._aid_statistics(sent, ms, clauses, periods or spans or back,
-                                                topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person))
+                last_figures = list(self._aid_statistics(sent, ms, clauses, periods or spans or back,
+                                                         topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
+                yield from last_figures
+                last_figures = [f for f in last_figures if not sent.text[f.end - sent.start:].strip("。；;！!？? \n")]
             yield from self._partnerships(sent, ms, heading.get(sent.paragraph, []))
             yield from self._recipients(sent, ms, clauses)
             yield from self._foundings(sent, ms)
@@ -633,8 +645,9 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     return []
 
 
+_LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
-_BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|来)|同期|此期间|这一时期")
+_BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里)|同期|此期间|这一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 
 
