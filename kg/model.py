@@ -69,7 +69,7 @@ class Document:
 
 
 FACT_KINDS = ("Pledge", "AidStatistic", "Partnership", "AidDelivery", "Founding", "MeetingReport", "Affiliation",
-              "ProjectReport", "Component")
+              "ProjectReport", "Component", "ProgrammeReport")
 
 
 @dataclass

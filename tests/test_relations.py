@@ -322,3 +322,17 @@ def test_the_list_after_a_figure_names_its_recipients(read):
     facts = read("近5年来，中国政府先后实施紧急援助近200次。其中包括：在海地地震后提供救灾物资；为缅甸和古巴提供现汇援助。")
     (f,) = [f for f in facts if ("theme", "200次") in roles(f)]
     assert {("recipient", "海地"), ("recipient", "缅甸"), ("recipient", "古巴"), ("period", "5年来")} <= roles(f)
+
+
+def test_what_a_plans_name_says(read):
+    facts = read("会议审议通过了《中非合作论坛—达喀尔行动计划(2022-2024)》，东盟互联互通总体规划2025同时实施。")
+    got = {(f.label, r, m.name if not m.is_value else m.value["value"]) for f in kinds(facts, "ProgrammeReport")
+           for r, m in f.roles if r != "programme"}
+    assert ("中非合作论坛—达喀尔行动计划(2022-2024)", "period", "2022/2024") in got
+    assert ("东盟互联互通总体规划2025", "announced_by", "东盟") in got
+
+
+def test_the_year_a_meetings_name_begins_with_is_its_date(read):
+    doc_facts = read("2018年中非合作论坛北京峰会取得丰硕成果。")
+    (f,) = kinds(doc_facts, "MeetingReport")
+    assert ("date", "2018年") in roles(f) and f.get("date")[0].value == {"value": "2018"}

@@ -80,6 +80,10 @@ class Relations:
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
         doc.facts = _lenders(doc, list(self.facts(doc)))
+        # the year a meeting's name begins with (2018年中非合作论坛北京峰会) is a date of the text too
+        years = {(m.start, m.end): m for f in doc.facts for _, m in f.roles if m.rule == "value:in-name"}
+        if years:
+            doc.mentions = sorted([*doc.mentions, *years.values()], key=lambda m: (m.start, -m.end))
         return doc
 
     def facts(self, doc: Document) -> Iterable[Fact]:
@@ -89,6 +93,7 @@ class Relations:
         last_person: Mention | None = None  # the last person named, whom 他说 refers to
         last_figures: list[Fact] = []  # the figures that end the sentence before (a list of what they count may follow)
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "FORUM") and len(m.name) >= 2}
+        said: set[tuple[str, str, str]] = set()  # what a programme's name says, said once per document
         wholes = {m.name: m for m in doc.mentions if m.type in ("PROGRAMME", "FORUM") and len(m.name) >= 2}
         last_period: dict[int, list[Mention]] = {}  # paragraph -> the last period named in it (a list of one)
         last_range: list[Mention] = []  # the last period named in the document
@@ -134,6 +139,7 @@ class Relations:
             yield from self._affiliations(sent, ms, bodies)
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
+            yield from self._programmes(sent, ms, said)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
@@ -161,8 +167,8 @@ class Relations:
             elif held and held[0]:
                 fact.roles.append(("date", held[0]))
             elif year := re.match(r"(\d{4})年", m.text):  # 2017年首届…: the year is part of the name
-                fact.roles.append(("date", replace(m, end=m.start + 4, text=year.group(1), type="DATE",
-                                                   key=f"date/{year.group(1)}", name=year.group(1), rule="value",
+                fact.roles.append(("date", replace(m, end=m.start + 5, text=m.text[:5], type="DATE",
+                                                   key=f"date/{year.group(1)}", name=m.text[:5], rule="value:in-name",
                                                    value={"value": year.group(1)})))
             if held:
                 named = {x.name for r, x in fact.roles if r == "location"}
@@ -263,8 +269,8 @@ class Relations:
                         outer_periods: list[Mention], topic: str, speaker: Mention | None = None) -> Iterable[Fact]:
         """``outer_periods``: the sentence's periods, else the last period of its paragraph;
         ``speaker``: who says the sentence (郑愿东…通报，中国政府已决定向巴方提供1亿元人民币)."""
-        as_of = re.search(r"截至(\d{4})年(?:底|末)?", sent.text)
-        as_of_date = next((d for d in ms if as_of and d.type == "DATE" and d.start == sent.start + as_of.start() + 2), None)
+        as_of = re.search(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?", sent.text)
+        as_of_date = next((d for d in ms if as_of and d.type == "DATE" and d.start == sent.start + as_of.start(1)), None)
         for cs, ce in clauses:
             clause = sent.text[cs - sent.start:ce - sent.start]
             inner = _within(ms, cs, ce)
@@ -318,7 +324,10 @@ class Relations:
 
     # ------------------------------------------------------------------ partnerships
     def _partnerships(self, sent, ms: list[Mention], heading: list[Mention]) -> Iterable[Fact]:
-        m = re.search(r"(?:与|同|和)([^。；，,]{4,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)", sent.text)
+        # 中国与A、B、C等14个国际组织实施项目: China (or the fund) and the organisations it works with —
+        # not 澜湄合作将与“一带一路”倡议对接 (one programme and another)
+        m = re.search(r"(?:中国|中方|我国|政府|基金|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
+                      r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)", sent.text)
         funds = [x for x in ms if x.type == "PROGRAMME"] or heading
         if m is None or not funds:
             return
@@ -468,6 +477,42 @@ class Relations:
                                   not re.search(r"[；。;]", text[d.end - base:p.start - base])]
                 fact.roles += [("date", d) for d in dates[-1:]]
             if len(fact.roles) > 1:
+                yield fact
+
+    # ------------------------------------------------------------------ programmes and plans
+    def _programmes(self, sent, ms: list[Mention], said: set[tuple[str, str, str]]) -> Iterable[Fact]:
+        """What a plan's name and its sentence say: its period (…行动计划(2022-2024)), the body whose plan
+        it is (东盟互联互通总体规划2025: 东盟 announced it; 中阿合作论坛行动计划: the forum's), the meeting
+        that adopted it (…会议…审议通过了《X》) and when."""
+        text, base = sent.text, sent.start
+        for p in ms:
+            if p.type != "PROGRAMME" or len(p.name) < 4:
+                continue
+            fact = Fact("ProgrammeReport", sent.index, p.start, p.end, p.text, "programme:name-and-adoption", p.name,
+                        [("programme", p)])
+            years = re.search(r"[(（]?((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)\d\d)年?[)）]?", p.text)
+            if years and int(years.group(1)) < int(years.group(2)):
+                a, b = years.group(1), years.group(2)
+                fact.roles.append(("period", replace(
+                    p, start=p.start + years.start(), end=p.start + years.end(), text=years.group(), type="PERIOD",
+                    key=f"period/{a}/{b}", name=years.group(), rule="value", value={"value": f"{a}/{b}", "start": a, "end": b})))
+            owner = [o for o in ms if p.start <= o.start <= p.start + 1 and o.end < p.end and o.type in ("ORG", "FORUM")
+                     and p.name.startswith(o.name)
+                     and not _PART_HEAD.search(p.name[len(o.name):])]
+            for o in owner[:1]:
+                fact.roles.append(("announced_by" if o.type == "ORG" else "announced_at", o))
+            adopted = [mt for mt in ms if mt.type == "MEETING" and mt.end <= p.start and re.search(
+                r"(?:审议)?(?:通过|发表|发布|签署)(?:了)?[“《\"]?$", text[:p.start - base])
+                and not re.search(r"[。；]", text[mt.end - base:p.start - base])]
+            if adopted:
+                mt = _outermost(adopted)[-1]
+                fact.roles.append(("announced_at", mt))
+                when = [d for d in ms if d.type == "DATE" and d.end <= mt.start and mt.start - d.end <= 2]
+                fact.roles += [("date", d) for d in when[-1:]]
+            new = [(r, m) for r, m in fact.roles[1:] if (p.name, r, m.name) not in said]
+            said.update((p.name, r, m.name) for r, m in new)
+            if new:
+                fact.roles[1:] = new
                 yield fact
 
     # ------------------------------------------------------------------ parts of programmes and forums

@@ -20,7 +20,8 @@ from kg.rdf.vocab import (ENTITY_CLASS, HZ, IATI_TRANSACTION, ITSRDF, LINK_TARGE
 
 FACT_CLASS = {"Pledge": HZ.Pledge, "AidStatistic": HZ.AidStatistic, "Partnership": HZ.Partnership,
               "AidDelivery": HZ.AidDelivery, "Founding": HZ.Founding, "MeetingReport": HZ.MeetingReport,
-              "Affiliation": HZ.Affiliation, "ProjectReport": HZ.ProjectReport, "Component": HZ.Component}
+              "Affiliation": HZ.Affiliation, "ProjectReport": HZ.ProjectReport, "Component": HZ.Component,
+              "ProgrammeReport": HZ.ProgrammeReport}
 # an event's roles are named after the annotation guide's predicates (announced_by, part_of ...) or
 # say what the event is about (programme, meeting, body, deliverable, theme); each becomes one property
 ROLE_PROPERTY = {
@@ -167,17 +168,10 @@ class Mapper:
         sentence_node = {s.index: self.iris.span(doc.id, s.start, s.end) for s in doc.sentences}
         for m in doc.mentions:
             node = self.iris.span(doc.id, m.start, m.end)
-            add(node, NIF.referenceContext, g)
-            add(node, NIF.sentence, sentence_node[m.sentence])
-            add(node, NIF.beginIndex, _int(m.start))
-            add(node, NIF.endIndex, _int(m.end))
-            add(node, NIF.anchorOf, Literal(m.text))
-            add(node, HZ.rule, Literal(m.rule))
             if m.is_value:
-                add(node, RDF.type, VALUE_CLASS[m.type])
-                for p, o in self._value(m):
-                    add(node, p, o)
+                out.extend(self._value_mention(node, m, g, sentence_node))
             else:
+                out.extend(self._span(node, m, g, sentence_node))
                 add(node, RDF.type, HZ.Mention)
                 entity = self.iris.entity(m.key)
                 add(node, ITSRDF.taIdentRef, entity)
@@ -192,6 +186,22 @@ class Mapper:
             yield from out
             out.clear()
         yield from self._facts(doc, g, sentence_node)
+
+    @staticmethod
+    def _span(node: NamedNode, m: Mention, g: NamedNode, sentence_node: dict):
+        """Where a mention is: its document, sentence, offsets, text and the rule that found it."""
+        yield node, NIF.referenceContext, g
+        yield node, NIF.sentence, sentence_node[m.sentence]
+        yield node, NIF.beginIndex, _int(m.start)
+        yield node, NIF.endIndex, _int(m.end)
+        yield node, NIF.anchorOf, Literal(m.text)
+        yield node, HZ.rule, Literal(m.rule)
+
+    def _value_mention(self, node: NamedNode, m: Mention, g: NamedNode, sentence_node: dict):
+        yield from self._span(node, m, g, sentence_node)
+        yield node, RDF.type, VALUE_CLASS[m.type]
+        for p, o in self._value(m):
+            yield node, p, o
 
     def describe(self, entities: Iterable[tuple[str, str]]) -> Iterator[Quad]:
         """The entities graph: each entity (key, type) described once — types, labels, links and
@@ -208,6 +218,7 @@ class Mapper:
     def _facts(self, doc: Document, g: NamedNode, sentence_node: dict):
         """Fact nodes with their provenance, and their shortcuts (programme hz:partner org ...)."""
         seen: dict[tuple, int] = {}
+        described = {id(m) for m in doc.mentions}
         for f in doc.facts:
             n = seen[(f.kind, f.start, f.end)] = seen.get((f.kind, f.start, f.end), -1) + 1
             node = NamedNode(f"{g.value}#{f.kind.lower()}-{f.start}-{f.end}-{n}")
@@ -226,6 +237,8 @@ class Mapper:
             entity = {id(m): self.iris.entity(m.key) for _, m in f.roles if not m.is_value}
             for role, m in f.roles:
                 target = entity.get(id(m), mention[id(m)])
+                if m.is_value and id(m) not in described:  # a value read from inside a name (…行动计划(2022-2024))
+                    yield from self._value_mention(target, m, g, sentence_node)
                 if role in ROLE_PROPERTY:
                     yield node, ROLE_PROPERTY[role], target
                 elif role in ("amount", "theme") and m.type in VALUE_ROLE_PROPERTY:

@@ -37,7 +37,7 @@ HZ = Vocabulary(ONTOLOGY_IRI + "#", """
     Document Sentence Mention ValueMention MoneyMention PercentMention DateMention PeriodMention CountMention Link
     key isoAlpha2 isoAlpha3 m49 mentionedIn hasMention partOf ofForum location startDate
     rule amount currency unitText atLeast date periodStart periodEnd duration sentenceIndex
-    Fact Pledge AidStatistic Partnership AidDelivery Founding MeetingReport Affiliation ProjectReport Component Clause FlowType
+    Fact Pledge AidStatistic Partnership AidDelivery Founding MeetingReport Affiliation ProjectReport Component ProgrammeReport Clause FlowType
     evidence announcedBy announcedAt moneyAmount count period share sharePercent programme recipient deliverable
     deliverableText beneficiaryText flowType iatiFinanceType iatiTransactionType interestRate purpose counts region
     asOf partner body foundingDate parentOrganization meeting recipientCountry
