@@ -336,3 +336,25 @@ def test_the_year_a_meetings_name_begins_with_is_its_date(read):
     doc_facts = read("2018年中非合作论坛北京峰会取得丰硕成果。")
     (f,) = kinds(doc_facts, "MeetingReport")
     assert ("date", "2018年") in roles(f) and f.get("date")[0].value == {"value": "2018"}
+
+
+@pytest.mark.parametrize("text, typ, value", [
+    ("10亿剂", "COUNT", {"amount": "1000000000", "unit": "疫苗"}),  # in 提供10亿剂疫苗: the unit is the noun
+    ("3304万", "COUNT", {"amount": "33040000", "unit": "人", "at_least": True}),  # 受灾人口逾3304万
+    ("2009年底", "DATE", {"value": "2009-12"}),
+    ("2022-08-30", "DATE", {"value": "2022-08-30"}),
+    ("2021年11月29日至30日", "PERIOD", {"value": "2021-11-29/2021-11-30", "start": "2021-11-29", "end": "2021-11-30"}),
+    ("20世纪50、60年代", "PERIOD", {"value": "1950/1969", "start": "1950", "end": "1969"}),
+    ("3个月", "PERIOD", {"value": "P3M"}),
+    ("47.30%", "PERCENT", {"amount": "47.3", "unit": "%"}),
+])
+def test_values_of_the_genre(text, typ, value):
+    from kg.extract.values import find_values
+    sentence = {"10亿剂": "中方将提供10亿剂疫苗。", "3304万": "受灾人口逾3304万。"}.get(text, f"在{text}，中方提供援助。")
+    assert (text, typ, value) in [(sentence[s:e], t, v) for s, e, t, v in find_values(sentence)]
+
+
+@pytest.mark.parametrize("sentence", ["铁路全长1344公里。", "运送大米3000多吨。", "第十三届全国人民代表大会召开。", "上午10时30分开始。"])
+def test_no_values_in_lengths_tonnage_ordinals_and_clock_times(sentence):
+    from kg.extract.values import find_values
+    assert [(sentence[s:e], t) for s, e, t, _ in find_values(sentence)] == []

@@ -20,16 +20,20 @@ NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
 MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
 APPROX = r"(?:多|余|以上|左右)"
 
-CURRENCIES = [  # longest first
+CURRENCIES = [  # longest first; only names that say which currency (卢比 alone does not: India's or Pakistan's)
     ("元人民币", "CNY"), ("亿元人民币", "CNY"), ("人民币", "CNY"), ("美元", "USD"), ("欧元", "EUR"),
-    ("英镑", "GBP"), ("日元", "JPY"), ("特别提款权", "XDR"), ("元", "CNY"),
+    ("英镑", "GBP"), ("日元", "JPY"), ("特别提款权", "XDR"), ("元", "CNY"), ("港元", "HKD"), ("港币", "HKD"),
+    ("澳元", "AUD"), ("加元", "CAD"), ("瑞士法郎", "CHF"), ("卢布", "RUB"), ("兰特", "ZAR"), ("奈拉", "NGN"),
+    ("巴基斯坦卢比", "PKR"), ("印度卢比", "INR"), ("印尼盾", "IDR"), ("泰铢", "THB"), ("土耳其里拉", "TRY"),
+    ("韩元", "KRW"), ("新台币", "TWD"),
 ]
 _CUR = "|".join(sorted({re.escape(c) for c, _ in CURRENCIES}, key=len, reverse=True))
 _CUR_CODE = dict(CURRENCIES)
 
 # Classifiers and the nouns a count is most often about.
 # (not 吨, 公里 ...: tonnage and lengths are no values; 第N届 is an ordinal inside a name)
-CLASSIFIERS = "个|名|所|批次|批|期|项|笔|座|艘|家|位|支|人次|次|人|国|种|届|件|条|块|间|顶|栋|只|章|类"
+CLASSIFIERS = ("个|名|所|批次|批|期|项|笔|座|艘|家|位|支|人次|次|人|国|种|届|件|条|块|间|顶|栋|只|章|类|台|辆|套|架|份|"
+               "箱|袋|剂|户|张|株|头|枚")
 COUNT_NOUNS = ("国家和地区", "国际组织", "国家", "地区", "项目", "城市", "医院", "学校", "专业", "领域", "医疗队员",
                "人员", "志愿者", "代表", "官员", "学员", "医疗点", "减贫项目")
 # after 个 the unit is the noun counted when it ends in one of these heads (100多个民生类项目,
@@ -60,8 +64,15 @@ _SHORT_UNIT = {"个月": "M", "个多月": "M", "周": "W", "个星期": "W", "�
 _REL_YEAR = {"今年": 0, "去年": -1, "明年": 1, None: 0}
 # the value's text takes the noun only for 国家 (122个国家), as the annotation guide does; the unit
 # is the noun that follows whenever there is one (20万多名人员 -> unit 人员)
-COUNT = re.compile(rf"(?<![第\d.{_CN_DIGITS}])(?P<num>{NUM})(?P<approx0>多|余)?(?P<mag>万|亿)?(?P<approx>多|余)?(?P<cls>{CLASSIFIERS})"
+COUNT = re.compile(rf"(?<![第\d.{_CN_DIGITS}数几上成])(?P<num>{NUM})(?P<approx0>多|余)?(?P<mag>万|亿)?(?P<approx>多|余)?(?P<cls>{CLASSIFIERS})"
                    rf"(?P<country>国家)?(?=(?P<noun>{'|'.join(COUNT_NOUNS)})?)")
+# a measure word counts the noun after it (顶 帐篷, 剂 疫苗, 条 毛毯): up to four characters, not a verb or
+# function word after it
+_MEASURE_WORDS = {"件", "条", "块", "间", "顶", "栋", "只", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "株", "头", "枚", "支"}
+_THING = re.compile(r"[^\d\s，。；、,;:：（()）“”\"的和与及在为已将于是到给向等这并就都也一发运送交捐提投用被倒塌受损获得抵达]{1,4}")
+# people counted by the noun before the number (受灾人口逾3304万, 灾民超过200万): the unit is 人
+PEOPLE = re.compile(rf"(?:人口|人数|民众|灾民|群众|难民|患者|儿童|学生|游客)(?P<pre>逾|超过|超|达到|达|约|近|共|为)?"
+                    rf"(?P<num>{NUM})(?P<mag>万|亿)(?P<approx>多|余)?(?![\d元美欧英日人个名万亿])")
 # every value holds a number: sentences without a digit or a Chinese numeral are skipped at once
 _ANY_NUMBER = re.compile(rf"[\d{_CN_DIGITS}]")
 _CURRENCY_CHAR = re.compile("[" + "".join(sorted({c[-1] for c, _ in CURRENCIES})) + "]")  # ends every currency name
@@ -163,6 +174,13 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         if m["a"] or "多" in m["u"]:
             value["at_least"] = True
         add(m.start(), m.end(), "PERIOD", value)
+    for m in PEOPLE.finditer(text):
+        n = number(m["num"])
+        if n is not None:
+            value = {"amount": plain(n * _MAG[m["mag"]]), "unit": "人"}
+            if m["pre"] in ("逾", "超过", "超") or m["approx"]:
+                value["at_least"] = True
+            add(m.start("num"), m.end(), "COUNT", value)
     for m in COUNT.finditer(text):
         if m["num"] == "一" or m["num"] == "两" and not m["noun"] and m["cls"] != "国":
             continue  # 一个国家, 两个: determiners, not counts (两国 counts the two countries)
@@ -175,6 +193,8 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         end = m.end()
         if m["cls"] == "个" and not m["country"] and (counted := _COUNTED.match(text, m.end("cls"))):
             value["unit"] = counted.group()  # 100多个民生类项目: the unit is what is counted; the text stays 100多个
+        elif m["cls"] in _MEASURE_WORDS and not m["noun"] and (thing := _THING.match(text, m.end("cls"))):
+            value["unit"] = thing.group()  # 2.5万顶帐篷, 10亿剂疫苗: the unit is the thing counted
         if m["approx"] or m["approx0"]:
             value["at_least"] = True
         add(m.start(), end, "COUNT", value)
