@@ -358,3 +358,17 @@ def test_values_of_the_genre(text, typ, value):
 def test_no_values_in_lengths_tonnage_ordinals_and_clock_times(sentence):
     from kg.extract.values import find_values
     assert [(sentence[s:e], t) for s, e, t, _ in find_values(sentence)] == []
+
+
+@pytest.mark.parametrize("sentence, body, date", [
+    ("中国政府在2004年9月正式设立了人道主义紧急救灾援助应急机制。", "人道主义紧急救灾援助应急机制", "2004年9月"),
+    ("2000年10月，中非合作论坛在北京宣告成立。", "中非合作论坛", "2000年10月"),
+])
+def test_foundings_before_and_after_the_verb(read, sentence, body, date):
+    (f,) = kinds(read(sentence), "Founding")
+    assert {("body", body), ("founded", date)} <= roles(f)
+
+
+def test_no_founding_inside_a_name_or_a_pledge(read):
+    assert kinds(read("习近平出席联合国成立70周年系列峰会。"), "Founding") == []
+    assert kinds(read("习近平主席宣布，中方将设立南南合作援助基金。"), "Founding") == []

@@ -381,12 +381,25 @@ class Relations:
 
     # ------------------------------------------------------------------ institutions
     def _foundings(self, sent, ms: list[Mention]) -> Iterable[Fact]:
-        for m in re.finditer(r"成立", sent.text):
+        """成立/设立/组建/创建 X with the date before it; X(于DATE)(宣告|正式)成立; the parent body."""
+        founded = ("ORG", "FORUM", "PROGRAMME")
+        announced = ANNOUNCE.search(sent.text)
+        for m in re.finditer(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?", sent.text):
             pos = sent.start + m.end()
-            body = next((x for x in ms if x.type == "ORG" and x.start == pos), None)
-            if body is None:
-                continue
+            if any(x.start <= sent.start + m.start() < x.end for x in ms) or (
+                    announced and announced.end() <= m.start() and not m.group().startswith("宣告")):
+                continue  # 联合国成立70周年系列峰会: inside a name; 宣布…设立X: a measure pledged (see _pledges)
+            body = next((x for x in ms if x.type in founded and x.start == pos and not x.is_value), None)
             dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
+            if body is None:  # 论坛由此宣告成立, 该署于2018年4月成立: the body before the verb
+                body = next((x for x in reversed(ms) if x.type in founded and x.end <= sent.start + m.start()
+                             and re.fullmatch(r"(?:由此|已|正式|宣告)*(?:(?:于|在)[^，。；]{1,14}?)*(?:由此|已|正式|宣告)*",
+                                              sent.text[x.end - sent.start:m.start()])), None)
+                if body is None or not m.group().endswith(("成立", "成立了")):
+                    continue
+                dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
+            elif body.type == "PROGRAMME" and not re.search(r"基金|机制|中心|平台|学院|银行", body.name):
+                continue  # 设立…计划 is a pledge's measure, not a founding
             fact = Fact("Founding", sent.index, sent.start, sent.end, sent.text, "institution:founded", body.name,
                         [("body", body)])
             if dates:
