@@ -80,6 +80,9 @@ class Relations:
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
         doc.facts = _lenders(doc, list(self.facts(doc)))
+        for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
+            seen: set[tuple[str, str]] = set()
+            f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
         # the year a meeting's name begins with (2018年中非合作论坛北京峰会) is a date of the text too
         years = {(m.start, m.end): m for f in doc.facts for _, m in f.roles if m.rule == "value:in-name"}
         if years:
@@ -128,7 +131,7 @@ class Relations:
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
                 # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
                 spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)
-                         and re.search(r"Y$|/", m.value.get("value", ""))]
+                         and _YEARS.search(m.value.get("value", ""))]
                 last_figures = list(self._aid_statistics(sent, ms, clauses, periods or spans or back,
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
                 yield from last_figures
@@ -234,7 +237,9 @@ class Relations:
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
             if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not (named and first):
                 continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
-            period = [m for m in inner if m.type == "PERIOD"] or ([head_period] if head_period else [])
+            # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
+            period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)] or (
+                [head_period] if head_period and not _LOOKS_BACK.search(head_period.text) else [])
             recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
             # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary;
             # 向非洲联盟提供10亿元人民币援助: the body receives, it is not created
@@ -281,7 +286,7 @@ class Relations:
             if not AID_WORDS.search(clause) and not flow and not (
                     any(a.type == "MONEY" for a in amounts) and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
                 continue  # a sum in a sentence about aid (…免除了债务，…累计金额14.2亿元) counts too
-            period = [m for m in inner if m.type == "PERIOD"] or outer_periods
+            period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))] or outer_periods
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
@@ -694,6 +699,10 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+def _plain_name(m: Mention) -> str:
+    return m.key if m.is_value else re.sub(r"(?:地区|方面)$", "", m.name)
+
+
 def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     """The countries and regions listed after 向/为/对/与/帮助/援助 before ``pos`` in the sentence."""
     geo = [g for g in ms if g.type in GEO and not _chinese(g) and g.end <= pos]
@@ -705,6 +714,8 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
 
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
+_LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
+_YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
 _BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里)|同期|此期间|这一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 
