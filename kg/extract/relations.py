@@ -441,8 +441,7 @@ class Relations:
             lead = max((e - body.start for s, e in countries if s == body.start and e < body.end), default=0)
             for cut in (0, lead) if lead else (0,):
                 rest = name[cut:]
-                parent = max((b for n, b in bodies.items() if rest.startswith(n) and len(rest) - len(n) >= 2
-                              and b.type in ("ORG", "FORUM")), key=lambda b: len(b.name), default=None)
+                parent = max((b for b in _prefixes(rest, bodies)), key=lambda b: len(b.name), default=None)
                 if parent is not None:
                     yield from fact(body, parent, "parent:name-begins-with-parent")
                     break
@@ -553,9 +552,9 @@ class Relations:
                 continue
             # the rest of the name must name a part (…项目库, …框架, …智库论坛), not a plan or forum of the
             # whole (…行动计划 is adopted at a forum, …高峰论坛 is held for a programme)
-            whole = max((w for n, w in wholes.items() if part.name.startswith(n) and len(part.name) - len(n) >= 2
-                         and (w.type == part.type or w.type == "PROGRAMME" and part.type == "PROJECT")
-                         and _PART_HEAD.search(part.name[len(n):])),
+            whole = max((w for w in _prefixes(part.name, wholes)
+                         if (w.type == part.type or w.type == "PROGRAMME" and part.type == "PROJECT")
+                         and _PART_HEAD.search(part.name[len(w.name):])),
                         key=lambda w: len(w.name), default=None)
             if whole is not None:
                 yield from fact(part, whole, "part_of:name-begins-with-whole")
@@ -684,12 +683,16 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
     """Who lends a flow of aid (优惠贷款则由中国进出口银行受政府指定对外发放): the partner of every
     figure of that flow in the document that names no partner of its own."""
     lender: dict[str, Mention] = {}
+    orgs_in: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        if m.type == "ORG":
+            orgs_in.setdefault(m.sentence, []).append(m)
     for sent in doc.sentences:
-        for f in _FLOW.finditer(sent.text):
+        for f in _FLOW.finditer(sent.text) if sent.index in orgs_in else ():
             by = re.match(r"[^，；。]{0,6}?由([^，；。]{2,20}?)(?:受[^，；。]{0,8})?(?:发放|提供|负责|承贷|管理)", sent.text[f.end():])
             if by:
                 lo, hi = sent.start + f.end() + by.start(1), sent.start + f.end() + by.end(1)
-                orgs = [m for m in doc.mentions if m.type == "ORG" and lo <= m.start and m.end <= hi]
+                orgs = [m for m in orgs_in[sent.index] if lo <= m.start and m.end <= hi]
                 if orgs:
                     lender.setdefault(_flow_code(f), orgs[0])
     for fact in facts:
@@ -697,6 +700,14 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
         if code in lender and not fact.get("partner") and fact.kind in ("AidStatistic", "Pledge"):
             fact.roles.append(("partner", lender[code]))
     return facts
+
+
+def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
+    """The mentions whose name begins ``name`` and leaves at least two characters of it (a dict look-up
+    per length, so a document with thousands of names costs no more per name)."""
+    for k in range(2, len(name) - 1):
+        if name[:k] in named:
+            yield named[name[:k]]
 
 
 def _plain_name(m: Mention) -> str:

@@ -8,6 +8,7 @@ Examples: 600亿元人民币 -> 60000000000 CNY; 47.30% -> 47.3; 2015年12月 ->
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
@@ -229,16 +230,17 @@ def complete_dates(mentions: list[Mention]) -> list[Mention]:
     # the dateline: a date written 2022-08-30 (as datelines are), else a full date in the first sentences
     dateline = next((v for _, v, t in full if ISO_DATE.fullmatch(t)), None)
     first = min(m.sentence for m in mentions)
-    dateline = dateline or next((v for _, v, _ in full if len(v) == 10 and any(
-        x.sentence <= first + 2 and x.value and x.value.get("value") == v for x in mentions)), None)
+    early = {m.value["value"] for m in mentions if m.type == "DATE" and m.sentence <= first + 2 and m.value}
+    dateline = dateline or next((v for _, v, _ in full if len(v) == 10 and v in early), None)
+    starts = [s for s, _, _ in full]
     out = []
     for m in mentions:
         value = (m.value or {}).get("value", "")
         if m.type != "DATE" or not value.startswith("--"):
             out.append(m)
             continue
-        before = [v for s, v, _ in full if s < m.start]
-        ref = dateline or (before[-1] if before else full[0][1])
+        before = bisect_left(starts, m.start)  # the full dates that begin before it
+        ref = dateline or full[before - 1 if before else 0][1]
         year = int(ref[:4]) + m.value.get("year_offset", 0)
         if value.startswith("---"):  # a day: year and month from the reference
             done = f"{year:04d}-{ref[5:7]}-{value[3:]}"
