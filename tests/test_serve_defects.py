@@ -20,7 +20,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from conftest import CORPUS, free_port, run_kg, start_oxigraph
+from conftest import free_port, run_kg, start_oxigraph
 from test_serve_robust import CROSS, COUNTRIES, JSON, backends, cpu_seconds, start, stop
 
 DEADLINE = 2.0

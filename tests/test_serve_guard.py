@@ -13,7 +13,7 @@ E = "http://example.org/sparql"
 @pytest.mark.parametrize("query, targets", [
     (f"SELECT * {{ SERVICE <{E}> {{ ?s ?p ?o }} }}", [E]),
     (f"select * {{ service silent <{E}> {{ ?s ?p ?o }} }}", [E]),
-    (f"PREFIX e: <http://example.org/> SELECT * {{ SERVICE e:sparql {{ ?s ?p ?o }} }}", [E]),
+    ("PREFIX e: <http://example.org/> SELECT * { SERVICE e:sparql { ?s ?p ?o } }", [E]),
     ("PREFIX : <http://example.org/> SELECT * { SERVICE :sparql { ?s ?p ?o } }", [E]),
     ("SELECT * { SERVICE x:sparql { ?s ?p ?o } }", [None]),  # unknown prefix
     ("SELECT * { SERVICE ?where { ?s ?p ?o } }", [None]),  # a variable
@@ -22,7 +22,7 @@ E = "http://example.org/sparql"
     (f"SELECT * {{ ?s ?p ?o # SERVICE <{E}> {{ }}\n }}", []),  # a comment
     (f'SELECT * {{ BIND("SERVICE <{E}> {{ }}" AS ?x) }}', []),  # a string
     (f"SELECT * {{ BIND('''it's \"SERVICE\" <{E}>''' AS ?x) }}", []),  # a long string with quotes inside
-    (f"SELECT * {{ ?s <http://example.org/a#SERVICE> ?o }}", []),  # inside an IRI
+    ("SELECT * { ?s <http://example.org/a#SERVICE> ?o }", []),  # inside an IRI
     ("SELECT ?service { ?service ?p ?o }", []),  # a variable named service
     ("PREFIX ex: <http://example.org/> SELECT * { ?s ex:service ?o }", []),  # a prefixed name
     (f"SELECT * {{ SERVICE <{E}> {{ SERVICE <{E}2> {{ }} }} }}", [E, E + "2"]),
