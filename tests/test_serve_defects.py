@@ -149,6 +149,10 @@ def test_service_is_refused_by_default_and_comments_or_strings_do_not_fool_the_c
                       httpx.post(f"{url}/query", data={"query": q}, headers=JSON, timeout=30)):
                 assert r.status_code == 400, (q, r.status_code, r.text)
                 assert "SERVICE" in r.text and r.text.count("\n") == 1, r.text
+        import gzip  # a compressed body would hide the query from the check: refused
+        r = httpx.post(f"{url}/query", content=gzip.compress(hostile[0].encode()), timeout=30,
+                       headers={**JSON, "Content-Type": "application/sparql-query", "Content-Encoding": "gzip"})
+        assert r.status_code == 415
         time.sleep(0.3)
         assert listener.hits == 0  # nothing left the server
         benign = [
