@@ -205,6 +205,7 @@ class Worker:
         self.timer: asyncio.TimerHandle | None = None
         self.timed_out = False
         self.retired = False
+        self.leased = False
 
     @property
     def alive(self) -> bool:
@@ -246,6 +247,16 @@ class Pool:
         except RuntimeError as e:
             self.close()
             raise InputError(self.store, f"the Oxigraph server did not start: {e}") from None
+        self._watcher = asyncio.ensure_future(self._watch())
+
+    async def _watch(self) -> None:
+        """A worker that dies while idle is replaced at once, not when a request finds it."""
+        while not self.closed:
+            await asyncio.sleep(0.5)
+            for w in list(self.workers):
+                if not w.leased and w.proc.poll() is not None:
+                    log(f"a query worker exited (status {w.proc.returncode}); starting another")
+                    self.retire(w)
 
     def close(self) -> None:
         """Stop every worker (idempotent; also called outside the loop)."""
@@ -294,6 +305,7 @@ class Pool:
                 self.retire(w)
                 continue
             w.timed_out = False
+            w.leased = True
             w.timer = self.loop.call_later(self.timeout_s, self._expire, w)
             return w
 
@@ -304,6 +316,7 @@ class Pool:
 
     def release(self, w: Worker) -> None:
         """Back to the idle queue, or replaced if it was killed or failed.  Once per acquire."""
+        w.leased = False
         if w.timer is not None:
             w.timer.cancel()
             w.timer = None

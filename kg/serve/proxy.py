@@ -91,6 +91,8 @@ class Proxy:
         params = parse_qsl(qs.decode("ascii"), keep_blank_values=True) if qs else []
         texts = [v for k, v in params if k == "query"]
         if body:
+            if (_header(scope, b"content-encoding") or b"identity").strip().lower() != b"identity":
+                return await plain(send, 415, "compressed request bodies are not accepted (Content-Encoding)")
             ctype = (_header(scope, b"content-type") or b"").split(b";")[0].strip().lower()
             text = body.decode("utf-8", "replace")
             if ctype == b"application/x-www-form-urlencoded":
