@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote
 
@@ -52,9 +52,9 @@ RDF_TYPES = {  # media type -> (suffix, pyoxigraph format or None for our compac
 SUFFIXES = {suffix: media for media, (suffix, _) in RDF_TYPES.items()}
 ACCEPT_ALIASES = {"application/json": "application/ld+json", "application/x-turtle": "text/turtle",
                   "text/plain": "application/n-triples"}
-MENTIONS_PER_PAGE = 50
+MENTIONS_PER_PAGE = 20
 LANDING_DOCUMENTS = 12  # documents listed (with their titles) on the landing page
-FACTS_PER_PAGE = 25
+FACTS_PER_PAGE = 20
 _NON_ASCII_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
 UNDATED = "n.d."  # the bar of the facts whose year is not known
 _SAFE = "/-_.~%#=,:!$&'()*+;@"
@@ -97,6 +97,7 @@ class Site:
         self.env.filters["short"] = lambda iri: lookup.local_name(iri)
 
     # -- links ---------------------------------------------------------------------------------
+    @lru_cache(maxsize=1 << 16)  # noqa: B019 - one Site per served store, kept for the server's life
     def href(self, iri: str) -> str:
         """Where a link to ``iri`` goes: a page of this server for an IRI of the store, else the IRI."""
         if iri.startswith(self.base):
