@@ -3,7 +3,6 @@ goes from the landing page to an entity, its evidence in a document, and runs an
 Screenshots are saved in tests/artifacts/ (git-ignored)."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-import site_server
 from site_server import site  # noqa: F401 - the fixture
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
