@@ -40,7 +40,7 @@ from kg.serve import lookup, svg
 from kg.serve.reconcile import QueryError, Reconciler, parse_queries
 from kg.store.core import locate
 from kg.store.folder import read_manifest
-from kg.store.search import TYPES, SearchIndex, build_index, index_path
+from kg.store.search import TYPES, SearchIndex, build_index
 
 HERE = Path(__file__).parent
 DEFAULT_BASE = "https://w3id.org/hezuo/id/"
@@ -85,7 +85,7 @@ class Site:
         self.query_path = query_path
         self.entities_graph = NamedNode(base + "entities")
         self.void_graph = NamedNode(base + "void")
-        if not index_path(generation).is_file():  # a store built before the index: names from the store only
+        if not SearchIndex.usable(generation):  # built before the index (or an older one): names from the store
             self._tmp = tempfile.TemporaryDirectory(prefix="kg-search-")
             generation = Path(self._tmp.name)
             build_index(self.store, generation, base=base)
