@@ -127,3 +127,29 @@ def test_a_new_generation_keeps_the_index(tmp_path):
         carried = index_path(folder.staging)
         assert carried.is_file() and carried.stat().st_ino == before.stat().st_ino
         assert SearchIndex(folder.staging).search("柬埔寨")[0].key == "country/KHM"
+
+
+@pytest.mark.parametrize("damage", ["older format", "no index"])
+def test_site_makes_its_own_index_when_the_generation_has_none_it_reads(corpus_store, tmp_path, damage):
+    """A store from a build before the index (or with an older one) is still searchable: the site indexes
+    the store's names in a folder of its own, and never writes into the store folder."""
+    import shutil
+
+    from kg.serve.site import Site
+
+    copy = tmp_path / "store"
+    shutil.copytree(corpus_store, copy, symlinks=True)
+    generation = locate(copy).parent
+    if damage == "no index":
+        index_path(generation).unlink()
+    else:
+        db = sqlite3.connect(index_path(generation))
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'format'")
+        db.execute("DROP TABLE aid")
+        db.commit()
+        db.close()
+    assert not SearchIndex.usable(generation)
+    site = Site(copy, "https://w3id.org/hezuo/id/", "/query")
+    assert site.index.path.parent != generation and SearchIndex.usable(site.index.path.parent)
+    assert site.index.search("巴基斯坦")[0].key == "country/PAK"
+    assert site.index.aid_by_year("https://w3id.org/hezuo/id/country/KHM")

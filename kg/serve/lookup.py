@@ -55,7 +55,9 @@ def _value(term) -> str:
 
 def first(store: Store, s, p, graph=None):
     """The object of the first ``s p ?o`` (None when there is none)."""
-    return next((q.object for q in store.quads_for_pattern(s, p, None, graph)), None)
+    for q in store.quads_for_pattern(s, p, None, graph):
+        return q.object
+    return None
 
 
 def span(iri: str) -> tuple[str, int, int] | None:
@@ -135,8 +137,10 @@ def entity(store: Store, iri: str, entities_graph: NamedNode) -> Entity | None:
     return Entity(iri, types, labels, sorted(aliases), links, list(props))
 
 
+@lru_cache(maxsize=1 << 16)
 def label_of(store: Store, iri: str, entities_graph: NamedNode | None = None) -> str:
-    """A short readable name: the Chinese label, else any label, else the IRI's last part."""
+    """A short readable name: the Chinese label, else any label, else the IRI's last part (remembered: a
+    served store does not change)."""
     node = NamedNode(iri)
     best = ""
     for q in store.quads_for_pattern(node, RDFS.label, None, entities_graph):

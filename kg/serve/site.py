@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote
 
@@ -40,7 +40,7 @@ from kg.serve import lookup, svg
 from kg.serve.reconcile import QueryError, Reconciler, parse_queries
 from kg.store.core import locate
 from kg.store.folder import read_manifest
-from kg.store.search import TYPES, SearchIndex, build_index, index_path
+from kg.store.search import TYPES, SearchIndex, build_index
 
 HERE = Path(__file__).parent
 DEFAULT_BASE = "https://w3id.org/hezuo/id/"
@@ -52,9 +52,9 @@ RDF_TYPES = {  # media type -> (suffix, pyoxigraph format or None for our compac
 SUFFIXES = {suffix: media for media, (suffix, _) in RDF_TYPES.items()}
 ACCEPT_ALIASES = {"application/json": "application/ld+json", "application/x-turtle": "text/turtle",
                   "text/plain": "application/n-triples"}
-MENTIONS_PER_PAGE = 50
+MENTIONS_PER_PAGE = 20
 LANDING_DOCUMENTS = 12  # documents listed (with their titles) on the landing page
-FACTS_PER_PAGE = 25
+FACTS_PER_PAGE = 20
 _NON_ASCII_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
 UNDATED = "n.d."  # the bar of the facts whose year is not known
 _SAFE = "/-_.~%#=,:!$&'()*+;@"
@@ -85,7 +85,7 @@ class Site:
         self.query_path = query_path
         self.entities_graph = NamedNode(base + "entities")
         self.void_graph = NamedNode(base + "void")
-        if not index_path(generation).is_file():  # a store built before the index: names from the store only
+        if not SearchIndex.usable(generation):  # built before the index (or an older one): names from the store
             self._tmp = tempfile.TemporaryDirectory(prefix="kg-search-")
             generation = Path(self._tmp.name)
             build_index(self.store, generation, base=base)
@@ -97,6 +97,7 @@ class Site:
         self.env.filters["short"] = lambda iri: lookup.local_name(iri)
 
     # -- links ---------------------------------------------------------------------------------
+    @lru_cache(maxsize=1 << 16)  # noqa: B019 - one Site per served store, kept for the server's life
     def href(self, iri: str) -> str:
         """Where a link to ``iri`` goes: a page of this server for an IRI of the store, else the IRI."""
         if iri.startswith(self.base):

@@ -261,6 +261,22 @@ class SearchIndex:
         self._local = threading.local()
         db = self._db()
         self.table = dict(db.execute("SELECT traditional, simplified FROM chars"))
+        self.format = int(dict(db.execute("SELECT key, value FROM meta")).get("format", 0))
+
+    @staticmethod
+    def usable(generation_dir: str | Path) -> bool:
+        """Whether the generation has an index this version reads (an older build's may lack tables)."""
+        path = index_path(generation_dir)
+        if not path.is_file():
+            return False
+        try:
+            db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            try:
+                return dict(db.execute("SELECT key, value FROM meta")).get("format") == str(FORMAT)
+            finally:
+                db.close()
+        except sqlite3.Error:
+            return False
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
