@@ -63,3 +63,30 @@ def test_post_build_steps_run_in_finalise_and_a_failing_one_leaves_the_store(tmp
     with pytest.raises(OSError, match="search index"):
         build_mod.build([doc], tmp_path / "store")
     assert stats(open_store(tmp_path / "store", read_only=True)) == before  # atomic: the old generation stays
+
+
+def test_the_shapes_take_a_text_in_parts_and_want_one_of_the_two(monkeypatch):
+    from pyoxigraph import Store
+
+    from kg import ingest
+    from kg.extract import lexicon
+    from kg.rdf import mapper as mapper_mod
+    from kg.rdf.vocab import NIF
+    from kg.store.validate import validate
+
+    monkeypatch.setattr(mapper_mod, "TEXT_PART", 40)  # parts of 40 characters: a small text takes the long path
+    text = "中国向老挝提供援助。" * 9 + " " * 20_000 + "中国向巴基斯坦提供援助。"
+    doc = ingest.make_document("long", "long.txt", text)
+    store = Store()
+    store.extend(mapper_mod.Mapper(lexicon.load()).document(doc))
+    parts = {q.subject for q in store.quads_for_pattern(None, None, NIF.String)}
+    assert len(parts) == -(-len(text) // 40)
+    pieces = sorted((int(next(store.quads_for_pattern(p, NIF.beginIndex, None)).object.value),
+                     next(store.quads_for_pattern(p, NIF.anchorOf, None)).object.value) for p in parts)
+    assert "".join(t for _, t in pieces) == text
+    assert not list(store.quads_for_pattern(None, NIF.isString, None))
+    assert validate(store) == []  # a long literal is checked in its short form: fast, same verdict
+    for part in parts:  # without its parts the document has no text: a violation
+        for q in list(store.quads_for_pattern(part, None, None)):
+            store.remove(q)
+    assert any(v.focus.endswith("/doc/long") for v in validate(store))
