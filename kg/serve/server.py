@@ -31,7 +31,7 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from kg.errors import InputError
+from kg.errors import InputError, ParameterError
 from kg.serve import site
 from kg.serve.guard import QueryGuard, host_allowed, loopback_bind, normalise_prefix
 from kg.serve.pool import Pool, default_workers
@@ -296,12 +296,12 @@ def serve(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeo
     from kg.rdf.mapper import DEFAULT_BASE
 
     if timeout_s <= 0:
-        raise InputError("--timeout", "must be a positive number of seconds")
+        raise ParameterError("timeout", "must be a positive number of seconds")
     if client_timeout <= 0:
-        raise InputError("--client-timeout", "must be a positive number of seconds")
+        raise ParameterError("client_timeout", "must be a positive number of seconds")
     workers = workers or default_workers()
     if workers < 1:
-        raise InputError("--workers", "must be at least 1")
+        raise ParameterError("workers", "must be at least 1")
     for prefix in allow_service or ():
         try:
             normalise_prefix(prefix)
