@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
+import spacy
+import srsly
+from spacy.tokens import Doc
+from spacy.util import DummyTokenizer, registry
+
+from kg.errors import InputError
 from kg.ingest import split
 from kg.model import Document
-from kg.extract.nlp import Extractor, normalize
+from kg.extract.nlp import SHIPPED_MODEL, Extractor, create_tokenizer, normalize
+from kg.extract.train import fit, patterns_from_gold, read_gold
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +89,7 @@ def test_values_are_normalised(extractor):
     values = {m.text: (m.type, m.value) for m in doc.mentions if m.is_value}
     assert values["2013年至2018年"] == ("PERIOD", {"value": "2013/2018", "start": "2013", "end": "2018"})
     assert values["2702亿元人民币"] == ("MONEY", {"amount": "270200000000", "unit": "CNY"})
-    assert values["47.30%"] == ("PERCENT", {"amount": "47.3"})
+    assert values["47.30%"] == ("PERCENT", {"amount": "47.3", "unit": "%"})
     assert values["未来3年内"] == ("PERIOD", {"value": "P3Y"})
     assert values["20亿美元"] == ("MONEY", {"amount": "2000000000", "unit": "USD"})
     assert values["122个国家"] == ("COUNT", {"amount": "122", "unit": "国家"})
@@ -101,3 +111,162 @@ def test_normalize_keeps_an_offset_for_every_character():
     assert norm.startswith("UN")
     assert "中国援助" in norm
     assert all(0 <= o < len(text) for o in offsets) and offsets == sorted(offsets)
+
+
+# --- the spaCy pipeline: registered parts, saved and loaded as any spaCy pipeline -------------------------
+
+GOLD = Path(__file__).parent / "gold"
+
+
+def sentences(text: str) -> list[str]:
+    return [normalize(s.text)[0] for s in split(text)[1]]
+
+
+def gold_sentences(n: int = 200) -> list[str]:
+    """Sentences of several gold texts (all the gold documents of tests/gold)."""
+    out = []
+    for text, _ in read_gold(GOLD):
+        out.extend(sentences(text)[:n])
+    return out
+
+
+def analysed(nlp, texts: list[str]) -> list[tuple]:
+    """Everything the pipeline says about each text: tokens, the three span groups, the Doc state."""
+    out = []
+    for doc in nlp.pipe(texts):
+        groups = {name: [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_) for s in doc.spans[name]]
+                  for name in ("lexicon", "values", "entities")}
+        state = srsly.json_loads(srsly.json_dumps([doc._.hezuo_names, doc._.hezuo_values, doc._.hezuo_entities]))
+        out.append(([t.text for t in doc], groups, state))
+    return out
+
+
+def test_the_tagger_is_a_spacy_pipeline_of_registered_parts(extractor):
+    nlp = extractor.nlp
+    assert isinstance(nlp.tokenizer, DummyTokenizer)
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "hezuo.LexiconJiebaTokenizer.v1"
+    assert registry.tokenizers.get("hezuo.LexiconJiebaTokenizer.v1") is create_tokenizer
+    assert nlp.pipe_names == ["hezuo_lexicon", "hezuo_values", "hezuo_rules", "hezuo_classifier"]
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
+    assert analysis["summary"]["hezuo_rules"]["requires"] == ["doc.spans"]
+    assert "doc._.hezuo_entities" in analysis["summary"]["hezuo_rules"]["assigns"]
+
+
+def test_to_disk_and_spacy_load_give_the_same_spans(tmp_path):
+    gold = read_gold(GOLD)
+    nlp = Extractor(model_dir=fit(gold[:3], tmp_path / "trained", classifier=True)).nlp
+    assert nlp.tokenizer.patterns  # the round trip carries learned patterns too
+    nlp.to_disk(tmp_path / "copy")
+    assert {p.name for p in (tmp_path / "copy").iterdir()} >= {"config.cfg", "meta.json", "tokenizer"}
+    loaded = spacy.load(tmp_path / "copy")
+    assert loaded.tokenizer.patterns == nlp.tokenizer.patterns
+    weights = nlp.get_pipe("hezuo_classifier").model.weights
+    assert weights and loaded.get_pipe("hezuo_classifier").model.weights == weights
+    texts = gold_sentences()
+    before, after = analysed(nlp, texts), analysed(loaded, texts)
+    assert sum(len(groups["entities"]) for _, groups, _ in before) > 100
+    assert after == before
+
+
+def test_a_new_process_loads_the_shipped_pipeline_by_name():
+    """spacy.load on the shipped folder, in a process that never imported kg: the entry points name our parts."""
+    script = ("import sys, spacy; nlp = spacy.load(sys.argv[1]); d = nlp('中国向巴基斯坦和南苏丹提供援助。');"
+              "print(sorted(s.id_ for s in d.spans['entities'])); print('kg' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script, str(SHIPPED_MODEL)], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.split("\n")
+    assert out[0] == str(["country/CHN", "country/PAK", "country/SSD"])
+
+
+def test_the_doc_state_survives_doc_serialisation(extractor):
+    nlp = extractor.nlp
+    text = "2015年12月，中非合作论坛约翰内斯堡峰会在南非举行，习近平主席宣布提供600亿美元支持。"
+    doc = nlp(text)
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert analysed(nlp, [text]) == [([t.text for t in again],
+                                      {name: [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_)
+                                              for s in again.spans[name]] for name in ("lexicon", "values", "entities")},
+                                      srsly.json_loads(srsly.json_dumps([again._.hezuo_names, again._.hezuo_values,
+                                                                         again._.hezuo_entities])))]
+    assert again._.hezuo_entities and again.spans["values"]
+
+
+# --- the learned span ruler (kg.extract.train) ----------------------------------------------------------
+
+TRAIN_TEXT = "中方与青禾同心会签署协议，援建的绿洲学堂投入使用。新华社记者田林报道。"
+TRAIN_GOLD = {"entities": [
+    {"name": "青禾同心会", "type": "ORG", "qid": "Q999999901", "aliases_in_text": ["同心会"]},
+    {"name": "绿洲学堂", "type": "PROJECT", "aliases_in_text": []},
+    {"name": "田林", "type": "PERSON", "aliases_in_text": []},
+    {"name": "锦屏", "type": "PLACE", "aliases_in_text": []},  # not in the text: not learned
+    {"name": "澳", "type": "PLACE", "aliases_in_text": []},  # one character: never a pattern
+    {"name": "论坛", "type": "FORUM", "aliases_in_text": []},  # a generic head word: never a pattern
+]}
+NEW_TEXT = "青禾同心会今年在绿洲学堂开课。记者田林表示。田林里有树。"
+
+
+def learned(extractor, text: str) -> set[tuple[str, str, str]]:
+    return {(m.text, m.type, m.key) for m in tag(extractor, text).mentions if m.rule == "learned"}
+
+
+def test_fit_learns_the_names_of_the_gold_with_types_ids_and_links(tmp_path):
+    patterns = patterns_from_gold([(TRAIN_TEXT, TRAIN_GOLD)])
+    assert {p["pattern"] for p in patterns} == {"青禾同心会", "同心会", "绿洲学堂", "田林"}
+    ex = Extractor(model_dir=fit([(TRAIN_TEXT, TRAIN_GOLD)], tmp_path / "m"))
+    found = learned(ex, NEW_TEXT)
+    assert found == {("青禾同心会", "ORG", "org/青禾同心会"), ("绿洲学堂", "PROJECT", "project/绿洲学堂"),
+                     ("田林", "PERSON", "person/田林")}  # 田林 next to a title only, as the lexicon's short names
+    assert ex.lexicon["org/青禾同心会"].links == {"wikidata": "Q999999901"}
+    assert ex.lexicon["org/青禾同心会"].aliases == ["同心会"]
+    untrained = Extractor(model_dir=fit([], tmp_path / "empty"))
+    assert not {m.text for m in tag(untrained, NEW_TEXT).mentions} & {"青禾同心会", "绿洲学堂"}
+
+
+def test_fit_is_deterministic_and_drops_names_the_documents_type_differently(tmp_path):
+    other = {"entities": [{"name": "绿洲学堂", "type": "ORG", "aliases_in_text": []}]}
+    gold = [(TRAIN_TEXT, TRAIN_GOLD), (TRAIN_TEXT, other)]
+    a, b = fit(gold, tmp_path / "a"), fit(list(reversed(gold)), tmp_path / "b")
+    for name in ("config.cfg", "meta.json", "tokenizer/patterns.jsonl"):
+        assert (a / name).read_bytes() == (b / name).read_bytes()  # patterns do not depend on the order
+    c, d = fit(gold, tmp_path / "c", classifier=True), fit(gold, tmp_path / "d", classifier=True)
+    weights = "hezuo_classifier/weights.json"
+    assert (c / weights).read_bytes() == (d / weights).read_bytes() != (a / weights).read_bytes()  # fixed seed
+    assert "绿洲学堂" not in {p["pattern"] for p in patterns_from_gold(gold)}  # ORG in one, PROJECT in the other
+    assert "绿洲学堂" in {p["pattern"] for p in patterns_from_gold([*gold, (TRAIN_TEXT, TRAIN_GOLD)])}  # 2 to 1
+
+
+def test_a_learned_name_never_splits_a_longer_known_name(tmp_path):
+    gold = [("巴基斯坦的项目。", {"entities": [{"name": "巴基", "type": "PLACE", "aliases_in_text": []}]})]
+    ex = Extractor(model_dir=fit(gold, tmp_path / "m"))
+    assert [m.key for m in tag(ex, "巴基斯坦的项目。").mentions] == ["country/PAK"]
+
+
+def test_the_shipped_pipeline_is_what_make_train_writes(tmp_path):
+    fit(read_gold(GOLD), tmp_path / "m")
+    for name in ("config.cfg", "tokenizer/patterns.jsonl"):
+        assert (tmp_path / "m" / name).read_bytes() == (Path(str(SHIPPED_MODEL)) / name).read_bytes(), \
+            f"{name} differs from kg/extract/data/model: run `make train`"
+
+
+def test_a_model_folder_that_is_not_one_is_a_one_line_error(tmp_path):
+    with pytest.raises(InputError, match="not a pipeline folder"):
+        Extractor(model_dir=tmp_path)
+
+
+# --- the learned classifier of candidate names (kg.extract.learned) ------------------------------------
+
+def test_the_classifier_types_names_it_never_saw_by_their_context(tmp_path):
+    """Trained on persons after 发言人/记者 and places after 向/运抵, it finds other names in those contexts."""
+    persons = ["郑愿东", "史宏微", "邓波清", "苑基荣", "钱立新", "孔德明", "韩志远"]
+    places = ["卡杜纳", "洛比托", "本格拉", "奎托", "卢埃纳", "伯丁"]
+    gold = []
+    for k, place in enumerate(places):
+        text = f"外交部发言人{persons[k]}表示，中方向{place}提供了援助。记者{persons[k + 1]}报道，援助物资已运抵{place}。"
+        gold.append((text, {"entities": [{"name": persons[k], "type": "PERSON"}, {"name": persons[k + 1], "type": "PERSON"},
+                                         {"name": place, "type": "PLACE"}]}))
+    new = "记者童海燕报道，物资已运抵瓦乌。"
+    ex = Extractor(model_dir=fit(gold, tmp_path / "m", classifier=True))
+    found = {(m.text, m.type) for m in tag(ex, new).mentions if m.rule == "learned:classifier"}
+    assert found == {("童海燕", "PERSON"), ("瓦乌", "PLACE")}
+    untrained = Extractor(model_dir=fit(gold, tmp_path / "ruler"))
+    assert not {m.text for m in tag(untrained, new).mentions} & {"童海燕", "瓦乌"}

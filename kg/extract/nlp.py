@@ -1,86 +1,62 @@
-"""Entity and value tagging: jieba inside a spaCy ``zh`` pipeline, lexicon spans with ids.
+"""Entity and value tagging: a spaCy ``zh`` pipeline with jieba inside, lexicon spans with ids.
 
-The pipeline, per sentence:
+Per sentence (``Extractor.mentions``):
 
 1. ``normalize``: NFKC, traditional -> simplified (OpenCC), white space between CJK
    characters dropped; an offset map leads every character back to the original text.
-2. ``LexiconJiebaTokenizer``: an Aho-Corasick automaton over every lexicon name finds
-   names on characters, longest match first; values are found by ``kg.values``.  Their
-   edges become forced token boundaries, and jieba (with the lexicon as user dictionary)
-   segments the text between them.  So every known name is token-aligned, even names
-   jieba's user dictionary cannot keep whole (with —, ·, - or %, jieba #536), and
-   苏丹 never matches inside 南苏丹.
-3. ``hezuo_entities``: the names chosen there — longest first, plus names nested in a
-   meeting or project (中非合作论坛北京峰会 -> the meeting, the forum and 北京), plus the
-   names found by ``kg.rules`` — become spans labelled with their type whose ``id`` is the
-   entity key (``span.id_``), in ``doc.spans["entities"]``: what spaCy's ``SpanRuler`` gives
-   with an id on each pattern, without matching every lexicon name a second time on tokens
-   (that cost a fifth of the extraction time and found nothing the automaton had not).
+2. the tokenizer ``hezuo.LexiconJiebaTokenizer.v1`` (registered, a ``DummyTokenizer``): jieba
+   (rjieba) with every lexicon name and every learned name (``patterns.jsonl``, the
+   gold-trained span ruler of ``kg.extract.train``) as user dictionary, found by Aho-Corasick
+   and kept whole as tokens, values too; it leaves them on the Doc as ``doc._.hezuo_names``
+   and ``doc._.hezuo_values`` (plain data, serialisable).
+3. ``hezuo_lexicon``: those names as spans with their type and entity key (``span.id_``) in
+   ``doc.spans["lexicon"]``: what a ``SpanRuler`` with an id on each pattern gives.
 4. ``hezuo_values``: money, percentages, dates, periods and counts into ``doc.spans["values"]``.
+5. ``hezuo_rules``: names found by ``kg.extract.rules`` (over tokens, the lexicon spans and the
+   value spans) merged with the dictionary names (longest first) into ``doc.spans["entities"]``
+   and ``doc._.hezuo_entities``.
 
-The tokenizer leaves what it found as plain data in ``doc.user_data["hezuo"]`` (``Found``)
-for the components; the result leaves this module as plain ``kg.model.Mention`` objects.
+The pipeline is saved and loaded as spaCy saves any pipeline (``config.cfg``, ``meta.json``,
+the tokenizer's patterns): ``nlp.to_disk(path)`` / ``spacy.load(path)``; the shipped one is in
+``kg/extract/data/model/`` (``make train``).  The result leaves this module as plain
+``kg.model.Mention`` objects.
 """
 
 from __future__ import annotations
 
+import copy
 import itertools
 import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import ahocorasick
 import jieba
 import jieba.posseg
 import rjieba
-import opencc
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import DummyTokenizer, registry
 
+from kg.errors import InputError
+from kg.extract import doctext
+from kg.extract import learned  # noqa: F401 - registers the hezuo_classifier factory
 from kg.extract import lexicon as lexicon_mod
 from kg.extract import rules
+from kg.extract.chinese import to_simplified
 from kg.model import Document, Mention
 from kg.extract.values import find_values
+from kg.resources import package_file
 
 jieba.setLogLevel(logging.WARNING)
-_T2S = opencc.OpenCC("t2s")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 # jieba POS tags for lexicon names in the user dictionary
 _POS = {"COUNTRY": "ns", "REGION": "ns", "PLACE": "ns", "PERSON": "nr"}
-
-FOUND = "hezuo"  # doc.user_data key of what the tokenizer found (plain data: Found)
-
-
-class Found:
-    """What the tokenizer found in a sentence, as plain data for the components after it:
-    the text, its tokens as character spans, the chosen names ``(start, end, key)`` with their
-    types, the values ``(start, end, type, value)``."""
-
-    __slots__ = ("text", "tokens", "names", "types", "values", "_index")
-
-    def __init__(self, text, tokens, names, types, values):
-        self.text, self.tokens, self.names, self.types, self.values = text, tokens, names, types, values
-        self._index = None
-
-    def token_index(self) -> tuple[dict[int, int], dict[int, int]]:
-        """Token index by the character where a token starts, and (one past) by where one ends."""
-        if self._index is None:
-            starts, ends = {}, {}
-            for i, (s, e) in enumerate(self.tokens):
-                starts[s] = i
-                ends[e] = i + 1
-            self._index = starts, ends
-        return self._index
-
-
-def to_simplified(text: str) -> str:
-    out = _T2S.convert(text)
-    if len(out) != len(text):  # a phrase conversion changed the length: go char by char
-        out = "".join(c if len(s := _T2S.convert(c)) != 1 else s for c in text)
-    return out
 
 
 def _nfkc_tables() -> tuple[dict[int, str], re.Pattern]:
@@ -137,9 +113,10 @@ def match_name(name: str) -> str:
 class Gazetteer:
     """Aho-Corasick over every lexicon name: all matches, then the longest ones."""
 
-    def __init__(self, lex: lexicon_mod.Lexicon):
+    def __init__(self, lex: lexicon_mod.Lexicon, patterns: Iterable[dict] = (), tags: dict[str, str] | None = None):
         self.automaton = ahocorasick.Automaton()
         self.types: dict[str, str] = {}
+        self.learned: set[str] = set()  # keys of entities known only from the learned patterns
         self.weak: dict[str, str] = {}  # form -> "token" | "title": names that are also ordinary words
         seen: dict[str, str] = {}
         for key, entry in lex.entries.items():
@@ -158,6 +135,19 @@ class Gazetteer:
                 if seen.setdefault(form, key) != key:
                     raise ValueError(f"lexicon name {name!r} names both {seen[form]} and {key}")
                 self.automaton.add_word(form, (len(form), key))
+        for p in patterns:  # learned names, with the same guards; a lexicon name keeps its entity
+            form, key = match_name(p["pattern"]), p["id"]
+            if len(form) < 2 or form in lexicon_mod.NEVER_NAMES or form in seen or key in lex.entries \
+                    and self.types.get(key) != p["label"]:
+                continue
+            if key not in lex.entries:
+                self.types[key] = p["label"]
+                self.learned.add(key)
+            kind = _learned_weak_kind(p["label"], form, tags or {})
+            if kind:
+                self.weak[form] = kind
+            seen[form] = key
+            self.automaton.add_word(form, (len(form), key))
         self.names = seen
         self.automaton.make_automaton()
 
@@ -211,6 +201,18 @@ _RULE_TRIGGER = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix
 _WEAK_NOTE = re.compile(r"ordinary word|common personal name|also a place name|is generic")
 
 
+def _learned_weak_kind(label: str, form: str, tags: dict[str, str]) -> str | None:
+    """A learned name that is also an ordinary word counts only in context, as in the lexicon: a
+    two-character person only near a title; a word of jieba's dictionary that is not a proper
+    noun (and a two-character place) only where jieba's own segmentation has it as a word."""
+    if label == "PERSON" and len(form) <= 3:
+        return "title" if len(form) == 2 or tags.get(form, "nr")[:2] != "nr" else None
+    tag = tags.get(form)
+    if tag is not None and tag not in rules.PROPER_TAGS or label == "PLACE" and len(form) == 2:
+        return "token"
+    return None
+
+
 def _weak_kind(entry: lexicon_mod.Entry, form: str) -> str | None:
     """Names that are also ordinary words (汪洋, 海口, 万象) count only in context."""
     if entry.type == "PERSON" and (len(form) == 2 or _WEAK_NOTE.search(entry.note)):
@@ -222,22 +224,79 @@ def _weak_kind(entry: lexicon_mod.Entry, form: str) -> str | None:
     return None
 
 
-class LexiconJiebaTokenizer:
-    """jieba segmentation with lexicon names, values and rule names as token boundaries."""
+def _doc_extension(name: str) -> None:
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=None)
 
-    def __init__(self, vocab, gazetteer: Gazetteer, jieba_tokenizer: "rjieba.Jieba"):
+
+# The state the stages pass on, as plain (msgpack-serialisable) data on the Doc:
+#   doc._.hezuo_names    [(start, end, key, type, source)]: dictionary names the tokenizer kept whole
+#                        (source "lexicon", or "learned" for names of the gold-trained patterns)
+#   doc._.hezuo_values   [(start, end, type, value)]: values the tokenizer kept whole, normalised
+#   doc._.hezuo_entities [(start, end, key, type, source)]: the names chosen (lexicon, learned, rules)
+for _name in ("hezuo_names", "hezuo_values", "hezuo_entities"):
+    _doc_extension(_name)
+
+
+class LexiconJiebaTokenizer(DummyTokenizer):
+    """jieba segmentation (rjieba) that keeps dictionary names and values whole.
+
+    An Aho-Corasick automaton over every name of the lexicon and of the learned patterns finds
+    names on characters, longest first; values are found by ``kg.extract.values``.  Their edges
+    become forced token boundaries and jieba (with the names as user dictionary) segments the
+    text between them, so every known name is token-aligned, even names jieba's user dictionary
+    cannot keep whole (with —, ·, - or %, jieba #536), and 苏丹 never matches inside 南苏丹.
+    What it kept whole goes on the Doc (``doc._.hezuo_names``, ``doc._.hezuo_values``).
+
+    Its serialised state is the learned patterns (``patterns.jsonl``, SpanRuler's format:
+    ``{"label", "pattern", "id"}`` plus the gold ``qid``); the lexicon is package data.
+    """
+
+    def __init__(self, vocab, lex: lexicon_mod.Lexicon | None = None, patterns: Iterable[dict] = ()):
         self.vocab = vocab
-        self.gazetteer = gazetteer
-        self.jieba = jieba_tokenizer
         self.tags = jieba.posseg.dt.word_tag_tab
         self._oov_tags: dict[str, str] = {}
+        self._lexicon = lex
+        self.patterns: list[dict] = list(patterns)
+        self._gazetteer: Gazetteer | None = None
+        self._jieba: rjieba.Jieba | None = None
+
+    # the gazetteer and jieba are built on first use, after from_disk has set the patterns
+    @property
+    def lexicon(self) -> lexicon_mod.Lexicon:
+        return self._lexicon or lexicon_mod.load()
+
+    def set_lexicon(self, lex: lexicon_mod.Lexicon) -> None:
+        self._lexicon = lex
+        self._gazetteer = self._jieba = None
+
+    def set_patterns(self, patterns: Iterable[dict]) -> None:
+        self.patterns = sorted(patterns, key=lambda p: (p["id"], p["pattern"], p["label"]))
+        self._gazetteer = self._jieba = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(self.lexicon, self.patterns, self.tags)
+        return self._gazetteer
+
+    @property
+    def jieba(self) -> "rjieba.Jieba":
+        if self._jieba is None:
+            tk = rjieba.Jieba()  # jieba's dictionary and algorithm (HMM included) in Rust: jieba-rs
+            gazetteer = self.gazetteer
+            for form, key in gazetteer.names.items():
+                tk.add_word(form, 100000, _POS.get(gazetteer.types[key], "nt"))
+            self._jieba = tk
+        return self._jieba
 
     def __call__(self, text: str) -> Doc:
-        found = self.gazetteer.find(text)
+        gazetteer = self.gazetteer
+        found = gazetteer.find(text)
         bounds = self._bounds(text)  # jieba's own segmentation: one call per sentence
-        if any(text[s:e] in self.gazetteer.weak for s, e, _ in found):
+        if any(text[s:e] in gazetteer.weak for s, e, _ in found):
             found = self._drop_weak(text, found, bounds)
-        matches = self.gazetteer.resolve(found, bounds if _crossing(found) else None, text)
+        matches = gazetteer.resolve(found, bounds if _crossing(found) else None, text)
         covered = bytearray(len(text))
         for s, e, _ in matches:
             covered[s:e] = b"\x01" * (e - s)
@@ -255,21 +314,15 @@ class LexiconJiebaTokenizer:
         # edges of the names nested in it)
         n = len(text)
         edges = sorted(cuts.union(b for b in bounds if not (0 < b < n and covered[b - 1] and covered[b])))
-        spans = list(zip(edges, edges[1:]))
-        names = self._rule_names(text, spans, matches, values)
-        if names:
-            matches = self._merge(text, matches, names)
-            kept = {k for _, _, k in matches}
-            extra = {x for s, e, k, *_ in names if k in kept for x in (s, e)}
-            spans = _split_at(spans, extra)
-        words = [text[s:e] for s, e in spans]
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        types = {k: (self.gazetteer.types[k], "lexicon") for _, _, k in matches if k in self.gazetteer.types}
-        types.update((k, (t, r)) for _, _, k, t, r in names)
-        doc.user_data[FOUND] = Found(text, spans, matches, types, values)
+        words = [text[s:e] for s, e in zip(edges, edges[1:])]
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), user_data={doctext.TEXT: text})
+        types, learned = gazetteer.types, gazetteer.learned
+        doc._.hezuo_names = [(s, e, k, types[k], "learned" if k in learned else "lexicon") for s, e, k in matches]
+        doc._.hezuo_values = values
         return doc
 
-    def _tag(self, word: str) -> str:
+    def tag(self, word: str) -> str:
+        """jieba's dictionary POS of a token; "?" for a word it does not know, "?c" for one made of known words."""
         tag = self.tags.get(word)
         if tag is None:
             tag = self._oov_tags.get(word)
@@ -285,9 +338,10 @@ class LexiconJiebaTokenizer:
 
     def _drop_weak(self, text: str, found: list[tuple[int, int, str]], bounds: set[int]) -> list[tuple[int, int, str]]:
         keep = []
+        weak = self.gazetteer.weak
         for s, e, k in found:
-            kind = self.gazetteer.weak.get(text[s:e])
-            if kind and any(fs <= s and e <= fe and (fs, fe) != (s, e) and text[fs:fe] not in self.gazetteer.weak
+            kind = weak.get(text[s:e])
+            if kind and any(fs <= s and e <= fe and (fs, fe) != (s, e) and text[fs:fe] not in weak
                             for fs, fe, _ in found):
                 kind = None  # part of a longer known name: 北京 in 中非合作论坛北京峰会
             if kind == "title" and not _TITLE_NEAR.search(text, max(0, s - 5), min(len(text), e + 5)):
@@ -297,27 +351,122 @@ class LexiconJiebaTokenizer:
             keep.append((s, e, k))
         return keep
 
-    def _rule_names(self, text, spans, matches, values) -> list[tuple[int, int, str, str, str]]:
-        if not _RULE_TRIGGER.search(text):
-            return []  # no suffix, title, quote or ordinal: no rule can fire (about half the sentences)
-        outer = [(s, e, k) for s, e, k in matches
-                 if not any(cs <= s and e <= ce and (cs, ce) != (s, e) for cs, ce, _ in matches)]
+    # serialisation: the learned patterns (the lexicon is package data, loaded by name)
+    def to_bytes(self, **kwargs) -> bytes:
+        return srsly.msgpack_dumps({"patterns": self.patterns})
+
+    def from_bytes(self, data: bytes, **kwargs) -> "LexiconJiebaTokenizer":
+        self.set_patterns(srsly.msgpack_loads(data).get("patterns", []))
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path, **kwargs) -> "LexiconJiebaTokenizer":
+        file = Path(path) / PATTERNS_FILE
+        self.set_patterns(srsly.read_jsonl(file) if file.is_file() else [])
+        return self
+
+
+PATTERNS_FILE = "patterns.jsonl"
+
+
+@registry.tokenizers("hezuo.LexiconJiebaTokenizer.v1")
+def create_tokenizer():
+    def make(nlp: Language) -> LexiconJiebaTokenizer:
+        return LexiconJiebaTokenizer(nlp.vocab)
+    return make
+
+
+_token_starts = doctext.token_starts
+
+
+def _spans(doc: Doc, starts: list[int], items: Iterable[tuple]) -> list[Span]:
+    """Spans for ``(start, end, label, span_id)`` character spans, by the tokens they begin and end on."""
+    index = {c: i for i, c in enumerate(starts)}
+    out = []
+    for s, e, label, span_id in items:
+        i, j = index.get(s), index.get(e)
+        if i is not None and j is not None:
+            out.append(Span(doc, i, j, label=label, span_id=span_id))
+    return out
+
+
+@Language.factory("hezuo_lexicon", assigns=["doc.spans"])
+def make_lexicon_spans(nlp: Language, name: str):
+    return LexiconSpans()
+
+
+class LexiconSpans:
+    """The dictionary names the tokenizer kept whole (lexicon and learned patterns: longest first,
+    with the names nested in a meeting, project, programme or forum) as spans labelled with their
+    type whose ``id`` is the entity key, into ``doc.spans["lexicon"]`` — what spaCy's ``SpanRuler``
+    gives with an id on each pattern, without matching every name a second time on tokens."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = doc._.hezuo_names or []
+        doc.spans["lexicon"] = _spans(doc, _token_starts(doc), ((s, e, t, k) for s, e, k, t, _ in names)) \
+            if names else []
+        return doc
+
+
+@Language.factory("hezuo_rules", assigns=["doc.spans", "doc._.hezuo_entities"], requires=["doc.spans"])
+def make_rule_names(nlp: Language, name: str):
+    return RuleNames(nlp.tokenizer)
+
+
+class RuleNames:
+    """Names the dictionaries do not know, by ``kg.extract.rules`` (head nouns, titles, quotes,
+    ordinals) over units (tokens with jieba's POS; a name or value already found is one unit),
+    merged with the dictionary names (longest first; known names win ties; parts of a meeting or
+    project stay): ``doc.spans["entities"]`` and ``doc._.hezuo_entities``.  A rule name whose
+    edge falls inside a token splits it (the Doc is rebuilt with the same extensions)."""
+
+    def __init__(self, tokenizer: LexiconJiebaTokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doctext.text(doc)
+        learned = self.tokenizer.gazetteer.learned
+        chosen = [(sp.start_char, sp.end_char, sp.id_, sp.label_, "learned" if sp.id_ in learned else "lexicon")
+                  for sp in doc.spans["lexicon"]]
+        starts = None
+        if _RULE_TRIGGER.search(text):  # no suffix, title, quote or ordinal: no rule can fire (half the sentences)
+            starts = _token_starts(doc)
+            values = [(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["values"]]
+            names = self._rule_names(text, starts, chosen, values)
+            if names:
+                chosen = _merge(text, chosen, names)
+                edges = set(starts)
+                cuts = {x for s, e, *_ in chosen for x in (s, e)} - edges
+                if cuts:
+                    doc = _split_tokens(doc, starts, cuts)
+                    starts = None
+        doc._.hezuo_entities = chosen
+        if chosen:
+            doc.spans["entities"] = _spans(doc, starts or _token_starts(doc), ((s, e, t, k) for s, e, k, t, _ in chosen))
+        else:
+            doc.spans["entities"] = []
+        return doc
+
+    def _rule_names(self, text, starts, names, values) -> list[tuple[int, int, str, str, str]]:
+        gazetteer = self.tokenizer.gazetteer
+        outer = [(s, e, k, t) for s, e, k, t, _ in names
+                 if not any(cs <= s and e <= ce and (cs, ce) != (s, e) for cs, ce, *_ in names)]
         units: list[rules.Unit] = []
-        ents = {s: (e, k) for s, e, k in outer}
-        vals = {s: (e, t) for s, e, t, _ in values}
+        ents = {s: (e, t) for s, e, _, t in outer}
+        vals = {s: (e, t) for s, e, t in values}
         marked = ents.keys() | vals.keys()
-        tags, tag, Unit = self.tags, self._tag, rules.Unit
-        i, n = 0, len(spans)
+        tags, tag, Unit = self.tokenizer.tags, self.tokenizer.tag, rules.Unit
+        i, n = 0, len(starts) - 1
         while i < n:
-            s, e = spans[i]
+            s, e = starts[i], starts[i + 1]
             if s in marked:
-                if s in ents:
-                    end, key = ents[s]
-                    units.append(Unit(text[s:end], s, end, "ENT", self.gazetteer.types[key]))
-                else:
-                    end, typ = vals[s]
-                    units.append(Unit(text[s:end], s, end, "VAL", typ))
-                while i < n and spans[i][1] <= end:
+                end, typ = ents[s] if s in ents else vals[s]
+                units.append(Unit(text[s:end], s, end, "ENT" if s in ents else "VAL", typ))
+                while i < n and starts[i + 1] <= end:
                     i += 1
                 continue
             w = text[s:e]
@@ -326,106 +475,106 @@ class LexiconJiebaTokenizer:
         found = []
         for f in rules.find(text, units):
             name = f.name or _clean_name(text[f.start:f.end])  # the rule may give the name's canonical form
-            if name in self.gazetteer.names:  # a known name in another form: the lexicon's entity
-                key = self.gazetteer.names[name]
-                found.append((f.start, f.end, key, self.gazetteer.types[key], "lexicon"))
+            if name in gazetteer.names:  # a known name in another form: the lexicon's entity
+                key = gazetteer.names[name]
+                found.append((f.start, f.end, key, gazetteer.types[key],
+                              "learned" if key in gazetteer.learned else "lexicon"))
             else:
                 found.append((f.start, f.end, f"{f.type.lower()}/{name}", f.type, f.rule))
         return found
 
-    def _merge(self, text, matches, names):
-        """Add rule names: longest first; known names win ties; parts of a meeting or project stay."""
-        types = dict(self.gazetteer.types)
-        types.update({k: t for _, _, k, t, _ in names})
-        candidates = [(s, e, k, "lexicon") for s, e, k in matches] + [(s, e, k, r) for s, e, k, _, r in names]
-        chosen: list[tuple[int, int, str, str]] = []
-        for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[3] != "lexicon", c[0])):
-            s, e = c[0], c[1]
-            clash = False
-            for d in chosen:
-                ds, de = d[0], d[1]
-                if e <= ds or de <= s:
-                    continue
-                inside = ds <= s and e <= de
-                if inside and _nests(types[d[2]], types[c[2]], text[ds:de], text[s:e]) and (s, e) != (ds, de):
-                    continue
-                clash = True
-                break
-            if not clash:
-                chosen.append(c)
-        return sorted((s, e, k) for s, e, k, _ in chosen)
 
-    # spaCy calls these when it serialises a pipeline; ours is built from data, not saved
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs):
-        return self
+def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple]:
+    """Add rule names to the dictionary names: longest first; known names win ties; parts of a
+    meeting or project stay."""
+    chosen: list[tuple] = []
+    for c in sorted([*names, *rule_names], key=lambda c: (c[0] - c[1], c[4] not in ("lexicon", "learned"), c[0])):
+        s, e = c[0], c[1]
+        clash = False
+        for d in chosen:
+            ds, de = d[0], d[1]
+            if e <= ds or de <= s:
+                continue
+            if ds <= s and e <= de and (s, e) != (ds, de) and _nests(d[3], c[3], text[ds:de], text[s:e]):
+                continue
+            clash = True
+            break
+        if not clash:
+            chosen.append(c)
+    return sorted(chosen)
 
 
-def _split_at(spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, int]]:
-    out = []
-    for s, e in spans:
-        inner = sorted(c for c in cuts if s < c < e)
-        for c in inner:
-            out.append((s, c))
-            s = c
-        out.append((s, e))
-    return out
+def _split_tokens(doc: Doc, starts: list[int], cuts: set[int]) -> Doc:
+    """The Doc with its tokens also split at ``cuts``, its extensions and span groups kept."""
+    edges = sorted(set(starts) | cuts)
+    text = doctext.text(doc)
+    words = [text[s:e] for s, e in zip(edges, edges[1:])]
+    new = Doc(doc.vocab, words=words, spaces=[False] * len(words), user_data=dict(doc.user_data))
+    for key, group in doc.spans.items():
+        new.spans[key] = _spans(new, edges, ((sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group))
+    return new
 
 
-def _token_spans(doc: Doc, found: Found, items: list[tuple[int, int, str, str | int]]) -> list[Span]:
-    """Spans for ``(start, end, label, span_id)`` character spans, by the tokens they begin and end on."""
-    if not items:
-        return []  # no token index to build
-    starts, ends = found.token_index()
-    out = []
-    for s, e, label, span_id in items:
-        i, j = starts.get(s), ends.get(e)
-        if i is not None and j is not None:
-            out.append(Span(doc, i, j, label=label, span_id=span_id))
-    return out
+@Language.factory("hezuo_values", assigns=["doc.spans"])
+def make_value_spans(nlp: Language, name: str):
+    return ValueSpans()
 
 
-@Language.component("hezuo_entities")
-def entity_spans(doc: Doc) -> Doc:
-    """The names the tokenizer chose (lexicon names by Aho-Corasick, longest first, with the names
-    nested in a meeting or project; rule names) as spans labelled with their type whose ``id`` is
-    the entity key, into ``doc.spans["entities"]`` — what a ``SpanRuler`` with an id on each
-    pattern gives, without matching the lexicon a second time."""
-    found: Found = doc.user_data[FOUND]
-    doc.spans["entities"] = _token_spans(doc, found, [(s, e, found.types[k][0], k) for s, e, k in found.names])
-    return doc
+class ValueSpans:
+    """Money, percentages, dates, periods and counts the tokenizer kept whole, into
+    ``doc.spans["values"]``; each one's normalised value is in ``doc._.hezuo_values``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        values = doc._.hezuo_values or []
+        doc.spans["values"] = _spans(doc, _token_starts(doc), ((s, e, t, "") for s, e, t, _ in values)) \
+            if values else []
+        return doc
 
 
-@Language.component("hezuo_values")
-def tag_values(doc: Doc) -> Doc:
-    """Money, percentages, dates, periods and counts into ``doc.spans["values"]``; each span's
-    normalised value is in ``doc.user_data`` (``Found.values``), keyed by its start."""
-    found: Found = doc.user_data[FOUND]
-    doc.spans["values"] = _token_spans(doc, found, [(s, e, typ, 0) for s, e, typ, _ in found.values])
-    return doc
+PIPELINE = ("hezuo_lexicon", "hezuo_values", "hezuo_rules", "hezuo_classifier")
+SHIPPED_MODEL = package_file("extract", "data", "model")
 
 
-def build_pipeline(lex: lexicon_mod.Lexicon | None = None) -> Language:
-    lex = lex or lexicon_mod.load()
-    gazetteer = Gazetteer(lex)
-    tk = rjieba.Jieba()  # jieba's dictionary and algorithm (HMM included) in Rust: jieba-rs
-    for form, key in gazetteer.names.items():
-        tk.add_word(form, 100000, _POS.get(gazetteer.types[key], "nt"))
-    nlp = spacy.blank("zh")
-    nlp.tokenizer = LexiconJiebaTokenizer(nlp.vocab, gazetteer, tk)
-    nlp.add_pipe("hezuo_entities")
-    nlp.add_pipe("hezuo_values")
+def build_pipeline(lex: lexicon_mod.Lexicon | None = None, patterns: Iterable[dict] = (),
+                   weights: dict | None = None) -> Language:
+    """A fresh pipeline: the tokenizer with the lexicon (and learned patterns, if any), then the
+    components (the name classifier with ``weights``, if any)."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "hezuo.LexiconJiebaTokenizer.v1"}}})
+    if lex is not None:
+        nlp.tokenizer.set_lexicon(lex)
+    nlp.tokenizer.set_patterns(patterns)
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    if weights:
+        nlp.get_pipe("hezuo_classifier").model = learned.Perceptron(weights)
+    nlp.meta.update(name="hezuo", version="1.0.0",
+                    description="hezuo-kg tagger: jieba with the lexicon and gold-learned names as user dictionary, "
+                                "rule names (head nouns, titles, quotes, ordinals), values")
+    return nlp
+
+
+def load_pipeline(model_dir: Path | None = None, lex: lexicon_mod.Lexicon | None = None) -> Language:
+    """The pipeline saved in ``model_dir`` (``nlp.to_disk``); None: the shipped one, or a fresh pipeline
+    without learned names if none is shipped."""
+    path = Path(model_dir) if model_dir is not None else SHIPPED_MODEL
+    if model_dir is None and not (Path(str(path)) / "config.cfg").is_file():
+        return build_pipeline(lex)
+    if not (path / "config.cfg").is_file():
+        raise InputError(str(path), "not a pipeline folder (no config.cfg); make one with `make train`")
+    nlp = spacy.load(path)
+    if lex is not None:
+        nlp.tokenizer.set_lexicon(lex)
     return nlp
 
 
 class Extractor:
-    """Turns documents into mentions.  Build once, reuse: the pipeline takes a second."""
+    """Turns documents into mentions.  Build once, reuse: the pipeline takes a second.
 
-    def __init__(self, lex: lexicon_mod.Lexicon | None = None):
-        self.lexicon = lex or lexicon_mod.load()
-        self.nlp = build_pipeline(self.lexicon)
+    ``model_dir``: a pipeline folder written by ``kg.extract.train.fit`` (None: the shipped one)."""
+
+    def __init__(self, lex: lexicon_mod.Lexicon | None = None, model_dir: Path | None = None):
+        self.nlp = load_pipeline(model_dir, lex)
+        self.lexicon = _with_learned(lex or lexicon_mod.load(), self.nlp.tokenizer.patterns)
 
     def __call__(self, document: Document) -> Document:
         document.mentions = list(self.mentions(document))
@@ -438,9 +587,9 @@ class Extractor:
         recent: list[Mention] = []  # entity mentions so far, for short references (论坛 -> 中非合作论坛)
         view = document.view
         for sentence, (_, offsets), doc in zip(document.sentences, normed, docs):
-            tagged: Found = doc.user_data[FOUND]
-            text = tagged.text
-            values = {s: v for s, _, _, v in tagged.values}
+            text = doctext.text(doc)
+            sources = {k: src for _, _, k, _, src in doc._.hezuo_entities or ()}
+            values = {s: v for s, _, _, v in doc._.hezuo_values or ()}
             spans = sorted([(sp.start_char, sp.end_char, sp.label_, sp.id_, None) for sp in doc.spans["entities"]]
                            + [(sp.start_char, sp.end_char, sp.label_, "", values[sp.start_char])
                               for sp in doc.spans["values"]],
@@ -455,34 +604,37 @@ class Extractor:
             for a, b, label, key, value in spans:
                 start, end = span(a, b)
                 if value is None:
-                    rule = tagged.types[key][1]
+                    rule = sources[key]
                 else:
                     key, rule = f"{label.lower()}/{_value_key(value)}", "value"
                 found.append(Mention(start, end, document.text[start:end], label, key, sentence.index,
                                      _clean_name(text[a:b]), rule, value))
             if _REFERENCE_HEAD.search(text):
-                found.extend(self._references(document, sentence, span, tagged, spans, recent, found))
+                found.extend(self._references(document, sentence, span, doc, spans, recent, found))
             found.sort(key=lambda m: (m.start, -m.end))
             recent.extend(m for m in found if not m.is_value)
             del recent[:-50]
             yield from found
 
-    def _references(self, document, sentence, span, tagged: Found, spans, recent, found) -> Iterator[Mention]:
+    def _references(self, document, sentence, span, doc: Doc, spans, recent, found) -> Iterator[Mention]:
         """A bare head word (论坛, 峰会, 工业园, 议程 ...) that refers back to the last entity named
         with that head, within a few sentences: 中非合作论坛 ... 论坛成立20年来."""
-        text = tagged.text
+        text = doctext.text(doc)
         covered = bytearray(len(text))
         for a, b, *_ in spans:
             covered[a:b] = b"\x01" * (b - a)
-        for i, (s, e) in enumerate(tagged.tokens):
+        starts = _token_starts(doc)
+        tags = self.nlp.tokenizer.tags
+        for i in range(len(starts) - 1):
+            s, e = starts[i], starts[i + 1]
             word = text[s:e]
             head = REFERENCE_HEADS.get(word)
             if head is None or covered[s]:
                 continue
             if i > 0:
-                prev = text[tagged.tokens[i - 1][0]:s]
+                prev = text[starts[i - 1]:s]
                 if prev not in REFERENCE_DETERMINERS and not (
-                        self.nlp.vocab[prev].is_punct or self.nlp.tokenizer.tags.get(prev, "x")[:1] in ("p", "c")):
+                        self.nlp.vocab[prev].is_punct or tags.get(prev, "x")[:1] in ("p", "c")):
                     continue  # 多边论坛, 区域基金: a generic noun, not a reference
             start, end = span(s, e)
             earlier = [m for m in [*recent, *(f for f in found if f.start < start)]
@@ -493,6 +645,40 @@ class Extractor:
             ante = earlier[-1]
             yield Mention(start, end, document.text[start:end], ante.type, ante.key, sentence.index, word,
                           "reference:antecedent", None)
+
+
+def _relinked(entry: lexicon_mod.Entry, qid: str) -> lexicon_mod.Entry:
+    out = copy.copy(entry)
+    out.links = {**entry.links, "wikidata": qid}
+    return out
+
+
+def _with_learned(lex: lexicon_mod.Lexicon, patterns: list[dict]) -> lexicon_mod.Lexicon:
+    """The lexicon plus an entry for each learned entity that is not in it (its name, type and
+    the Wikidata id its gold gave), so that evaluation and linking see them."""
+    extra: dict[str, lexicon_mod.Entry] = {}
+    for p in patterns:
+        if p["id"] in lex.entries:
+            entry = lex.entries[p["id"]]
+            if p.get("qid") and not entry.links.get("wikidata"):  # an id the lexicon lacks, from the gold
+                extra[p["id"]] = _relinked(entry, p["qid"])
+            continue
+        entry = extra.get(p["id"])
+        if entry is None:  # a learned entity's key is its type and its name in the gold
+            entry = extra[p["id"]] = lexicon_mod.Entry(p["id"], p["label"], p["id"].partition("/")[2] or p["pattern"],
+                                                       links={"wikidata": p["qid"]} if p.get("qid") else {},
+                                                       note="learned from gold")
+        if p["pattern"] != entry.name_zh:
+            entry.aliases.append(p["pattern"])
+    if not extra:
+        return lex
+    out = copy.copy(lex)  # the same lexicon, with more entries: names of learned entities index them too
+    out.entries = {**lex.entries, **extra}
+    out.by_name = dict(lex.by_name)
+    for key, entry in extra.items():
+        for name in entry.names:
+            out.by_name.setdefault(lexicon_mod.normalize_name(name), key)
+    return out
 
 
 REFERENCE_HEADS = {"论坛": {"FORUM"}, "峰会": {"MEETING"}, "工业园": {"PROJECT"}, "园区": {"PROJECT"},
@@ -517,6 +703,5 @@ def _value_key(value: dict) -> str:
 def _tee(pairs: Iterable[tuple[str, list[int]]]):
     """Two views of a lazy stream of (text, offsets): the pairs, and the texts for nlp.pipe
     (which reads ahead by a batch), so a long document is never normalised all at once."""
-    import itertools
     a, b = itertools.tee(pairs)
     return a, (text for text, _ in b)
