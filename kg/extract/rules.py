@@ -275,7 +275,8 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
         return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(DEPARTMENT_HEADS)
     if inner == "PLACE":
         if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州, 克孜勒 in 克孜勒奥尔达州
-            return not inner_name or outer_name.startswith(inner_name) and inner_name.endswith(ADMIN_HEADS)
+            return not inner_name or outer_name.startswith(inner_name) and (
+                inner_name.endswith(ADMIN_HEADS) or outer_name[len(inner_name):][:1] not in TRANSLIT)
         return outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
     return False
 
