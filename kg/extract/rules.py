@@ -203,7 +203,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
         while k >= 0 and i - k <= reach:
             v = units[k]
-            if typ == "PLACE" and k == i - 1 and u.text == suffix and v.tag == "ENT" and v.type == "PLACE":
+            if typ == "PLACE" and k == i - 1 and u.text == suffix and suffix in ADMIN_HEADS and v.tag == "ENT" \
+                    and v.type == "PLACE":
                 j, anchored = k, True  # 克孜勒奥尔达|州, 苏拉威西|岛: a known place and a bare head are one name
                 break
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
@@ -275,8 +276,9 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
         return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(DEPARTMENT_HEADS)
     if inner == "PLACE":
         if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州, 克孜勒 in 克孜勒奥尔达州
-            return not inner_name or outer_name.startswith(inner_name) and (
-                inner_name.endswith(ADMIN_HEADS) or outer_name[len(inner_name):][:1] not in TRANSLIT)
+            rest = outer_name[len(inner_name):]
+            return not inner_name or outer_name.startswith(inner_name) and rest not in ADMIN_HEADS and (
+                inner_name.endswith(ADMIN_HEADS) or rest[:1] not in TRANSLIT)  # 克孜勒奥尔达州: one place, its head
         return outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
     return False
 
