@@ -448,6 +448,9 @@ class Relations:
         text, base = sent.text, sent.start
         for t in re.finditer(r"内设|下设|下辖|设有", text):
             owners = [x for x in ms if x.type in ("ORG", "FORUM") and x.end - base <= t.start()]
+            this = re.search(r"该([署部局委司会])$", text[:t.start()])  # 该署内设: the body with that head
+            if this:
+                owners = [x for x in owners if x.name.endswith(this.group(1))] or owners
             if not owners:
                 continue
             stop = re.search(r"[；。]|等", text[t.end():])

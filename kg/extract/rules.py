@@ -203,7 +203,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
         while k >= 0 and i - k <= reach:
             v = units[k]
-            if typ == "PLACE" and k == i - 1 and u.text == suffix and v.tag == "ENT" and v.type == "PLACE":
+            if typ == "PLACE" and k == i - 1 and u.text == suffix and suffix in ADMIN_HEADS and v.tag == "ENT" \
+                    and v.type == "PLACE":
                 j, anchored = k, True  # 克孜勒奥尔达|州, 苏拉威西|岛: a known place and a bare head are one name
                 break
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
@@ -256,6 +257,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
 
 
 NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # names whose parts are all entities of their own
+DEPARTMENT_HEADS = ("司", "局", "处", "厅", "室", "办公室", "委员会", "部")
 ADMIN_HEADS = ("省", "市", "州", "县", "区", "岛")
 LOCAL_INSTITUTION_ENDINGS = ("大学", "学院", "医院", "研究院", "研究所", "中学", "小学", "学校", "政府", "厅", "商务局")
 
@@ -264,15 +266,19 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
     """Whether a name inside a name of type ``outer`` is an entity of its own (annotation guide:
     nested names give all their entities): any other type in a meeting, project, programme or
     forum; a place at the start of a place; in an organisation, a country (中国驻埃及大使馆, 巴基斯坦国家灾害管理局)
-    and a parent body (国务院 in 国务院新闻办公室), and a place only in the name of a local
+    and the body a department belongs to (国务院 in 国务院新闻办公室, not 联合国 in 联合国儿童基金会), and a place only in the name of a local
     institution (浙江师范大学, 四川省人民医院), not in an organisation named after a city (上海合作组织)."""
     if outer in NESTING_TYPES:
         return inner != outer
-    if outer == "ORG" and inner in ("COUNTRY", "ORG"):
+    if outer == "ORG" and inner == "COUNTRY":
         return True
+    if outer == "ORG" and inner == "ORG":  # a department after its body; not 联合国 in 联合国儿童基金会 (an agency)
+        return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(DEPARTMENT_HEADS)
     if inner == "PLACE":
         if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州, 克孜勒 in 克孜勒奥尔达州
-            return not inner_name or outer_name.startswith(inner_name) and inner_name.endswith(ADMIN_HEADS)
+            rest = outer_name[len(inner_name):]
+            return not inner_name or outer_name.startswith(inner_name) and rest not in ADMIN_HEADS and (
+                inner_name.endswith(ADMIN_HEADS) or rest[:1] not in TRANSLIT)  # 克孜勒奥尔达州: one place, its head
         return outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
     return False
 
@@ -390,7 +396,7 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
-_HEAD_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2}
+_HEAD_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2 and typ in ("ORG", "FORUM", "MEETING")}
 _HEAD_TYPE.update({"会议": "MEETING", "活动": "MEETING"})
 _QUOTED_HEAD = re.compile(r"“([^“”，。；、！？]{2,30})”(" + "|".join(sorted(_HEAD_TYPE, key=len, reverse=True)) + ")")
 
@@ -444,8 +450,13 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     if not titled:
         return out
     words = {(u.start, u.end) for u in units if u.tag not in ("nr", "nrfg", "nrt", "?", "?c")}
+    after = {u.start: u for u in units if u.tag in ("nr", "nrt", "nrfg") and 2 <= len(u.text) <= 4}
     for u in titled:
         pos = u.end
+        named = after.get(pos)
+        if named is not None and _AFTER_NAME.match(text, named.end):
+            out.append(Found(pos, named.end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
+            continue
         while pos < len(text):
             end = _name_at(text, pos)
             if end is None or (pos, end) in words:  # 专家顾问: a word, not 顾 + 问
@@ -567,6 +578,8 @@ def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
     and a year with a place before a known meeting (1955年万隆亚非会议)."""
     out: list[Found] = []
     spans = [(u.start, u.end) for u in units if u.tag == "ENT" and u.type in ("FORUM", "ORG")]
+    spans += [(u.start, v.end) for u, v in zip(units, units[1:])  # 大湄公河次区域合作: a cooperation mechanism
+              if u.tag == "ENT" and u.type in ("REGION", "COUNTRY") and v.text == "合作" and v.start == u.end]
     spans += [(f.start, f.end) for f in names if f.type in ("FORUM", "ORG")]
     for start, end in spans:
         m = _SESSION_AFTER.match(text, end)
