@@ -576,8 +576,8 @@ def build_pipeline(lex: lexicon_mod.Lexicon | None = None, patterns: Iterable[di
 def load_pipeline(model_dir: Path | None = None, lex: lexicon_mod.Lexicon | None = None) -> Language:
     """The pipeline saved in ``model_dir`` (``nlp.to_disk``); None: the shipped one, or a fresh pipeline
     without learned names if none is shipped."""
-    path = Path(model_dir) if model_dir is not None else SHIPPED_MODEL
-    if model_dir is None and not (Path(str(path)) / "config.cfg").is_file():
+    path = Path(str(model_dir if model_dir is not None else SHIPPED_MODEL))
+    if model_dir is None and not (path / "config.cfg").is_file():
         return build_pipeline(lex)
     if not (path / "config.cfg").is_file():
         raise InputError(str(path), "not a pipeline folder (no config.cfg); make one with `make train`")
