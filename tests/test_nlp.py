@@ -233,6 +233,13 @@ def test_fit_is_deterministic_and_drops_names_the_documents_type_differently(tmp
     assert "绿洲学堂" in {p["pattern"] for p in patterns_from_gold([*gold, (TRAIN_TEXT, TRAIN_GOLD)])}  # 2 to 1
 
 
+def test_sides_named_by_an_abbreviation_are_not_learned():
+    """巴方 is Pakistan in one text and Palestine in another: the document decides, not the gold of others."""
+    text = "巴方感谢中方援助，巴政府表示欢迎，巴基斯坦人民铭记。"
+    gold = {"entities": [{"name": "巴基斯坦", "type": "COUNTRY", "aliases_in_text": ["巴方", "巴政府"]}]}
+    assert patterns_from_gold([(text, gold)]) == []
+
+
 def test_a_learned_name_never_splits_a_longer_known_name(tmp_path):
     gold = [("巴基斯坦的项目。", {"entities": [{"name": "巴基", "type": "PLACE", "aliases_in_text": []}]})]
     ex = Extractor(model_dir=fit(gold, tmp_path / "m"))
