@@ -31,7 +31,7 @@ from kg.store import folder as storedir
 
 from kg.store import void
 from kg.rdf.mapper import DEFAULT_BASE, IRIs
-from kg.model import InputError
+from kg.errors import InputError, ParameterError
 
 MANIFEST_FORMAT = 1
 # the modules and data whose change changes the graph of an unchanged document
@@ -46,7 +46,8 @@ LOADERS = 2
 
 
 class _Writer:
-    """The one writer: store operations run in ``threads`` threads, at most ``depth`` waiting.
+    """The one writer: store operations run in a pool of ``threads`` threads (``concurrent.futures``), with at
+    most ``depth`` more waiting (a caller beyond that blocks until one is done).
 
     The operations given must not depend on each other's order (each writes other graphs), since
     two run at once: pyoxigraph's bulk loader handles one batch in one thread, and two loads of
@@ -58,55 +59,47 @@ class _Writer:
     """
 
     def __init__(self, threads: int = 2, depth: int = 2, discard: Callable | None = None):
-        import queue
         import threading
+        from concurrent.futures import ThreadPoolExecutor
 
         self._discard = discard  # called with the arguments of an operation that will not run
         self._error: BaseException | None = None
         self._cancelled = False
         self._lock = threading.Lock()
+        self._slots = threading.Semaphore(threads + depth)
+        self._futures: dict = {}  # future -> the arguments of its operation
         self._active = 0
         self._since = 0.0
         self.seconds = 0.0  # wall time during which at least one operation ran
-        self._queue: queue.Queue = queue.Queue(maxsize=depth)
-        self._threads = [threading.Thread(target=self._run, name=f"kg-writer-{i}", daemon=True)
-                         for i in range(threads)]
-        for t in self._threads:
-            t.start()
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kg-writer")
 
-    def _do(self, op: Callable, args: tuple) -> None:
+    def _run(self, op: Callable, args: tuple) -> None:
+        if self._error is not None or self._cancelled:
+            self._skip(args)
+            return
         with self._lock:
             if self._active == 0:
                 self._since = time.perf_counter()
             self._active += 1
         try:
             op(*args)
+        except BaseException as e:  # noqa: BLE001 - raised again in the building thread
+            self._error = self._error or e
         finally:
             with self._lock:
                 self._active -= 1
                 if self._active == 0:
                     self.seconds += time.perf_counter() - self._since
 
-    def _run(self) -> None:
-        while True:
-            item = self._queue.get()
-            try:
-                if item is None:
-                    return
-                if self._error is None and not self._cancelled:
-                    try:
-                        self._do(*item)
-                    except BaseException as e:  # noqa: BLE001 - raised again in the building thread
-                        self._error = e
-                else:
-                    self._skip(item)
-            finally:
-                self._queue.task_done()
+    def _done(self, future) -> None:
+        with self._lock:
+            self._futures.pop(future, None)
+        self._slots.release()
 
-    def _skip(self, item) -> None:
+    def _skip(self, args: tuple) -> None:
         if self._discard is not None:
             try:
-                self._discard(*item[1])
+                self._discard(*args)
             except OSError:
                 pass
 
@@ -117,38 +110,52 @@ class _Writer:
     def __call__(self, op: Callable, *args) -> None:
         """Run ``op(*args)`` in a writer thread."""
         self._check()
-        self._queue.put((op, args))
+        self._slots.acquire()
+        future = self._pool.submit(self._run, op, args)
+        with self._lock:
+            if not future.done():
+                self._futures[future] = args
+        future.add_done_callback(self._done)
+
+    def _wait(self) -> None:
+        from concurrent.futures import wait
+
+        while True:
+            with self._lock:
+                pending = list(self._futures)
+            if not pending:
+                return
+            wait(pending)
 
     def drain(self) -> None:
         """Wait until every operation given has run; raise the first error."""
-        self._queue.join()
+        self._wait()
         self._check()
 
     def close(self) -> None:
         """Wait until every operation has run and stop the threads; raise the first error."""
-        for _ in self._threads:
-            self._queue.put(None)
-        for t in self._threads:
-            t.join()
-        self._threads = []
+        self._wait()
+        self._pool.shutdown(wait=True)
         self._check()
 
     def cancel(self) -> None:
         """Skip what waits, wait for the operations under way (the store must not close under them)."""
         self._cancelled = True
-        while True:  # make room for the stop signals without blocking
-            try:
-                item = self._queue.get_nowait()
-            except Exception:  # noqa: BLE001 - queue.Empty
-                break
-            if item is not None:
-                self._skip(item)
-            self._queue.task_done()
-        for _ in self._threads:
-            self._queue.put(None)
-        for t in self._threads:
-            t.join()
-        self._threads = []
+        with self._lock:
+            waiting = list(self._futures.items())
+        for future, args in waiting:
+            if future.cancel():  # not started: it never will
+                self._skip(args)
+        self._pool.shutdown(wait=True)
+
+
+@dataclass
+class Progress:
+    """How far a running build is, for a display that polls it from another thread."""
+    files: int = 0  # input files found
+    done: int = 0  # documents written or found unchanged
+    quads: int = 0  # quads written
+    extracted: Callable[[], int] = lambda: 0  # characters extracted so far, within documents too
 
 
 @dataclass
@@ -160,6 +167,7 @@ class BuildReport:
     mentions: int = 0
     quads_written: int = 0
     skipped: list[InputError] = field(default_factory=list)
+    not_read: list[ingest.Skipped] = field(default_factory=list)  # what folder walks left out, and why
     encodings: dict[str, list[str]] = field(default_factory=dict)  # encoding -> files read in it (HTML marked)
     seconds: float = 0.0
     write_seconds: float = 0.0  # time spent writing the store (bulk loads, graph removals, flush)
@@ -168,15 +176,18 @@ class BuildReport:
     stats: dict = field(default_factory=dict)
 
 
-def _inputs(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str, str]], list[InputError], set[str]]:
-    """``(file, doc_id, root)`` for every input file, errors, and the roots that were walked."""
+def _inputs(paths: Iterable[str | Path], follow_symlinks: bool = False, not_read: list | None = None
+            ) -> tuple[list[tuple[Path, str, str]], list[InputError], set[str]]:
+    """``(file, doc_id, root)`` for every input file, errors, and the roots that were walked; what the walks
+    left out goes to ``not_read`` (``ingest.Skipped``)."""
     files: list[tuple[Path, str, str]] = []
     errors: list[InputError] = []
     roots: set[str] = set()
     for p in paths:
         root = str(Path(p).resolve())
         try:
-            found = [(f, doc_id, root) for f, doc_id in ingest.find_files([p])]
+            found = [(f, doc_id, root) for f, doc_id in ingest.find_files(
+                [p], follow_symlinks=follow_symlinks, skipped=not_read)]
         except InputError as e:
             errors.append(e)
             continue
@@ -193,10 +204,27 @@ def _inputs(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str, str]], l
     return unique, errors, roots
 
 
-def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[InputError]]:
+def collect_inputs(paths: Iterable[str | Path], follow_symlinks: bool = False
+                   ) -> tuple[list[tuple[Path, str]], list[InputError]]:
     """Every input file with its document id, and a one-line error for each path that is not usable."""
-    files, errors, _ = _inputs(paths)
+    files, errors, _ = _inputs(paths, follow_symlinks)
     return [(f, doc_id) for f, doc_id, _ in files], errors
+
+
+def _line_batches(path: str, size: int) -> Iterator[bytes]:
+    """The lines of a file in pieces of about ``size`` bytes, each ending at the end of a line."""
+    with open(path, "rb") as f:
+        rest = b""
+        while piece := f.read(size):
+            piece = rest + piece
+            cut = piece.rfind(b"\n") + 1
+            if cut == 0:
+                rest = piece
+                continue
+            rest = piece[cut:]
+            yield piece[:cut]
+        if rest:
+            yield rest
 
 
 def pipeline_fingerprint(base: str) -> str:
@@ -216,239 +244,377 @@ def pipeline_fingerprint(base: str) -> str:
     return h.hexdigest()
 
 
+@dataclass
+class Plan:
+    """Phase 1, plan: what the build will read and what the store holds, before any document is read."""
+    base: str
+    iris: IRIs
+    files: list[tuple[Path, str, str]]  # (file, document id, input root)
+    roots: set[str]  # the inputs that were walked: documents gone from them are deleted
+    old: dict  # the manifest of the active generation ({} for a new store)
+    fingerprint: str
+    strict: bool = False
+
+    @property
+    def old_docs(self) -> dict[str, list]:
+        return self.old.get("documents", {})
+
+    @property
+    def rebuild_all(self) -> bool:
+        """A change to the pipeline or the base IRI: every document given is extracted again."""
+        return self.old.get("fingerprint") != self.fingerprint
+
+
+def plan(paths: Iterable[str | Path], folder: storedir.StoreFolder, report: BuildReport, *,
+         base: str = DEFAULT_BASE, strict: bool = False, follow_symlinks: bool = False) -> Plan:
+    """Find the inputs and read the store's manifest.  Unusable inputs go to ``report.skipped`` (``strict``
+    raises the first); no input at all raises ``InputError`` and leaves the store untouched."""
+    iris = IRIs(base)  # checks the base IRI before any work
+    files, errors, roots = _inputs(paths, follow_symlinks, report.not_read)
+    if strict and errors:
+        raise errors[0]
+    if not files:
+        raise errors[0] if errors else InputError(str(folder.root), "no input files given")
+    report.skipped.extend(errors)
+    old = storedir.read_manifest(folder.root) if folder.lock(create=False) else {}
+    return Plan(base, iris, files, roots, old, pipeline_fingerprint(base), strict)
+
+
+class _Build:
+    """One build between its phases: the plan, the report, the manifest being made, the staging store."""
+
+    def __init__(self, plan: Plan, folder: storedir.StoreFolder, report: BuildReport,
+                 on_document: Callable[[str, int], None] | None = None):
+        self.plan = plan
+        self.folder = folder
+        self.report = report
+        self.on_document = on_document or (lambda doc_id, quads: None)
+        self.new_docs: dict[str, list] = {}  # the next manifest's documents
+        self.encodings: dict[str, tuple[str, str]] = {}  # doc id -> (encoding, file as shown), until written
+        self.seen: set[str] = set()  # document IRIs of this build's inputs
+        self.meta_changed = False  # the manifest changes although no graph does (a document moved root)
+        self.store = None  # the staging copy, opened when the first write comes
+
+    def skip(self, e: InputError, iri: str) -> None:
+        if self.plan.strict:
+            raise e
+        self.report.skipped.append(e)
+        if iri in self.plan.old_docs:  # keep what an earlier build made of it
+            self.new_docs[iri] = self.plan.old_docs[iri]
+
+    def staging(self):
+        from kg.store import load_ontology, open_store
+
+        if self.store is None:
+            self.folder.lock(create=True)
+            self.store = open_store(self.folder.begin(), create=True)
+            if self.plan.rebuild_all:
+                load_ontology(self.store)
+        return self.store
+
+    def close_store(self) -> None:
+        if self.store is not None:
+            self.store = None
+            gc.collect()  # closed before it becomes visible (or is removed)
+
+    def chunks(self) -> Iterator[list]:
+        """The documents to extract, read one file at a time, in chunks of about ``CHUNK_CHARS`` characters.
+        Unchanged documents (same sha256, same pipeline) are counted and left out."""
+        plan, report = self.plan, self.report
+        chunk: list = []
+        size = 0
+        for path, doc_id, root in plan.files:
+            iri = plan.iris.document(doc_id).value
+            self.seen.add(iri)
+            try:
+                data = ingest.read_bytes(path)
+            except InputError as e:
+                self.skip(e, iri)
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            prev = plan.old_docs.get(iri)
+            if not plan.rebuild_all and prev is not None and prev[0] == sha:
+                self.new_docs[iri] = [sha, root]
+                self.meta_changed |= prev[1] != root
+                report.unchanged += 1
+                self.on_document(doc_id, 0)
+                continue
+            try:
+                decoded = ingest.decode(str(path), data)
+            except InputError as e:
+                self.skip(e, iri)
+                continue
+            del data
+            text = decoded.text
+            html = ingest.is_html(path, text)
+            self.new_docs[iri] = [sha, root]
+            self.encodings[doc_id] = (decoded.encoding, str(path) + (" (HTML)" if html else ""))
+            chunk.append((doc_id, str(path), text, sha, html, decoded.encoding, decoded.detected))
+            size += len(text)
+            if size >= CHUNK_CHARS:
+                yield chunk
+                chunk, size = [], 0
+        if chunk:
+            yield chunk
+
+
+class Extraction:
+    """Phase 2, extract: the chunks go to the executor (this process, N worker processes or a Dask cluster);
+    iterating yields the results in order.  ``close`` when done, ``abort`` on failure (workers killed)."""
+
+    def __init__(self, b: _Build, workers: int = 1, dask: str | None = None, progress: Progress | None = None):
+        from kg import workers as workers_mod
+
+        self.executor = None
+        self.take_turns = True  # --workers 1: extraction and loading take turns on this process
+        self._stream = b.chunks()
+        self._first = next(self._stream, None)
+        if self._first is None:
+            return
+        b.folder.lock(create=True)
+        self._spool = str(b.folder.spool())
+        if dask:
+            self.executor = workers_mod.DaskCluster(dask, b.plan.base)
+        elif workers > 1:
+            self.executor = workers_mod.ProcessPool(workers, b.plan.base)
+        else:
+            self.executor = workers_mod.InProcess()
+        b.report.workers = self.executor.workers
+        if progress is not None:
+            progress.extracted = self.executor.extracted
+        self.take_turns = isinstance(self.executor, workers_mod.InProcess)
+        self._base = b.plan.base
+
+    def __iter__(self) -> Iterator:
+        if self.executor is None:
+            return
+
+        def all_chunks():
+            yield self._first
+            yield from self._stream
+
+        for results in self.executor.map(self._base, all_chunks(), self._spool):
+            yield from results
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.close()
+            self.executor = None
+
+    def abort(self) -> None:
+        if self.executor is not None:
+            self.executor.abort()
+            self.executor = None
+
+
+class Loader:
+    """Phase 3, load: the results into the staging store, in batches of ``batch_bytes`` N-Quads by the
+    writer (two loads side by side); the graph of a changed document is replaced."""
+
+    def __init__(self, b: _Build, take_turns: bool):
+        self.b = b
+        self.take_turns = take_turns
+        self.batch_bytes = int(os.environ.get("HEZUO_BATCH_BYTES") or BATCH_BYTES)
+        self.pending = bytearray()
+        self.pending_graphs: list = []  # the graphs whose quads are in ``pending``
+        self.waiting: list[tuple] = []  # --workers 1: batches held until LOADERS of them can load side by side
+        self.writer = _Writer(LOADERS, depth=LOADERS, discard=self._discard)
+
+    def _replace(self, graphs: list, data: bytes = b"", path: str = "") -> None:
+        """Write the new graphs (N-Quads ``data`` or the file at ``path``) in place of the old ones."""
+        from pyoxigraph import RdfFormat
+
+        store = self.b.store
+        for graph in graphs:
+            if store.contains_named_graph(graph):  # a changed document: its old graph goes first
+                store.remove_graph(graph)
+        # lenient: every term of these N-Quads was made by pyoxigraph (checked when it was made) and
+        # written in its own N-Triples form (kg.mapper.Mapper.nquads); checking every IRI again costs
+        # ~5 % of the load
+        if path:  # a long document: its file in batches, so the loader's memory stays that of one batch
+            try:
+                for batch in _line_batches(path, self.batch_bytes):
+                    store.bulk_load(batch, format=RdfFormat.N_QUADS, lenient=True)
+            finally:
+                os.unlink(path)
+        elif data:
+            store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
+
+    @staticmethod
+    def _discard(graphs: list, data: bytes = b"", path: str = "") -> None:
+        if path:  # a long document's temporary file
+            os.unlink(path)
+
+    def _write(self, *args, last: bool = False) -> None:
+        if not self.take_turns:
+            if args:
+                self.writer(self._replace, *args)
+            return
+        if args:
+            self.waiting.append(args)
+        if len(self.waiting) >= LOADERS or (last and self.waiting):
+            for a in self.waiting:
+                self.writer(self._replace, *a)
+            self.waiting.clear()
+            self.writer.drain()
+
+    def _write_pending(self, last: bool = False) -> None:
+        if self.pending_graphs:
+            self._write(list(self.pending_graphs), bytes(self.pending))
+            del self.pending[:]
+            self.pending_graphs.clear()
+        if last:
+            self._write(last=True)
+
+    def add(self, r) -> None:
+        """One document's result: written (or skipped, with its error)."""
+        b, report = self.b, self.b.report
+        b.staging()
+        graph = b.plan.iris.document(r.doc_id)
+        if r.error:  # a bug met on one strange file must not lose the whole build
+            b.skip(InputError(r.path, f"could not process: {r.error}"), graph.value)
+            if graph.value not in b.plan.old_docs:
+                b.new_docs.pop(graph.value, None)
+            return
+        if r.file:  # a long document: its N-Quads were streamed to a file
+            self._write([graph], b"", r.file)
+        else:
+            self.pending += r.nquads
+            self.pending_graphs.append(graph)
+        encoding, shown = b.encodings.pop(r.doc_id, ("", ""))
+        report.encodings.setdefault(encoding, []).append(shown)
+        report.documents += 1
+        report.mentions += r.mentions
+        report.quads_written += r.quads
+        b.on_document(r.doc_id, r.quads)
+        if len(self.pending) >= self.batch_bytes:
+            self._write_pending()
+
+    def close(self) -> None:
+        """Write what is left and wait for the writer."""
+        self._write_pending(last=True)
+        self.writer.close()
+        self.b.report.write_seconds += self.writer.seconds
+
+    def cancel(self) -> None:
+        self.writer.cancel()
+
+
+def remove_deleted(b: _Build) -> None:
+    """The graphs of documents gone from an input folder given again are removed; documents of other inputs
+    stay in the manifest."""
+    from pyoxigraph import NamedNode
+
+    for iri, entry in b.plan.old_docs.items():
+        if iri in b.seen:
+            continue
+        if entry[1] in b.plan.roots:  # gone from a folder given again: deleted
+            store = b.staging()
+            tw = time.perf_counter()
+            store.remove_graph(NamedNode(iri))
+            b.report.write_seconds += time.perf_counter() - tw
+            b.report.removed += 1
+        else:  # from another input: kept
+            b.new_docs[iri] = entry
+
+
+# Steps over the finished graph of a build, after the entities graph and the dataset description and before
+# the generation becomes active: each is called as ``step(store, build, census)`` (the _Build: its plan, its folder).  Add post-build steps here
+# (e.g. a search index); a step that raises fails the build, and the store stays as it was.
+def search_index(store, b: "_Build", counted) -> None:
+    """The search index of the labels (kg.store.search), beside the store of the new generation."""
+    from kg.extract import script
+    from kg.store.search import build_index
+
+    build_index(store, b.folder.staging, base=b.plan.base, forms=script.forms)
+
+
+POST_BUILD_STEPS: list[Callable] = [search_index]
+
+
+def finalise(b: _Build) -> None:
+    """Phase 4, finalise: the entities graph, the census, the dataset description, the post-build steps
+    (``POST_BUILD_STEPS``); then the store is closed and made active with the new manifest.  Nothing changed:
+    the store is left as it is."""
+    from kg.extract import lexicon
+    from kg.rdf.mapper import Mapper
+    from kg.store import census, refresh_entities, stats
+
+    report = b.report
+    if b.store is None and b.meta_changed:
+        b.staging()  # only the manifest changes: a copy costs hard links
+    if b.store is None:  # nothing changed
+        report.stats = b.plan.old.get("stats", {})
+        return
+    store = b.store
+    tw = time.perf_counter()
+    refresh_entities(store, Mapper(lexicon.load(), b.plan.base))  # each entity described once
+    counted = census(store)
+    void.update(store, b.plan.base, counted)  # the dataset description (kg/store/void.py)
+    for step in POST_BUILD_STEPS:
+        step(store, b, counted)
+    store.flush()
+    report.write_seconds += time.perf_counter() - tw
+    report.stats = stats(store, counted)
+    del store
+    b.close_store()
+    b.folder.commit({"format": MANIFEST_FORMAT, "fingerprint": b.plan.fingerprint, "base": b.plan.base,
+                     "documents": b.new_docs, "stats": report.stats})
+    report.changed = True
+
+
 def build(paths: Iterable[str | Path], store_dir: str | Path, *, base: str = DEFAULT_BASE, strict: bool = False,
-          workers: int = 1, dask: str | None = None,
+          workers: int = 1, dask: str | None = None, follow_symlinks: bool = False,
           on_start: Callable[[int], None] | None = None,
-          on_document: Callable[[str, int], None] | None = None) -> BuildReport:
-    """Build or update the graph store from text files.
+          on_document: Callable[[str, int], None] | None = None, progress: Progress | None = None) -> BuildReport:
+    """Build or update the graph store from text files: plan -> extract -> load -> finalise.
 
     ``workers`` extraction processes (1: in this process), or the workers of the Dask cluster
     whose scheduler is at ``dask``.  Unusable files are skipped and reported in
     ``BuildReport.skipped`` (``strict`` raises the first instead, and nothing is written).
     Raises ``InputError`` when there is nothing to build; the store is not touched then.
     ``on_document(doc_id, quads)`` is called for every document written or found unchanged
-    (with 0 quads).
+    (with 0 quads).  Folder walks stay inside their folder unless ``follow_symlinks``; what they
+    leave out is listed in ``BuildReport.not_read``.  ``progress`` is kept up to date for a display
+    that polls it (characters extracted move within a long document too).
     """
-    from pyoxigraph import NamedNode, RdfFormat
-
-    from kg import workers as workers_mod
-    from kg.extract import lexicon
-    from kg.rdf.mapper import Mapper
-    from kg.store import census, load_ontology, open_store, refresh_entities, stats
-
     t0 = time.perf_counter()
-    iris = IRIs(base)  # checks the base IRI before any work
     if workers < 1:
-        raise InputError("--workers", "must be at least 1")
-    files, errors, roots = _inputs(paths)
-    if strict and errors:
-        raise errors[0]
-    if not files:
-        raise errors[0] if errors else InputError(str(store_dir), "no input files given")
-    report = BuildReport(str(store_dir), skipped=errors)
-    with storedir.StoreFolder(store_dir) as folder:  # on the way out: an uncommitted copy removed, unlocked
-        old: dict = {}
-        if folder.lock(create=False):
-            old = storedir.read_manifest(store_dir)
-        old_docs: dict[str, list] = old.get("documents", {})
-        fingerprint = pipeline_fingerprint(base)
-        rebuild_all = old.get("fingerprint") != fingerprint
-        new_docs: dict[str, list] = {}
-        encodings: dict[str, tuple[str, str]] = {}
-        seen: set[str] = set()
-        meta_changed = False
+        raise ParameterError("workers", "must be at least 1")
+    report = BuildReport(str(store_dir))
+    # on the way out, however it ends: an uncommitted copy and the temporary files removed, the lock released
+    with storedir.StoreFolder(store_dir) as folder:
+        progress = progress if progress is not None else Progress()
 
-        def skip(e: InputError, iri: str) -> None:
-            if strict:
-                raise e
-            report.skipped.append(e)
-            if iri in old_docs:  # keep what an earlier build made of it
-                new_docs[iri] = old_docs[iri]
+        def done(doc_id: str, quads: int) -> None:
+            progress.done += 1
+            progress.quads += quads
+            if on_document:
+                on_document(doc_id, quads)
 
-        def chunks() -> Iterator[list[workers_mod.DocTask]]:
-            nonlocal meta_changed
-            chunk: list[workers_mod.DocTask] = []
-            size = 0
-            for path, doc_id, root in files:
-                iri = iris.document(doc_id).value
-                seen.add(iri)
-                try:
-                    data = ingest.read_bytes(path)
-                except InputError as e:
-                    skip(e, iri)
-                    continue
-                sha = hashlib.sha256(data).hexdigest()
-                prev = old_docs.get(iri)
-                if not rebuild_all and prev is not None and prev[0] == sha:
-                    new_docs[iri] = [sha, root]
-                    meta_changed |= prev[1] != root
-                    report.unchanged += 1
-                    if on_document:
-                        on_document(doc_id, 0)
-                    continue
-                try:
-                    decoded = ingest.decode(str(path), data)
-                except InputError as e:
-                    skip(e, iri)
-                    continue
-                del data
-                text = decoded.text
-                html = ingest.is_html(path, text)
-                new_docs[iri] = [sha, root]
-                encodings[doc_id] = (decoded.encoding, str(path) + (" (HTML)" if html else ""))
-                chunk.append((doc_id, str(path), text, sha, html, decoded.encoding, decoded.detected))
-                size += len(text)
-                if size >= CHUNK_CHARS:
-                    yield chunk
-                    chunk, size = [], 0
-            if chunk:
-                yield chunk
-
+        b = _Build(plan(paths, folder, report, base=base, strict=strict, follow_symlinks=follow_symlinks),
+                   folder, report, done)
+        progress.files = len(b.plan.files)
         if on_start:
-            on_start(len(files))
-        store = None
-        executor: workers_mod.Executor | None = None
-        writer: _Writer | None = None
-        take_turns = True
-        pending = bytearray()
-        batch_bytes = int(os.environ.get("HEZUO_BATCH_BYTES") or BATCH_BYTES)
-
-        def staging():
-            nonlocal store
-            if store is None:
-                folder.lock(create=True)
-                store = open_store(folder.begin(), create=True)
-                if rebuild_all:
-                    load_ontology(store)
-            return store
-
-        pending_graphs: list = []  # the graphs whose quads are in ``pending``
-
-        def replace(graphs: list, data: bytes = b"", path: str = "") -> None:
-            """Write the new graphs (N-Quads ``data`` or the file at ``path``) in place of the old ones."""
-            for graph in graphs:
-                if store.contains_named_graph(graph):  # a changed document: its old graph goes first
-                    store.remove_graph(graph)
-            # lenient: every term of these N-Quads was made by pyoxigraph (checked when it was made) and
-            # written in its own N-Triples form (kg.mapper.Mapper.nquads); checking every IRI again costs
-            # ~5 % of the load
-            if path:
-                store.bulk_load(path=path, format=RdfFormat.N_QUADS, lenient=True)
-                os.unlink(path)
-            elif data:
-                store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
-
-        def discard(graphs: list, data: bytes = b"", path: str = "") -> None:
-            if path:  # a long document's temporary file
-                os.unlink(path)
-
-        waiting: list[tuple] = []  # --workers 1: batches held until LOADERS of them can load side by side
-
-        def write(*args, last: bool = False) -> None:
-            if not take_turns:
-                if args:
-                    writer(replace, *args)
-                return
-            if args:
-                waiting.append(args)
-            if len(waiting) >= LOADERS or (last and waiting):
-                for a in waiting:
-                    writer(replace, *a)
-                waiting.clear()
-                writer.drain()
-
-        def write_pending(last: bool = False) -> None:
-            if pending_graphs:
-                write(list(pending_graphs), bytes(pending))
-                del pending[:]
-                pending_graphs.clear()
-            if last:
-                write(last=True)
-
+            on_start(len(b.plan.files))
+        extraction = loader = None
         try:
-            stream = chunks()
-            first = next(stream, None)
-            if first is not None:
-                if dask:
-                    executor = workers_mod.DaskCluster(dask, base)
-                elif workers > 1:
-                    executor = workers_mod.ProcessPool(workers, base)
-                else:
-                    executor = workers_mod.InProcess()
-                report.workers = executor.workers
-                take_turns = isinstance(executor, workers_mod.InProcess)
-                writer = _Writer(LOADERS, depth=LOADERS, discard=discard)
-
-                def all_chunks():
-                    yield first
-                    yield from stream
-
-                for results in executor.map(base, all_chunks()):
-                    staging()
-                    for r in results:
-                        graph = iris.document(r.doc_id)
-                        if r.error:  # a bug met on one strange file must not lose the whole build
-                            skip(InputError(r.path, f"could not process: {r.error}"), graph.value)
-                            if graph.value not in old_docs:
-                                new_docs.pop(graph.value, None)
-                            continue
-                        if r.file:  # a long document: its N-Quads were streamed to a file
-                            write([graph], b"", r.file)
-                        else:
-                            pending += r.nquads
-                            pending_graphs.append(graph)
-                        encoding, shown = encodings.pop(r.doc_id, ("", ""))
-                        report.encodings.setdefault(encoding, []).append(shown)
-                        report.documents += 1
-                        report.mentions += r.mentions
-                        report.quads_written += r.quads
-                        if on_document:
-                            on_document(r.doc_id, r.quads)
-                        if len(pending) >= batch_bytes:
-                            write_pending()
-                executor.close()
-                executor = None
-                write_pending(last=True)
-                writer.close()
-                report.write_seconds += writer.seconds
-                writer = None
+            extraction = Extraction(b, workers, dask, progress)
+            loader = Loader(b, extraction.take_turns)
+            for result in extraction:
+                loader.add(result)
+            extraction.close()
+            loader.close()
+            loader = None
             if report.documents == 0 and report.unchanged == 0:
                 raise report.skipped[0]  # nothing usable: the store is not touched
-            for iri, entry in old_docs.items():
-                if iri in seen:
-                    continue
-                if entry[1] in roots:  # gone from a folder given again: deleted
-                    staging()
-                    tw = time.perf_counter()
-                    store.remove_graph(NamedNode(iri))
-                    report.write_seconds += time.perf_counter() - tw
-                    report.removed += 1
-                else:  # from another input: kept
-                    new_docs[iri] = entry
-            if store is None and meta_changed:
-                staging()  # only the manifest changes: a copy costs hard links
-            if store is None:  # nothing changed
-                report.stats = old.get("stats", {})
-            else:
-                tw = time.perf_counter()
-                refresh_entities(store, Mapper(lexicon.load(), base))  # each entity described once
-                counted = census(store)
-                void.update(store, base, counted)  # the dataset description (kg/store/void.py)
-                store.flush()
-                report.write_seconds += time.perf_counter() - tw
-                report.stats = stats(store, counted)
-                store = None
-                gc.collect()  # close the store before it becomes visible
-                folder.commit({"format": MANIFEST_FORMAT, "fingerprint": fingerprint, "base": base,
-                               "documents": new_docs, "stats": report.stats})
-                report.changed = True
+            remove_deleted(b)
+            finalise(b)
         finally:
-            if writer is not None:
-                writer.cancel()
-            if executor is not None:
-                executor.close()
-            if store is not None:
-                store = None
-                gc.collect()
+            if loader is not None:
+                loader.cancel()
+            if extraction is not None:
+                extraction.abort()
+            b.close_store()
         report.seconds = time.perf_counter() - t0
         return report

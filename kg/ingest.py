@@ -18,6 +18,7 @@ cap, so a 50 MB single-line file is processed piece by piece.
 from __future__ import annotations
 
 import codecs
+import os
 import hashlib
 import html
 import re
@@ -27,10 +28,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import printable
 from kg.model import Document, InputError, Paragraph, Sentence
 
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml")
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+FORMATS = "plain text (.txt), Markdown (.md, .markdown) and HTML (.html, .htm, .shtml, .xhtml)"
 MAX_SENTENCE = 512  # characters; longer runs are cut (see split)
 MAX_TITLE = 200
 
@@ -63,27 +67,91 @@ CANDIDATES = ["utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le"
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+@dataclass(frozen=True)
+class Skipped:
+    """A file or folder a walk did not read, and why (not an error: the build goes on and lists it)."""
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{printable(self.path)}: {self.reason}"
+
+
+def find_files(paths: Iterable[str | Path], *, follow_symlinks: bool = False,
+               skipped: list[Skipped] | None = None) -> Iterator[tuple[Path, str]]:
     """Yield ``(file, doc_id)`` for every input file, folders walked in sorted order.
 
     The id is the path relative to the folder that was named (or the file name),
-    without its suffix, so it is the same on every machine.
+    without its suffix, so it is the same on every machine.  A walk does not leave the folder it
+    was given: a symbolic link to a file or folder outside it is not read unless ``follow_symlinks``
+    (one to a place inside it is read where it is, once).  What a walk does not read (hidden
+    files, other formats, links out, special files) is appended to ``skipped`` with the reason.
     """
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not files:
-                raise InputError(str(given), "folder holds no .txt, .md or .html files")
-            for f in files:
+            found = False
+            for f in _walk(p, follow_symlinks, skipped if skipped is not None else []):
+                found = True
                 yield f, doc_id(f.relative_to(p))
+            if not found:
+                raise InputError(str(given), f"folder holds no input files: {FORMATS}")
         elif p.is_file():
             yield p, doc_id(Path(p.name))
         elif p.exists():
             raise InputError(str(given), "not a regular file or folder")
         else:
             raise InputError(str(given), "no such file or folder")
+
+
+def _walk(root: Path, follow_symlinks: bool, skipped: list[Skipped]) -> Iterator[Path]:
+    """The input files under ``root`` in sorted order (see ``find_files``)."""
+    real_root = root.resolve()
+    visited = {real_root}
+
+    def inside(target: Path) -> bool:
+        return target == real_root or target.is_relative_to(real_root)
+
+    def walk(folder: Path) -> Iterator[Path]:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as e:
+            skipped.append(Skipped(str(folder), f"cannot read the folder: {e.strerror or e}"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                skipped.append(Skipped(str(path), "hidden"))
+                continue
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    skipped.append(Skipped(str(path), "broken symbolic link"))
+                    continue
+                if not inside(target) and not follow_symlinks:
+                    skipped.append(Skipped(str(path), f"symbolic link to {target}, outside the input folder "
+                                                      "(--follow-symlinks reads it)"))
+                    continue
+                if target.is_dir():
+                    if inside(target) or target in visited:
+                        skipped.append(Skipped(str(path), f"symbolic link to the folder {target}, read there"))
+                        continue
+                    visited.add(target)
+                    yield from walk(path)
+                    continue
+            elif entry.is_dir(follow_symlinks=False):
+                yield from walk(path)
+                continue
+            if not path.is_file():
+                skipped.append(Skipped(str(path), "not a regular file"))
+            elif path.suffix.lower() not in SUFFIXES:
+                skipped.append(Skipped(str(path), f"not an input format ({path.suffix or 'no suffix'}); "
+                                                  f"read are {FORMATS}"))
+            else:
+                yield path
+
+    yield from walk(root)
 
 
 def doc_id(relative: Path) -> str:
@@ -246,7 +314,10 @@ def read_document(path: Path, id: str) -> Document:
 
 def make_document(id: str, path: str, text: str, *, html: bool = False, sha256: str = "") -> Document:
     """A document from decoded text: paragraphs and sentences (HTML: of its visible text),
-    offsets into ``text``."""
+    offsets into ``text``.  A Markdown file (``.md``, ``.markdown``) keeps its text as it is;
+    its block markers (``#`` of a heading, ``-``/``1.`` of a list item, ``>`` of a quote) are
+    left out of paragraphs, sentences and the title, and lines of markup alone (``---``, a code
+    fence) are no paragraphs."""
     doc = Document(id=id, path=path, text=text, sha256=sha256 or hashlib.sha256(text.encode()).hexdigest())
     if html:
         view = TextView(text)
@@ -255,11 +326,15 @@ def make_document(id: str, path: str, text: str, *, html: bool = False, sha256: 
         doc.media_type = "text/html"
         doc.view = view
         doc.paragraphs, doc.sentences = split(view.text, view=view, original=text)
-        visible = view.text
+        doc.title = _title(view.text)
     else:
-        doc.paragraphs, doc.sentences = split(text)
-        visible = text
-    doc.title = _title(visible) or id
+        markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+        if markdown:
+            doc.media_type = "text/markdown"
+        doc.paragraphs, doc.sentences = split(text, markdown=markdown)
+        first = doc.paragraphs[0] if doc.paragraphs else None
+        doc.title = _title(_markdown_inline(text[first.start:first.end]) if markdown and first else text)
+    doc.title = doc.title or id
     return doc
 
 
@@ -269,6 +344,32 @@ def _title(text: str) -> str:
         if line:
             return line[:MAX_TITLE]
     return ""
+
+
+# Markdown: what starts a block (heading, quote, list item, task box), a closing "###" of a heading, and lines
+# that are markup alone (rules, setext underlines, code fences, table rules)
+_MD_LEAD = re.compile(r"(?:#{1,6}(?=[ \t]|$)|>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|\[[ xX]\](?=[ \t]))[ \t]*")
+_MD_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+_MD_ONLY_MARKUP = re.compile(r"^[ \t]*(?:([-*_=])(?:[ \t]*\1){2,}|`{3,}[^`]*|~{3,}.*|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?)[ \t]*$")
+_MD_INLINE = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)|\*\*|__|`|<[^<>\n]{1,200}>")
+
+
+def _markdown_inline(text: str) -> str:
+    """Inline Markdown markup out (for a title): ``**bold**``, ``code``, ``[text](url)`` -> text, HTML tags."""
+    return _MD_INLINE.sub(lambda m: m.group(1) or "", text)
+
+
+def _markdown_block(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph ``text[start:end]`` without its block markers; empty if it is markup alone."""
+    line = text[start:end]
+    if _MD_ONLY_MARKUP.match(line):
+        return start, start
+    heading = line.startswith("#")
+    while (m := _MD_LEAD.match(text, start, end)) and m.end() > start:
+        start = m.end()
+    if heading and (close := _MD_CLOSE.search(text, start, end)):
+        end = close.start()
+    return start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -291,7 +392,7 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-def split(text: str, *, view: TextView | None = None, original: str | None = None
+def split(text: str, *, view: TextView | None = None, original: str | None = None, markdown: bool = False
           ) -> tuple[list[Paragraph], list[Sentence]]:
     """Paragraphs (non-empty lines) and their sentences, with offsets into ``text``;
     surrounding white space is trimmed off.
@@ -308,6 +409,8 @@ def split(text: str, *, view: TextView | None = None, original: str | None = Non
 
     for line in re.finditer(r"[^\n]+", text):
         p_start, p_end = _trim(text, *line.span())
+        if markdown and p_end > p_start:
+            p_start, p_end = _trim(text, *_markdown_block(text, p_start, p_end))
         if p_end == p_start:
             continue
         para = Paragraph(len(paragraphs), *span(p_start, p_end))

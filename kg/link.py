@@ -39,7 +39,7 @@ from kg.store import folder as storedir
 from kg.store import void
 from kg.store.folder import StoreFolder
 from kg.rdf.mapper import DEFAULT_BASE, IRIs
-from kg.model import InputError
+from kg.errors import InputError, ParameterError, printable
 from kg.store import Census, census, open_store, replace_graph, stats
 from kg.rdf.vocab import ENTITY_CLASS, HZ, LINK_TARGETS, OWL, PROV, RDF, RDFS, XSD, link_target
 
@@ -62,7 +62,11 @@ TYPE_CLASSES = {
 }
 GEO_TYPES = {"COUNTRY", "REGION", "PLACE"}  # the types GeoNames has
 WD = LINK_TARGETS["wikidata"]
-_QID = re.compile(r"^Q[1-9][0-9]*$")
+_QID = re.compile(r"Q[1-9][0-9]{0,11}")  # fullmatch: no "Q5\n"
+_GEONAMES_ID = re.compile(r"[1-9][0-9]{0,11}")
+DEADLINE = 120.0  # seconds for one request, however slowly the answer trickles in
+MAX_ANSWER = 32 << 20  # bytes of one answer: more is refused (a reconciliation batch answers in kilobytes)
+MAX_REDIRECTS = 5
 _PREFIXES = """PREFIX wd: <http://www.wikidata.org/entity/>
 PREFIX wdt: <http://www.wikidata.org/prop/direct/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -146,7 +150,14 @@ class Cache:
                     data.get("endpoints"), dict):
                 raise InputError(str(path), f"not a kg link cache (expected \"format\": \"{CACHE_FORMAT}\")")
             self.data = data
-        self.answers: dict = self.data["endpoints"].setdefault(endpoint, {})
+        answers = self.data["endpoints"].setdefault(endpoint, {})
+        if not isinstance(answers, dict):
+            answers = self.data["endpoints"][endpoint] = {}
+        # an answer of the wrong shape (a cache from a buggy or hostile endpoint, edited by hand) is dropped and
+        # looked up again, rather than crash this run and every later one
+        for key in [k for k, v in answers.items() if not _valid_answer(k, v)]:
+            del answers[key]
+        self.answers: dict = answers
 
     def __contains__(self, key: str) -> bool:
         return key in self.answers
@@ -163,6 +174,24 @@ class Cache:
             raise InputError(str(self.path), f"cannot write the link cache: {e.strerror or e}") from None
         finally:
             tmp.unlink(missing_ok=True)
+
+
+def _valid_ids(c) -> bool:
+    return (isinstance(c, dict) and isinstance(c.get("geonames"), list) and isinstance(c.get("enwiki"), list)
+            and all(isinstance(g, str) and _GEONAMES_ID.fullmatch(g) for g in c["geonames"])
+            and all(isinstance(t, str) and t.isprintable() and t for t in c["enwiki"]))
+
+
+def _valid_answer(key, answer) -> bool:
+    """Whether a cached answer has the shape this module writes (``label_answers``, ``item_answers``)."""
+    if not isinstance(key, str):
+        return False
+    if key.startswith("item "):
+        return _valid_ids(answer)
+    if not key.startswith("label ") or not isinstance(answer, list):
+        return False
+    return all(_valid_ids(c) and isinstance(c.get("item"), str) and _QID.fullmatch(c["item"])
+               and c.get("match") in ("label", "alias") and isinstance(c.get("en"), str) for c in answer)
 
 
 def label_key(etype: str, lang: str, label: str) -> str:
@@ -206,48 +235,125 @@ class EndpointError(Exception):
 
 
 class Client:
-    """A real HTTP client (httpx) for the SPARQL 1.1 protocol; counts its requests."""
+    """A real HTTP client (httpx) for the SPARQL 1.1 protocol; counts its requests.
 
-    def __init__(self, endpoint: str, timeout: float = 60):
+    It trusts the endpoint little: one request has an overall ``deadline`` (not one per read: an answer that
+    trickles in is cut off), an answer is at most ``max_bytes``, a redirect is followed only on the same host
+    (scheme, host and port), the answer must be SPARQL JSON results with string values, and whatever of the
+    answer goes into a message is one printable line."""
+
+    def __init__(self, endpoint: str, timeout: float = 60, deadline: float = DEADLINE, max_bytes: int = MAX_ANSWER):
         import httpx
 
         self.endpoint = endpoint
         self.requests = 0
+        self.deadline = deadline
+        self.max_bytes = max_bytes
         self._httpx = httpx
-        self._client = httpx.Client(timeout=httpx.Timeout(timeout, connect=10), follow_redirects=True, headers={
-            "Accept": "application/sparql-results+json",
+        self._client = httpx.Client(timeout=httpx.Timeout(timeout, connect=10), follow_redirects=False, headers={
+            "Accept": "application/sparql-results+json", "Accept-Encoding": "gzip, deflate",
             "User-Agent": f"hezuo-kg/{__version__} (https://w3id.org/hezuo; kg link)",
         })
 
     def select(self, sparql: str) -> list[dict[str, str]]:
-        httpx = self._httpx
         self.requests += 1
-        try:
-            r = self._client.post(self.endpoint, data={"query": sparql})
-        except httpx.TimeoutException:
-            raise EndpointError("no answer in time") from None
-        except httpx.HTTPError as e:
-            raise EndpointError(f"cannot reach the endpoint ({type(e).__name__}: {' '.join(str(e).split()) or 'no network'})") from None
-        if r.status_code != 200:
-            raise EndpointError(f"HTTP {r.status_code} {r.reason_phrase}: {' '.join(r.text.split())[:120]}")
-        try:
-            bindings = r.json()["results"]["bindings"]
-            return [{k: v["value"] for k, v in b.items()} for b in bindings]
-        except (ValueError, KeyError, TypeError):
-            raise EndpointError("the answer is not SPARQL JSON results") from None
+        status, reason, body = self._post(sparql)
+        if status != 200:
+            raise EndpointError(f"HTTP {status} {printable(reason)}: {_shown(body)}")
+        return parse_bindings(body)
+
+    def _post(self, sparql: str) -> tuple[int, str, bytes]:
+        """POST the query, following same-host redirects; the status, reason and body, within the deadline."""
+        httpx = self._httpx
+        url = self.endpoint
+        start = time.monotonic()
+        for _ in range(MAX_REDIRECTS + 1):
+            try:
+                with self._client.stream("POST", url, data={"query": sparql}) as r:
+                    if r.is_redirect:
+                        target = str(r.url.join(r.headers.get("location", "")))
+                        if _origin(target) != _origin(url):
+                            raise EndpointError(f"redirected to another host ({printable(target[:200])}); not followed")
+                        url = target
+                        continue
+                    body = bytearray()
+                    for piece in r.iter_raw():
+                        body += piece
+                        if len(body) > self.max_bytes:
+                            raise EndpointError(f"the answer is over {self.max_bytes >> 20} MB; not read further")
+                        if time.monotonic() - start > self.deadline:
+                            raise EndpointError(f"no complete answer in {self.deadline:g} s")
+                    if r.headers.get("content-encoding", "identity") != "identity":
+                        body = bytearray(_decompressed(r, bytes(body), self.max_bytes))
+                    return r.status_code, r.reason_phrase, bytes(body)
+            except httpx.TimeoutException:
+                raise EndpointError("no answer in time") from None
+            except httpx.HTTPError as e:
+                raise EndpointError(f"cannot reach the endpoint ({type(e).__name__}: "
+                                    f"{_shown(str(e).encode()) or 'no network'})") from None
+        raise EndpointError(f"more than {MAX_REDIRECTS} redirects")
 
     def close(self) -> None:
         self._client.close()
 
 
+def _origin(url: str) -> tuple:
+    from urllib.parse import urlsplit
+
+    u = urlsplit(url)
+    return u.scheme.lower(), (u.hostname or "").lower(), u.port or {"http": 80, "https": 443}.get(u.scheme.lower())
+
+
+def _decompressed(response, body: bytes, limit: int) -> bytes:
+    """The body as sent with Content-Encoding (gzip, deflate ...), decoded, never over ``limit`` bytes."""
+    import zlib
+
+    encoding = response.headers.get("content-encoding", "").lower()
+    if encoding not in ("gzip", "deflate", "x-gzip"):
+        raise EndpointError(f"the answer is encoded as {printable(encoding[:40])}, which kg link does not read")
+    d = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
+    out = d.decompress(body, limit + 1)
+    if len(out) > limit or d.unconsumed_tail:
+        raise EndpointError(f"the answer is over {limit >> 20} MB; not read further")
+    return out
+
+
+def _shown(body: bytes, limit: int = 120) -> str:
+    """A piece of an answer for a message: one printable line."""
+    text = body[:limit * 4].decode("utf-8", errors="replace")
+    return printable(" ".join(text.split()))[:limit]
+
+
+def parse_bindings(body: bytes) -> list[dict[str, str]]:
+    """SPARQL JSON results -> rows of ``{variable: value}``; anything of another shape is an ``EndpointError``."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        raise EndpointError("the answer is not SPARQL JSON results") from None
+    results = data.get("results") if isinstance(data, dict) else None
+    bindings = results.get("bindings") if isinstance(results, dict) else None
+    if not isinstance(bindings, list):
+        raise EndpointError("the answer is not SPARQL JSON results (no results.bindings list)")
+    rows = []
+    for b in bindings:
+        if not isinstance(b, dict) or not all(isinstance(k, str) and isinstance(v, dict) and isinstance(
+                v.get("value"), str) for k, v in b.items()):
+            raise EndpointError("the answer is not SPARQL JSON results (a binding is not {name: {value: text}})")
+        rows.append({k: v["value"] for k, v in b.items()})
+    return rows
+
+
 def _qid(iri: str) -> str | None:
-    q = iri[len(WD):] if iri.startswith(WD) else ""
-    return q if _QID.match(q) else None
+    q = iri[len(WD):] if isinstance(iri, str) and iri.startswith(WD) else ""
+    return q if _QID.fullmatch(q) else None
 
 
 def _title(article: str) -> str | None:
     prefix = "https://en.wikipedia.org/wiki/"
-    return unquote(article[len(prefix):]) if article.startswith(prefix) and len(article) > len(prefix) else None
+    if not article.startswith(prefix) or len(article) == len(prefix):
+        return None
+    title = unquote(article[len(prefix):])
+    return title if title.isprintable() and len(title) <= 512 else None
 
 
 def label_answers(rows: list[dict[str, str]], names: list[str]) -> dict[str, list[dict]]:
@@ -277,7 +383,7 @@ def item_answers(rows: list[dict[str, str]], qids: list[str]) -> dict[str, dict]
 
 
 def _add_ids(c: dict, row: dict[str, str]) -> None:
-    if re.match(r"^[1-9][0-9]*$", row.get("geonames", "")) and row["geonames"] not in c["geonames"]:
+    if _GEONAMES_ID.fullmatch(row.get("geonames", "")) and row["geonames"] not in c["geonames"]:
         c["geonames"].append(row["geonames"])
     title = _title(row.get("article", ""))
     if title and title not in c["enwiki"]:
@@ -383,7 +489,7 @@ def link(store_dir: str | Path, *, endpoint: str = DEFAULT_ENDPOINT, cache: str 
     not raise: ``LinkReport.error`` says what happened and ``missing`` what is left to look up.
     """
     if not re.match(r"^https?://\S+$", endpoint):
-        raise InputError(endpoint, "the endpoint must be an http:// or https:// URL")
+        raise ParameterError("endpoint", f"must be an http:// or https:// URL, not {endpoint!r}")
     t0 = time.perf_counter()
     with StoreFolder(store_dir) as folder:
         if not folder.lock(create=False) or storedir.store_path(store_dir) is None:

@@ -68,7 +68,8 @@ class Document:
     facts: list["Fact"] = field(default_factory=list)
 
 
-FACT_KINDS = ("Pledge", "AidStatistic", "Partnership", "AidDelivery", "Founding", "MeetingReport")
+FACT_KINDS = ("Pledge", "AidStatistic", "Partnership", "AidDelivery", "Founding", "MeetingReport", "Affiliation",
+              "ProjectReport", "Component", "ProgrammeReport")
 
 
 @dataclass

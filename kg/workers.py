@@ -15,6 +15,7 @@ import gc
 import os
 import tempfile
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -62,8 +63,79 @@ def init(base: str) -> None:
         _PIPELINES[base] = (Extractor(lex), Relations(), Mapper(lex, base))
 
 
-def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
-    """Extract and map a chunk of documents; runs in a worker process."""
+# Characters extracted so far by this process (InProcess), or by all the workers of a pool (a shared counter
+# set by ``init_worker``): moves within a long document too, for the progress display.
+_EXTRACTED: dict = {"counter": None, "local": 0}
+_STEP = 4096  # characters between two updates of a shared counter
+
+
+def _count(chars: int) -> None:
+    counter = _EXTRACTED["counter"]
+    if counter is None:
+        _EXTRACTED["local"] += chars
+    else:
+        with counter.get_lock():
+            counter.value += chars
+
+
+class _Counted(list):
+    """A document's sentences that count, as they are iterated, how far into the text extraction is."""
+
+    def __init__(self, sentences, length: int):
+        super().__init__(sentences)
+        self.length = length
+        self.done = 0  # the furthest sentence end iterated (the tagger reads ahead by a batch)
+        self.told = 0
+
+    def __iter__(self):
+        for s in super().__iter__():
+            if s.end > self.done:
+                self.done = s.end
+                if self.done - self.told >= _STEP:
+                    _count(self.done - self.told)
+                    self.told = self.done
+            yield s
+
+    def finish(self) -> None:
+        _count(self.length - self.told)
+        self.told = self.length
+
+
+def _die_with(parent: int) -> None:
+    """End this worker process when the process that started it ends, however it ends (SIGKILL included):
+    Linux's PR_SET_PDEATHSIG, else a thread that watches the parent.  Without it a killed build leaves its
+    workers (each with a pipeline, ~400 MB) and, through them, multiprocessing's resource tracker running."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) != 0:  # PR_SET_PDEATHSIG
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="kg-watch-parent", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def init_worker(base: str, parent: int, counter=None) -> None:
+    """The pool initializer of ``ProcessPool``: die with the build, count into the pool's shared ``counter``,
+    build the pipeline."""
+    _die_with(parent)
+    _EXTRACTED["counter"] = counter
+    init(base)
+
+
+def extract_chunk(base: str, docs: list[DocTask], spool: str = "") -> list[DocResult]:
+    """Extract and map a chunk of documents; runs in a worker process.  The N-Quads of a long document go to
+    a file in the folder ``spool`` (the build's, on this machine), or stay in memory without one (Dask: the
+    writer may be on another machine)."""
     from kg.ingest import make_document
     from kg.model import InputError
 
@@ -82,9 +154,11 @@ def extract_chunk(base: str, docs: list[DocTask]) -> list[DocResult]:
             try:
                 doc = make_document(doc_id, path, text, html=html, sha256=sha)
                 doc.encoding, doc.encoding_detected = encoding, detected
+                doc.sentences = counted = _Counted(doc.sentences, len(text))
                 relations(extractor(doc))
-                if len(text) >= LONG_DOCUMENT:  # streamed to a file: never all of its quads in memory
-                    fd, name = tempfile.mkstemp(prefix="hezuo-", suffix=".nq")
+                counted.finish()
+                if spool and len(text) >= LONG_DOCUMENT:  # streamed to a file: never all of its quads in memory
+                    fd, name = tempfile.mkstemp(prefix="hezuo-", suffix=".nq", dir=spool)
                     n = 0
                     with os.fdopen(fd, "w", encoding="utf-8") as f:
                         for line in mapper.nquads(doc):
@@ -126,12 +200,19 @@ class Executor:
 
     workers = 1
 
-    def map(self, base: str, chunks: Iterable[list[DocTask]]) -> Iterator[list[DocResult]]:
+    def extracted(self) -> int:
+        """Characters extracted so far (within documents too; from any thread)."""
+        return _EXTRACTED["local"]
+
+    def map(self, base: str, chunks: Iterable[list[DocTask]], spool: str = "") -> Iterator[list[DocResult]]:
         for chunk in chunks:
-            yield extract_chunk(base, chunk)
+            yield extract_chunk(base, chunk, spool)
 
     def close(self) -> None:
         pass
+
+    def abort(self) -> None:
+        self.close()
 
 
 class InProcess(Executor):
@@ -146,16 +227,28 @@ class ProcessPool(Executor):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
+        context = multiprocessing.get_context("spawn")
+        self.counter = context.Value("q", 0)
         # spawn, not fork: the parent may hold RocksDB threads, and spawn works the same everywhere.
         # A worker's memory stays bounded by renewing its pipeline (RENEW_CHARS), not the process:
         # a new process would cost the imports again (~3 s).
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init, initargs=(base,))
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                        initializer=init_worker, initargs=(base, os.getpid(), self.counter))
 
-    def map(self, base, chunks):
-        return _ordered(lambda chunk: self.pool.submit(extract_chunk, base, chunk), chunks, 3 * self.workers)
+    def extracted(self) -> int:
+        return self.counter.value
+
+    def map(self, base, chunks, spool=""):
+        return _ordered(lambda chunk: self.pool.submit(extract_chunk, base, chunk, spool), chunks, 3 * self.workers)
 
     def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def abort(self) -> None:
+        """Stop at once (the build failed or was interrupted): the workers are killed, not waited for."""
+        for process in list(getattr(self.pool, "_processes", {}).values()):  # 3.14 has terminate_workers()
+            if process.is_alive():
+                process.kill()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -187,12 +280,12 @@ class DaskCluster(Executor):
     """``--dask ADDRESS``: the workers of a Dask distributed cluster extract; results stream back."""
 
     def __init__(self, address: str, base: str):
-        from kg.model import InputError
+        from kg.errors import InputError, ParameterError
 
         try:
             from distributed import Client
         except ImportError:
-            raise InputError("--dask", "Dask is not installed; pip install 'hezuo-kg[dask]'") from None
+            raise ParameterError("dask", "Dask is not installed; pip install 'hezuo-kg[dask]'") from None
         _reachable(address)
         try:
             self.client = Client(address, timeout="30s", set_as_default=False)
@@ -205,10 +298,16 @@ class DaskCluster(Executor):
         self.workers = threads
         self.client.run(init, base)  # every worker builds its pipeline now, in parallel
 
-    def map(self, base, chunks):
+    def map(self, base, chunks, spool=""):  # the spool folder is on this machine, the workers may not be
+        sizes: deque = deque()
+
         def submit(chunk):
+            sizes.append(sum(len(task[2]) for task in chunk))
             return self.client.submit(extract_chunk, base, chunk, pure=False)
-        return _ordered(submit, chunks, 3 * self.workers)
+
+        for results in _ordered(submit, chunks, 3 * self.workers):
+            _EXTRACTED["local"] += sizes.popleft()  # counted per chunk: the workers are elsewhere
+            yield results
 
     def close(self) -> None:
         self.client.close()

@@ -17,6 +17,16 @@ KG = str(Path(sys.executable).with_name("kg"))
 CORPUS = ROOT / "corpus"
 QUERIES = ROOT / "queries"
 GOLD = ROOT / "tests" / "gold"
+BUNDLED_GOLD = "000_faed074d8c3da792"  # the gold of the bundled white paper, corpus/000_faed074d8c3da792.txt
+
+
+def gold_subset(dest: Path, *stems: str) -> Path:
+    """A gold folder at ``dest`` holding only the documents ``stems`` of tests/gold."""
+    (dest / "texts").mkdir(parents=True)
+    for stem in stems:
+        (dest / f"{stem}.json").write_bytes((GOLD / f"{stem}.json").read_bytes())
+        (dest / "texts" / f"{stem}.txt").write_bytes((GOLD / "texts" / f"{stem}.txt").read_bytes())
+    return dest
 
 
 # The dataset description's date (kg/store/void.py): fixed, so every build in the tests gives the same bytes
@@ -81,3 +91,29 @@ def wikidata_endpoint(wikidata_store) -> str:
     proc = start_oxigraph(wikidata_store, port)
     yield f"http://127.0.0.1:{port}/query"
     stop(proc)
+
+
+# ---------------------------------------------------------------- tiers (markers registered in pyproject.toml)
+_TIERS = ("unit", "e2e", "browser")
+_BROWSER = ("chromium", "playwright", "selenium", "headless")
+_END_TO_END = ("run_kg(", "subprocess", "Popen", "start_oxigraph", "corpus_store", "wikidata_endpoint", "LocalCluster",
+               "ProcessPool", "workers=2", "serve(")
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test without a tier marker gets one from what its module does: a browser, the kg command, a server
+    or worker processes (e2e), or nothing of these (unit), so that ``pytest -m unit`` (make test-fast) is fast."""
+    sources: dict[str, str] = {}
+    for item in items:
+        if any(item.get_closest_marker(t) for t in _TIERS):
+            continue
+        path = str(item.fspath)
+        if path not in sources:
+            try:
+                sources[path] = Path(path).read_text(encoding="utf-8")
+            except OSError:
+                sources[path] = ""
+        source = sources[path]
+        tier = ("browser" if any(w in source for w in _BROWSER)
+                else "e2e" if any(w in source for w in _END_TO_END) else "unit")
+        item.add_marker(getattr(pytest.mark, tier))

@@ -27,7 +27,7 @@ def test_missing_file_names_the_file(tmp_path):
 def test_empty_folder_is_an_error(tmp_path):
     (tmp_path / "empty").mkdir()
     proc = run_kg("build", str(tmp_path / "empty"), "--store", str(tmp_path / "s"), "--quiet", check=False)
-    assert_one_line_error(proc, "empty", "no .txt, .md or .html files")
+    assert_one_line_error(proc, "empty", "holds no input files", ".txt", ".shtml", ".markdown")
     assert not (tmp_path / "s").exists()
 
 

@@ -107,10 +107,11 @@ def test_stats_and_the_dataset_description_count_links_per_target(linked):
     store, _, proc = linked
     assert "linked: wikidata 5, geonames 2, dbpedia 6" in proc.stdout
     stats = json.loads(run_kg("stats", "--store", str(store), "--json").stdout)
-    # from the lexicon: CHN and PAK to all three, UNDP and two regions to Wikidata; then what kg link added
-    assert stats["links"] == {"wikidata": 2 + 3 + 5, "geonames": 2 + 2, "dbpedia": 2 + 6}
+    # from the lexicon: CHN, PAK and BGD (nested in 孟加拉国航运公司) to all three, UNDP, the UN (nested in
+    # 联合国开发计划署) and two regions to Wikidata; then what kg link added
+    assert stats["links"] == {"wikidata": 3 + 4 + 5, "geonames": 3 + 2, "dbpedia": 3 + 6}
     text = run_kg("stats", "--store", str(store)).stdout
-    assert "links      22" in text and "  wikidata     10" in text and "  geonames     4" in text
+    assert "links      26" in text and "  wikidata     12" in text and "  geonames     5" in text
     sizes = {r["ls"].rsplit("-", 1)[1]: int(r["n"]) for r in select(store, """
         SELECT ?ls ?n WHERE { GRAPH <https://w3id.org/hezuo/id/void> { ?ls a void:Linkset ; void:triples ?n } }""")}
     assert sizes == stats["links"]
@@ -127,11 +128,11 @@ def test_second_run_makes_no_request_and_gives_the_same_graph(text_store, wikida
     finally:
         stop(server)  # from here on every request would fail
     # one request per entity type with names to look up (5), one for the lexicon's Wikidata ids
-    assert f"0 in the cache {cache}, 12 from {endpoint} in 6 requests" in first.stdout, first.stdout
+    assert f"0 in the cache {cache}, 13 from {endpoint} in 6 requests" in first.stdout, first.stdout
     a, b = tmp_path / "a.nq", tmp_path / "b.nq"
     run_kg("export", "--store", str(store), "--format", "nquads", "--out", str(a))
     second = run_kg("link", "--store", str(store), "--endpoint", endpoint, "--cache", str(cache))
-    assert "12 in the cache" in second.stdout and "in 0 requests" in second.stdout, second.stdout
+    assert "13 in the cache" in second.stdout and "in 0 requests" in second.stdout, second.stdout
     run_kg("export", "--store", str(store), "--format", "nquads", "--out", str(b))
     assert a.read_bytes() == b.read_bytes()
     assert "<https://w3id.org/hezuo/id/links>" in a.read_text(encoding="utf-8")
@@ -149,7 +150,7 @@ def test_second_run_makes_no_request_and_gives_the_same_graph(text_store, wikida
 
     # --offline: no request at all, nothing lost either
     offline = run_kg("link", "--store", str(store), "--endpoint", endpoint, "--cache", str(cache), "--offline")
-    assert "not in the cache (--offline): 12" in offline.stdout
+    assert "not in the cache (--offline): 13" in offline.stdout
     run_kg("export", "--store", str(store), "--format", "nquads", "--out", str(b))
     assert a.read_bytes() == b.read_bytes()
 

@@ -127,3 +127,12 @@ def test_query_runs_in_every_output_format(corpus_store, query):
     for fmt in ("table", "csv", "tsv"):
         proc = run_kg("query", str(QUERIES / query), "--store", str(corpus_store), "--format", fmt)
         assert proc.stdout.strip()
+
+
+def test_aid_events_by_recipient(corpus_store):
+    """The white paper: airports for Pakistan, Nepal ... (a delivery), and 中国 never as a recipient."""
+    got = rows(corpus_store, "17-aid-events-by-recipient.rq")
+    airports = {r["recipient"] for r in got if r["kind"] == "delivery" and "机场" in r["what"]}
+    assert {"巴基斯坦", "尼泊尔", "马尔代夫", "柬埔寨", "赞比亚", "津巴布韦", "多哥"} <= airports
+    assert "中国" not in {r["recipient"] for r in got}
+    assert all(r["clause"] for r in got)

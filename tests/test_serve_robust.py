@@ -24,10 +24,10 @@ JSON = {"Accept": "application/sparql-results+json"}
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def start(store: Path, *args: str) -> tuple[subprocess.Popen, str]:
+def start(store: Path, *args: str, stderr=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
     port = free_port()
     proc = subprocess.Popen([KG, "serve", "--store", str(store), "--port", str(port), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            stdout=subprocess.PIPE, stderr=stderr, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         line = proc.stdout.readline()

@@ -49,7 +49,9 @@ def slug(text: str) -> str:
 
 
 def _split(cell: str | None) -> list[str]:
-    return [a.strip() for a in (cell or "").split("|") if a.strip()]
+    if not cell:
+        return []
+    return [a for a in map(str.strip, cell.split("|")) if a]
 
 
 def _rows(name: str):
@@ -121,9 +123,66 @@ class Lexicon:
         return len(self.entries)
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def normalize_name(name: str) -> str:
     """The form names are compared in: NFKC, no white space."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    if unicodedata.is_normalized("NFKC", name) and not _SPACE.search(name):
+        return name  # most names: no work (the gazetteer holds tens of thousands)
+    return _SPACE.sub("", unicodedata.normalize("NFKC", name))
+
+
+def _places(entries: list[Entry]) -> list[Entry]:
+    """Cities and provinces of the world (``places.csv``, made by ``data/sources/make_places.py``
+    from GeoNames, CLDR and ISO 3166-2 names): new entries, or a GeoNames id / ISO code and more
+    names for a place our own entries already have."""
+    if not package_file("extract", "data", "lexicon", "places.csv").is_file():
+        return []
+    by_key = {e.key: e for e in entries}
+    country = {e.links["iso2"]: e.key for e in entries if e.type == "COUNTRY" and "iso2" in e.links}
+    new = []
+    with package_file("extract", "data", "lexicon", "places.csv").open(encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)  # plain rows: the file is large and loaded in every worker
+        header = next(rows)
+        col = {name: i for i, name in enumerate(header)}
+        k_key, k_name, k_alias, k_en, k_country = (col[c] for c in ("key", "name_zh", "aliases_zh", "name_en", "country"))
+        k_links = [(c, col[c]) for c in ("geonames", "iso3166_2", "wikidata")]
+        for row in rows:
+            links = {c: row[i] for c, i in k_links if row[i]}
+            old = by_key.get(row[k_key])
+            if old is None:
+                new.append(Entry(row[k_key], "PLACE", row[k_name], row[k_en], _split(row[k_alias]), links,
+                                 location=country.get(row[k_country], "")))
+                continue
+            names = [row[k_name], *_split(row[k_alias])]
+            for k, v in links.items():
+                old.links.setdefault(k, v)
+            old.aliases.extend(n for n in names if n not in old.names)
+    return new
+
+
+CHINA_PREFIXES = ("中国", "中华人民共和国")
+
+
+def derived_aliases(entries: list[Entry]) -> None:
+    """Forms the language builds from a name, added where no other entry has them:
+    a region with 地区 (欧洲地区, 大洋洲地区), and a Chinese body with its country before it
+    (中国国务院新闻办公室, 中国应急管理部) — the lexicon's ORG entries without a country in their
+    name are China's bodies or international ones, which never take 中国 before them."""
+    taken = {normalize_name(n) for e in entries for n in e.names}
+    for e in entries:
+        extra = []
+        if e.type == "REGION" and e.key not in CATEGORY_KEYS:
+            extra = [f"{n}地区" for n in e.names if not n.endswith(("地区", "国家", "岛国")) and not n.isascii()]
+        elif e.type == "ORG":
+            extra = [f"{p}{n}" for n in e.names if not n.isascii() and not n.startswith(("中国", "中华", "中共", "国际"))
+                     and len(n) >= 3 for p in CHINA_PREFIXES]
+        for form in extra:
+            norm = normalize_name(form)
+            if norm not in taken:
+                taken.add(norm)
+                e.aliases.append(form)
 
 
 @lru_cache(maxsize=1)
@@ -131,4 +190,6 @@ def load() -> Lexicon:
     entries = [*_countries(), *_regions(), *_organizations()]
     if package_file("extract", "data", "lexicon", "entities.csv").is_file():
         entries.extend(_own())
+    entries.extend(_places(entries))
+    derived_aliases(entries)
     return Lexicon(entries)

@@ -36,7 +36,6 @@ import ahocorasick
 import jieba
 import jieba.posseg
 import rjieba
-import opencc
 import spacy
 import srsly
 from spacy.language import Language
@@ -48,23 +47,16 @@ from kg.extract import doctext
 from kg.extract import learned  # noqa: F401 - registers the hezuo_classifier factory
 from kg.extract import lexicon as lexicon_mod
 from kg.extract import rules
+from kg.extract.chinese import to_simplified
 from kg.model import Document, Mention
 from kg.extract.values import find_values
 from kg.resources import package_file
 
 jieba.setLogLevel(logging.WARNING)
-_T2S = opencc.OpenCC("t2s")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 # jieba POS tags for lexicon names in the user dictionary
 _POS = {"COUNTRY": "ns", "REGION": "ns", "PLACE": "ns", "PERSON": "nr"}
-NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # and PLACE in PLACE: see _nests  # names whose parts are entities of their own
-
-def to_simplified(text: str) -> str:
-    out = _T2S.convert(text)
-    if len(out) != len(text):  # a phrase conversion changed the length: go char by char
-        out = "".join(c if len(s := _T2S.convert(c)) != 1 else s for c in text)
-    return out
 
 
 def _nfkc_tables() -> tuple[dict[int, str], re.Pattern]:
@@ -187,7 +179,7 @@ class Gazetteer:
         nested = [
             (s, e, k) for s, e, k in matches
             if (s, e, k) not in chosen and any(
-                cs <= s and e <= ce and _nests(self.types[ck], self.types[k], text[cs:ce]) for cs, ce, ck in chosen)
+                cs <= s and e <= ce and _nests(self.types[ck], self.types[k], text[cs:ce], text[s:e]) for cs, ce, ck in chosen)
         ]
         # only the largest names inside a name: 太平洋岛国 in a forum's name, not also 太平洋
         nested = [(s, e, k) for s, e, k in nested
@@ -195,19 +187,7 @@ class Gazetteer:
         return sorted(chosen + nested)
 
 
-def _nests(outer: str, inner: str, outer_name: str = "") -> bool:
-    """Whether a name inside a name of type ``outer`` is an entity of its own: any other type in a
-    meeting, project, programme or forum; a place in a place; a place in the name of a local
-    institution (浙江师范大学, 四川省人民医院 -> 浙江, 四川), not in an organisation named after
-    a city (上海合作组织)."""
-    if outer in NESTING_TYPES:
-        return inner != outer
-    if inner == "PLACE":
-        return outer == "PLACE" or outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
-    return False
-
-
-LOCAL_INSTITUTION_ENDINGS = ("大学", "学院", "医院", "研究院", "研究所", "中学", "小学", "学校", "政府", "厅", "商务局")
+_nests = rules.nests  # which names inside a name are entities of their own: a rule of the names grammar
 
 
 def _crossing(found: list[tuple[int, int, str]]) -> bool:
@@ -494,7 +474,7 @@ class RuleNames:
             i += 1
         found = []
         for f in rules.find(text, units):
-            name = _clean_name(text[f.start:f.end])
+            name = f.name or _clean_name(text[f.start:f.end])  # the rule may give the name's canonical form
             if name in gazetteer.names:  # a known name in another form: the lexicon's entity
                 key = gazetteer.names[name]
                 found.append((f.start, f.end, key, gazetteer.types[key],
@@ -515,7 +495,7 @@ def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple
             ds, de = d[0], d[1]
             if e <= ds or de <= s:
                 continue
-            if ds <= s and e <= de and (s, e) != (ds, de) and _nests(d[3], c[3], text[ds:de]):
+            if ds <= s and e <= de and (s, e) != (ds, de) and _nests(d[3], c[3], text[ds:de], text[s:e]):
                 continue
             clash = True
             break

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
+from kg.extract.values import complete_dates
 from kg.model import Document, Fact, Mention
 
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
@@ -76,14 +78,28 @@ class Relations:
     """Reads facts from a document whose mentions are tagged."""
 
     def __call__(self, doc: Document) -> Document:
-        doc.facts = list(self.facts(doc))
+        doc.mentions = complete_dates(doc.mentions)
+        doc.facts = _lenders(doc, list(self.facts(doc)))
+        for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
+            seen: set[tuple[str, str]] = set()
+            f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
+        # the year a meeting's name begins with (2018年中非合作论坛北京峰会) is a date of the text too
+        years = {(m.start, m.end): m for f in doc.facts for _, m in f.roles if m.rule == "value:in-name"}
+        if years:
+            doc.mentions = sorted([*doc.mentions, *years.values()], key=lambda m: (m.start, -m.end))
         return doc
 
     def facts(self, doc: Document) -> Iterable[Fact]:
         by_sentence: dict[int, list[Mention]] = {}
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
+        last_person: Mention | None = None  # the last person named, whom 他说 refers to
+        last_figures: list[Fact] = []  # the figures that end the sentence before (a list of what they count may follow)
+        bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "FORUM") and len(m.name) >= 2}
+        said: set[tuple[str, str, str]] = set()  # what a programme's name says, said once per document
+        wholes = {m.name: m for m in doc.mentions if m.type in ("PROGRAMME", "FORUM") and len(m.name) >= 2}
         last_period: dict[int, list[Mention]] = {}  # paragraph -> the last period named in it (a list of one)
+        last_range: list[Mention] = []  # the last period named in the document
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
         for sent in doc.sentences:
@@ -96,14 +112,40 @@ class Relations:
             yield from self._meetings(sent, ms)
             pledges = list(self._pledges(doc, sent, ms))
             yield from pledges
+            rows = list(self._table_row(sent, ms))
+            yield from rows
+            if rows:  # the row's sums are read; the prose of its cells may hold others
+                done = {id(m) for f in rows for m in f.get("theme")}
+                ms = [m for m in ms if id(m) not in done]
+            if last_figures and _LIST_AFTER.match(sent.text):
+                # …实施紧急援助近200次。其中包括：为东南亚国家…；在几内亚比绍…: the countries of the list
+                # after a figure received it
+                for f in last_figures:
+                    named = {m.name for m in f.get("recipient")}
+                    f.roles += [("recipient", g) for g in _outermost([m for m in ms if not m.is_value])
+                                if g.type in GEO and not _chinese(g) and g.name not in named
+                                and not named.add(g.name)]
+            last_figures = []
             if not pledges:
-                yield from self._aid_statistics(sent, ms, clauses, periods or last_period.get(sent.paragraph, []),
-                                                topic.get(sent.paragraph, ""))
+                # 在这三年中 / 三年间 / 同期: the period named before, in this paragraph or an earlier one
+                back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
+                # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
+                spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)
+                         and _YEARS.search(m.value.get("value", ""))]
+                last_figures = list(self._aid_statistics(sent, ms, clauses, periods or spans or back,
+                                                         topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
+                yield from last_figures
+                last_figures = [f for f in last_figures if not sent.text[f.end - sent.start:].strip("。；;！!？? \n")]
             yield from self._partnerships(sent, ms, heading.get(sent.paragraph, []))
             yield from self._recipients(sent, ms, clauses)
             yield from self._foundings(sent, ms)
+            yield from self._affiliations(sent, ms, bodies)
+            yield from self._builders(sent, ms)
+            yield from self._components(sent, ms, wholes)
+            yield from self._programmes(sent, ms, said)
             if periods:
-                last_period[sent.paragraph] = periods[-1:]
+                last_period[sent.paragraph] = last_range = periods[-1:]
+            last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
 
     # ------------------------------------------------------------------ meetings
     def _meetings(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -115,16 +157,25 @@ class Relations:
             for inner in ms:
                 if inner is not m and m.start <= inner.start and inner.end <= m.end:
                     if inner.type == "FORUM":
-                        fact.roles.append(("forum", inner))
+                        fact.roles.append(("part_of", inner))
                     elif inner.type in ("PLACE", "COUNTRY") and not _chinese(inner):
                         fact.roles.append(("location", inner))
-            # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting
+            # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting;
+            # 于2000年10月在北京举行…会议 / …会议于2021年11月29日在达喀尔召开: the date and place of 举行
             dates = [d for d in ms if d.type == "DATE" and d.end <= m.start and m.start - d.end <= 3]
+            held = _held(sent, m, ms)
             if dates:
                 fact.roles.append(("date", dates[-1]))
                 fact.start = min(fact.start, dates[-1].start)
-            elif year := re.match(r"(\d{4})年", m.name):  # 2017年首届…: the year is part of the name
-                fact.literals["date"] = year.group(1)
+            elif held and held[0]:
+                fact.roles.append(("date", held[0]))
+            elif year := re.match(r"(\d{4})年", m.text):  # 2017年首届…: the year is part of the name
+                fact.roles.append(("date", replace(m, end=m.start + 5, text=m.text[:5], type="DATE",
+                                                   key=f"date/{year.group(1)}", name=m.text[:5], rule="value:in-name",
+                                                   value={"value": year.group(1)})))
+            if held:
+                named = {x.name for r, x in fact.roles if r == "location"}
+                fact.roles += [("location", x) for x in held[1] if x.name not in named]
             if len(fact.roles) > 1 or fact.literals:
                 yield fact
 
@@ -133,9 +184,20 @@ class Relations:
         trigger = ANNOUNCE.search(sent.text)
         if trigger is None:
             return
-        if trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms):
-            return  # 提出…新倡议: a proposal of ideas, not a measure with means
         t_abs = sent.start + trigger.start()
+        # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
+        attributive = re.match(r"[^，；。,;]{0,8}的", sent.text[trigger.end():])
+        if attributive:
+            lo = sent.start + trigger.end() + attributive.end()
+            named = [m for m in ms if m.type in ("PROGRAMME", "PROJECT") and m.start == lo]
+            # 南南合作援助基金是习近平…宣布设立的，首期资金20亿美元: the subject of 是 is the measure
+            subject = [m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and m.end <= t_abs
+                       and sent.text[m.end - sent.start:m.end - sent.start + 1] == "是"]
+            if not named and not subject:
+                return
+        elif trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms) and not any(
+                m.type == "PROGRAMME" and 0 <= m.start - (sent.start + trigger.end()) <= 2 for m in ms):
+            return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
         before = [m for m in ms if m.end <= t_abs]
         people = [m for m in before if m.type == "PERSON"]
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and t_abs - m.end <= 4]
@@ -147,8 +209,22 @@ class Relations:
         after = [m for m in ms if m.start >= sent.start + trigger.end()]
         head_period = next((m for m in after if m.type == "PERIOD" and m.start - (sent.start + trigger.end()) <= 2),
                            None)
-        context = [(r, m) for r, m in (("announcedBy", announcer), ("announcedAt", meeting), ("date", date))
+        context = [(r, m) for r, m in (("announced_by", announcer), ("announced_at", meeting), ("date", date))
                    if m is not None]
+        if attributive and named:
+            fact = Fact("Pledge", sent.index, t_abs, named[0].end, doc.text[t_abs:named[0].end], "pledge:announced-name",
+                        named[0].name, [*context, ("programme", named[0])])
+            yield fact
+            return
+        if attributive:  # the subject's means follow, up to the next ；or 。
+            rest = re.match(r"[^；。;]*", sent.text[trigger.end():])
+            hi = sent.start + trigger.end() + rest.end()
+            money = [m for m in ms if m.type == "MONEY" and sent.start + trigger.end() <= m.start and m.end <= hi]
+            fact = Fact("Pledge", sent.index, subject[-1].start, hi, doc.text[subject[-1].start:hi],
+                        "pledge:subject-announced", subject[-1].name, [*context, ("programme", subject[-1])])
+            fact.roles += [("amount", m) for m in money]
+            yield fact
+            return
         for cs, ce in _clauses(sent.text, sent.start, trigger.end()):
             clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
@@ -158,13 +234,19 @@ class Relations:
             money = [m for m in inner if m.type == "MONEY"]
             counts = [m for m in inner if m.type == "COUNT"]
             flow = _FLOW.search(_blank_names(clause, inner, cs))
-            if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not named:
-                continue
-            period = [m for m in inner if m.type == "PERIOD"] or ([head_period] if head_period else [])
+            first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
+            if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not (named and first):
+                continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
+            # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
+            period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)] or (
+                [head_period] if head_period and not _LOOKS_BACK.search(head_period.text) else [])
             recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
-            created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG")]
-            # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary
+            # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary;
+            # 向非洲联盟提供10亿元人民币援助: the body receives, it is not created
             to = re.search(r"向([^，；。]{2,12}?)(提供|增资|捐赠|捐助|出资)", clause)
+            given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
+                     and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
+            created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
             groups: list[tuple[list[Mention], list[Mention]]]
             if len(created) >= 2 and not money:
                 groups = []  # one pledge per named programme, with the count just before it
@@ -177,10 +259,10 @@ class Relations:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
                 fact = Fact("Pledge", sent.index, cs, ce, clause, "pledge:announcement", label, list(context))
                 fact.roles += [("programme", m) for m in items]
-                fact.roles += [("amount", m) for m in money]
-                fact.roles += [("count", m) for m in cnts]
+                # a named programme has an amount; a sum or a number with no name is itself the subject
+                fact.roles += [("amount" if items else "theme", m) for m in [*money, *cnts]]
                 fact.roles += [("period", m) for m in period]
-                fact.roles += [("recipient", m) for m in recipients]
+                fact.roles += [("recipient", m) for m in [*recipients, *given]]
                 if flow:
                     fact.literals["flowType"] = _flow_code(flow)
                 if to and not any(to.start(1) <= m.start - cs and m.end - cs <= to.end(1) for m in items):
@@ -189,9 +271,11 @@ class Relations:
 
     # ------------------------------------------------------------------ aid statistics
     def _aid_statistics(self, sent, ms: list[Mention], clauses: list[tuple[int, int]],
-                        outer_periods: list[Mention], topic: str) -> Iterable[Fact]:
-        """``outer_periods``: the sentence's periods, else the last period of its paragraph."""
-        as_of = re.search(r"截至(\d{4})年(?:底|末)?", sent.text)
+                        outer_periods: list[Mention], topic: str, speaker: Mention | None = None) -> Iterable[Fact]:
+        """``outer_periods``: the sentence's periods, else the last period of its paragraph;
+        ``speaker``: who says the sentence (郑愿东…通报，中国政府已决定向巴方提供1亿元人民币)."""
+        as_of = re.search(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?", sent.text)
+        as_of_date = next((d for d in ms if as_of and d.type == "DATE" and d.start == sent.start + as_of.start(1)), None)
         for cs, ce in clauses:
             clause = sent.text[cs - sent.start:ce - sent.start]
             inner = _within(ms, cs, ce)
@@ -199,9 +283,10 @@ class Relations:
             if not amounts:
                 continue
             flow = _FLOW.search(_blank_names(clause, inner, cs))
-            if not AID_WORDS.search(clause) and not flow:
-                continue
-            period = [m for m in inner if m.type == "PERIOD"] or outer_periods
+            if not AID_WORDS.search(clause) and not flow and not (
+                    any(a.type == "MONEY" for a in amounts) and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
+                continue  # a sum in a sentence about aid (…免除了债务，…累计金额14.2亿元) counts too
+            period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))] or outer_periods
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
@@ -214,11 +299,20 @@ class Relations:
                 fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:amount-in-clause", label)
                 if topic:
                     fact.literals["topic"] = topic
-                to = clause.find("向")
-                if to >= 0:  # 中国共向亚洲、非洲…等地区122个国家…提供援助: who received it
+                to = re.search(r"向|对|为|帮助|援助?(?=[^\d])", clause)
+                if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
-                                   and cs + to < g.start < m.start and not region]
-                fact.roles.append(("amount" if m.type == "MONEY" else "count", m))
+                                   and cs + to.start() < g.start < m.start and not region]
+                if not fact.get("recipient") and not region and m.type == "MONEY":
+                    # 中国为坦桑尼亚、赞比亚…9国免除了…债务，…累计金额14.2亿元: the countries of an earlier clause
+                    fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
+                fact.roles.append(("theme", m))
+                # 截至2009年底 …, 8月30日…: the date the figure is given for
+                when = [d for d in ms if d.type == "DATE" and d.end <= m.start and (m.type == "MONEY" or d.start >= cs)]
+                if as_of_date or when:
+                    fact.roles.append(("date", as_of_date or when[-1]))
+                if speaker and speaker.end <= m.start:
+                    fact.roles.append(("announced_by", speaker))
                 if m.type == "MONEY":
                     fact.roles += [("share", p) for p in shares if p.start > m.start][:1]
                 fact.roles += [("period", p) for p in period]
@@ -227,7 +321,7 @@ class Relations:
                     fact.literals["flowType"] = _flow_code(flow)
                 if what:
                     fact.literals["counts"] = what
-                if as_of and not period:
+                if as_of and not period and not as_of_date:
                     fact.literals["asOf"] = as_of.group(1)
                 if purpose and m.type == "MONEY":
                     fact.literals["purpose"] = purpose.group(1)
@@ -235,12 +329,16 @@ class Relations:
 
     # ------------------------------------------------------------------ partnerships
     def _partnerships(self, sent, ms: list[Mention], heading: list[Mention]) -> Iterable[Fact]:
-        m = re.search(r"(?:与|同|和)([^。；]{4,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)", sent.text)
+        # 中国与A、B、C等14个国际组织实施项目: China (or the fund) and the organisations it works with —
+        # not 澜湄合作将与“一带一路”倡议对接 (one programme and another)
+        m = re.search(r"(?:中国|中方|我国|政府|基金|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
+                      r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)", sent.text)
         funds = [x for x in ms if x.type == "PROGRAMME"] or heading
         if m is None or not funds:
             return
         lo, hi = sent.start + m.start(1), sent.start + m.end(1)
-        partners = [x for x in ms if x.type == "ORG" and lo <= x.start and x.end <= hi]
+        # organisations of the list, not one inside a name (东盟 in 《东盟2025:携手前行》)
+        partners = [x for x in _outermost([x for x in ms if not x.is_value]) if x.type == "ORG" and lo <= x.start and x.end <= hi]
         if not partners:
             return
         fund = funds[0]
@@ -278,7 +376,7 @@ class Relations:
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
-            fact.roles += [("programme", x) for x in ms if x.type == "PROGRAMME" and x.end <= cs
+            fact.roles += [("part_of", x) for x in ms if x.type == "PROGRAMME" and x.end <= cs
                            and re.search(r"(配合|推进|为|在|围绕)[^，。；]{0,4}$", sent.text[:x.start - sent.start])]
             fact.roles += [("deliverable", p) for p in items]
             fact.roles += [("recipient", c) for c in listed]
@@ -288,12 +386,25 @@ class Relations:
 
     # ------------------------------------------------------------------ institutions
     def _foundings(self, sent, ms: list[Mention]) -> Iterable[Fact]:
-        for m in re.finditer(r"成立", sent.text):
+        """成立/设立/组建/创建 X with the date before it; X(于DATE)(宣告|正式)成立; the parent body."""
+        founded = ("ORG", "FORUM", "PROGRAMME")
+        announced = ANNOUNCE.search(sent.text)
+        for m in re.finditer(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?", sent.text):
             pos = sent.start + m.end()
-            body = next((x for x in ms if x.type == "ORG" and x.start == pos), None)
-            if body is None:
-                continue
+            if any(x.start <= sent.start + m.start() < x.end for x in ms) or (
+                    announced and announced.end() <= m.start() and not m.group().startswith("宣告")):
+                continue  # 联合国成立70周年系列峰会: inside a name; 宣布…设立X: a measure pledged (see _pledges)
+            body = next((x for x in ms if x.type in founded and x.start == pos and not x.is_value), None)
             dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
+            if body is None:  # 论坛由此宣告成立, 该署于2018年4月成立: the body before the verb
+                body = next((x for x in reversed(ms) if x.type in founded and x.end <= sent.start + m.start()
+                             and re.fullmatch(r"(?:由此|已|正式|宣告)*(?:(?:于|在)[^，。；]{1,14}?)*(?:由此|已|正式|宣告)*",
+                                              sent.text[x.end - sent.start:m.start()])), None)
+                if body is None or not m.group().endswith(("成立", "成立了")):
+                    continue
+                dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
+            elif body.type == "PROGRAMME" and not re.search(r"基金|机制|中心|平台|学院|银行", body.name):
+                continue  # 设立…计划 is a pledge's measure, not a founding
             fact = Fact("Founding", sent.index, sent.start, sent.end, sent.text, "institution:founded", body.name,
                         [("body", body)])
             if dates:
@@ -305,6 +416,198 @@ class Relations:
                 fact.roles += [("parent", x) for x in ms if x.type == "ORG" and lo <= x.start and x.end <= hi]
             if len(fact.roles) > 1:
                 yield fact
+
+
+    # ------------------------------------------------------------------ parent bodies
+    def _affiliations(self, sent, ms: list[Mention], bodies: dict[str, Mention]) -> Iterable[Fact]:
+        """A body and its parent: a department named after its body (国家国际发展合作署地区一司,
+        联合国世界粮食计划署, 中国驻埃及大使馆 has none: 中国 is a country), the units listed after
+        内设/下设/下辖 (该署内设综合司、政策和规划司等机构), and 作为/列为/隶属于 X (直属)机构."""
+        seen: set[tuple[str, str]] = set()
+
+        def fact(body: Mention, parent: Mention, rule: str) -> Iterable[Fact]:
+            if (body.name, parent.name) in seen or body.name == parent.name:
+                return
+            seen.add((body.name, parent.name))
+            yield Fact("Affiliation", sent.index, body.start, body.end, body.text, rule, body.name,
+                       [("body", body), ("parent", parent)])
+
+        countries = {(c.start, c.end) for c in ms if c.type == "COUNTRY"}
+        for body in ms:
+            if body.type != "ORG":
+                continue
+            name = body.name
+            # a country's name first (中华人民共和国国务院新闻办公室): the body's name follows it
+            lead = max((e - body.start for s, e in countries if s == body.start and e < body.end), default=0)
+            for cut in (0, lead) if lead else (0,):
+                rest = name[cut:]
+                parent = max((b for b in _prefixes(rest, bodies)), key=lambda b: len(b.name), default=None)
+                if parent is not None:
+                    yield from fact(body, parent, "parent:name-begins-with-parent")
+                    break
+        text, base = sent.text, sent.start
+        for t in re.finditer(r"内设|下设|下辖|设有", text):
+            owners = [x for x in ms if x.type in ("ORG", "FORUM") and x.end - base <= t.start()]
+            if not owners:
+                continue
+            stop = re.search(r"[；。]|等", text[t.end():])
+            hi = t.end() + (stop.start() if stop else len(text))
+            for unit in ms:
+                if unit.type == "ORG" and t.end() <= unit.start - base and unit.end - base <= hi:
+                    yield from fact(unit, owners[-1], "parent:units-listed")
+        for t in re.finditer(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:机构|部门|单位)", text):
+            parents = [x for x in ms if x.type == "ORG" and base + t.start(1) <= x.start and x.end <= base + t.end(1)]
+            children = [x for x in ms if x.type == "ORG" and x.end - base <= t.start()]
+            if parents and children:
+                yield from fact(children[-1], parents[0], "parent:subordinate-body")
+
+    # ------------------------------------------------------------------ projects: builders, lenders, milestones
+    def _builders(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        """A project and who builds or finances it (由X承建/建设, 承建单位是X, X承建的Y, X提供贷款):
+        the partner; and the day it was begun or finished (Y于…建成通车, …开工): its date."""
+        text, base = sent.text, sent.start
+        projects = [m for m in ms if m.type == "PROJECT"]
+        if not projects:
+            return
+        orgs = [m for m in ms if m.type == "ORG"]
+        for p in projects:
+            fact = Fact("ProjectReport", sent.index, sent.start, sent.end, text, "project:builder-date", p.name,
+                        [("project", p)])
+            for o in orgs:
+                between = text[min(o.end, p.end) - base:max(o.start, p.start) - base]
+                before_o = text[:o.start - base]
+                if (re.search(r"(?:由|承建单位(?:是|为)|承建方(?:是|为)|施工方(?:是|为)|贷款方(?:是|为)|融资方(?:是|为))$", before_o)
+                        and re.search(r"^(?:承建|建设|施工|修建|援建|负责|提供)", text[o.end - base:])
+                        or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
+                        and not re.search(r"[。；]", between) and o.start > p.start:
+                    fact.roles.append(("partner", o))
+                elif o.end <= p.start and re.fullmatch(r"(?:承建|援建|修建|建设|投资|融资)的", between):
+                    fact.roles.append(("partner", o))  # 中国铁建承建的本格拉铁路
+                elif o.start > p.end and re.match(r"[^，；。]{0,4}提供[^，；。]{0,8}(?:贷款|融资)", text[o.end - base:]):
+                    fact.roles.append(("partner", o))  # …铁路由中国进出口银行提供贷款
+            after = text[p.end - base:]
+            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|开通)", after)
+            if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工
+                dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
+                         and text[d.start - base - 1:d.start - base] == "于"]
+                dates = dates or [d for d in ms if d.type == "DATE" and d.end <= p.start and
+                                  not re.search(r"[；。;]", text[d.end - base:p.start - base])]
+                fact.roles += [("date", d) for d in dates[-1:]]
+            if len(fact.roles) > 1:
+                yield fact
+
+    # ------------------------------------------------------------------ programmes and plans
+    def _programmes(self, sent, ms: list[Mention], said: set[tuple[str, str, str]]) -> Iterable[Fact]:
+        """What a plan's name and its sentence say: its period (…行动计划(2022-2024)), the body whose plan
+        it is (东盟互联互通总体规划2025: 东盟 announced it; 中阿合作论坛行动计划: the forum's), the meeting
+        that adopted it (…会议…审议通过了《X》) and when."""
+        text, base = sent.text, sent.start
+        for p in ms:
+            if p.type != "PROGRAMME" or len(p.name) < 4:
+                continue
+            fact = Fact("ProgrammeReport", sent.index, p.start, p.end, p.text, "programme:name-and-adoption", p.name,
+                        [("programme", p)])
+            years = re.search(r"[(（]?((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)\d\d)年?[)）]?", p.text)
+            if years and int(years.group(1)) < int(years.group(2)):
+                a, b = years.group(1), years.group(2)
+                fact.roles.append(("period", replace(
+                    p, start=p.start + years.start(), end=p.start + years.end(), text=years.group(), type="PERIOD",
+                    key=f"period/{a}/{b}", name=years.group(), rule="value", value={"value": f"{a}/{b}", "start": a, "end": b})))
+            owner = [o for o in ms if p.start <= o.start <= p.start + 1 and o.end < p.end and o.type in ("ORG", "FORUM")
+                     and p.name.startswith(o.name)
+                     and not _PART_HEAD.search(p.name[len(o.name):])]
+            for o in owner[:1]:
+                fact.roles.append(("announced_by" if o.type == "ORG" else "announced_at", o))
+            adopted = [mt for mt in ms if mt.type == "MEETING" and mt.end <= p.start and re.search(
+                r"(?:审议)?(?:通过|发表|发布|签署)(?:了)?[“《\"]?$", text[:p.start - base])
+                and not re.search(r"[。；]", text[mt.end - base:p.start - base])]
+            if adopted:
+                mt = _outermost(adopted)[-1]
+                fact.roles.append(("announced_at", mt))
+                when = [d for d in ms if d.type == "DATE" and d.end <= mt.start and mt.start - d.end <= 2]
+                fact.roles += [("date", d) for d in when[-1:]]
+            new = [(r, m) for r, m in fact.roles[1:] if (p.name, r, m.name) not in said]
+            said.update((p.name, r, m.name) for r, m in new)
+            if new:
+                fact.roles[1:] = new
+                yield fact
+
+    # ------------------------------------------------------------------ parts of programmes and forums
+    def _components(self, sent, ms: list[Mention], wholes: dict[str, Mention]) -> Iterable[Fact]:
+        """A programme, project or forum and the whole it belongs to: a name that begins with the
+        whole's (全球发展倡议项目库, 中巴经济走廊社会民生合作框架, 中非合作论坛—智库论坛), 在X框架下
+        (实施的) Y, Y是X的(重要)组成部分/旗舰项目."""
+        text, base = sent.text, sent.start
+        seen: set[tuple[str, str]] = set()
+
+        def fact(part: Mention, whole: Mention, rule: str) -> Iterable[Fact]:
+            if (part.name, whole.name) in seen or part.name == whole.name:
+                return
+            seen.add((part.name, whole.name))
+            yield Fact("Component", sent.index, part.start, part.end, part.text, rule, part.name,
+                       [("programme", part), ("part_of", whole)])
+
+        for part in ms:
+            if part.type not in ("PROGRAMME", "PROJECT", "FORUM"):
+                continue
+            # the rest of the name must name a part (…项目库, …框架, …智库论坛), not a plan or forum of the
+            # whole (…行动计划 is adopted at a forum, …高峰论坛 is held for a programme)
+            whole = max((w for w in _prefixes(part.name, wholes)
+                         if (w.type == part.type or w.type == "PROGRAMME" and part.type == "PROJECT")
+                         and _PART_HEAD.search(part.name[len(w.name):])),
+                        key=lambda w: len(w.name), default=None)
+            if whole is not None:
+                yield from fact(part, whole, "part_of:name-begins-with-whole")
+        for t in re.finditer(r"框架(?:下|内)|项下|名义下", text):
+            wholes_here = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and w.end - base <= t.start()
+                           and not re.search(r"[，；。,;]", text[w.end - base:t.start()])]
+            if not wholes_here:
+                continue
+            stop = re.search(r"[；。]", text[t.end():])
+            hi = t.end() + (stop.start() if stop else len(text))
+            for part in ms:
+                if part.type in ("PROJECT", "PROGRAMME") and t.end() <= part.start - base and part.end - base <= hi:
+                    yield from fact(part, wholes_here[-1], "part_of:under-the-framework")
+        for t in re.finditer(r"是([^，；。]{2,30}?)的(?:重要)?(?:组成部分|一部分|旗舰项目|重点项目|早期收获)", text):
+            whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
+            part = [p for p in ms if p.type in ("PROJECT", "PROGRAMME") and p.end - base <= t.start()
+                    and not re.search(r"[，；。]", text[p.end - base:t.start()])]
+            if whole and part:
+                yield from fact(part[-1], whole[0], "part_of:is-part-of")
+
+    # ------------------------------------------------------------------ tables
+    def _table_row(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        """A row of a table written as text (日期 | 国家 | 机构 | 金额 | 说明): the sum in its own cell,
+        given to the countries of a cell of countries, through the organisation of a cell that
+        holds only it, on the date of a cell that holds only a date."""
+        text, base = sent.text, sent.start
+        if text.count("|") < 3 and text.count("｜") < 3:
+            return
+        cells, pos = [], 0
+        for part in re.split(r"[|｜]", text):
+            cells.append((base + pos, base + pos + len(part)))
+            pos += len(part) + 1
+        dates, geo, orgs, sums = [], [], [], []
+        for cs, ce in cells:
+            inner = _within(ms, cs, ce)
+            bare = re.sub(r"[\s、，,和及与]", "", sent.text[cs - base:ce - base])
+            names = "".join(x.text for x in inner)
+            if not inner or len(re.sub(r"[\s、，,和及与]", "", names)) < len(bare) - 4:
+                if any(x.type == "MONEY" for x in inner) and len(bare) <= 20:  # 每国200万美元,合计600万美元
+                    sums += [x for x in inner if x.type == "MONEY"]
+                continue  # a cell of prose
+            dates += [x for x in inner if x.type == "DATE"]
+            geo += [x for x in inner if x.type in GEO and not _chinese(x)]
+            orgs += [x for x in inner if x.type == "ORG"]
+            sums += [x for x in inner if x.type == "MONEY"]
+        if not sums:
+            return
+        for m in sums:  # 每国200万美元,合计600万美元: one figure each
+            fact = Fact("AidStatistic", sent.index, sent.start, sent.end, text, "aid:table-row", m.text, [("theme", m)])
+            fact.roles += [("date", d) for d in dates[:1]]
+            fact.roles += [("recipient", g) for g in geo]
+            fact.roles += [("partner", o) for o in orgs]
+            yield fact
 
 
 def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
@@ -337,3 +640,107 @@ def _list_run(text: str, countries: list[Mention], base: int) -> list[Mention]:
         else:
             break
     return run
+
+
+_HELD = re.compile(r"举行|召开|举办|开幕|闭幕")
+
+
+def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, list[Mention]] | None:
+    """The date and places of a meeting the sentence says was held (举行, 召开 ...): 于2000年10月在北京
+    举行X, X于…在达喀尔召开, 在纽约联合国总部举行的X; the clause of the verb, up to the meeting or from it."""
+    text, base = sent.text, sent.start
+    lo, hi = meeting.start - base, meeting.end - base
+    after = re.match(r"[^，；。,;]{0,40}?(?:举行|召开|举办|开幕|闭幕)", text[hi:])
+    if after and "分别" in after.group():
+        return None  # A与B分别于2015年和2018年召开: which date goes with which is not for a rule
+    before = None
+    for b in re.finditer(r"(?:于|在)[^，；。,;]{0,40}?(?:举行|召开|举办|出席|参加|主持)(?:的)?", text[:lo]):
+        if b.end() >= lo - 2:
+            before = b
+    if after:
+        span = (hi, hi + after.end())
+    elif before:
+        span = (before.start(), before.end())
+    else:
+        return None
+    # 习近平2015年9月26日在纽约出席…峰会: a date just before the span belongs to it too
+    inside = [x for x in ms if span[0] <= x.start - base and x.end - base <= span[1]
+              or x.type in ("DATE", "PERIOD") and 0 <= span[0] - (x.end - base) <= 1]
+    date = next((x for x in inside if x.type == "DATE"), None)
+    if date is None:  # 于2021年11月29日至30日在达喀尔召开: the meeting's date is its first day
+        days = next((x for x in inside if x.type == "PERIOD" and re.fullmatch(r"\d{4}-\d\d-\d\d", x.value.get("start", ""))), None)
+        cut = re.match(r"[^至到—–~～-]+", days.text) if days else None
+        if cut:
+            first = days.value["start"]
+            date = replace(days, end=days.start + cut.end(), text=cut.group(), type="DATE", key=f"date/{first}",
+                           name=cut.group(), value={"value": first})
+    places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
+              and re.search(r"在[^，；。]{0,12}$", text[span[0]:x.start - base])]
+    return date, places
+
+
+def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Who lends a flow of aid (优惠贷款则由中国进出口银行受政府指定对外发放): the partner of every
+    figure of that flow in the document that names no partner of its own."""
+    lender: dict[str, Mention] = {}
+    orgs_in: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        if m.type == "ORG":
+            orgs_in.setdefault(m.sentence, []).append(m)
+    for sent in doc.sentences:
+        for f in _FLOW.finditer(sent.text) if sent.index in orgs_in else ():
+            by = re.match(r"[^，；。]{0,6}?由([^，；。]{2,20}?)(?:受[^，；。]{0,8})?(?:发放|提供|负责|承贷|管理)", sent.text[f.end():])
+            if by:
+                lo, hi = sent.start + f.end() + by.start(1), sent.start + f.end() + by.end(1)
+                orgs = [m for m in orgs_in[sent.index] if lo <= m.start and m.end <= hi]
+                if orgs:
+                    lender.setdefault(_flow_code(f), orgs[0])
+    for fact in facts:
+        code = fact.literals.get("flowType")
+        if code in lender and not fact.get("partner") and fact.kind in ("AidStatistic", "Pledge"):
+            fact.roles.append(("partner", lender[code]))
+    return facts
+
+
+def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
+    """The mentions whose name begins ``name`` and leaves at least two characters of it (a dict look-up
+    per length, so a document with thousands of names costs no more per name)."""
+    for k in range(2, len(name) - 1):
+        if name[:k] in named:
+            yield named[name[:k]]
+
+
+def _plain_name(m: Mention) -> str:
+    return m.key if m.is_value else re.sub(r"(?:地区|方面)$", "", m.name)
+
+
+def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
+    """The countries and regions listed after 向/为/对/与/帮助/援助 before ``pos`` in the sentence."""
+    geo = [g for g in ms if g.type in GEO and not _chinese(g) and g.end <= pos]
+    for i, g in enumerate(geo):
+        if re.search(r"(?:向|为|对|与|帮助|援助)$", sent.text[:g.start - sent.start]):
+            return _list_run(sent.text, geo[i:], sent.start)
+    return []
+
+
+_LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
+_PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
+_LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
+_YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
+_BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里)|同期|此期间|这一时期")
+_SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
+
+
+def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | None:
+    """The person who says what the sentence reports: a person named before 表示/说/通报 … (郑愿东…
+    通报，…), or the last person named before when the sentence begins 他说 / 她表示."""
+    says = _SAYS.search(sent.text)
+    if says is None:
+        return None
+    pos = sent.start + says.start()
+    people = [m for m in ms if m.type == "PERSON" and m.end <= pos]
+    if people and not re.search(r"[。；]", sent.text[people[-1].end - sent.start:says.start()]):
+        return people[-1]
+    if re.match(r"(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
+        return last_person
+    return None

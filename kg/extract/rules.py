@@ -24,19 +24,23 @@ from dataclasses import dataclass
 # longest suffix first within each type; the first type listed wins on ties
 SUFFIXES: list[tuple[str, str]] = [
     ("部长级会议", "MEETING"), ("高级官员会议", "MEETING"), ("高官会", "MEETING"), ("峰会", "MEETING"),
-    ("论坛", "FORUM"),
+    ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"),
     ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"),
     ("计划", "PROGRAMME"), ("倡议", "PROGRAMME"), ("议程", "PROGRAMME"), ("战略", "PROGRAMME"), ("规划", "PROGRAMME"),
     ("基金会", "ORG"), ("基金", "PROGRAMME"), ("工程", "PROGRAMME"),
     ("高速公路", "PROJECT"), ("公路", "PROJECT"), ("铁路", "PROJECT"), ("高铁", "PROJECT"), ("港口", "PROJECT"),
-    ("机场", "PROJECT"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"),
+    ("国际机场", "PLACE"), ("机场", "PLACE"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"),
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
     ("医院", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
     ("委员会", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
     ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
     ("部", "ORG"), ("局", "ORG"), ("委", "ORG"), ("司", "ORG"), ("小组", "ORG"),
-    ("自治区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
+    ("大使馆", "ORG"), ("总领事馆", "ORG"), ("领事馆", "ORG"), ("使馆", "ORG"), ("代表处", "ORG"), ("代表团", "ORG"),
+    ("日报", "ORG"), ("时报", "ORG"), ("晚报", "ORG"), ("通讯社", "ORG"), ("新闻社", "ORG"), ("电视台", "ORG"),
+    ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
+    ("工作组", "ORG"), ("合作网络", "ORG"), ("网络", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
+    ("自治区", "PLACE"), ("地区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
     ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"),
 ]
 PLACE_SUFFIX_MAX_UNITS = 2  # 克孜勒奥尔达州, 南巴县: short names
@@ -47,6 +51,9 @@ for _s in SUFFIXES:
 SINGLE_CHAR_OK_TAGS = {"nt", "nz", "ns", "j"}  # 外交部 yes, 全部/东部/滞港 no
 _SINGLE_CHAR_OK_PLACE = SINGLE_CHAR_OK_TAGS | {"?"}
 
+BODY_HEADS = set("部局署司委")  # one-character heads of government bodies (管理局, 规划司, 卫生部)
+FUNCTION_CHARS = set("的和与同在对向为并后时于将从把被及或")
+DIRECTIONS = set("东南西北中上下内外前后左右")  # 西南部, 东北部: parts of a place, not bodies
 NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "j", "eng", "vn", "v", "a", "an", "b", "f", "s",
              "l", "i", "?", "x", "vi"}
 PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "j", "eng", "?"}  # not nz: jieba gives it to terms (农田水利)
@@ -56,6 +63,8 @@ STOP_WORDS = set("""
 派遣 援助 资助 投资 承建 修建 兴建 新建 包括 通过 利用 依托 实现 促进 举行 出席 宣布 提出 发起 共建 共同 相关 有关
 其他 其它 各国 各类 多个 一系列 重要 重大 主要 积极 广泛 进一步 不断 全面 以及 作为 成为 属于 对外 向 在 为 同 与 和 及
 是 有 将 已 被 把 让 使 等 的 了 着 过 之 中 这 该 其 我国 我们 他们 各 每 所有 一些 这些 那些 一个 首届 历届 此次 本届
+一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 第一 第二 第三 第四 第五 前条 上述 下列 所列 所述 本条 这一 该项 签订
+评价 修 建 干 干过 智库 全体 广大 众多 若干 部分 大城市 内设 下设 设立 原 前 党委
 """.split())
 GENERIC = set("""
 地区 社区 园区 城区 市区 港区 景区 辖区 灾区 郊区 山区 牧区 林区 农村 城市 城镇 乡镇 全省 全市 全县 各省 各州 本州 该州
@@ -91,6 +100,7 @@ class Found:
     end: int
     type: str
     rule: str
+    name: str = ""  # the canonical form the entity is keyed by, when it is not the text (使馆 for 大使馆)
 
 
 def _suffix(u: Unit) -> tuple[str, str] | None:
@@ -101,8 +111,11 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
             ok = _SINGLE_CHAR_OK_PLACE if typ == "PLACE" else SINGLE_CHAR_OK_TAGS
             if len(suffix) == 1 and u.text == suffix and u.tag not in ok and u.tag not in ("n", "ng", "q"):
                 continue
-            if len(suffix) == 1 and u.text != suffix and u.tag not in ok:
-                continue  # 全部, 东部, 干部, 地区: words, not names
+            if len(suffix) == 1 and u.text != suffix and u.tag not in ok and not (
+                    suffix in BODY_HEADS and len(u.text) >= 3 and u.tag in ("n", "vn", "nr", "?", "?c")
+                    and u.text[0] not in DIRECTIONS) and not (
+                    suffix in BODY_HEADS and _CN_NUMERAL.match(u.text[:-1])):  # 地区一司, 第二局
+                continue  # 全部, 东部, 干部, 地区: words, not names; 管理局, 规划司: a body's head
             return suffix, typ
     return None
 
@@ -113,6 +126,8 @@ def _namey(u: Unit) -> bool:
     if u.tag == "VAL" or u.text in STOP_WORDS:
         return False
     if u.tag in ("?", "?c"):
+        if u.tag == "?" and any(c in FUNCTION_CHARS for c in u.text):
+            return False  # 后同, 时在: function words jieba left together, not a name
         return bool(_HAN.match(u.text)) or u.text.isascii() and u.text.isalpha()
     return u.tag in NAME_TAGS
 
@@ -130,6 +145,41 @@ def _anchor(u: Unit, typ: str = "") -> bool:
     return u.tag in PROPER_TAGS and _namey(u) and len(u.text) >= 2
 
 
+KINDS_OF_BODY = ("示范中心", "非政府组织", "民间组织", "民间友好组织", "社会组织", "国际组织", "区域组织", "多边组织", "青年组织",
+                 "妇女组织", "智库", "企业", "媒体")
+DONOR = {"中国", "中方", "我国", "中华人民共和国", "中國"}
+NOT_HEADS = {"党委", "党支部", "总部"}  # a company's party committee, headquarters: not the body named
+OOV_TAILS = {"等", "的", "和", "与", "及"}  # 司等: a word jieba did not know, joined to a function word
+MEDIA_HEADS = {"网", "社", "日报", "时报", "晚报"}
+# bodies each country has one of: 巴基斯坦红新月会, 中国救援队, 中国空军 are names
+COUNTRY_BODY_HEADS = {"红新月会", "红十字会", "救援队", "大使馆", "使馆", "总领事馆", "代表处", "代表团", "空军", "海军",
+                      "陆军"}
+MISSION_SUFFIXES = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "代表团"}
+_CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
+NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三师: a numeral inside a name
+
+
+def _numbered(units: list[Unit], k: int) -> bool:
+    """A Chinese numeral right before a head that bodies are numbered with (二十局集团)."""
+    return units[k].tag == "m" and bool(_CN_NUMERAL.match(units[k].text)) and k + 1 < len(units) \
+        and units[k + 1].text[:1] in NUMBERED_HEADS
+
+
+COMPOUND_HEADS = {"论坛", "中心", "工作组", "网络", "合作网络", "联盟", "委员会", "平台", "基金"}
+
+
+def _long_compound(units: list[Unit], j: int, i: int, suffix: str) -> bool:
+    """A name made of common words only, long enough to be one (全球共享发展行动论坛, 倡议推进工作组):
+    three or more content words before a head that names a body or a forum, seven characters or more,
+    after a clear left edge (punctuation, a verb, a preposition, the start)."""
+    if suffix not in COMPOUND_HEADS or i - j < 3 or units[i].end - units[j].start < 7:
+        return False
+    if j > 0 and units[j - 1].tag not in ("x", "?", "v", "p", "c", "uj") and units[j - 1].text not in STOP_WORDS:
+        return False
+    return all(units[x].tag in ("n", "vn", "nz", "j", "ENT") or units[x].tag == "v" and units[x + 1].tag in ("n", "vn")
+               for x in range(j, i))
+
+
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     for i, u in enumerate(units):
@@ -139,17 +189,31 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if hit is None:
             continue
         suffix, typ = hit
+        if i + 1 < len(units) and typ == "ORG" and (nxt := _suffix(units[i + 1])) is not None and nxt[1] == "ORG" \
+                and units[i + 1].text == nxt[0]:
+            continue  # 二十局|集团: the name goes on to the next head
+        if suffix in ("机制", "合作机制") and i > 0 and units[i - 1].tag == "ENT" and units[i - 1].type == "FORUM":
+            continue  # 中非合作论坛机制: the forum itself
+        stem = u.text[:len(u.text) - len(suffix)]
+        if stem and stem in STOP_WORDS:
+            continue  # 修铁路: a verb and a head word
         j = i
-        anchored = len(u.text) > len(suffix) and u.tag in PROPER_TAGS
+        anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
         while k >= 0 and i - k <= reach:
             v = units[k]
+            if typ == "PLACE" and k == i - 1 and u.text == suffix and v.tag == "ENT" and v.type == "PLACE":
+                j, anchored = k, True  # 克孜勒奥尔达|州, 苏拉威西|岛: a known place and a bare head are one name
+                break
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
                 break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
+            if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT") \
+                    and units[k + 1].tag not in ("n", "vn"):
+                break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
-            elif _namey(v):
+            elif _namey(v) or _numbered(units, k):
                 j = k
                 anchored = anchored or _anchor(v, typ)
             elif v.text in CONJ and k > 1 and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE") \
@@ -163,20 +227,69 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         # a name does not start with a dash, a conjunction or a verb
         while j < i and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
                          and units[j].tag != "ENT"):
+            if units[j].text == "驻" and suffix in MISSION_SUFFIXES:
+                break  # 驻土耳其使馆: the mission of a country named by where it is
             j += 1
-        if not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
-                len(u.text) > len(suffix) and u.tag in PROPER_TAGS):
+        if (not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
+                len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS))) \
+                and not _long_compound(units, j, i, suffix):
             continue
         name = "".join(x.text for x in units[j:i + 1])
-        if name in GENERIC or len(name) <= len(suffix):
-            continue
-        if i - j == 1 and units[j].tag == "ENT" and units[j].type == "COUNTRY" and u.text == suffix:
-            continue  # 中国倡议, 巴基斯坦项目: a country and a bare head word
+        if name in GENERIC or len(name) <= len(suffix) or typ == "PLACE" and name.endswith("城市"):
+            continue  # 港口城市, 边境城市: kinds of city
+        if i - j == 1 and units[j].tag == "ENT" and units[j].type in ("COUNTRY", "REGION") and u.text == suffix \
+                and not (units[j].type == "COUNTRY" and suffix in COUNTRY_BODY_HEADS):
+            continue  # 中国倡议, 巴基斯坦项目, 非洲铁路: a country or region and a bare head word
         if j > 0 and units[j - 1].tag == "VAL" and units[j - 1].type == "COUNT":
             continue  # 100个减贫项目: what is counted is a kind of thing, not a name
         if units[j].tag == "ENT" and j == i - 0:
             continue
-        out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}"))
+        if name.endswith(KINDS_OF_BODY):
+            continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
+        if typ == "PROJECT" and not any(_anchor(units[x], typ) and units[x].text not in DONOR for x in range(j, i + 1)):
+            continue  # 中国援外项目: a project is named by where it is, not by the donor
+        if typ == "ORG" and units[i].text in NOT_HEADS:
+            continue
+        out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}",
+                         name.replace("大使馆", "使馆") if suffix in MISSION_SUFFIXES else ""))
+    return out
+
+
+NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # names whose parts are all entities of their own
+ADMIN_HEADS = ("省", "市", "州", "县", "区", "岛")
+LOCAL_INSTITUTION_ENDINGS = ("大学", "学院", "医院", "研究院", "研究所", "中学", "小学", "学校", "政府", "厅", "商务局")
+
+
+def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") -> bool:
+    """Whether a name inside a name of type ``outer`` is an entity of its own (annotation guide:
+    nested names give all their entities): any other type in a meeting, project, programme or
+    forum; a place at the start of a place; in an organisation, a country (中国驻埃及大使馆, 巴基斯坦国家灾害管理局)
+    and a parent body (国务院 in 国务院新闻办公室), and a place only in the name of a local
+    institution (浙江师范大学, 四川省人民医院), not in an organisation named after a city (上海合作组织)."""
+    if outer in NESTING_TYPES:
+        return inner != outer
+    if outer == "ORG" and inner in ("COUNTRY", "ORG"):
+        return True
+    if inner == "PLACE":
+        if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州, 克孜勒 in 克孜勒奥尔达州
+            return not inner_name or outer_name.startswith(inner_name) and inner_name.endswith(ADMIN_HEADS)
+        return outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
+    return False
+
+
+def places_with_heads(units: list[Unit]) -> list[Found]:
+    """A known place and a bare administrative head after it (蒙巴萨|县, 克孜勒奥尔达|州), and a short known
+    place that is the end of a longer transliteration (琼|莱州: 琼莱州, not 莱州): one place each."""
+    out = []
+    for k, u in enumerate(units):
+        if u.tag != "ENT" or u.type != "PLACE":
+            continue
+        if k + 1 < len(units) and units[k + 1].text in ADMIN_HEADS and units[k + 1].start == u.end:
+            out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+head"))
+        if k > 0 and len(u.text) == 2 and u.text.endswith(ADMIN_HEADS) and len(units[k - 1].text) == 1 \
+                and _HAN.match(units[k - 1].text) and units[k - 1].tag in ("?", "ns", "nr", "zg", "ng", "j") \
+                and units[k - 1].text not in STOP_WORDS and units[k - 1].text not in FUNCTION_CHARS:
+            out.append(Found(units[k - 1].start, u.end, "PLACE", "place:transliteration"))
     return out
 
 
@@ -191,6 +304,66 @@ def foreign_bodies(units: list[Unit]) -> list[Found]:
                 and b.tag == "ENT" and b.type == "ORG" and b.text.endswith(BODY_ENDINGS) and a.end == b.start:
             out.append(Found(a.start, b.end, "ORG", "org:country+body"))
     return out
+
+
+LISTED_HEADS = {"办公室": "ORG", "司": "ORG", "局": "ORG", "处": "ORG", "厅": "ORG", "室": "ORG", "部": "ORG",
+                "委员会": "ORG", "中心": "ORG", "州": "PLACE", "省": "PLACE", "市": "PLACE", "县": "PLACE"}
+
+
+def listed_bodies(text: str, units: list[Unit]) -> list[Found]:
+    """An enumeration of departments or places, each ending in the same head (设综合司、政策和规划司、地区一司
+    和国际合作司; 团结州、上尼罗州、琼莱州等): the items are names even without a proper noun in them, since the
+    list says what they are."""
+    out: list[Found] = []
+    if text.count("、") < 2:
+        return out
+    items: list[list[int]] = []  # [first, last + 1] unit index of each item of the current list
+    start = 0
+    for k, u in enumerate([*units, Unit("。", 0, 0, "x")]):
+        if u.text == "、" or not (_namey(u) or _numbered(units, k) or u.text in CONJ or u.tag == "m"):
+            if k > start:
+                items.append([start, k])
+            if u.text != "、":
+                _emit_list(units, items, out)
+                items = []
+            start = k + 1
+    return out
+
+
+def _item_name(units: list[Unit], a: int, b: int) -> str:
+    return "".join(u.text for u in units[a:b])
+
+
+def _emit_list(units: list[Unit], items: list[list[int]], out: list[Found]) -> None:
+    if len(items) < 3:
+        return
+    a, b = items[0]  # the first item starts after the verb that opens the list (内设, 包括)
+    for k in range(b - 1, a - 1, -1):
+        if units[k].text in STOP_WORDS or units[k].tag in ("v", "p") or units[k].tag == "ENT" \
+                or units[k].tag == "vn" and k == a and b - a > 2:  # 救助|团结州
+            items[0][0] = k + 1
+            break
+    a, b = items[-1]  # the last one may hold two joined by 和 (监督评估司和国际合作司)
+    for k in range(a + 1, b - 1):
+        if units[k].text in CONJ:
+            items[-1:] = [[a, k], [k + 1, b]]
+            break
+    head = next((h for h in LISTED_HEADS if _item_name(units, *items[1]).endswith(h)), None)
+    if head is None:
+        return
+    if not _item_name(units, *items[-1]).endswith(head):
+        items = items[:-1]  # …、国际合作司等机构: the list's last word says what the items are
+    if not _item_name(units, *items[0]).endswith(head):
+        items = items[1:]  # 办公厅、规划司、财务司: a first item of another kind
+    if len(items) < 3:
+        return
+    for a, b in items:
+        name = _item_name(units, a, b)
+        if b <= a or not name.endswith(head) or len(name) <= len(head) or len(name) > 10:
+            return
+    for a, b in items:
+        if not (units[a].tag == "ENT" and b - a == 1):
+            out.append(Found(units[a].start, units[b - 1].end, LISTED_HEADS[head], "listed:same-head"))
 
 
 _ORDINAL_BEFORE = re.compile(rf"(?:\d{{4}}年)?{_ORDINAL_TEXT}$")
@@ -217,6 +390,11 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+_HEAD_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2}
+_HEAD_TYPE.update({"会议": "MEETING", "活动": "MEETING"})
+_QUOTED_HEAD = re.compile(r"“([^“”，。；、！？]{2,30})”(" + "|".join(sorted(_HEAD_TYPE, key=len, reverse=True)) + ")")
+
+
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     if "“" not in text and "《" not in text:
@@ -227,6 +405,8 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
         if before is not None and (before.tag == "VAL" and before.type == "COUNT" or
                                    before.tag == "ENT" and before.type == "COUNTRY"):
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:after-count-or-country"))
+    for m in _QUOTED_HEAD.finditer(text):  # “全球南方”研究中心, “全球发展倡议之友小组”部长级会议
+        out.append(Found(m.start(), m.end(), _HEAD_TYPE[m.group(2)], "quoted:name+head"))
     for m in re.finditer(r"《([^《》]{2,40})》", text):
         inner = m.group(1)
         if re.search(r"(议程|规划|计划|战略|倡议|纲要|愿景|行动)(\d{4})?(（\d{4}[—–-]\d{4}）|\(\d{4}[—–-]\d{4}\))?$", inner):
@@ -246,10 +426,14 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博�
                "马玛迈麦曼芒梅蒙米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
                "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐")
 # words that follow a person's name (the verbs and joiners of news about people)
-_NAME_FOLLOWERS = ("表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
+_NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
                    "分别|透露|访问|向|对|为|是|将|已")
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
-_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”]|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
+_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”0-9]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
+
+
+# verbs that follow a name in news (说, 摄 of a photo credit, 到场): never the end of a given name
+_TRAILING_VERB = re.compile(r"(?:说|摄|称|讲|到场|报道|表示|指出|介绍|强调|透露|致辞|发言|告诉)(?![\u4e00-\u9fff]{0,0}[的])")
 
 
 def person_names(text: str, units: list[Unit]) -> list[Found]:
@@ -274,6 +458,35 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+_BEFORE_NAME_TAGS = {"x", "p", "c", "uj", "d", "v"}
+TITLES_AFTER_NAME = {"总统", "总理", "主席", "首相", "国王", "秘书长", "总干事", "外长", "部长", "大使", "副总统", "副总理",
+                     "先生", "女士"}
+
+
+def names_before_titles(units: list[Unit]) -> list[Found]:
+    """A name right before a title (埃尔多安总统, 王平大使): a transliterated foreign name, or one that
+    jieba tags as a person's name, after a clear left edge (punctuation, 同/与/和, a country)."""
+    out = []
+    for t, u in enumerate(units):
+        if u.text not in TITLES_AFTER_NAME or u.tag in ("ENT", "VAL") or t == 0:
+            continue
+        k = t
+        while k > 0 and t - k < 4:
+            v = units[k - 1]
+            if v.tag in ("ENT", "VAL") or not _HAN.match(v.text) or not all(c in TRANSLIT for c in v.text):
+                break
+            k -= 1
+        if k == t and units[t - 1].tag in ("nr", "nrfg") and 2 <= len(units[t - 1].text) <= 3:
+            k = t - 1  # a Chinese name jieba knows as one
+        if k == t or not 2 <= units[t - 1].end - units[k].start <= 6:
+            continue
+        left = units[k - 1] if k > 0 else None
+        if left is None or left.text in ("、", "，", ",", "同", "与", "和", "及", "对", "向", "为") \
+                or left.tag == "ENT" and left.type in ("COUNTRY", "REGION", "ORG") or left.tag in ("x", "?") and not _HAN.match(left.text):
+            out.append(Found(units[k].start, units[t - 1].end, "PERSON", "person:name+title"))
+    return out
+
+
 def _name_at(text: str, pos: int) -> int | None:
     if text.startswith(COMPOUND_SURNAMES, pos):
         starts = [pos + 2]
@@ -284,6 +497,8 @@ def _name_at(text: str, pos: int) -> int | None:
     for given_start in starts:
         for n in (2, 1):
             end = given_start + n
+            if n == 2 and _TRAILING_VERB.match(text, given_start + 1):
+                continue  # 田林说, 倪涛摄: a one-character given name and what the person does
             if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end):
                 return end
     end = pos
@@ -296,9 +511,13 @@ def _name_at(text: str, pos: int) -> int | None:
     return None
 
 
-_NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "与", "及", "向", "对", "在", "由", "是"), key=len, reverse=True)))
+_NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "与", "及", "向", "对", "在", "由", "是", "从", "于",
+                                                         "到", "自", "赴", "抵达"), key=len, reverse=True)))
 # where a dot-joined foreign name ends: also a title or a time word after it
 _NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|主席|秘书长|一起|就|则|亲自|先后|此前|随后|今天|日前|近日|当天")
+
+
+_PLACE_OR_BODY_AFTER = re.compile("(?:国际机场|机场|大学|学院|医院|中心|大桥|体育场|基金会|港|市|省|州)(?!长)")
 
 
 def foreign_names(text: str) -> list[Found]:
@@ -316,12 +535,58 @@ def foreign_names(text: str) -> list[Found]:
         right = _NAME_EDGE_RIGHT.search(text, last_dot + 2, end)
         if right:
             end = right.start()
+        if _PLACE_OR_BODY_AFTER.match(text, end) or _PLACE_OR_BODY_AFTER.search(text[last_dot:end]):
+            continue  # 乔莫·肯雅塔国际机场: named after a person, not one
         if dot - start >= 1 and end - last_dot > 1:
             out.append(Found(start, end, "PERSON", "person:dot-joined"))
     return out
 
 
+def _split_heads(units: list[Unit]) -> list[Unit]:
+    """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
+    out = []
+    for u in units:
+        tails = NOT_HEADS if u.tag != "?" else NOT_HEADS | OOV_TAILS
+        tail = next((t for t in tails if u.tag not in ("ENT", "VAL") and u.text.endswith(t)
+                     and len(u.text) > len(t)), None)
+        if tail is None:
+            out.append(u)
+            continue
+        cut = u.end - len(tail)
+        out += [Unit(u.text[:-len(tail)], u.start, cut, "n"), Unit(tail, cut, u.end, "n")]
+    return out
+
+
+_SESSION_AFTER = re.compile(r"(?:首届|首次|第[0-9一二三四五六七八九十百]+[届次])[\u4e00-\u9fff]{0,5}?(?:会议|峰会|大会)")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d年$")
+
+
+def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
+    """One session of a body or forum: the name, an ordinal and a meeting head after it (澜湄合作首次领导人
+    会议, 全国人民代表大会第一次会议, …论坛首届高级别会议), with an ordinal before it too (第十三届…);
+    and a year with a place before a known meeting (1955年万隆亚非会议)."""
+    out: list[Found] = []
+    spans = [(u.start, u.end) for u in units if u.tag == "ENT" and u.type in ("FORUM", "ORG")]
+    spans += [(f.start, f.end) for f in names if f.type in ("FORUM", "ORG")]
+    for start, end in spans:
+        m = _SESSION_AFTER.match(text, end)
+        if m:
+            before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
+            out.append(Found(before.start() if before else start, m.end(), "MEETING", "meeting:name+ordinal+head"))
+    for k, u in enumerate(units):
+        if u.tag == "ENT" and u.type == "MEETING" and k > 0:
+            j = k - 1
+            if units[j].tag == "ENT" and units[j].type == "PLACE" and j > 0:
+                j -= 1
+            if units[j].tag == "VAL" and units[j].type == "DATE" and _YEAR.match(units[j].text) and j < k - 1:
+                out.append(Found(units[j].start, u.end, "MEETING", "meeting:year+place+meeting", u.text))
+    return out
+
+
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
-    return [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
-            *foreign_names(text), *foreign_bodies(units)]
+    units = _split_heads(units)
+    names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
+             *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units),
+             *places_with_heads(units), *names_before_titles(units)]
+    return names + sessions(text, units, names)

@@ -8,26 +8,40 @@ Examples: 600亿元人民币 -> 60000000000 CNY; 47.30% -> 47.3; 2015年12月 ->
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 import cn2an
+
+from kg.model import Mention
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
 MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
 APPROX = r"(?:多|余|以上|左右)"
 
-CURRENCIES = [  # longest first
+CURRENCIES = [  # longest first; only names that say which currency (卢比 alone does not: India's or Pakistan's)
     ("元人民币", "CNY"), ("亿元人民币", "CNY"), ("人民币", "CNY"), ("美元", "USD"), ("欧元", "EUR"),
-    ("英镑", "GBP"), ("日元", "JPY"), ("特别提款权", "XDR"), ("元", "CNY"),
+    ("英镑", "GBP"), ("日元", "JPY"), ("特别提款权", "XDR"), ("元", "CNY"), ("港元", "HKD"), ("港币", "HKD"),
+    ("澳元", "AUD"), ("加元", "CAD"), ("瑞士法郎", "CHF"), ("卢布", "RUB"), ("兰特", "ZAR"), ("奈拉", "NGN"),
+    ("巴基斯坦卢比", "PKR"), ("印度卢比", "INR"), ("印尼盾", "IDR"), ("泰铢", "THB"), ("土耳其里拉", "TRY"),
+    ("韩元", "KRW"), ("新台币", "TWD"),
 ]
 _CUR = "|".join(sorted({re.escape(c) for c, _ in CURRENCIES}, key=len, reverse=True))
 _CUR_CODE = dict(CURRENCIES)
 
 # Classifiers and the nouns a count is most often about.
-CLASSIFIERS = "个|名|所|批次|批|期|项|笔|座|艘|家|位|支|人次|次|人|国|吨|公里|种|届"
+# (not 吨, 公里 ...: tonnage and lengths are no values; 第N届 is an ordinal inside a name)
+CLASSIFIERS = ("个|名|所|批次|批|期|项|笔|座|艘|家|位|支|人次|次|人|国|种|届|件|条|块|间|顶|栋|只|章|类|台|辆|套|架|份|"
+               "箱|袋|剂|户|张|株|头|枚")
 COUNT_NOUNS = ("国家和地区", "国际组织", "国家", "地区", "项目", "城市", "医院", "学校", "专业", "领域", "医疗队员",
                "人员", "志愿者", "代表", "官员", "学员", "医疗点", "减贫项目")
+# after 个 the unit is the noun counted when it ends in one of these heads (100多个民生类项目,
+# 30多个合作平台): a modifier of up to 6 characters and the head; the text takes only 国家 (the guide)
+COUNTED_HEADS = ("国家和国际组织", "国家和地区", "国际组织", "国家", "地区", "组织", "项目", "平台", "省份", "省区",
+                 "家庭", "城市", "机构", "领域", "部门", "学校", "医院", "中心", "村庄", "社区", "企业", "成员国")
+_COUNTED = re.compile(r"[^\d，。；、,;:：（(）)“”\"\s的和与及在为将已]{0,6}?(?:" + "|".join(COUNTED_HEADS) + ")")
 
 MONEY = re.compile(rf"(?:人民币|美元)?(?P<num>{NUM})(?P<mag>{MAG})?(?P<approx>{APPROX})?(?P<cur>{_CUR})")
 PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>[{_CN_DIGITS}点\d.]+)")
@@ -36,10 +50,30 @@ DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{
                       rf"(?P<n2>{NUM})(?P<a2>多|余)?年(?P<post>内|间|来|之内|前))")
 FRACTION = re.compile(r"(?<![\d/.])([1-9])/([2-9]|10)(?![\d/])")
 DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<end>底|末|初))?")
+ISO_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
+# 2021年11月29日至30日: a range of days
+DAY_RANGE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<a>\d{1,2})日?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{1,2})日")
+# 20世纪50年代, 20世纪50、60年代: decades
+DECADES = re.compile(r"(?P<c>1\d|20)世纪(?P<a>[1-9]0)(?:(?:、|至|到|和)(?P<b>[1-9]0))?年代")
+# dates without a year (8月29日, 9月中旬, 12日), completed from the document's dateline by
+# ``complete_dates``: the value is the XSD form of the part the text gives (--08-29, --09, ---12)
+PARTIAL_DATE = re.compile(r"(?<![\d年月.第])(?P<rel>今年|去年|明年)?(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日|"
+                          r"(?P<part>上旬|中旬|下旬|初|底|末)?(?![\d份])))|(?<![\d年月.第])(?P<dd>[12]\d|3[01]|0?[1-9])日(?!内|以内|之内)")
+# durations shorter than a year: 3个月, 两天内, 一周内, 10小时
+SHORT_DURATION = re.compile(rf"(?<![\d第{_CN_DIGITS}])(?P<n>{NUM})(?P<a>多|余)?(?P<u>个月|个多月|周|个星期|天|日|个小时|小时)(?P<post>内|以内|之内|来|间)?")
+_SHORT_UNIT = {"个月": "M", "个多月": "M", "周": "W", "个星期": "W", "天": "D", "日": "D", "个小时": "H", "小时": "H"}
+_REL_YEAR = {"今年": 0, "去年": -1, "明年": 1, None: 0}
 # the value's text takes the noun only for 国家 (122个国家), as the annotation guide does; the unit
 # is the noun that follows whenever there is one (20万多名人员 -> unit 人员)
-COUNT = re.compile(rf"(?P<num>{NUM})(?P<approx0>多|余)?(?P<mag>万|亿)?(?P<approx>多|余)?(?P<cls>{CLASSIFIERS})"
+COUNT = re.compile(rf"(?<![第\d.{_CN_DIGITS}数几上成])(?P<num>{NUM})(?P<approx0>多|余)?(?P<mag>万|亿)?(?P<approx>多|余)?(?P<cls>{CLASSIFIERS})"
                    rf"(?P<country>国家)?(?=(?P<noun>{'|'.join(COUNT_NOUNS)})?)")
+# a measure word counts the noun after it (顶 帐篷, 剂 疫苗, 条 毛毯): up to four characters, not a verb or
+# function word after it
+_MEASURE_WORDS = {"件", "条", "块", "间", "顶", "栋", "只", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "株", "头", "枚", "支"}
+_THING = re.compile(r"[^\d\s，。；、,;:：（()）“”\"的和与及在为已将于是到给向等这并就都也一发运送交捐提投用被倒塌受损获得抵达]{1,4}")
+# people counted by the noun before the number (受灾人口逾3304万, 灾民超过200万): the unit is 人
+PEOPLE = re.compile(rf"(?:人口|人数|民众|灾民|群众|难民|患者|儿童|学生|游客)(?P<pre>逾|超过|超|达到|达|约|近|共|为)?"
+                    rf"(?P<num>{NUM})(?P<mag>万|亿)(?P<approx>多|余)?(?![\d元美欧英日人个名万亿])")
 # every value holds a number: sentences without a digit or a Chinese numeral are skipped at once
 _ANY_NUMBER = re.compile(rf"[\d{_CN_DIGITS}]")
 _CURRENCY_CHAR = re.compile("[" + "".join(sorted({c[-1] for c, _ in CURRENCIES})) + "]")  # ends every currency name
@@ -86,10 +120,10 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         add(m.start(), m.end(), "MONEY", _money(m))
     for m in PERCENT.finditer(text) if "%" in text or "百分之" in text else ():
         n = number(m["num"] or m["cn"].replace("点", "."))
-        add(m.start(), m.end(), "PERCENT", n is not None and {"amount": plain(n)} or None)
+        add(m.start(), m.end(), "PERCENT", n is not None and {"amount": plain(n), "unit": "%"} or None)
     for m in FRACTION.finditer(text) if "/" in text else ():  # 2/3 of ... -> 66.67 %
         share = (Decimal(m.group(1)) / Decimal(m.group(2)) * 100).quantize(Decimal("0.01"))
-        add(m.start(), m.end(), "PERCENT", {"amount": plain(share)})
+        add(m.start(), m.end(), "PERCENT", {"amount": plain(share), "unit": "%"})
     for m in PERIOD_RANGE.finditer(text) if has_year else ():
         a = m["a"] + (f"-{int(m['am'][:-1]):02d}" if m["am"] else "")
         b = m["b"] + (f"-{int(m['bm'][:-1]):02d}" if m["bm"] else "")
@@ -105,24 +139,66 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         if m["a1"] or m["a2"]:
             value["at_least"] = True
         add(start, m.end(), "PERIOD", value)
+    for m in DAY_RANGE.finditer(text) if has_year else ():
+        y, mo, a, b = m["y"], int(m["m"]), int(m["a"]), int(m["b"])
+        if 1 <= mo <= 12 and 1 <= a < b <= 31:
+            lo, hi = f"{y}-{mo:02d}-{a:02d}", f"{y}-{mo:02d}-{b:02d}"
+            add(m.start(), m.end(), "PERIOD", {"value": f"{lo}/{hi}", "start": lo, "end": hi})
+    for m in DECADES.finditer(text) if "世纪" in text else ():
+        century = (int(m["c"]) - 1) * 100
+        lo, hi = century + int(m["a"]), century + int(m["b"] or m["a"]) + 9
+        add(m.start(), m.end(), "PERIOD", {"value": f"{lo}/{hi}", "start": str(lo), "end": str(hi)})
     for m in DATE.finditer(text) if has_year else ():
         y, mo, d = m["y"], m["m"], m["d"]
         if mo and not 1 <= int(mo) <= 12 or d and not 1 <= int(d) <= 31:
             continue
+        if m["end"] in ("底", "末"):  # 2009年底: the year's last month
+            mo = "12"
         value = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if d else "")
         add(m.start(), m.end(), "DATE", {"value": value})
+    for m in ISO_DATE.finditer(text) if "-" in text else ():
+        add(m.start(), m.end(), "DATE", {"value": m.group()})
+    for m in PARTIAL_DATE.finditer(text) if "月" in text or "日" in text else ():
+        if m["dd"]:
+            value = {"value": f"---{int(m['dd']):02d}"}
+        else:
+            value = {"value": f"--{int(m['m']):02d}" + (f"-{int(m['d']):02d}" if m["d"] else "")}
+            if m["rel"]:
+                value["year_offset"] = _REL_YEAR[m["rel"]]
+        add(m.start(), m.end(), "DATE", value)
+    for m in SHORT_DURATION.finditer(text):
+        n = number(m["n"])
+        if n is None or n <= 0 or n != n.to_integral():
+            continue
+        u = _SHORT_UNIT[m["u"]]
+        value = {"value": f"PT{int(n)}H" if u == "H" else f"P{int(n)}{u}"}
+        if m["a"] or "多" in m["u"]:
+            value["at_least"] = True
+        add(m.start(), m.end(), "PERIOD", value)
+    for m in PEOPLE.finditer(text):
+        n = number(m["num"])
+        if n is not None:
+            value = {"amount": plain(n * _MAG[m["mag"]]), "unit": "人"}
+            if m["pre"] in ("逾", "超过", "超") or m["approx"]:
+                value["at_least"] = True
+            add(m.start("num"), m.end(), "COUNT", value)
     for m in COUNT.finditer(text):
-        if m["num"] == "一" or m["num"] == "两" and not m["noun"]:
-            continue  # 一个国家, 两国: determiners, not counts
+        if m["num"] == "一" or m["num"] == "两" and not m["noun"] and m["cls"] != "国":
+            continue  # 一个国家, 两个: determiners, not counts (两国 counts the two countries)
         n = number(m["num"])
         if n is None:
             continue
         if m["mag"]:
             n *= _MAG[m["mag"]]
         value = {"amount": plain(n), "unit": m["country"] or m["noun"] or m["cls"]}
+        end = m.end()
+        if m["cls"] == "个" and not m["country"] and (counted := _COUNTED.match(text, m.end("cls"))):
+            value["unit"] = counted.group()  # 100多个民生类项目: the unit is what is counted; the text stays 100多个
+        elif m["cls"] in _MEASURE_WORDS and not m["noun"] and (thing := _THING.match(text, m.end("cls"))):
+            value["unit"] = thing.group()  # 2.5万顶帐篷, 10亿剂疫苗: the unit is the thing counted
         if m["approx"] or m["approx0"]:
             value["at_least"] = True
-        add(m.start(), m.end(), "COUNT", value)
+        add(m.start(), end, "COUNT", value)
     found.sort()
     return found
 
@@ -140,3 +216,35 @@ def _money(m: re.Match) -> dict | None:
     if m["approx"]:
         value["at_least"] = True
     return value
+
+
+def complete_dates(mentions: list[Mention]) -> list[Mention]:
+    """Dates without a year (8月29日, 12日, 今年2月14日) completed from the document's dateline:
+    its first date written as 2022-08-30, else a full date in its first sentences; without one,
+    the last date before them that gives the year (and the month), else the document's first.
+    A date nothing completes keeps its partial XSD form (--08-29, ---12)."""
+    full = sorted((m.start, m.value["value"], m.text) for m in mentions
+                  if m.type == "DATE" and m.value and re.match(r"\d{4}-\d{2}", m.value.get("value", "")))
+    if not full:
+        return mentions
+    # the dateline: a date written 2022-08-30 (as datelines are), else a full date in the first sentences
+    dateline = next((v for _, v, t in full if ISO_DATE.fullmatch(t)), None)
+    first = min(m.sentence for m in mentions)
+    early = {m.value["value"] for m in mentions if m.type == "DATE" and m.sentence <= first + 2 and m.value}
+    dateline = dateline or next((v for _, v, _ in full if len(v) == 10 and v in early), None)
+    starts = [s for s, _, _ in full]
+    out = []
+    for m in mentions:
+        value = (m.value or {}).get("value", "")
+        if m.type != "DATE" or not value.startswith("--"):
+            out.append(m)
+            continue
+        before = bisect_left(starts, m.start)  # the full dates that begin before it
+        ref = dateline or full[before - 1 if before else 0][1]
+        year = int(ref[:4]) + m.value.get("year_offset", 0)
+        if value.startswith("---"):  # a day: year and month from the reference
+            done = f"{year:04d}-{ref[5:7]}-{value[3:]}"
+        else:  # --MM or --MM-DD
+            done = f"{year:04d}-{value[2:]}"
+        out.append(replace(m, key=f"date/{done}", value={"value": done}))
+    return out

@@ -19,13 +19,19 @@ from kg.rdf.vocab import (ENTITY_CLASS, HZ, IATI_TRANSACTION, ITSRDF, LINK_TARGE
                     VALUE_CLASS, XSD)
 
 FACT_CLASS = {"Pledge": HZ.Pledge, "AidStatistic": HZ.AidStatistic, "Partnership": HZ.Partnership,
-              "AidDelivery": HZ.AidDelivery, "Founding": HZ.Founding, "MeetingReport": HZ.MeetingReport}
+              "AidDelivery": HZ.AidDelivery, "Founding": HZ.Founding, "MeetingReport": HZ.MeetingReport,
+              "Affiliation": HZ.Affiliation, "ProjectReport": HZ.ProjectReport, "Component": HZ.Component,
+              "ProgrammeReport": HZ.ProgrammeReport}
+# an event's roles are named after the annotation guide's predicates (announced_by, part_of ...) or
+# say what the event is about (programme, meeting, body, deliverable, theme); each becomes one property
 ROLE_PROPERTY = {
-    "announcedBy": HZ.announcedBy, "announcedAt": HZ.announcedAt, "amount": HZ.moneyAmount, "count": HZ.count,
-    "period": HZ.period, "share": HZ.share, "programme": HZ.programme, "recipient": HZ.recipient,
-    "deliverable": HZ.deliverable, "partner": HZ.partner, "body": HZ.body, "parent": HZ.parentOrganization,
-    "meeting": HZ.meeting, "forum": HZ.ofForum, "location": HZ.location, "region": HZ.region,
+    "announced_by": HZ.announcedBy, "announced_at": HZ.announcedAt, "period": HZ.period, "share": HZ.share,
+    "programme": HZ.programme, "project": HZ.programme, "recipient": HZ.recipient, "deliverable": HZ.deliverable, "partner": HZ.partner,
+    "body": HZ.body, "parent": HZ.parentOrganization, "meeting": HZ.meeting, "location": HZ.location,
+    "region": HZ.region,
 }
+# roles whose property depends on the value that fills them: a sum, a number or a share
+VALUE_ROLE_PROPERTY = {"MONEY": HZ.moneyAmount, "COUNT": HZ.count, "PERCENT": HZ.share}
 FLOW_CONCEPT = {"grant": HZ.Grant, "interest-free-loan": HZ.InterestFreeLoan, "concessional-loan": HZ.ConcessionalLoan,
                 "debt-relief": HZ.DebtRelief}
 
@@ -86,12 +92,41 @@ def _int(n: int) -> Literal:
 
 
 def date_literal(value: str) -> Literal:
-    kind = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.string)
+    if value.startswith("--"):  # a date the text gives without its year: --08-29, --09, ---12
+        kind = XSD.gDay if value.startswith("---") else XSD.gMonthDay if len(value) == 7 else XSD.gMonth
+    else:
+        kind = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value), XSD.string)
     return Literal(value, datatype=kind)
 
 
 def lang_label(text: str) -> Literal:
     return Literal(text, language="en" if _ASCII.match(text) else "zh")
+
+
+# The text of a document longer than this many characters is given in parts of at most this many: no literal
+# is over ~6 MB in N-Quads (4 bytes a character, 6 for an escaped one), far below the 16 MiB that Oxigraph's
+# parsers take in one token (a 50 MB document as one nif:isString could not be loaded, nor its export read back).
+TEXT_PART = 1_000_000
+
+
+def text_triples(iris: IRIs, doc: Document) -> Iterator[tuple]:
+    """The document's text: ``nif:isString`` on the document (the NIF context), or, for a text over
+    ``TEXT_PART`` characters, consecutive ``nif:String`` parts ``<doc#char=a,b>`` of the context with their
+    ``nif:beginIndex``/``nif:endIndex`` and the text as ``nif:anchorOf``; every offset still points into the
+    whole text, which is the parts in the order of their ``nif:beginIndex``."""
+    g = iris.document(doc.id)
+    text = doc.text
+    if len(text) <= TEXT_PART:
+        yield g, NIF.isString, Literal(text)
+        return
+    for start in range(0, len(text), TEXT_PART):
+        end = min(start + TEXT_PART, len(text))
+        node = iris.span(doc.id, start, end)
+        yield node, RDF.type, NIF.String
+        yield node, NIF.referenceContext, g
+        yield node, NIF.beginIndex, _int(start)
+        yield node, NIF.endIndex, _int(end)
+        yield node, NIF.anchorOf, Literal(text[start:end])
 
 
 class Mapper:
@@ -128,12 +163,12 @@ class Mapper:
         add(g, RDFS.label, lang_label(doc.title))
         add(g, SCHEMA.sha256, Literal(doc.sha256))
         add(g, SCHEMA.encodingFormat, Literal(f"{doc.media_type}; charset={doc.encoding}"))
-        add(g, NIF.isString, Literal(doc.text))
         add(g, NIF.beginIndex, _int(0))
         add(g, NIF.endIndex, _int(len(doc.text)))
-
-        yield from out
-        out.clear()
+        for s, p, o in text_triples(self.iris, doc):  # nif:isString, or the parts of a long text
+            add(s, p, o)
+            yield from out
+            out.clear()
         paragraph_node = {}
         for p in doc.paragraphs:
             node = paragraph_node[p.index] = self.iris.span(doc.id, p.start, p.end)
@@ -159,17 +194,10 @@ class Mapper:
         sentence_node = {s.index: self.iris.span(doc.id, s.start, s.end) for s in doc.sentences}
         for m in doc.mentions:
             node = self.iris.span(doc.id, m.start, m.end)
-            add(node, NIF.referenceContext, g)
-            add(node, NIF.sentence, sentence_node[m.sentence])
-            add(node, NIF.beginIndex, _int(m.start))
-            add(node, NIF.endIndex, _int(m.end))
-            add(node, NIF.anchorOf, Literal(m.text))
-            add(node, HZ.rule, Literal(m.rule))
             if m.is_value:
-                add(node, RDF.type, VALUE_CLASS[m.type])
-                for p, o in self._value(m):
-                    add(node, p, o)
+                out.extend(self._value_mention(node, m, g, sentence_node))
             else:
+                out.extend(self._span(node, m, g, sentence_node))
                 add(node, RDF.type, HZ.Mention)
                 entity = self.iris.entity(m.key)
                 add(node, ITSRDF.taIdentRef, entity)
@@ -184,6 +212,22 @@ class Mapper:
             yield from out
             out.clear()
         yield from self._facts(doc, g, sentence_node)
+
+    @staticmethod
+    def _span(node: NamedNode, m: Mention, g: NamedNode, sentence_node: dict):
+        """Where a mention is: its document, sentence, offsets, text and the rule that found it."""
+        yield node, NIF.referenceContext, g
+        yield node, NIF.sentence, sentence_node[m.sentence]
+        yield node, NIF.beginIndex, _int(m.start)
+        yield node, NIF.endIndex, _int(m.end)
+        yield node, NIF.anchorOf, Literal(m.text)
+        yield node, HZ.rule, Literal(m.rule)
+
+    def _value_mention(self, node: NamedNode, m: Mention, g: NamedNode, sentence_node: dict):
+        yield from self._span(node, m, g, sentence_node)
+        yield node, RDF.type, VALUE_CLASS[m.type]
+        for p, o in self._value(m):
+            yield node, p, o
 
     def describe(self, entities: Iterable[tuple[str, str]]) -> Iterator[Quad]:
         """The entities graph: each entity (key, type) described once — types, labels, links and
@@ -200,6 +244,7 @@ class Mapper:
     def _facts(self, doc: Document, g: NamedNode, sentence_node: dict):
         """Fact nodes with their provenance, and their shortcuts (programme hz:partner org ...)."""
         seen: dict[tuple, int] = {}
+        described = {id(m) for m in doc.mentions}
         for f in doc.facts:
             n = seen[(f.kind, f.start, f.end)] = seen.get((f.kind, f.start, f.end), -1) + 1
             node = NamedNode(f"{g.value}#{f.kind.lower()}-{f.start}-{f.end}-{n}")
@@ -218,11 +263,17 @@ class Mapper:
             entity = {id(m): self.iris.entity(m.key) for _, m in f.roles if not m.is_value}
             for role, m in f.roles:
                 target = entity.get(id(m), mention[id(m)])
+                if m.is_value and id(m) not in described:  # a value read from inside a name (…行动计划(2022-2024))
+                    yield from self._value_mention(target, m, g, sentence_node)
                 if role in ROLE_PROPERTY:
                     yield node, ROLE_PROPERTY[role], target
+                elif role in ("amount", "theme") and m.type in VALUE_ROLE_PROPERTY:
+                    yield node, VALUE_ROLE_PROPERTY[m.type], target
+                elif role == "part_of":  # a meeting is a session of its forum; a project part of a programme
+                    yield node, HZ.ofForum if m.type == "FORUM" and f.kind == "MeetingReport" else HZ.partOf, target
                 if role == "share":
                     yield node, HZ.sharePercent, Literal(m.value["amount"], datatype=XSD.decimal)
-                if role in ("date", "founded"):
+                if role in ("date", "founded") and m.type == "DATE":
                     yield node, HZ.date, date_literal(m.value["value"])
             if f.kind == "Pledge":
                 yield node, HZ.iatiTransactionType, NamedNode(IATI_TRANSACTION + "12")
@@ -245,10 +296,20 @@ class Mapper:
             for prog in ents.get("programme", []):
                 for partner in ents.get("partner", []):
                     yield prog, HZ.partner, partner
-        elif f.kind == "AidDelivery":
-            for item in ents.get("deliverable", []):
-                for country in ents.get("recipient", []):
-                    yield item, HZ.recipientCountry, country
+        elif f.kind in ("Component", "AidDelivery", "ProjectReport"):
+            for part in ents.get("programme", []) + ents.get("project", []) + ents.get("deliverable", []):
+                for whole in ents.get("part_of", []):
+                    yield part, HZ.partOf, whole
+                for partner in ents.get("partner", []):
+                    yield part, HZ.partner, partner
+            if f.kind == "AidDelivery":
+                for item in ents.get("deliverable", []):
+                    for country in ents.get("recipient", []):
+                        yield item, HZ.recipientCountry, country
+        elif f.kind == "Affiliation":
+            for body in ents.get("body", []):
+                for parent in ents.get("parent", []):
+                    yield body, HZ.parentOrganization, parent
         elif f.kind == "Founding":
             for body in ents.get("body", []):
                 for parent in ents.get("parent", []):
@@ -257,7 +318,7 @@ class Mapper:
                     yield body, HZ.foundingDate, date_literal(m.value["value"])
         elif f.kind == "MeetingReport":
             for meeting, m in zip(ents.get("meeting", []), f.get("meeting")):
-                for forum in ents.get("forum", []):
+                for forum in ents.get("part_of", []):
                     yield meeting, HZ.ofForum, forum
                 for place in ents.get("location", []):
                     yield meeting, HZ.location, place

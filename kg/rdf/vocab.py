@@ -37,7 +37,7 @@ HZ = Vocabulary(ONTOLOGY_IRI + "#", """
     Document Sentence Mention ValueMention MoneyMention PercentMention DateMention PeriodMention CountMention Link
     key isoAlpha2 isoAlpha3 m49 mentionedIn hasMention partOf ofForum location startDate
     rule amount currency unitText atLeast date periodStart periodEnd duration sentenceIndex
-    Fact Pledge AidStatistic Partnership AidDelivery Founding MeetingReport Clause FlowType
+    Fact Pledge AidStatistic Partnership AidDelivery Founding MeetingReport Affiliation ProjectReport Component ProgrammeReport Clause FlowType
     evidence announcedBy announcedAt moneyAmount count period share sharePercent programme recipient deliverable
     deliverableText beneficiaryText flowType iatiFinanceType iatiTransactionType interestRate purpose counts region
     asOf partner body foundingDate parentOrganization meeting recipientCountry
@@ -51,11 +51,11 @@ OWL = Vocabulary("http://www.w3.org/2002/07/owl#", "sameAs")
 SKOS = Vocabulary("http://www.w3.org/2004/02/skos/core#", "prefLabel altLabel Concept")
 SCHEMA = Vocabulary("http://schema.org/", "name sha256 softwareVersion encodingFormat")
 NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", """
-    Context Paragraph superString isString beginIndex endIndex anchorOf referenceContext sentence
+    Context Paragraph String superString isString beginIndex endIndex anchorOf referenceContext sentence
 """)
 ITSRDF = Vocabulary("http://www.w3.org/2005/11/its/rdf#", "taIdentRef taClassRef")
 XSD = Vocabulary("http://www.w3.org/2001/XMLSchema#", """
-    string decimal boolean integer nonNegativeInteger gYear gYearMonth date duration
+    string decimal boolean integer nonNegativeInteger gYear gYearMonth date duration gMonthDay gMonth gDay
 """)
 PROV = Vocabulary("http://www.w3.org/ns/prov#", """
     Activity SoftwareAgent wasGeneratedBy wasAssociatedWith wasDerivedFrom used

@@ -2,5 +2,7 @@
 
 Never imports spaCy, jieba or OpenCC (checked by the import contracts in pyproject.toml).
 """
-from kg.serve.server import *  # noqa: F401,F403
-from kg.serve.server import free_loopback_port, serve, wait_until_listening  # noqa: F401
+from kg.serve.pool import free_loopback_port, wait_until_listening
+from kg.serve.server import serve
+
+__all__ = ["free_loopback_port", "serve", "wait_until_listening"]

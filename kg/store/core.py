@@ -5,39 +5,20 @@ No spaCy or jieba here (``kg query`` and ``kg serve`` start fast).
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from urllib.parse import unquote
 
-from pyoxigraph import (DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QueryResultsFormat, QuerySolutions,
-                        RdfFormat, Store, Triple, Variable, serialize)
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Variable
 
-from kg.store import folder as storedir
+from kg.errors import InputError, ParameterError
+from kg.rdf.sparql import (format_results, map_services, parse_params, parse_service_map, parse_term, with_prefixes)
+from kg.rdf.vocab import ENTITY_CLASS, HZ, LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, RDF, link_target
 from kg.resources import resource
-from kg.model import InputError
-from kg.rdf.vocab import ENTITY_CLASS, HZ, LINK_TARGETS, NIF, ONTOLOGY_IRI, OWL, PREFIXES, RDF, link_target, shorten
-
-
-
-class ExportFormat(str, Enum):
-    turtle = "turtle"
-    ntriples = "ntriples"
-    nquads = "nquads"
-    trig = "trig"
-    jsonld = "jsonld"
-    gcdf_csv = "gcdf-csv"
-
-
-RDF_FORMATS = {
-    ExportFormat.turtle: RdfFormat.TURTLE, ExportFormat.ntriples: RdfFormat.N_TRIPLES,
-    ExportFormat.nquads: RdfFormat.N_QUADS, ExportFormat.trig: RdfFormat.TRIG,
-}
-DATASET_FORMATS = {ExportFormat.nquads, ExportFormat.trig, ExportFormat.jsonld}
+from kg.store import folder as storedir
 
 
 def locate(path: str | Path) -> Path:
@@ -85,99 +66,6 @@ def _batched(items: Iterable[Quad]) -> Iterator[list[Quad]]:
         yield batch
 
 
-_PREFIX_DECL = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:")
-
-
-_IRI_OR_STRING = re.compile(r'<[^<>"{}|^`\\\s]*>|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
-
-
-def with_prefixes(sparql: str) -> str:
-    """Declare the usual prefixes (rdfs:, hz:, schema: ...) that a query uses without declaring."""
-    declared = set(_PREFIX_DECL.findall(sparql))
-    code = _IRI_OR_STRING.sub(" ", sparql)  # prefixes are looked for outside <IRIs> and "strings"
-    missing = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()
-               if p not in declared and re.search(rf"(?<![\w:.-]){re.escape(p)}:", code)]
-    return "\n".join([*missing, sparql]) if missing else sparql
-
-
-_SERVICE = re.compile(r"(?i)(\bSERVICE\s+(?:SILENT\s+)?)<([^<>\s]*)>")
-
-
-def parse_service_map(pairs: list[str] | None) -> dict[str, str]:
-    """``["https://query.wikidata.org/sparql=http://127.0.0.1:7879/query", ...]`` as a dict."""
-    out = {}
-    for pair in pairs or []:
-        iri, sep, url = pair.partition("=")
-        if not sep or not re.match(r"^[a-z][a-z0-9+.-]*://\S+$", iri) or not re.match(r"^https?://\S+$", url):
-            raise InputError("--service-map", f"expected SERVICE_IRI=ENDPOINT_URL, got {pair!r}")
-        out[iri] = url
-    return out
-
-
-def map_services(sparql: str, service_map: dict[str, str] | None) -> str:
-    """Point ``SERVICE <iri>`` at another endpoint: only the IRIs right after SERVICE change."""
-    if not service_map:
-        return sparql
-    return _SERVICE.sub(lambda m: f"{m[1]}<{service_map.get(m[2], m[2])}>", sparql)
-
-
-_PARAM_NAME = re.compile(r"^[A-Za-z_][\w]*$")
-_LITERAL = re.compile(r'^"(?P<text>.*)"(?:@(?P<lang>[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)'
-                      r'|\^\^(?:<(?P<dt>[^<>"\s]*)>|(?P<dtp>[A-Za-z][\w.-]*):(?P<dtl>[\w.-]*)))?$', re.S)
-_PREFIXED = re.compile(r"^(?P<p>[A-Za-z][\w.-]*):(?P<l>[\w.-]*)$")
-_INTEGER = re.compile(r"^[+-]?[0-9]+$")
-_DECIMAL = re.compile(r"^[+-]?[0-9]*\.[0-9]+$")
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
-
-
-def parse_term(value: str) -> NamedNode | Literal:
-    """A parameter value as an RDF term (never spliced into SPARQL text):
-
-    ``<http://...>`` an IRI; ``wd:Q843``, ``hz:Country`` an IRI with a known prefix;
-    ``"text"``, ``"text"@zh``, ``"2018"^^xsd:gYear`` or ``"..."^^<iri>`` a literal (everything
-    between the first and the last double quote, as it is); ``42`` an xsd:integer; ``4.5``
-    an xsd:decimal; anything else a plain string (xsd:string), e.g. ``中国``.
-    """
-    try:
-        if value.startswith("<") and value.endswith(">") and len(value) > 2:
-            return NamedNode(value[1:-1])
-        m = _LITERAL.match(value)
-        if m:
-            if m["lang"]:
-                return Literal(m["text"], language=m["lang"].lower())
-            if m["dt"] is not None:
-                return Literal(m["text"], datatype=NamedNode(m["dt"]))
-            if m["dtp"] is not None:
-                if m["dtp"] not in PREFIXES:
-                    raise ValueError(f"unknown prefix {m['dtp']}:")
-                return Literal(m["text"], datatype=NamedNode(PREFIXES[m["dtp"]] + m["dtl"]))
-            return Literal(m["text"])
-        m = _PREFIXED.match(value)
-        if m and m["p"] in PREFIXES:
-            return NamedNode(PREFIXES[m["p"]] + m["l"])
-        if _INTEGER.match(value):
-            return Literal(value, datatype=NamedNode(XSD_NS + "integer"))
-        if _DECIMAL.match(value):
-            return Literal(value, datatype=NamedNode(XSD_NS + "decimal"))
-        return Literal(value)
-    except ValueError as e:
-        raise InputError("--param", f"not a valid RDF term {value!r}: {e}") from None
-
-
-def parse_params(specs: list[str] | None) -> dict[str, NamedNode | Literal]:
-    """``name=value`` pairs (from ``--param``) -> {name: term}."""
-    params: dict[str, NamedNode | Literal] = {}
-    for spec in specs or ():
-        name, sep, value = spec.partition("=")
-        name = name.strip().lstrip("?$")
-        if not sep or not _PARAM_NAME.match(name):
-            raise InputError("--param", f"expected NAME=VALUE, got {spec!r}")
-        if name in params:
-            raise InputError("--param", f"{name} given twice")
-        params[name] = parse_term(value)
-    return params
-
-
 def query(store: Store, sparql: str, service_map: dict[str, str] | None = None,
           params: dict[str, NamedNode | Literal] | None = None):
     """Run SPARQL over the union of all graphs.  ``SERVICE`` clauses are sent by pyoxigraph's own HTTP
@@ -189,85 +77,25 @@ def query(store: Store, sparql: str, service_map: dict[str, str] | None = None,
     if params:
         for name in params:
             if not re.search(rf"[?$]{re.escape(name)}(?!\w)", text):
-                raise InputError(f"--param {name}", f"the query has no variable ?{name}")
+                raise ParameterError("param", f"the query has no variable ?{name}", item=name)
         substitutions = {Variable(name): term for name, term in params.items()}
     try:
         return store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
     except RuntimeError as e:
         if substitutions and "projection" in str(e):
-            raise InputError("--param", "a SELECT query must select every parameter to bind it "
+            raise ParameterError("param", "a SELECT query must select every parameter to bind it "
                                         f"(SELECT ?{' ?'.join(params)} ... or SELECT *)") from None
         raise
 
 
-def format_results(results, fmt: str) -> str:
-    """Serialise query results: table (readable), csv, tsv, json; graphs as Turtle."""
-    if isinstance(results, QueryBoolean):
-        return "true" if bool(results) else "false"
-    if isinstance(results, QuerySolutions):
-        if fmt == "table":
-            return _table(results)
-        rf = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}[fmt]
-        return results.serialize(format=rf).decode("utf-8")
-    triples = sorted(results, key=_triple_key)  # CONSTRUCT / DESCRIBE
-    return serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
-
-
-def _table(results: QuerySolutions) -> str:
-    from rich.console import Console
-    from rich.table import Table
-
-    names = [v.value for v in results.variables]
-    table = Table(*names, show_lines=False)
-    rows = 0
-    for sol in results:
-        table.add_row(*(_short(sol[n]) for n in names))
-        rows += 1
-    buf = io.StringIO()
-    Console(file=buf, width=200, force_terminal=False).print(table)
-    return buf.getvalue() + f"{rows} row{'s' if rows != 1 else ''}\n"
-
-
-def _short(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, NamedNode):
-        return shorten(term.value)
-    return getattr(term, "value", str(term))
-
-
-def _triple_key(t) -> tuple[str, str, str]:
-    return str(t.subject), str(t.predicate), str(t.object)
-
-
-def _quad_key(q) -> tuple[str, str, str, str]:
-    return str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)
-
-
-def export(store: Store, fmt: ExportFormat, out, graph: str | None = None) -> int:
-    """Write the store (or one graph) in a stable order, so the same store gives the same bytes.
-
-    Triple formats get the union of all graphs, each triple once.
-    """
-    g = NamedNode(graph) if graph else None
-    if g is not None and not store.contains_named_graph(g):
-        raise InputError(graph, "no such graph in the store")
-    if fmt == ExportFormat.gcdf_csv:
-        from kg.store.gcdf import write_csv
-        return write_csv(store, out)
-    quads = store.quads_for_pattern(None, None, None, g)
-    if fmt == ExportFormat.jsonld:  # compacted with ontology/context.jsonld
-        from kg.rdf import jsonld
-
-        items = list(quads)
-        jsonld.write(items, out)
-        return len(items)
-    if fmt in DATASET_FORMATS:
-        items = sorted(quads, key=_quad_key)
-    else:
-        items = sorted({Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
-    serialize(items, out, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
-    return len(items)
+def language_tags(store: Store, text: str, limit: int = 5) -> list[str]:
+    """The languages in which ``text`` is a label (``rdfs:label``) in the store: a plain string ``"巴基斯坦"``
+    matches none of the language-tagged ones (``"巴基斯坦"@zh``)."""
+    rows = store.query(
+        "SELECT DISTINCT (LANG(?o) AS ?lang) WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?o "
+        f"FILTER(isLiteral(?o) && LANG(?o) != \"\" && STR(?o) = {Literal(text)}) }} ORDER BY ?lang LIMIT {int(limit)}",
+        use_default_graph_as_union=True)  # the text written by Oxigraph (escaped), not pasted
+    return [sol["lang"].value for sol in rows]
 
 
 def link_counts(store: Store) -> dict[str, int]:
@@ -336,6 +164,6 @@ def refresh_entities(store: Store, mapper) -> int:
     return replace_graph(store, mapper.iris.entities_graph(), mapper.describe(keys))
 
 
-__all__ = ["Census", "DefaultGraph", "ExportFormat", "Store", "census", "export", "format_results", "link_counts",
-           "load_ontology", "locate", "map_services", "open_store", "parse_params", "parse_service_map", "parse_term",
+__all__ = ["Census", "DefaultGraph", "Store", "census", "format_results", "link_counts",
+           "language_tags", "load_ontology", "locate", "map_services", "open_store", "parse_params", "parse_service_map", "parse_term",
            "query", "refresh_entities", "replace_graph", "resource", "stats"]

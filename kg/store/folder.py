@@ -13,6 +13,10 @@ the new one, never a mixture::
       generations/000003/manifest.json   what was built: inputs, documents and their sha256, counts
       generations/000002/                the previous generation, kept for readers that have it open
       build.lock                         held (flock) by the one build that writes
+      generations/000002/serving.lock    held (shared flock) by each kg serve that reads this generation
+
+A build removes generations older than the previous one, but never one that a running ``kg serve``
+holds (``lease``): that one stays until the server stops, and a later build removes it then.
 
 A folder that is itself an Oxigraph store (the layout before generations) is still read;
 the next build copies it into a generation and removes the old files after the switch.
@@ -37,6 +41,9 @@ GENERATIONS = "generations"
 LOCK = "build.lock"
 STORE = "store"
 MANIFEST = "manifest.json"
+SPOOL = "spool"  # a build's temporary files (a long document's N-Quads): removed when it ends, or by the next one
+LEASE = "serving.lock"
+SEARCH_INDEX = "search.sqlite"  # kg.store.search: made by the build, carried to a generation that only kg link writes
 _GEN = re.compile(r"^\d{6}$")
 # files of a RocksDB folder (the layout before generations), removed once converted
 _ROCKSDB_FILE = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(sst|log|blob))$")
@@ -59,6 +66,61 @@ def store_path(folder: str | Path) -> Path | None:
     if (Path(folder) / "CURRENT").is_file():  # a store from before generations
         return Path(folder)
     return None
+
+
+class Lease:
+    """A reader's hold on the generation it serves (a shared flock, released when the reader ends,
+    however it ends): builds do not remove a leased generation."""
+
+    def __init__(self, store: Path | None, fd: int | None):
+        self.store = store  # the Oxigraph store to open (None: no store in the folder)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def lease(folder: str | Path) -> Lease:
+    """Resolve the active generation and hold it.  A folder in the layout before generations, or one
+    that cannot be written, is read without a lease."""
+    for _ in range(10):
+        gen = active_generation(folder)
+        store = gen / STORE if gen is not None else store_path(folder)
+        if store is None:
+            return Lease(None, None)
+        holder = gen if gen is not None else Path(folder)  # a store from before generations: the folder
+        try:
+            fd = os.open(holder / LEASE, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return Lease(store, None)
+        fcntl.flock(fd, fcntl.LOCK_SH)  # waits while a build removes this store (it holds LOCK_EX)
+        if (store / "CURRENT").is_file():
+            return Lease(store, fd)
+        os.close(fd)  # removed meanwhile: hold the new active one
+    raise InputError(str(folder), "the active generation keeps changing; try again")
+
+
+def _unless_leased(holder: Path, remove) -> None:
+    """Call ``remove()`` unless a server holds ``holder``'s lease (then the store stays, and a later
+    build removes it); the lease is held exclusively meanwhile, so no server takes it half-removed."""
+    try:
+        fd = os.open(holder / LEASE, os.O_RDWR)
+    except FileNotFoundError:
+        fd = None
+    except OSError:
+        return
+    try:
+        if fd is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return  # served
+        remove()
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 def read_manifest(folder: str | Path) -> dict:
@@ -95,8 +157,10 @@ class StoreFolder:
         return self
 
     def __exit__(self, *exc) -> None:
-        """Whatever happened: a staging copy not committed is removed, the lock released."""
+        """Whatever happened: a staging copy not committed and the temporary files are removed, the lock released."""
         self.abort()
+        if self._lock_fd is not None:
+            shutil.rmtree(self.root / SPOOL, ignore_errors=True)
         self.unlock()
 
     # -- locking ---------------------------------------------------------------------------
@@ -130,8 +194,20 @@ class StoreFolder:
             os.close(self._lock_fd)  # closing releases the flock (so does being killed)
             self._lock_fd = None
 
+    def spool(self) -> Path:
+        """An empty folder for this build's temporary files, on the store's disk (not /tmp, which may be memory).
+        It goes when the build ends however it ends: on the way out of the ``with``, or, after a SIGKILL, when
+        the next build or ``kg link`` takes the lock."""
+        assert self._lock_fd is not None, "lock first"
+        path = self.root / SPOOL
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir()
+        return path
+
     def _remove_stale(self) -> None:
-        """Generations newer than the active one are copies left by a build that was killed."""
+        """Generations newer than the active one are copies left by a build that was killed, and so are
+        temporary files."""
+        shutil.rmtree(self.root / SPOOL, ignore_errors=True)
         active = active_generation(self.root)
         keep = int(active.name) if active is not None else -1
         for n in _generations(self.root):
@@ -152,6 +228,8 @@ class StoreFolder:
         target = self.staging / STORE
         if current is not None:
             Store.read_only(str(current)).backup(str(target))
+        if self.previous is not None and (self.previous / SEARCH_INDEX).is_file():
+            os.link(self.previous / SEARCH_INDEX, self.staging / SEARCH_INDEX)  # the build replaces it
         return target
 
     def commit(self, manifest: dict) -> None:
@@ -183,7 +261,10 @@ class StoreFolder:
         for n in _generations(self.root):
             d = _gen_dir(self.root, n)
             if d.name not in keep and n < int(self.staging.name):
-                shutil.rmtree(d, ignore_errors=True)
+                _unless_leased(d, lambda d=d: shutil.rmtree(d, ignore_errors=True))
+        _unless_leased(self.root, self._remove_old_layout)
+
+    def _remove_old_layout(self) -> None:
         for f in self.root.iterdir():
             if f.is_file() and not f.is_symlink() and _ROCKSDB_FILE.match(f.name):
                 f.unlink(missing_ok=True)

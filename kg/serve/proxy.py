@@ -1,0 +1,213 @@
+"""The ASGI app that hands a SPARQL request to a worker and its answer back.
+
+The request body was read (bounded) by the front before it gets here.  The query text, from the URL
+or the body, is checked (``kg.serve.guard``: SERVICE, nesting) and refused with ``400`` and one line;
+``format=``/``output=`` (Fuseki's convention) become the ``Accept`` header; then the request waits
+for an idle worker (``503`` after the deadline) and goes to it with its method, path, headers and
+body.  The worker's answer is read up to ``STREAM_AFTER``: a complete answer frees the worker before
+the client is written to, so a slow client holds no worker; a larger one is streamed, still under
+the deadline.  At the deadline the worker is killed: the client gets ``504``, or a cut connection if
+the answer was already streaming.
+
+No spaCy or jieba here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from urllib.parse import parse_qsl, urlencode
+
+import httpcore
+
+from kg.serve.guard import QueryGuard, Refused
+from kg.serve.pool import Pool, Worker, log
+
+STREAM_AFTER = 4 * 1024 * 1024  # buffer an answer up to this size (so a timeout is a clean 504), then stream
+HOP_BY_HOP = frozenset((b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization",
+                        b"proxy-connection", b"te", b"trailer", b"trailers", b"transfer-encoding", b"upgrade",
+                        b"expect", b"content-length", b"host"))
+# Fuseki's ?format= / ?output= names and the media types they ask for
+FORMATS = {
+    "json": "application/sparql-results+json, application/ld+json;q=0.9, text/turtle;q=0.8",
+    "xml": "application/sparql-results+xml, application/rdf+xml;q=0.9",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "text": "text/plain",
+    "ttl": "text/turtle", "turtle": "text/turtle",
+    "nt": "application/n-triples", "ntriples": "application/n-triples", "n-triples": "application/n-triples",
+    "jsonld": "application/ld+json", "json-ld": "application/ld+json",
+    "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml",
+}
+WORKER_FAILED = (httpcore.NetworkError, httpcore.ProtocolError, httpcore.TimeoutException)
+_TARGET = re.compile(rb"[\x21-\x7e]*")  # what a request target may hold: visible ASCII
+
+
+class CutConnection(Exception):
+    """Raised after the response has started: the server closes the connection (the client sees an
+    incomplete answer).  Not an error of the server: not logged."""
+
+
+async def plain(send, status: int, message: str, *, close: bool = False, extra: dict[str, str] | None = None) -> None:
+    """The front's own answer: one line of text."""
+    body = (message + "\n").encode("utf-8")
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+    headers += [(k.encode("latin-1"), v.encode("latin-1")) for k, v in (extra or {}).items()]
+    if close:
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _header(scope, name: bytes) -> bytes | None:
+    for k, v in scope["headers"]:
+        if k == name:
+            return v
+    return None
+
+
+async def _disconnected(receive) -> None:
+    """Returns when the client has gone away."""
+    while (await receive())["type"] != "http.disconnect":
+        pass
+
+
+class Proxy:
+    """ASGI app: every request it gets goes to a worker of ``pool``."""
+
+    def __init__(self, pool: Pool, guard: QueryGuard):
+        self.pool = pool
+        self.guard = guard
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return
+        body: bytes = scope.get("kg.body", b"")
+        method = scope["method"]
+        raw_path, qs = scope["raw_path"], scope["query_string"]
+        if not _TARGET.fullmatch(raw_path) or not _TARGET.fullmatch(qs):
+            return await plain(send, 400, "the request target holds bytes that are not visible ASCII "
+                                          "(percent-encode them)")
+        params = parse_qsl(qs.decode("ascii"), keep_blank_values=True) if qs else []
+        texts = [v for k, v in params if k == "query"]
+        if body:
+            ctype = (_header(scope, b"content-type") or b"").split(b";")[0].strip().lower()
+            text = body.decode("utf-8", "replace")
+            if ctype == b"application/x-www-form-urlencoded":
+                texts += [v for k, v in parse_qsl(text, keep_blank_values=True) if k == "query"]
+            else:
+                texts.append(text)
+        try:
+            for text in texts:
+                self.guard.check(text)
+        except Refused as e:
+            return await plain(send, 400, str(e))
+        headers = [(k, v) for k, v in scope["headers"] if k not in HOP_BY_HOP]
+        connection = _header(scope, b"connection")
+        if connection:
+            tokens = {t.strip().lower() for t in connection.split(b",")}
+            headers = [(k, v) for k, v in headers if k not in tokens]
+        asked = [(k, v) for k, v in params if k in ("format", "output")]
+        if asked:
+            name = asked[-1][1].strip().lower()
+            if name not in FORMATS:
+                return await plain(send, 400, f"{asked[-1][0]}={asked[-1][1]!r} is not a result format; use one of "
+                                              f"{', '.join(sorted(FORMATS))}")
+            headers = [(k, v) for k, v in headers if k != b"accept"] + [(b"accept", FORMATS[name].encode())]
+            qs = urlencode([(k, v) for k, v in params if k not in ("format", "output")]).encode("ascii")
+        target = raw_path + (b"?" + qs if qs else b"")
+
+        pool = self.pool
+        worker = await pool.acquire(pool.timeout_s)
+        if worker is None:
+            return await plain(send, 503, f"all {pool.size} query workers are busy; try again later",
+                               extra={"Retry-After": "1"})
+        released = False
+        try:
+            headers.append((b"host", worker.host))
+            if body or method in ("POST", "PUT", "PATCH"):
+                headers.append((b"content-length", str(len(body)).encode("ascii")))
+            url = httpcore.URL(scheme=b"http", host=b"127.0.0.1", port=worker.port, target=target)
+            request = httpcore.Request(method.encode("ascii"), url, headers=headers, content=body)
+            try:
+                resp = await self._send(worker, request)
+                chunks: list[bytes] = []
+                size = 0
+                complete = method == "HEAD" or resp.status in (204, 304) or resp.status < 200
+                stream = resp.stream.__aiter__()
+                while not complete and size < STREAM_AFTER:
+                    try:
+                        chunk = await stream.__anext__()
+                    except StopAsyncIteration:
+                        complete = True
+                        break
+                    chunks.append(chunk)
+                    size += len(chunk)
+                if complete:
+                    await resp.aclose()
+            except WORKER_FAILED as e:
+                if worker.timed_out:
+                    return await self._timed_out(send)
+                log(f"query worker failed ({type(e).__name__}: {e}); restarting it")
+                worker.kill()
+                return await plain(send, 502, "the query worker failed; it has been restarted")
+            out = [(k, v) for k, v in resp.headers if k.lower() not in HOP_BY_HOP]
+            if complete:
+                # the whole answer is here: the worker is free before the client is written to
+                released = True
+                pool.release(worker)
+                if method == "HEAD":
+                    out += [(k, v) for k, v in resp.headers if k.lower() == b"content-length"]
+                elif resp.status not in (204, 304):
+                    out.append((b"content-length", str(size).encode("ascii")))
+                await send({"type": "http.response.start", "status": resp.status, "headers": out})
+                await send({"type": "http.response.body", "body": b"".join(chunks)})
+                return
+            await self._stream(worker, resp, stream, chunks, out, receive, send)
+        finally:
+            if not released:
+                pool.release(worker)
+
+    async def _send(self, worker: Worker, request: httpcore.Request) -> httpcore.Response:
+        try:
+            return await worker.http.handle_async_request(request)
+        except (httpcore.RemoteProtocolError, httpcore.WriteError, httpcore.ReadError):
+            # a kept-alive connection the worker closed as we used it: once more, on a new one
+            if not worker.alive:
+                raise
+            return await worker.http.handle_async_request(request)
+
+    async def _stream(self, worker: Worker, resp: httpcore.Response, stream, chunks: list[bytes], headers, receive,
+                      send) -> None:
+        """A large answer: sent on as it comes (chunked), still under the deadline."""
+        gone = asyncio.ensure_future(_disconnected(receive))
+        try:
+            await send({"type": "http.response.start", "status": resp.status, "headers": headers})
+            for chunk in chunks:
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            while True:
+                if gone.done():  # the rest of the answer is of no use: stop the worker's work
+                    worker.kill()
+                    return
+                try:
+                    if worker.timed_out:  # killed: what is still buffered is not sent on
+                        raise WORKER_FAILED[0]("deadline")
+                    chunk = await stream.__anext__()
+                except StopAsyncIteration:
+                    break
+                except WORKER_FAILED:
+                    if worker.timed_out:
+                        log(f"query stopped after {self.pool.timeout_s:g} s (deadline); its worker was killed "
+                            "and replaced")
+                    worker.kill()
+                    raise CutConnection from None
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await send({"type": "http.response.body", "body": b""})
+        finally:
+            gone.cancel()
+            await resp.aclose()
+
+    async def _timed_out(self, send) -> None:
+        log(f"query stopped after {self.pool.timeout_s:g} s (deadline); its worker was killed and replaced")
+        await plain(send, 504, f"query timed out: evaluation was stopped after {self.pool.timeout_s:g} s "
+                               "(kg serve --timeout)")
