@@ -193,16 +193,16 @@ def test_the_doc_state_survives_doc_serialisation(extractor):
 
 # --- the learned span ruler (kg.extract.train) ----------------------------------------------------------
 
-TRAIN_TEXT = "中方与青禾同心会签署协议，援建的绿洲学堂投入使用。新华社记者田林报道。"
+TRAIN_TEXT = "中方与青禾同心会签署协议，援建的绿洲学堂投入使用。新华社记者仉林报道。"  # 仉: a surname the rules do not know
 TRAIN_GOLD = {"entities": [
     {"name": "青禾同心会", "type": "ORG", "qid": "Q999999901", "aliases_in_text": ["同心会"]},
     {"name": "绿洲学堂", "type": "PROJECT", "aliases_in_text": []},
-    {"name": "田林", "type": "PERSON", "aliases_in_text": []},
+    {"name": "仉林", "type": "PERSON", "aliases_in_text": []},
     {"name": "锦屏", "type": "PLACE", "aliases_in_text": []},  # not in the text: not learned
     {"name": "澳", "type": "PLACE", "aliases_in_text": []},  # one character: never a pattern
     {"name": "论坛", "type": "FORUM", "aliases_in_text": []},  # a generic head word: never a pattern
 ]}
-NEW_TEXT = "青禾同心会今年在绿洲学堂开课。记者田林表示。田林里有树。"
+NEW_TEXT = "青禾同心会今年在绿洲学堂开课。记者仉林表示。仉林里有树。"
 
 
 def learned(extractor, text: str) -> set[tuple[str, str, str]]:
@@ -211,11 +211,11 @@ def learned(extractor, text: str) -> set[tuple[str, str, str]]:
 
 def test_fit_learns_the_names_of_the_gold_with_types_ids_and_links(tmp_path):
     patterns = patterns_from_gold([(TRAIN_TEXT, TRAIN_GOLD)])
-    assert {p["pattern"] for p in patterns} == {"青禾同心会", "同心会", "绿洲学堂", "田林"}
+    assert {p["pattern"] for p in patterns} == {"青禾同心会", "同心会", "绿洲学堂", "仉林"}
     ex = Extractor(model_dir=fit([(TRAIN_TEXT, TRAIN_GOLD)], tmp_path / "m"))
     found = learned(ex, NEW_TEXT)
     assert found == {("青禾同心会", "ORG", "org/青禾同心会"), ("绿洲学堂", "PROJECT", "project/绿洲学堂"),
-                     ("田林", "PERSON", "person/田林")}  # 田林 next to a title only, as the lexicon's short names
+                     ("仉林", "PERSON", "person/仉林")}  # 仉林 next to a title only, as the lexicon's short names
     assert ex.lexicon["org/青禾同心会"].links == {"wikidata": "Q999999901"}
     assert ex.lexicon["org/青禾同心会"].aliases == ["同心会"]
     untrained = Extractor(model_dir=fit([], tmp_path / "empty"))
@@ -228,7 +228,8 @@ def test_fit_is_deterministic_and_drops_names_the_documents_type_differently(tmp
     a, b = fit(gold, tmp_path / "a"), fit(list(reversed(gold)), tmp_path / "b")
     for name in ("config.cfg", "meta.json", "tokenizer/patterns.jsonl"):
         assert (a / name).read_bytes() == (b / name).read_bytes()  # patterns do not depend on the order
-    c, d = fit(gold, tmp_path / "c", classifier=True), fit(gold, tmp_path / "d", classifier=True)
+    places = ("援助物资已运抵卡杜纳和洛比托。", {"entities": [{"name": "卡杜纳", "type": "PLACE"}, {"name": "洛比托", "type": "PLACE"}]})
+    c, d = fit([*gold, places], tmp_path / "c", classifier=True), fit([*gold, places], tmp_path / "d", classifier=True)
     weights = "hezuo_classifier/weights.json"
     assert (c / weights).read_bytes() == (d / weights).read_bytes() != (a / weights).read_bytes()  # fixed seed
     assert "绿洲学堂" not in {p["pattern"] for p in patterns_from_gold(gold)}  # ORG in one, PROJECT in the other
@@ -264,16 +265,17 @@ def test_a_model_folder_that_is_not_one_is_a_one_line_error(tmp_path):
 
 def test_the_classifier_types_names_it_never_saw_by_their_context(tmp_path):
     """Trained on persons after 发言人/记者 and places after 向/运抵, it finds other names in those contexts."""
-    persons = ["郑愿东", "史宏微", "邓波清", "苑基荣", "钱立新", "孔德明", "韩志远"]
+    # surnames the rules do not know (they find names after a title by the surname): only the context tells
+    persons = ["仉愿东", "厍宏微", "亓波清", "佴基荣", "甪立新", "禚德明", "笪志远"]
     places = ["卡杜纳", "洛比托", "本格拉", "奎托", "卢埃纳", "伯丁"]
     gold = []
     for k, place in enumerate(places):
         text = f"外交部发言人{persons[k]}表示，中方向{place}提供了援助。记者{persons[k + 1]}报道，援助物资已运抵{place}。"
         gold.append((text, {"entities": [{"name": persons[k], "type": "PERSON"}, {"name": persons[k + 1], "type": "PERSON"},
                                          {"name": place, "type": "PLACE"}]}))
-    new = "记者童海燕报道，物资已运抵瓦乌。"
+    new = "记者仉海燕报道，物资已运抵瓦乌。"  # a surname the rules do not know: only the context says it is a name
     ex = Extractor(model_dir=fit(gold, tmp_path / "m", classifier=True))
     found = {(m.text, m.type) for m in tag(ex, new).mentions if m.rule == "learned:classifier"}
-    assert found == {("童海燕", "PERSON"), ("瓦乌", "PLACE")}
+    assert found == {("仉海燕", "PERSON"), ("瓦乌", "PLACE")}
     untrained = Extractor(model_dir=fit(gold, tmp_path / "ruler"))
-    assert not {m.text for m in tag(untrained, new).mentions} & {"童海燕", "瓦乌"}
+    assert not {m.text for m in tag(untrained, new).mentions} & {"仉海燕", "瓦乌"}

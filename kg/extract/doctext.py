@@ -1,4 +1,5 @@
-"""The text of a Doc and where its tokens start, without building a Token object per token.
+"""The text of a Doc and where its tokens start (without building a Token object per token), spans
+by character offsets, and splitting tokens: what every component of the tagger shares.
 
 ``Doc.text`` joins the text of every token (a Python object each) on every call; the tagger
 asks for it in every component, so the tokenizer keeps the text it was given in
@@ -7,8 +8,10 @@ asks for it in every component, so the tokenizer keeps the text it was given in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.attrs import IDX
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 TEXT = "hezuo.text"  # doc.user_data key of the sentence text
 
@@ -23,3 +26,25 @@ def text(doc: Doc) -> str:
 def token_starts(doc: Doc) -> list[int]:
     """The character where each token starts, and the text's length (tokens have no trailing space)."""
     return [*doc.to_array(IDX).tolist(), len(text(doc))]
+
+
+def spans(doc: Doc, starts: list[int], items: Iterable[tuple]) -> list[Span]:
+    """Spans for ``(start, end, label, span_id)`` character spans, by the tokens they begin and end on."""
+    index = {c: i for i, c in enumerate(starts)}
+    out = []
+    for s, e, label, span_id in items:
+        i, j = index.get(s), index.get(e)
+        if i is not None and j is not None:
+            out.append(Span(doc, i, j, label=label, span_id=span_id))
+    return out
+
+
+def split_tokens(doc: Doc, starts: list[int], cuts: set[int]) -> Doc:
+    """The Doc with its tokens also split at ``cuts``, its extensions and span groups kept."""
+    edges = sorted(set(starts) | cuts)
+    chars = text(doc)
+    words = [chars[s:e] for s, e in zip(edges, edges[1:])]
+    new = Doc(doc.vocab, words=words, spaces=[False] * len(words), user_data=dict(doc.user_data))
+    for key, group in doc.spans.items():
+        new.spans[key] = spans(new, edges, ((sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group))
+    return new

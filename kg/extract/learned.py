@@ -222,9 +222,7 @@ class NameClassifier:
             starts = doctext.token_starts(doc)
             cuts = {x for s, e, *_ in found for x in (s, e)} - set(starts)
             if cuts:
-                from kg.extract.nlp import _split_tokens  # the tagger's own retokenisation
-
-                doc = _split_tokens(doc, starts, cuts)
+                doc = doctext.split_tokens(doc, starts, cuts)
             span = doc.char_span
             doc.spans["entities"] = sorted([*doc.spans["entities"], *(span(s, e, label=t, span_id=k) for s, e, k, t, _ in found)],
                                            key=lambda sp: (sp.start, -sp.end))

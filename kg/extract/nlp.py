@@ -39,7 +39,7 @@ import rjieba
 import spacy
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import DummyTokenizer, registry
 
 from kg.errors import InputError
@@ -179,7 +179,8 @@ class Gazetteer:
         nested = [
             (s, e, k) for s, e, k in matches
             if (s, e, k) not in chosen and any(
-                cs <= s and e <= ce and _nests(self.types[ck], self.types[k], text[cs:ce], text[s:e]) for cs, ce, ck in chosen)
+                cs <= s and e <= ce and k != ck and _nests(self.types[ck], self.types[k], text[cs:ce], text[s:e])
+                for cs, ce, ck in chosen)  # not another name of the same entity (粮食计划署 in 世界粮食计划署)
         ]
         # only the largest names inside a name: 太平洋岛国 in a forum's name, not also 太平洋
         nested = [(s, e, k) for s, e, k in nested
@@ -383,15 +384,7 @@ def create_tokenizer():
 _token_starts = doctext.token_starts
 
 
-def _spans(doc: Doc, starts: list[int], items: Iterable[tuple]) -> list[Span]:
-    """Spans for ``(start, end, label, span_id)`` character spans, by the tokens they begin and end on."""
-    index = {c: i for i, c in enumerate(starts)}
-    out = []
-    for s, e, label, span_id in items:
-        i, j = index.get(s), index.get(e)
-        if i is not None and j is not None:
-            out.append(Span(doc, i, j, label=label, span_id=span_id))
-    return out
+_spans = doctext.spans
 
 
 @Language.factory("hezuo_lexicon", assigns=["doc.spans"])
@@ -495,7 +488,7 @@ def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple
             ds, de = d[0], d[1]
             if e <= ds or de <= s:
                 continue
-            if ds <= s and e <= de and (s, e) != (ds, de) and _nests(d[3], c[3], text[ds:de], text[s:e]):
+            if ds <= s and e <= de and (s, e) != (ds, de) and c[2] != d[2] and _nests(d[3], c[3], text[ds:de], text[s:e]):
                 continue
             clash = True
             break
@@ -504,15 +497,7 @@ def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple
     return sorted(chosen)
 
 
-def _split_tokens(doc: Doc, starts: list[int], cuts: set[int]) -> Doc:
-    """The Doc with its tokens also split at ``cuts``, its extensions and span groups kept."""
-    edges = sorted(set(starts) | cuts)
-    text = doctext.text(doc)
-    words = [text[s:e] for s, e in zip(edges, edges[1:])]
-    new = Doc(doc.vocab, words=words, spaces=[False] * len(words), user_data=dict(doc.user_data))
-    for key, group in doc.spans.items():
-        new.spans[key] = _spans(new, edges, ((sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group))
-    return new
+_split_tokens = doctext.split_tokens
 
 
 @Language.factory("hezuo_values", assigns=["doc.spans"])
