@@ -226,11 +226,19 @@ def test_fit_is_deterministic_and_drops_names_the_documents_type_differently(tmp
     a, b = fit(gold, tmp_path / "a"), fit(list(reversed(gold)), tmp_path / "b")
     for name in ("config.cfg", "meta.json", "tokenizer/patterns.jsonl"):
         assert (a / name).read_bytes() == (b / name).read_bytes()  # patterns do not depend on the order
-    c, d = fit(gold, tmp_path / "c", classifier=True), fit(gold, tmp_path / "d", classifier=True)
+    places = ("援助物资已运抵卡杜纳和洛比托。", {"entities": [{"name": "卡杜纳", "type": "PLACE"}, {"name": "洛比托", "type": "PLACE"}]})
+    c, d = fit([*gold, places], tmp_path / "c", classifier=True), fit([*gold, places], tmp_path / "d", classifier=True)
     weights = "hezuo_classifier/weights.json"
     assert (c / weights).read_bytes() == (d / weights).read_bytes() != (a / weights).read_bytes()  # fixed seed
     assert "绿洲学堂" not in {p["pattern"] for p in patterns_from_gold(gold)}  # ORG in one, PROJECT in the other
     assert "绿洲学堂" in {p["pattern"] for p in patterns_from_gold([*gold, (TRAIN_TEXT, TRAIN_GOLD)])}  # 2 to 1
+
+
+def test_sides_named_by_an_abbreviation_are_not_learned():
+    """巴方 is Pakistan in one text and Palestine in another: the document decides, not the gold of others."""
+    text = "巴方感谢中方援助，巴政府表示欢迎，巴基斯坦人民铭记。"
+    gold = {"entities": [{"name": "巴基斯坦", "type": "COUNTRY", "aliases_in_text": ["巴方", "巴政府"]}]}
+    assert patterns_from_gold([(text, gold)]) == []
 
 
 def test_a_learned_name_never_splits_a_longer_known_name(tmp_path):

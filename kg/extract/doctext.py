@@ -1,4 +1,5 @@
-"""The text of a Doc and where its tokens start, without building a Token object per token.
+"""The text of a Doc and where its tokens start (without building a Token object per token), spans
+by character offsets, and splitting tokens: what every component of the tagger shares.
 
 ``Doc.text`` joins the text of every token (a Python object each) on every call; the tagger
 asks for it in every component, so the tokenizer keeps the text it was given in
@@ -41,8 +42,8 @@ def spans(doc: Doc, starts: list[int], items: Iterable[tuple]) -> list[Span]:
 def split_tokens(doc: Doc, starts: list[int], cuts: set[int]) -> Doc:
     """The Doc with its tokens also split at ``cuts``, its extensions and span groups kept."""
     edges = sorted(set(starts) | cuts)
-    whole = text(doc)
-    words = [whole[s:e] for s, e in zip(edges, edges[1:])]
+    chars = text(doc)
+    words = [chars[s:e] for s, e in zip(edges, edges[1:])]
     new = Doc(doc.vocab, words=words, spaces=[False] * len(words), user_data=dict(doc.user_data))
     for key, group in doc.spans.items():
         new.spans[key] = spans(new, edges, ((sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group))

@@ -222,7 +222,7 @@ class NameClassifier:
             starts = doctext.token_starts(doc)
             cuts = {x for s, e, *_ in found for x in (s, e)} - set(starts)
             if cuts:
-                doc = doctext.split_tokens(doc, starts, cuts)  # the tagger's own retokenisation
+                doc = doctext.split_tokens(doc, starts, cuts)
             span = doc.char_span
             doc.spans["entities"] = sorted([*doc.spans["entities"], *(span(s, e, label=t, span_id=k) for s, e, k, t, _ in found)],
                                            key=lambda sp: (sp.start, -sp.end))

@@ -179,7 +179,8 @@ class Gazetteer:
         nested = [
             (s, e, k) for s, e, k in matches
             if (s, e, k) not in chosen and any(
-                cs <= s and e <= ce and _nests(self.types[ck], self.types[k], text[cs:ce], text[s:e]) for cs, ce, ck in chosen)
+                cs <= s and e <= ce and k != ck and _nests(self.types[ck], self.types[k], text[cs:ce], text[s:e])
+                for cs, ce, ck in chosen)  # not another name of the same entity (粮食计划署 in 世界粮食计划署)
         ]
         # only the largest names inside a name: 太平洋岛国 in a forum's name, not also 太平洋
         nested = [(s, e, k) for s, e, k in nested
@@ -487,7 +488,7 @@ def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple
             ds, de = d[0], d[1]
             if e <= ds or de <= s:
                 continue
-            if ds <= s and e <= de and (s, e) != (ds, de) and _nests(d[3], c[3], text[ds:de], text[s:e]):
+            if ds <= s and e <= de and (s, e) != (ds, de) and c[2] != d[2] and _nests(d[3], c[3], text[ds:de], text[s:e]):
                 continue
             clash = True
             break
@@ -540,8 +541,8 @@ def build_pipeline(lex: lexicon_mod.Lexicon | None = None, patterns: Iterable[di
 def load_pipeline(model_dir: Path | None = None, lex: lexicon_mod.Lexicon | None = None) -> Language:
     """The pipeline saved in ``model_dir`` (``nlp.to_disk``); None: the shipped one, or a fresh pipeline
     without learned names if none is shipped."""
-    path = Path(model_dir) if model_dir is not None else SHIPPED_MODEL
-    if model_dir is None and not (Path(str(path)) / "config.cfg").is_file():
+    path = Path(str(model_dir if model_dir is not None else SHIPPED_MODEL))
+    if model_dir is None and not (path / "config.cfg").is_file():
         return build_pipeline(lex)
     if not (path / "config.cfg").is_file():
         raise InputError(str(path), "not a pipeline folder (no config.cfg); make one with `make train`")

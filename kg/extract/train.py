@@ -37,6 +37,9 @@ from kg.ingest import split
 _NOT_NAMES = (rules.GENERIC | set(nlp_mod.REFERENCE_HEADS) | lexicon_mod.NEVER_NAMES
               | {suffix for suffix, _ in rules.SUFFIXES} | {"中方", "我国", "本国", "双方", "各方", "该国", "两国"})
 _STRIP = re.compile(r"[\s“”\"'‘’《》〈〉「」『』]")
+# a one-character abbreviation and a side or government (巴方, 叙方, 巴政府): who it is depends on the
+# document (巴方 is Pakistan in one text, Palestine or Brazil in another)
+_ABBREVIATED_SIDE = re.compile(r"^.(?:方|政府)$")
 
 
 def _form(name: str) -> str:
@@ -67,7 +70,7 @@ def patterns_from_gold(gold: list[tuple[str, dict]], lex: lexicon_mod.Lexicon | 
             elif known.types[key] != label:
                 continue  # the gold types a lexicon entity otherwise: the lexicon decides
             for f in forms:
-                if len(f) >= 2 and f not in _NOT_NAMES and f in seen_text:
+                if len(f) >= 2 and f not in _NOT_NAMES and not _ABBREVIATED_SIDE.match(f) and f in seen_text:
                     in_doc.add((f, (key, label, ent.get("qid") or "")))
         for f, choice in in_doc:
             votes[f][choice] += 1
