@@ -13,9 +13,9 @@ import sys
 
 import pytest
 
-from conftest import GOLD, ROOT, run_kg
-from kg.evaluate import (HELD_OUT, PRF, Gold, Scores, load_gold, names_elsewhere, norm, score_document, score_facts,
-                         splits)
+from conftest import BUNDLED_GOLD, GOLD, ROOT, gold_subset, run_kg
+from kg.evaluate import (HELD_OUT, PRF, Gold, Scores, cross_validate, load_gold, names_elsewhere, norm,
+                         score_document, score_facts, splits)
 from kg.extract.lexicon import Entry, Lexicon, load
 from kg.model import Document, Fact, InputError, Mention
 
@@ -244,6 +244,13 @@ def test_each_document_is_tested_once_by_a_model_that_never_saw_it():
             assert len(test) + len(train) == 20
 
 
+def test_one_document_cannot_be_cross_validated_alone(tmp_path):
+    one = gold_subset(tmp_path / "one", BUNDLED_GOLD)
+    with pytest.raises(InputError, match="nothing to train on"):
+        cross_validate(one)
+    assert cross_validate(one, train_on=GOLD).trained  # trained on the 19 others: 000 itself is left out
+
+
 def test_gold_files_are_complete():
     for g in load_gold(GOLD):
         text = g.text_file.read_text(encoding="utf-8")
@@ -262,7 +269,8 @@ def test_gold_files_are_complete():
 def test_kg_eval_prints_groups_and_json():
     # few folds: with a learned component each fold trains a model
     result = json.loads(run_kg("eval", str(GOLD), "--json", "--per-document", "--errors", "--folds", "2").stdout)
-    assert result["documents"] == 20 and result["folds"] == 2 and result["train_on"] is None
+    assert result["documents"] == 20 and result["folds"] == 2 and result["train_on"] is None and result["trained"]
+    assert result["seconds"]["train"] > 0
     assert set(result["groups"]) == {"all", "tuning", "held-out"}
     assert result["groups"]["held-out"]["documents"] == 5 and result["groups"]["tuning"]["documents"] == 15
     assert result["groups"]["all"]["typed"] == result["typed"]
