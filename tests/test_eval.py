@@ -7,16 +7,17 @@ figures on the real gold are pinned in tests/test_quality.py.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 
-from conftest import GOLD, ROOT, run_kg
-from kg.evaluate import (HELD_OUT, PRF, Gold, Scores, load_gold, names_elsewhere, norm, score_document, score_facts,
-                         splits)
+from conftest import BUNDLED_GOLD, GOLD, ROOT, gold_subset, run_kg
+from kg.evaluate import (HELD_OUT, PRF, Gold, Scores, cross_validate, load_gold, names_elsewhere, norm,
+                         score_document, score_facts, splits)
 from kg.extract.lexicon import Entry, Lexicon, load
-from kg.model import Document, Fact, Mention
+from kg.model import Document, Fact, InputError, Mention
 
 
 def mention(text: str, type_: str, key: str = "", start: int = 0, value: dict | None = None) -> Mention:
@@ -243,6 +244,13 @@ def test_each_document_is_tested_once_by_a_model_that_never_saw_it():
             assert len(test) + len(train) == 20
 
 
+def test_one_document_cannot_be_cross_validated_alone(tmp_path):
+    one = gold_subset(tmp_path / "one", BUNDLED_GOLD)
+    with pytest.raises(InputError, match="nothing to train on"):
+        cross_validate(one)
+    assert cross_validate(one, train_on=GOLD).trained  # trained on the 19 others: 000 itself is left out
+
+
 def test_gold_files_are_complete():
     for g in load_gold(GOLD):
         text = g.text_file.read_text(encoding="utf-8")
@@ -261,7 +269,8 @@ def test_gold_files_are_complete():
 def test_kg_eval_prints_groups_and_json():
     # few folds: with a learned component each fold trains a model
     result = json.loads(run_kg("eval", str(GOLD), "--json", "--per-document", "--errors", "--folds", "2").stdout)
-    assert result["documents"] == 20 and result["folds"] == 2 and result["train_on"] is None
+    assert result["documents"] == 20 and result["folds"] == 2 and result["train_on"] is None and result["trained"]
+    assert result["seconds"]["train"] > 0
     assert set(result["groups"]) == {"all", "tuning", "held-out"}
     assert result["groups"]["held-out"]["documents"] == 5 and result["groups"]["tuning"]["documents"] == 15
     assert result["groups"]["all"]["typed"] == result["typed"]
@@ -291,14 +300,26 @@ def test_bad_arguments_are_one_line_errors(tmp_path):
     assert proc.returncode == 1 and "no such folder" in proc.stderr and "Traceback" not in proc.stderr
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "a.txt").write_text("中国", encoding="utf-8")
-    for bad, why in (({"entities": []}, "no text_file"), ({"text_file": "texts/a.txt", "facts": [{"s": "中国"}]},
-                                                           "facts[0] needs s, p, o"),
-                     ({"text_file": "texts/a.txt", "entities": {}}, "entities is not a list"),
-                     ({"text_file": "texts/b.txt"}, "text_file texts/b.txt does not exist")):
-        (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
-        proc = run_kg("eval", str(tmp_path), check=False)
-        assert proc.returncode == 1 and "bad.json" in proc.stderr and why in proc.stderr, proc.stderr
-        assert len(proc.stderr.strip().splitlines()) == 1
+    (tmp_path / "bad.json").write_text('{"entities": []}', encoding="utf-8")
+    proc = run_kg("eval", str(tmp_path), check=False)
+    assert proc.returncode == 1 and "bad.json" in proc.stderr and "no text_file" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("bad", "why"), [
+    ({"text_file": "texts/a.txt", "facts": [{"s": "中国"}]}, "facts[0] needs s, p, o"),
+    ({"text_file": "texts/a.txt", "entities": [{"name": "中国", "type": "COUNTRY", "aliases_in_text": "中方"}]},
+     "aliases_in_text is not a list"),
+    ({"text_file": "texts/a.txt", "entities": {}}, "entities is not a list"),
+    ({"text_file": "texts/b.txt"}, "text_file texts/b.txt does not exist"),
+    ([], "no text_file")])
+def test_a_bad_gold_file_is_named_with_its_fault(tmp_path, bad, why):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("中国", encoding="utf-8")
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(why)) as e:
+        load_gold(tmp_path)
+    assert "bad.json" in str(e.value)
 
 
 def test_name_normalisation_loads_no_tagger():

@@ -14,29 +14,30 @@ from conftest import BUNDLED_GOLD, GOLD, ROOT, gold_subset
 from kg.evaluate import cross_validate, evaluate
 
 # (group, figure) -> floor.  Figures: kg.evaluate.Scores.as_dict() keys, "a.b" for nested ones.
-FLOORS = {
-    ("all", "typed.f1"): 0.83,
-    ("all", "typed.recall"): 0.77,
-    ("all", "typed.precision"): 0.89,
-    ("all", "values.f1"): 0.79,
-    ("all", "values_normalised.f1"): 0.72,
-    ("all", "facts.f1"): 0.43,
-    ("all", "facts.precision"): 0.59,
-    ("all", "link_accuracy"): 0.85,
-    ("all", "novel_recall"): 0.66,
-    ("tuning", "typed.f1"): 0.84,
-    ("tuning", "facts.f1"): 0.49,
-    ("held-out", "typed.f1"): 0.79,
-    ("held-out", "values.f1"): 0.81,
-    ("held-out", "link_accuracy"): 0.79,
-    ("held-out", "novel_recall"): 0.58,
-    ("held-out", "facts.f1"): 0.0,  # no fact found on any held-out document yet
+FLOORS = {  # measured on the merged tree (main e1a7aa6, a pipeline trained per fold): floors 0.01-0.02 below
+    ("all", "typed.f1"): 0.92,  # 0.935
+    ("all", "typed.recall"): 0.89,  # 0.907
+    ("all", "typed.precision"): 0.95,  # 0.965
+    ("all", "values.f1"): 0.88,  # 0.897
+    ("all", "values_normalised.f1"): 0.88,  # 0.897
+    ("all", "facts.f1"): 0.60,  # 0.615
+    ("all", "facts.precision"): 0.64,  # 0.660
+    ("all", "facts.recall"): 0.56,  # 0.576
+    ("all", "link_accuracy"): 0.96,  # 0.970
+    ("all", "novel_recall"): 0.82,  # 0.840
+    ("tuning", "typed.f1"): 0.93,  # 0.946
+    ("tuning", "facts.f1"): 0.63,  # 0.650
+    ("held-out", "typed.f1"): 0.87,  # 0.886
+    ("held-out", "values.f1"): 0.85,  # 0.871
+    ("held-out", "link_accuracy"): 0.94,  # 0.952
+    ("held-out", "novel_recall"): 0.71,  # 0.731
+    ("held-out", "facts.f1"): 0.29,  # 0.316
 }
-PER_TYPE_F1_FLOORS = {"COUNTRY": 0.98, "REGION": 0.88, "PLACE": 0.72, "ORG": 0.74, "FORUM": 0.85, "MEETING": 0.84,
-                      "PROGRAMME": 0.87, "PROJECT": 0.63, "PERSON": 0.79}
-LINK_FLOORS = {"COUNTRY": 0.99, "ORG": 0.88, "FORUM": 0.99}
-BUNDLED_TYPED_F1 = 0.97  # the white paper the lexicon and rules were first written on
-GENRE_TYPED_F1 = 0.89  # tests/genre: texts written alongside the rules (i12names keeps them)
+PER_TYPE_F1_FLOORS = {"COUNTRY": 0.98, "REGION": 0.92, "PLACE": 0.88, "ORG": 0.92, "FORUM": 0.89, "MEETING": 0.93,
+                      "PROGRAMME": 0.87, "PROJECT": 0.85, "PERSON": 0.92}
+LINK_FLOORS = {"COUNTRY": 0.99, "ORG": 0.99, "FORUM": 0.99, "PERSON": 0.99, "REGION": 0.91, "PLACE": 0.70}
+BUNDLED_TYPED_F1 = 0.97  # 0.985; the white paper the lexicon and rules were first written on
+GENRE_TYPED_F1 = 0.91  # 0.932; tests/genre: texts written alongside the rules (i12names keeps them)
 
 
 PIN_FOLDS = None  # leave one document out, as `kg eval tests/gold` reports; 5 if training makes it too slow
@@ -91,4 +92,4 @@ def test_genre_documents():
     s = evaluate(ROOT / "tests" / "genre", train_on=GOLD)
     assert s.documents == 6
     assert s.typed.f1 >= GENRE_TYPED_F1, s.as_dict()
-    assert s.values.f1 >= 0.9, s.as_dict()["values"]
+    assert s.values.f1 >= 0.95, s.as_dict()["values"]  # 0.973
