@@ -372,3 +372,27 @@ def test_foundings_before_and_after_the_verb(read, sentence, body, date):
 def test_no_founding_inside_a_name_or_a_pledge(read):
     assert kinds(read("习近平出席联合国成立70周年系列峰会。"), "Founding") == []
     assert kinds(read("习近平主席宣布，中方将设立南南合作援助基金。"), "Founding") == []
+
+
+def test_rules_read_traditional_characters(read):
+    facts = read("國家國際發展合作署副署長鄧波清表示，中方將向土耳其提供4000萬元人民幣緊急援助。")
+    (s,) = [f for f in facts if any(r == "theme" for r, _ in f.roles)]
+    assert {("announced_by", "邓波清"), ("recipient", "土耳其")} <= {(r, m.name) for r, m in s.roles}
+
+
+def test_the_size_of_a_named_fund_is_its_amount(read):
+    facts = read("中方整合组建的全球发展和南南合作基金规模增至40亿美元，用于支持发展中国家。")
+    assert any({("programme", "全球发展和南南合作基金"), ("amount", "40亿美元")} <= roles(f) for f in facts)
+
+
+def test_goods_given_are_figures_of_the_aid(read):
+    facts = read("外交部长王毅8月29日表示，中方将追加一批人道主义援助，其中有2.5万顶帐篷。")
+    (s,) = [f for f in facts if ("theme", "2.5万顶") in roles(f)]
+    assert ("announced_by", "王毅") in roles(s) and s.get("date")
+
+
+def test_a_bare_number_of_years_is_a_value_but_no_figures_period(read):
+    from kg.extract.values import find_values
+    assert [(t, v) for _, _, t, v in find_values("持续27年的内战")] == [("PERIOD", {"value": "P27Y"})]
+    facts = read("在持续27年的内战之后，中国提供了3亿元人民币援助。")
+    assert all(not f.get("period") for f in facts)

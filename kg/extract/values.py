@@ -47,7 +47,9 @@ MONEY = re.compile(rf"(?:人民币|美元)?(?P<num>{NUM})(?P<mag>{MAG})?(?P<appr
 PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>[{_CN_DIGITS}点\d.]+)")
 PERIOD_RANGE = re.compile(r"(?P<a>\d{4})年?(?P<am>\d{1,2}月)?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{4})年(?P<bm>\d{1,2}月)?")
 DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{NUM})(?P<a1>多|余)?年(?:内|间|来)?|"
-                      rf"(?P<n2>{NUM})(?P<a2>多|余)?年(?P<post>内|间|来|之内|前))")
+                      rf"(?P<n2>{NUM})(?P<a2>多|余)?年(?P<post>内|间|来|之内|前)|"
+                      # 熬过13年战争, 持续27年: a bare number of years (not a year: 2018年; not 第三年, 年级)
+                      rf"(?<![\d第{_CN_DIGITS}])(?P<n3>[1-9]\d?|[一二两三四五六七八九十]{{1,3}})(?P<a3>多|余)?年(?![级代度初底末中内间来前\d]))")
 FRACTION = re.compile(r"(?<![\d/.])([1-9])/([2-9]|10)(?![\d/])")
 DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<end>底|末|初))?")
 ISO_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
@@ -131,12 +133,12 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
     for m in DURATION.finditer(text) if has_year else ():
         if m["pre"] == "在" and not m["n1"]:
             continue
-        n = number(m["n1"] or m["n2"])
+        n = number(m["n1"] or m["n2"] or m["n3"])
         if n is None or n != n.to_integral() or n <= 0 or n > 100:
             continue
         start = m.start() if m["pre"] not in ("在", "近") else m.start() + 1  # 近5年来: the value is 5年来
         value = {"value": f"P{int(n)}Y"}
-        if m["a1"] or m["a2"]:
+        if m["a1"] or m["a2"] or m["a3"]:
             value["at_least"] = True
         add(start, m.end(), "PERIOD", value)
     for m in DAY_RANGE.finditer(text) if has_year else ():
