@@ -185,8 +185,8 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
                 value["at_least"] = True
             add(m.start("num"), m.end(), "COUNT", value)
     for m in COUNT.finditer(text):
-        if m["num"] == "一" or m["num"] == "两" and not m["noun"] and m["cls"] != "国":
-            continue  # 一个国家, 两个: determiners, not counts (两国 counts the two countries)
+        if m["num"] == "一":
+            continue  # 一个国家: a determiner, not a count (两国, 两批, 两个联络组 count)
         n = number(m["num"])
         if n is None:
             continue
