@@ -50,7 +50,6 @@ DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{
                       rf"(?P<n2>{NUM})(?P<a2>多|余)?年(?P<post>内|间|来|之内|前)|"
                       # 熬过13年战争, 持续27年: a bare number of years (not a year: 2018年; not 第三年, 年级)
                       rf"(?<![\d第{_CN_DIGITS}])(?P<n3>[1-9]\d?|[一二两三四五六七八九十]{{1,3}})(?P<a3>多|余)?年(?![级代度初底末中内间来前\d]))")
-FRACTION = re.compile(r"(?<![\d/.])([1-9])/([2-9]|10)(?![\d/])")
 DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<end>底|末|初))?")
 ISO_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
 # 2021年11月29日至30日: a range of days
@@ -123,9 +122,6 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
     for m in PERCENT.finditer(text) if "%" in text or "百分之" in text else ():
         n = number(m["num"] or m["cn"].replace("点", "."))
         add(m.start(), m.end(), "PERCENT", n is not None and {"amount": plain(n), "unit": "%"} or None)
-    for m in FRACTION.finditer(text) if "/" in text else ():  # 2/3 of ... -> 66.67 %
-        share = (Decimal(m.group(1)) / Decimal(m.group(2)) * 100).quantize(Decimal("0.01"))
-        add(m.start(), m.end(), "PERCENT", {"amount": plain(share), "unit": "%"})
     for m in PERIOD_RANGE.finditer(text) if has_year else ():
         a = m["a"] + (f"-{int(m['am'][:-1]):02d}" if m["am"] else "")
         b = m["b"] + (f"-{int(m['bm'][:-1]):02d}" if m["bm"] else "")
