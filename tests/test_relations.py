@@ -396,3 +396,12 @@ def test_a_bare_number_of_years_is_a_value_but_no_figures_period(read):
     assert [(t, v) for _, _, t, v in find_values("持续27年的内战")] == [("PERIOD", {"value": "P27Y"})]
     facts = read("在持续27年的内战之后，中国提供了3亿元人民币援助。")
     assert all(not f.get("period") for f in facts)
+
+
+def test_same_year_takes_the_year_of_the_date_before():
+    from kg.extract.values import complete_dates, find_values
+    from kg.model import Mention
+    text = "2024-09-25 2022年6月，中方主办对话会；同年9月，小组会议举行。"
+    ms = [Mention(s, e, text[s:e], t, f"{t.lower()}/{v['value']}", 0, text[s:e], "value", v) for s, e, t, v in find_values(text)]
+    assert [(m.text, m.value["value"]) for m in complete_dates(ms)] == [
+        ("2024-09-25", "2024-09-25"), ("2022年6月", "2022-06"), ("9月", "2022-09")]

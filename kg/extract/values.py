@@ -58,7 +58,7 @@ DAY_RANGE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<a>\d{1,2})日?\s*(?
 DECADES = re.compile(r"(?P<c>1\d|20)世纪(?P<a>[1-9]0)(?:(?:、|至|到|和)(?P<b>[1-9]0))?年代")
 # dates without a year (8月29日, 9月中旬, 12日), completed from the document's dateline by
 # ``complete_dates``: the value is the XSD form of the part the text gives (--08-29, --09, ---12)
-PARTIAL_DATE = re.compile(r"(?<![\d年月.第])(?P<rel>今年|去年|明年)?(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日|"
+PARTIAL_DATE = re.compile(r"(?<![\d年月.第])(?P<rel>今年|去年|明年|同年|当年)?(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日|"
                           r"(?P<part>上旬|中旬|下旬|初|底|末)?(?![\d份])))|(?<![\d年月.第])(?P<dd>[12]\d|3[01]|0?[1-9])日(?!内|以内|之内)")
 # durations shorter than a year: 3个月, 两天内, 一周内, 10小时
 SHORT_DURATION = re.compile(rf"(?<![\d第{_CN_DIGITS}])(?P<n>{NUM})(?P<a>多|余)?(?P<u>个月|个多月|周|个星期|天|日|个小时|小时)(?P<post>内|以内|之内|来|间)?")
@@ -161,9 +161,11 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
             value = {"value": f"---{int(m['dd']):02d}"}
         else:
             value = {"value": f"--{int(m['m']):02d}" + (f"-{int(m['d']):02d}" if m["d"] else "")}
-            if m["rel"]:
+            if m["rel"] in ("同年", "当年"):
+                value["same_year"] = True  # 同年9月: the year of the date before, not the dateline's (the text is 9月)
+            elif m["rel"]:
                 value["year_offset"] = _REL_YEAR[m["rel"]]
-        add(m.start(), m.end(), "DATE", value)
+        add(m.start("m") if value.get("same_year") else m.start(), m.end(), "DATE", value)
     for m in SHORT_DURATION.finditer(text):
         n = number(m["n"])
         if n is None or n <= 0 or n != n.to_integral():
@@ -238,7 +240,8 @@ def complete_dates(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         before = bisect_left(starts, m.start)  # the full dates that begin before it
-        ref = dateline or full[before - 1 if before else 0][1]
+        last = full[before - 1 if before else 0][1]
+        ref = last if m.value.get("same_year") else dateline or last
         year = int(ref[:4]) + m.value.get("year_offset", 0)
         if value.startswith("---"):  # a day: year and month from the reference
             done = f"{year:04d}-{ref[5:7]}-{value[3:]}"
