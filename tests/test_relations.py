@@ -405,3 +405,26 @@ def test_same_year_takes_the_year_of_the_date_before():
     ms = [Mention(s, e, text[s:e], t, f"{t.lower()}/{v['value']}", 0, text[s:e], "value", v) for s, e, t, v in find_values(text)]
     assert [(m.text, m.value["value"]) for m in complete_dates(ms)] == [
         ("2024-09-25", "2024-09-25"), ("2022年6月", "2022-06"), ("9月", "2022-09")]
+
+
+def test_every_kind_of_event_conforms_to_the_shapes(tmp_path):
+    """A news item whose sentences give each kind of event (a plan, a department, a forum's secretariat,
+    a project's builder, a part of a programme, a table row, a figure with its speaker, a date without a
+    year): the built graph holds them all and conforms to the SHACL shapes."""
+    text = ("2022-08-30\n"
+            "2021年11月29日至30日，中非合作论坛第八届部长级会议在达喀尔召开，会议审议通过了《中非合作论坛—达喀尔行动计划(2022-2024)》。\n"
+            "澜湄合作国际秘书处设在澜湄合作框架内。澜湄合作中心于2017年成立。\n"
+            "国家国际发展合作署地区一司负责相关工作，国家国际发展合作署列为国务院直属机构。\n"
+            "2015年2月14日，由中国铁建承建的本格拉铁路建成通车。中方在中巴经济走廊框架下援建了瓜达尔港。\n"
+            "2015年11月 | 南苏丹 | 联合国世界粮食计划署 | 500万美元 | 用于购买谷物\n"
+            "外交部长王毅8月29日表示，中方将向巴基斯坦提供1亿元人民币紧急人道主义援助，其中有2.5万顶帐篷。\n")
+    src = tmp_path / "news.txt"
+    src.write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    run_kg("build", str(src), "--store", str(store), "--quiet", "--workers", "1")
+    assert "conforms" in run_kg("validate", "--store", str(store)).stdout
+    kinds_in_graph = run_kg("query", "--store", str(store), "--format", "csv",
+                            "PREFIX hz: <https://w3id.org/hezuo/ontology#> SELECT DISTINCT ?c WHERE { ?f a ?c . "
+                            "?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> hz:Fact } ORDER BY ?c").stdout
+    for kind in ("Affiliation", "AidStatistic", "MeetingReport", "ProgrammeReport", "ProjectReport", "Component"):
+        assert f"ontology#{kind}" in kinds_in_graph, kinds_in_graph

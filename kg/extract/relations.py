@@ -258,6 +258,8 @@ class Relations:
                     groups.append(([m], [c for c in counts if lo <= c.start and c.end <= m.start]))
             else:
                 groups = [(created, counts)]
+            if not (created or money or counts or flow):
+                continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own
             for items, cnts in groups:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
                 fact = Fact("Pledge", sent.index, cs, ce, clause, "pledge:announcement", label, list(context))
