@@ -465,6 +465,9 @@ class Relations:
         text, base = sent.text, sent.start
         for t in re.finditer(r"内设|下设|下辖|设有", text):
             owners = [x for x in ms if x.type in ("ORG", "FORUM") and x.end - base <= t.start()]
+            this = re.search(r"(?:该|本)(\w)$", text[:t.start()])  # 该署内设…: the last body named …署
+            owners = [x for x in owners if x.name.endswith(this.group(1))] if this else [
+                x for x in owners if not re.search(r"[；;。]", text[x.end - base:t.start()])]
             if not owners:
                 continue
             stop = re.search(r"[；。]|等", text[t.end():])
@@ -606,7 +609,8 @@ class Relations:
             pos += len(part) + 1
         dates, geo, orgs, sums = [], [], [], []
         for cs, ce in cells:
-            inner = _within(ms, cs, ce)
+            inner = _outermost([m for m in _within(ms, cs, ce) if not m.is_value]) + [
+                m for m in _within(ms, cs, ce) if m.is_value]  # 联合国世界粮食计划署, not also 联合国 inside it
             bare = re.sub(r"[\s、，,和及与]", "", sent.text[cs - base:ce - base])
             names = "".join(x.text for x in inner)
             if not inner or len(re.sub(r"[\s、，,和及与]", "", names)) < len(bare) - 4:
