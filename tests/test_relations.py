@@ -373,3 +373,59 @@ def test_foundings_before_and_after_the_verb(read, sentence, body, date):
 def test_no_founding_inside_a_name_or_a_pledge(read):
     assert kinds(read("习近平出席联合国成立70周年系列峰会。"), "Founding") == []
     assert kinds(read("习近平主席宣布，中方将设立南南合作援助基金。"), "Founding") == []
+
+
+def test_rules_read_traditional_characters(read):
+    facts = read("國家國際發展合作署副署長鄧波清表示，中方將向土耳其提供4000萬元人民幣緊急援助。")
+    (s,) = [f for f in facts if any(r == "theme" for r, _ in f.roles)]
+    assert {("announced_by", "邓波清"), ("recipient", "土耳其")} <= {(r, m.name) for r, m in s.roles}
+
+
+def test_the_size_of_a_named_fund_is_its_amount(read):
+    facts = read("中方整合组建的全球发展和南南合作基金规模增至40亿美元，用于支持发展中国家。")
+    assert any({("programme", "全球发展和南南合作基金"), ("amount", "40亿美元")} <= roles(f) for f in facts)
+
+
+def test_goods_given_are_figures_of_the_aid(read):
+    facts = read("外交部长王毅8月29日表示，中方将追加一批人道主义援助，其中有2.5万顶帐篷。")
+    (s,) = [f for f in facts if ("theme", "2.5万顶") in roles(f)]
+    assert ("announced_by", "王毅") in roles(s) and s.get("date")
+
+
+def test_a_bare_number_of_years_is_a_value_but_no_figures_period(read):
+    from kg.extract.values import find_values
+    assert [(t, v) for _, _, t, v in find_values("持续27年的内战")] == [("PERIOD", {"value": "P27Y"})]
+    facts = read("在持续27年的内战之后，中国提供了3亿元人民币援助。")
+    assert all(not f.get("period") for f in facts)
+
+
+def test_same_year_takes_the_year_of_the_date_before():
+    from kg.extract.values import complete_dates, find_values
+    from kg.model import Mention
+    text = "2024-09-25 2022年6月，中方主办对话会；同年9月，小组会议举行。"
+    ms = [Mention(s, e, text[s:e], t, f"{t.lower()}/{v['value']}", 0, text[s:e], "value", v) for s, e, t, v in find_values(text)]
+    assert [(m.text, m.value["value"]) for m in complete_dates(ms)] == [
+        ("2024-09-25", "2024-09-25"), ("2022年6月", "2022-06"), ("9月", "2022-09")]
+
+
+def test_every_kind_of_event_conforms_to_the_shapes(tmp_path):
+    """A news item whose sentences give each kind of event (a plan, a department, a forum's secretariat,
+    a project's builder, a part of a programme, a table row, a figure with its speaker, a date without a
+    year): the built graph holds them all and conforms to the SHACL shapes."""
+    text = ("2022-08-30\n"
+            "2021年11月29日至30日，中非合作论坛第八届部长级会议在达喀尔召开，会议审议通过了《中非合作论坛—达喀尔行动计划(2022-2024)》。\n"
+            "澜湄合作国际秘书处设在澜湄合作框架内。澜湄合作中心于2017年成立。\n"
+            "国家国际发展合作署地区一司负责相关工作，国家国际发展合作署列为国务院直属机构。\n"
+            "2015年2月14日，由中国铁建承建的本格拉铁路建成通车。中方在中巴经济走廊框架下援建了瓜达尔港。\n"
+            "2015年11月 | 南苏丹 | 联合国世界粮食计划署 | 500万美元 | 用于购买谷物\n"
+            "外交部长王毅8月29日表示，中方将向巴基斯坦提供1亿元人民币紧急人道主义援助，其中有2.5万顶帐篷。\n")
+    src = tmp_path / "news.txt"
+    src.write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    run_kg("build", str(src), "--store", str(store), "--quiet", "--workers", "1")
+    assert "conforms" in run_kg("validate", "--store", str(store)).stdout
+    kinds_in_graph = run_kg("query", "--store", str(store), "--format", "csv",
+                            "PREFIX hz: <https://w3id.org/hezuo/ontology#> SELECT DISTINCT ?c WHERE { ?f a ?c . "
+                            "?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> hz:Fact } ORDER BY ?c").stdout
+    for kind in ("Affiliation", "AidStatistic", "MeetingReport", "ProgrammeReport", "ProjectReport", "Component"):
+        assert f"ontology#{kind}" in kinds_in_graph, kinds_in_graph

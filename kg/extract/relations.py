@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from kg.extract.chinese import to_simplified
 from kg.extract.values import complete_dates
 from kg.model import Document, Fact, Mention
 
@@ -104,6 +105,8 @@ class Relations:
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
         for sent in doc.sentences:
             ms = by_sentence.get(sent.index, [])
+            # the rules read simplified characters (宣佈 is 宣布); the conversion keeps every offset
+            sent = replace(sent, text=to_simplified(sent.text))
             clauses = _clauses(sent.text, sent.start)
             periods = [m for m in ms if m.type == "PERIOD" and "/" in m.value.get("value", "")]
             if sent.text.startswith("——") and (h := _HEADING.match(sent.text)):
@@ -131,7 +134,7 @@ class Relations:
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
                 # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
                 spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)
-                         and _YEARS.search(m.value.get("value", ""))]
+                         and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(m.text)]
                 last_figures = list(self._aid_statistics(sent, ms, clauses, periods or spans or back,
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
                 yield from last_figures
@@ -255,6 +258,8 @@ class Relations:
                     groups.append(([m], [c for c in counts if lo <= c.start and c.end <= m.start]))
             else:
                 groups = [(created, counts)]
+            if not (created or money or counts or flow):
+                continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own
             for items, cnts in groups:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
                 fact = Fact("Pledge", sent.index, cs, ce, clause, "pledge:announcement", label, list(context))
@@ -283,10 +288,14 @@ class Relations:
             if not amounts:
                 continue
             flow = _FLOW.search(_blank_names(clause, inner, cs))
-            if not AID_WORDS.search(clause) and not flow and not (
-                    any(a.type == "MONEY" for a in amounts) and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
-                continue  # a sum in a sentence about aid (…免除了债务，…累计金额14.2亿元) counts too
-            period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))] or outer_periods
+            sized = any(x.type in ("PROGRAMME", "ORG") and x.end <= a.start and a.type == "MONEY" and
+                        _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
+            if not AID_WORDS.search(clause) and not flow and not sized and not (
+                    any(a.type == "MONEY" or _goods(a) for a in amounts)
+                    and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
+                continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
+            period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))
+                      and _SPAN_OF_TIME.search(m.text)] or outer_periods
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
@@ -299,16 +308,23 @@ class Relations:
                 fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:amount-in-clause", label)
                 if topic:
                     fact.literals["topic"] = topic
-                to = re.search(r"向|对|为|帮助|援助?(?=[^\d])", clause)
+                to = re.search(r"向|对|为|帮助|免除|减免|援助?(?=[^\d])", clause)
                 if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to.start() < g.start < m.start and not region]
                 if not fact.get("recipient") and not region and m.type == "MONEY":
                     # 中国为坦桑尼亚、赞比亚…9国免除了…债务，…累计金额14.2亿元: the countries of an earlier clause
                     fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
-                fact.roles.append(("theme", m))
+                # 全球发展和南南合作基金规模增至40亿美元: the sum of a named fund is its amount
+                fund = [x for x in inner if x.type in ("PROGRAMME", "ORG") and x.end <= m.start and m.type == "MONEY"
+                        and _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:m.start - sent.start])]
+                if fund:
+                    fact.roles += [("programme", fund[-1]), ("amount", m)]
+                else:
+                    fact.roles.append(("theme", m))
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
-                when = [d for d in ms if d.type == "DATE" and d.end <= m.start and (m.type == "MONEY" or d.start >= cs)]
+                when = [d for d in ms if d.type == "DATE" and d.end <= m.start
+                        and (m.type == "MONEY" or speaker or d.start >= cs)]
                 if as_of_date or when:
                     fact.roles.append(("date", as_of_date or when[-1]))
                 if speaker and speaker.end <= m.start:
@@ -380,6 +396,7 @@ class Relations:
                            and re.search(r"(配合|推进|为|在|围绕)[^，。；]{0,4}$", sent.text[:x.start - sent.start])]
             fact.roles += [("deliverable", p) for p in items]
             fact.roles += [("recipient", c) for c in listed]
+
             if obj:
                 fact.literals["deliverable"] = obj
             yield fact
@@ -448,9 +465,9 @@ class Relations:
         text, base = sent.text, sent.start
         for t in re.finditer(r"内设|下设|下辖|设有", text):
             owners = [x for x in ms if x.type in ("ORG", "FORUM") and x.end - base <= t.start()]
-            this = re.search(r"该([署部局委司会])$", text[:t.start()])  # 该署内设: the body with that head
-            if this:
-                owners = [x for x in owners if x.name.endswith(this.group(1))] or owners
+            this = re.search(r"(?:该|本)(\w)$", text[:t.start()])  # 该署内设…: the last body named …署
+            owners = [x for x in owners if x.name.endswith(this.group(1))] if this else [
+                x for x in owners if not re.search(r"[；;。]", text[x.end - base:t.start()])]
             if not owners:
                 continue
             stop = re.search(r"[；。]|等", text[t.end():])
@@ -592,7 +609,8 @@ class Relations:
             pos += len(part) + 1
         dates, geo, orgs, sums = [], [], [], []
         for cs, ce in cells:
-            inner = _within(ms, cs, ce)
+            inner = _outermost([m for m in _within(ms, cs, ce) if not m.is_value]) + [
+                m for m in _within(ms, cs, ce) if m.is_value]  # 联合国世界粮食计划署, not also 联合国 inside it
             bare = re.sub(r"[\s、，,和及与]", "", sent.text[cs - base:ce - base])
             names = "".join(x.text for x in inner)
             if not inner or len(re.sub(r"[\s、，,和及与]", "", names)) < len(bare) - 4:
@@ -691,8 +709,8 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
         if m.type == "ORG":
             orgs_in.setdefault(m.sentence, []).append(m)
     for sent in doc.sentences:
-        for f in _FLOW.finditer(sent.text) if sent.index in orgs_in else ():
-            by = re.match(r"[^，；。]{0,6}?由([^，；。]{2,20}?)(?:受[^，；。]{0,8})?(?:发放|提供|负责|承贷|管理)", sent.text[f.end():])
+        for f in _FLOW.finditer(to_simplified(sent.text)) if sent.index in orgs_in else ():
+            by = re.match(r"[^，；。]{0,6}?由([^，；。]{2,20}?)(?:受[^，；。]{0,8})?(?:发放|提供|负责|承贷|管理)", f.string[f.end():])
             if by:
                 lo, hi = sent.start + f.end() + by.start(1), sent.start + f.end() + by.end(1)
                 orgs = [m for m in orgs_in[sent.index] if lo <= m.start and m.end <= hi]
@@ -713,6 +731,15 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
             yield named[name[:k]]
 
 
+_FUND_SIZE = re.compile(r"(?:的)?(?:规模|资金|总额|金额|资本|首期资金|总规模)?(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)")
+_GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
+
+
+def _goods(m: Mention) -> bool:
+    """A count of things given (2.5万顶帐篷, 10亿剂疫苗): its text ends in a measure word."""
+    return m.type == "COUNT" and m.text[-1:] in _GOODS
+
+
 def _plain_name(m: Mention) -> str:
     return m.key if m.is_value else re.sub(r"(?:地区|方面)$", "", m.name)
 
@@ -721,7 +748,7 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     """The countries and regions listed after 向/为/对/与/帮助/援助 before ``pos`` in the sentence."""
     geo = [g for g in ms if g.type in GEO and not _chinese(g) and g.end <= pos]
     for i, g in enumerate(geo):
-        if re.search(r"(?:向|为|对|与|帮助|援助)$", sent.text[:g.start - sent.start]):
+        if re.search(r"(?:向|为|对|与|帮助|援助|免除了?|减免了?)$", sent.text[:g.start - sent.start]):
             return _list_run(sent.text, geo[i:], sent.start)
     return []
 
@@ -729,6 +756,7 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
+_SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|到|[-—–~～]")  # 近5年来, 3年内, 2013年至2018年; not 持续27年
 _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
 _BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里)|同期|此期间|这一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")

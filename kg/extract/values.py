@@ -47,8 +47,9 @@ MONEY = re.compile(rf"(?:人民币|美元)?(?P<num>{NUM})(?P<mag>{MAG})?(?P<appr
 PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>[{_CN_DIGITS}点\d.]+)")
 PERIOD_RANGE = re.compile(r"(?P<a>\d{4})年?(?P<am>\d{1,2}月)?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{4})年(?P<bm>\d{1,2}月)?")
 DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{NUM})(?P<a1>多|余)?年(?:内|间|来)?|"
-                      rf"(?P<n2>{NUM})(?P<a2>多|余)?年(?P<post>内|间|来|之内|前))")
-FRACTION = re.compile(r"(?<![\d/.])([1-9])/([2-9]|10)(?![\d/])")
+                      rf"(?P<n2>{NUM})(?P<a2>多|余)?年(?P<post>内|间|来|之内|前)|"
+                      # 熬过13年战争, 持续27年: a bare number of years (not a year: 2018年; not 第三年, 年级)
+                      rf"(?<![\d第{_CN_DIGITS}])(?P<n3>[1-9]\d?|[一二两三四五六七八九十]{{1,3}})(?P<a3>多|余)?年(?![级代度初底末中内间来前\d]))")
 DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<end>底|末|初))?")
 ISO_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
 # 2021年11月29日至30日: a range of days
@@ -57,7 +58,7 @@ DAY_RANGE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<a>\d{1,2})日?\s*(?
 DECADES = re.compile(r"(?P<c>1\d|20)世纪(?P<a>[1-9]0)(?:(?:、|至|到|和)(?P<b>[1-9]0))?年代")
 # dates without a year (8月29日, 9月中旬, 12日), completed from the document's dateline by
 # ``complete_dates``: the value is the XSD form of the part the text gives (--08-29, --09, ---12)
-PARTIAL_DATE = re.compile(r"(?<![\d年月.第])(?P<rel>今年|去年|明年)?(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日|"
+PARTIAL_DATE = re.compile(r"(?<![\d年月.第])(?P<rel>今年|去年|明年|同年|当年)?(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日|"
                           r"(?P<part>上旬|中旬|下旬|初|底|末)?(?![\d份])))|(?<![\d年月.第])(?P<dd>[12]\d|3[01]|0?[1-9])日(?!内|以内|之内)")
 # durations shorter than a year: 3个月, 两天内, 一周内, 10小时
 SHORT_DURATION = re.compile(rf"(?<![\d第{_CN_DIGITS}])(?P<n>{NUM})(?P<a>多|余)?(?P<u>个月|个多月|周|个星期|天|日|个小时|小时)(?P<post>内|以内|之内|来|间)?")
@@ -121,9 +122,6 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
     for m in PERCENT.finditer(text) if "%" in text or "百分之" in text else ():
         n = number(m["num"] or m["cn"].replace("点", "."))
         add(m.start(), m.end(), "PERCENT", n is not None and {"amount": plain(n), "unit": "%"} or None)
-    for m in FRACTION.finditer(text) if "/" in text else ():  # 2/3 of ... -> 66.67 %
-        share = (Decimal(m.group(1)) / Decimal(m.group(2)) * 100).quantize(Decimal("0.01"))
-        add(m.start(), m.end(), "PERCENT", {"amount": plain(share), "unit": "%"})
     for m in PERIOD_RANGE.finditer(text) if has_year else ():
         a = m["a"] + (f"-{int(m['am'][:-1]):02d}" if m["am"] else "")
         b = m["b"] + (f"-{int(m['bm'][:-1]):02d}" if m["bm"] else "")
@@ -131,12 +129,12 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
     for m in DURATION.finditer(text) if has_year else ():
         if m["pre"] == "在" and not m["n1"]:
             continue
-        n = number(m["n1"] or m["n2"])
+        n = number(m["n1"] or m["n2"] or m["n3"])
         if n is None or n != n.to_integral() or n <= 0 or n > 100:
             continue
         start = m.start() if m["pre"] not in ("在", "近") else m.start() + 1  # 近5年来: the value is 5年来
         value = {"value": f"P{int(n)}Y"}
-        if m["a1"] or m["a2"]:
+        if m["a1"] or m["a2"] or m["a3"]:
             value["at_least"] = True
         add(start, m.end(), "PERIOD", value)
     for m in DAY_RANGE.finditer(text) if has_year else ():
@@ -163,9 +161,11 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
             value = {"value": f"---{int(m['dd']):02d}"}
         else:
             value = {"value": f"--{int(m['m']):02d}" + (f"-{int(m['d']):02d}" if m["d"] else "")}
-            if m["rel"]:
+            if m["rel"] in ("同年", "当年"):
+                value["same_year"] = True  # 同年9月: the year of the date before, not the dateline's (the text is 9月)
+            elif m["rel"]:
                 value["year_offset"] = _REL_YEAR[m["rel"]]
-        add(m.start(), m.end(), "DATE", value)
+        add(m.start("m") if value.get("same_year") else m.start(), m.end(), "DATE", value)
     for m in SHORT_DURATION.finditer(text):
         n = number(m["n"])
         if n is None or n <= 0 or n != n.to_integral():
@@ -183,8 +183,8 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
                 value["at_least"] = True
             add(m.start("num"), m.end(), "COUNT", value)
     for m in COUNT.finditer(text):
-        if m["num"] == "一" or m["num"] == "两" and not m["noun"] and m["cls"] != "国":
-            continue  # 一个国家, 两个: determiners, not counts (两国 counts the two countries)
+        if m["num"] == "一":
+            continue  # 一个国家: a determiner, not a count (两国, 两批, 两个联络组 count)
         n = number(m["num"])
         if n is None:
             continue
@@ -240,7 +240,8 @@ def complete_dates(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         before = bisect_left(starts, m.start)  # the full dates that begin before it
-        ref = dateline or full[before - 1 if before else 0][1]
+        last = full[before - 1 if before else 0][1]
+        ref = last if m.value.get("same_year") else dateline or last
         year = int(ref[:4]) + m.value.get("year_offset", 0)
         if value.startswith("---"):  # a day: year and month from the reference
             done = f"{year:04d}-{ref[5:7]}-{value[3:]}"
