@@ -359,6 +359,19 @@ def _markdown_inline(text: str) -> str:
     return _MD_INLINE.sub(lambda m: m.group(1) or "", text)
 
 
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+
+
+def visible(doc: Document, text: str) -> str:
+    """A piece of ``doc``'s original text as a reader sees it (for labels): HTML tags out and character
+    references decoded in an HTML document, inline markup out in a Markdown one; plain text as it is."""
+    if doc.media_type == "text/html":
+        return " ".join(html.unescape(_TAG.sub("", text)).split()) if "<" in text or "&" in text else text
+    if Path(doc.path).suffix.lower() in MARKDOWN_SUFFIXES:
+        return _markdown_inline(text)
+    return text
+
+
 def _markdown_block(text: str, start: int, end: int) -> tuple[int, int]:
     """The paragraph ``text[start:end]`` without its block markers; empty if it is markup alone."""
     line = text[start:end]

@@ -238,3 +238,20 @@ def test_markdown_markup_stays_out_of_titles_and_fact_labels(tmp_path):
                     "--store", str(store), "--format", "csv").stdout.splitlines()[1:]
     assert "中国援助老挝" in labels and len(labels) >= 4, labels
     assert not [label for label in labels if re.match(r"\s*([#>\-*+]|\d+\.)\s", label)], labels
+
+
+def test_inline_markup_stays_out_of_fact_labels(tmp_path):
+    """Bold, links and tags inside a sentence: the facts' labels are the text a reader sees (issue 12)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.html").write_text("<html><body><p>2022年8月30日，中国政府向<b>巴基斯坦</b>提供1亿元人民币"
+                                "紧急人道主义援助&amp;物资。</p></body></html>", encoding="utf-8")
+    (src / "b.md").write_text("# 援助\n\n中国商务部宣布向**老挝**提供**5000万元人民币**无偿援助，"
+                              "用于[万象](http://example.org)的学校建设。\n", encoding="utf-8")
+    store = tmp_path / "store"
+    run_kg("build", str(src), "--store", str(store), "--workers", "1", "--quiet")
+    labels = run_kg("query", "SELECT ?l WHERE { ?f hz:evidence ?ev ; rdfs:label ?l }",
+                    "--store", str(store), "--format", "csv").stdout.splitlines()[1:]
+    assert any("巴基斯坦提供1亿元人民币" in label for label in labels), labels
+    assert any("老挝提供5000万元人民币" in label for label in labels), labels
+    assert not [label for label in labels if re.search(r"<[a-z/]|\*\*|\]\(|&amp;", label)], labels

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.extract.lexicon import Entry, Lexicon
+from kg.ingest import visible
 from kg.model import Document, Fact, Mention
 from kg.rdf.vocab import (ENTITY_CLASS, HZ, IATI_TRANSACTION, ITSRDF, LINK_TARGETS, NIF, OWL, RDF, RDFS, SCHEMA, SKOS,
                     VALUE_CLASS, XSD)
@@ -250,7 +251,7 @@ class Mapper:
             node = NamedNode(f"{g.value}#{f.kind.lower()}-{f.start}-{f.end}-{n}")
             clause = self.iris.span(doc.id, f.start, f.end)
             yield node, RDF.type, FACT_CLASS[f.kind]
-            yield node, RDFS.label, Literal(f.label, language="zh")
+            yield node, RDFS.label, Literal(visible(doc, f.label), language="zh")
             yield node, HZ.evidence, clause
             yield node, HZ.rule, Literal(f.rule)
             yield clause, RDF.type, HZ.Clause
@@ -282,7 +283,7 @@ class Mapper:
             for key, prop in (("deliverable", HZ.deliverableText), ("beneficiary", HZ.beneficiaryText),
                               ("purpose", HZ.purpose), ("counts", HZ.counts)):
                 if key in f.literals:
-                    yield node, prop, Literal(f.literals[key], language="zh")
+                    yield node, prop, Literal(visible(doc, f.literals[key]), language="zh")
             if "asOf" in f.literals:
                 yield node, HZ.asOf, date_literal(f.literals["asOf"])
             if "date" in f.literals:
