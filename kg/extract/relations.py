@@ -440,14 +440,7 @@ class Relations:
         """A body and its parent: a department named after its body (国家国际发展合作署地区一司,
         联合国世界粮食计划署, 中国驻埃及大使馆 has none: 中国 is a country), the units listed after
         内设/下设/下辖 (该署内设综合司、政策和规划司等机构), and 作为/列为/隶属于 X (直属)机构."""
-        seen: set[tuple[str, str]] = set()
-
-        def fact(body: Mention, parent: Mention, rule: str) -> Iterable[Fact]:
-            if (body.name, parent.name) in seen or body.name == parent.name:
-                return
-            seen.add((body.name, parent.name))
-            yield Fact("Affiliation", sent.index, body.start, body.end, body.text, rule, body.name,
-                       [("body", body), ("parent", parent)])
+        fact = _pair_facts(sent, "Affiliation", "body", "parent")
 
         countries = {(c.start, c.end) for c in ms if c.type == "COUNTRY"}
         for body in ms:
@@ -558,14 +551,7 @@ class Relations:
         whole's (全球发展倡议项目库, 中巴经济走廊社会民生合作框架, 中非合作论坛—智库论坛), 在X框架下
         (实施的) Y, Y是X的(重要)组成部分/旗舰项目."""
         text, base = sent.text, sent.start
-        seen: set[tuple[str, str]] = set()
-
-        def fact(part: Mention, whole: Mention, rule: str) -> Iterable[Fact]:
-            if (part.name, whole.name) in seen or part.name == whole.name:
-                return
-            seen.add((part.name, whole.name))
-            yield Fact("Component", sent.index, part.start, part.end, part.text, rule, part.name,
-                       [("programme", part), ("part_of", whole)])
+        fact = _pair_facts(sent, "Component", "programme", "part_of")
 
         for part in ms:
             if part.type not in ("PROGRAMME", "PROJECT", "FORUM"):
@@ -775,3 +761,18 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     if re.match(r"(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
         return last_person
     return None
+
+
+def _pair_facts(sent, kind: str, part_role: str, whole_role: str):
+    """A maker of two-role facts of ``kind`` in ``sent`` (a body and its parent, a part and its whole):
+    each pair once, never an entity with itself."""
+    seen: set[tuple[str, str]] = set()
+
+    def fact(part: Mention, whole: Mention, rule: str) -> Iterable[Fact]:
+        if (part.name, whole.name) in seen or part.name == whole.name:
+            return
+        seen.add((part.name, whole.name))
+        yield Fact(kind, sent.index, part.start, part.end, part.text, rule, part.name,
+                   [(part_role, part), (whole_role, whole)])
+
+    return fact
