@@ -307,15 +307,11 @@ class Mapper:
                 for item in ents.get("deliverable", []):
                     for country in ents.get("recipient", []):
                         yield item, HZ.recipientCountry, country
-        elif f.kind == "Affiliation":
+        elif f.kind in ("Affiliation", "Founding"):
             for body in ents.get("body", []):
                 for parent in ents.get("parent", []):
                     yield body, HZ.parentOrganization, parent
-        elif f.kind == "Founding":
-            for body in ents.get("body", []):
-                for parent in ents.get("parent", []):
-                    yield body, HZ.parentOrganization, parent
-                for m in f.get("founded"):
+                for m in f.get("founded"):  # a Founding's date
                     yield body, HZ.foundingDate, date_literal(m.value["value"])
         elif f.kind == "MeetingReport":
             for meeting, m in zip(ents.get("meeting", []), f.get("meeting")):
