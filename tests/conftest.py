@@ -47,6 +47,19 @@ def run_kg(*args: str, check: bool = True, cwd: Path | None = None, timeout: flo
 
 
 @pytest.fixture(scope="session")
+def extractor():
+    """One tagger for the session (building the pipeline takes a second)."""
+    from kg.extract.nlp import Extractor
+
+    return Extractor()
+
+
+def entity_names(doc, typ: str | None = None) -> set[str]:
+    """The names of the entities tagged in ``doc`` (of type ``typ``)."""
+    return {m.name for m in doc.mentions if not m.is_value and (typ is None or m.type == typ)}
+
+
+@pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory) -> Path:
     """The bundled corpus built once through the CLI, as a user would."""
     store = tmp_path_factory.mktemp("corpus") / "store"

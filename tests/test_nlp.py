@@ -19,11 +19,6 @@ from kg.extract.nlp import SHIPPED_MODEL, Extractor, create_tokenizer, normalize
 from kg.extract.train import fit, patterns_from_gold, read_gold
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
-
-
 def tag(extractor, text: str) -> Document:
     doc = Document(id="t", path="t.txt", text=text, sha256="")
     doc.paragraphs, doc.sentences = split(text)

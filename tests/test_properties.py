@@ -4,12 +4,10 @@ original text between its offsets.  Bounded: a fixed number of examples, no dead
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg import ingest
-from kg.extract.nlp import Extractor
 
 WORDS = ["中国", "巴基斯坦", "老挝", "南苏丹", "苏丹", "印度尼西亚", "中非合作论坛", "北京峰会", "联合国开发计划署",
          "UNDP", "援助", "提供", "发展合作", "6亿元人民币", "1500万美元", "２０１８年９月", "35%", "百分之三十",
@@ -32,11 +30,6 @@ texts = st.lists(piece, max_size=40).map("".join)
 html_texts = st.lists(st.one_of(piece, st.sampled_from(MARKUP)), max_size=40).map("".join)
 PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                  derandomize=True)
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def check(doc) -> None:

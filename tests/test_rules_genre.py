@@ -6,16 +6,7 @@ from __future__ import annotations
 import pytest
 
 from test_nlp import tag
-from kg.extract.nlp import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
-
-
-def names(doc, typ=None) -> set[str]:
-    return {m.name for m in doc.mentions if not m.is_value and (typ is None or m.type == typ)}
+from conftest import entity_names as names
 
 
 @pytest.mark.parametrize("sentence, name, typ", [

@@ -10,16 +10,7 @@ import pytest
 from test_nlp import tag
 from kg.evaluate import evaluate
 from kg.extract import lexicon, rules
-from kg.extract.nlp import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
-
-
-def found(doc, typ=None) -> set[str]:
-    return {m.name for m in doc.mentions if not m.is_value and (typ is None or m.type == typ)}
+from conftest import entity_names as found
 
 
 @pytest.mark.parametrize("sentence, name, typ", [
