@@ -1,0 +1,112 @@
+"""The Wikidata ids of places and regions: from data with a recorded origin, one place per id, never guessed.
+
+The ids of cities come from the dr5hn countries-states-cities database (``make gazetteer``); they are
+checked here against capitals of countries whose Wikidata ids are common knowledge (not names of the gold).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+
+import pytest
+
+from kg.extract import lexicon
+from kg.resources import package_file
+
+# Capitals (and two very large cities) with their Wikidata items, by ISO country code and GeoNames English name.
+CAPITALS = {
+    ("FR", "Paris"): "Q90", ("GB", "London"): "Q84", ("DE", "Berlin"): "Q64", ("IT", "Rome"): "Q220",
+    ("ES", "Madrid"): "Q2807", ("RU", "Moscow"): "Q649", ("JP", "Tokyo"): "Q1490", ("CN", "Beijing"): "Q956",
+    ("KR", "Seoul"): "Q8684", ("IN", "New Delhi"): "Q987", ("PK", "Islamabad"): "Q1362", ("EG", "Cairo"): "Q85",
+    ("KE", "Nairobi"): "Q3870", ("ET", "Addis Ababa"): "Q3624", ("AT", "Vienna"): "Q1741", ("CA", "Ottawa"): "Q1930",
+    ("AU", "Canberra"): "Q3114", ("BR", "Brasília"): "Q2844", ("AR", "Buenos Aires"): "Q1486", ("PE", "Lima"): "Q2868",
+    ("TH", "Bangkok"): "Q1861", ("VN", "Hanoi"): "Q1858", ("ID", "Jakarta"): "Q3630", ("PH", "Manila"): "Q1461",
+    ("AF", "Kabul"): "Q5838", ("IR", "Tehran"): "Q3616", ("IQ", "Baghdad"): "Q1530", ("SA", "Riyadh"): "Q3692",
+    ("TR", "Ankara"): "Q3640", ("GR", "Athens"): "Q1524", ("PT", "Lisbon"): "Q597", ("PL", "Warsaw"): "Q270",
+    ("CZ", "Prague"): "Q1085", ("HU", "Budapest"): "Q1781", ("SE", "Stockholm"): "Q1754", ("NO", "Oslo"): "Q585",
+    ("FI", "Helsinki"): "Q1757", ("DK", "Copenhagen"): "Q1748", ("IE", "Dublin"): "Q1761", ("BE", "Brussels"): "Q239",
+    ("NL", "Amsterdam"): "Q727", ("CH", "Bern"): "Q70", ("UA", "Kyiv"): "Q1899", ("BY", "Minsk"): "Q2280",
+    ("BD", "Dhaka"): "Q1354", ("NP", "Kathmandu"): "Q3037", ("LA", "Vientiane"): "Q9326", ("KH", "Phnom Penh"): "Q1850",
+    ("MY", "Kuala Lumpur"): "Q1865", ("MX", "Mexico City"): "Q1489", ("CU", "Havana"): "Q1563",
+    ("CL", "Santiago"): "Q2887", ("CO", "Bogotá"): "Q2841", ("VE", "Caracas"): "Q1533", ("SN", "Dakar"): "Q3718",
+    ("GH", "Accra"): "Q3761", ("NG", "Abuja"): "Q3787", ("CD", "Kinshasa"): "Q3838", ("AO", "Luanda"): "Q3897",
+    ("ZW", "Harare"): "Q3921", ("ZM", "Lusaka"): "Q3881", ("UG", "Kampala"): "Q3894", ("RW", "Kigali"): "Q3859",
+    ("SD", "Khartoum"): "Q1963", ("DZ", "Algiers"): "Q3561", ("TN", "Tunis"): "Q3572", ("MA", "Rabat"): "Q3551",
+    ("SY", "Damascus"): "Q3766", ("LB", "Beirut"): "Q3820", ("JO", "Amman"): "Q3805", ("QA", "Doha"): "Q3861",
+    ("UZ", "Tashkent"): "Q269", ("KG", "Bishkek"): "Q9361", ("TJ", "Dushanbe"): "Q9365", ("AZ", "Baku"): "Q9248",
+    ("GE", "Tbilisi"): "Q994", ("AM", "Yerevan"): "Q1953", ("RS", "Belgrade"): "Q3711", ("RO", "Bucharest"): "Q19660",
+    ("BG", "Sofia"): "Q472", ("HR", "Zagreb"): "Q1435", ("LT", "Vilnius"): "Q216", ("LV", "Riga"): "Q1773",
+    ("EE", "Tallinn"): "Q1770", ("NZ", "Wellington"): "Q23661", ("UY", "Montevideo"): "Q1335", ("EC", "Quito"): "Q2900",
+    ("SO", "Mogadishu"): "Q2449", ("US", "New York City"): "Q60", ("PK", "Karachi"): "Q8660",
+}
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, str]]:
+    with package_file("extract", "data", "lexicon", "places.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_capitals_get_their_own_item_or_none(rows):
+    by_name = {(r["country"], r["name_en"]): r["wikidata"] for r in rows}
+    present = {k: by_name[k] for k in CAPITALS if k in by_name}
+    assert len(present) >= 75
+    wrong = {k: q for k, q in present.items() if q and q != CAPITALS[k]}
+    assert wrong == {}  # e.g. dr5hn gives Tbilisi the id of a town elsewhere in Georgia: dropped, not used
+    assert sum(1 for q in present.values() if q) >= 45
+
+
+def test_every_id_has_its_origin_and_a_geonames_city(rows):
+    linked = [r for r in rows if r["wikidata"]]
+    assert len(linked) > 5000
+    for r in linked:
+        assert re.fullmatch(r"Q[1-9][0-9]*", r["wikidata"]), r
+        assert r["geonames"] and "dr5hn wikiDataId" in r["source"], r
+    assert not any("dr5hn" in r["source"] for r in rows if not r["wikidata"])
+
+
+def test_no_id_names_two_entities():
+    lex = lexicon.load()
+    keys_of = defaultdict(set)
+    for key, e in lex.entries.items():
+        if e.links.get("wikidata"):
+            keys_of[e.links["wikidata"]].add(key)
+    assert {q: k for q, k in keys_of.items() if len(k) > 1} == {}
+    assert lex["country/SGP"].links["wikidata"] == "Q334"  # a city-state's id stays the country's
+
+
+def test_own_places_join_the_city_of_their_country_only():
+    lex = lexicon.load()
+    assert lex["place/shanghai"].links.get("geonames") == "1796236"  # by English name and country (上海 → Shanghai)
+    assert lex["place/karachi"].links == {"geonames": "1174872", "wikidata": "Q8660"}
+    # 湖南 is also GeoNames' Chinese name of Konan, Japan: the province of China does not take that city's ids
+    assert "geonames" not in lex["place/hunan"].links
+
+
+def test_latin_america_is_not_latin_america_and_the_caribbean():
+    lex = lexicon.load()
+    lac = "region/419"
+    assert lex[lac].links["wikidata"] == "Q72829598"
+    for form in ("拉丁美洲和加勒比", "拉丁美洲和加勒比地区", "拉美和加勒比", "拉美和加勒比地区"):
+        assert lex.by_name[form] == lac
+    for form in ("拉丁美洲", "拉美", "拉美地区", "拉丁美洲地区"):
+        assert lex.by_name[form] == "region/latin-america"
+    assert "wikidata" not in lex["region/latin-america"].links  # no source here gives its id
+
+
+def test_the_ids_reach_the_graph(extractor, tmp_path):
+    from kg import ingest
+    from kg.rdf.mapper import Mapper
+
+    text = tmp_path / "t.txt"
+    text.write_text("中国援建索马里首都摩加迪沙的医院，援助拉丁美洲和加勒比地区国家。", encoding="utf-8")
+    doc = extractor(ingest.read_document(text, "t"))
+    keys = {(m.key, m.type) for m in doc.mentions if not m.is_value}
+    assert {("place/mogadishu", "PLACE"), ("region/419", "REGION")} <= keys
+    same = {(str(q.subject.value).rsplit("/id/", 1)[1], q.object.value)
+            for q in Mapper(extractor.lexicon).describe(keys) if q.predicate.value.endswith("#sameAs")}
+    assert {("place/mogadishu", "http://www.wikidata.org/entity/Q2449"),
+            ("place/mogadishu", "https://sws.geonames.org/53654/"),
+            ("region/419", "http://www.wikidata.org/entity/Q72829598")} <= same
