@@ -96,6 +96,17 @@ def test_latin_america_is_not_latin_america_and_the_caribbean():
     assert "wikidata" not in lex["region/latin-america"].links  # no source here gives its id
 
 
+def test_a_region_name_is_not_split_into_a_country(extractor, tmp_path):
+    from kg import ingest
+
+    text = tmp_path / "t.txt"
+    text.write_text("中国同加勒比海地区国家合作，也援助海地。", encoding="utf-8")
+    doc = extractor(ingest.read_document(text, "t"))
+    got = [(m.text, m.key) for m in doc.mentions if not m.is_value]
+    assert ("加勒比海地区", "region/029") in got  # CLDR zh_Hant's 加勒比海 with 地区, not 加勒比 + 海地 (Haiti)
+    assert [k for t, k in got if k == "country/HTI"] == ["country/HTI"]  # only the 海地 of its own
+
+
 def test_the_ids_reach_the_graph(extractor, tmp_path):
     from kg import ingest
     from kg.rdf.mapper import Mapper
