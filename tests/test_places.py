@@ -83,6 +83,8 @@ def test_own_places_join_the_city_of_their_country_only():
     assert lex["place/karachi"].links == {"geonames": "1174872", "wikidata": "Q8660"}
     # 湖南 is also GeoNames' Chinese name of Konan, Japan: the province of China does not take that city's ids
     assert "geonames" not in lex["place/hunan"].links
+    # the province 基特加省 is not the city 基特加 (our entry, a capital): it stays a place of its own
+    assert "iso3166_2" not in lex["place/gitega"].links and lex.by_name["基特加省"] == "place/iso-bi-gi"
 
 
 def test_latin_america_is_not_latin_america_and_the_caribbean():

@@ -280,11 +280,13 @@ def main() -> None:
     inner = _inner_forms(set(keep_form), set(keep_form) | set(taken))
     country_of = {e.key: e.location for e in own_places}
     own_name = {e.key: e.name_zh for e in own_places}
+    cities_own = {e.key for e in own_places if e.note.startswith(("capital of", "city in"))}  # our notes say so
     kept = []
     for i, r in enumerate(rows):
         names = [n for n in r["names"] if keep_form.get(n) == i and n not in inner and not _pair_of_abbreviations(n)]
         # a place our own entries have, in the same country (湖南 is also the Chinese name of Konan, Japan)
-        existing = {places[n] for n in names if n in places and country_of.get(places[n]) in ("", r["country"])}
+        existing = {places[n] for n in names if n in places and country_of.get(places[n]) in ("", r["country"])
+                    and not (r.get("iso3166_2") and places[n] in cities_own)}  # 基特加省 is not the city 基特加
         kept.append((names, existing.pop() if len(existing) == 1 else None))
     claimed = {key for _, key in kept if key}  # own entries a Chinese name already joins
     out = []
