@@ -176,6 +176,8 @@ class QueryGuard:
 
     def check(self, text: str) -> None:
         """Raise ``Refused`` with the reason, or return."""
+        if "\\" not in text and sum(map(text.count, _OPEN)) <= MAX_NESTING and "service" not in text.lower():
+            return  # no escape, too few brackets to nest too deep, no SERVICE: nothing to scan for
         for variant in {text, _unescape(text)}:
             if nesting_depth(variant, MAX_NESTING) > MAX_NESTING:
                 raise Refused(f"query nested more than {MAX_NESTING} deep; kg serve accepts at most "
