@@ -3,9 +3,14 @@ endpoints an --allow-service prefix opens, which Host headers a loopback server 
 
 from __future__ import annotations
 
-import pytest
+from urllib.parse import parse_qsl
 
-from kg.serve.guard import MAX_NESTING, QueryGuard, Refused, host_allowed, loopback_bind, nesting_depth, service_targets
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.serve.guard import (MAX_NESTING, QueryGuard, Refused, host_allowed, loopback_bind, nesting_depth,
+                            passes_encoded, service_targets)
 
 E = "http://example.org/sparql"
 
@@ -76,3 +81,44 @@ def test_host_header_on_loopback():
     for host in ("evil.example:7878", "evil.example", "localhost:7879", "127.0.0.1.nip.io:7878", "127.0.0.2:7878"):
         assert not host_allowed(host, "127.0.0.1", 7878), host
     assert host_allowed("127.0.0.2:7878", "127.0.0.2", 7878)
+
+
+# ------------------------------------------------------------ deciding on the percent-encoded bytes
+_PIECES = ["SELECT", "ASK", "SERVICE", "service", "Service", "{", "}", "(", ")", "[", "]", " ", "+", "?s", "<http://e/x>",
+           "\\u0053", "\\", "#", '"', "'", "&", "=", "%", "查询", "ſ", "query=", "format=json"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=80),
+       st.sampled_from(["plus", "quote", "quote_all", "raw_braces"]))
+def test_encoded_fast_path_never_passes_what_the_full_check_refuses(pieces, how):
+    """``passes_encoded`` may say no to a harmless query (it then gets the full check), never yes to
+    one the full check refuses, however the client percent-encodes it (letters too)."""
+    from urllib.parse import quote, urlencode
+
+    text = "".join(pieces)
+    if how == "plus":
+        raw = urlencode({"query": text})
+    elif how == "quote":
+        raw = "query=" + quote(text, safe="")
+    elif how == "quote_all":  # every byte percent-encoded, letters included
+        raw = "query=" + "".join(f"%{b:02X}" for b in text.encode())
+    else:  # braces and parentheses sent as they are, as some clients do
+        raw = "query=" + quote(text, safe="{}()[]")
+    if passes_encoded(raw.encode("ascii")):
+        for _, value in parse_qsl(raw, keep_blank_values=True):
+            QueryGuard().check(value)  # must not raise
+
+
+def test_encoded_fast_path_says_yes_to_an_ordinary_query():
+    from urllib.parse import urlencode
+
+    q = "PREFIX hz: <https://w3id.org/hezuo/ontology#> SELECT ?c WHERE { ?c a hz:Country } LIMIT 10"
+    assert passes_encoded(urlencode({"query": q}).encode())
+    assert not passes_encoded(urlencode({"query": q.replace("SELECT", "SELECT * { SERVICE <http://x/> {} }")}).encode())
+    assert not passes_encoded(b"query=%53ERVICE")  # a letter sent encoded: decoded and checked in full
+    from urllib.parse import quote
+    for open_ in "{([":
+        deep = "ASK " + open_ * (MAX_NESTING + 1)
+        for safe in ("", "{}()[]"):
+            assert not passes_encoded(("query=" + quote(deep, safe=safe)).encode())

@@ -7,9 +7,11 @@ dies or fails is replaced the same way; a replacement that cannot start is tried
 until it does, so the pool never ends smaller than it started.
 
 Each worker listens on its own loopback port, which the front refuses as a SERVICE target, and is
-spoken to through one httpx (httpcore) connection that is checked before every reuse (httpcore drops an idle
-connection the worker has written on or closed) and never kept idle for longer than half of the
-worker's own socket timeout, after which ``oxigraph`` would write an unsolicited ``500`` on it.
+spoken to through one keep-alive connection (``Channel``: asyncio, answers parsed by httptools) that is
+checked before every reuse (dropped if the worker wrote on it or closed it while idle) and never kept
+idle for longer than half of the worker's own socket timeout, after which ``oxigraph`` would write an
+unsolicited ``500`` on it.  (httpcore did this before at about 0.3 ms of CPU per request; see
+BENCHMARKS.md.)
 
 All spawning happens in one long-lived thread (PR_SET_PDEATHSIG follows the thread that forked: the
 workers die with the front even if it is SIGKILLed).  No spaCy or jieba here.
@@ -18,6 +20,7 @@ workers die with the front even if it is SIGKILLed).  No spaCy or jieba here.
 from __future__ import annotations
 
 import asyncio
+import collections
 import concurrent.futures
 import ctypes
 import math
@@ -32,7 +35,7 @@ import threading
 import time
 from pathlib import Path
 
-import httpcore
+import httptools
 
 from kg.errors import InputError
 from kg.resources import usable_cores
@@ -98,122 +101,232 @@ def log(message: str) -> None:
     print(f"kg serve: {message}", file=sys.stderr, flush=True)
 
 
-class _Protocol(asyncio.Protocol):
-    """Bytes from a worker, kept until httpcore reads them (at most about ``HIGH_WATER``: past it,
-    the socket is not read until they are taken, so a slow client slows the worker, not our memory)."""
+class WorkerFailed(Exception):
+    """The worker closed, reset or garbled the connection (it died, or was killed at the deadline)."""
+
+
+class Channel(asyncio.Protocol):
+    """One keep-alive HTTP/1.1 connection to a worker, one request at a time.  The response is parsed
+    by httptools (llhttp, Node.js's parser, the one uvicorn uses for clients): status and headers first,
+    then the body in chunks as they come, kept until the proxy takes them (at most about
+    ``HIGH_WATER``: past it the socket is not read, so a slow client slows the worker, not our memory).
+    Bytes or an end of file from the worker while no request is out (Oxigraph's unsolicited ``500``
+    after its idle timeout) make the connection unusable: it is never reused."""
 
     HIGH_WATER = 256 * 1024
 
-    def __init__(self):
-        self.buffer = bytearray()
-        self.eof = False
-        self.paused = False
-        self.error: Exception | None = None
-        self.waiter: asyncio.Future | None = None
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self.loop = loop
         self.transport: asyncio.Transport | None = None
+        self.parser = httptools.HttpResponseParser(self)
+        self.busy = False
+        self.spoilt = False  # closed, reset, or written on while idle: never reused
+        self.idle_since = loop.time()
+        self.waiter: asyncio.Future | None = None
+        self._reset()
 
+    def _reset(self) -> None:
+        self.status = 0
+        self.headers: list[tuple[bytes, bytes]] = []
+        self.chunks: collections.deque[bytes] = collections.deque()
+        self.buffered = 0
+        self.started = False  # a byte of the response has arrived
+        self.head_done = False
+        self.framed = False  # Content-Length or chunked: the end is not the connection's end
+        self.head_only = False
+        self.keep_alive = False
+        self.done = False
+        self.error: WorkerFailed | None = None
+        self.paused = False
+
+    # -- asyncio.Protocol --------------------------------------------------------------------
     def connection_made(self, transport) -> None:
         self.transport = transport
 
     def data_received(self, data: bytes) -> None:
-        self.buffer += data
-        if len(self.buffer) > self.HIGH_WATER and not self.paused:
+        if not self.busy or self.done:
+            self.spoilt = True  # nobody asked: an unsolicited answer
+            self.transport.close()
+            return
+        self.started = True
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserError as e:
+            self._fail(f"the worker's answer is not HTTP ({e})")
+            return
+        if self.buffered > self.HIGH_WATER and not self.paused:
             self.paused = True
             self.transport.pause_reading()
         self._wake()
 
     def eof_received(self) -> bool:
-        self.eof = True
-        self._wake()
+        self._ended()
         return False
 
     def connection_lost(self, exc) -> None:
-        self.eof = True
-        self.error = exc
+        self._ended()
+
+    def _ended(self) -> None:
+        self.spoilt = True
+        if self.busy and not self.done and self.error is None:
+            if self.head_done and not self.framed:
+                self.done = True  # a body delimited by the connection's end
+            else:
+                self.error = WorkerFailed("the worker closed the connection")
+        self._wake()
+
+    def _fail(self, message: str) -> None:
+        self.error = WorkerFailed(message)
+        self.spoilt = True
+        self.transport.close()
         self._wake()
 
     def _wake(self) -> None:
         if self.waiter is not None and not self.waiter.done():
             self.waiter.set_result(None)
 
+    # -- httptools callbacks -----------------------------------------------------------------
+    def on_header(self, name: bytes, value: bytes) -> None:
+        name = name.lower()
+        if name == b"content-length" or (name == b"transfer-encoding" and b"chunked" in value.lower()):
+            self.framed = True
+        self.headers.append((name, value))
 
-class _Stream(httpcore.AsyncNetworkStream):
-    """One worker connection for httpcore on plain asyncio (its extension point for network backends;
-    lighter than the anyio streams it uses by default).  Readable when idle = the worker wrote (an
-    unsolicited 500) or closed: httpcore then drops the connection instead of reusing it."""
+    def on_headers_complete(self) -> None:
+        self.status = self.parser.get_status_code()
+        if self.status < 200:  # an interim answer (100 Continue): the real one follows
+            self.headers, self.framed = [], False
+            return
+        self.head_done = True
+        self.keep_alive = self.parser.should_keep_alive()  # (llhttp forgets it once the message is complete)
+        if self.head_only or self.status in (204, 304):
+            self.done = True  # no body follows, whatever the headers say: not reused (see Worker.finish)
 
-    def __init__(self, transport: asyncio.Transport, protocol: _Protocol):
-        self.transport, self.protocol = transport, protocol
+    def on_body(self, body: bytes) -> None:
+        self.chunks.append(body)
+        self.buffered += len(body)
 
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        p = self.protocol
-        while not p.buffer and not p.eof:
-            p.waiter = asyncio.get_running_loop().create_future()
-            await p.waiter
-            p.waiter = None
-        if not p.buffer:
-            if p.error is not None:
-                raise httpcore.ReadError(str(p.error))
-            return b""
-        data = bytes(p.buffer[:max_bytes])
-        del p.buffer[:max_bytes]
-        if p.paused and len(p.buffer) < p.HIGH_WATER // 2 and not p.eof:
-            p.paused = False
+    def on_message_complete(self) -> None:
+        if self.head_done:
+            self.done = True
+
+    # -- the proxy's side --------------------------------------------------------------------
+    def send(self, request: bytes, head_only: bool) -> None:
+        self._reset()
+        self.busy = True
+        self.head_only = head_only
+        if self.transport.is_closing():
+            raise WorkerFailed("the worker closed the connection")
+        self.transport.write(request)
+
+    async def _wait(self) -> None:
+        self.waiter = self.loop.create_future()
+        try:
+            await self.waiter
+        finally:
+            self.waiter = None
+
+    async def head(self) -> None:
+        """Until the status and headers are here."""
+        while not self.head_done:
+            if self.error is not None:
+                raise self.error
+            await self._wait()
+
+    async def chunk(self) -> bytes | None:
+        """The next piece of the body, or None at its end."""
+        while not self.chunks:
+            if self.error is not None:
+                raise self.error
+            if self.done:
+                return None
+            await self._wait()
+        data = self.chunks.popleft()
+        self.buffered -= len(data)
+        if self.paused and self.buffered < self.HIGH_WATER // 2 and not self.spoilt:
+            self.paused = False
             self.transport.resume_reading()
         return data
 
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        if self.transport.is_closing():
-            raise httpcore.WriteError("the worker closed the connection")
-        self.transport.write(buffer)
-
-    async def aclose(self) -> None:
-        self.transport.close()
-
-    def get_extra_info(self, info: str):
-        if info == "is_readable":
-            return bool(self.protocol.buffer) or self.protocol.eof
-        if info == "socket":
-            return self.transport.get_extra_info("socket")
-        return None
-
-
-class _Backend(httpcore.AsyncNetworkBackend):
-    async def connect_tcp(self, host: str, port: int, timeout=None, local_address=None, socket_options=None):
-        try:
-            transport, protocol = await asyncio.get_running_loop().create_connection(_Protocol, host, port)
-        except OSError as e:
-            raise httpcore.ConnectError(str(e)) from None
-        return _Stream(transport, protocol)
-
-    async def sleep(self, seconds: float) -> None:
-        await asyncio.sleep(seconds)
+    def close(self) -> None:
+        self.spoilt = True
+        if self.transport is not None:
+            self.transport.close()
 
 
 class Worker:
-    """One ``oxigraph serve-read-only`` process and the connection pool (of one) to it: httpx's own
-    transport layer, httpcore, used directly (the proxy needs no URL parsing or models of httpx)."""
+    """One ``oxigraph serve-read-only`` process and the one connection kept open to it, checked before
+    every reuse and renewed when the worker wrote on it or closed it while idle, or when it has been
+    idle for ``keepalive_s`` (half the worker's own socket timeout)."""
 
     def __init__(self, proc: subprocess.Popen, port: int, errors, keepalive_s: float):
         self.proc = proc
         self.port = port
         self.errors = errors  # the process's stderr, a temporary file
         self.host = f"127.0.0.1:{port}".encode("ascii")
-        self.http = httpcore.AsyncConnectionPool(max_connections=1, max_keepalive_connections=1,
-                                                 keepalive_expiry=keepalive_s, retries=0,
-                                                 network_backend=_Backend())
+        self.keepalive_s = keepalive_s
+        self.channel: Channel | None = None
         self.timer: asyncio.TimerHandle | None = None
         self.timed_out = False
         self.retired = False
+        self.killed = False
         self.leased = False
 
     @property
     def alive(self) -> bool:
-        return self.proc.poll() is None and not self.timed_out and not self.retired
+        """Not killed, timed out or retired (whether the process died by itself is asked of the OS
+        when a worker is taken from the idle queue, and every half second while it is idle)."""
+        return not (self.killed or self.timed_out or self.retired)
 
     def kill(self) -> None:
+        self.killed = True
         if self.proc.poll() is None:
             self.proc.kill()
+
+    async def _connect(self) -> Channel:
+        loop = asyncio.get_running_loop()
+        try:
+            _, channel = await loop.create_connection(lambda: Channel(loop), "127.0.0.1", self.port)
+        except OSError as e:
+            raise WorkerFailed(f"cannot connect: {e}") from None
+        return channel
+
+    async def request(self, data: bytes, head_only: bool = False) -> Channel:
+        """Send one request; the channel once the answer's status and headers are here."""
+        channel = self.channel
+        if channel is not None and (channel.spoilt or channel.loop.time() - channel.idle_since > self.keepalive_s):
+            channel.close()
+            channel = None
+        fresh = channel is None
+        if fresh:
+            channel = self.channel = await self._connect()
+        try:
+            channel.send(data, head_only)
+            await channel.head()
+        except WorkerFailed:
+            # a kept-alive connection the worker closed as we used it: once more, on a new one
+            if fresh or channel.started or not self.alive:
+                raise
+            channel.close()
+            channel = self.channel = await self._connect()
+            channel.send(data, head_only)
+            await channel.head()
+        return channel
+
+    def finish(self, channel: Channel) -> None:
+        """The answer has been taken (or given up): the connection is kept only if it is clean."""
+        channel.busy = False
+        if channel.done and not channel.head_only and not channel.spoilt and channel.keep_alive:
+            channel.idle_since = channel.loop.time()
+        else:
+            channel.close()
+            if self.channel is channel:
+                self.channel = None
+
+    def disconnect(self) -> None:
+        if self.channel is not None:
+            self.channel.close()
+            self.channel = None
 
 
 class Pool:
@@ -332,7 +445,7 @@ class Pool:
             w.retired = True
             w.kill()
             self.restarts += 1
-            asyncio.ensure_future(w.http.aclose())
+            w.disconnect()
             if not self.closed:
                 order = concurrent.futures.Future()
                 order.add_done_callback(self._hand_over)

@@ -18,10 +18,8 @@ import asyncio
 import re
 from urllib.parse import parse_qsl, urlencode
 
-import httpcore
-
-from kg.serve.guard import QueryGuard, Refused
-from kg.serve.pool import Pool, Worker, log
+from kg.serve.guard import QueryGuard, Refused, passes_encoded
+from kg.serve.pool import Channel, Pool, Worker, WorkerFailed, log
 
 STREAM_AFTER = 4 * 1024 * 1024  # buffer an answer up to this size (so a timeout is a clean 504), then stream
 HOP_BY_HOP = frozenset((b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization",
@@ -39,7 +37,6 @@ FORMATS = {
     "jsonld": "application/ld+json", "json-ld": "application/ld+json",
     "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml",
 }
-WORKER_FAILED = (httpcore.NetworkError, httpcore.ProtocolError, httpcore.TimeoutException)
 _TARGET = re.compile(rb"[\x21-\x7e]*")  # what a request target may hold: visible ASCII
 
 
@@ -88,17 +85,21 @@ class Proxy:
         if not _TARGET.fullmatch(raw_path) or not _TARGET.fullmatch(qs):
             return await plain(send, 400, "the request target holds bytes that are not visible ASCII "
                                           "(percent-encode them)")
-        params = parse_qsl(qs.decode("ascii"), keep_blank_values=True) if qs else []
+        # the common case (GET, the query in the URL, nothing to refuse or rewrite) is decided on the
+        # percent-encoded bytes without decoding them; anything else is decoded and checked in full
+        fast = not body and passes_encoded(qs) and qs.find(b"format=") < 0 and qs.find(b"output=") < 0
+        params = [] if fast or not qs else parse_qsl(qs.decode("ascii"), keep_blank_values=True)
         texts = [v for k, v in params if k == "query"]
         if body:
             if (_header(scope, b"content-encoding") or b"identity").strip().lower() != b"identity":
                 return await plain(send, 415, "compressed request bodies are not accepted (Content-Encoding)")
             ctype = (_header(scope, b"content-type") or b"").split(b";")[0].strip().lower()
-            text = body.decode("utf-8", "replace")
             if ctype == b"application/x-www-form-urlencoded":
-                texts += [v for k, v in parse_qsl(text, keep_blank_values=True) if k == "query"]
+                if not passes_encoded(body):
+                    text = body.decode("utf-8", "replace")
+                    texts += [v for k, v in parse_qsl(text, keep_blank_values=True) if k == "query"]
             else:
-                texts.append(text)
+                texts.append(body.decode("utf-8", "replace"))
         try:
             for text in texts:
                 self.guard.check(text)
@@ -124,67 +125,57 @@ class Proxy:
         if worker is None:
             return await plain(send, 503, f"all {pool.size} query workers are busy; try again later",
                                extra={"Retry-After": "1"})
+        channel = None
         released = False
         try:
             headers.append((b"host", worker.host))
             if body or method in ("POST", "PUT", "PATCH"):
                 headers.append((b"content-length", str(len(body)).encode("ascii")))
-            url = httpcore.URL(scheme=b"http", host=b"127.0.0.1", port=worker.port, target=target)
-            request = httpcore.Request(method.encode("ascii"), url, headers=headers, content=body)
+            request = b"".join([method.encode("ascii"), b" ", target, b" HTTP/1.1\r\n",
+                                *[k + b": " + v + b"\r\n" for k, v in headers], b"\r\n", body])
             try:
-                resp = await self._send(worker, request)
+                channel = await worker.request(request, head_only=method == "HEAD")
                 chunks: list[bytes] = []
                 size = 0
-                complete = method == "HEAD" or resp.status in (204, 304) or resp.status < 200
-                stream = resp.stream.__aiter__()
+                complete = False
                 while not complete and size < STREAM_AFTER:
-                    try:
-                        chunk = await stream.__anext__()
-                    except StopAsyncIteration:
+                    chunk = await channel.chunk()
+                    if chunk is None:
                         complete = True
                         break
                     chunks.append(chunk)
                     size += len(chunk)
-                if complete:
-                    await resp.aclose()
-            except WORKER_FAILED as e:
+            except WorkerFailed as e:
                 if worker.timed_out:
                     return await self._timed_out(send)
-                log(f"query worker failed ({type(e).__name__}: {e}); restarting it")
+                log(f"query worker failed ({e}); restarting it")
                 worker.kill()
                 return await plain(send, 502, "the query worker failed; it has been restarted")
-            out = [(k, v) for k, v in resp.headers if k.lower() not in HOP_BY_HOP]
+            out = [(k, v) for k, v in channel.headers if k not in HOP_BY_HOP]
             if complete:
                 # the whole answer is here: the worker is free before the client is written to
+                worker.finish(channel)
                 released = True
                 pool.release(worker)
                 if method == "HEAD":
-                    out += [(k, v) for k, v in resp.headers if k.lower() == b"content-length"]
-                elif resp.status not in (204, 304):
+                    out += [(k, v) for k, v in channel.headers if k == b"content-length"]
+                elif channel.status not in (204, 304):
                     out.append((b"content-length", str(size).encode("ascii")))
-                await send({"type": "http.response.start", "status": resp.status, "headers": out})
+                await send({"type": "http.response.start", "status": channel.status, "headers": out})
                 await send({"type": "http.response.body", "body": b"".join(chunks)})
                 return
-            await self._stream(worker, resp, stream, chunks, out, receive, send)
+            await self._stream(worker, channel, chunks, out, receive, send)
         finally:
             if not released:
+                if channel is not None:
+                    worker.finish(channel)
                 pool.release(worker)
 
-    async def _send(self, worker: Worker, request: httpcore.Request) -> httpcore.Response:
-        try:
-            return await worker.http.handle_async_request(request)
-        except (httpcore.RemoteProtocolError, httpcore.WriteError, httpcore.ReadError):
-            # a kept-alive connection the worker closed as we used it: once more, on a new one
-            if not worker.alive:
-                raise
-            return await worker.http.handle_async_request(request)
-
-    async def _stream(self, worker: Worker, resp: httpcore.Response, stream, chunks: list[bytes], headers, receive,
-                      send) -> None:
+    async def _stream(self, worker: Worker, channel: Channel, chunks: list[bytes], headers, receive, send) -> None:
         """A large answer: sent on as it comes (chunked), still under the deadline."""
         gone = asyncio.ensure_future(_disconnected(receive))
         try:
-            await send({"type": "http.response.start", "status": resp.status, "headers": headers})
+            await send({"type": "http.response.start", "status": channel.status, "headers": headers})
             for chunk in chunks:
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
             while True:
@@ -193,21 +184,20 @@ class Proxy:
                     return
                 try:
                     if worker.timed_out:  # killed: what is still buffered is not sent on
-                        raise WORKER_FAILED[0]("deadline")
-                    chunk = await stream.__anext__()
-                except StopAsyncIteration:
-                    break
-                except WORKER_FAILED:
+                        raise WorkerFailed("deadline")
+                    chunk = await channel.chunk()
+                except WorkerFailed:
                     if worker.timed_out:
                         log(f"query stopped after {self.pool.timeout_s:g} s (deadline); its worker was killed "
                             "and replaced")
                     worker.kill()
                     raise CutConnection from None
+                if chunk is None:
+                    break
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
             await send({"type": "http.response.body", "body": b""})
         finally:
             gone.cancel()
-            await resp.aclose()
 
     async def _timed_out(self, send) -> None:
         log(f"query stopped after {self.pool.timeout_s:g} s (deadline); its worker was killed and replaced")

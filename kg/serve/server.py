@@ -7,7 +7,8 @@
   a duplicate or contradictory ``Content-Length``, reads the body under a deadline and a size cap
   (16 MB; ``413`` once the body has been read off, or the connection closed), within a budget of
   bodies held at once, and adds the CORS header to every answer when ``--cors`` is on;
-- the routes of ``kg.serve.site`` come first, then everything else goes to ``kg.serve.proxy``.
+- ``/query`` goes straight to ``kg.serve.proxy`` (no router on the endpoint's path); otherwise the routes
+  of ``kg.serve.site`` come first, then everything else goes to the proxy.
 
 No spaCy or jieba here.
 """
@@ -50,8 +51,9 @@ KEEP_ALIVE = 30  # an idle keep-alive connection is closed after this many secon
 class Front:
     """The outermost ASGI app: request checks shared by every route."""
 
-    def __init__(self, app, *, bound: str, port: int, cors: bool, client_timeout: float):
+    def __init__(self, app, *, bound: str, port: int, cors: bool, client_timeout: float, direct=None):
         self.app = app
+        self.direct = direct or {}  # path -> app, past the router (the SPARQL endpoint: its hot path)
         self.bound, self.port = bound, port
         self.check_host = loopback_bind(bound)
         self.cors = cors
@@ -80,9 +82,10 @@ class Front:
         if lengths and not lengths[0].strip().isdigit():
             return await plain(send, 400, "Content-Length is not a number", close=True)
         declared = int(lengths[0]) if lengths else None
+        app = self.direct.get(scope["path"], self.app)
         if not chunked and not declared:
             scope["kg.body"] = b""
-            return await self.app(scope, receive, send)
+            return await app(scope, receive, send)
         reserved = min(declared or 0, MAX_REQUEST_BODY)
         if reserved > self.budget:
             return await plain(send, 503, "too many large requests at once; try again later", close=True,
@@ -94,7 +97,7 @@ class Front:
             if body is None:
                 return
             scope["kg.body"] = body
-            await self.app(scope, _replay(body, receive), send)
+            await app(scope, _replay(body, receive), send)
         finally:
             self.budget += held[0]
 
@@ -155,6 +158,44 @@ def _replay(body: bytes, receive):
     return again
 
 
+class _Coalesced:
+    """A transport that writes what it is given in one loop iteration at once: uvicorn writes a
+    response's head and body separately, two packets and two wake-ups of the client for a small
+    answer; one here."""
+
+    __slots__ = ("_transport", "_loop", "_parts")
+
+    def __init__(self, transport, loop):
+        self._transport = transport
+        self._loop = loop
+        self._parts: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        if not self._parts:
+            self._loop.call_soon(self._flush)
+        self._parts.append(data)
+
+    def _flush(self) -> None:
+        if self._parts:
+            data = b"".join(self._parts) if len(self._parts) > 1 else self._parts[0]
+            self._parts = []
+            if not self._transport.is_closing():
+                self._transport.write(data)
+
+    def close(self) -> None:
+        self._flush()
+        self._transport.close()
+
+    def is_closing(self) -> bool:
+        return self._transport.is_closing()
+
+    def get_extra_info(self, name, default=None):
+        return self._transport.get_extra_info(name, default)
+
+    def __getattr__(self, name):  # pause_reading, resume_reading, abort, set_protocol, ...
+        return getattr(self._transport, name)
+
+
 class ConnectionLimits:
     """Connections open now, per client address and in all, for one server."""
 
@@ -178,7 +219,7 @@ def protocol_class(limits: ConnectionLimits) -> type:
 
     class GuardedProtocol(HttpToolsProtocol):
         def connection_made(self, transport) -> None:
-            super().connection_made(transport)
+            super().connection_made(_Coalesced(transport, self.loop))
             self.kg_client = self.client[0] if self.client else ""
             self.kg_counted = False
             self.kg_timer = None
@@ -318,7 +359,7 @@ def serve(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeo
     proxy = Proxy(pool, guard)
     pages = site.routes(Path(held.store), base=base, query_path="/query")
     app = Starlette(routes=[*pages, Mount("", app=proxy)]) if pages else proxy  # the site's routes first
-    front = Front(app, bound=host, port=port, cors=cors, client_timeout=client_timeout)
+    front = Front(app, bound=host, port=port, cors=cors, client_timeout=client_timeout, direct={"/query": proxy})
     limits = ConnectionLimits(client_timeout, cors)
     config = uvicorn.Config(front, http=protocol_class(limits), lifespan="off", log_config=None, access_log=False, proxy_headers=False,
                             server_header=False, timeout_keep_alive=KEEP_ALIVE, timeout_graceful_shutdown=2)

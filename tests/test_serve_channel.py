@@ -1,0 +1,218 @@
+"""The front's connection to a worker (``kg.serve.pool.Channel`` / ``Worker.request``) against a real
+TCP server on loopback that answers the way Oxigraph does, and the ways it may misbehave: chunked and
+close-delimited bodies, an unsolicited answer on an idle connection (Oxigraph's 500 after its socket
+timeout), a connection closed while idle, bytes that are not HTTP, HEAD, a body larger than the buffer."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+
+import pytest
+
+from kg.serve.pool import Channel, Worker, WorkerFailed
+
+GET = b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nhost: w\r\n\r\n"
+
+
+class Scripted:
+    """A loopback server: each connection answers its requests with the next replies of ``script``
+    (callables taking the writer); counts connections and requests."""
+
+    def __init__(self, *replies):
+        self.replies = list(replies)
+        self.connections = 0
+        self.requests = 0
+
+    async def __aenter__(self):
+        self.server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
+        self.port = self.server.sockets[0].getsockname()[1]
+        return self
+
+    async def __aexit__(self, *exc):
+        self.server.close()
+
+    async def _handle(self, reader, writer):
+        self.connections += 1
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                self.requests += 1
+                reply = self.replies.pop(0)
+                if await reply(writer, head) == "close":
+                    break
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        writer.close()
+
+
+def fixed(body: bytes, extra: bytes = b""):
+    async def reply(writer, head):
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: %d\r\n%s\r\n%s"
+                     % (len(body), extra, body))
+        await writer.drain()
+    return reply
+
+
+def chunked(*parts: bytes):
+    async def reply(writer, head):
+        writer.write(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n")
+        for p in parts:
+            writer.write(b"%x\r\n%s\r\n" % (len(p), p))
+            await writer.drain()
+        writer.write(b"0\r\n\r\n")
+        await writer.drain()
+    return reply
+
+
+def until_close(body: bytes):
+    async def reply(writer, head):
+        writer.write(b"HTTP/1.1 200 OK\r\nconnection: close\r\n\r\n" + body)
+        await writer.drain()
+        return "close"
+    return reply
+
+
+def then(first, second):
+    """``first``, then (unasked) ``second`` a moment later on the same connection."""
+    async def reply(writer, head):
+        await first(writer, head)
+        await asyncio.sleep(0.05)
+        return await second(writer, head)
+    return reply
+
+
+def raw(data: bytes, close: bool = False):
+    async def reply(writer, head):
+        writer.write(data)
+        await writer.drain()
+        return "close" if close else None
+    return reply
+
+
+@pytest.fixture()
+def proc():
+    p = subprocess.Popen(["sleep", "60"])
+    yield p
+    p.kill()
+    p.wait()
+
+
+async def body_of(channel: Channel) -> bytes:
+    parts = []
+    while (chunk := await channel.chunk()) is not None:
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def run(coro):
+    return asyncio.run(asyncio.wait_for(coro, 20))
+
+
+def test_kept_alive_and_reused_with_chunked_and_fixed_bodies(proc):
+    async def main():
+        async with Scripted(fixed(b"one"), chunked(b"tw", b"o"), fixed(b"three")) as srv:
+            w = Worker(proc, srv.port, None, keepalive_s=5)
+            got = []
+            for _ in range(3):
+                ch = await w.request(GET)
+                got.append((ch.status, await body_of(ch)))
+                w.finish(ch)
+            return got, srv.connections
+    got, connections = run(main())
+    assert got == [(200, b"one"), (200, b"two"), (200, b"three")]
+    assert connections == 1
+
+
+def test_body_delimited_by_close_is_whole_and_the_connection_not_reused(proc):
+    async def main():
+        async with Scripted(until_close(b"all of it"), fixed(b"next")) as srv:
+            w = Worker(proc, srv.port, None, keepalive_s=5)
+            ch = await w.request(GET)
+            first = await body_of(ch)
+            w.finish(ch)
+            ch = await w.request(GET)
+            second = await body_of(ch)
+            return first, second, srv.connections
+    assert run(main()) == (b"all of it", b"next", 2)
+
+
+def test_unsolicited_answer_while_idle_spoils_the_connection(proc):
+    """Oxigraph writes a 500 on a keep-alive connection idle past its --timeout-s: that 500 must never
+    be taken as the answer to the next request."""
+    spurious = raw(b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 5\r\n\r\nidle!")
+
+    async def main():
+        async with Scripted(then(fixed(b"first"), spurious), fixed(b"second")) as srv:
+            w = Worker(proc, srv.port, None, keepalive_s=5)
+            ch = await w.request(GET)
+            assert await body_of(ch) == b"first"
+            w.finish(ch)
+            await asyncio.sleep(0.3)  # the unsolicited 500 arrives while idle
+            ch = await w.request(GET)
+            return ch.status, await body_of(ch), srv.connections
+    assert run(main()) == (200, b"second", 2)
+
+
+@pytest.mark.parametrize("first, keepalive_s", [
+    (then(fixed(b"a"), raw(b"", close=True)), 5),  # the worker closed the idle connection
+    (fixed(b"a"), 0.1),  # idle past our own keep-alive limit: not reused, whatever the worker thinks
+], ids=["closed while idle", "idle past keepalive"])
+def test_an_idle_connection_is_renewed_before_use(proc, first, keepalive_s):
+    async def main():
+        async with Scripted(first, fixed(b"b")) as srv:
+            w = Worker(proc, srv.port, None, keepalive_s=keepalive_s)
+            ch = await w.request(GET)
+            await body_of(ch)
+            w.finish(ch)
+            await asyncio.sleep(0.3)
+            ch = await w.request(GET)
+            return await body_of(ch), srv.connections
+    assert run(main()) == (b"b", 2)
+
+
+def test_bytes_that_are_not_http_fail_the_request(proc):
+    async def main():
+        async with Scripted(raw(b"\xff\xfe garbage\r\n\r\n")) as srv:
+            w = Worker(proc, srv.port, None, keepalive_s=5)
+            await w.request(GET)
+    with pytest.raises(WorkerFailed):
+        run(main())
+
+
+def test_closed_before_the_answer_fails_on_a_fresh_connection(proc):
+    async def main():
+        async with Scripted(raw(b"HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\nshort", close=True)) as srv:
+            w = Worker(proc, srv.port, None, keepalive_s=5)
+            ch = await w.request(GET)
+            await body_of(ch)
+    with pytest.raises(WorkerFailed, match="closed"):
+        run(main())
+
+
+def test_head_answer_has_no_body_and_is_not_reused(proc):
+    async def main():
+        async with Scripted(raw(b"HTTP/1.1 200 OK\r\ncontent-length: 26\r\n\r\n"), fixed(b"x")) as srv:
+            w = Worker(proc, srv.port, None, keepalive_s=5)
+            ch = await w.request(b"HEAD /query HTTP/1.1\r\nhost: w\r\n\r\n", head_only=True)
+            assert ch.done and await body_of(ch) == b""
+            assert (b"content-length", b"26") in ch.headers
+            w.finish(ch)
+            ch = await w.request(GET)
+            return await body_of(ch), srv.connections
+    assert run(main()) == (b"x", 2)
+
+
+def test_large_body_is_read_with_bounded_buffer(proc):
+    big = bytes(range(256)) * (8 * 1024)  # 2 MiB, eight times the high-water mark
+
+    async def main():
+        async with Scripted(fixed(big)) as srv:
+            w = Worker(proc, srv.port, None, keepalive_s=5)
+            ch = await w.request(GET)
+            await asyncio.sleep(0.3)  # the server writes as fast as it can; we read nothing yet
+            held = ch.buffered
+            return held, await body_of(ch)
+    held, body = run(main())
+    assert body == big
+    assert held <= Channel.HIGH_WATER + 256 * 1024  # paused past the mark (plus one read's worth)
