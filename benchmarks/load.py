@@ -252,9 +252,9 @@ def _stat(pid: int) -> list[str]:
         return f.read().rsplit(")", 1)[1].split()
 
 
-def on_cpu_ns(pid: int) -> int:
-    """CPU time (user and system, threads that have ended included) of a process and of its children
-    (kg serve's workers) so far, in ns; 0 where /proc is not there."""
+def on_cpu_ns(pid: int) -> tuple[int, int]:
+    """CPU time (user and system, threads that have ended included) of a process, and of its children
+    (kg serve's workers), so far, in ns; 0 where /proc is not there."""
     kids = []
     for d in os.listdir("/proc") if os.path.isdir("/proc") else ():
         try:
@@ -262,14 +262,14 @@ def on_cpu_ns(pid: int) -> int:
                 kids.append(int(d))
         except OSError:  # ended meanwhile
             pass
-    total = 0
-    for p in (pid, *kids):
+    totals = [0, 0]
+    for i, p in enumerate((pid, *kids)):
         try:
             fields = _stat(p)
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])
-    return total * 1_000_000_000 // os.sysconf("SC_CLK_TCK")
+        totals[min(i, 1)] += (int(fields[11]) + int(fields[12])) * 1_000_000_000 // os.sysconf("SC_CLK_TCK")
+    return totals[0], totals[1]
 
 
 def scenario_compare(store: Path, queries, args, log) -> dict:
@@ -290,8 +290,11 @@ def scenario_compare(store: Path, queries, args, log) -> dict:
                     warm_up(url, mix)
                     before = on_cpu_ns(proc.pid)
                     rows[name] = run_clients(url, mix, args.clients, args.seconds, args.max_requests)
-                    used = on_cpu_ns(proc.pid) - before
-                    rows[name]["server_cpu_us_per_request"] = round(used / 1000 / max(rows[name]["requests"], 1), 1)
+                    after = on_cpu_ns(proc.pid)
+                    n = max(rows[name]["requests"], 1)
+                    rows[name]["server_cpu_us_per_request"] = {
+                        "process": round((after[0] - before[0]) / 1000 / n, 1),
+                        "workers": round((after[1] - before[1]) / 1000 / n, 1)}
                 finally:
                     stop(proc)
             rows["ratio"] = rows["kg serve"]["requests_per_s"] / max(rows["oxigraph"]["requests_per_s"], 1e-9)
@@ -357,8 +360,9 @@ def show(report: dict) -> None:
             print(line("kg serve", r["kg_serve"]))
             print(f"  throughput kg serve / bare oxigraph ({label}): {r['throughput_ratio']}"
                   + (" (target >= 0.8)" if label == "simple" else "") + f", median of rounds {r['round_ratios']}")
-            print(f"  server CPU per request: kg serve (front and workers) {r['kg_serve']['server_cpu_us_per_request']} us, "
-                  f"bare oxigraph {r['bare']['server_cpu_us_per_request']} us")
+            cpu, bare = r["kg_serve"]["server_cpu_us_per_request"], r["bare"]["server_cpu_us_per_request"]
+            print(f"  server CPU per request: kg serve front {cpu['process']} us + workers {cpu['workers']} us, "
+                  f"bare oxigraph {bare['process']} us")
     else:
         print(line("quiet", report["quiet"]))
         print(line("attacked", report["attacked"]))
