@@ -181,7 +181,9 @@ def test_aid_by_flow_type_2013_2018(corpus_store):
 def test_partners_of_the_fund(corpus_store):
     got = {(r["programme"], r["partner"]) for r in rows(corpus_store, "14-fund-partners.rq")}
     assert got == {("南南合作援助基金", o) for o in ("联合国开发计划署", "世界粮食计划署", "世界卫生组织", "联合国儿童基金会",
-                                              "联合国人口基金", "联合国难民署", "国际移民组织", "国际红十字会")}
+                                              "联合国人口基金", "联合国难民署", "国际移民组织", "国际红十字会")} | {
+        ("中国—联合国和平与发展基金", "联合国"),  # named after both
+        ("暂缓最贫困国家债务偿付倡议", "二十国集团")}  # 同二十国集团成员一道落实“…倡议”
 
 
 def test_meetings_of_each_forum_in_order(corpus_store):
@@ -429,3 +431,53 @@ def test_every_kind_of_event_conforms_to_the_shapes(tmp_path):
                             "?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> hz:Fact } ORDER BY ?c").stdout
     for kind in ("Affiliation", "AidStatistic", "MeetingReport", "ProgrammeReport", "ProjectReport", "Component"):
         assert f"ontology#{kind}" in kinds_in_graph, kinds_in_graph
+
+
+# ---------------------------------------------------------------- issue 12: patterns that carry to unseen texts
+
+def test_a_numbered_session_of_a_body_is_part_of_it(read):
+    (f,) = kinds(read("2023年3月，第十四届全国人民代表大会第一次会议在北京召开。"), "MeetingReport")
+    assert {("part_of", "全国人民代表大会"), ("date", "2023年3月"), ("location", "北京")} <= roles(f)
+
+
+@pytest.mark.parametrize("sentence", ["中阿合作论坛北京峰会与利雅得峰会都取得了丰硕成果。",  # listed with one named in full
+                                      "中阿合作论坛先后召开了北京峰会和利雅得峰会。"])  # the forum holds them
+def test_a_meeting_named_without_its_forum_takes_it_from_the_sentence(read, sentence):
+    got = {(f.get("meeting")[0].name, m.name) for f in kinds(read(sentence), "MeetingReport") for m in f.get("part_of")}
+    assert got == {("北京峰会", "中阿合作论坛"), ("利雅得峰会", "中阿合作论坛")}
+
+
+def test_no_forum_for_a_meeting_of_another_sentence_part(read):
+    facts = read("中阿合作论坛取得丰硕成果；北京峰会将于明年举行。")
+    assert not [f for f in kinds(facts, "MeetingReport") if f.get("part_of")]
+
+
+@pytest.mark.parametrize("sentence, programme, partner", [
+    ("中国—世界卫生组织合作基金已经启动。", "中国—世界卫生组织合作基金", "世界卫生组织"),  # named after both
+    ("中国同非盟签署“一带一路”合作备忘录。", "一带一路", "非盟"),
+    ("中方将同二十国集团成员一道落实“暂缓最贫困国家债务偿付倡议”。", "暂缓最贫困国家债务偿付倡议", "二十国集团"),
+    ("“光明行”项目由联合国开发计划署负责实施。", "光明行", "联合国开发计划署"),
+])
+def test_partners_of_programmes(read, sentence, programme, partner):
+    got = {(f.get("programme")[0].name.strip("“”"), m.name) for f in kinds(read(sentence), "Partnership")
+           for m in f.get("partner")}
+    assert got == {(programme, partner)}
+
+
+@pytest.mark.parametrize("sentence", ["中国与世界卫生组织的“光明行”项目各自进行。", "“光明行”项目由中方出资，联合国开发计划署负责实施。"])
+def test_no_partner_without_the_verb_in_the_clause(read, sentence):
+    assert kinds(read(sentence), "Partnership") == []
+
+
+def test_a_second_announcement_in_the_sentence_tops_up_the_fund_named_before(read):
+    facts = read("2016年，李克强总理宣布设立中非产能合作基金，2019年他又宣布增资5亿美元。")
+    first, second = kinds(facts, "Pledge")
+    assert ("date", "2016年") in roles(first) and ("programme", "中非产能合作基金") in roles(first)
+    assert {("date", "2019年"), ("programme", "中非产能合作基金"), ("amount", "5亿美元"),
+            ("announced_by", "李克强")} <= roles(second)
+    assert ("date", "2016年") not in roles(second)
+
+
+def test_an_agenda_implemented_is_no_measure_announced(read):
+    facts = read("习近平主席在多个场合宣布务实举措，为推动落实联合国2030年可持续发展议程提出中国方案。")
+    assert kinds(facts, "Pledge") == []

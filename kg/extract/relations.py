@@ -139,7 +139,9 @@ class Relations:
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
                 yield from last_figures
                 last_figures = [f for f in last_figures if not sent.text[f.end - sent.start:].strip("。；;！!？? \n")]
-            yield from self._partnerships(sent, ms, heading.get(sent.paragraph, []))
+            partnerships = list(self._partnerships(sent, ms, heading.get(sent.paragraph, [])))
+            yield from partnerships
+            yield from self._partners(sent, ms, {(f.label, m.name) for f in partnerships for m in f.get("partner")})
             yield from self._recipients(sent, ms, clauses)
             yield from self._foundings(sent, ms)
             yield from self._affiliations(sent, ms, bodies)
@@ -159,10 +161,12 @@ class Relations:
                         [("meeting", m)])
             for inner in ms:
                 if inner is not m and m.start <= inner.start and inner.end <= m.end:
-                    if inner.type == "FORUM":
+                    if inner.type == "FORUM" or inner.type == "ORG" and _session_of(m, inner):
                         fact.roles.append(("part_of", inner))
                     elif inner.type in ("PLACE", "COUNTRY") and not _chinese(inner):
                         fact.roles.append(("location", inner))
+            if not fact.get("part_of"):
+                fact.roles += [("part_of", f) for f in _series_of(sent, m, ms)[:1]]
             # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting;
             # 于2000年10月在北京举行…会议 / …会议于2021年11月29日在达喀尔召开: the date and place of 举行
             dates = [d for d in ms if d.type == "DATE" and d.end <= m.start and m.start - d.end <= 3]
@@ -184,10 +188,30 @@ class Relations:
 
     # ------------------------------------------------------------------ pledges
     def _pledges(self, doc: Document, sent, ms: list[Mention]) -> Iterable[Fact]:
-        trigger = ANNOUNCE.search(sent.text)
-        if trigger is None:
-            return
+        """Each announcement of the sentence with the measures up to the next one (…宣布设立的，…；此后他又在
+        …上宣布增资10亿美元): a later one keeps the meeting and date of the one before unless it names its own
+        or says it came later (此后, 随后 ...)."""
+        triggers = list(ANNOUNCE.finditer(sent.text))
+        context: list[tuple[str, Mention]] = []
+        for i, trigger in enumerate(triggers):
+            lo = triggers[i - 1].end() if i else 0
+            hi = triggers[i + 1].start() if i + 1 < len(triggers) else len(sent.text)
+            gap = [m for m in ms if sent.start + lo <= m.start and m.end <= sent.start + trigger.start()]
+            later = i and (any(m.type in ("DATE", "MEETING", "FORUM") for m in gap)
+                           or re.search(r"此后|随后|之后|后来|其后", sent.text[lo:trigger.start()]))
+            inherited = [] if later else [(r, m) for r, m in context if r in ("announced_at", "date")]
+            own = [m for m in ms if m.end <= sent.start + trigger.start() and (not i or m.start >= sent.start + lo
+                                                                                or m.type in ("PERSON", "ORG", "COUNTRY"))]
+            facts = list(self._pledge(doc, sent, ms, trigger, own, hi, inherited))
+            context = facts[0].roles if facts else context
+            yield from facts
+
+    def _pledge(self, doc: Document, sent, ms: list[Mention], trigger: re.Match, before: list[Mention], limit: int,
+                inherited: list[tuple[str, Mention]]) -> Iterable[Fact]:
+        """The measures announced by ``trigger``, up to ``limit`` in the sentence; ``before``: the mentions
+        that may give its announcer, meeting and date; ``inherited``: the meeting and date of the one before."""
         t_abs = sent.start + trigger.start()
+        ms = [m for m in ms if m.end <= sent.start + limit or m.end <= t_abs]
         # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
         attributive = re.match(r"[^，；。,;]{0,8}的", sent.text[trigger.end():])
         if attributive:
@@ -201,7 +225,6 @@ class Relations:
         elif trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms) and not any(
                 m.type == "PROGRAMME" and 0 <= m.start - (sent.start + trigger.end()) <= 2 for m in ms):
             return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
-        before = [m for m in ms if m.end <= t_abs]
         people = [m for m in before if m.type == "PERSON"]
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and t_abs - m.end <= 4]
         announcer = (people or bodies or [None])[-1]
@@ -214,13 +237,16 @@ class Relations:
                            None)
         context = [(r, m) for r, m in (("announced_by", announcer), ("announced_at", meeting), ("date", date))
                    if m is not None]
+        context += [(r, m) for r, m in inherited if not any(r == own for own, _ in context)]
+        # 增资 with no fund named: the fund named before the announcement (…基金…；此后他又宣布增资10亿美元)
+        funds = [m for m in ms if m.type == "PROGRAMME" and m.end <= t_abs and m.name.endswith("基金")]
         if attributive and named:
             fact = Fact("Pledge", sent.index, t_abs, named[0].end, doc.text[t_abs:named[0].end], "pledge:announced-name",
                         named[0].name, [*context, ("programme", named[0])])
             yield fact
             return
         if attributive:  # the subject's means follow, up to the next ；or 。
-            rest = re.match(r"[^；。;]*", sent.text[trigger.end():])
+            rest = re.match(r"[^；。;]*", sent.text[trigger.end():limit])
             hi = sent.start + trigger.end() + rest.end()
             money = [m for m in ms if m.type == "MONEY" and sent.start + trigger.end() <= m.start and m.end <= hi]
             fact = Fact("Pledge", sent.index, subject[-1].start, hi, doc.text[subject[-1].start:hi],
@@ -228,14 +254,16 @@ class Relations:
             fact.roles += [("amount", m) for m in money]
             yield fact
             return
-        for cs, ce in _clauses(sent.text, sent.start, trigger.end()):
+        for cs, ce in _clauses(sent.text, sent.start, trigger.end(), limit):
             clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
             if CONTINUATION.match(clause):
                 continue  # 包括100个减贫项目…: details of the measure before
-            named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE]
             money = [m for m in inner if m.type == "MONEY"]
             counts = [m for m in inner if m.type == "COUNT"]
+            # 推动落实联合国2030年可持续发展议程: a programme that exists is implemented, not announced
+            named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE
+                     and (money or counts or not re.search(r"(?:落实|对接|服务于?|围绕)[“\"《]?$", sent.text[:m.start - sent.start]))]
             flow = _FLOW.search(_blank_names(clause, inner, cs))
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
             if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not (named and first):
@@ -250,6 +278,8 @@ class Relations:
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
+            if not created and funds and re.match(r"[^，；。]{0,6}增资", clause):
+                created = funds[-1:]
             groups: list[tuple[list[Mention], list[Mention]]]
             if len(created) >= 2 and not money:
                 groups = []  # one pledge per named programme, with the count just before it
@@ -362,6 +392,41 @@ class Relations:
             fact = Fact("Partnership", sent.index, sent.start, sent.end, sent.text, "partner:fund-with-organisations",
                         fund.name, [("programme", fund), ("partner", p)])
             yield fact
+
+    def _partners(self, sent, ms: list[Mention], said: set[tuple[str, str]]) -> Iterable[Fact]:
+        """A programme or project and the organisation it is run with: named after both (中国—联合国和平与
+        发展基金, 中国-联合国粮农组织南南合作信托基金); 与/同 X (一道|共同)? 签署/落实/实施/设立 Y; Y 由 X
+        实施/执行/管理; 通过/委托 X 实施 Y."""
+        text, base = sent.text, sent.start
+        fact = _pair_facts(sent, "Partnership", "programme", "partner", said)
+        names = _outermost([m for m in ms if not m.is_value])
+        items = [m for m in names if m.type in ("PROGRAMME", "PROJECT")]
+        orgs = [m for m in ms if m.type == "ORG"]
+        for p in items:
+            lead = re.match(r"中国?[—－\-–―]", p.text)
+            if lead:
+                yield from fact(p, *[o for o in orgs if o.start == p.start + lead.end() and o.end < p.end][:1] or [p],
+                                rule="partner:named-after-both")
+        for o in orgs:
+            if o not in names:
+                continue
+            before, after = text[:o.start - base], text[o.end - base:]
+            # 同二十国集团成员一道落实“暂缓…倡议”; 中国同非盟签署“三网一化”合作备忘录
+            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作)?(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
+                            after) if re.search(r"(?:与|同)$", before) else None
+            if verb:
+                stop = re.search(r"[，；。,;]", after[verb.end():])
+                hi = o.end + verb.end() + (stop.start() if stop else len(after))
+                for p in items:
+                    if o.end + verb.end() <= p.start and p.end <= hi:
+                        yield from fact(p, o, rule="partner:signed-with")
+            # Y由X实施 / 通过X实施Y / 委托X实施Y
+            run = re.match(r"(?:负责)?(?:实施|执行|管理|运营)", after)
+            if run and re.search(r"(?:由|通过|委托)$", before):
+                for p in items:
+                    gap = text[p.end - base:o.start - base] if p.end <= o.start else text[o.end - base + run.end():p.start - base]
+                    if not re.search(r"[，；。,;]", gap) and len(gap) <= 20:
+                        yield from fact(p, o, rule="partner:run-by")
 
     # ------------------------------------------------------------------ recipients
     def _recipients(self, sent, ms: list[Mention], clauses: list[tuple[int, int]]) -> Iterable[Fact]:
@@ -650,6 +715,40 @@ def _list_run(text: str, countries: list[Mention], base: int) -> list[Mention]:
 
 
 _HELD = re.compile(r"举行|召开|举办|开幕|闭幕")
+_ORDINAL = r"(?:第[\d一二三四五六七八九十百]+(?:届|次)|首届|首次)"
+
+
+def _session_of(meeting: Mention, body: Mention) -> bool:
+    """A numbered session of a body is part of it: 第十三届全国人民代表大会第一次会议, 联合国大会第76届会议
+    (not 联合国发展峰会: a summit the body hosts)."""
+    before = meeting.text[:body.start - meeting.start]
+    after = meeting.text[body.end - meeting.start:]
+    return bool(re.fullmatch(rf"(?:\d{{4}}年)?{_ORDINAL}?", before) and (
+        re.fullmatch(rf"(?:\d{{4}}年)?{_ORDINAL}", before) or re.match(_ORDINAL, after)))
+
+
+def _series_of(sent, meeting: Mention, ms: list[Mention]) -> list[Mention]:
+    """The forum a meeting named without it belongs to, from its sentence: the forum just before its name
+    (中阿合作论坛 and 北京峰会 read apart), the forum of the meeting it is listed with (中非合作论坛约翰内斯堡峰会与北京峰会: the second shares the first's forum), or the forum
+    said to hold it (论坛先后举办了3次峰会，分别是…北京峰会)."""
+    text, base = sent.text, sent.start
+
+    def named_in(m: Mention) -> list[Mention]:  # the forum inside the name, or just before it (中阿合作论坛|北京峰会)
+        return [f for f in ms if f.type == "FORUM" and (m.start <= f.start and f.end <= m.end or f.end == m.start)]
+
+    if own := named_in(meeting):
+        return own
+    listed = [o for o in ms if o.type == "MEETING" and o.end <= meeting.start]
+    if listed and re.fullmatch(r"与|和|及|以及|、|，|,", text[listed[-1].end - base:meeting.start - base]):
+        if inner := named_in(listed[-1]):
+            return inner
+    for f in ms:
+        if f.type == "FORUM" and f.end <= meeting.start and not any(
+                o.type == "MEETING" and o.start <= f.start and f.end <= o.end for o in ms):
+            held = re.match(r"(?:先后|已|已经|共|曾|还|又|再次|累计|成功)*(?:举办|召开|举行)(?:了|过)?", text[f.end - base:])
+            if held and not re.search(r"[；。;]", text[f.end - base:meeting.start - base]):
+                return [f]
+    return []
 
 
 def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, list[Mention]] | None:
@@ -763,13 +862,13 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     return None
 
 
-def _pair_facts(sent, kind: str, part_role: str, whole_role: str):
+def _pair_facts(sent, kind: str, part_role: str, whole_role: str, said: set[tuple[str, str]] = frozenset()):
     """A maker of two-role facts of ``kind`` in ``sent`` (a body and its parent, a part and its whole):
-    each pair once, never an entity with itself."""
-    seen: set[tuple[str, str]] = set()
+    each pair once (``said``: pairs already given), never an entity with itself."""
+    seen: set[tuple[str, str]] = set(said)
 
     def fact(part: Mention, whole: Mention, rule: str) -> Iterable[Fact]:
-        if (part.name, whole.name) in seen or part.name == whole.name:
+        if (part.name, whole.name) in seen or part.name == whole.name or part is whole:
             return
         seen.add((part.name, whole.name))
         yield Fact(kind, sent.index, part.start, part.end, part.text, rule, part.name,
