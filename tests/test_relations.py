@@ -481,3 +481,16 @@ def test_a_second_announcement_in_the_sentence_tops_up_the_fund_named_before(rea
 def test_an_agenda_implemented_is_no_measure_announced(read):
     facts = read("习近平主席在多个场合宣布务实举措，为推动落实联合国2030年可持续发展议程提出中国方案。")
     assert kinds(facts, "Pledge") == []
+
+
+def test_a_table_row_without_a_sum_gives_its_project_the_row(read):
+    facts = read("2020年5月 | 尼泊尔 | 联合国开发计划署 | — | 签署协议，实施“尼泊尔山区学校重建项目”，惠及5000名学生")
+    got = [roles(f) for f in kinds(facts, "AidDelivery") if f.rule == "aid:table-row-project"]
+    assert len(got) == 1 and {("date", "2020年5月"), ("recipient", "尼泊尔"), ("partner", "联合国开发计划署")} <= got[0]
+
+
+def test_a_project_paid_by_a_programme_is_part_of_it(read):
+    facts = read("中方利用中非发展基金援建了蒙巴萨港口项目。")
+    assert {(f.get("programme")[0].name, f.get("part_of")[0].name) for f in kinds(facts, "Component")} == {
+        ("蒙巴萨港口项目", "中非发展基金")}
+    assert kinds(read("中非发展基金成立后，中方援建了蒙巴萨港口项目。"), "Component") == []

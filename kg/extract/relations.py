@@ -639,6 +639,18 @@ class Relations:
             for part in ms:
                 if part.type in ("PROJECT", "PROGRAMME") and t.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, wholes_here[-1], "part_of:under-the-framework")
+        # 通过南南合作援助基金实施的X项目, 利用中非发展基金援建X: a project the programme pays for
+        for w in ms:
+            if w.type != "PROGRAMME" or not re.search(r"(?:经|通过|利用|依托|借助|使用)$", text[:w.start - base]):
+                continue
+            by = re.match(r"(?:的)?(?:资金|资助)?(?:[^，；。]{0,8}?)(?:实施|援建|建设|资助|支持|开展|建成)(?:了|的)?", text[w.end - base:])
+            if not by:
+                continue
+            stop = re.search(r"[，；。,;]", text[w.end - base + by.end():])
+            hi = w.end - base + by.end() + (stop.start() if stop else len(text))
+            for part in ms:
+                if part.type == "PROJECT" and w.end - base + by.end() <= part.start - base and part.end - base <= hi:
+                    yield from fact(part, w, "part_of:paid-by-the-programme")
         for t in re.finditer(r"是([^，；。]{2,30}?)的(?:重要)?(?:组成部分|一部分|旗舰项目|重点项目|早期收获)", text):
             whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
             part = [p for p in ms if p.type in ("PROJECT", "PROGRAMME") and p.end - base <= t.start()
@@ -658,7 +670,7 @@ class Relations:
         for part in re.split(r"[|｜]", text):
             cells.append((base + pos, base + pos + len(part)))
             pos += len(part) + 1
-        dates, geo, orgs, sums = [], [], [], []
+        dates, geo, orgs, sums, prose = [], [], [], [], []
         for cs, ce in cells:
             inner = _outermost([m for m in _within(ms, cs, ce) if not m.is_value]) + [
                 m for m in _within(ms, cs, ce) if m.is_value]  # 联合国世界粮食计划署, not also 联合国 inside it
@@ -667,12 +679,21 @@ class Relations:
             if not inner or len(re.sub(r"[\s、，,和及与]", "", names)) < len(bare) - 4:
                 if any(x.type == "MONEY" for x in inner) and len(bare) <= 20:  # 每国200万美元,合计600万美元
                     sums += [x for x in inner if x.type == "MONEY"]
+                prose += [x for x in inner if x.type == "PROJECT"]
                 continue  # a cell of prose
             dates += [x for x in inner if x.type == "DATE"]
             geo += [x for x in inner if x.type in GEO and not _chinese(x)]
             orgs += [x for x in inner if x.type == "ORG"]
             sums += [x for x in inner if x.type == "MONEY"]
-        if not sums:
+        if not sums:  # no sum: the project the row's prose names has the row's date, countries and partner
+            for p in prose[:1]:
+                fact = Fact("AidDelivery", sent.index, sent.start, sent.end, text, "aid:table-row-project", p.name,
+                            [("deliverable", p)])
+                fact.roles += [("date", d) for d in dates[:1]]
+                fact.roles += [("recipient", g) for g in geo]
+                fact.roles += [("partner", o) for o in orgs]
+                if len(fact.roles) > 1:
+                    yield fact
             return
         for m in sums:  # 每国200万美元,合计600万美元: one figure each
             fact = Fact("AidStatistic", sent.index, sent.start, sent.end, text, "aid:table-row", m.text, [("theme", m)])
