@@ -494,3 +494,17 @@ def test_a_project_paid_by_a_programme_is_part_of_it(read):
     assert {(f.get("programme")[0].name, f.get("part_of")[0].name) for f in kinds(facts, "Component")} == {
         ("蒙巴萨港口项目", "中非发展基金")}
     assert kinds(read("中非发展基金成立后，中方援建了蒙巴萨港口项目。"), "Component") == []
+
+
+def test_what_is_adopted_at_a_meeting_has_the_meetings_date_from_elsewhere(read):
+    facts = read("中国—拉共体论坛首届部长级会议于2015年1月8日至9日在北京举行。"
+                 "会后，中国—拉共体论坛首届部长级会议通过了《中国与拉美和加勒比国家合作规划（2015-2019）》。")
+    (p,) = kinds(facts, "ProgrammeReport")
+    assert {("announced_at", "中国—拉共体论坛首届部长级会议"), ("date", "2015年1月8日")} <= roles(p)
+
+
+def test_the_place_one_comes_to_attend_a_meeting_is_its_location(read):
+    (f,) = kinds(read("王毅来到纽约联合国总部，出席第79届联大。"), "MeetingReport")
+    assert {("location", "纽约"), ("location", "联合国总部")} <= roles(f)
+    (f,) = kinds(read("王毅离开纽约后，出席第79届联大。"), "MeetingReport")
+    assert not f.get("location")

@@ -80,7 +80,7 @@ class Relations:
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
-        doc.facts = _lenders(doc, list(self.facts(doc)))
+        doc.facts = _meeting_dates(_lenders(doc, list(self.facts(doc))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -781,7 +781,9 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
     if after and "分别" in after.group():
         return None  # A与B分别于2015年和2018年召开: which date goes with which is not for a rule
     before = None
-    for b in re.finditer(r"(?:于|在)[^，；。,;]{0,40}?(?:举行|召开|举办|出席|参加|主持)(?:的)?", text[:lo]):
+    # 王毅来到纽约联合国总部，出席…: the place one comes to attend it
+    for b in re.finditer(r"(?:于|在)[^，；。,;]{0,40}?(?:举行|召开|举办|出席|参加|主持)(?:的)?|"
+                         r"(?:来到|抵达|前往|赴)[^，；。,;]{1,20}?[，,]?(?:出席|参加|主持)(?:了)?", text[:lo]):
         if b.end() >= lo - 2:
             before = b
     if after:
@@ -802,7 +804,7 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
             date = replace(days, end=days.start + cut.end(), text=cut.group(), type="DATE", key=f"date/{first}",
                            name=cut.group(), value={"value": first})
     places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
-              and re.search(r"在[^，；。]{0,12}$", text[span[0]:x.start - base])]
+              and re.search(r"(?:在|来到|抵达|前往|赴)[^，；。]{0,12}$", text[span[0]:x.start - base])]
     return date, places
 
 
@@ -826,6 +828,20 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
         code = fact.literals.get("flowType")
         if code in lender and not fact.get("partner") and fact.kind in ("AidStatistic", "Pledge"):
             fact.roles.append(("partner", lender[code]))
+    return facts
+
+
+def _meeting_dates(facts: list[Fact]) -> list[Fact]:
+    """What is announced or adopted at a meeting whose sentence gives no date has the meeting's date, as the
+    document gives it elsewhere (…会议于2021年11月29日在达喀尔召开。… 会议通过了《X》)."""
+    held: dict[str, Mention] = {}
+    for f in facts:
+        if f.kind == "MeetingReport" and f.get("date"):
+            held.setdefault(f.get("meeting")[0].name, f.get("date")[0])
+    for f in facts:
+        if f.kind in ("Pledge", "ProgrammeReport") and not f.get("date"):
+            at = [held[m.name] for m in f.get("announced_at") if m.name in held]
+            f.roles += [("date", d) for d in at[:1]]
     return facts
 
 
