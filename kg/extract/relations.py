@@ -45,7 +45,7 @@ def _flow_code(m: re.Match) -> str:
 AID_WORDS = re.compile(r"援助|援建|贷款|捐赠|提供|派遣|培训|项目|举办|减免|免除|实施|建设|志愿者|医疗队")
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
-_CLAUSE = re.compile(r"[^，；。,;！？]+[，；。,;！？]?")
+_CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
 _HEADING = re.compile(r"^——([^。]{2,30})。")
 ENTITY_LIKE = {"PROGRAMME", "PROJECT", "ORG", "FORUM"}
 GEO = {"COUNTRY", "REGION"}
@@ -317,7 +317,7 @@ class Relations:
             amounts = [m for m in inner if m.type in ("MONEY", "COUNT")]
             if not amounts:
                 continue
-            flow = _FLOW.search(_blank_names(clause, inner, cs))
+            flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
             sized = any(x.type in ("PROGRAMME", "ORG") and x.end <= a.start and a.type == "MONEY" and
                         _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
             if not AID_WORDS.search(clause) and not flow and not sized and not (
@@ -713,6 +713,18 @@ def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
     return "".join(chars)
 
 
+def _flow_before(sent, ms: list[Mention], cs: int) -> re.Match | None:
+    """The one flow of aid the sentence names as the topic of the clauses after it (其一为无偿援助，三年共计
+    323.2亿元人民币): the flow the clause's sum counts."""
+    head = sent.text[:cs - sent.start]
+    flows = list(_FLOW.finditer(_blank_names(head, [m for m in ms if m.end <= cs], sent.start)))
+    if not flows or len({_flow_code(f) for f in flows}) > 1:
+        return None
+    if re.sub(r"[，,：:\s]|方面|部分", "", head[flows[-1].end():]):
+        return None  # …共计98笔到期无息贷款债务，累计金额…: the loans are a debt here, no topic of the clause
+    return flows[-1]
+
+
 def _short(clause: str) -> str:
     return clause.strip("，；。,; ")
 
@@ -818,7 +830,7 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
             orgs_in.setdefault(m.sentence, []).append(m)
     for sent in doc.sentences:
         for f in _FLOW.finditer(to_simplified(sent.text)) if sent.index in orgs_in else ():
-            by = re.match(r"[^，；。]{0,6}?由([^，；。]{2,20}?)(?:受[^，；。]{0,8})?(?:发放|提供|负责|承贷|管理)", f.string[f.end():])
+            by = re.match(r"[^，；。]{0,6}?由([^，；。]{2,20}?)(?:受[^，；。]{0,8})?(?:发放|提供|负责|承贷|管理|筹集|筹措)", f.string[f.end():])
             if by:
                 lo, hi = sent.start + f.end() + by.start(1), sent.start + f.end() + by.end(1)
                 orgs = [m for m in orgs_in[sent.index] if lo <= m.start and m.end <= hi]
@@ -880,7 +892,7 @@ _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
 _SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|到|[-—–~～]")  # 近5年来, 3年内, 2013年至2018年; not 持续27年
 _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
-_BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里)|同期|此期间|这一时期")
+_BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|这一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 
 
