@@ -529,3 +529,17 @@ def test_the_lender_who_raises_a_loans_capital_is_its_partner(read):
     facts = read("优惠贷款的本金由中国进出口银行在市场上筹集。2016年，中国提供优惠贷款80亿元人民币。")
     (s,) = [f for f in facts if ("theme", "80亿元人民币") in roles(f)]
     assert ("partner", "中国进出口银行") in roles(s)
+
+
+def test_the_size_and_term_after_a_named_measure_are_its_own(read):
+    facts = read("习近平主席宣布，中国将设立中非和平发展基金，为期10年，总额10亿美元，并提供5亿美元紧急援助。")
+    fund, aid = kinds(facts, "Pledge")
+    assert {("programme", "中非和平发展基金"), ("period", "10年"), ("amount", "10亿美元")} <= roles(fund)
+    assert ("theme", "5亿美元") in roles(aid) and ("amount", "5亿美元") not in roles(fund)
+    (f,) = kinds(read("2015年，中国设立了南南合作援助基金，首期资金20亿美元。"), "AidStatistic")
+    assert {("programme", "南南合作援助基金"), ("amount", "20亿美元")} <= roles(f)
+
+
+def test_debt_cancelled_is_debt_relief_however_long_the_list_of_debtors(read):
+    (p,) = kinds(read("中国宣布免除对有关最不发达国家截至2015年底到期未还的政府间无息贷款债务。"), "Pledge")
+    assert p.literals["flowType"] == "debt-relief"

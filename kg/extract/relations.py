@@ -33,7 +33,7 @@ ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,12}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
                            r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
-    (r"免除[^，。；]{0,12}债务|减免[^，。；]{0,12}债务|债务减免|免债", "debt-relief"),
+    (r"免除[^，。；]{0,40}债务|减免[^，。；]{0,40}债务|债务减免|免债", "debt-relief"),
     (r"无偿援助|赠款", "grant"), (r"无息贷款", "interest-free-loan"),
     (r"援外优惠贷款|优惠贷款|优惠出口买方信贷", "concessional-loan"),
 ]
@@ -254,6 +254,7 @@ class Relations:
             fact.roles += [("amount", m) for m in money]
             yield fact
             return
+        last: Fact | None = None  # the last measure that named its programme
         for cs, ce in _clauses(sent.text, sent.start, trigger.end(), limit):
             clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
@@ -261,6 +262,11 @@ class Relations:
                 continue  # 包括100个减贫项目…: details of the measure before
             money = [m for m in inner if m.type == "MONEY"]
             counts = [m for m in inner if m.type == "COUNT"]
+            if last is not None and _SIZE_OF_LAST.match(clause) and not any(
+                    m.type in ENTITY_LIKE for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
+                last.roles += [("amount", m) for m in money]
+                last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]
+                continue
             # 推动落实联合国2030年可持续发展议程: a programme that exists is implemented, not announced
             named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE
                      and (money or counts or not re.search(r"(?:落实|对接|服务于?|围绕)[“\"《]?$", sent.text[:m.start - sent.start]))]
@@ -302,6 +308,8 @@ class Relations:
                     fact.literals["flowType"] = _flow_code(flow)
                 if to and not any(to.start(1) <= m.start - cs and m.end - cs <= to.end(1) for m in items):
                     fact.literals["beneficiary"] = to.group(1)
+                if items:
+                    last = fact
                 yield fact
 
     # ------------------------------------------------------------------ aid statistics
@@ -348,6 +356,10 @@ class Relations:
                 # 全球发展和南南合作基金规模增至40亿美元: the sum of a named fund is its amount
                 fund = [x for x in inner if x.type in ("PROGRAMME", "ORG") and x.end <= m.start and m.type == "MONEY"
                         and _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:m.start - sent.start])]
+                if not fund and m.type == "MONEY" and _SIZE_OF_LAST.match(clause):
+                    # 中国设立了南南合作援助基金，首期资金20亿美元: the size of the fund named just before
+                    fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and not any(
+                        o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
                 if fund:
                     fact.roles += [("programme", fund[-1]), ("amount", m)]
                 else:
@@ -887,6 +899,7 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     return []
 
 
+_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
