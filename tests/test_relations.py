@@ -543,3 +543,15 @@ def test_the_size_and_term_after_a_named_measure_are_its_own(read):
 def test_debt_cancelled_is_debt_relief_however_long_the_list_of_debtors(read):
     (p,) = kinds(read("中国宣布免除对有关最不发达国家截至2015年底到期未还的政府间无息贷款债务。"), "Pledge")
     assert p.literals["flowType"] == "debt-relief"
+
+
+def test_the_fund_that_pays_and_the_organisation_that_runs_it(read):
+    facts = read("由中国政府通过全球发展和南南合作基金支持、世界粮食计划署实施的老挝学校供餐项目在万象启动。")
+    got = {(f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")}
+    assert got == {("全球发展和南南合作基金", "世界粮食计划署"), ("老挝学校供餐项目", "世界粮食计划署")}
+    (p,) = kinds(facts, "ProjectReport")
+    assert ("location", "万象") in roles(p)
+    facts = read("中国通过全球发展和南南合作基金向老挝提供粮食援助，由世界粮食计划署负责实施。")
+    assert {(f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")} == {
+        ("全球发展和南南合作基金", "世界粮食计划署")}
+    assert kinds(read("全球发展和南南合作基金成立三年，世界粮食计划署发布了报告。"), "Partnership") == []

@@ -439,6 +439,19 @@ class Relations:
                     gap = text[p.end - base:o.start - base] if p.end <= o.start else text[o.end - base + run.end():p.start - base]
                     if not re.search(r"[，；。,;]", gap) and len(gap) <= 20:
                         yield from fact(p, o, rule="partner:run-by")
+            # 世界粮食计划署实施的老挝学校供餐项目
+            done = re.match(r"(?:负责|具体)?(?:实施|执行|承办|运营|管理)的([^，；。,;]{0,20})", after)
+            if done:
+                for p in items:
+                    if o.end + done.start(1) <= p.start <= o.end + done.end():
+                        yield from fact(p, o, rule="partner:run-by")
+            # the fund that pays and the organisation that runs it: 通过X基金…，由Y负责实施; X支持、Y实施的
+            if run and re.search(r"(?:由|、|委托|联合)$", before):
+                for x in items:
+                    if x.type == "PROGRAMME" and x.end <= o.start and (
+                            re.search(r"(?:通过|经由|利用|依托|借助)$", text[:x.start - base])
+                            or re.match(r"(?:的)?(?:支持|资助)", text[x.end - base:])):
+                        yield from fact(x, o, rule="partner:fund-and-implementer")
 
     # ------------------------------------------------------------------ recipients
     def _recipients(self, sent, ms: list[Mention], clauses: list[tuple[int, int]]) -> Iterable[Fact]:
@@ -576,13 +589,17 @@ class Relations:
                 elif o.start > p.end and re.match(r"[^，；。]{0,4}提供[^，；。]{0,8}(?:贷款|融资)", text[o.end - base:]):
                     fact.roles.append(("partner", o))  # …铁路由中国进出口银行提供贷款
             after = text[p.end - base:]
-            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|开通)", after)
-            if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工
+            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|开通|"
+                            r"启动|交接|揭牌|投入使用)", after)
+            if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工; Y 10日在万象启动
                 dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
                          and text[d.start - base - 1:d.start - base] == "于"]
                 dates = dates or [d for d in ms if d.type == "DATE" and d.end <= p.start and
                                   not re.search(r"[；。;]", text[d.end - base:p.start - base])]
                 fact.roles += [("date", d) for d in dates[-1:]]
+                fact.roles += [("location", x) for x in ms if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
+                               and p.end <= x.start and x.end - base <= p.end - base + done.end()
+                               and re.search(r"在$", text[:x.start - base])]
             if len(fact.roles) > 1:
                 yield fact
 
