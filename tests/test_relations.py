@@ -555,3 +555,11 @@ def test_the_fund_that_pays_and_the_organisation_that_runs_it(read):
     assert {(f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")} == {
         ("全球发展和南南合作基金", "世界粮食计划署")}
     assert kinds(read("全球发展和南南合作基金成立三年，世界粮食计划署发布了报告。"), "Partnership") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "根据中国—拉共体论坛首届部长级会议通过的《中国与拉美和加勒比国家合作规划（2015-2019）》，双方将加强合作。",
+    "《中国与拉美和加勒比国家合作规划（2015-2019）》于2015年1月在中国—拉共体论坛首届部长级会议上通过。"])
+def test_a_plan_adopted_at_a_meeting_either_way_round(read, sentence):
+    (p,) = kinds(read(sentence), "ProgrammeReport")
+    assert {("announced_at", "中国—拉共体论坛首届部长级会议"), ("period", "（2015-2019）")} <= roles(p)

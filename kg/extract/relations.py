@@ -625,13 +625,18 @@ class Relations:
                      and not _PART_HEAD.search(p.name[len(o.name):])]
             for o in owner[:1]:
                 fact.roles.append(("announced_by" if o.type == "ORG" else "announced_at", o))
+            # …会议审议通过了《X》, 会议通过的《X》; 《X》于2015年1月在…会议上通过
             adopted = [mt for mt in ms if mt.type == "MEETING" and mt.end <= p.start and re.search(
-                r"(?:审议)?(?:通过|发表|发布|签署)(?:了)?[“《\"]?$", text[:p.start - base])
+                r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?[“《\"]?$", text[:p.start - base])
                 and not re.search(r"[。；]", text[mt.end - base:p.start - base])]
-            if adopted:
-                mt = _outermost(adopted)[-1]
+            after = [mt for mt in ms if mt.type == "MEETING" and mt.start >= p.end and re.fullmatch(
+                r"[”》\"]?(?:已|于[^，；。]{2,16}?)?在?", text[p.end - base:mt.start - base]) and re.match(
+                r"(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
+            if adopted or after:
+                mt = _outermost(adopted)[-1] if adopted else after[0]
                 fact.roles.append(("announced_at", mt))
-                when = [d for d in ms if d.type == "DATE" and d.end <= mt.start and mt.start - d.end <= 2]
+                when = [d for d in ms if d.type == "DATE" and (d.end <= mt.start and mt.start - d.end <= 2
+                                                               or p.end <= d.start and d.end <= mt.start)]
                 fact.roles += [("date", d) for d in when[-1:]]
             new = [(r, m) for r, m in fact.roles[1:] if (p.name, r, m.name) not in said]
             said.update((p.name, r, m.name) for r, m in new)
