@@ -563,3 +563,14 @@ def test_the_fund_that_pays_and_the_organisation_that_runs_it(read):
 def test_a_plan_adopted_at_a_meeting_either_way_round(read, sentence):
     (p,) = kinds(read(sentence), "ProgrammeReport")
     assert {("announced_at", "中国—拉共体论坛首届部长级会议"), ("period", "（2015-2019）")} <= roles(p)
+
+
+def test_the_meeting_a_sentence_refers_to_without_naming_it(read):
+    facts = read("2018年9月，中非合作论坛北京峰会在北京举行。会上，习近平主席宣布中方将提供600亿美元支持。")
+    (p,) = kinds(facts, "Pledge")
+    assert {("announced_at", "中非合作论坛北京峰会"), ("date", "2018年9月"), ("announced_by", "习近平")} <= roles(p)
+    facts = read("中阿合作论坛第九届部长级会议在北京召开。会议审议通过了《中阿合作论坛2020年至2022年行动执行计划》。")
+    (p,) = kinds(facts, "ProgrammeReport")
+    assert ("announced_at", "中阿合作论坛第九届部长级会议") in roles(p)
+    facts = read("中非合作论坛北京峰会在北京举行。发言人在例行记者会上宣布，中方将提供600亿美元支持。")
+    assert not kinds(facts, "Pledge")[0].get("announced_at")  # 记者会上 is no reference to the summit

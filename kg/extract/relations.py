@@ -103,8 +103,11 @@ class Relations:
         last_range: list[Mention] = []  # the last period named in the document
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
+        last_meeting: tuple[int, Mention] | None = None  # the last meeting named, and in which paragraph
         for sent in doc.sentences:
             ms = by_sentence.get(sent.index, [])
+            # 会议通过了…, 峰会期间…宣布: the meeting named last, in this paragraph or the one before
+            recent_meeting = last_meeting[1] if last_meeting and sent.paragraph - last_meeting[0] <= 1 else None
             # the rules read simplified characters (宣佈 is 宣布); the conversion keeps every offset
             sent = replace(sent, text=to_simplified(sent.text))
             clauses = _clauses(sent.text, sent.start)
@@ -113,7 +116,7 @@ class Relations:
                 heading[sent.paragraph] = [m for m in ms if m.type in ("PROGRAMME", "ORG")]
                 topic[sent.paragraph] = h.group(1)
             yield from self._meetings(sent, ms)
-            pledges = list(self._pledges(doc, sent, ms))
+            pledges = list(self._pledges(doc, sent, ms, recent_meeting))
             yield from pledges
             rows = list(self._table_row(sent, ms))
             yield from rows
@@ -147,10 +150,12 @@ class Relations:
             yield from self._affiliations(sent, ms, bodies)
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
-            yield from self._programmes(sent, ms, said)
+            yield from self._programmes(sent, ms, said, recent_meeting)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
+            if named_meetings := _outermost([m for m in ms if m.type == "MEETING"]):
+                last_meeting = (sent.paragraph, named_meetings[-1])
 
     # ------------------------------------------------------------------ meetings
     def _meetings(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -187,7 +192,7 @@ class Relations:
                 yield fact
 
     # ------------------------------------------------------------------ pledges
-    def _pledges(self, doc: Document, sent, ms: list[Mention]) -> Iterable[Fact]:
+    def _pledges(self, doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None = None) -> Iterable[Fact]:
         """Each announcement of the sentence with the measures up to the next one (…宣布设立的，…；此后他又在
         …上宣布增资10亿美元): a later one keeps the meeting and date of the one before unless it names its own
         or says it came later (此后, 随后 ...)."""
@@ -202,6 +207,8 @@ class Relations:
             inherited = [] if later else [(r, m) for r, m in context if r in ("announced_at", "date")]
             own = [m for m in ms if m.end <= sent.start + trigger.start() and (not i or m.start >= sent.start + lo
                                                                                 or m.type in ("PERSON", "ORG", "COUNTRY"))]
+            if not i and recent_meeting and not any(m.type == "MEETING" for m in own) and _meeting_ref(sent, ms, 0, trigger.start()):
+                inherited = [("announced_at", recent_meeting)]
             facts = list(self._pledge(doc, sent, ms, trigger, own, hi, inherited))
             context = facts[0].roles if facts else context
             yield from facts
@@ -604,7 +611,8 @@ class Relations:
                 yield fact
 
     # ------------------------------------------------------------------ programmes and plans
-    def _programmes(self, sent, ms: list[Mention], said: set[tuple[str, str, str]]) -> Iterable[Fact]:
+    def _programmes(self, sent, ms: list[Mention], said: set[tuple[str, str, str]],
+                    recent_meeting: Mention | None = None) -> Iterable[Fact]:
         """What a plan's name and its sentence say: its period (…行动计划(2022-2024)), the body whose plan
         it is (东盟互联互通总体规划2025: 东盟 announced it; 中阿合作论坛行动计划: the forum's), the meeting
         that adopted it (…会议…审议通过了《X》) and when."""
@@ -632,6 +640,10 @@ class Relations:
             after = [mt for mt in ms if mt.type == "MEETING" and mt.start >= p.end and re.fullmatch(
                 r"[”》\"]?(?:已|于[^，；。]{2,16}?)?在?", text[p.end - base:mt.start - base]) and re.match(
                 r"(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
+            ref = recent_meeting and re.search(r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?[“《\"]?$", text[:p.start - base])
+            if ref and not adopted and not after and _meeting_ref(sent, ms, 0, ref.start()) and not any(
+                    m.type == "MEETING" and m.end - base <= ref.start() for m in ms):
+                fact.roles.append(("announced_at", recent_meeting))  # 会议审议通过了《X》: the meeting named before
             if adopted or after:
                 mt = _outermost(adopted)[-1] if adopted else after[0]
                 fact.roles.append(("announced_at", mt))
@@ -875,6 +887,16 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
         if code in lender and not fact.get("partner") and fact.kind in ("AidStatistic", "Pledge"):
             fact.roles.append(("partner", lender[code]))
     return facts
+
+
+def _meeting_ref(sent, ms: list[Mention], lo: int, hi: int) -> bool:
+    """The sentence refers to a meeting without naming it (会议, 本次峰会, 会上, 会议期间) between ``lo`` and
+    ``hi`` (offsets in the sentence), outside any name (联合国大会 is a name)."""
+    for m in re.finditer(r"(?:^|(?<=[，,；;、在于]))(?:本次|此次|这次|该次)?(?:会议|峰会|会上|大会)", sent.text[lo:hi]):
+        at = sent.start + lo + m.start()  # not 记者会上: a word that ends in 会 is another thing
+        if not any(x.start <= at < x.end for x in ms):
+            return True
+    return False
 
 
 def _meeting_dates(facts: list[Fact]) -> list[Fact]:
