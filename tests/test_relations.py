@@ -574,3 +574,11 @@ def test_the_meeting_a_sentence_refers_to_without_naming_it(read):
     assert ("announced_at", "中阿合作论坛第九届部长级会议") in roles(p)
     facts = read("中非合作论坛北京峰会在北京举行。发言人在例行记者会上宣布，中方将提供600亿美元支持。")
     assert not kinds(facts, "Pledge")[0].get("announced_at")  # 记者会上 is no reference to the summit
+
+
+def test_a_title_line_naming_a_plan_with_its_years_gives_the_plan_and_its_period(read):
+    facts = read("中非农业合作三年行动计划(2019-2021)(摘要)\n\n双方将落实行动计划。")
+    got = {(f.get("programme")[0].name, m.value["value"]) for f in kinds(facts, "ProgrammeReport") for m in f.get("period")}
+    assert got == {("中非农业合作三年行动计划(2019-2021)", "2019/2021")}
+    facts = read("双方同意在2019年至2021年实施农业合作计划(2019-2021)等多个项目，并加强交流。")  # prose, not a title line
+    assert not [m for f in facts for _, m in f.roles if m.rule == "title:plan-with-years"]

@@ -80,6 +80,8 @@ class Relations:
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
+        if titled := _titled_plans(doc):
+            doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         doc.facts = _meeting_dates(_lenders(doc, list(self.facts(doc))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
@@ -887,6 +889,33 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
         if code in lender and not fact.get("partner") and fact.kind in ("AidStatistic", "Pledge"):
             fact.roles.append(("partner", lender[code]))
     return facts
+
+
+_TITLED_PLAN = re.compile(r"^\s*《?([^，。；《》()（）]{4,50}?(?:计划|规划|纲要|议程|方案|战略))\s*[(（]\s*((?:19|20)\d\d)"
+                          r"\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?[)）]")
+
+
+def _titled_plans(doc: Document) -> list[Mention]:
+    """A line of its own that names a plan with its years (澜沧江-湄公河合作五年行动计划(2018-2022)(节选), the
+    title of a plan): the plan, where no name was found over it."""
+    out = []
+    for sent in doc.sentences:
+        para = doc.paragraphs[sent.paragraph] if sent.paragraph < len(doc.paragraphs) else None
+        if para is None or doc.text[para.start:para.end].strip() != sent.text.strip() or len(sent.text) > 70:
+            continue
+        m = _TITLED_PLAN.match(to_simplified(sent.text))
+        if m is None or int(m.group(2)) >= int(m.group(3)):
+            continue
+        start, end = sent.start + m.start(1), sent.start + m.end()
+        if any(x.type == "PROGRAMME" and x.start <= start and end <= x.end for x in doc.mentions):
+            continue
+        name = to_simplified(doc.text[start:end])
+        # the same plan named short elsewhere (行动计划, the head of its name) is the same entity
+        key = next((x.key for x in doc.mentions if x.type == "PROGRAMME" and (x.name == name or len(x.name) >= 2
+                    and to_simplified(m.group(1)).endswith(re.sub(r"[《》“”\"]", "", x.name)))), f"programme/{name}")
+        out.append(Mention(start, end, doc.text[start:end], "PROGRAMME", key, sent.index, name,
+                           rule="title:plan-with-years"))
+    return out
 
 
 def _meeting_ref(sent, ms: list[Mention], lo: int, hi: int) -> bool:
