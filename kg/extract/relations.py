@@ -904,8 +904,9 @@ def _titled_plans(doc: Document) -> list[Mention]:
         if para is None or doc.text[para.start:para.end].strip() != sent.text.strip() or len(sent.text) > 70:
             continue
         m = _TITLED_PLAN.match(to_simplified(sent.text))
-        if m is None or int(m.group(2)) >= int(m.group(3)):
-            continue
+        if m is None or int(m.group(2)) >= int(m.group(3)) or not re.fullmatch(
+                r"》?\s*(?:[(（][^()（）]{1,6}[)）])?\s*", sent.text[m.end():]):
+            continue  # the line is the plan's name, (节选) at most after it: a title, not prose
         start, end = sent.start + m.start(1), sent.start + m.end()
         if any(x.type == "PROGRAMME" and x.start <= start and end <= x.end for x in doc.mentions):
             continue
