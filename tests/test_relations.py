@@ -582,3 +582,9 @@ def test_a_title_line_naming_a_plan_with_its_years_gives_the_plan_and_its_period
     assert got == {("中非农业合作三年行动计划(2019-2021)", "2019/2021")}
     facts = read("双方同意在2019年至2021年实施农业合作计划(2019-2021)等多个项目，并加强交流。")  # prose, not a title line
     assert not [m for f in facts for _, m in f.roles if m.rule == "title:plan-with-years"]
+
+
+def test_a_running_count_has_no_date_but_a_sum_as_of_a_year_does(read):
+    facts = read("截至2020年底，中国累计向58个国家派遣医疗队，累计援助金额达300亿元人民币。")
+    dates = {f.get("theme")[0].text: [m.text for m in f.get("date")] for f in kinds(facts, "AidStatistic")}
+    assert dates == {"58个国家": [], "300亿元人民币": ["2020年底"]}

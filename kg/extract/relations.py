@@ -376,8 +376,8 @@ class Relations:
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start
                         and (m.type == "MONEY" or speaker or d.start >= cs)]
-                if as_of_date or when:
-                    fact.roles.append(("date", as_of_date or when[-1]))
+                if (as_of_date and m.type == "MONEY") or when:
+                    fact.roles.append(("date", as_of_date if as_of_date and m.type == "MONEY" else when[-1]))
                 if speaker and speaker.end <= m.start:
                     fact.roles.append(("announced_by", speaker))
                 if m.type == "MONEY":
