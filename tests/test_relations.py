@@ -333,6 +333,7 @@ def test_what_a_plans_name_says(read):
            for r, m in f.roles if r != "programme"}
     assert ("中非合作论坛—达喀尔行动计划(2022-2024)", "period", "2022/2024") in got
     assert ("东盟互联互通总体规划2025", "announced_by", "东盟") in got
+    assert ("中非合作论坛—达喀尔行动计划(2022-2024)", "announced_at", "中非合作论坛") not in got  # a forum is no meeting
 
 
 def test_the_year_a_meetings_name_begins_with_is_its_date(read):

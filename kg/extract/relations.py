@@ -630,11 +630,13 @@ class Relations:
                 fact.roles.append(("period", replace(
                     p, start=p.start + years.start(), end=p.start + years.end(), text=years.group(), type="PERIOD",
                     key=f"period/{a}/{b}", name=years.group(), rule="value", value={"value": f"{a}/{b}", "start": a, "end": b})))
-            owner = [o for o in ms if p.start <= o.start <= p.start + 1 and o.end < p.end and o.type in ("ORG", "FORUM")
+            # 东盟互联互通总体规划2025: 东盟's plan (a forum's plan, 中非合作论坛—达喀尔行动计划, is adopted at one
+            # of its meetings: the forum is no meeting it was announced at)
+            owner = [o for o in ms if p.start <= o.start <= p.start + 1 and o.end < p.end and o.type == "ORG"
                      and p.name.startswith(o.name)
                      and not _PART_HEAD.search(p.name[len(o.name):])]
             for o in owner[:1]:
-                fact.roles.append(("announced_by" if o.type == "ORG" else "announced_at", o))
+                fact.roles.append(("announced_by", o))
             # …会议审议通过了《X》, 会议通过的《X》; 《X》于2015年1月在…会议上通过
             adopted = [mt for mt in ms if mt.type == "MEETING" and mt.end <= p.start and re.search(
                 r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?[“《\"]?$", text[:p.start - base])
