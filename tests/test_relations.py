@@ -589,3 +589,12 @@ def test_a_running_count_has_no_date_but_a_sum_as_of_a_year_does(read):
     facts = read("截至2020年底，中国累计向58个国家派遣医疗队，累计援助金额达300亿元人民币。")
     dates = {f.get("theme")[0].text: [m.text for m in f.get("date")] for f in kinds(facts, "AidStatistic")}
     assert dates == {"58个国家": [], "300亿元人民币": ["2020年底"]}
+
+
+def test_measures_listed_with_their_own_verbs_are_pledges_of_their_own(read):
+    facts = read("2021年，李克强总理在第76届世界卫生大会上宣布，提供5亿美元紧急援助、在曼谷设立东亚减贫中心、建立20个农业示范中心。")
+    got = [(sorted(m.text for m in p.get("programme")), sorted(m.text for m in [*p.get("amount"), *p.get("theme")]))
+           for p in kinds(facts, "Pledge")]
+    assert len(got) == 3 and got[0] == ([], ["5亿美元"]) and all(p.get("announced_at") for p in kinds(facts, "Pledge"))
+    facts = read("李克强总理宣布，中方将实施50个“光明行”、30个“万村通”项目。")  # no verb after 、: one measure
+    assert len(kinds(facts, "Pledge")) == 2 and all(p.rule == "pledge:announcement" for p in kinds(facts, "Pledge"))
