@@ -421,7 +421,8 @@ def test_every_kind_of_event_conforms_to_the_shapes(tmp_path):
             "国家国际发展合作署地区一司负责相关工作，国家国际发展合作署列为国务院直属机构。\n"
             "2015年2月14日，由中国铁建承建的本格拉铁路建成通车。中方在中巴经济走廊框架下援建了瓜达尔港。\n"
             "2015年11月 | 南苏丹 | 联合国世界粮食计划署 | 500万美元 | 用于购买谷物\n"
-            "外交部长王毅8月29日表示，中方将向巴基斯坦提供1亿元人民币紧急人道主义援助，其中有2.5万顶帐篷。\n")
+            "外交部长王毅8月29日表示，中方将向巴基斯坦提供1亿元人民币紧急人道主义援助，其中有2.5万顶帐篷。\n"
+            "拉丁美洲和非洲获得了中国对外援助总额的60%左右。\n")  # a share received alone
     src = tmp_path / "news.txt"
     src.write_text(text, encoding="utf-8")
     store = tmp_path / "store"
@@ -598,3 +599,11 @@ def test_measures_listed_with_their_own_verbs_are_pledges_of_their_own(read):
     assert len(got) == 3 and got[0] == ([], ["5亿美元"]) and all(p.get("announced_at") for p in kinds(facts, "Pledge"))
     facts = read("李克强总理宣布，中方将实施50个“光明行”、30个“万村通”项目。")  # no verb after 、: one measure
     assert len(kinds(facts, "Pledge")) == 2 and all(p.rule == "pledge:announcement" for p in kinds(facts, "Pledge"))
+
+
+def test_who_receives_a_share_of_the_aid(read):
+    facts = read("拉丁美洲和非洲获得了中国对外援助总额的60%左右。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert {("recipient", "拉丁美洲"), ("recipient", "非洲"), ("theme", "60%")} <= roles(f)
+    assert kinds(read("非洲获得了长足发展，占世界的20%。"), "AidStatistic") == []  # no aid received
+
