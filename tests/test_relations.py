@@ -607,3 +607,10 @@ def test_who_receives_a_share_of_the_aid(read):
     assert {("recipient", "拉丁美洲"), ("recipient", "非洲"), ("theme", "60%")} <= roles(f)
     assert kinds(read("非洲获得了长足发展，占世界的20%。"), "AidStatistic") == []  # no aid received
 
+
+
+def test_a_quoted_part_of_a_forum_is_named_and_part_of_it(read):
+    facts = read("双方将继续举办“中非合作论坛—法律论坛”，并加强交流。")
+    got = {(f.get("programme")[0].name, f.get("part_of")[0].name) for f in kinds(facts, "Component")}
+    assert got == {("中非合作论坛—法律论坛", "中非合作论坛")}
+    assert kinds(read("双方重申“中非合作论坛”的重要作用。"), "Component") == []  # the whole alone

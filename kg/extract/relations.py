@@ -80,7 +80,7 @@ class Relations:
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
-        if titled := _titled_plans(doc):
+        if titled := _titled_plans(doc) + _quoted_parts(doc):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         doc.facts = _meeting_dates(_lenders(doc, list(self.facts(doc))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -939,6 +939,25 @@ def _titled_plans(doc: Document) -> list[Mention]:
                     and to_simplified(m.group(1)).endswith(re.sub(r"[《》“”\"]", "", x.name)))), f"programme/{name}")
         out.append(Mention(start, end, doc.text[start:end], "PROGRAMME", key, sent.index, name,
                            rule="title:plan-with-years"))
+    return out
+
+
+def _quoted_parts(doc: Document) -> list[Mention]:
+    """A quoted name that begins with a forum or programme and ends with the head of a part (“中非合作论坛—智库
+    论坛”, “全球发展倡议项目库”): the part, where no name was found over it (its whole: `_components`)."""
+    out = []
+    wholes = [m for m in doc.mentions if m.type in ("FORUM", "PROGRAMME")]
+    for q in re.finditer(r"[“《\"]([^“”《》\"，。；]{4,40})[”》\"]", doc.text):
+        lo, hi = q.start(1), q.end(1)
+        inner = [m for m in doc.mentions if not m.is_value and lo <= m.start and m.end <= hi]
+        whole = next((w for w in wholes if w.start == lo and w.end < hi), None)
+        if whole is None or any(m.start == lo and m.end == hi for m in inner) or not _PART_HEAD.search(
+                to_simplified(doc.text[whole.end:hi])) or len(doc.text[whole.end:hi].strip("—-－ ")) < 2:
+            continue
+        name = to_simplified(doc.text[lo:hi])
+        kind = "FORUM" if whole.type == "FORUM" and name.endswith("论坛") else "PROGRAMME"
+        out.append(Mention(lo, hi, doc.text[lo:hi], kind, f"{kind.lower()}/{name}", whole.sentence, name,
+                           rule="quoted:part-of-a-whole"))
     return out
 
 
