@@ -610,7 +610,9 @@ def test_who_receives_a_share_of_the_aid(read):
 
 
 def test_a_quoted_part_of_a_forum_is_named_and_part_of_it(read):
-    facts = read("双方将继续举办“中非合作论坛—法律论坛”，并加强交流。")
-    got = {(f.get("programme")[0].name, f.get("part_of")[0].name) for f in kinds(facts, "Component")}
-    assert got == {("中非合作论坛—法律论坛", "中非合作论坛")}
+    for sentence, part, whole in (("双方支持“中非合作论坛—青年创新论坛”。", "中非合作论坛—青年创新论坛", "中非合作论坛"),
+                                  ("“全球发展倡议合作平台”已经建立。", "全球发展倡议合作平台", "全球发展倡议")):
+        got = {(f.get("programme")[0].name, f.get("part_of")[0].name) for f in kinds(read(sentence), "Component")}
+        assert got == {(part, whole)}
     assert kinds(read("双方重申“中非合作论坛”的重要作用。"), "Component") == []  # the whole alone
+    assert kinds(read("双方支持“中非合作论坛—智库联盟”。"), "Component") == []  # a body of a kind the name does not say

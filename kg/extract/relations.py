@@ -955,7 +955,9 @@ def _quoted_parts(doc: Document) -> list[Mention]:
                 to_simplified(doc.text[whole.end:hi])) or len(doc.text[whole.end:hi].strip("—-－ ")) < 2:
             continue
         name = to_simplified(doc.text[lo:hi])
-        kind = "FORUM" if whole.type == "FORUM" and name.endswith("论坛") else "PROGRAMME"
+        if whole.type == "FORUM" and not name.endswith("论坛"):
+            continue  # “中非合作论坛—智库联盟”: a body of the forum, of a kind the name does not say
+        kind = whole.type
         out.append(Mention(lo, hi, doc.text[lo:hi], kind, f"{kind.lower()}/{name}", whole.sentence, name,
                            rule="quoted:part-of-a-whole"))
     return out
