@@ -616,3 +616,17 @@ def test_a_quoted_part_of_a_forum_is_named_and_part_of_it(read):
         assert got == {(part, whole)}
     assert kinds(read("双方重申“中非合作论坛”的重要作用。"), "Component") == []  # the whole alone
     assert kinds(read("双方支持“中非合作论坛—智库联盟”。"), "Component") == []  # a body of a kind the name does not say
+
+
+@pytest.mark.parametrize("sentence, whole, money", [
+    ("蒙内铁路总投资38亿美元，由中国进出口银行提供贷款。", "蒙内铁路", "38亿美元"),  # a project's total investment
+    ("中国企业捐出200万美元，注入南南合作援助基金。", "南南合作援助基金", "200万美元"),  # the fund it goes into
+])
+def test_the_sum_a_named_project_or_fund_amounts_to(read, sentence, whole, money):
+    (f,) = kinds(read(sentence), "AidStatistic")
+    assert {("programme", whole), ("amount", money)} <= roles(f)
+
+
+def test_no_fund_for_a_sum_that_goes_elsewhere(read):
+    (f,) = kinds(read("中国企业捐出200万美元，南南合作援助基金另行安排。"), "AidStatistic")
+    assert not f.get("programme")

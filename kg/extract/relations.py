@@ -339,7 +339,7 @@ class Relations:
             if not amounts:
                 continue
             flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
-            sized = any(x.type in ("PROGRAMME", "ORG") and x.end <= a.start and a.type == "MONEY" and
+            sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
                         _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
             if not AID_WORDS.search(clause) and not flow and not sized and not (
                     any(a.type == "MONEY" or _goods(a) for a in amounts)
@@ -369,8 +369,11 @@ class Relations:
                     # 中国为坦桑尼亚、赞比亚…9国免除了…债务，…累计金额14.2亿元: the countries of an earlier clause
                     fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
                 # 全球发展和南南合作基金规模增至40亿美元: the sum of a named fund is its amount
-                fund = [x for x in inner if x.type in ("PROGRAMME", "ORG") and x.end <= m.start and m.type == "MONEY"
+                fund = [x for x in inner if x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= m.start and m.type == "MONEY"
                         and _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:m.start - sent.start])]
+                if not fund and m.type == "MONEY":  # 捐出1500万卢比，注入巴总理抗洪赈灾基金: the fund it goes into
+                    fund = [x for x in ms if x.type == "PROGRAMME" and x.start > m.end and re.fullmatch(
+                        r"[^，；。,;]{0,4}[，,]?(?:注入|捐给|捐入|拨入|存入)", sent.text[m.end - sent.start:x.start - sent.start])][:1]
                 if not fund and m.type == "MONEY" and _SIZE_OF_LAST.match(clause):
                     # 中国设立了南南合作援助基金，首期资金20亿美元: the size of the fund named just before
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and not any(
@@ -995,7 +998,10 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
             yield named[name[:k]]
 
 
-_FUND_SIZE = re.compile(r"(?:的)?(?:规模|资金|总额|金额|资本|首期资金|总规模)?(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)")
+# 基金规模增至40亿美元, 铁路总投资38亿美元: what a named fund or project amounts to
+_SIZE_VERB = r"(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)"
+_FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|金额|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
+                        rf"合同额|总造价)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
 _GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
 
