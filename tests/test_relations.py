@@ -630,3 +630,9 @@ def test_the_sum_a_named_project_or_fund_amounts_to(read, sentence, whole, money
 def test_no_fund_for_a_sum_that_goes_elsewhere(read):
     (f,) = kinds(read("中国企业捐出200万美元，南南合作援助基金另行安排。"), "AidStatistic")
     assert not f.get("programme")
+
+
+def test_the_fund_a_table_rows_prose_names_is_the_rows_programme(read):
+    facts = read("2018年3月 | 尼泊尔 | 联合国开发计划署 | 300万美元 | 南南合作援助基金在尼实施的第三个项目")
+    (f,) = [f for f in kinds(facts, "AidStatistic") if f.rule == "aid:table-row"]
+    assert {("programme", "南南合作援助基金"), ("partner", "联合国开发计划署"), ("recipient", "尼泊尔")} <= roles(f)

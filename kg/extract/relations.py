@@ -729,7 +729,7 @@ class Relations:
         for part in re.split(r"[|｜]", text):
             cells.append((base + pos, base + pos + len(part)))
             pos += len(part) + 1
-        dates, geo, orgs, sums, prose = [], [], [], [], []
+        dates, geo, orgs, sums, prose, funds = [], [], [], [], [], []
         for cs, ce in cells:
             inner = _outermost([m for m in _within(ms, cs, ce) if not m.is_value]) + [
                 m for m in _within(ms, cs, ce) if m.is_value]  # 联合国世界粮食计划署, not also 联合国 inside it
@@ -739,6 +739,7 @@ class Relations:
                 if any(x.type == "MONEY" for x in inner) and len(bare) <= 20:  # 每国200万美元,合计600万美元
                     sums += [x for x in inner if x.type == "MONEY"]
                 prose += [x for x in inner if x.type == "PROJECT"]
+                funds += [x for x in inner if x.type == "PROGRAMME"]  # 南南合作援助基金在巴实施的首个项目
                 continue  # a cell of prose
             dates += [x for x in inner if x.type == "DATE"]
             geo += [x for x in inner if x.type in GEO and not _chinese(x)]
@@ -751,6 +752,7 @@ class Relations:
                 fact.roles += [("date", d) for d in dates[:1]]
                 fact.roles += [("recipient", g) for g in geo]
                 fact.roles += [("partner", o) for o in orgs]
+                fact.roles += [("programme", f) for f in funds[:1]]
                 if len(fact.roles) > 1:
                     yield fact
             return
@@ -759,6 +761,7 @@ class Relations:
             fact.roles += [("date", d) for d in dates[:1]]
             fact.roles += [("recipient", g) for g in geo]
             fact.roles += [("partner", o) for o in orgs]
+            fact.roles += [("programme", f) for f in funds[:1]]  # the fund the row's prose says paid for it
             yield fact
 
 
