@@ -636,3 +636,17 @@ def test_the_fund_a_table_rows_prose_names_is_the_rows_programme(read):
     facts = read("2018年3月 | 尼泊尔 | 联合国开发计划署 | 300万美元 | 南南合作援助基金在尼实施的第三个项目")
     (f,) = [f for f in kinds(facts, "AidStatistic") if f.rule == "aid:table-row"]
     assert {("programme", "南南合作援助基金"), ("partner", "联合国开发计划署"), ("recipient", "尼泊尔")} <= roles(f)
+
+
+@pytest.mark.parametrize("sentence, part, whole", [
+    ("南南合作援助基金项目库公布了首批项目。", "南南合作援助基金项目库", "南南合作援助基金"),
+    ("中方经由中巴经济走廊能源电力合作框架提供了物资。", "中巴经济走廊能源电力合作框架", "中巴经济走廊"),
+])
+def test_a_programmes_name_run_on_into_a_part_of_it(read, sentence, part, whole):
+    got = {(f.get("programme")[0].name, f.get("part_of")[0].name) for f in kinds(read(sentence), "Component")}
+    assert got == {(part, whole)}
+
+
+@pytest.mark.parametrize("sentence", ["中方在中巴经济走廊合作框架下援建了学校。", "依托“一带一路”合作平台，加大援助力度。"])
+def test_no_part_where_the_programme_is_the_frame_or_the_platform(read, sentence):
+    assert not [f for f in kinds(read(sentence), "Component") if f.rule == "part_of:name-begins-with-whole"]

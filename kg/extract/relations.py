@@ -80,7 +80,7 @@ class Relations:
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
-        if titled := _titled_plans(doc) + _quoted_parts(doc):
+        if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         doc.facts = _meeting_dates(_lenders(doc, list(self.facts(doc))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -966,6 +966,28 @@ def _quoted_parts(doc: Document) -> list[Mention]:
         kind = whole.type
         out.append(Mention(lo, hi, doc.text[lo:hi], kind, f"{kind.lower()}/{name}", whole.sentence, name,
                            rule="quoted:part-of-a-whole"))
+    return out
+
+
+# 项目库 of the programme itself; a framework, platform or mechanism only with a field of its own (社会民生合作框架),
+# not “一带一路”合作平台 (the programme as a platform)
+_NAMED_PART = re.compile(r"(?:项目库|[^，；。,;、的和与及“”《》\"\s]{2,8}?(?:合作框架|合作平台|合作机制))(?![下内中])")
+
+
+def _named_parts(doc: Document) -> list[Mention]:
+    """A programme's name run on into a part of it (全球发展倡议项目库, 中巴经济走廊社会民生合作框架; not 中巴经济
+    走廊框架下, which says where, nor a name found already)."""
+    out = []
+    for w in doc.mentions:
+        if w.type != "PROGRAMME":
+            continue
+        m = _NAMED_PART.match(to_simplified(doc.text[w.end:w.end + 16]))
+        if m is None or any(x.start <= w.start and w.end + m.end() <= x.end and x is not w for x in doc.mentions):
+            continue
+        name = to_simplified(doc.text[w.start:w.end + m.end()])
+        key = "programme/" + re.sub(r"[“”《》\"]", "", name)
+        out.append(Mention(w.start, w.end + m.end(), doc.text[w.start:w.end + m.end()], "PROGRAMME", key, w.sentence,
+                           name, rule="name:part-of-a-programme"))
     return out
 
 
