@@ -939,13 +939,23 @@ def _titled_plans(doc: Document) -> list[Mention]:
         start, end = sent.start + m.start(1), sent.start + m.end()
         if any(x.type == "PROGRAMME" and x.start <= start and end <= x.end for x in doc.mentions):
             continue
-        name = to_simplified(doc.text[start:end])
         # the same plan named short elsewhere (行动计划, the head of its name) is the same entity
-        key = next((x.key for x in doc.mentions if x.type == "PROGRAMME" and (x.name == name or len(x.name) >= 2
-                    and to_simplified(m.group(1)).endswith(re.sub(r"[《》“”\"]", "", x.name)))), f"programme/{name}")
-        out.append(Mention(start, end, doc.text[start:end], "PROGRAMME", key, sent.index, name,
-                           rule="title:plan-with-years"))
+        short = next((x.key for x in doc.mentions if x.type == "PROGRAMME" and len(x.name) >= 2
+                      and to_simplified(m.group(1)).endswith(_QUOTES.sub("", x.name))), None)
+        out.append(_found_name(doc, start, end, "PROGRAMME", sent.index, "title:plan-with-years", short))
     return out
+
+
+_QUOTES = re.compile(r"[“”《》\"]")
+
+
+def _found_name(doc: Document, start: int, end: int, kind: str, sentence: int, rule: str, key: str | None = None) -> Mention:
+    """A name the rules find where the tagger found none: the key of a mention of the same name in the
+    document, else one of its own."""
+    name = to_simplified(doc.text[start:end])
+    key = key or next((x.key for x in doc.mentions if x.type == kind and x.name == name),
+                      f"{kind.lower()}/{_QUOTES.sub('', name)}")
+    return Mention(start, end, doc.text[start:end], kind, key, sentence, name, rule=rule)
 
 
 def _quoted_parts(doc: Document) -> list[Mention]:
@@ -960,12 +970,9 @@ def _quoted_parts(doc: Document) -> list[Mention]:
         if whole is None or any(m.start == lo and m.end == hi for m in inner) or not _PART_HEAD.search(
                 to_simplified(doc.text[whole.end:hi])) or len(doc.text[whole.end:hi].strip("—-－ ")) < 2:
             continue
-        name = to_simplified(doc.text[lo:hi])
-        if whole.type == "FORUM" and not name.endswith("论坛"):
+        if whole.type == "FORUM" and not to_simplified(doc.text[lo:hi]).endswith("论坛"):
             continue  # “中非合作论坛—智库联盟”: a body of the forum, of a kind the name does not say
-        kind = whole.type
-        out.append(Mention(lo, hi, doc.text[lo:hi], kind, f"{kind.lower()}/{name}", whole.sentence, name,
-                           rule="quoted:part-of-a-whole"))
+        out.append(_found_name(doc, lo, hi, whole.type, whole.sentence, "quoted:part-of-a-whole"))
     return out
 
 
@@ -984,10 +991,7 @@ def _named_parts(doc: Document) -> list[Mention]:
         m = _NAMED_PART.match(to_simplified(doc.text[w.end:w.end + 16]))
         if m is None or any(x.start <= w.start and w.end + m.end() <= x.end and x is not w for x in doc.mentions):
             continue
-        name = to_simplified(doc.text[w.start:w.end + m.end()])
-        key = "programme/" + re.sub(r"[“”《》\"]", "", name)
-        out.append(Mention(w.start, w.end + m.end(), doc.text[w.start:w.end + m.end()], "PROGRAMME", key, w.sentence,
-                           name, rule="name:part-of-a-programme"))
+        out.append(_found_name(doc, w.start, w.end + m.end(), "PROGRAMME", w.sentence, "name:part-of-a-programme"))
     return out
 
 
