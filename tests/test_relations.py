@@ -650,3 +650,9 @@ def test_a_programmes_name_run_on_into_a_part_of_it(read, sentence, part, whole)
 @pytest.mark.parametrize("sentence", ["中方在中巴经济走廊合作框架下援建了学校。", "依托“一带一路”合作平台，加大援助力度。"])
 def test_no_part_where_the_programme_is_the_frame_or_the_platform(read, sentence):
     assert not [f for f in kinds(read(sentence), "Component") if f.rule == "part_of:name-begins-with-whole"]
+
+
+def test_the_date_of_a_sum_stops_at_a_semicolon(read):
+    facts = read("2021年10月，中方签署了援助协议；同期中国对东非的粮食援助总额为4亿元人民币，2022年3月又追加了1亿元人民币。")
+    dates = {f.get("theme")[0].text: [m.text for m in f.get("date")] for f in kinds(facts, "AidStatistic")}
+    assert dates == {"4亿元人民币": [], "1亿元人民币": ["2022年3月"]}

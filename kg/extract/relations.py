@@ -383,8 +383,10 @@ class Relations:
                 else:
                     fact.roles.append(("theme", m))
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
+                # (not across a ；: what follows it is a statement of its own)
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start
-                        and (m.type == "MONEY" or speaker or d.start >= cs)]
+                        and (m.type == "MONEY" or speaker or d.start >= cs)
+                        and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
                 if (as_of_date and m.type == "MONEY") or when:
                     fact.roles.append(("date", as_of_date if as_of_date and m.type == "MONEY" else when[-1]))
                 if speaker and speaker.end <= m.start:
