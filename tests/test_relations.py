@@ -422,7 +422,8 @@ def test_every_kind_of_event_conforms_to_the_shapes(tmp_path):
             "2015年2月14日，由中国铁建承建的本格拉铁路建成通车。中方在中巴经济走廊框架下援建了瓜达尔港。\n"
             "2015年11月 | 南苏丹 | 联合国世界粮食计划署 | 500万美元 | 用于购买谷物\n"
             "外交部长王毅8月29日表示，中方将向巴基斯坦提供1亿元人民币紧急人道主义援助，其中有2.5万顶帐篷。\n"
-            "拉丁美洲和非洲获得了中国对外援助总额的60%左右。\n")  # a share received alone
+            "拉丁美洲和非洲获得了中国对外援助总额的60%左右。\n"  # a share received alone
+            "尼泊尔红十字会将获得中国红十字会20万美元的紧急现汇援助。\n")  # a body receives
     src = tmp_path / "news.txt"
     src.write_text(text, encoding="utf-8")
     store = tmp_path / "store"
@@ -606,6 +607,8 @@ def test_who_receives_a_share_of_the_aid(read):
     (f,) = kinds(facts, "AidStatistic")
     assert {("recipient", "拉丁美洲"), ("recipient", "非洲"), ("theme", "60%")} <= roles(f)
     assert kinds(read("非洲获得了长足发展，占世界的20%。"), "AidStatistic") == []  # no aid received
+    (f,) = kinds(read("尼泊尔红十字会将获得中国红十字会20万美元的紧急现汇援助。"), "AidStatistic")
+    assert {("recipient", "尼泊尔红十字会"), ("theme", "20万美元")} <= roles(f)
 
 
 

@@ -332,8 +332,10 @@ class Relations:
             clause = sent.text[cs - sent.start:ce - sent.start]
             inner = _within(ms, cs, ce)
             # 亚洲和非洲获得了中国援助总量的80%左右: who receives it, and the share they receive
-            got = re.search(r"(?:也|共|累计|先后)?(?:获得|得到|接受)了?[^，；。]{0,12}?援助", clause)
-            receivers = [g for g in inner if g.type in GEO and not _chinese(g) and got and g.end <= cs + got.start()]
+            got = re.search(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助", clause)
+            receivers = [g for g in _outermost([x for x in inner if not x.is_value]) if got and (
+                g.type in GEO and not _chinese(g) or g.type == "ORG") and g.end <= cs + got.start()]
+            receivers = receivers if receivers and receivers[-1].end == cs + got.start() else []
             amounts = [m for m in inner if m.type in ("MONEY", "COUNT") or receivers and m.type == "PERCENT"
                        and m.start >= cs + got.end()]
             if not amounts:
@@ -363,7 +365,7 @@ class Relations:
                 if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to.start() < g.start < m.start and not region]
-                if receivers and m.start >= cs + got.end():
+                if receivers and m.start >= cs + got.start():
                     fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
                 if not fact.get("recipient") and not region and m.type == "MONEY":
                     # 中国为坦桑尼亚、赞比亚…9国免除了…债务，…累计金额14.2亿元: the countries of an earlier clause
