@@ -659,3 +659,11 @@ def test_the_date_of_a_sum_stops_at_a_semicolon(read):
     facts = read("2021年10月，中方签署了援助协议；同期中国对东非的粮食援助总额为4亿元人民币，2022年3月又追加了1亿元人民币。")
     dates = {f.get("theme")[0].text: [m.text for m in f.get("date")] for f in kinds(facts, "AidStatistic")}
     assert dates == {"4亿元人民币": [], "1亿元人民币": ["2022年3月"]}
+
+
+def test_the_country_a_headline_says_is_aided_receives_the_sums_that_name_none(read):
+    facts = read("中国紧急驰援尼泊尔抗震救灾\n\n中方决定提供2000万元人民币紧急援助。另外，中国红十字会捐赠100万美元。")
+    got = {f.get("theme")[0].text: [m.name for m in f.get("recipient")] for f in kinds(facts, "AidStatistic")}
+    assert got == {"2000万元人民币": ["尼泊尔"], "100万美元": ["尼泊尔"]}
+    facts = read("中国紧急驰援尼泊尔和印度\n\n中方决定提供2000万元人民币紧急援助。")  # two countries: which one is not said
+    assert [f.get("recipient") for f in kinds(facts, "AidStatistic")] == [[]]

@@ -82,7 +82,7 @@ class Relations:
         doc.mentions = complete_dates(doc.mentions)
         if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
-        doc.facts = _meeting_dates(_lenders(doc, list(self.facts(doc))))
+        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -1007,6 +1007,26 @@ def _meeting_ref(sent, ms: list[Mention], lo: int, hi: int) -> bool:
         if not any(x.start <= at < x.end for x in ms):
             return True
     return False
+
+
+def _headline_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A headline that names the one country aided (中国多渠道支援巴基斯坦抗洪): the recipient of the sums of
+    aid in the text that name none."""
+    if not doc.sentences:
+        return facts
+    head = doc.sentences[0]
+    text = to_simplified(head.text)
+    if re.search(r"[。；]", text.strip()[:-1]) or len(text) > 60:
+        return facts
+    geo = [m for m in doc.mentions if m.sentence == head.index and m.type == "COUNTRY" and not _chinese(m)
+           and re.search(r"(?:援助?|支援|驰援|帮助|向)[^，。；\s]{0,4}$", text[:m.start - head.start])]
+    if len({m.key for m in geo}) != 1:
+        return facts
+    for f in facts:
+        if f.kind == "AidStatistic" and not f.get("recipient") and any(
+                m.type == "MONEY" for _, m in f.roles):
+            f.roles.append(("recipient", geo[0]))
+    return facts
 
 
 def _meeting_dates(facts: list[Fact]) -> list[Fact]:
