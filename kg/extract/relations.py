@@ -12,11 +12,17 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
   debt relief), the share of the total, the period (from the clause, else the sentence or the
   paragraph before it), the region it counts (亚洲地区30国) and the purpose (用于 …).
 - Partnership: a programme or fund and the organisations it works with (中国与 A、B、C 等14个国际
-  组织实施项目 under the fund named in the sentence or the paragraph's heading).
+  组织实施项目 under the fund named in the sentence or the paragraph's heading; a fund named after both,
+  中国—联合国和平与发展基金; 与/同 X 签署/落实 Y; Y 由 X 实施; the fund that pays and the body that runs it).
 - AidDelivery (recipients): countries listed with an aid verb and what they received (a named project, or the
   object of the verb: 机场升级扩建项目, 集装箱检查设备); a country inside a project's name.
 - Founding: 成立 + body, with the date and the parent body (作为国务院直属机构).
-- MeetingReport: a meeting's forum and place from its name, and its date from the sentence.
+- MeetingReport: a meeting's forum and place from its name (or the forum of the meeting it is listed
+  with, or that holds it; a numbered session of a body), and its date from the sentence.
+- Discourse: 会上/会议 refers to the meeting named last; what is adopted or announced at a meeting takes
+  its date from the document; a headline's one aided country receives the sums that name none.
+- Names the tagger missed that the rules read (a title line naming a plan with its years, a quoted or
+  run-on part of a forum or programme) join the document's mentions.
 """
 
 from __future__ import annotations
@@ -438,9 +444,9 @@ class Relations:
         orgs = [m for m in ms if m.type == "ORG"]
         for p in items:
             lead = re.match(r"中国?[—－\-–―]", p.text)
-            if lead:
-                yield from fact(p, *[o for o in orgs if o.start == p.start + lead.end() and o.end < p.end][:1] or [p],
-                                rule="partner:named-after-both")
+            named = next((o for o in orgs if lead and o.start == p.start + lead.end() and o.end < p.end), None)
+            if named is not None:
+                yield from fact(p, named, "partner:named-after-both")
         for o in orgs:
             if o not in names:
                 continue
@@ -1107,7 +1113,7 @@ def _pair_facts(sent, kind: str, part_role: str, whole_role: str, said: set[tupl
     seen: set[tuple[str, str]] = set(said)
 
     def fact(part: Mention, whole: Mention, rule: str) -> Iterable[Fact]:
-        if (part.name, whole.name) in seen or part.name == whole.name or part is whole:
+        if (part.name, whole.name) in seen or part.name == whole.name:
             return
         seen.add((part.name, whole.name))
         yield Fact(kind, sent.index, part.start, part.end, part.text, rule, part.name,
