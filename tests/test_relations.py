@@ -667,3 +667,8 @@ def test_the_country_a_headline_says_is_aided_receives_the_sums_that_name_none(r
     assert got == {"2000万元人民币": ["尼泊尔"], "100万美元": ["尼泊尔"]}
     facts = read("中国紧急驰援尼泊尔和印度\n\n中方决定提供2000万元人民币紧急援助。")  # two countries: which one is not said
     assert [f.get("recipient") for f in kinds(facts, "AidStatistic")] == [[]]
+
+
+def test_a_projects_handover_ceremony_gives_its_date_and_place(read):
+    (p,) = kinds(read("老挝学校供餐项目交接仪式于10日在万象举行。"), "ProjectReport")
+    assert {("date", "10日"), ("location", "万象")} <= roles(p)

@@ -618,7 +618,7 @@ class Relations:
                     fact.roles.append(("partner", o))  # …铁路由中国进出口银行提供贷款
             after = text[p.end - base:]
             done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|开通|"
-                            r"启动|交接|揭牌|投入使用)", after)
+                            r"启动|交接|揭牌|投入使用)(?:仪式[^，；。]{0,20}?举行)?", after)  # …交接仪式10日在万象举行
             if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工; Y 10日在万象启动
                 dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
                          and text[d.start - base - 1:d.start - base] == "于"]
