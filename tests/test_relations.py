@@ -672,3 +672,8 @@ def test_the_country_a_headline_says_is_aided_receives_the_sums_that_name_none(r
 def test_a_projects_handover_ceremony_gives_its_date_and_place(read):
     (p,) = kinds(read("老挝学校供餐项目交接仪式于10日在万象举行。"), "ProjectReport")
     assert {("date", "10日"), ("location", "万象")} <= roles(p)
+
+
+def test_the_time_since_an_announcement_is_no_announcement(read):
+    assert kinds(read("倡议提出5年来，中方设立的合作基金已为120多个项目提供资金。"), "Pledge") == []
+    assert len(kinds(read("习近平主席宣布3年内提供20亿美元援助。"), "Pledge")) == 1  # a term, not a time since

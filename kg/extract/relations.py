@@ -204,7 +204,9 @@ class Relations:
         """Each announcement of the sentence with the measures up to the next one (…宣布设立的，…；此后他又在
         …上宣布增资10亿美元): a later one keeps the meeting and date of the one before unless it names its own
         or says it came later (此后, 随后 ...)."""
-        triggers = list(ANNOUNCE.finditer(sent.text))
+        # not 倡议提出3年来 / 宣布以来: a time since an announcement, no announcement in the sentence
+        triggers = [t for t in ANNOUNCE.finditer(sent.text)
+                    if not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])]
         context: list[tuple[str, Mention]] = []
         for i, trigger in enumerate(triggers):
             lo = triggers[i - 1].end() if i else 0
