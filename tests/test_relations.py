@@ -677,3 +677,10 @@ def test_a_projects_handover_ceremony_gives_its_date_and_place(read):
 def test_the_time_since_an_announcement_is_no_announcement(read):
     assert kinds(read("倡议提出5年来，中方设立的合作基金已为120多个项目提供资金。"), "Pledge") == []
     assert len(kinds(read("习近平主席宣布3年内提供20亿美元援助。"), "Pledge")) == 1  # a term, not a time since
+
+
+def test_a_country_that_only_modifies_the_subject_is_no_announcer(read):
+    (p,) = kinds(read("中国企业提出捐助5万支疫苗。"), "Pledge")
+    assert not p.get("announced_by")
+    (p,) = kinds(read("中国政府已宣布捐助5万支疫苗。"), "Pledge")
+    assert [m.text for m in p.get("announced_by")] == ["中国政府"]

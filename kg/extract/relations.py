@@ -243,7 +243,9 @@ class Relations:
                 m.type == "PROGRAMME" and 0 <= m.start - (sent.start + trigger.end()) <= 2 for m in ms):
             return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
         people = [m for m in before if m.type == "PERSON"]
-        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and t_abs - m.end <= 4]
+        # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
+        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and t_abs - m.end <= 4 and re.fullmatch(
+            r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天)*", sent.text[m.end - sent.start:trigger.start()])]
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
