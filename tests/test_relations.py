@@ -684,3 +684,8 @@ def test_a_country_that_only_modifies_the_subject_is_no_announcer(read):
     assert not p.get("announced_by")
     (p,) = kinds(read("中国政府已宣布捐助5万支疫苗。"), "Pledge")
     assert [m.text for m in p.get("announced_by")] == ["中国政府"]
+
+
+def test_the_number_of_the_countries_just_named_is_no_figure_of_aid(read):
+    facts = read("中方决定援助尼泊尔和不丹两国，并向斯里兰卡等12个国家提供粮食援助。")
+    assert [f.get("theme")[0].text for f in kinds(facts, "AidStatistic")] == ["12个国家"]

@@ -364,6 +364,10 @@ class Relations:
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
             purpose = re.search(r"用于([^，。；]{2,40})", sent.text[ce - sent.start:]) or re.search(r"用于([^，。；]{2,40})", clause)
             for i, m in enumerate(amounts):
+                if m.type == "COUNT" and re.search(r"国(?:家)?$", m.text) and any(
+                        g.type in GEO and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
+                        for g in ms):
+                    continue  # 土耳其和叙利亚两国, …苏丹共9国: the number of the countries just named, no figure of aid
                 region = [r for r in inner if r.type == "REGION" and r.end <= m.start and
                           sent.text[r.end - sent.start:m.start - sent.start] in ("", "地区")]
                 what = _object_before(sent.text, m.start - sent.start, cs - sent.start) if m.type == "COUNT" else ""
