@@ -12,11 +12,17 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
   debt relief), the share of the total, the period (from the clause, else the sentence or the
   paragraph before it), the region it counts (亚洲地区30国) and the purpose (用于 …).
 - Partnership: a programme or fund and the organisations it works with (中国与 A、B、C 等14个国际
-  组织实施项目 under the fund named in the sentence or the paragraph's heading).
+  组织实施项目 under the fund named in the sentence or the paragraph's heading; a fund named after both,
+  中国—联合国和平与发展基金; 与/同 X 签署/落实 Y; Y 由 X 实施; the fund that pays and the body that runs it).
 - AidDelivery (recipients): countries listed with an aid verb and what they received (a named project, or the
   object of the verb: 机场升级扩建项目, 集装箱检查设备); a country inside a project's name.
 - Founding: 成立 + body, with the date and the parent body (作为国务院直属机构).
-- MeetingReport: a meeting's forum and place from its name, and its date from the sentence.
+- MeetingReport: a meeting's forum and place from its name (or the forum of the meeting it is listed
+  with, or that holds it; a numbered session of a body), and its date from the sentence.
+- Discourse: 会上/会议 refers to the meeting named last; what is adopted or announced at a meeting takes
+  its date from the document; a headline's one aided country receives the sums that name none.
+- Names the tagger missed that the rules read (a title line naming a plan with its years, a quoted or
+  run-on part of a forum or programme) join the document's mentions.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,12}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
                            r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
-    (r"免除[^，。；]{0,12}债务|减免[^，。；]{0,12}债务|债务减免|免债", "debt-relief"),
+    (r"免除[^，。；]{0,40}债务|减免[^，。；]{0,40}债务|债务减免|免债", "debt-relief"),
     (r"无偿援助|赠款", "grant"), (r"无息贷款", "interest-free-loan"),
     (r"援外优惠贷款|优惠贷款|优惠出口买方信贷", "concessional-loan"),
 ]
@@ -45,7 +51,7 @@ def _flow_code(m: re.Match) -> str:
 AID_WORDS = re.compile(r"援助|援建|贷款|捐赠|提供|派遣|培训|项目|举办|减免|免除|实施|建设|志愿者|医疗队")
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
-_CLAUSE = re.compile(r"[^，；。,;！？]+[，；。,;！？]?")
+_CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
 _HEADING = re.compile(r"^——([^。]{2,30})。")
 ENTITY_LIKE = {"PROGRAMME", "PROJECT", "ORG", "FORUM"}
 GEO = {"COUNTRY", "REGION"}
@@ -80,7 +86,9 @@ class Relations:
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
-        doc.facts = _lenders(doc, list(self.facts(doc)))
+        if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc):
+            doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
+        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -103,8 +111,11 @@ class Relations:
         last_range: list[Mention] = []  # the last period named in the document
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
+        last_meeting: tuple[int, Mention] | None = None  # the last meeting named, and in which paragraph
         for sent in doc.sentences:
             ms = by_sentence.get(sent.index, [])
+            # 会议通过了…, 峰会期间…宣布: the meeting named last, in this paragraph or the one before
+            recent_meeting = last_meeting[1] if last_meeting and sent.paragraph - last_meeting[0] <= 1 else None
             # the rules read simplified characters (宣佈 is 宣布); the conversion keeps every offset
             sent = replace(sent, text=to_simplified(sent.text))
             clauses = _clauses(sent.text, sent.start)
@@ -113,7 +124,7 @@ class Relations:
                 heading[sent.paragraph] = [m for m in ms if m.type in ("PROGRAMME", "ORG")]
                 topic[sent.paragraph] = h.group(1)
             yield from self._meetings(sent, ms)
-            pledges = list(self._pledges(doc, sent, ms))
+            pledges = list(self._pledges(doc, sent, ms, recent_meeting))
             yield from pledges
             rows = list(self._table_row(sent, ms))
             yield from rows
@@ -139,16 +150,20 @@ class Relations:
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
                 yield from last_figures
                 last_figures = [f for f in last_figures if not sent.text[f.end - sent.start:].strip("。；;！!？? \n")]
-            yield from self._partnerships(sent, ms, heading.get(sent.paragraph, []))
+            partnerships = list(self._partnerships(sent, ms, heading.get(sent.paragraph, [])))
+            yield from partnerships
+            yield from self._partners(sent, ms, {(f.label, m.name) for f in partnerships for m in f.get("partner")})
             yield from self._recipients(sent, ms, clauses)
             yield from self._foundings(sent, ms)
             yield from self._affiliations(sent, ms, bodies)
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
-            yield from self._programmes(sent, ms, said)
+            yield from self._programmes(sent, ms, said, recent_meeting)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
+            if named_meetings := _outermost([m for m in ms if m.type == "MEETING"]):
+                last_meeting = (sent.paragraph, named_meetings[-1])
 
     # ------------------------------------------------------------------ meetings
     def _meetings(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -159,10 +174,12 @@ class Relations:
                         [("meeting", m)])
             for inner in ms:
                 if inner is not m and m.start <= inner.start and inner.end <= m.end:
-                    if inner.type == "FORUM":
+                    if inner.type == "FORUM" or inner.type == "ORG" and _session_of(m, inner):
                         fact.roles.append(("part_of", inner))
                     elif inner.type in ("PLACE", "COUNTRY") and not _chinese(inner):
                         fact.roles.append(("location", inner))
+            if not fact.get("part_of"):
+                fact.roles += [("part_of", f) for f in _series_of(sent, m, ms)[:1]]
             # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting;
             # 于2000年10月在北京举行…会议 / …会议于2021年11月29日在达喀尔召开: the date and place of 举行
             dates = [d for d in ms if d.type == "DATE" and d.end <= m.start and m.start - d.end <= 3]
@@ -183,11 +200,35 @@ class Relations:
                 yield fact
 
     # ------------------------------------------------------------------ pledges
-    def _pledges(self, doc: Document, sent, ms: list[Mention]) -> Iterable[Fact]:
-        trigger = ANNOUNCE.search(sent.text)
-        if trigger is None:
-            return
+    def _pledges(self, doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None = None) -> Iterable[Fact]:
+        """Each announcement of the sentence with the measures up to the next one (…宣布设立的，…；此后他又在
+        …上宣布增资10亿美元): a later one keeps the meeting and date of the one before unless it names its own
+        or says it came later (此后, 随后 ...)."""
+        # not 倡议提出3年来 / 宣布以来: a time since an announcement, no announcement in the sentence
+        triggers = [t for t in ANNOUNCE.finditer(sent.text)
+                    if not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])]
+        context: list[tuple[str, Mention]] = []
+        for i, trigger in enumerate(triggers):
+            lo = triggers[i - 1].end() if i else 0
+            hi = triggers[i + 1].start() if i + 1 < len(triggers) else len(sent.text)
+            gap = [m for m in ms if sent.start + lo <= m.start and m.end <= sent.start + trigger.start()]
+            later = i and (any(m.type in ("DATE", "MEETING", "FORUM") for m in gap)
+                           or re.search(r"此后|随后|之后|后来|其后", sent.text[lo:trigger.start()]))
+            inherited = [] if later else [(r, m) for r, m in context if r in ("announced_at", "date")]
+            own = [m for m in ms if m.end <= sent.start + trigger.start() and (not i or m.start >= sent.start + lo
+                                                                                or m.type in ("PERSON", "ORG", "COUNTRY"))]
+            if not i and recent_meeting and not any(m.type == "MEETING" for m in own) and _meeting_ref(sent, ms, 0, trigger.start()):
+                inherited = [("announced_at", recent_meeting)]
+            facts = list(self._pledge(doc, sent, ms, trigger, own, hi, inherited))
+            context = facts[0].roles if facts else context
+            yield from facts
+
+    def _pledge(self, doc: Document, sent, ms: list[Mention], trigger: re.Match, before: list[Mention], limit: int,
+                inherited: list[tuple[str, Mention]]) -> Iterable[Fact]:
+        """The measures announced by ``trigger``, up to ``limit`` in the sentence; ``before``: the mentions
+        that may give its announcer, meeting and date; ``inherited``: the meeting and date of the one before."""
         t_abs = sent.start + trigger.start()
+        ms = [m for m in ms if m.end <= sent.start + limit or m.end <= t_abs]
         # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
         attributive = re.match(r"[^，；。,;]{0,8}的", sent.text[trigger.end():])
         if attributive:
@@ -201,9 +242,10 @@ class Relations:
         elif trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms) and not any(
                 m.type == "PROGRAMME" and 0 <= m.start - (sent.start + trigger.end()) <= 2 for m in ms):
             return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
-        before = [m for m in ms if m.end <= t_abs]
         people = [m for m in before if m.type == "PERSON"]
-        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and t_abs - m.end <= 4]
+        # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
+        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and t_abs - m.end <= 4 and re.fullmatch(
+            r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天)*", sent.text[m.end - sent.start:trigger.start()])]
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
@@ -214,13 +256,16 @@ class Relations:
                            None)
         context = [(r, m) for r, m in (("announced_by", announcer), ("announced_at", meeting), ("date", date))
                    if m is not None]
+        context += [(r, m) for r, m in inherited if not any(r == own for own, _ in context)]
+        # 增资 with no fund named: the fund named before the announcement (…基金…；此后他又宣布增资10亿美元)
+        funds = [m for m in ms if m.type == "PROGRAMME" and m.end <= t_abs and m.name.endswith("基金")]
         if attributive and named:
             fact = Fact("Pledge", sent.index, t_abs, named[0].end, doc.text[t_abs:named[0].end], "pledge:announced-name",
                         named[0].name, [*context, ("programme", named[0])])
             yield fact
             return
         if attributive:  # the subject's means follow, up to the next ；or 。
-            rest = re.match(r"[^；。;]*", sent.text[trigger.end():])
+            rest = re.match(r"[^；。;]*", sent.text[trigger.end():limit])
             hi = sent.start + trigger.end() + rest.end()
             money = [m for m in ms if m.type == "MONEY" and sent.start + trigger.end() <= m.start and m.end <= hi]
             fact = Fact("Pledge", sent.index, subject[-1].start, hi, doc.text[subject[-1].start:hi],
@@ -228,14 +273,22 @@ class Relations:
             fact.roles += [("amount", m) for m in money]
             yield fact
             return
-        for cs, ce in _clauses(sent.text, sent.start, trigger.end()):
+        last: Fact | None = None  # the last measure that named its programme
+        for cs, ce in _measures(sent, _clauses(sent.text, sent.start, trigger.end(), limit)):
             clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
             if CONTINUATION.match(clause):
                 continue  # 包括100个减贫项目…: details of the measure before
-            named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE]
             money = [m for m in inner if m.type == "MONEY"]
             counts = [m for m in inner if m.type == "COUNT"]
+            if last is not None and _SIZE_OF_LAST.match(clause) and not any(
+                    m.type in ENTITY_LIKE for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
+                last.roles += [("amount", m) for m in money]
+                last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]
+                continue
+            # 推动落实联合国2030年可持续发展议程: a programme that exists is implemented, not announced
+            named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE
+                     and (money or counts or not re.search(r"(?:落实|对接|服务于?|围绕)[“\"《]?$", sent.text[:m.start - sent.start]))]
             flow = _FLOW.search(_blank_names(clause, inner, cs))
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
             if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not (named and first):
@@ -250,6 +303,8 @@ class Relations:
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
+            if not created and funds and re.match(r"[^，；。]{0,6}增资", clause):
+                created = funds[-1:]
             groups: list[tuple[list[Mention], list[Mention]]]
             if len(created) >= 2 and not money:
                 groups = []  # one pledge per named programme, with the count just before it
@@ -272,6 +327,8 @@ class Relations:
                     fact.literals["flowType"] = _flow_code(flow)
                 if to and not any(to.start(1) <= m.start - cs and m.end - cs <= to.end(1) for m in items):
                     fact.literals["beneficiary"] = to.group(1)
+                if items:
+                    last = fact
                 yield fact
 
     # ------------------------------------------------------------------ aid statistics
@@ -284,11 +341,17 @@ class Relations:
         for cs, ce in clauses:
             clause = sent.text[cs - sent.start:ce - sent.start]
             inner = _within(ms, cs, ce)
-            amounts = [m for m in inner if m.type in ("MONEY", "COUNT")]
+            # 亚洲和非洲获得了中国援助总量的80%左右: who receives it, and the share they receive
+            got = re.search(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助", clause)
+            receivers = [g for g in _outermost([x for x in inner if not x.is_value]) if got and (
+                g.type in GEO and not _chinese(g) or g.type == "ORG") and g.end <= cs + got.start()]
+            receivers = receivers if receivers and receivers[-1].end == cs + got.start() else []
+            amounts = [m for m in inner if m.type in ("MONEY", "COUNT") or receivers and m.type == "PERCENT"
+                       and m.start >= cs + got.end()]
             if not amounts:
                 continue
-            flow = _FLOW.search(_blank_names(clause, inner, cs))
-            sized = any(x.type in ("PROGRAMME", "ORG") and x.end <= a.start and a.type == "MONEY" and
+            flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
+            sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
                         _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
             if not AID_WORDS.search(clause) and not flow and not sized and not (
                     any(a.type == "MONEY" or _goods(a) for a in amounts)
@@ -301,6 +364,10 @@ class Relations:
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
             purpose = re.search(r"用于([^，。；]{2,40})", sent.text[ce - sent.start:]) or re.search(r"用于([^，。；]{2,40})", clause)
             for i, m in enumerate(amounts):
+                if m.type == "COUNT" and re.search(r"国(?:家)?$", m.text) and any(
+                        g.type in GEO and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
+                        for g in ms):
+                    continue  # 土耳其和叙利亚两国, …苏丹共9国: the number of the countries just named, no figure of aid
                 region = [r for r in inner if r.type == "REGION" and r.end <= m.start and
                           sent.text[r.end - sent.start:m.start - sent.start] in ("", "地区")]
                 what = _object_before(sent.text, m.start - sent.start, cs - sent.start) if m.type == "COUNT" else ""
@@ -312,21 +379,32 @@ class Relations:
                 if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to.start() < g.start < m.start and not region]
+                if receivers and m.start >= cs + got.start():
+                    fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
                 if not fact.get("recipient") and not region and m.type == "MONEY":
                     # 中国为坦桑尼亚、赞比亚…9国免除了…债务，…累计金额14.2亿元: the countries of an earlier clause
                     fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
                 # 全球发展和南南合作基金规模增至40亿美元: the sum of a named fund is its amount
-                fund = [x for x in inner if x.type in ("PROGRAMME", "ORG") and x.end <= m.start and m.type == "MONEY"
+                fund = [x for x in inner if x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= m.start and m.type == "MONEY"
                         and _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:m.start - sent.start])]
+                if not fund and m.type == "MONEY":  # 捐出1500万卢比，注入巴总理抗洪赈灾基金: the fund it goes into
+                    fund = [x for x in ms if x.type == "PROGRAMME" and x.start > m.end and re.fullmatch(
+                        r"[^，；。,;]{0,4}[，,]?(?:注入|捐给|捐入|拨入|存入)", sent.text[m.end - sent.start:x.start - sent.start])][:1]
+                if not fund and m.type == "MONEY" and _SIZE_OF_LAST.match(clause):
+                    # 中国设立了南南合作援助基金，首期资金20亿美元: the size of the fund named just before
+                    fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and not any(
+                        o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
                 if fund:
                     fact.roles += [("programme", fund[-1]), ("amount", m)]
                 else:
                     fact.roles.append(("theme", m))
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
+                # (not across a ；: what follows it is a statement of its own)
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start
-                        and (m.type == "MONEY" or speaker or d.start >= cs)]
-                if as_of_date or when:
-                    fact.roles.append(("date", as_of_date or when[-1]))
+                        and (m.type == "MONEY" or speaker or d.start >= cs)
+                        and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
+                if (as_of_date and m.type == "MONEY") or when:
+                    fact.roles.append(("date", as_of_date if as_of_date and m.type == "MONEY" else when[-1]))
                 if speaker and speaker.end <= m.start:
                     fact.roles.append(("announced_by", speaker))
                 if m.type == "MONEY":
@@ -362,6 +440,54 @@ class Relations:
             fact = Fact("Partnership", sent.index, sent.start, sent.end, sent.text, "partner:fund-with-organisations",
                         fund.name, [("programme", fund), ("partner", p)])
             yield fact
+
+    def _partners(self, sent, ms: list[Mention], said: set[tuple[str, str]]) -> Iterable[Fact]:
+        """A programme or project and the organisation it is run with: named after both (中国—联合国和平与
+        发展基金, 中国-联合国粮农组织南南合作信托基金); 与/同 X (一道|共同)? 签署/落实/实施/设立 Y; Y 由 X
+        实施/执行/管理; 通过/委托 X 实施 Y."""
+        text, base = sent.text, sent.start
+        fact = _pair_facts(sent, "Partnership", "programme", "partner", said)
+        names = _outermost([m for m in ms if not m.is_value])
+        items = [m for m in names if m.type in ("PROGRAMME", "PROJECT")]
+        orgs = [m for m in ms if m.type == "ORG"]
+        for p in items:
+            lead = re.match(r"中国?[—－\-–―]", p.text)
+            named = next((o for o in orgs if lead and o.start == p.start + lead.end() and o.end < p.end), None)
+            if named is not None:
+                yield from fact(p, named, "partner:named-after-both")
+        for o in orgs:
+            if o not in names:
+                continue
+            before, after = text[:o.start - base], text[o.end - base:]
+            # 同二十国集团成员一道落实“暂缓…倡议”; 中国同非盟签署“三网一化”合作备忘录
+            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作)?(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
+                            after) if re.search(r"(?:与|同)$", before) else None
+            if verb:
+                stop = re.search(r"[，；。,;]", after[verb.end():])
+                hi = o.end + verb.end() + (stop.start() if stop else len(after))
+                for p in items:
+                    if o.end + verb.end() <= p.start and p.end <= hi:
+                        yield from fact(p, o, rule="partner:signed-with")
+            # Y由X实施 / 通过X实施Y / 委托X实施Y
+            run = re.match(r"(?:负责)?(?:实施|执行|管理|运营)", after)
+            if run and re.search(r"(?:由|通过|委托)$", before):
+                for p in items:
+                    gap = text[p.end - base:o.start - base] if p.end <= o.start else text[o.end - base + run.end():p.start - base]
+                    if not re.search(r"[，；。,;]", gap) and len(gap) <= 20:
+                        yield from fact(p, o, rule="partner:run-by")
+            # 世界粮食计划署实施的老挝学校供餐项目
+            done = re.match(r"(?:负责|具体)?(?:实施|执行|承办|运营|管理)的([^，；。,;]{0,20})", after)
+            if done:
+                for p in items:
+                    if o.end + done.start(1) <= p.start <= o.end + done.end():
+                        yield from fact(p, o, rule="partner:run-by")
+            # the fund that pays and the organisation that runs it: 通过X基金…，由Y负责实施; X支持、Y实施的
+            if run and re.search(r"(?:由|、|委托|联合)$", before):
+                for x in items:
+                    if x.type == "PROGRAMME" and x.end <= o.start and (
+                            re.search(r"(?:通过|经由|利用|依托|借助)$", text[:x.start - base])
+                            or re.match(r"(?:的)?(?:支持|资助)", text[x.end - base:])):
+                        yield from fact(x, o, rule="partner:fund-and-implementer")
 
     # ------------------------------------------------------------------ recipients
     def _recipients(self, sent, ms: list[Mention], clauses: list[tuple[int, int]]) -> Iterable[Fact]:
@@ -499,18 +625,23 @@ class Relations:
                 elif o.start > p.end and re.match(r"[^，；。]{0,4}提供[^，；。]{0,8}(?:贷款|融资)", text[o.end - base:]):
                     fact.roles.append(("partner", o))  # …铁路由中国进出口银行提供贷款
             after = text[p.end - base:]
-            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|开通)", after)
-            if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工
+            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|开通|"
+                            r"启动|交接|揭牌|投入使用)(?:仪式[^，；。]{0,20}?举行)?", after)  # …交接仪式10日在万象举行
+            if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工; Y 10日在万象启动
                 dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
                          and text[d.start - base - 1:d.start - base] == "于"]
                 dates = dates or [d for d in ms if d.type == "DATE" and d.end <= p.start and
                                   not re.search(r"[；。;]", text[d.end - base:p.start - base])]
                 fact.roles += [("date", d) for d in dates[-1:]]
+                fact.roles += [("location", x) for x in ms if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
+                               and p.end <= x.start and x.end - base <= p.end - base + done.end()
+                               and re.search(r"在$", text[:x.start - base])]
             if len(fact.roles) > 1:
                 yield fact
 
     # ------------------------------------------------------------------ programmes and plans
-    def _programmes(self, sent, ms: list[Mention], said: set[tuple[str, str, str]]) -> Iterable[Fact]:
+    def _programmes(self, sent, ms: list[Mention], said: set[tuple[str, str, str]],
+                    recent_meeting: Mention | None = None) -> Iterable[Fact]:
         """What a plan's name and its sentence say: its period (…行动计划(2022-2024)), the body whose plan
         it is (东盟互联互通总体规划2025: 东盟 announced it; 中阿合作论坛行动计划: the forum's), the meeting
         that adopted it (…会议…审议通过了《X》) and when."""
@@ -526,18 +657,29 @@ class Relations:
                 fact.roles.append(("period", replace(
                     p, start=p.start + years.start(), end=p.start + years.end(), text=years.group(), type="PERIOD",
                     key=f"period/{a}/{b}", name=years.group(), rule="value", value={"value": f"{a}/{b}", "start": a, "end": b})))
-            owner = [o for o in ms if p.start <= o.start <= p.start + 1 and o.end < p.end and o.type in ("ORG", "FORUM")
+            # 东盟互联互通总体规划2025: 东盟's plan (a forum's plan, 中非合作论坛—达喀尔行动计划, is adopted at one
+            # of its meetings: the forum is no meeting it was announced at)
+            owner = [o for o in ms if p.start <= o.start <= p.start + 1 and o.end < p.end and o.type == "ORG"
                      and p.name.startswith(o.name)
                      and not _PART_HEAD.search(p.name[len(o.name):])]
             for o in owner[:1]:
-                fact.roles.append(("announced_by" if o.type == "ORG" else "announced_at", o))
+                fact.roles.append(("announced_by", o))
+            # …会议审议通过了《X》, 会议通过的《X》; 《X》于2015年1月在…会议上通过
             adopted = [mt for mt in ms if mt.type == "MEETING" and mt.end <= p.start and re.search(
-                r"(?:审议)?(?:通过|发表|发布|签署)(?:了)?[“《\"]?$", text[:p.start - base])
+                r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?[“《\"]?$", text[:p.start - base])
                 and not re.search(r"[。；]", text[mt.end - base:p.start - base])]
-            if adopted:
-                mt = _outermost(adopted)[-1]
+            after = [mt for mt in ms if mt.type == "MEETING" and mt.start >= p.end and re.fullmatch(
+                r"[”》\"]?(?:已|于[^，；。]{2,16}?)?在?", text[p.end - base:mt.start - base]) and re.match(
+                r"(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
+            ref = recent_meeting and re.search(r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?[“《\"]?$", text[:p.start - base])
+            if ref and not adopted and not after and _meeting_ref(sent, ms, 0, ref.start()) and not any(
+                    m.type == "MEETING" and m.end - base <= ref.start() for m in ms):
+                fact.roles.append(("announced_at", recent_meeting))  # 会议审议通过了《X》: the meeting named before
+            if adopted or after:
+                mt = _outermost(adopted)[-1] if adopted else after[0]
                 fact.roles.append(("announced_at", mt))
-                when = [d for d in ms if d.type == "DATE" and d.end <= mt.start and mt.start - d.end <= 2]
+                when = [d for d in ms if d.type == "DATE" and (d.end <= mt.start and mt.start - d.end <= 2
+                                                               or p.end <= d.start and d.end <= mt.start)]
                 fact.roles += [("date", d) for d in when[-1:]]
             new = [(r, m) for r, m in fact.roles[1:] if (p.name, r, m.name) not in said]
             said.update((p.name, r, m.name) for r, m in new)
@@ -574,6 +716,18 @@ class Relations:
             for part in ms:
                 if part.type in ("PROJECT", "PROGRAMME") and t.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, wholes_here[-1], "part_of:under-the-framework")
+        # 通过南南合作援助基金实施的X项目, 利用中非发展基金援建X: a project the programme pays for
+        for w in ms:
+            if w.type != "PROGRAMME" or not re.search(r"(?:经|通过|利用|依托|借助|使用)$", text[:w.start - base]):
+                continue
+            by = re.match(r"(?:的)?(?:资金|资助)?(?:[^，；。]{0,8}?)(?:实施|援建|建设|资助|支持|开展|建成)(?:了|的)?", text[w.end - base:])
+            if not by:
+                continue
+            stop = re.search(r"[，；。,;]", text[w.end - base + by.end():])
+            hi = w.end - base + by.end() + (stop.start() if stop else len(text))
+            for part in ms:
+                if part.type == "PROJECT" and w.end - base + by.end() <= part.start - base and part.end - base <= hi:
+                    yield from fact(part, w, "part_of:paid-by-the-programme")
         for t in re.finditer(r"是([^，；。]{2,30}?)的(?:重要)?(?:组成部分|一部分|旗舰项目|重点项目|早期收获)", text):
             whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
             part = [p for p in ms if p.type in ("PROJECT", "PROGRAMME") and p.end - base <= t.start()
@@ -593,7 +747,7 @@ class Relations:
         for part in re.split(r"[|｜]", text):
             cells.append((base + pos, base + pos + len(part)))
             pos += len(part) + 1
-        dates, geo, orgs, sums = [], [], [], []
+        dates, geo, orgs, sums, prose, funds = [], [], [], [], [], []
         for cs, ce in cells:
             inner = _outermost([m for m in _within(ms, cs, ce) if not m.is_value]) + [
                 m for m in _within(ms, cs, ce) if m.is_value]  # 联合国世界粮食计划署, not also 联合国 inside it
@@ -602,18 +756,30 @@ class Relations:
             if not inner or len(re.sub(r"[\s、，,和及与]", "", names)) < len(bare) - 4:
                 if any(x.type == "MONEY" for x in inner) and len(bare) <= 20:  # 每国200万美元,合计600万美元
                     sums += [x for x in inner if x.type == "MONEY"]
+                prose += [x for x in inner if x.type == "PROJECT"]
+                funds += [x for x in inner if x.type == "PROGRAMME"]  # 南南合作援助基金在巴实施的首个项目
                 continue  # a cell of prose
             dates += [x for x in inner if x.type == "DATE"]
             geo += [x for x in inner if x.type in GEO and not _chinese(x)]
             orgs += [x for x in inner if x.type == "ORG"]
             sums += [x for x in inner if x.type == "MONEY"]
-        if not sums:
+        if not sums:  # no sum: the project the row's prose names has the row's date, countries and partner
+            for p in prose[:1]:
+                fact = Fact("AidDelivery", sent.index, sent.start, sent.end, text, "aid:table-row-project", p.name,
+                            [("deliverable", p)])
+                fact.roles += [("date", d) for d in dates[:1]]
+                fact.roles += [("recipient", g) for g in geo]
+                fact.roles += [("partner", o) for o in orgs]
+                fact.roles += [("programme", f) for f in funds[:1]]
+                if len(fact.roles) > 1:
+                    yield fact
             return
         for m in sums:  # 每国200万美元,合计600万美元: one figure each
             fact = Fact("AidStatistic", sent.index, sent.start, sent.end, text, "aid:table-row", m.text, [("theme", m)])
             fact.roles += [("date", d) for d in dates[:1]]
             fact.roles += [("recipient", g) for g in geo]
             fact.roles += [("partner", o) for o in orgs]
+            fact.roles += [("programme", f) for f in funds[:1]]  # the fund the row's prose says paid for it
             yield fact
 
 
@@ -625,6 +791,33 @@ def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
             for i in range(max(0, m.start - base), min(len(chars), m.end - base)):
                 chars[i] = "□"
     return "".join(chars)
+
+
+_NEXT_MEASURE = re.compile(r"、(?=(?:在[^、，；。]{1,6}?|(?:与|同)[^、，；。]{1,12}?(?:合作|一道|共同))?"
+                           r"(?:提供|设立|建立|实施|援建|派遣|邀请|培训|帮助|支持|开展|举办|捐赠|捐助|出资|资助|"
+                           r"设置|推出|启动|新增|追加|免除|减免|增资|建设))")
+
+
+def _measures(sent, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses of an announcement, each cut again where 、 lists another measure with its own verb
+    (提供20亿美元国际援助、在华设立…枢纽、建立30个…机制): one measure each."""
+    out = []
+    for cs, ce in clauses:
+        cuts = [cs] + [sent.start + m.end() for m in _NEXT_MEASURE.finditer(sent.text, cs - sent.start, ce - sent.start)]
+        out += [(a, b) for a, b in zip(cuts, cuts[1:] + [ce])]
+    return out
+
+
+def _flow_before(sent, ms: list[Mention], cs: int) -> re.Match | None:
+    """The one flow of aid the sentence names as the topic of the clauses after it (其一为无偿援助，三年共计
+    323.2亿元人民币): the flow the clause's sum counts."""
+    head = sent.text[:cs - sent.start]
+    flows = list(_FLOW.finditer(_blank_names(head, [m for m in ms if m.end <= cs], sent.start)))
+    if not flows or len({_flow_code(f) for f in flows}) > 1:
+        return None
+    if re.sub(r"[，,：:\s]|方面|部分", "", head[flows[-1].end():]):
+        return None  # …共计98笔到期无息贷款债务，累计金额…: the loans are a debt here, no topic of the clause
+    return flows[-1]
 
 
 def _short(clause: str) -> str:
@@ -650,6 +843,40 @@ def _list_run(text: str, countries: list[Mention], base: int) -> list[Mention]:
 
 
 _HELD = re.compile(r"举行|召开|举办|开幕|闭幕")
+_ORDINAL = r"(?:第[\d一二三四五六七八九十百]+(?:届|次)|首届|首次)"
+
+
+def _session_of(meeting: Mention, body: Mention) -> bool:
+    """A numbered session of a body is part of it: 第十三届全国人民代表大会第一次会议, 联合国大会第76届会议
+    (not 联合国发展峰会: a summit the body hosts)."""
+    before = meeting.text[:body.start - meeting.start]
+    after = meeting.text[body.end - meeting.start:]
+    return bool(re.fullmatch(rf"(?:\d{{4}}年)?{_ORDINAL}?", before) and (
+        re.fullmatch(rf"(?:\d{{4}}年)?{_ORDINAL}", before) or re.match(_ORDINAL, after)))
+
+
+def _series_of(sent, meeting: Mention, ms: list[Mention]) -> list[Mention]:
+    """The forum a meeting named without it belongs to, from its sentence: the forum just before its name
+    (中阿合作论坛 and 北京峰会 read apart), the forum of the meeting it is listed with (中非合作论坛约翰内斯堡峰会与北京峰会: the second shares the first's forum), or the forum
+    said to hold it (论坛先后举办了3次峰会，分别是…北京峰会)."""
+    text, base = sent.text, sent.start
+
+    def named_in(m: Mention) -> list[Mention]:  # the forum inside the name, or just before it (中阿合作论坛|北京峰会)
+        return [f for f in ms if f.type == "FORUM" and (m.start <= f.start and f.end <= m.end or f.end == m.start)]
+
+    if own := named_in(meeting):
+        return own
+    listed = [o for o in ms if o.type == "MEETING" and o.end <= meeting.start]
+    if listed and re.fullmatch(r"与|和|及|以及|、|，|,", text[listed[-1].end - base:meeting.start - base]):
+        if inner := named_in(listed[-1]):
+            return inner
+    for f in ms:
+        if f.type == "FORUM" and f.end <= meeting.start and not any(
+                o.type == "MEETING" and o.start <= f.start and f.end <= o.end for o in ms):
+            held = re.match(r"(?:先后|已|已经|共|曾|还|又|再次|累计|成功)*(?:举办|召开|举行)(?:了|过)?", text[f.end - base:])
+            if held and not re.search(r"[；。;]", text[f.end - base:meeting.start - base]):
+                return [f]
+    return []
 
 
 def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, list[Mention]] | None:
@@ -661,7 +888,9 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
     if after and "分别" in after.group():
         return None  # A与B分别于2015年和2018年召开: which date goes with which is not for a rule
     before = None
-    for b in re.finditer(r"(?:于|在)[^，；。,;]{0,40}?(?:举行|召开|举办|出席|参加|主持)(?:的)?", text[:lo]):
+    # 王毅来到纽约联合国总部，出席…: the place one comes to attend it
+    for b in re.finditer(r"(?:于|在)[^，；。,;]{0,40}?(?:举行|召开|举办|出席|参加|主持)(?:的)?|"
+                         r"(?:来到|抵达|前往|赴)[^，；。,;]{1,20}?[，,]?(?:出席|参加|主持)(?:了)?", text[:lo]):
         if b.end() >= lo - 2:
             before = b
     if after:
@@ -682,7 +911,7 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
             date = replace(days, end=days.start + cut.end(), text=cut.group(), type="DATE", key=f"date/{first}",
                            name=cut.group(), value={"value": first})
     places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
-              and re.search(r"在[^，；。]{0,12}$", text[span[0]:x.start - base])]
+              and re.search(r"(?:在|来到|抵达|前往|赴)[^，；。]{0,12}$", text[span[0]:x.start - base])]
     return date, places
 
 
@@ -696,7 +925,7 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
             orgs_in.setdefault(m.sentence, []).append(m)
     for sent in doc.sentences:
         for f in _FLOW.finditer(to_simplified(sent.text)) if sent.index in orgs_in else ():
-            by = re.match(r"[^，；。]{0,6}?由([^，；。]{2,20}?)(?:受[^，；。]{0,8})?(?:发放|提供|负责|承贷|管理)", f.string[f.end():])
+            by = re.match(r"[^，；。]{0,6}?由([^，；。]{2,20}?)(?:受[^，；。]{0,8})?(?:发放|提供|负责|承贷|管理|筹集|筹措)", f.string[f.end():])
             if by:
                 lo, hi = sent.start + f.end() + by.start(1), sent.start + f.end() + by.end(1)
                 orgs = [m for m in orgs_in[sent.index] if lo <= m.start and m.end <= hi]
@@ -709,6 +938,125 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+_TITLED_PLAN = re.compile(r"^\s*《?([^，。；《》()（）]{4,50}?(?:计划|规划|纲要|议程|方案|战略))\s*[(（]\s*((?:19|20)\d\d)"
+                          r"\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?[)）]")
+
+
+def _titled_plans(doc: Document) -> list[Mention]:
+    """A line of its own that names a plan with its years (澜沧江-湄公河合作五年行动计划(2018-2022)(节选), the
+    title of a plan): the plan, where no name was found over it."""
+    out = []
+    for sent in doc.sentences:
+        para = doc.paragraphs[sent.paragraph] if sent.paragraph < len(doc.paragraphs) else None
+        if para is None or doc.text[para.start:para.end].strip() != sent.text.strip() or len(sent.text) > 70:
+            continue
+        m = _TITLED_PLAN.match(to_simplified(sent.text))
+        if m is None or int(m.group(2)) >= int(m.group(3)) or not re.fullmatch(
+                r"》?\s*(?:[(（][^()（）]{1,6}[)）])?\s*", sent.text[m.end():]):
+            continue  # the line is the plan's name, (节选) at most after it: a title, not prose
+        start, end = sent.start + m.start(1), sent.start + m.end()
+        if any(x.type == "PROGRAMME" and x.start <= start and end <= x.end for x in doc.mentions):
+            continue
+        # the same plan named short elsewhere (行动计划, the head of its name) is the same entity
+        short = next((x.key for x in doc.mentions if x.type == "PROGRAMME" and len(x.name) >= 2
+                      and to_simplified(m.group(1)).endswith(_QUOTES.sub("", x.name))), None)
+        out.append(_found_name(doc, start, end, "PROGRAMME", sent.index, "title:plan-with-years", short))
+    return out
+
+
+_QUOTES = re.compile(r"[“”《》\"]")
+
+
+def _found_name(doc: Document, start: int, end: int, kind: str, sentence: int, rule: str, key: str | None = None) -> Mention:
+    """A name the rules find where the tagger found none: the key of a mention of the same name in the
+    document, else one of its own."""
+    name = to_simplified(doc.text[start:end])
+    key = key or next((x.key for x in doc.mentions if x.type == kind and x.name == name),
+                      f"{kind.lower()}/{_QUOTES.sub('', name)}")
+    return Mention(start, end, doc.text[start:end], kind, key, sentence, name, rule=rule)
+
+
+def _quoted_parts(doc: Document) -> list[Mention]:
+    """A quoted name that begins with a forum or programme and ends with the head of a part (“中非合作论坛—智库
+    论坛”, “全球发展倡议项目库”): the part, where no name was found over it (its whole: `_components`)."""
+    out = []
+    wholes = [m for m in doc.mentions if m.type in ("FORUM", "PROGRAMME")]
+    for q in re.finditer(r"[“《\"]([^“”《》\"，。；]{4,40})[”》\"]", doc.text):
+        lo, hi = q.start(1), q.end(1)
+        inner = [m for m in doc.mentions if not m.is_value and lo <= m.start and m.end <= hi]
+        whole = next((w for w in wholes if w.start == lo and w.end < hi), None)
+        if whole is None or any(m.start == lo and m.end == hi for m in inner) or not _PART_HEAD.search(
+                to_simplified(doc.text[whole.end:hi])) or len(doc.text[whole.end:hi].strip("—-－ ")) < 2:
+            continue
+        if whole.type == "FORUM" and not to_simplified(doc.text[lo:hi]).endswith("论坛"):
+            continue  # “中非合作论坛—智库联盟”: a body of the forum, of a kind the name does not say
+        out.append(_found_name(doc, lo, hi, whole.type, whole.sentence, "quoted:part-of-a-whole"))
+    return out
+
+
+# 项目库 of the programme itself; a framework, platform or mechanism only with a field of its own (社会民生合作框架),
+# not “一带一路”合作平台 (the programme as a platform)
+_NAMED_PART = re.compile(r"(?:项目库|[^，；。,;、的和与及“”《》\"\s]{2,8}?(?:合作框架|合作平台|合作机制))(?![下内中])")
+
+
+def _named_parts(doc: Document) -> list[Mention]:
+    """A programme's name run on into a part of it (全球发展倡议项目库, 中巴经济走廊社会民生合作框架; not 中巴经济
+    走廊框架下, which says where, nor a name found already)."""
+    out = []
+    for w in doc.mentions:
+        if w.type != "PROGRAMME":
+            continue
+        m = _NAMED_PART.match(to_simplified(doc.text[w.end:w.end + 16]))
+        if m is None or any(x.start <= w.start and w.end + m.end() <= x.end and x is not w for x in doc.mentions):
+            continue
+        out.append(_found_name(doc, w.start, w.end + m.end(), "PROGRAMME", w.sentence, "name:part-of-a-programme"))
+    return out
+
+
+def _meeting_ref(sent, ms: list[Mention], lo: int, hi: int) -> bool:
+    """The sentence refers to a meeting without naming it (会议, 本次峰会, 会上, 会议期间) between ``lo`` and
+    ``hi`` (offsets in the sentence), outside any name (联合国大会 is a name)."""
+    for m in re.finditer(r"(?:^|(?<=[，,；;、在于]))(?:本次|此次|这次|该次)?(?:会议|峰会|会上|大会)", sent.text[lo:hi]):
+        at = sent.start + lo + m.start()  # not 记者会上: a word that ends in 会 is another thing
+        if not any(x.start <= at < x.end for x in ms):
+            return True
+    return False
+
+
+def _headline_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A headline that names the one country aided (中国多渠道支援巴基斯坦抗洪): the recipient of the sums of
+    aid in the text that name none."""
+    if not doc.sentences:
+        return facts
+    head = doc.sentences[0]
+    text = to_simplified(head.text)
+    if re.search(r"[。；]", text.strip()[:-1]) or len(text) > 60:
+        return facts
+    geo = [m for m in doc.mentions if m.sentence == head.index and m.type == "COUNTRY" and not _chinese(m)
+           and re.search(r"(?:援助?|支援|驰援|帮助|向)[^，。；\s]{0,4}$", text[:m.start - head.start])]
+    if len({m.key for m in geo}) != 1:
+        return facts
+    for f in facts:
+        if f.kind == "AidStatistic" and not f.get("recipient") and any(
+                m.type == "MONEY" for _, m in f.roles):
+            f.roles.append(("recipient", geo[0]))
+    return facts
+
+
+def _meeting_dates(facts: list[Fact]) -> list[Fact]:
+    """What is announced or adopted at a meeting whose sentence gives no date has the meeting's date, as the
+    document gives it elsewhere (…会议于2021年11月29日在达喀尔召开。… 会议通过了《X》)."""
+    held: dict[str, Mention] = {}
+    for f in facts:
+        if f.kind == "MeetingReport" and f.get("date"):
+            held.setdefault(f.get("meeting")[0].name, f.get("date")[0])
+    for f in facts:
+        if f.kind in ("Pledge", "ProgrammeReport") and not f.get("date"):
+            at = [held[m.name] for m in f.get("announced_at") if m.name in held]
+            f.roles += [("date", d) for d in at[:1]]
+    return facts
+
+
 def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
     """The mentions whose name begins ``name`` and leaves at least two characters of it (a dict look-up
     per length, so a document with thousands of names costs no more per name)."""
@@ -717,7 +1065,10 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
             yield named[name[:k]]
 
 
-_FUND_SIZE = re.compile(r"(?:的)?(?:规模|资金|总额|金额|资本|首期资金|总规模)?(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)")
+# 基金规模增至40亿美元, 铁路总投资38亿美元: what a named fund or project amounts to
+_SIZE_VERB = r"(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)"
+_FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|金额|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
+                        rf"合同额|总造价)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
 _GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
 
@@ -739,12 +1090,13 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     return []
 
 
+_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
 _SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|到|[-—–~～]")  # 近5年来, 3年内, 2013年至2018年; not 持续27年
 _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
-_BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里)|同期|此期间|这一时期")
+_BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|这一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 
 
@@ -763,10 +1115,10 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     return None
 
 
-def _pair_facts(sent, kind: str, part_role: str, whole_role: str):
+def _pair_facts(sent, kind: str, part_role: str, whole_role: str, said: set[tuple[str, str]] = frozenset()):
     """A maker of two-role facts of ``kind`` in ``sent`` (a body and its parent, a part and its whole):
-    each pair once, never an entity with itself."""
-    seen: set[tuple[str, str]] = set()
+    each pair once (``said``: pairs already given), never an entity with itself."""
+    seen: set[tuple[str, str]] = set(said)
 
     def fact(part: Mention, whole: Mention, rule: str) -> Iterable[Fact]:
         if (part.name, whole.name) in seen or part.name == whole.name:
