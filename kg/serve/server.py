@@ -256,10 +256,10 @@ def protocol_class(limits: ConnectionLimits) -> type:
         def data_received(self, data: bytes) -> None:
             if self.kg_head == -2:
                 return
-            if self.kg_head >= 0 and self.kg_timer is None:
-                self._kg_arm()
             super().data_received(data)
-            if self.kg_head >= 0:  # the headers are still incomplete after these bytes
+            if self.kg_head >= 0:  # the headers are still incomplete after these bytes: their deadline runs
+                if self.kg_timer is None:  # (a request whose headers come whole in one read needs no timer)
+                    self._kg_arm()
                 self.kg_head += len(data)
                 if self.kg_head > MAX_HEADER_BYTES:
                     self._kg_disarm()
