@@ -303,6 +303,8 @@ def scenario_compare(store: Path, queries, args, log) -> dict:
         mid = rounds[[r["ratio"] for r in rounds].index(ratios[len(ratios) // 2])]
         out[label] = {"bare": mid["oxigraph"], "kg_serve": mid["kg serve"], "throughput_ratio": round(mid["ratio"], 3),
                       "round_ratios": [round(r["ratio"], 3) for r in rounds],
+                      "round_requests_per_s": [[r["oxigraph"]["requests_per_s"], r["kg serve"]["requests_per_s"]]
+                                               for r in rounds],
                       "errors": sum(r["kg serve"]["errors"] + r["oxigraph"]["errors"] for r in rounds)}
     out["met"] = out["simple"]["throughput_ratio"] >= 0.8 and not out["simple"]["errors"] and not out["mix"]["errors"]
     return out
@@ -359,7 +361,8 @@ def show(report: dict) -> None:
             print(line("oxigraph", r["bare"]))
             print(line("kg serve", r["kg_serve"]))
             print(f"  throughput kg serve / bare oxigraph ({label}): {r['throughput_ratio']}"
-                  + (" (target >= 0.8)" if label == "simple" else "") + f", median of rounds {r['round_ratios']}")
+                  + (" (target >= 0.8)" if label == "simple" else "") + f", median of rounds {r['round_ratios']} "
+                  f"(requests/s bare, kg serve: {r['round_requests_per_s']})")
             cpu, bare = r["kg_serve"]["server_cpu_us_per_request"], r["bare"]["server_cpu_us_per_request"]
             print(f"  server CPU per request: kg serve front {cpu['process']} us + workers {cpu['workers']} us, "
                   f"bare oxigraph {bare['process']} us")
