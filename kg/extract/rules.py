@@ -78,8 +78,20 @@ TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统"
           "秘书长", "副秘书长", "总干事", "副总干事", "行长", "副行长", "大使", "国务委员", "委员长", "主任", "副主任", "署长",
           "副署长", "总裁", "特使", "司长", "副司长", "局长", "处长", "参赞", "首席代表", "会长", "校长", "院长",
           "董事长", "总经理", "经理", "教授", "研究员", "队长", "领队", "省长", "州长", "市长", "县长", "议长", "酋长",
-          "发言人", "协调员", "驻华代表", "代表", "记者", "博士", "负责人", "首任行长", "创始人")
+          "发言人", "协调员", "驻华代表", "代表", "记者", "博士", "负责人", "首任行长", "创始人", "临时代办", "代办",
+          "执行主任", "国家主任", "国别主任", "执行秘书", "首席执行官", "总督", "议员", "顾问", "团长", "组长", "站长",
+          "所长", "厂长", "社长", "主编", "总编辑", "专员", "高级专员", "官员", "医疗队长")
+# what a person quoted in news is (村民阿卜杜拉说, 志愿者王芳表示): a name after one only where jieba
+# tags it as a name or it is a transliteration (weaker context than a title)
+ROLES = ("村民", "农民", "牧民", "渔民", "居民", "市民", "农户", "学生", "学员", "留学生", "教师", "老师", "医生", "护士",
+         "工程师", "技术员", "志愿者", "专家", "员工", "职工", "工人", "翻译", "司机", "患者", "妇女", "母亲", "父亲",
+         "受益人", "店主", "商人", "企业家", "学者", "教练", "厨师", "校友")
+_ROLE_SET = frozenset(ROLES)
+TITLES = TITLES + ROLES
 _TITLE_SET = frozenset(TITLES)
+# a title inside a longer token (外交部长, 卫生部长): the token ends with one
+_TITLE_ENDINGS = tuple(sorted({t for t in TITLES if len(t) >= 2 and t not in _ROLE_SET}, key=len, reverse=True))
+_HEAD_BEFORE_CHIEF = tuple("部局署司市省州县院校行")  # 卫生部|长, 内罗毕市|长: a body or place and 长 after it
 _ORDINAL_TEXT = r"(?:第[0-9一二三四五六七八九十百零〇]+[届次]|首届)"  # 第二届, 第10次, 首届
 _ORDINAL = re.compile(f"^{_ORDINAL_TEXT}$")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -209,6 +221,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
                 break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
+            if typ == "PLACE" and u.text != suffix and u.tag in PROPER_TAGS and v.tag not in PROPER_TAGS:
+                break  # 发给|俾路支省: a place jieba knows whole takes no common word before it
             if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT") \
                     and units[k + 1].tag not in ("n", "vn"):
                 break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
@@ -446,19 +460,27 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     """A name right after a title: a Chinese name (surname + one or two characters) or a
     transliterated foreign name, ending where a verb or punctuation begins; lists joined by 、."""
     out: list[Found] = []
-    titled = [u for u in units if u.text in _TITLE_SET and u.tag not in ("ENT", "VAL")]
+    titled = [u for k, u in enumerate(units) if u.tag not in ("ENT", "VAL") and (
+        u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS)
+        or u.text == "长" and k > 0 and units[k - 1].tag == "ENT" and units[k - 1].end == u.start
+        and units[k - 1].text.endswith(_HEAD_BEFORE_CHIEF))]
     if not titled:
         return out
     words = {(u.start, u.end) for u in units if u.tag not in ("nr", "nrfg", "nrt", "?", "?c")}
     after = {u.start: u for u in units if u.tag in ("nr", "nrt", "nrfg") and 2 <= len(u.text) <= 4}
+    unknown = {(u.start, u.end) for u in units if u.tag == "?"}
     for u in titled:
         pos = u.end
         named = after.get(pos)
-        if named is not None and _AFTER_NAME.match(text, named.end):
+        if named is not None and named.text not in _TITLE_SET and _AFTER_NAME.match(text, named.end):
             out.append(Found(pos, named.end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
             continue
+        role = u.text in _ROLE_SET
         while pos < len(text):
             end = _name_at(text, pos)
+            if role and end is not None and (pos, end) not in unknown and (end - pos < 3 or text[pos] in SURNAMES or not all(
+                    c in TRANSLIT or c in "·•" for c in text[pos:end])):
+                break  # after a role, only a word jieba does not know, or a transliteration (村民阿卜杜拉, 志愿者王芳)
             if end is None or (pos, end) in words:  # 专家顾问: a word, not 顾 + 问
                 break
             out.append(Found(pos, end, "PERSON", "person:title+name"))
@@ -596,9 +618,32 @@ def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
     return out
 
 
+_JOINED_HEADS = sorted({s for s, _ in SUFFIXES if len(s) >= 3}, key=len, reverse=True)
+
+
+def _join_units(units: list[Unit]) -> list[Unit]:
+    """Tokens that are one word of the names grammar: a head jieba split (经贸合作|区 -> 经贸合作区,
+    which then heads the name as 经贸合作区 does), and 中 with a one-character abbreviation after it
+    (中|阿 -> 中阿, China and the Arab states: the first word of 中阿改革发展研究中心)."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is None or prev.end != u.start or "ENT" in (prev.tag, u.tag) or "VAL" in (prev.tag, u.tag):
+            out.append(u)
+            continue
+        joined = prev.text + u.text
+        if prev.text == "中" and len(u.text) == 1 and u.tag in ("j", "ns", "?") and _HAN.match(u.text):
+            out[-1] = Unit(joined, prev.start, u.end, "j")
+        elif any(joined.endswith(h) and len(h) > len(u.text) for h in _JOINED_HEADS):
+            out[-1] = Unit(joined, prev.start, u.end, "n")
+        else:
+            out.append(u)
+    return out
+
+
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
-    units = _split_heads(units)
+    units = _join_units(_split_heads(units))
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units),
              *places_with_heads(units), *names_before_titles(units)]
