@@ -434,6 +434,27 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+_MEDIA_TITLE = re.compile(r"《([^《》，。]{1,12}?(?:日报|时报|晚报|早报|周报|邮报|报|周刊|杂志))》")
+_MEDIA_SOURCE = re.compile(r"据[^，。；《》“”]{0,10}?《([^《》，。]{2,15})》(?:网站|网|报道|消息|援引|称|披露|刊文|发表)"
+                           r"|据([\u4e00-\u9fff]{2,10}?[报社台网])(?:报道|消息|援引)")
+
+
+def media_names(text: str) -> list[Found]:
+    """Newspapers and outlets (ORG, as the guide says): a title in 《》 that ends like a newspaper
+    (《先锋报》, 《每日时报》), any title or a name ending 报/社/台/网 a report is attributed to
+    (据《民族报》报道, 据黎明报消息)."""
+    out: list[Found] = []
+    if "据" not in text and "《" not in text:
+        return out
+    for m in _MEDIA_TITLE.finditer(text):
+        out.append(Found(m.start(1), m.end(1), "ORG", "media:title"))
+    for m in _MEDIA_SOURCE.finditer(text):
+        g = 1 if m.group(1) else 2
+        if m.group(g) not in STOP_WORDS and m.group(g) not in GENERIC:
+            out.append(Found(m.start(g), m.end(g), "ORG", "media:source"))
+    return out
+
+
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
                "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
                "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单"
@@ -460,22 +481,20 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     """A name right after a title: a Chinese name (surname + one or two characters) or a
     transliterated foreign name, ending where a verb or punctuation begins; lists joined by 、."""
     out: list[Found] = []
-    titled = [u for k, u in enumerate(units) if u.tag not in ("ENT", "VAL") and (
-        u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS)
-        or u.text == "长" and k > 0 and units[k - 1].tag == "ENT" and units[k - 1].end == u.start
-        and units[k - 1].text.endswith(_HEAD_BEFORE_CHIEF))]
+    titled = [(u.end, u.text in _ROLE_SET) for u in units if u.tag not in ("ENT", "VAL") and (
+        u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS))]
+    titled += [(u.end + 1, False) for u in units  # 卫生部|长, 内罗毕市|长萨科: jieba joins 长 to what follows
+               if u.tag == "ENT" and u.text.endswith(_HEAD_BEFORE_CHIEF) and text.startswith("长", u.end)]
     if not titled:
         return out
     words = {(u.start, u.end) for u in units if u.tag not in ("nr", "nrfg", "nrt", "?", "?c")}
     after = {u.start: u for u in units if u.tag in ("nr", "nrt", "nrfg") and 2 <= len(u.text) <= 4}
     unknown = {(u.start, u.end) for u in units if u.tag == "?"}
-    for u in titled:
-        pos = u.end
+    for pos, role in titled:
         named = after.get(pos)
         if named is not None and named.text not in _TITLE_SET and _AFTER_NAME.match(text, named.end):
             out.append(Found(pos, named.end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
             continue
-        role = u.text in _ROLE_SET
         while pos < len(text):
             end = _name_at(text, pos)
             if role and end is not None and (pos, end) not in unknown and (end - pos < 3 or text[pos] in SURNAMES or not all(
@@ -645,6 +664,6 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
-             *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units),
+             *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
              *places_with_heads(units), *names_before_titles(units)]
     return names + sessions(text, units, names)
