@@ -660,10 +660,49 @@ def _join_units(units: list[Unit]) -> list[Unit]:
     return out
 
 
+COORDINATORS = {"、", "和", "与", "及", "至", "到", "以及", "或"}
+_PLACE_KINDS_AFTER = ("城市", "地区", "省份", "街区", "地方", "港口", "省", "州", "市", "县", "镇", "村")
+_CANDIDATE_TAGS = {"?", "ns", "nr", "nrt", "nrfg", "nz", "j"}
+
+
+def _place_candidate(u: Unit) -> bool:
+    return u.tag in _CANDIDATE_TAGS and 2 <= len(u.text) <= 6 and bool(_HAN.match(u.text)) \
+        and u.text not in STOP_WORDS and u.text not in GENERIC and _suffix(u) is None
+
+
+def coordinated_places(units: list[Unit]) -> list[Found]:
+    """A word the dictionaries do not know, coordinated with known places (卢埃纳至卢奥, 阿布贾和卡杜纳;
+    本格拉、万博、奎托、卢埃纳等重要城市): a place too; so are the items of a list that ends in
+    等 and a kind of place (沃达巴什等3个街区)."""
+    out: list[Found] = []
+    k = 0
+    while k < len(units):
+        if k + 1 >= len(units) or units[k + 1].text not in COORDINATORS and not (
+                units[k + 1].text == "等" and _place_candidate(units[k])):
+            k += 1
+            continue
+        items = [k]  # a coordination: one unit each, joined by 、/和/至 ...
+        m = k
+        while m + 2 < len(units) and units[m + 1].text in COORDINATORS:
+            m += 2
+            items.append(m)
+        k = m + 1
+        rest = units[m + 1:m + 4]
+        kind_after = bool(rest) and rest[0].text == "等" and any(
+            r.text.endswith(_PLACE_KINDS_AFTER) and r.tag not in ("ENT",) for r in rest[1:])
+        places = sum(units[i].tag == "ENT" and units[i].type == "PLACE" for i in items)
+        if not places and not kind_after:
+            continue
+        for i in items:
+            if _place_candidate(units[i]):
+                out.append(Found(units[i].start, units[i].end, "PLACE", "place:coordinated"))
+    return out
+
+
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(units), *names_before_titles(units)]
+             *places_with_heads(units), *names_before_titles(units), *coordinated_places(units)]
     return names + sessions(text, units, names)
