@@ -492,7 +492,8 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     unknown = {(u.start, u.end) for u in units if u.tag == "?"}
     for pos, role in titled:
         named = after.get(pos)
-        if named is not None and named.text not in _TITLE_SET and _AFTER_NAME.match(text, named.end):
+        if named is not None and named.text not in _TITLE_SET and _suffix(named) is None \
+                and _AFTER_NAME.match(text, named.end):
             out.append(Found(pos, named.end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
             continue
         while pos < len(text):
@@ -699,10 +700,46 @@ def coordinated_places(units: list[Unit]) -> list[Found]:
     return out
 
 
+_PLACE_BEFORE = re.compile(r"在|于|抵达|飞抵|运抵|前往|途经|位于|到达")
+_PLACE_AFTER = {  # what follows a place after each left context (在X举行; 抵达X后)
+    "在": re.compile(r"举行|召开|举办|开幕|闭幕|会见|会晤|签署|考察|郊区|附近|境内"),
+    "": re.compile(r"[，。、；]|后|时|举行|召开|开展|参加|出席|郊区|附近|境内")}
+_PLACE_AFTER["于"] = _PLACE_AFTER["在"]
+
+
+def context_places(text: str, units: list[Unit]) -> list[Found]:
+    """A transliterated name where a place goes (在X举行, 抵达X后, 位于X附近, 在乌拉圭X城举行): a place,
+    unless a name or value already found overlaps it."""
+    out: list[Found] = []
+    taken = [(u.start, u.end) for u in units if u.tag in ("ENT", "VAL")]
+    places = {u.start: u.end for u in units if u.tag == "ENT" and u.type in ("COUNTRY", "PLACE")}
+    by_start = {u.start: u for u in units}
+    for m in _PLACE_BEFORE.finditer(text):
+        after = _PLACE_AFTER.get(m.group(), _PLACE_AFTER[""])
+        start = m.end()
+        while start in places:  # 在乌拉圭|埃斯特角城举行: a country or a province first
+            start = places[start]
+        end = start
+        while end < len(text) and end - start < 6 and text[end] in TRANSLIT:
+            end += 1
+        word = by_start.get(start)
+        if word is not None and word.tag in ("ns", "nrt", "?") and word.end > end and _HAN.match(word.text):
+            end = word.end  # 埃斯特角: a word jieba knows as a place, or does not know
+        if end < len(text) and text[end] == "城" and end > start + 1:
+            end += 1  # 埃斯特角城
+        while end - start >= 2 and not after.match(text, end):
+            end -= 1
+        if end - start < 2 or any(s < end and start < e for s, e in taken):
+            continue
+        out.append(Found(start, end, "PLACE", "place:context"))
+    return out
+
+
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(units), *names_before_titles(units), *coordinated_places(units)]
+             *places_with_heads(units), *names_before_titles(units), *coordinated_places(units),
+             *context_places(text, units)]
     return names + sessions(text, units, names)
