@@ -24,7 +24,8 @@ from dataclasses import dataclass
 # longest suffix first within each type; the first type listed wins on ties
 SUFFIXES: list[tuple[str, str]] = [
     ("部长级会议", "MEETING"), ("高级官员会议", "MEETING"), ("高官会", "MEETING"), ("峰会", "MEETING"),
-    ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"),
+    ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"), ("博览会", "FORUM"), ("交易会", "FORUM"),
+    ("洽谈会", "FORUM"), ("圆桌会", "FORUM"), ("对话会", "MEETING"), ("研讨会", "MEETING"), ("对话", "FORUM"),
     ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"),
     ("计划", "PROGRAMME"), ("倡议", "PROGRAMME"), ("议程", "PROGRAMME"), ("战略", "PROGRAMME"), ("规划", "PROGRAMME"),
     ("基金会", "ORG"), ("基金", "PROGRAMME"), ("工程", "PROGRAMME"),
@@ -234,6 +235,10 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             elif v.text in CONJ and k > 1 and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE") \
                     and not anchored and all(units[x].tag not in ("ENT",) for x in range(k + 1, i)):
                 j = k  # 孟加拉国油轮和散货船项目: a conjunction inside a name that starts with a place
+            elif v.text in ("与", "和") and k > 1 and k + 1 < i and typ in ("FORUM", "MEETING", "PROGRAMME", "ORG") \
+                    and units[k - 1].tag in ("n", "vn") and units[k + 1].tag in ("n", "vn") \
+                    and units[k - 2].tag in PROPER_TAGS | {"ENT"}:
+                j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
             else:
                 break
             k -= 1
@@ -742,4 +747,6 @@ def find(text: str, units: list[Unit]) -> list[Found]:
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
              *places_with_heads(units), *names_before_titles(units), *coordinated_places(units),
              *context_places(text, units)]
+    names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
+        g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     return names + sessions(text, units, names)
