@@ -193,6 +193,9 @@ def _long_compound(units: list[Unit], j: int, i: int, suffix: str) -> bool:
                for x in range(j, i))
 
 
+_INNER_TAGS = {"n", "vn", "nz", "l", "?"}
+
+
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     for i, u in enumerate(units):
@@ -236,7 +239,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and not anchored and all(units[x].tag not in ("ENT",) for x in range(k + 1, i)):
                 j = k  # 孟加拉国油轮和散货船项目: a conjunction inside a name that starts with a place
             elif v.text in ("与", "和") and k > 1 and k + 1 < i and typ in ("FORUM", "MEETING", "PROGRAMME", "ORG") \
-                    and units[k - 1].tag in ("n", "vn") and units[k + 1].tag in ("n", "vn") \
+                    and units[k - 1].tag in _INNER_TAGS and units[k + 1].tag in _INNER_TAGS \
                     and units[k - 2].tag in PROPER_TAGS | {"ENT"}:
                 j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
             else:
@@ -643,6 +646,9 @@ def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
     return out
 
 
+# one-character abbreviations of countries and regions after 中 (中非, 中拉, 中阿): jieba may join the
+# character to the next word (中|非农业) and the name loses its first word
+ABBREVIATIONS = set("非拉阿巴美俄欧日韩印老柬缅泰越哈蒙埃葡塞吉乌塔土伊")
 _JOINED_HEADS = sorted({s for s, _ in SUFFIXES if len(s) >= 3}, key=len, reverse=True)
 
 
@@ -659,6 +665,13 @@ def _join_units(units: list[Unit]) -> list[Unit]:
         joined = prev.text + u.text
         if prev.text == "中" and len(u.text) == 1 and u.tag in ("j", "ns", "?") and _HAN.match(u.text):
             out[-1] = Unit(joined, prev.start, u.end, "j")
+        elif prev.text == "中" and prev.tag == "f" and u.text[0] in ABBREVIATIONS and len(u.text) >= 2 \
+                and _HAN.match(u.text):  # 中|非农业 -> 中非|农业, 中|非减|贫 -> 中非|减贫
+            out[-1] = Unit(joined[:2], prev.start, u.start + 1, "j")
+            out.append(Unit(u.text[1:], u.start + 1, u.end, "n" if len(u.text) > 2 else "?"))
+        elif prev.tag == "?" and len(prev.text) == 1 and prev.start > 0 and len(out) > 1 \
+                and out[-2].tag == "j" and out[-2].text[:1] == "中" and _HAN.match(u.text) and u.tag != "x":
+            out[-1] = Unit(joined, prev.start, u.end, "n")  # the rest of a word split after 中非: 减|贫
         elif any(joined.endswith(h) and len(h) > len(u.text) for h in _JOINED_HEADS):
             out[-1] = Unit(joined, prev.start, u.end, "n")
         else:
