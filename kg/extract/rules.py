@@ -423,9 +423,16 @@ _HEAD_TYPE.update({"会议": "MEETING", "活动": "MEETING"})
 _QUOTED_HEAD = re.compile(r"“([^“”，。；、！？]{2,30})”(" + "|".join(sorted(_HEAD_TYPE, key=len, reverse=True)) + ")")
 
 
+# a quoted name that ends in its head (“中非农业现代化合作行动”): typed by the head
+_QUOTED_INNER_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2 and typ != "PLACE"}
+_QUOTED_INNER_TYPE.update({"行动": "PROGRAMME", "方案": "PROGRAMME", "框架": "PROGRAMME"})
+_QUOTED_WITH_HEAD = re.compile(r"[“\"]([^“”\"，。；！？]{1,40}?(" + "|".join(sorted(_QUOTED_INNER_TYPE, key=len, reverse=True))
+                               + r"))[”\"]")
+
+
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
-    if "“" not in text and "《" not in text:
+    if "“" not in text and "《" not in text and '"' not in text:
         return out
     by_end = {u.end: u for u in units}
     for m in re.finditer(r"“([^“”，。；、！？]{2,20})”", text):
@@ -433,6 +440,13 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
         if before is not None and (before.tag == "VAL" and before.type == "COUNT" or
                                    before.tag == "ENT" and before.type == "COUNTRY"):
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:after-count-or-country"))
+    for m in _QUOTED_WITH_HEAD.finditer(text):  # “中非农业现代化合作行动”, "向……提供紧急营养食物援助项目"
+        inner = m.group(1)
+        if m.group().startswith('"') and text.count('"', 0, m.start()) % 2:
+            continue  # the closing quote of a name before
+        if inner not in GENERIC and inner not in _QUOTED_INNER_TYPE and not inner.endswith(KINDS_OF_BODY) \
+                and not inner.endswith("在行动"):  # “…中国在行动”: a slogan
+            out.append(Found(m.start(1), m.end(1), _QUOTED_INNER_TYPE[m.group(2)], "quoted:name-with-head"))
     for m in _QUOTED_HEAD.finditer(text):  # “全球南方”研究中心, “全球发展倡议之友小组”部长级会议
         out.append(Found(m.start(), m.end(), _HEAD_TYPE[m.group(2)], "quoted:name+head"))
     for m in re.finditer(r"《([^《》]{2,40})》", text):
