@@ -142,8 +142,10 @@ def _namey(u: Unit) -> bool:
         if u.tag == "?" and any(c in FUNCTION_CHARS for c in u.text):
             return False  # 后同, 时在: function words jieba left together, not a name
         return bool(_HAN.match(u.text)) or u.text.isascii() and u.text.isalpha()
-    return u.tag in NAME_TAGS
+    return u.tag in NAME_TAGS or u.tag == "t" and u.text in AGE_GROUPS
 
+
+AGE_GROUPS = {"青年", "少年", "青少年", "老年", "中青年"}  # jieba tags them as time words (t): 中拉青年政治家论坛
 
 PROJECT_ANCHORS = {"COUNTRY", "REGION", "PLACE", "PERSON"}
 
@@ -703,6 +705,26 @@ def _place_candidate(u: Unit) -> bool:
         and u.text not in STOP_WORDS and u.text not in GENERIC and _suffix(u) is None
 
 
+_DIRECTION = re.compile(r"^[东南西北中]{1,3}[部方]?$")
+_PART_HEADS = {"大区", "省", "州", "专区"}
+
+
+def country_parts(units: list[Unit]) -> list[Found]:
+    """A part of a country named by its direction, after the country (布基纳法索|中北部|大区, 肯尼亚|西部省,
+    卢旺达|东方省): a place; the country stays an entity of its own."""
+    out: list[Found] = []
+    for k in range(1, len(units)):
+        a, u = units[k - 1], units[k]
+        if a.tag != "ENT" or a.type != "COUNTRY" or a.text in DONOR or a.end != u.start or u.tag in ("ENT", "VAL"):
+            continue
+        if k + 1 < len(units) and _DIRECTION.match(u.text) and units[k + 1].text in _PART_HEADS \
+                and units[k + 1].start == u.end:
+            out.append(Found(u.start, units[k + 1].end, "PLACE", "place:country+direction"))
+        elif any(u.text.endswith(h) and _DIRECTION.match(u.text[:-len(h)]) for h in _PART_HEADS):
+            out.append(Found(u.start, u.end, "PLACE", "place:country+direction"))
+    return out
+
+
 def coordinated_places(units: list[Unit]) -> list[Found]:
     """A word the dictionaries do not know, coordinated with known places (卢埃纳至卢奥, 阿布贾和卡杜纳;
     本格拉、万博、奎托、卢埃纳等重要城市): a place too; so are the items of a list that ends in
@@ -772,7 +794,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     units = _join_units(_split_heads(units))
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(units), *names_before_titles(units), *coordinated_places(units),
+             *places_with_heads(units), *names_before_titles(units), *coordinated_places(units), *country_parts(units),
              *context_places(text, units)]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
