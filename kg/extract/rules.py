@@ -493,7 +493,8 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博�
                "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐")
 # words that follow a person's name (the verbs and joiners of news about people)
 _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
-                   "分别|透露|访问|向|对|为|是|将|已")
+                   "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
+                   "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天")
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
 _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”0-9]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
 
@@ -515,6 +516,8 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     words = {(u.start, u.end) for u in units if u.tag not in ("nr", "nrfg", "nrt", "?", "?c")}
     after = {u.start: u for u in units if u.tag in ("nr", "nrt", "nrfg") and 2 <= len(u.text) <= 4}
     unknown = {(u.start, u.end) for u in units if u.tag == "?"}
+    after.update({u.start: u for u in units if u.tag == "?" and 2 <= len(u.text) <= 4 and _HAN.match(u.text)
+                  and u.start not in after and u.text not in STOP_WORDS})  # 主席|通伦: a word jieba does not know
     for pos, role in titled:
         named = after.get(pos)
         if named is not None and named.text not in _TITLE_SET and _suffix(named) is None \
@@ -523,7 +526,7 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
             continue
         while pos < len(text):
             end = _name_at(text, pos)
-            if role and end is not None and (pos, end) not in unknown and (end - pos < 3 or text[pos] in SURNAMES or not all(
+            if role and end is not None and (pos, end) not in unknown and (end - pos < 3 or not all(
                     c in TRANSLIT or c in "·•" for c in text[pos:end])):
                 break  # after a role, only a word jieba does not know, or a transliteration (村民阿卜杜拉, 志愿者王芳)
             if end is None or (pos, end) in words:  # 专家顾问: a word, not 顾 + 问
