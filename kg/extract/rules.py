@@ -82,7 +82,8 @@ TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统"
           "董事长", "总经理", "经理", "教授", "研究员", "队长", "领队", "省长", "州长", "市长", "县长", "议长", "酋长",
           "发言人", "协调员", "驻华代表", "代表", "记者", "博士", "负责人", "首任行长", "创始人", "临时代办", "代办",
           "执行主任", "国家主任", "国别主任", "执行秘书", "首席执行官", "总督", "议员", "顾问", "团长", "组长", "站长",
-          "所长", "厂长", "社长", "主编", "总编辑", "专员", "高级专员", "官员", "医疗队长")
+          "所长", "厂长", "社长", "主编", "总编辑", "专员", "高级专员", "官员", "医疗队长", "书记", "副书记", "总书记", "委员", "执行干事", "特别代表",
+          "常驻代表", "助理秘书长", "助理总干事", "国务部长", "国务秘书", "王储", "亲王", "女王")
 # what a person quoted in news is (村民阿卜杜拉说, 志愿者王芳表示): a name after one only where jieba
 # tags it as a name or it is a transliteration (weaker context than a title)
 ROLES = ("村民", "农民", "牧民", "渔民", "居民", "市民", "农户", "学生", "学员", "留学生", "教师", "老师", "医生", "护士",
@@ -233,6 +234,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT") \
                     and units[k + 1].tag not in ("n", "vn"):
                 break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
+            if v.tag in ("v", "vn") and k > 0 and units[k - 1].tag == "ENT" and units[k - 1].type == "PERSON":
+                break  # 李强|视察|项目: what a person does
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
             elif _namey(v) or _numbered(units, k):
