@@ -54,7 +54,7 @@ SINGLE_CHAR_OK_TAGS = {"nt", "nz", "ns", "j"}  # 外交部 yes, 全部/东部/�
 _SINGLE_CHAR_OK_PLACE = SINGLE_CHAR_OK_TAGS | {"?"}
 
 BODY_HEADS = set("部局署司委")  # one-character heads of government bodies (管理局, 规划司, 卫生部)
-FUNCTION_CHARS = set("的和与同在对向为并后时于将从把被及或")
+FUNCTION_CHARS = set("的和与同在对向为并后时于将从把被及或这是其该此每各也就很")
 DIRECTIONS = set("东南西北中上下内外前后左右")  # 西南部, 东北部: parts of a place, not bodies
 NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "j", "eng", "vn", "v", "a", "an", "b", "f", "s",
              "l", "i", "?", "x", "vi"}
@@ -158,7 +158,7 @@ def _anchor(u: Unit, typ: str = "") -> bool:
     if u.tag == "eng":
         return u.text.isupper() and len(u.text) >= 2
     if u.tag == "?":  # a word jieba did not know: a name, unless it is two known words (农田水利)
-        return bool(_HAN.match(u.text)) and len(u.text) >= 2
+        return bool(_HAN.match(u.text)) and len(u.text) >= 2 and not any(c in FUNCTION_CHARS for c in u.text)
     return u.tag in PROPER_TAGS and _namey(u) and len(u.text) >= 2
 
 
@@ -174,6 +174,9 @@ COUNTRY_BODY_HEADS = {"红新月会", "红十字会", "救援队", "大使馆", 
 MISSION_SUFFIXES = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "代表团"}
 _CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
 NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三师: a numeral inside a name
+
+
+_ORDINAL_NUMBER = re.compile(r"^第[一二三四五六七八九十0-9]{1,3}$")  # 巴马科|第三|大桥: the third bridge of a city
 
 
 def _numbered(units: list[Unit], k: int) -> bool:
@@ -238,7 +241,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break  # 李强|视察|项目: what a person does
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
-            elif _namey(v) or _numbered(units, k):
+            elif _namey(v) or _numbered(units, k) or typ == "PROJECT" and k == i - 1 and _ORDINAL_NUMBER.match(v.text):
                 j = k
                 anchored = anchored or _anchor(v, typ)
             elif v.text in CONJ and k > 1 and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE") \
