@@ -43,7 +43,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
     ("工作组", "ORG"), ("合作网络", "ORG"), ("网络", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
     ("自治区", "PLACE"), ("地区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
-    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"),
+    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"), ("村", "PLACE"),
 ]
 PLACE_SUFFIX_MAX_UNITS = 2  # 克孜勒奥尔达州, 南巴县: short names
 SUFFIXES.sort(key=lambda s: -len(s[0]))
@@ -124,7 +124,7 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
     for suffix, typ in _BY_LAST.get(u.text[-1], ()):
         if u.text.endswith(suffix):
             ok = _SINGLE_CHAR_OK_PLACE if typ == "PLACE" else SINGLE_CHAR_OK_TAGS
-            if len(suffix) == 1 and u.text == suffix and u.tag not in ok and u.tag not in ("n", "ng", "q"):
+            if len(suffix) == 1 and u.text == suffix and u.tag not in ok and u.tag not in ("n", "ng", "q", "zg"):
                 continue
             if len(suffix) == 1 and u.text != suffix and u.tag not in ok and not (
                     suffix in BODY_HEADS and len(u.text) >= 3 and u.tag in ("n", "vn", "nr", "?", "?c")
@@ -224,6 +224,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
+        if typ == "PLACE" and any(x.text in DASHES for x in units[max(0, i - 3):i]):
+            reach += 2  # 开伯尔-普赫图|赫瓦省: a hyphenated place
         while k >= 0 and i - k <= reach:
             v = units[k]
             if typ == "PLACE" and k == i - 1 and u.text == suffix and suffix in ADMIN_HEADS and v.tag == "ENT" \
@@ -256,6 +258,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             k -= 1
         if j == i and len(u.text) == len(suffix):
             continue
+        if typ == "PLACE" and j > 0 and units[j - 1].tag == "m" and units[j - 1].end == units[j].start:
+            continue  # 十八|洞村: a numeral the name starts with, cut off by jieba
         # a name does not start with a dash, a conjunction or a verb
         while j < i and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
                          and units[j].tag != "ENT"):
@@ -314,6 +318,13 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
     return False
 
 
+def _sub_place(u: Unit) -> bool:
+    """A word that ends in an administrative head, right after a place (贵州省|毕节市): a place in it."""
+    return u.tag not in ("ENT", "VAL") and 3 <= len(u.text) <= 6 and u.text.endswith(ADMIN_HEADS) \
+        and bool(_HAN.match(u.text)) and u.text not in GENERIC and u.text[:-1] not in STOP_WORDS \
+        and u.text[0] not in "全各该本每首省市县区" and u.text[:-1] not in GENERIC and not u.text.endswith("城市")
+
+
 def places_with_heads(units: list[Unit]) -> list[Found]:
     """A known place and a bare administrative head after it (蒙巴萨|县, 克孜勒奥尔达|州), and a short known
     place that is the end of a longer transliteration (琼|莱州: 琼莱州, not 莱州): one place each."""
@@ -323,6 +334,8 @@ def places_with_heads(units: list[Unit]) -> list[Found]:
             continue
         if k + 1 < len(units) and units[k + 1].text in ADMIN_HEADS and units[k + 1].start == u.end:
             out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+head"))
+        if k + 1 < len(units) and _sub_place(units[k + 1]) and units[k + 1].start == u.end:
+            out.append(Found(units[k + 1].start, units[k + 1].end, "PLACE", "place:place+place"))
         if k > 0 and len(u.text) == 2 and u.text.endswith(ADMIN_HEADS) and len(units[k - 1].text) == 1 \
                 and _HAN.match(units[k - 1].text) and units[k - 1].tag in ("?", "ns", "nr", "zg", "ng", "j") \
                 and units[k - 1].text not in STOP_WORDS and units[k - 1].text not in FUNCTION_CHARS:
@@ -797,6 +810,12 @@ def context_places(text: str, units: list[Unit]) -> list[Found]:
             continue
         out.append(Found(start, end, "PLACE", "place:context"))
     return out
+
+
+# words that let a rule fire in a sentence with no head noun, title, quote or ordinal (the tagger skips
+# the rules in the other sentences): coordinated places, places in context, a report's source
+TRIGGERS = ("、", "和", "至", "等", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
+            '"')
 
 
 def find(text: str, units: list[Unit]) -> list[Found]:
