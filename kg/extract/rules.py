@@ -94,6 +94,7 @@ TITLES = TITLES + ROLES
 _TITLE_SET = frozenset(TITLES)
 # a title inside a longer token (外交部长, 卫生部长): the token ends with one
 _TITLE_ENDINGS = tuple(sorted({t for t in TITLES if len(t) >= 2 and t not in _ROLE_SET}, key=len, reverse=True))
+_TITLE_LAST = {t[-1] for t in TITLES}
 _HEAD_BEFORE_CHIEF = tuple("部局署司市省州县院校行")  # 卫生部|长, 内罗毕市|长: a body or place and 长 after it
 _ORDINAL_TEXT = r"(?:第[0-9一二三四五六七八九十百零〇]+[届次]|首届)"  # 第二届, 第10次, 首届
 _ORDINAL = re.compile(f"^{_ORDINAL_TEXT}$")
@@ -526,8 +527,8 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     """A name right after a title: a Chinese name (surname + one or two characters) or a
     transliterated foreign name, ending where a verb or punctuation begins; lists joined by 、."""
     out: list[Found] = []
-    titled = [(u.end, u.text in _ROLE_SET) for u in units if u.tag not in ("ENT", "VAL") and (
-        u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS))]
+    titled = [(u.end, u.text in _ROLE_SET) for u in units if u.text[-1:] in _TITLE_LAST and u.tag not in ("ENT", "VAL")
+              and (u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS))]
     titled += [(u.end + 1, False) for u in units  # 卫生部|长, 内罗毕市|长萨科: jieba joins 长 to what follows
                if u.tag == "ENT" and u.text.endswith(_HEAD_BEFORE_CHIEF) and text.startswith("长", u.end)]
     if not titled:
@@ -642,13 +643,19 @@ def foreign_names(text: str) -> list[Found]:
     return out
 
 
+_ALL_TAILS = NOT_HEADS | OOV_TAILS
+_TAIL_LAST = {t[-1] for t in _ALL_TAILS}
+
+
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
     out = []
     for u in units:
-        tails = NOT_HEADS if u.tag != "?" else NOT_HEADS | OOV_TAILS
-        tail = next((t for t in tails if u.tag not in ("ENT", "VAL") and u.text.endswith(t)
-                     and len(u.text) > len(t)), None)
+        if u.text[-1:] not in _TAIL_LAST or u.tag in ("ENT", "VAL"):
+            out.append(u)
+            continue
+        tails = NOT_HEADS if u.tag != "?" else _ALL_TAILS
+        tail = next((t for t in tails if u.text.endswith(t) and len(u.text) > len(t)), None)
         if tail is None:
             out.append(u)
             continue
@@ -688,7 +695,9 @@ def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
 # one-character abbreviations of countries and regions after 中 (中非, 中拉, 中阿): jieba may join the
 # character to the next word (中|非农业) and the name loses its first word
 ABBREVIATIONS = set("非拉阿巴美俄欧日韩印老柬缅泰越哈蒙埃葡塞吉乌塔土伊")
-_JOINED_HEADS = sorted({s for s, _ in SUFFIXES if len(s) >= 3}, key=len, reverse=True)
+_JOINED_BY_LAST: dict[str, list[str]] = {}
+for _h in sorted({s for s, _ in SUFFIXES if len(s) >= 3}, key=len, reverse=True):
+    _JOINED_BY_LAST.setdefault(_h[-1], []).append(_h)
 
 
 def _join_units(units: list[Unit]) -> list[Unit]:
@@ -698,7 +707,8 @@ def _join_units(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
-        if prev is None or prev.end != u.start or "ENT" in (prev.tag, u.tag) or "VAL" in (prev.tag, u.tag):
+        if prev is None or u.text[-1:] not in _JOINED_BY_LAST and prev.text != "中" and prev.tag != "?" \
+                or prev.end != u.start or u.tag in ("ENT", "VAL") or prev.tag in ("ENT", "VAL"):
             out.append(u)
             continue
         joined = prev.text + u.text
@@ -711,7 +721,7 @@ def _join_units(units: list[Unit]) -> list[Unit]:
         elif prev.tag == "?" and len(prev.text) == 1 and prev.start > 0 and len(out) > 1 \
                 and out[-2].tag == "j" and out[-2].text[:1] == "中" and _HAN.match(u.text) and u.tag != "x":
             out[-1] = Unit(joined, prev.start, u.end, "n")  # the rest of a word split after 中非: 减|贫
-        elif any(joined.endswith(h) and len(h) > len(u.text) for h in _JOINED_HEADS):
+        elif any(len(h) > len(u.text) and joined.endswith(h) for h in _JOINED_BY_LAST.get(u.text[-1:], ())):
             out[-1] = Unit(joined, prev.start, u.end, "n")
         else:
             out.append(u)
