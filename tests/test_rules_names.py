@@ -153,3 +153,87 @@ def test_rules_measured_on_annotated_documents(extractor):
     assert scores.typed.precision >= 0.95, scores.as_dict()["typed"]
     assert scores.typed.f1 >= 0.92, scores.as_dict()["typed"]
     assert scores.per_type["PLACE"].precision >= 0.9, scores.as_dict()["per_type"]["PLACE"]
+
+
+@pytest.mark.parametrize("sentence, name, typ", [
+    # a head jieba splits in two (经贸合作|区), and a zone's head
+    ("中国—埃及苏伊士经贸合作区吸引了上百家企业入驻。", "中国—埃及苏伊士经贸合作区", "PROJECT"),
+    ("中国企业开发的尼日利亚莱基自由贸易区发展迅速。", "尼日利亚莱基自由贸易区", "PROJECT"),
+    # 中 and a one-character abbreviation that jieba joins to the next word
+    ("中阿改革发展研究中心在上海成立。", "中阿改革发展研究中心", "ORG"),
+    ("中非农业合作论坛在海南举行。", "中非农业合作论坛", "FORUM"),
+    ("中拉减贫与发展论坛开幕。", "中拉减贫与发展论坛", "FORUM"),
+    # a conjunction inside a name, age-group words jieba tags as time
+    ("中美战略与经济对话取得成果。", "中美战略与经济对话", "FORUM"),
+    ("支持举办中拉青年政治家论坛。", "中拉青年政治家论坛", "FORUM"),
+    ("中国—东盟博览会暨南宁进出口商品交易会开幕。", "中国—东盟博览会暨南宁进出口商品交易会", "FORUM"),
+    # loans and quoted names with their head inside the quotes
+    ("中拉基础设施专项贷款支持了多个项目。", "中拉基础设施专项贷款", "PROGRAMME"),
+    ("双方启动“中非农业现代化合作行动”。", "中非农业现代化合作行动", "PROGRAMME"),
+    ("基金资助的“布基纳法索应对粮食危机紧急援助项目”惠及10万人。", "布基纳法索应对粮食危机紧急援助项目", "PROJECT"),
+    # an ordinal before a bridge
+    ("中方援建的马里巴马科第三大桥通车。", "马里巴马科第三大桥", "PROJECT"),
+    # newspapers
+    ("据尼日利亚《先锋报》报道，该项目创造了大量就业。", "先锋报", "ORG"),
+    ("据黎明报报道，洪水造成上千人死亡。", "黎明报", "ORG"),
+])
+def test_names_by_their_heads(extractor, sentence, name, typ):
+    doc = tag(extractor, sentence)
+    assert name in found(doc, typ), [(m.name, m.type, m.rule) for m in doc.mentions]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # coordinated with known places
+    ("连接尼日利亚首都阿布贾和卡杜塔的铁路竣工。", "卡杜塔"),
+    ("线路向东经过本格拉、万博、奎托、卢埃纳等重要城市。", "奎托"),
+    ("地震造成叙利亚阿勒颇、拉塔基亚和哈马等地严重损毁。", "哈马"),
+    # where a place goes: 在X举行, 抵达X后, 位于X附近, after a country
+    ("代表团抵达库姆巴后，与当地官员举行了会谈。", "库姆巴"),
+    ("培训班在纳卡拉举行，来自各地的学员参加了培训。", "纳卡拉"),
+    ("项目位于马辛加附近。", "马辛加"),
+    ("中拉企业家高峰会在乌拉圭埃斯特角城举行。", "埃斯特角城"),
+    # a part of a country by its direction, a place right after a place, a hyphenated place
+    ("项目在布基纳法索中北部大区开展。", "中北部大区"),
+    ("洪水袭击了肯尼亚西部省。", "西部省"),
+    ("贵州省毕节市实施了易地扶贫搬迁。", "毕节市"),
+    ("丰沙里省奔怒县的学生吃上了午餐。", "奔怒县"),
+    ("洪水袭击了信德省和开伯尔-普赫图赫瓦省。", "开伯尔-普赫图赫瓦省"),
+])
+def test_places_by_context(extractor, sentence, name):
+    doc = tag(extractor, sentence)
+    assert name in found(doc, "PLACE"), [(m.name, m.type, m.rule) for m in doc.mentions]
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("中国驻马达加斯加大使馆临时代办李晓军参加了活动。", "李晓军"),
+    ("津巴布韦卫生部长姆本贝说，疫苗已经运抵。", "姆本贝"),  # 卫生部|长: the title after a known body
+    ("内罗毕市长萨科贾出席仪式。", "萨科贾"),
+    ("老挝国家主席通伦会见了中方代表团。", "通伦"),  # a word jieba does not know after a title
+    ("布基纳法索过渡总统特拉奥雷感谢中方的支持。", "特拉奥雷"),
+    ("公司党委副书记张峰对记者说，这份热情有它的来由。", "张峰"),
+    ("世界粮食计划署执行干事比亚索在罗马表示感谢。", "比亚索"),
+    # roles of people quoted in news: a name jieba does not know, or a transliteration
+    ("当地村民阿卜杜拉说，新修的水井解决了饮水问题。", "阿卜杜拉"),
+    ("志愿者王芳表示，她将在老挝工作两年。", "王芳"),
+    ("“这是中国朋友送来的礼物。”校长西蒂笑着说。", "西蒂"),
+])
+def test_persons_after_titles_and_roles(extractor, sentence, person):
+    doc = tag(extractor, sentence)
+    assert person in found(doc, "PERSON"), [(m.name, m.type, m.rule) for m in doc.mentions]
+
+
+@pytest.mark.parametrize("sentence, bad", [
+    ("首批援助物资运抵瓜达尔港后分发给俾路支省的受灾民众。", "后分发给俾路支省"),
+    ("派遣专家顾问赴相关国家开展技术咨询。", "顾问"),  # a role before a word jieba tags as a name
+    ("中拉企业家高峰会在乌拉圭举行。", "高峰会"),
+    ("在阿卜杜拉的陪同下，代表团参观了学校。", "阿卜杜拉"),  # 在X的: not where a place goes
+    ("这是第三大桥。", "这是第三大桥"),
+    ("省委书记李强视察项目。", "省委书记李强视察项目"),
+    ("中国东部地区经济发达。", "东部地区"),  # China's parts are no rule places
+    ("加入“之友小组”的国家达到82个。", "之友小组"),  # a quoted bare head
+    ("“全球发展倡议支持全球南方—中国在行动”主题活动举行。", "全球发展倡议支持全球南方—中国在行动"),  # a slogan
+    ("习近平在湖南湘西十八洞村首次提出精准扶贫。", "洞村"),  # a numeral cut off by jieba
+])
+def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
+    doc = tag(extractor, sentence)
+    assert bad not in found(doc), [(m.name, m.type, m.rule) for m in doc.mentions]

@@ -83,7 +83,7 @@ TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统"
           "发言人", "协调员", "驻华代表", "代表", "记者", "博士", "负责人", "首任行长", "创始人", "临时代办", "代办",
           "执行主任", "国家主任", "国别主任", "执行秘书", "首席执行官", "总督", "议员", "顾问", "团长", "组长", "站长",
           "所长", "厂长", "社长", "主编", "总编辑", "专员", "高级专员", "官员", "医疗队长", "书记", "副书记", "总书记", "委员", "执行干事", "特别代表",
-          "常驻代表", "助理秘书长", "助理总干事", "国务部长", "国务秘书", "王储", "亲王", "女王")
+          "常驻代表", "干事", "助理秘书长", "助理总干事", "国务部长", "国务秘书", "王储", "亲王", "女王")
 # what a person quoted in news is (村民阿卜杜拉说, 志愿者王芳表示): a name after one only where jieba
 # tags it as a name or it is a transliteration (weaker context than a title)
 ROLES = ("村民", "农民", "牧民", "渔民", "居民", "市民", "农户", "学生", "学员", "留学生", "教师", "老师", "医生", "护士",
@@ -758,11 +758,27 @@ def country_parts(units: list[Unit]) -> list[Found]:
     return out
 
 
+def _translit_runs(units: list[Unit]) -> list[Unit]:
+    """Adjacent words made only of transliteration characters, one of them unknown to jieba, as one
+    word (卡|杜塔 -> 卡杜塔): jieba cuts foreign names it does not know into pieces."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == u.start and prev.tag not in ("ENT", "VAL", "x") \
+                and u.tag not in ("ENT", "VAL", "x") and "?" in (prev.tag, u.tag) \
+                and all(c in TRANSLIT for c in prev.text + u.text) and len(prev.text + u.text) <= 6:
+            out[-1] = Unit(prev.text + u.text, prev.start, u.end, "?")
+        else:
+            out.append(u)
+    return out
+
+
 def coordinated_places(units: list[Unit]) -> list[Found]:
     """A word the dictionaries do not know, coordinated with known places (卢埃纳至卢奥, 阿布贾和卡杜纳;
     本格拉、万博、奎托、卢埃纳等重要城市): a place too; so are the items of a list that ends in
     等 and a kind of place (沃达巴什等3个街区)."""
     out: list[Found] = []
+    units = _translit_runs(units)
     k = 0
     while k < len(units):
         if k + 1 >= len(units) or units[k + 1].text not in COORDINATORS and not (
