@@ -176,6 +176,9 @@ def test_rules_measured_on_annotated_documents(extractor):
     # newspapers
     ("据尼日利亚《先锋报》报道，该项目创造了大量就业。", "先锋报", "ORG"),
     ("据黎明报报道，洪水造成上千人死亡。", "黎明报", "ORG"),
+    ("半岛电视台记者在现场报道。", "半岛电视台", "ORG"),
+    # 与 inside a ministry's name
+    ("老挝教育与体育部副部长出席仪式。", "老挝教育与体育部", "ORG"),
 ])
 def test_names_by_their_heads(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
@@ -233,6 +236,7 @@ def test_persons_after_titles_and_roles(extractor, sentence, person):
     ("加入“之友小组”的国家达到82个。", "之友小组"),  # a quoted bare head
     ("“全球发展倡议支持全球南方—中国在行动”主题活动举行。", "全球发展倡议支持全球南方—中国在行动"),  # a slogan
     ("习近平在湖南湘西十八洞村首次提出精准扶贫。", "洞村"),  # a numeral cut off by jieba
+    ("据当地电视台报道，洪水已退。", "当地电视台"),  # a kind of outlet, not one
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)

@@ -250,7 +250,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             elif v.text in CONJ and k > 1 and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE") \
                     and not anchored and all(units[x].tag not in ("ENT",) for x in range(k + 1, i)):
                 j = k  # 孟加拉国油轮和散货船项目: a conjunction inside a name that starts with a place
-            elif v.text in ("与", "和") and k > 1 and k + 1 < i and typ in ("FORUM", "MEETING", "PROGRAMME", "ORG") \
+            elif v.text in ("与", "和") and k > 1 and (k + 1 < i or u.text != suffix) \
+                    and typ in ("FORUM", "MEETING", "PROGRAMME", "ORG") \
                     and units[k - 1].tag in _INNER_TAGS and units[k + 1].tag in _INNER_TAGS \
                     and units[k - 2].tag in PROPER_TAGS | {"ENT"}:
                 j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
@@ -479,9 +480,12 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+_NOT_AN_OUTLET = "(?!据|当地|该|这|其|各|有关|相关|一家|多家|本|国家|地方|官方|外国|国外|西方|主流)"  # 据当地电视台报道: a kind
+_MEDIA_NAMED = re.compile(r"(?:^|(?<=[，。；：、“”（）(\s据向对])|(?<=接受))" + _NOT_AN_OUTLET + r"([\u4e00-\u9fff]{2,8}?(?:电视台|通讯社|广播公司|广播电台|"
+                          r"日报|时报|晚报|新闻网|新闻社))(?=记者|报道|援引|消息|称|网站|发表|刊登|的报道)")
 _MEDIA_TITLE = re.compile(r"《([^《》，。]{1,12}?(?:日报|时报|晚报|早报|周报|邮报|报|周刊|杂志))》")
 _MEDIA_SOURCE = re.compile(r"据[^，。；《》“”]{0,10}?《([^《》，。]{2,15})》(?:网站|网|报道|消息|援引|称|披露|刊文|发表)"
-                           r"|据([\u4e00-\u9fff]{2,10}?[报社台网])(?:报道|消息|援引)")
+                           r"|据" + _NOT_AN_OUTLET + r"([\u4e00-\u9fff]{2,10}?[报社台网])(?:报道|消息|援引)")
 
 
 def media_names(text: str) -> list[Found]:
@@ -489,10 +493,12 @@ def media_names(text: str) -> list[Found]:
     (《先锋报》, 《每日时报》), any title or a name ending 报/社/台/网 a report is attributed to
     (据《民族报》报道, 据黎明报消息)."""
     out: list[Found] = []
-    if "据" not in text and "《" not in text:
+    if "据" not in text and "《" not in text and "记者" not in text and "报道" not in text:
         return out
     for m in _MEDIA_TITLE.finditer(text):
         out.append(Found(m.start(1), m.end(1), "ORG", "media:title"))
+    for m in _MEDIA_NAMED.finditer(text):  # 半岛电视台记者, 据今日时报报道: an outlet a report comes from
+        out.append(Found(m.start(1), m.end(1), "ORG", "media:outlet"))
     for m in _MEDIA_SOURCE.finditer(text):
         g = 1 if m.group(1) else 2
         if m.group(g) not in STOP_WORDS and m.group(g) not in GENERIC:
