@@ -177,6 +177,10 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("据尼日利亚《先锋报》报道，该项目创造了大量就业。", "先锋报", "ORG"),
     ("据黎明报报道，洪水造成上千人死亡。", "黎明报", "ORG"),
     ("半岛电视台记者在现场报道。", "半岛电视台", "ORG"),
+    # meeting and mechanism heads
+    ("中国—太平洋岛国外长会在斐济举行。", "中国—太平洋岛国外长会", "MEETING"),
+    ("2014年7月，中拉领导人会晤在巴西利亚举行。", "中拉领导人会晤", "FORUM"),
+    ("中非合作论坛第七届部长级会议暨北京峰会开幕。", "北京峰会", "MEETING"),
     # 与 inside a ministry's name
     ("老挝教育与体育部副部长出席仪式。", "老挝教育与体育部", "ORG"),
 ])
@@ -237,6 +241,7 @@ def test_persons_after_titles_and_roles(extractor, sentence, person):
     ("“全球发展倡议支持全球南方—中国在行动”主题活动举行。", "全球发展倡议支持全球南方—中国在行动"),  # a slogan
     ("习近平在湖南湘西十八洞村首次提出精准扶贫。", "洞村"),  # a numeral cut off by jieba
     ("据当地电视台报道，洪水已退。", "当地电视台"),  # a kind of outlet, not one
+    ("由中国外长与阿拉伯国家联盟秘书长会晤。", "阿拉伯国家联盟秘书长会晤"),  # what a person does
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)

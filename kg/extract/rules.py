@@ -24,6 +24,7 @@ from dataclasses import dataclass
 # longest suffix first within each type; the first type listed wins on ties
 SUFFIXES: list[tuple[str, str]] = [
     ("部长级会议", "MEETING"), ("高级官员会议", "MEETING"), ("高官会", "MEETING"), ("峰会", "MEETING"),
+    ("外长会", "MEETING"), ("外长会议", "MEETING"), ("部长会议", "MEETING"), ("领导人会议", "MEETING"), ("会晤", "FORUM"),
     ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"), ("博览会", "FORUM"), ("交易会", "FORUM"),
     ("洽谈会", "FORUM"), ("圆桌会", "FORUM"), ("对话会", "MEETING"), ("研讨会", "MEETING"), ("对话", "FORUM"),
     ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"),
@@ -66,7 +67,7 @@ STOP_WORDS = set("""
 其他 其它 各国 各类 多个 一系列 重要 重大 主要 积极 广泛 进一步 不断 全面 以及 作为 成为 属于 对外 向 在 为 同 与 和 及
 是 有 将 已 被 把 让 使 等 的 了 着 过 之 中 这 该 其 我国 我们 他们 各 每 所有 一些 这些 那些 一个 首届 历届 此次 本届
 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 第一 第二 第三 第四 第五 前条 上述 下列 所列 所述 本条 这一 该项 签订
-评价 修 建 干 干过 智库 全体 广大 众多 若干 部分 大城市 内设 下设 设立 原 前 党委
+评价 修 建 干 干过 智库 全体 广大 众多 若干 部分 大城市 内设 下设 设立 原 前 党委 暨
 """.split())
 GENERIC = set("""
 地区 社区 园区 城区 市区 港区 景区 辖区 灾区 郊区 山区 牧区 林区 农村 城市 城镇 乡镇 全省 全市 全县 各省 各州 本州 该州
@@ -218,6 +219,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue  # 二十局|集团: the name goes on to the next head
         if suffix in ("机制", "合作机制") and i > 0 and units[i - 1].tag == "ENT" and units[i - 1].type == "FORUM":
             continue  # 中非合作论坛机制: the forum itself
+        if suffix == "会晤" and i > 0 and (units[i - 1].text in _TITLE_SET or units[i - 1].text.endswith("长")
+                                          or units[i - 1].tag == "ENT" and units[i - 1].type == "PERSON"):
+            continue  # 阿拉伯国家联盟秘书长|会晤: what a person does
         stem = u.text[:len(u.text) - len(suffix)]
         if stem and stem in STOP_WORDS:
             continue  # 修铁路: a verb and a head word
