@@ -171,6 +171,10 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("中拉基础设施专项贷款支持了多个项目。", "中拉基础设施专项贷款", "PROGRAMME"),
     ("双方启动“中非农业现代化合作行动”。", "中非农业现代化合作行动", "PROGRAMME"),
     ("基金资助的“布基纳法索应对粮食危机紧急援助项目”惠及10万人。", "布基纳法索应对粮食危机紧急援助项目", "PROJECT"),
+    # teams sent to a country are projects (annotation guide); schools and laboratories with a country
+    ("第26批援塞拉利昂医疗队抵达弗里敦。", "第26批援塞拉利昂医疗队", "PROJECT"),
+    ("中国援埃塞俄比亚抗疫医疗专家组抵达。", "援埃塞俄比亚抗疫医疗专家组", "PROJECT"),
+    ("中国援建的卢旺达穆桑泽职业技术学校培养了大批人才。", "卢旺达穆桑泽职业技术学校", "PROJECT"),
     # an ordinal before a bridge
     ("中方援建的马里巴马科第三大桥通车。", "马里巴马科第三大桥", "PROJECT"),
     # newspapers

@@ -34,7 +34,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("国际机场", "PLACE"), ("机场", "PLACE"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"), ("自由贸易区", "PROJECT"),
     ("合作区", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
-    ("医院", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
+    ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
     ("委员会", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
     ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
@@ -848,6 +848,23 @@ def context_places(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+_TEAM = re.compile(r"(第[0-9一二三四五六七八九十百]+批(?:赴|援)?|援)([\u4e00-\u9fff]{1,10}?)"
+                   r"(?:抗疫)?(?:医疗队|医疗专家组|专家组|医疗分队|维和医疗分队|救援队)")
+
+
+def teams(text: str, units: list[Unit]) -> list[Found]:
+    """A team sent to a country (第26批援塞拉利昂医疗队, 援苏丹医疗队, 援埃塞俄比亚抗疫医疗专家组): a
+    project with its recipient (annotation guide), when a country or place follows 援."""
+    out: list[Found] = []
+    if "队" not in text and "组" not in text:
+        return out
+    places = {u.start: u.end for u in units if u.tag == "ENT" and u.type in ("COUNTRY", "PLACE", "REGION")}
+    for m in _TEAM.finditer(text):
+        if places.get(m.start(2)) == m.end(2) or m.group(1).startswith("第") and m.group(2) in ("鄂", "湘", "汉"):
+            out.append(Found(m.start(), m.end(), "PROJECT", "project:team"))
+    return out
+
+
 # words that let a rule fire in a sentence with no head noun, title, quote or ordinal (the tagger skips
 # the rules in the other sentences): coordinated places, places in context, a report's source
 TRIGGERS = ("、", "和", "至", "等", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
@@ -859,7 +876,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     units = _join_units(_split_heads(units))
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(units), *names_before_titles(units), *coordinated_places(units), *country_parts(units),
+             *places_with_heads(units), *names_before_titles(units), *coordinated_places(units), *country_parts(units), *teams(text, units),
              *context_places(text, units)]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
