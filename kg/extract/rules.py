@@ -18,6 +18,9 @@ in ``kg.nlp`` feeds them.
 
 from __future__ import annotations
 
+# The text the rules see is NFKC-normalised (kg.extract.nlp.normalize): full-width ，；：（）！？ arrive as
+# ASCII , ; : ( ) ! ? (、 and 。 stay): every pattern that looks at punctuation takes both forms.
+
 import re
 from dataclasses import dataclass
 
@@ -448,13 +451,13 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
 
 _HEAD_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2 and typ in ("ORG", "FORUM", "MEETING")}
 _HEAD_TYPE.update({"会议": "MEETING", "活动": "MEETING"})
-_QUOTED_HEAD = re.compile(r"“([^“”，。；、！？]{2,30})”(" + "|".join(sorted(_HEAD_TYPE, key=len, reverse=True)) + ")")
+_QUOTED_HEAD = re.compile(r"“([^“”，。；、！？,;!?]{2,30})”(" + "|".join(sorted(_HEAD_TYPE, key=len, reverse=True)) + ")")
 
 
 # a quoted name that ends in its head (“中非农业现代化合作行动”): typed by the head
 _QUOTED_INNER_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2 and typ != "PLACE"}
 _QUOTED_INNER_TYPE.update({"行动": "PROGRAMME", "方案": "PROGRAMME", "框架": "PROGRAMME"})
-_QUOTED_WITH_HEAD = re.compile(r"[“\"]([^“”\"，。；！？]{1,40}?(" + "|".join(sorted(_QUOTED_INNER_TYPE, key=len, reverse=True))
+_QUOTED_WITH_HEAD = re.compile(r"[“\"]([^“”\"，。；！？,;!?]{1,40}?(" + "|".join(sorted(_QUOTED_INNER_TYPE, key=len, reverse=True))
                                + r"))[”\"]")
 
 
@@ -463,7 +466,7 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     if "“" not in text and "《" not in text and '"' not in text:
         return out
     by_end = {u.end: u for u in units}
-    for m in re.finditer(r"“([^“”，。；、！？]{2,20})”", text):
+    for m in re.finditer(r"“([^“”，。；、！？,;!?]{2,20})”", text):
         before = by_end.get(m.start())
         if before is not None and (before.tag == "VAL" and before.type == "COUNT" or
                                    before.tag == "ENT" and before.type == "COUNTRY"):
@@ -485,10 +488,10 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
 
 
 _NOT_AN_OUTLET = "(?!据|当地|该|这|其|各|有关|相关|一家|多家|本|国家|地方|官方|外国|国外|西方|主流)"  # 据当地电视台报道: a kind
-_MEDIA_NAMED = re.compile(r"(?:^|(?<=[，。；：、“”（）(\s据向对])|(?<=接受))" + _NOT_AN_OUTLET + r"([\u4e00-\u9fff]{2,8}?(?:电视台|通讯社|广播公司|广播电台|"
+_MEDIA_NAMED = re.compile(r"(?:^|(?<=[，。；：、“”（）(\s据向对,;:)])|(?<=接受))" + _NOT_AN_OUTLET + r"([\u4e00-\u9fff]{2,8}?(?:电视台|通讯社|广播公司|广播电台|"
                           r"日报|时报|晚报|新闻网|新闻社))(?=记者|报道|援引|消息|称|网站|发表|刊登|的报道)")
-_MEDIA_TITLE = re.compile(r"《([^《》，。]{1,12}?(?:日报|时报|晚报|早报|周报|邮报|报|周刊|杂志))》")
-_MEDIA_SOURCE = re.compile(r"据[^，。；《》“”]{0,10}?《([^《》，。]{2,15})》(?:网站|网|报道|消息|援引|称|披露|刊文|发表)"
+_MEDIA_TITLE = re.compile(r"《([^《》，。,]{1,12}?(?:日报|时报|晚报|早报|周报|邮报|报|周刊|杂志))》")
+_MEDIA_SOURCE = re.compile(r"据[^，。；《》“”,;]{0,10}?《([^《》，。,]{2,15})》(?:网站|网|报道|消息|援引|称|披露|刊文|发表)"
                            r"|据" + _NOT_AN_OUTLET + r"([\u4e00-\u9fff]{2,10}?[报社台网])(?:报道|消息|援引)")
 
 
@@ -813,11 +816,14 @@ def coordinated_places(units: list[Unit]) -> list[Found]:
     return out
 
 
-_PLACE_BEFORE = re.compile(r"在|于|抵达|飞抵|运抵|前往|途经|位于|到达")
-_PLACE_AFTER = {  # what follows a place after each left context (在X举行; 抵达X后)
+_PLACE_BEFORE = re.compile(r"在|于|抵达|飞抵|运抵|前往|途经|位于|到达|首都|首府|省会|港口城市|城市|小镇|村庄")
+_PLACE_AFTER = {  # what follows a place after each left context (在X举行; 抵达X后; 首都X的)
     "在": re.compile(r"举行|召开|举办|开幕|闭幕|会见|会晤|签署|考察|郊区|附近|境内"),
-    "": re.compile(r"[，。、；]|后|时|举行|召开|开展|参加|出席|郊区|附近|境内")}
+    "": re.compile(r"[，。、；,;]|后|时|举行|召开|开展|参加|出席|郊区|附近|境内"),
+    "首都": re.compile(r"[，。、；）,;)]|的|等|和|与|及|举行|召开|开幕|郊区|附近|境内|市中心")}
 _PLACE_AFTER["于"] = _PLACE_AFTER["在"]
+for _w in ("首府", "省会", "港口城市", "城市", "小镇", "村庄"):
+    _PLACE_AFTER[_w] = _PLACE_AFTER["首都"]
 
 
 def context_places(text: str, units: list[Unit]) -> list[Found]:
