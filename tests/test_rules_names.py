@@ -202,6 +202,8 @@ def test_names_by_their_heads(extractor, sentence, name, typ):
     ("代表团抵达库姆巴后，与当地官员举行了会谈。", "库姆巴"),
     ("培训班在纳卡拉举行，来自各地的学员参加了培训。", "纳卡拉"),
     ("项目位于马辛加附近。", "马辛加"),
+    ("项目位于北部城市卡亚，惠及周边居民。", "卡亚"),  # the comma arrives NFKC-normalised
+    ("物资运抵该国首都巴塔贡戈的仓库。", "巴塔贡戈"),
     ("中拉企业家高峰会在乌拉圭埃斯特角城举行。", "埃斯特角城"),
     # a part of a country by its direction, a place right after a place, a hyphenated place
     ("项目在布基纳法索中北部大区开展。", "中北部大区"),

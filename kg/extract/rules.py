@@ -841,13 +841,17 @@ def context_places(text: str, units: list[Unit]) -> list[Found]:
         end = start
         while end < len(text) and end - start < 6 and text[end] in TRANSLIT:
             end += 1
-        word = by_start.get(start)
-        if word is not None and word.tag in ("ns", "nrt", "?") and word.end > end and _HAN.match(word.text):
-            end = word.end  # 埃斯特角: a word jieba knows as a place, or does not know
-        if end < len(text) and text[end] == "城" and end > start + 1:
-            end += 1  # 埃斯特角城
         while end - start >= 2 and not after.match(text, end):
             end -= 1
+        if end - start < 2:  # 埃斯特角, 巴塔|贡戈: words jieba knows as names, or not at all
+            word = by_start.get(start)
+            while word is not None and word.tag in ("ns", "nrt", "nr", "?") and word.end - start <= 6 \
+                    and _HAN.match(word.text) and not any(c in FUNCTION_CHARS for c in word.text):
+                end, word = word.end, by_start.get(word.end)
+            if end < len(text) and text[end] == "城" and end > start + 1:
+                end += 1  # 埃斯特角城
+            if not after.match(text, end):
+                continue
         if end - start < 2 or any(s < end and start < e for s, e in taken):
             continue
         out.append(Found(start, end, "PLACE", "place:context"))
