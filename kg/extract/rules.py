@@ -522,8 +522,9 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫",
 # characters of transliterated foreign names (Xinhua usage, the common part)
 TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博布查达戴丹道德迪蒂丁东杜敦多厄恩尔法凡菲费芬丰弗福盖甘冈戈格"
                "古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷里理利莉连林琳卢鲁路伦罗洛"
-               "马玛迈麦曼芒梅蒙米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
-               "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐")
+               "马玛迈麦曼芒梅蒙孟米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
+               "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐"
+               "赛济茨楚恰什舒贡廷尧嫩喀锡哥瑙仑娃蓬汶坤堪孔隆列")
 # words that follow a person's name (the verbs and joiners of news about people)
 _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
                    "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
@@ -667,7 +668,8 @@ def _split_heads(units: list[Unit]) -> list[Unit]:
         if u.text[-1:] not in _TAIL_LAST or u.tag in ("ENT", "VAL"):
             out.append(u)
             continue
-        tails = NOT_HEADS if u.tag != "?" else _ALL_TAILS
+        tails = NOT_HEADS if u.tag != "?" and not (  # 科松|加等: jieba glues 等 to the end of a foreign name
+            len(u.text) == 2 and u.text[0] in TRANSLIT and out and out[-1].tag == "?") else _ALL_TAILS
         tail = next((t for t in tails if u.text.endswith(t) and len(u.text) > len(t)), None)
         if tail is None:
             out.append(u)
@@ -786,12 +788,14 @@ def _translit_runs(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def coordinated_places(units: list[Unit]) -> list[Found]:
+def coordinated_places(units: list[Unit], found: list[Found] = ()) -> list[Found]:
     """A word the dictionaries do not know, coordinated with known places (卢埃纳至卢奥, 阿布贾和卡杜纳;
     本格拉、万博、奎托、卢埃纳等重要城市): a place too; so are the items of a list that ends in
     等 and a kind of place (沃达巴什等3个街区)."""
     out: list[Found] = []
-    units = _translit_runs(units)
+    known = {(f.start, f.end) for f in found if f.type == "PLACE"}  # places the context rules found
+    units = [Unit(u.text, u.start, u.end, "ENT", "PLACE") if (u.start, u.end) in known else u
+             for u in _translit_runs(units)]
     k = 0
     while k < len(units):
         if k + 1 >= len(units) or units[k + 1].text not in COORDINATORS and not (
@@ -816,10 +820,10 @@ def coordinated_places(units: list[Unit]) -> list[Found]:
     return out
 
 
-_PLACE_BEFORE = re.compile(r"在|于|抵达|飞抵|运抵|前往|途经|位于|到达|首都|首府|省会|港口城市|城市|小镇|村庄")
+_PLACE_BEFORE = re.compile(r"在|于|抵达|飞抵|运抵|运往|发往|送往|飞往|前往|途经|位于|到达|首都|首府|省会|港口城市|城市|小镇|村庄")
 _PLACE_AFTER = {  # what follows a place after each left context (在X举行; 抵达X后; 首都X的)
     "在": re.compile(r"举行|召开|举办|开幕|闭幕|会见|会晤|签署|考察|郊区|附近|境内"),
-    "": re.compile(r"[，。、；,;]|后|时|举行|召开|开展|参加|出席|郊区|附近|境内"),
+    "": re.compile(r"[，。、；,;]|后|时|和|与|及|等|举行|召开|开展|参加|出席|郊区|附近|境内"),
     "首都": re.compile(r"[，。、；）,;)]|的|等|和|与|及|举行|召开|开幕|郊区|附近|境内|市中心")}
 _PLACE_AFTER["于"] = _PLACE_AFTER["在"]
 for _w in ("首府", "省会", "港口城市", "城市", "小镇", "村庄"):
@@ -884,10 +888,11 @@ TRIGGERS = ("、", "和", "至", "等", "举行", "召开", "举办", "开幕", 
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
+    placed = context_places(text, units)
+    placed += coordinated_places(units, placed)
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(units), *names_before_titles(units), *coordinated_places(units), *country_parts(units), *teams(text, units),
-             *context_places(text, units)]
+             *places_with_heads(units), *names_before_titles(units), *country_parts(units), *teams(text, units), *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     return names + sessions(text, units, names)
