@@ -175,6 +175,10 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("第26批援塞拉利昂医疗队抵达弗里敦。", "第26批援塞拉利昂医疗队", "PROJECT"),
     ("中国援埃塞俄比亚抗疫医疗专家组抵达。", "援埃塞俄比亚抗疫医疗专家组", "PROJECT"),
     ("中国援建的卢旺达穆桑泽职业技术学校培养了大批人才。", "卢旺达穆桑泽职业技术学校", "PROJECT"),
+    # an ordinal before a bridge, a phase before works in one place (a project, not a programme)
+    ("中塞双方签署了捷斯大区农村供水二期工程等合作协议。", "捷斯大区农村供水二期工程", "PROJECT"),
+    # a lone 司 jieba tags as a surname, after the words of a department's name
+    ("财政部国际经济关系司副司长罗文杰表示。", "财政部国际经济关系司", "ORG"),
     # an ordinal before a bridge
     ("中方援建的马里巴马科第三大桥通车。", "马里巴马科第三大桥", "PROJECT"),
     # newspapers

@@ -129,7 +129,8 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
     for suffix, typ in _BY_LAST.get(u.text[-1], ()):
         if u.text.endswith(suffix):
             ok = _SINGLE_CHAR_OK_PLACE if typ == "PLACE" else SINGLE_CHAR_OK_TAGS
-            if len(suffix) == 1 and u.text == suffix and u.tag not in ok and u.tag not in ("n", "ng", "q", "zg"):
+            if len(suffix) == 1 and u.text == suffix and u.tag not in ok and u.tag not in ("n", "ng", "q", "zg") \
+                    and not (u.tag == "nr" and suffix in BODY_HEADS):  # 关系|司: jieba tags a lone 司 as a surname
                 continue
             if len(suffix) == 1 and u.text != suffix and u.tag not in ok and not (
                     suffix in BODY_HEADS and len(u.text) >= 3 and u.tag in ("n", "vn", "nr", "?", "?c")
@@ -181,7 +182,8 @@ _CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
 NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三师: a numeral inside a name
 
 
-_ORDINAL_NUMBER = re.compile(r"^第[一二三四五六七八九十0-9]{1,3}$")  # 巴马科|第三|大桥: the third bridge of a city
+# 巴马科|第三|大桥, 农村供水|二期|工程: the third bridge of a city, the second phase of a project
+_ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[一二三四五六七八九十0-9]期)$")
 
 
 def _numbered(units: list[Unit], k: int) -> bool:
@@ -251,7 +253,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break  # 李强|视察|项目: what a person does
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
-            elif _namey(v) or _numbered(units, k) or typ == "PROJECT" and k == i - 1 and _ORDINAL_NUMBER.match(v.text):
+            elif _namey(v) or _numbered(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text):
                 j = k
                 anchored = anchored or _anchor(v, typ)
             elif v.text in CONJ and k > 1 and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE") \
@@ -291,6 +293,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue
         if name.endswith(KINDS_OF_BODY):
             continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
+        if suffix == "工程" and any(units[x].tag == "ENT" and units[x].type in ("COUNTRY", "PLACE")
+                                   and units[x].text not in DONOR for x in range(j, i)):
+            typ = "PROJECT"  # 捷斯大区农村供水二期工程: works in one place; 妇幼健康工程: a programme
         if typ == "PROJECT" and not any(_anchor(units[x], typ) and units[x].text not in DONOR for x in range(j, i + 1)):
             continue  # 中国援外项目: a project is named by where it is, not by the donor
         if typ == "ORG" and units[i].text in NOT_HEADS:
@@ -530,7 +535,7 @@ _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报
                    "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
                    "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天")
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
-_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”0-9]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
+_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
 
 
 # verbs that follow a name in news (说, 摄 of a photo credit, 到场): never the end of a given name
