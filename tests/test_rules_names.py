@@ -256,3 +256,12 @@ def test_persons_after_titles_and_roles(extractor, sentence, person):
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)
     assert bad not in found(doc), [(m.name, m.type, m.rule) for m in doc.mentions]
+
+
+def test_a_known_department_after_its_known_body_is_one_name():
+    text = "国家国际发展合作署地区一司负责人介绍情况。"
+    units = [rules.Unit("国家国际发展合作署", 0, 9, "ENT", "ORG"), rules.Unit("地区一司", 9, 13, "ENT", "ORG"),
+             rules.Unit("负责人", 13, 16, "n"), rules.Unit("介绍", 16, 18, "v"), rules.Unit("情况", 18, 20, "n"),
+             rules.Unit("。", 20, 21, "x")]
+    assert (0, 13, "ORG") in {(f.start, f.end, f.type) for f in rules.find(text, units)}
+    assert rules.nests("ORG", "ORG", "国家国际发展合作署地区一司", "国家国际发展合作署")

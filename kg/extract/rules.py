@@ -361,12 +361,17 @@ BODY_ENDINGS = ("部", "局", "署", "委员会", "委", "办公室")
 
 
 def foreign_bodies(units: list[Unit]) -> list[Found]:
-    """A country followed by a ministry-like body: 赞比亚农业部 is Zambia's, not China's 农业部."""
+    """A country followed by a ministry-like body: 赞比亚农业部 is Zambia's, not China's 农业部; and a
+    known body followed by a known department (国家国际发展合作署|地区一司): the department of that body."""
     out = []
     for a, b in zip(units, units[1:]):
         if a.tag == "ENT" and a.type == "COUNTRY" and a.text not in ("中国", "中华人民共和国") \
                 and b.tag == "ENT" and b.type == "ORG" and b.text.endswith(BODY_ENDINGS) and a.end == b.start:
             out.append(Found(a.start, b.end, "ORG", "org:country+body"))
+        elif a.tag == "ENT" and a.type == "ORG" and b.tag == "ENT" and b.type == "ORG" and a.end == b.start \
+                and a.text.endswith(BODY_ENDINGS + ("署", "院", "银行")) and b.text.endswith(DEPARTMENT_HEADS) \
+                and len(b.text) <= 8 and not b.text.startswith(("中国", "国家", "国务院")):
+            out.append(Found(a.start, b.end, "ORG", "org:body+department"))
     return out
 
 
