@@ -129,6 +129,8 @@ def test_nests_policy():
     assert not rules.nests("PLACE", "PLACE", "琼莱州", "莱州")
     assert not rules.nests("PLACE", "PLACE", "克孜勒奥尔达州", "克孜勒")
     assert not rules.nests("ORG", "PLACE", "上海合作组织", "上海")
+    assert rules.nests("ORG", "ORG", "中国铁建中土集团", "中国铁建")  # a subsidiary names its parent
+    assert not rules.nests("ORG", "ORG", "中国铁建中土集团", "中土集团")
 
 
 def test_gazetteer_places_carry_ids_from_their_sources():
@@ -215,6 +217,8 @@ def test_names_by_their_heads(extractor, sentence, name, typ):
     ("贵州省毕节市实施了易地扶贫搬迁。", "毕节市"),
     ("丰沙里省奔怒县的学生吃上了午餐。", "奔怒县"),
     ("洪水袭击了信德省和开伯尔-普赫图赫瓦省。", "开伯尔-普赫图赫瓦省"),
+    ("2008年四川汶川发生地震时，各国伸出援手。", "汶川"),  # a word jieba tags as a place, after a province
+    ("救援队从阿勒颇国际机场出发。", "阿勒颇国际机场"),  # an airport named by its city
 ])
 def test_places_by_context(extractor, sentence, name):
     doc = tag(extractor, sentence)

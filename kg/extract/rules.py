@@ -322,7 +322,8 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
     if outer == "ORG" and inner == "COUNTRY":
         return True
     if outer == "ORG" and inner == "ORG":  # a department after its body; not 联合国 in 联合国儿童基金会 (an agency)
-        return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(DEPARTMENT_HEADS)
+        return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(
+            DEPARTMENT_HEADS + ("集团", "公司"))  # 中国铁建|中土集团: a subsidiary names its parent
     if inner == "PLACE":
         if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州, 克孜勒 in 克孜勒奥尔达州
             rest = outer_name[len(inner_name):]
@@ -348,8 +349,11 @@ def places_with_heads(units: list[Unit]) -> list[Found]:
             continue
         if k + 1 < len(units) and units[k + 1].text in ADMIN_HEADS and units[k + 1].start == u.end:
             out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+head"))
-        if k + 1 < len(units) and _sub_place(units[k + 1]) and units[k + 1].start == u.end:
-            out.append(Found(units[k + 1].start, units[k + 1].end, "PLACE", "place:place+place"))
+        if k + 1 < len(units) and units[k + 1].start == u.end and (
+                _sub_place(units[k + 1]) or units[k + 1].tag == "ns" and _place_candidate(units[k + 1])):
+            out.append(Found(units[k + 1].start, units[k + 1].end, "PLACE", "place:place+place"))  # 四川|汶川
+        if k + 1 < len(units) and units[k + 1].text in ("国际机场", "机场") and units[k + 1].start == u.end:
+            out.append(Found(u.start, units[k + 1].end, "PLACE", "place:city+airport"))  # 大马士革|国际机场
         if k > 0 and len(u.text) == 2 and u.text.endswith(ADMIN_HEADS) and len(units[k - 1].text) == 1 \
                 and _HAN.match(units[k - 1].text) and units[k - 1].tag in ("?", "ns", "nr", "zg", "ng", "j") \
                 and units[k - 1].text not in STOP_WORDS and units[k - 1].text not in FUNCTION_CHARS:
@@ -369,7 +373,8 @@ def foreign_bodies(units: list[Unit]) -> list[Found]:
                 and b.tag == "ENT" and b.type == "ORG" and b.text.endswith(BODY_ENDINGS) and a.end == b.start:
             out.append(Found(a.start, b.end, "ORG", "org:country+body"))
         elif a.tag == "ENT" and a.type == "ORG" and b.tag == "ENT" and b.type == "ORG" and a.end == b.start \
-                and a.text.endswith(BODY_ENDINGS + ("署", "院", "银行")) and b.text.endswith(DEPARTMENT_HEADS) \
+                and (a.text.endswith(BODY_ENDINGS + ("署", "院", "银行")) and b.text.endswith(DEPARTMENT_HEADS)
+                     or b.text.endswith(("集团", "公司")) and len(b.text) <= 5) \
                 and len(b.text) <= 8 and not b.text.startswith(("中国", "国家", "国务院")):
             out.append(Found(a.start, b.end, "ORG", "org:body+department"))
     return out
