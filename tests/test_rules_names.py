@@ -191,7 +191,8 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("中国—太平洋岛国外长会在斐济举行。", "中国—太平洋岛国外长会", "MEETING"),
     ("2014年7月，中拉领导人会晤在巴西利亚举行。", "中拉领导人会晤", "FORUM"),
     ("中非合作论坛第七届部长级会议暨北京峰会开幕。", "北京峰会", "MEETING"),
-    # 与 inside a ministry's name
+    # 与 inside a ministry's name, a country's one-character abbreviation as its first word
+    ("叙地方管理与环境部部长出席。", "叙地方管理与环境部", "ORG"),
     ("老挝教育与体育部副部长出席仪式。", "老挝教育与体育部", "ORG"),
 ])
 def test_names_by_their_heads(extractor, sentence, name, typ):

@@ -165,6 +165,8 @@ def _anchor(u: Unit, typ: str = "") -> bool:
         return u.text.isupper() and len(u.text) >= 2
     if u.tag == "?":  # a word jieba did not know: a name, unless it is two known words (农田水利)
         return bool(_HAN.match(u.text)) and len(u.text) >= 2 and not any(c in FUNCTION_CHARS for c in u.text)
+    if u.tag in ("ns", "j") and len(u.text) == 1 and u.text in ABBREVIATIONS:
+        return True  # 叙|地方管理与环境部: a country's one-character abbreviation
     return u.tag in PROPER_TAGS and _namey(u) and len(u.text) >= 2
 
 
@@ -262,7 +264,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             elif v.text in ("与", "和") and k > 1 and (k + 1 < i or u.text != suffix) \
                     and typ in ("FORUM", "MEETING", "PROGRAMME", "ORG") \
                     and units[k - 1].tag in _INNER_TAGS and units[k + 1].tag in _INNER_TAGS \
-                    and units[k - 2].tag in PROPER_TAGS | {"ENT"}:
+                    and (units[k - 2].tag in PROPER_TAGS | {"ENT"} or suffix in BODY_HEADS):
                 j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
             else:
                 break
@@ -724,7 +726,7 @@ def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
 
 # one-character abbreviations of countries and regions after 中 (中非, 中拉, 中阿): jieba may join the
 # character to the next word (中|非农业) and the name loses its first word
-ABBREVIATIONS = set("非拉阿巴美俄欧日韩印老柬缅泰越哈蒙埃葡塞吉乌塔土伊")
+ABBREVIATIONS = set("非拉阿巴美俄欧日韩印老柬缅泰越哈蒙埃葡塞吉乌塔土伊叙苏坦赞肯尼")
 _JOINED_BY_LAST: dict[str, list[str]] = {}
 for _h in sorted({s for s, _ in SUFFIXES if len(s) >= 3}, key=len, reverse=True):
     _JOINED_BY_LAST.setdefault(_h[-1], []).append(_h)
