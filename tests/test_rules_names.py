@@ -234,6 +234,7 @@ def test_places_by_context(extractor, sentence, name):
     ("布基纳法索过渡总统特拉奥雷感谢中方的支持。", "特拉奥雷"),
     ("公司党委副书记张峰对记者说，这份热情有它的来由。", "张峰"),
     ("世界粮食计划署执行干事比亚索在罗马表示感谢。", "比亚索"),
+    ("出席的有古特雷斯、曼德拉、马杜罗等人。", "马杜罗"),  # listed with known persons
     # roles of people quoted in news: a name jieba does not know, or a transliteration
     ("当地村民阿卜杜拉说，新修的水井解决了饮水问题。", "阿卜杜拉"),
     ("志愿者王芳表示，她将在老挝工作两年。", "王芳"),

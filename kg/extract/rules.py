@@ -829,6 +829,11 @@ def coordinated_places(units: list[Unit], found: list[Found] = ()) -> list[Found
         kind_after = bool(rest) and rest[0].text == "等" and any(
             r.text.endswith(_PLACE_KINDS_AFTER) and r.tag not in ("ENT",) for r in rest[1:])
         places = sum(units[i].tag == "ENT" and units[i].type == "PLACE" for i in items)
+        persons = sum(units[i].tag == "ENT" and units[i].type == "PERSON" for i in items)
+        if persons and not places and not kind_after:  # 卢拉、罗塞夫、马杜罗: persons listed with persons
+            out += [Found(units[i].start, units[i].end, "PERSON", "person:coordinated") for i in items
+                    if _place_candidate(units[i]) and all(c in TRANSLIT for c in units[i].text)]
+            continue
         if not places and not kind_after:
             continue
         for i in items:
