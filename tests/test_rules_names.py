@@ -235,6 +235,7 @@ def test_places_by_context(extractor, sentence, name):
     ("公司党委副书记张峰对记者说，这份热情有它的来由。", "张峰"),
     ("世界粮食计划署执行干事比亚索在罗马表示感谢。", "比亚索"),
     ("出席的有古特雷斯、曼德拉、马杜罗等人。", "马杜罗"),  # listed with known persons
+    ("他说，王芳表示支持。", "王芳"),  # a clause that starts with a name and a verb of saying
     # roles of people quoted in news: a name jieba does not know, or a transliteration
     ("当地村民阿卜杜拉说，新修的水井解决了饮水问题。", "阿卜杜拉"),
     ("志愿者王芳表示，她将在老挝工作两年。", "王芳"),
@@ -257,6 +258,7 @@ def test_persons_after_titles_and_roles(extractor, sentence, person):
     ("“全球发展倡议支持全球南方—中国在行动”主题活动举行。", "全球发展倡议支持全球南方—中国在行动"),  # a slogan
     ("习近平在湖南湘西十八洞村首次提出精准扶贫。", "洞村"),  # a numeral cut off by jieba
     ("据当地电视台报道，洪水已退。", "当地电视台"),  # a kind of outlet, not one
+    ("会谈中，马方表示支持。", "马方"),  # a side, not a person
     ("由中国外长与阿拉伯国家联盟秘书长会晤。", "阿拉伯国家联盟秘书长会晤"),  # what a person does
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
