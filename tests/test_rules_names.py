@@ -150,10 +150,11 @@ def test_derived_forms():
 
 def test_rules_measured_on_annotated_documents(extractor):
     """The rules and the gazetteer on the genre documents, scored by the eval: precision stays high
-    with the new names (measured 0.975 typed precision, 0.932 F1; before this work 0.961 / 0.900)."""
+    with the new names (measured 0.979 typed precision, 0.954 F1 with the context rules and the school-meals
+    paragraphs; 0.975 / 0.932 before them; 0.961 / 0.900 before the head-noun grammar)."""
     scores = evaluate("tests/genre", extractor)
     assert scores.typed.precision >= 0.95, scores.as_dict()["typed"]
-    assert scores.typed.f1 >= 0.92, scores.as_dict()["typed"]
+    assert scores.typed.f1 >= 0.94, scores.as_dict()["typed"]
     assert scores.per_type["PLACE"].precision >= 0.9, scores.as_dict()["per_type"]["PLACE"]
 
 
