@@ -218,6 +218,7 @@ def test_names_by_their_heads(extractor, sentence, name, typ):
     ("洪水袭击了肯尼亚西部省。", "西部省"),
     ("贵州省毕节市实施了易地扶贫搬迁。", "毕节市"),
     ("丰沙里省奔怒县的学生吃上了午餐。", "奔怒县"),
+    ("援助物资运往马拉维南部的奇夸瓦县。", "奇夸瓦县"),  # a first character jieba cut off
     ("洪水袭击了信德省和开伯尔-普赫图赫瓦省。", "开伯尔-普赫图赫瓦省"),
     ("2008年四川汶川发生地震时，各国伸出援手。", "汶川"),  # a word jieba tags as a place, after a province
     ("救援队从阿勒颇国际机场出发。", "阿勒颇国际机场"),  # an airport named by its city

@@ -246,6 +246,11 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
                 break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
+            if typ == "PLACE" and k == i - 1 and u.tag == "?" and len(v.text) == 1 and v.text in TRANSLIT \
+                    and v.text not in FUNCTION_CHARS and v.tag not in ("ENT", "VAL") and u.text != suffix:
+                j, anchored = k, True  # 奇|夸瓦县: the first character of a transliteration jieba cut off
+                k -= 1
+                continue
             if typ == "PLACE" and u.text != suffix and u.tag in PROPER_TAGS and v.tag not in PROPER_TAGS:
                 break  # 发给|俾路支省: a place jieba knows whole takes no common word before it
             if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT") \
