@@ -188,6 +188,8 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("据尼日利亚《先锋报》报道，该项目创造了大量就业。", "先锋报", "ORG"),
     ("据黎明报报道，洪水造成上千人死亡。", "黎明报", "ORG"),
     ("半岛电视台记者在现场报道。", "半岛电视台", "ORG"),
+    # a company with its country in brackets
+    ("该项目由华丰纺织（赞比亚）有限公司投资。", "华丰纺织(赞比亚)有限公司", "ORG"),
     # meeting and mechanism heads
     ("中国—太平洋岛国外长会在斐济举行。", "中国—太平洋岛国外长会", "MEETING"),
     ("2014年7月，中拉领导人会晤在巴西利亚举行。", "中拉领导人会晤", "FORUM"),

@@ -926,6 +926,26 @@ def teams(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+_OPEN, _CLOSE = {"(", "（"}, {")", "）"}
+
+
+def bracketed_companies(units: list[Unit]) -> list[Found]:
+    """A company named with its country in brackets (天利纺纱(毛里求斯)有限公司, 中国路桥(肯尼亚)有限公司):
+    the name starts after the left edge of the words before the bracket."""
+    out: list[Found] = []
+    for k in range(1, len(units) - 3):
+        if units[k].text not in _OPEN or units[k + 1].tag != "ENT" or units[k + 1].type not in ("COUNTRY", "PLACE") \
+                or units[k + 2].text not in _CLOSE or not units[k + 3].text.endswith(("公司", "集团")):
+            continue
+        j = k
+        while j > 0 and k - j < 4 and _namey(units[j - 1]) and units[j - 1].tag not in ("v", "vn", "a") \
+                and not (units[j - 1].tag == "ENT" and units[j - 1].type != "ORG"):
+            j -= 1
+        if j < k and any(_anchor(units[x]) or units[x].tag in ("?", "nz") for x in range(j, k)):
+            out.append(Found(units[j].start, units[k + 3].end, "ORG", "org:bracketed-country"))
+    return out
+
+
 # words that let a rule fire in a sentence with no head noun, title, quote or ordinal (the tagger skips
 # the rules in the other sentences): coordinated places, places in context, a report's source
 TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
@@ -939,7 +959,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     placed += coordinated_places(units, placed)
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(units), *names_before_titles(units), *country_parts(units), *teams(text, units), *speakers(text, units), *placed]
+             *places_with_heads(units), *names_before_titles(units), *country_parts(units), *teams(text, units), *bracketed_companies(units), *speakers(text, units), *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     return names + sessions(text, units, names)
