@@ -188,6 +188,8 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("据尼日利亚《先锋报》报道，该项目创造了大量就业。", "先锋报", "ORG"),
     ("据黎明报报道，洪水造成上千人死亡。", "黎明报", "ORG"),
     ("半岛电视台记者在现场报道。", "半岛电视台", "ORG"),
+    # a community of states is a body; a community of shared future is an idea (near misses below)
+    ("东盟经济共同体正式成立。", "东盟经济共同体", "ORG"),
     # a company with its country in brackets
     ("该项目由华丰纺织（赞比亚）有限公司投资。", "华丰纺织(赞比亚)有限公司", "ORG"),
     # meeting and mechanism heads
@@ -263,6 +265,7 @@ def test_persons_after_titles_and_roles(extractor, sentence, person):
     ("习近平在湖南湘西十八洞村首次提出精准扶贫。", "洞村"),  # a numeral cut off by jieba
     ("据当地电视台报道，洪水已退。", "当地电视台"),  # a kind of outlet, not one
     ("会谈中，马方表示支持。", "马方"),  # a side, not a person
+    ("构建中非命运共同体。", "中非命运共同体"),  # an idea, not a body
     ("由中国外长与阿拉伯国家联盟秘书长会晤。", "阿拉伯国家联盟秘书长会晤"),  # what a person does
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):

@@ -38,7 +38,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("合作区", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
     ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
-    ("委员会", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
+    ("委员会", "ORG"), ("共同体", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
     ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
     ("部", "ORG"), ("局", "ORG"), ("委", "ORG"), ("司", "ORG"), ("小组", "ORG"),
@@ -226,6 +226,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue  # 二十局|集团: the name goes on to the next head
         if suffix in ("机制", "合作机制") and i > 0 and units[i - 1].tag == "ENT" and units[i - 1].type == "FORUM":
             continue  # 中非合作论坛机制: the forum itself
+        if suffix == "共同体" and not (i > 0 and (units[i - 1].tag == "ENT" and units[i - 1].type in ("ORG", "REGION")
+                                               or units[i - 1].text in ("经济", "政治安全", "社会文化"))):
+            continue  # 东盟共同体, 东盟经济共同体 are bodies; 中非命运共同体 is an idea
         if suffix == "会晤" and i > 0 and (units[i - 1].text in _TITLE_SET or units[i - 1].text.endswith("长")
                                           or units[i - 1].tag == "ENT" and units[i - 1].type == "PERSON"):
             continue  # 阿拉伯国家联盟秘书长|会晤: what a person does
