@@ -280,3 +280,8 @@ def test_a_known_department_after_its_known_body_is_one_name():
              rules.Unit("。", 20, 21, "x")]
     assert (0, 13, "ORG") in {(f.start, f.end, f.type) for f in rules.find(text, units)}
     assert rules.nests("ORG", "ORG", "国家国际发展合作署地区一司", "国家国际发展合作署")
+
+
+def test_a_subregion_of_a_known_place_is_a_region(extractor):
+    doc = tag(extractor, "湄公河次区域国家加强合作。")
+    assert "湄公河次区域" in found(doc, "REGION"), [(m.name, m.type, m.rule) for m in doc.mentions]

@@ -350,7 +350,7 @@ def _sub_place(u: Unit) -> bool:
         and u.text[0] not in "全各该本每首省市县区" and u.text[:-1] not in GENERIC and not u.text.endswith("城市")
 
 
-def places_with_heads(units: list[Unit]) -> list[Found]:
+def places_with_heads(text: str, units: list[Unit]) -> list[Found]:
     """A known place and a bare administrative head after it (蒙巴萨|县, 克孜勒奥尔达|州), and a short known
     place that is the end of a longer transliteration (琼|莱州: 琼莱州, not 莱州): one place each."""
     out = []
@@ -362,6 +362,9 @@ def places_with_heads(units: list[Unit]) -> list[Found]:
         if k + 1 < len(units) and units[k + 1].start == u.end and (
                 _sub_place(units[k + 1]) or units[k + 1].tag == "ns" and _place_candidate(units[k + 1])):
             out.append(Found(units[k + 1].start, units[k + 1].end, "PLACE", "place:place+place"))  # 四川|汶川
+        if k + 1 < len(units) and units[k + 1].start == u.end and units[k + 1].text in ("次", "次区域") \
+                and text.startswith("次区域", u.end):
+            out.append(Found(u.start, u.end + 3, "REGION", "region:place+subregion"))  # 湄公河|次|区域
         if k + 1 < len(units) and units[k + 1].text in ("国际机场", "机场") and units[k + 1].start == u.end:
             out.append(Found(u.start, units[k + 1].end, "PLACE", "place:city+airport"))  # 大马士革|国际机场
         if k > 0 and len(u.text) == 2 and u.text.endswith(ADMIN_HEADS) and len(units[k - 1].text) == 1 \
@@ -962,7 +965,8 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     placed += coordinated_places(units, placed)
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(units), *names_before_titles(units), *country_parts(units), *teams(text, units), *bracketed_companies(units), *speakers(text, units), *placed]
+             *places_with_heads(text, units), *names_before_titles(units), *country_parts(units), *teams(text, units),
+             *bracketed_companies(units), *speakers(text, units), *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     return names + sessions(text, units, names)
