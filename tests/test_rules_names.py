@@ -226,6 +226,9 @@ def test_names_by_their_heads(extractor, sentence, name, typ):
     ("洪水袭击了信德省和开伯尔-普赫图赫瓦省。", "开伯尔-普赫图赫瓦省"),
     ("2008年四川汶川发生地震时，各国伸出援手。", "汶川"),  # a word jieba tags as a place, after a province
     ("救援队从阿勒颇国际机场出发。", "阿勒颇国际机场"),  # an airport named by its city
+    ("在萨赫勒大区和东部大区，粮食短缺严重。", "东部大区"),  # 大区 names a region of a country on its own
+    ("在萨赫勒大区和东部大区，粮食短缺严重。", "萨赫勒大区"),
+    ("乌蒙山区和武陵山区的贫困人口大幅减少。", "武陵山区"),
 ])
 def test_places_by_context(extractor, sentence, name):
     doc = tag(extractor, sentence)

@@ -365,8 +365,8 @@ def places_with_heads(text: str, units: list[Unit]) -> list[Found]:
         if k + 1 < len(units) and units[k + 1].start == u.end and units[k + 1].text in ("次", "次区域") \
                 and text.startswith("次区域", u.end):
             out.append(Found(u.start, u.end + 3, "REGION", "region:place+subregion"))  # 湄公河|次|区域
-        if k + 1 < len(units) and units[k + 1].text in ("国际机场", "机场") and units[k + 1].start == u.end:
-            out.append(Found(u.start, units[k + 1].end, "PLACE", "place:city+airport"))  # 大马士革|国际机场
+        if k + 1 < len(units) and units[k + 1].text in ("国际机场", "机场", "山区") and units[k + 1].start == u.end:
+            out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+kind"))  # 大马士革|国际机场, 武陵|山区
         if k > 0 and len(u.text) == 2 and u.text.endswith(ADMIN_HEADS) and len(units[k - 1].text) == 1 \
                 and _HAN.match(units[k - 1].text) and units[k - 1].tag in ("?", "ns", "nr", "zg", "ng", "j") \
                 and units[k - 1].text not in STOP_WORDS and units[k - 1].text not in FUNCTION_CHARS:
@@ -807,10 +807,15 @@ _PART_HEADS = {"大区", "省", "州", "专区"}
 
 def country_parts(units: list[Unit]) -> list[Found]:
     """A part of a country named by its direction, after the country (布基纳法索|中北部|大区, 肯尼亚|西部省,
-    卢旺达|东方省): a place; the country stays an entity of its own."""
+    卢旺达|东方省): a place; the country stays an entity of its own.  大区 (a region of a French-speaking
+    country) names one on its own: 东部|大区, 萨赫勒|大区."""
     out: list[Found] = []
     for k in range(1, len(units)):
         a, u = units[k - 1], units[k]
+        if u.text == "大区" and a.end == u.start and (
+                a.tag == "ENT" and a.type in ("REGION", "PLACE") or a.tag not in ("ENT", "VAL") and _DIRECTION.match(a.text)):
+            out.append(Found(a.start, u.end, "PLACE", "place:region-head"))
+            continue
         if a.tag != "ENT" or a.type != "COUNTRY" or a.text in DONOR or a.end != u.start or u.tag in ("ENT", "VAL"):
             continue
         if k + 1 < len(units) and _DIRECTION.match(u.text) and units[k + 1].text in _PART_HEADS \
