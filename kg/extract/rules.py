@@ -12,8 +12,15 @@ in ``kg.nlp`` feeds them.
   峰会/部长级会议, with an adjacent year;
 - quoted names: “X” after a count (100个“幸福家园”) or after a country (巴基斯坦“新巴基斯坦”),
   and 《X》 titles that end like a plan or agenda;
-- persons: a 2–4 character name next to a title (主席, 总理, 秘书长 ...), and foreign names
-  joined with ·.
+- persons: a 2–4 character name next to a title (主席, 总理, 秘书长 ...), a title inside a token
+  (卫生部|长), a role of people quoted in news (村民, 志愿者: stricter), a name before a verb of
+  saying at the start of a clause, names listed with known persons, and foreign names joined with ·;
+- context: places where a place goes (在X举行, 抵达X后, 首都X), coordinated with known places
+  (阿布贾和卡杜纳, X、Y等城市), parts of a country by direction (中北部大区), a place after a place
+  (贵州省|毕节市); outlets (《先锋报》, 据X报报道, 半岛电视台记者); teams sent to a country
+  (第26批援塞拉利昂医疗队); companies with their country in brackets.
+
+``TRIGGERS`` (with the suffixes and titles) tell the tagger which sentences can hold a rule name.
 """
 
 from __future__ import annotations
