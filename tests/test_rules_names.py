@@ -170,6 +170,8 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("中美战略与经济对话取得成果。", "中美战略与经济对话", "FORUM"),
     ("支持举办中拉青年政治家论坛。", "中拉青年政治家论坛", "FORUM"),
     ("中国—东盟博览会暨南宁进出口商品交易会开幕。", "南宁进出口商品交易会", "FORUM"),  # 暨 joins two
+    # a plan's years belong to its name
+    ("双方制定了中国—东盟农业合作行动计划（2021—2025）。", "中国—东盟农业合作行动计划(2021—2025)", "PROGRAMME"),
     # loans and quoted names with their head inside the quotes
     ("中拉基础设施专项贷款支持了多个项目。", "中拉基础设施专项贷款", "PROGRAMME"),
     ("双方启动“中非农业现代化合作行动”。", "中非农业现代化合作行动", "PROGRAMME"),

@@ -964,6 +964,9 @@ def bracketed_companies(units: list[Unit]) -> list[Found]:
     return out
 
 
+_PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]")  # the years of a plan belong to its name
+
+
 # words that let a rule fire in a sentence with no head noun, title, quote or ordinal (the tagger skips
 # the rules in the other sentences): coordinated places, places in context, a report's source
 TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
@@ -981,4 +984,6 @@ def find(text: str, units: list[Unit]) -> list[Found]:
              *bracketed_companies(units), *speakers(text, units), *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
+    names = [Found(f.start, m.end(), f.type, f.rule, f.name) if f.type == "PROGRAMME" and not f.name
+             and (m := _PLAN_YEARS.match(text, f.end)) else f for f in names]  # …行动计划(2022-2024)
     return names + sessions(text, units, names)
