@@ -194,7 +194,8 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("东盟经济共同体正式成立。", "东盟经济共同体", "ORG"),
     # a company with its country in brackets
     ("该项目由华丰纺织（赞比亚）有限公司投资。", "华丰纺织(赞比亚)有限公司", "ORG"),
-    # meeting and mechanism heads
+    # meeting and mechanism heads; two parties joined by a dash and 合作
+    ("双方同意推进中国-海合会合作。", "中国-海合会合作", "FORUM"),
     ("中国—太平洋岛国外长会在斐济举行。", "中国—太平洋岛国外长会", "MEETING"),
     ("2014年7月，中拉领导人会晤在巴西利亚举行。", "中拉领导人会晤", "FORUM"),
     ("中非合作论坛第七届部长级会议暨北京峰会开幕。", "北京峰会", "MEETING"),

@@ -944,6 +944,21 @@ def teams(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+_PARTY_TYPES = ("COUNTRY", "REGION", "ORG", "PLACE")
+
+
+def paired_cooperation(units: list[Unit]) -> list[Found]:
+    """Two parties joined by a dash and 合作 (中国-东盟合作, 中国—中东欧国家合作): a cooperation mechanism,
+    as 澜沧江-湄公河合作 is (a forum)."""
+    out: list[Found] = []
+    for k in range(len(units) - 3):
+        a, dash, b, coop = units[k:k + 4]
+        if a.tag == "ENT" and a.type in _PARTY_TYPES and dash.text in DASHES and b.tag == "ENT" \
+                and b.type in _PARTY_TYPES and coop.text == "合作" and a.end == dash.start and b.end == coop.start:
+            out.append(Found(a.start, coop.end, "FORUM", "forum:pair+cooperation"))
+    return out
+
+
 _OPEN, _CLOSE = {"(", "（"}, {")", "）"}
 
 
@@ -981,7 +996,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
              *places_with_heads(text, units), *names_before_titles(units), *country_parts(units), *teams(text, units),
-             *bracketed_companies(units), *speakers(text, units), *placed]
+             *bracketed_companies(units), *speakers(text, units), *paired_cooperation(units), *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     names = [Found(f.start, m.end(), f.type, f.rule, f.name) if f.type == "PROGRAMME" and not f.name
