@@ -221,7 +221,7 @@ def test_fit_is_deterministic_and_drops_names_the_documents_type_differently(tmp
     a, b = fit(gold, tmp_path / "a"), fit(list(reversed(gold)), tmp_path / "b")
     for name in ("config.cfg", "meta.json", "tokenizer/patterns.jsonl"):
         assert (a / name).read_bytes() == (b / name).read_bytes()  # patterns do not depend on the order
-    places = ("援助物资已运抵卡杜纳和洛比托。", {"entities": [{"name": "卡杜纳", "type": "PLACE"}, {"name": "洛比托", "type": "PLACE"}]})
+    places = ("援助物资已送达卡杜纳。", {"entities": [{"name": "卡杜纳", "type": "PLACE"}]})  # a context no rule has
     c, d = fit([*gold, places], tmp_path / "c", classifier=True), fit([*gold, places], tmp_path / "d", classifier=True)
     weights = "hezuo_classifier/weights.json"
     assert (c / weights).read_bytes() == (d / weights).read_bytes() != (a / weights).read_bytes()  # fixed seed
@@ -257,16 +257,17 @@ def test_a_model_folder_that_is_not_one_is_a_one_line_error(tmp_path):
 # --- the learned classifier of candidate names (kg.extract.learned) ------------------------------------
 
 def test_the_classifier_types_names_it_never_saw_by_their_context(tmp_path):
-    """Trained on persons after 发言人/记者 and places after 向/运抵, it finds other names in those contexts."""
+    """Trained on persons before 在会上发言 and places after 向/送达 (contexts no rule has), it finds other
+    names in those contexts."""
     # surnames the rules do not know (they find names after a title by the surname): only the context tells
     persons = ["仉愿东", "厍宏微", "亓波清", "佴基荣", "甪立新", "禚德明", "笪志远"]
     places = ["卡杜纳", "洛比托", "本格拉", "奎托", "卢埃纳", "伯丁"]
     gold = []
     for k, place in enumerate(places):
-        text = f"外交部发言人{persons[k]}表示，中方向{place}提供了援助。记者{persons[k + 1]}报道，援助物资已运抵{place}。"
+        text = f"{persons[k]}在会上发言，中方向{place}提供了援助。{persons[k + 1]}在会上发言，援助物资已送达{place}。"
         gold.append((text, {"entities": [{"name": persons[k], "type": "PERSON"}, {"name": persons[k + 1], "type": "PERSON"},
                                          {"name": place, "type": "PLACE"}]}))
-    new = "记者仉海燕报道，物资已运抵瓦乌。"  # a surname the rules do not know: only the context says it is a name
+    new = "仉海燕在会上发言，物资已送达瓦乌。"  # a surname the rules do not know: only the context says it is a name
     ex = Extractor(model_dir=fit(gold, tmp_path / "m", classifier=True))
     found = {(m.text, m.type) for m in tag(ex, new).mentions if m.rule == "learned:classifier"}
     assert found == {("仉海燕", "PERSON"), ("瓦乌", "PLACE")}

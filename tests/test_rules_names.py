@@ -129,6 +129,8 @@ def test_nests_policy():
     assert not rules.nests("PLACE", "PLACE", "琼莱州", "莱州")
     assert not rules.nests("PLACE", "PLACE", "克孜勒奥尔达州", "克孜勒")
     assert not rules.nests("ORG", "PLACE", "上海合作组织", "上海")
+    assert rules.nests("ORG", "ORG", "中国铁建中土集团", "中国铁建")  # a subsidiary names its parent
+    assert not rules.nests("ORG", "ORG", "中国铁建中土集团", "中土集团")
 
 
 def test_gazetteer_places_carry_ids_from_their_sources():
@@ -151,8 +153,128 @@ def test_derived_forms():
 
 def test_rules_measured_on_annotated_documents(extractor):
     """The rules and the gazetteer on the genre documents, scored by the eval: precision stays high
-    with the new names (measured 0.975 typed precision, 0.932 F1; before this work 0.961 / 0.900)."""
+    with the new names (measured 0.979 typed precision, 0.954 F1 with the context rules and the school-meals
+    paragraphs; 0.975 / 0.932 before them; 0.961 / 0.900 before the head-noun grammar)."""
     scores = evaluate("tests/genre", extractor)
     assert scores.typed.precision >= 0.95, scores.as_dict()["typed"]
-    assert scores.typed.f1 >= 0.92, scores.as_dict()["typed"]
+    assert scores.typed.f1 >= 0.94, scores.as_dict()["typed"]
     assert scores.per_type["PLACE"].precision >= 0.9, scores.as_dict()["per_type"]["PLACE"]
+
+
+@pytest.mark.parametrize("sentence, name, typ", [
+    # a head jieba splits in two (经贸合作|区), and a zone's head
+    ("中国—埃及苏伊士经贸合作区吸引了上百家企业入驻。", "中国—埃及苏伊士经贸合作区", "PROJECT"),
+    ("中国企业开发的尼日利亚莱基自由贸易区发展迅速。", "尼日利亚莱基自由贸易区", "PROJECT"),
+    # 中 and a one-character abbreviation that jieba joins to the next word
+    ("中阿改革发展研究中心在上海成立。", "中阿改革发展研究中心", "ORG"),
+    ("中非农业合作论坛在海南举行。", "中非农业合作论坛", "FORUM"),
+    ("中拉减贫与发展论坛开幕。", "中拉减贫与发展论坛", "FORUM"),
+    # a conjunction inside a name, age-group words jieba tags as time
+    ("中美战略与经济对话取得成果。", "中美战略与经济对话", "FORUM"),
+    ("支持举办中拉青年政治家论坛。", "中拉青年政治家论坛", "FORUM"),
+    ("中国—东盟博览会暨南宁进出口商品交易会开幕。", "南宁进出口商品交易会", "FORUM"),  # 暨 joins two
+    # a plan's years belong to its name
+    ("双方制定了中国—东盟农业合作行动计划（2021—2025）。", "中国—东盟农业合作行动计划(2021—2025)", "PROGRAMME"),
+    # loans and quoted names with their head inside the quotes
+    ("中拉基础设施专项贷款支持了多个项目。", "中拉基础设施专项贷款", "PROGRAMME"),
+    ("双方启动“中非农业现代化合作行动”。", "中非农业现代化合作行动", "PROGRAMME"),
+    ("基金资助的“布基纳法索应对粮食危机紧急援助项目”惠及10万人。", "布基纳法索应对粮食危机紧急援助项目", "PROJECT"),
+    # teams sent to a country are projects (annotation guide); schools and laboratories with a country
+    ("第26批援塞拉利昂医疗队抵达弗里敦。", "第26批援塞拉利昂医疗队", "PROJECT"),
+    ("中国援埃塞俄比亚抗疫医疗专家组抵达。", "援埃塞俄比亚抗疫医疗专家组", "PROJECT"),
+    ("中国援建的卢旺达穆桑泽职业技术学校培养了大批人才。", "卢旺达穆桑泽职业技术学校", "PROJECT"),
+    # a phase before works in one place (a project, not a programme)
+    ("中塞双方签署了捷斯大区农村供水二期工程等合作协议。", "捷斯大区农村供水二期工程", "PROJECT"),
+    # a lone 司 jieba tags as a surname, after the words of a department's name
+    ("财政部国际经济关系司副司长罗文杰表示。", "财政部国际经济关系司", "ORG"),
+    # an ordinal before a bridge
+    ("中方援建的马里巴马科第三大桥通车。", "马里巴马科第三大桥", "PROJECT"),
+    # newspapers
+    ("据尼日利亚《先锋报》报道，该项目创造了大量就业。", "先锋报", "ORG"),
+    ("据黎明报报道，洪水造成上千人死亡。", "黎明报", "ORG"),
+    ("半岛电视台记者在现场报道。", "半岛电视台", "ORG"),
+    # a community of states is a body; a community of shared future is an idea (near misses below)
+    ("东盟经济共同体正式成立。", "东盟经济共同体", "ORG"),
+    # a company with its country in brackets
+    ("该项目由华丰纺织（赞比亚）有限公司投资。", "华丰纺织(赞比亚)有限公司", "ORG"),
+    # meeting and mechanism heads; two parties joined by a dash and 合作
+    ("双方同意推进中国-海合会合作。", "中国-海合会合作", "FORUM"),
+    ("中国—太平洋岛国外长会在斐济举行。", "中国—太平洋岛国外长会", "MEETING"),
+    ("2014年7月，中拉领导人会晤在巴西利亚举行。", "中拉领导人会晤", "FORUM"),
+    ("中非合作论坛第七届部长级会议暨北京峰会开幕。", "北京峰会", "MEETING"),
+    # 与 inside a ministry's name, a country's one-character abbreviation as its first word
+    ("叙地方管理与环境部部长出席。", "叙地方管理与环境部", "ORG"),
+    ("老挝教育与体育部副部长出席仪式。", "老挝教育与体育部", "ORG"),
+    # places by their context: coordinated with known places
+    ("连接尼日利亚首都阿布贾和卡杜塔的铁路竣工。", "卡杜塔", "PLACE"),
+    ("线路向东经过本格拉、万博、奎托、卢埃纳等重要城市。", "奎托", "PLACE"),
+    ("地震造成叙利亚阿勒颇、拉塔基亚和哈马等地严重损毁。", "哈马", "PLACE"),
+    # where a place goes: 在X举行, 抵达X后, 位于X附近, after a country
+    ("代表团抵达库姆巴后，与当地官员举行了会谈。", "库姆巴", "PLACE"),
+    ("培训班在纳卡拉举行，来自各地的学员参加了培训。", "纳卡拉", "PLACE"),
+    ("项目位于马辛加附近。", "马辛加", "PLACE"),
+    ("项目位于北部城市卡亚，惠及周边居民。", "卡亚", "PLACE"),  # the comma arrives NFKC-normalised
+    ("物资运抵该国首都巴塔贡戈的仓库。", "巴塔贡戈", "PLACE"),
+    ("中拉企业家高峰会在乌拉圭埃斯特角城举行。", "埃斯特角城", "PLACE"),
+    # a part of a country by its direction, a place right after a place, a hyphenated place
+    ("项目在布基纳法索中北部大区开展。", "中北部大区", "PLACE"),
+    ("洪水袭击了肯尼亚西部省。", "西部省", "PLACE"),
+    ("贵州省毕节市实施了易地扶贫搬迁。", "毕节市", "PLACE"),
+    ("丰沙里省奔怒县的学生吃上了午餐。", "奔怒县", "PLACE"),
+    ("援助物资运往马拉维南部的奇夸瓦县。", "奇夸瓦县", "PLACE"),  # a first character jieba cut off
+    ("洪水袭击了信德省和开伯尔-普赫图赫瓦省。", "开伯尔-普赫图赫瓦省", "PLACE"),
+    ("2008年四川汶川发生地震时，各国伸出援手。", "汶川", "PLACE"),  # a word jieba tags as a place, after a province
+    ("救援队从阿勒颇国际机场出发。", "阿勒颇国际机场", "PLACE"),  # an airport named by its city
+    ("在萨赫勒大区和东部大区，粮食短缺严重。", "东部大区", "PLACE"),  # 大区 names a region of a country on its own
+    ("在萨赫勒大区和东部大区，粮食短缺严重。", "萨赫勒大区", "PLACE"),
+    ("乌蒙山区和武陵山区的贫困人口大幅减少。", "武陵山区", "PLACE"),
+    # persons after titles, in lists of persons, before verbs of saying
+    ("中国驻马达加斯加大使馆临时代办李晓军参加了活动。", "李晓军", "PERSON"),
+    ("津巴布韦卫生部长姆本贝说，疫苗已经运抵。", "姆本贝", "PERSON"),  # 卫生部|长: the title after a known body
+    ("内罗毕市长萨科贾出席仪式。", "萨科贾", "PERSON"),
+    ("老挝国家主席通伦会见了中方代表团。", "通伦", "PERSON"),  # a word jieba does not know after a title
+    ("布基纳法索过渡总统特拉奥雷感谢中方的支持。", "特拉奥雷", "PERSON"),
+    ("公司党委副书记张峰对记者说，这份热情有它的来由。", "张峰", "PERSON"),
+    ("世界粮食计划署执行干事比亚索在罗马表示感谢。", "比亚索", "PERSON"),
+    ("出席的有古特雷斯、曼德拉、马杜罗等人。", "马杜罗", "PERSON"),  # listed with known persons
+    ("他说，王芳表示支持。", "王芳", "PERSON"),  # a clause that starts with a name and a verb of saying
+    # roles of people quoted in news: a name jieba does not know, or a transliteration
+    ("当地村民阿卜杜拉说，新修的水井解决了饮水问题。", "阿卜杜拉", "PERSON"),
+    ("志愿者王芳表示，她将在老挝工作两年。", "王芳", "PERSON"),
+    ("“这是中国朋友送来的礼物。”校长西蒂笑着说。", "西蒂", "PERSON"),
+    ("湄公河次区域国家加强合作。", "湄公河次区域", "REGION"),  # a subregion of a known place
+])
+def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
+    doc = tag(extractor, sentence)
+    assert name in found(doc, typ), [(m.name, m.type, m.rule) for m in doc.mentions]
+
+
+@pytest.mark.parametrize("sentence, bad", [
+    ("首批援助物资运抵瓜达尔港后分发给俾路支省的受灾民众。", "后分发给俾路支省"),
+    ("派遣专家顾问赴相关国家开展技术咨询。", "顾问"),  # a role before a word jieba tags as a name
+    ("中拉企业家高峰会在乌拉圭举行。", "高峰会"),
+    ("在阿卜杜拉的陪同下，代表团参观了学校。", "阿卜杜拉"),  # 在X的: not where a place goes
+    ("这是第三大桥。", "这是第三大桥"),
+    ("省委书记李强视察项目。", "省委书记李强视察项目"),
+    ("中国东部地区经济发达。", "东部地区"),  # China's parts are no rule places
+    ("加入“之友小组”的国家达到82个。", "之友小组"),  # a quoted bare head
+    ("“全球发展倡议支持全球南方—中国在行动”主题活动举行。", "全球发展倡议支持全球南方—中国在行动"),  # a slogan
+    ("习近平在湖南湘西十八洞村首次提出精准扶贫。", "洞村"),  # a numeral cut off by jieba
+    ("据当地电视台报道，洪水已退。", "当地电视台"),  # a kind of outlet, not one
+    ("会谈中，马方表示支持。", "马方"),  # a side, not a person
+    ("构建中非命运共同体。", "中非命运共同体"),  # an idea, not a body
+    ("由中国外长与阿拉伯国家联盟秘书长会晤。", "阿拉伯国家联盟秘书长会晤"),  # what a person does
+])
+def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
+    doc = tag(extractor, sentence)
+    assert bad not in found(doc), [(m.name, m.type, m.rule) for m in doc.mentions]
+
+
+def test_a_known_department_after_its_known_body_is_one_name():
+    text = "国家国际发展合作署地区一司负责人介绍情况。"
+    units = [rules.Unit("国家国际发展合作署", 0, 9, "ENT", "ORG"), rules.Unit("地区一司", 9, 13, "ENT", "ORG"),
+             rules.Unit("负责人", 13, 16, "n"), rules.Unit("介绍", 16, 18, "v"), rules.Unit("情况", 18, 20, "n"),
+             rules.Unit("。", 20, 21, "x")]
+    assert (0, 13, "ORG") in {(f.start, f.end, f.type) for f in rules.find(text, units)}
+    assert rules.nests("ORG", "ORG", "国家国际发展合作署地区一司", "国家国际发展合作署")
+

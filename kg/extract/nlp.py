@@ -198,7 +198,7 @@ def _crossing(found: list[tuple[int, int, str]]) -> bool:
 
 _TITLE_NEAR = re.compile("|".join(rules.TITLES))
 _RULE_TRIGGER = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES}))) + "“”《·•届]|"
-                           + "|".join(rules.TITLES))
+                           + "|".join(rules.TITLES + rules.TRIGGERS))
 _WEAK_NOTE = re.compile(r"ordinary word|common personal name|also a place name|is generic")
 
 

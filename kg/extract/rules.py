@@ -12,11 +12,21 @@ in ``kg.nlp`` feeds them.
   峰会/部长级会议, with an adjacent year;
 - quoted names: “X” after a count (100个“幸福家园”) or after a country (巴基斯坦“新巴基斯坦”),
   and 《X》 titles that end like a plan or agenda;
-- persons: a 2–4 character name next to a title (主席, 总理, 秘书长 ...), and foreign names
-  joined with ·.
+- persons: a 2–4 character name next to a title (主席, 总理, 秘书长 ...), a title inside a token
+  (卫生部|长), a role of people quoted in news (村民, 志愿者: stricter), a name before a verb of
+  saying at the start of a clause, names listed with known persons, and foreign names joined with ·;
+- context: places where a place goes (在X举行, 抵达X后, 首都X), coordinated with known places
+  (阿布贾和卡杜纳, X、Y等城市), parts of a country by direction (中北部大区), a place after a place
+  (贵州省|毕节市); outlets (《先锋报》, 据X报报道, 半岛电视台记者); teams sent to a country
+  (第26批援塞拉利昂医疗队); companies with their country in brackets.
+
+``TRIGGERS`` (with the suffixes and titles) tell the tagger which sentences can hold a rule name.
 """
 
 from __future__ import annotations
+
+# The text the rules see is NFKC-normalised (kg.extract.nlp.normalize): full-width ，；：（）！？ arrive as
+# ASCII , ; : ( ) ! ? (、 and 。 stay): every pattern that looks at punctuation takes both forms.
 
 import re
 from dataclasses import dataclass
@@ -24,15 +34,18 @@ from dataclasses import dataclass
 # longest suffix first within each type; the first type listed wins on ties
 SUFFIXES: list[tuple[str, str]] = [
     ("部长级会议", "MEETING"), ("高级官员会议", "MEETING"), ("高官会", "MEETING"), ("峰会", "MEETING"),
-    ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"),
+    ("外长会", "MEETING"), ("外长会议", "MEETING"), ("部长会议", "MEETING"), ("领导人会议", "MEETING"), ("会晤", "FORUM"),
+    ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"), ("博览会", "FORUM"), ("交易会", "FORUM"),
+    ("洽谈会", "FORUM"), ("圆桌会", "FORUM"), ("对话会", "MEETING"), ("研讨会", "MEETING"), ("对话", "FORUM"),
     ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"),
     ("计划", "PROGRAMME"), ("倡议", "PROGRAMME"), ("议程", "PROGRAMME"), ("战略", "PROGRAMME"), ("规划", "PROGRAMME"),
-    ("基金会", "ORG"), ("基金", "PROGRAMME"), ("工程", "PROGRAMME"),
+    ("基金会", "ORG"), ("基金", "PROGRAMME"), ("专项贷款", "PROGRAMME"), ("工程", "PROGRAMME"),
     ("高速公路", "PROJECT"), ("公路", "PROJECT"), ("铁路", "PROJECT"), ("高铁", "PROJECT"), ("港口", "PROJECT"),
-    ("国际机场", "PLACE"), ("机场", "PLACE"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"),
+    ("国际机场", "PLACE"), ("机场", "PLACE"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"), ("自由贸易区", "PROJECT"),
+    ("合作区", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
-    ("医院", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
-    ("委员会", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
+    ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
+    ("委员会", "ORG"), ("共同体", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
     ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
     ("部", "ORG"), ("局", "ORG"), ("委", "ORG"), ("司", "ORG"), ("小组", "ORG"),
@@ -41,7 +54,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
     ("工作组", "ORG"), ("合作网络", "ORG"), ("网络", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
     ("自治区", "PLACE"), ("地区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
-    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"),
+    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"), ("村", "PLACE"),
 ]
 PLACE_SUFFIX_MAX_UNITS = 2  # 克孜勒奥尔达州, 南巴县: short names
 SUFFIXES.sort(key=lambda s: -len(s[0]))
@@ -52,7 +65,7 @@ SINGLE_CHAR_OK_TAGS = {"nt", "nz", "ns", "j"}  # 外交部 yes, 全部/东部/�
 _SINGLE_CHAR_OK_PLACE = SINGLE_CHAR_OK_TAGS | {"?"}
 
 BODY_HEADS = set("部局署司委")  # one-character heads of government bodies (管理局, 规划司, 卫生部)
-FUNCTION_CHARS = set("的和与同在对向为并后时于将从把被及或")
+FUNCTION_CHARS = set("的和与同在对向为并后时于将从把被及或这是其该此每各也就很")
 DIRECTIONS = set("东南西北中上下内外前后左右")  # 西南部, 东北部: parts of a place, not bodies
 NAME_TAGS = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "j", "eng", "vn", "v", "a", "an", "b", "f", "s",
              "l", "i", "?", "x", "vi"}
@@ -64,7 +77,7 @@ STOP_WORDS = set("""
 其他 其它 各国 各类 多个 一系列 重要 重大 主要 积极 广泛 进一步 不断 全面 以及 作为 成为 属于 对外 向 在 为 同 与 和 及
 是 有 将 已 被 把 让 使 等 的 了 着 过 之 中 这 该 其 我国 我们 他们 各 每 所有 一些 这些 那些 一个 首届 历届 此次 本届
 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 第一 第二 第三 第四 第五 前条 上述 下列 所列 所述 本条 这一 该项 签订
-评价 修 建 干 干过 智库 全体 广大 众多 若干 部分 大城市 内设 下设 设立 原 前 党委
+评价 修 建 干 干过 智库 全体 广大 众多 若干 部分 大城市 内设 下设 设立 原 前 党委 暨
 """.split())
 GENERIC = set("""
 地区 社区 园区 城区 市区 港区 景区 辖区 灾区 郊区 山区 牧区 林区 农村 城市 城镇 乡镇 全省 全市 全县 各省 各州 本州 该州
@@ -78,8 +91,22 @@ TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统"
           "秘书长", "副秘书长", "总干事", "副总干事", "行长", "副行长", "大使", "国务委员", "委员长", "主任", "副主任", "署长",
           "副署长", "总裁", "特使", "司长", "副司长", "局长", "处长", "参赞", "首席代表", "会长", "校长", "院长",
           "董事长", "总经理", "经理", "教授", "研究员", "队长", "领队", "省长", "州长", "市长", "县长", "议长", "酋长",
-          "发言人", "协调员", "驻华代表", "代表", "记者", "博士", "负责人", "首任行长", "创始人")
+          "发言人", "协调员", "驻华代表", "代表", "记者", "博士", "负责人", "首任行长", "创始人", "临时代办", "代办",
+          "执行主任", "国家主任", "国别主任", "执行秘书", "首席执行官", "总督", "议员", "顾问", "团长", "组长", "站长",
+          "所长", "厂长", "社长", "主编", "总编辑", "专员", "高级专员", "官员", "医疗队长", "书记", "副书记", "总书记", "委员", "执行干事", "特别代表",
+          "常驻代表", "干事", "助理秘书长", "助理总干事", "国务部长", "国务秘书", "王储", "亲王", "女王")
+# what a person quoted in news is (村民阿卜杜拉说, 志愿者王芳表示): a name after one only where jieba
+# tags it as a name or it is a transliteration (weaker context than a title)
+ROLES = ("村民", "农民", "牧民", "渔民", "居民", "市民", "农户", "学生", "学员", "留学生", "教师", "老师", "医生", "护士",
+         "工程师", "技术员", "志愿者", "专家", "员工", "职工", "工人", "翻译", "司机", "患者", "妇女", "母亲", "父亲",
+         "受益人", "店主", "商人", "企业家", "学者", "教练", "厨师", "校友")
+_ROLE_SET = frozenset(ROLES)
+TITLES = TITLES + ROLES
 _TITLE_SET = frozenset(TITLES)
+# a title inside a longer token (外交部长, 卫生部长): the token ends with one
+_TITLE_ENDINGS = tuple(sorted({t for t in TITLES if len(t) >= 2 and t not in _ROLE_SET}, key=len, reverse=True))
+_TITLE_LAST = {t[-1] for t in TITLES}
+_HEAD_BEFORE_CHIEF = tuple("部局署司市省州县院校行")  # 卫生部|长, 内罗毕市|长: a body or place and 长 after it
 _ORDINAL_TEXT = r"(?:第[0-9一二三四五六七八九十百零〇]+[届次]|首届)"  # 第二届, 第10次, 首届
 _ORDINAL = re.compile(f"^{_ORDINAL_TEXT}$")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -109,7 +136,8 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
     for suffix, typ in _BY_LAST.get(u.text[-1], ()):
         if u.text.endswith(suffix):
             ok = _SINGLE_CHAR_OK_PLACE if typ == "PLACE" else SINGLE_CHAR_OK_TAGS
-            if len(suffix) == 1 and u.text == suffix and u.tag not in ok and u.tag not in ("n", "ng", "q"):
+            if len(suffix) == 1 and u.text == suffix and u.tag not in ok and u.tag not in ("n", "ng", "q", "zg") \
+                    and not (u.tag == "nr" and suffix in BODY_HEADS):  # 关系|司: jieba tags a lone 司 as a surname
                 continue
             if len(suffix) == 1 and u.text != suffix and u.tag not in ok and not (
                     suffix in BODY_HEADS and len(u.text) >= 3 and u.tag in ("n", "vn", "nr", "?", "?c")
@@ -129,8 +157,10 @@ def _namey(u: Unit) -> bool:
         if u.tag == "?" and any(c in FUNCTION_CHARS for c in u.text):
             return False  # 后同, 时在: function words jieba left together, not a name
         return bool(_HAN.match(u.text)) or u.text.isascii() and u.text.isalpha()
-    return u.tag in NAME_TAGS
+    return u.tag in NAME_TAGS or u.tag == "t" and u.text in AGE_GROUPS
 
+
+AGE_GROUPS = {"青年", "少年", "青少年", "老年", "中青年"}  # jieba tags them as time words (t): 中拉青年政治家论坛
 
 PROJECT_ANCHORS = {"COUNTRY", "REGION", "PLACE", "PERSON"}
 
@@ -141,7 +171,9 @@ def _anchor(u: Unit, typ: str = "") -> bool:
     if u.tag == "eng":
         return u.text.isupper() and len(u.text) >= 2
     if u.tag == "?":  # a word jieba did not know: a name, unless it is two known words (农田水利)
-        return bool(_HAN.match(u.text)) and len(u.text) >= 2
+        return bool(_HAN.match(u.text)) and len(u.text) >= 2 and not any(c in FUNCTION_CHARS for c in u.text)
+    if u.tag in ("ns", "j") and len(u.text) == 1 and u.text in ABBREVIATIONS:
+        return True  # 叙|地方管理与环境部: a country's one-character abbreviation
     return u.tag in PROPER_TAGS and _namey(u) and len(u.text) >= 2
 
 
@@ -157,6 +189,10 @@ COUNTRY_BODY_HEADS = {"红新月会", "红十字会", "救援队", "大使馆", 
 MISSION_SUFFIXES = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "代表团"}
 _CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
 NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三师: a numeral inside a name
+
+
+# 巴马科|第三|大桥, 农村供水|二期|工程: the third bridge of a city, the second phase of a project
+_ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[一二三四五六七八九十0-9]期)$")
 
 
 def _numbered(units: list[Unit], k: int) -> bool:
@@ -180,6 +216,9 @@ def _long_compound(units: list[Unit], j: int, i: int, suffix: str) -> bool:
                for x in range(j, i))
 
 
+_INNER_TAGS = {"n", "vn", "nz", "l", "?"}
+
+
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     for i, u in enumerate(units):
@@ -194,6 +233,12 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue  # 二十局|集团: the name goes on to the next head
         if suffix in ("机制", "合作机制") and i > 0 and units[i - 1].tag == "ENT" and units[i - 1].type == "FORUM":
             continue  # 中非合作论坛机制: the forum itself
+        if suffix == "共同体" and not (i > 0 and (units[i - 1].tag == "ENT" and units[i - 1].type in ("ORG", "REGION")
+                                               or units[i - 1].text in ("经济", "政治安全", "社会文化"))):
+            continue  # 东盟共同体, 东盟经济共同体 are bodies; 中非命运共同体 is an idea
+        if suffix == "会晤" and i > 0 and (units[i - 1].text in _TITLE_SET or units[i - 1].text.endswith("长")
+                                          or units[i - 1].tag == "ENT" and units[i - 1].type == "PERSON"):
+            continue  # 阿拉伯国家联盟秘书长|会晤: what a person does
         stem = u.text[:len(u.text) - len(suffix)]
         if stem and stem in STOP_WORDS:
             continue  # 修铁路: a verb and a head word
@@ -201,6 +246,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
+        if typ == "PLACE" and any(x.text in DASHES for x in units[max(0, i - 3):i]):
+            reach += 2  # 开伯尔-普赫图|赫瓦省: a hyphenated place
         while k >= 0 and i - k <= reach:
             v = units[k]
             if typ == "PLACE" and k == i - 1 and u.text == suffix and suffix in ADMIN_HEADS and v.tag == "ENT" \
@@ -209,22 +256,38 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
                 break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
+            if typ == "PLACE" and k == i - 1 and u.tag == "?" and len(v.text) == 1 and v.text in TRANSLIT \
+                    and v.text not in FUNCTION_CHARS and v.tag not in ("ENT", "VAL") and u.text != suffix:
+                j, anchored = k, True  # 奇|夸瓦县: the first character of a transliteration jieba cut off
+                k -= 1
+                continue
+            if typ == "PLACE" and u.text != suffix and u.tag in PROPER_TAGS and v.tag not in PROPER_TAGS:
+                break  # 发给|俾路支省: a place jieba knows whole takes no common word before it
             if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT") \
                     and units[k + 1].tag not in ("n", "vn"):
                 break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
+            if v.tag in ("v", "vn") and k > 0 and units[k - 1].tag == "ENT" and units[k - 1].type == "PERSON":
+                break  # 李强|视察|项目: what a person does
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
-            elif _namey(v) or _numbered(units, k):
+            elif _namey(v) or _numbered(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text):
                 j = k
                 anchored = anchored or _anchor(v, typ)
             elif v.text in CONJ and k > 1 and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE") \
                     and not anchored and all(units[x].tag not in ("ENT",) for x in range(k + 1, i)):
                 j = k  # 孟加拉国油轮和散货船项目: a conjunction inside a name that starts with a place
+            elif v.text in ("与", "和") and k > 1 and (k + 1 < i or u.text != suffix) \
+                    and typ in ("FORUM", "MEETING", "PROGRAMME", "ORG") \
+                    and units[k - 1].tag in _INNER_TAGS and units[k + 1].tag in _INNER_TAGS \
+                    and (units[k - 2].tag in PROPER_TAGS | {"ENT"} or suffix in BODY_HEADS):
+                j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
             else:
                 break
             k -= 1
         if j == i and len(u.text) == len(suffix):
             continue
+        if typ == "PLACE" and j > 0 and units[j - 1].tag == "m" and units[j - 1].end == units[j].start:
+            continue  # 十八|洞村: a numeral the name starts with, cut off by jieba
         # a name does not start with a dash, a conjunction or a verb
         while j < i and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
                          and units[j].tag != "ENT"):
@@ -247,6 +310,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue
         if name.endswith(KINDS_OF_BODY):
             continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
+        if suffix == "工程" and any(units[x].tag == "ENT" and units[x].type in ("COUNTRY", "PLACE")
+                                   and units[x].text not in DONOR for x in range(j, i)):
+            typ = "PROJECT"  # 捷斯大区农村供水二期工程: works in one place; 妇幼健康工程: a programme
         if typ == "PROJECT" and not any(_anchor(units[x], typ) and units[x].text not in DONOR for x in range(j, i + 1)):
             continue  # 中国援外项目: a project is named by where it is, not by the donor
         if typ == "ORG" and units[i].text in NOT_HEADS:
@@ -273,7 +339,8 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
     if outer == "ORG" and inner == "COUNTRY":
         return True
     if outer == "ORG" and inner == "ORG":  # a department after its body; not 联合国 in 联合国儿童基金会 (an agency)
-        return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(DEPARTMENT_HEADS)
+        return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(
+            DEPARTMENT_HEADS + ("集团", "公司"))  # 中国铁建|中土集团: a subsidiary names its parent
     if inner == "PLACE":
         if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州, 克孜勒 in 克孜勒奥尔达州
             rest = outer_name[len(inner_name):]
@@ -283,7 +350,14 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
     return False
 
 
-def places_with_heads(units: list[Unit]) -> list[Found]:
+def _sub_place(u: Unit) -> bool:
+    """A word that ends in an administrative head, right after a place (贵州省|毕节市): a place in it."""
+    return u.tag not in ("ENT", "VAL") and 3 <= len(u.text) <= 6 and u.text.endswith(ADMIN_HEADS) \
+        and bool(_HAN.match(u.text)) and u.text not in GENERIC and u.text[:-1] not in STOP_WORDS \
+        and u.text[0] not in "全各该本每首省市县区" and u.text[:-1] not in GENERIC and not u.text.endswith("城市")
+
+
+def places_with_heads(text: str, units: list[Unit]) -> list[Found]:
     """A known place and a bare administrative head after it (蒙巴萨|县, 克孜勒奥尔达|州), and a short known
     place that is the end of a longer transliteration (琼|莱州: 琼莱州, not 莱州): one place each."""
     out = []
@@ -292,6 +366,14 @@ def places_with_heads(units: list[Unit]) -> list[Found]:
             continue
         if k + 1 < len(units) and units[k + 1].text in ADMIN_HEADS and units[k + 1].start == u.end:
             out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+head"))
+        if k + 1 < len(units) and units[k + 1].start == u.end and (
+                _sub_place(units[k + 1]) or units[k + 1].tag == "ns" and _place_candidate(units[k + 1])):
+            out.append(Found(units[k + 1].start, units[k + 1].end, "PLACE", "place:place+place"))  # 四川|汶川
+        if k + 1 < len(units) and units[k + 1].start == u.end and units[k + 1].text in ("次", "次区域") \
+                and text.startswith("次区域", u.end):
+            out.append(Found(u.start, u.end + 3, "REGION", "region:place+subregion"))  # 湄公河|次|区域
+        if k + 1 < len(units) and units[k + 1].text in ("国际机场", "机场", "山区") and units[k + 1].start == u.end:
+            out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+kind"))  # 大马士革|国际机场, 武陵|山区
         if k > 0 and len(u.text) == 2 and u.text.endswith(ADMIN_HEADS) and len(units[k - 1].text) == 1 \
                 and _HAN.match(units[k - 1].text) and units[k - 1].tag in ("?", "ns", "nr", "zg", "ng", "j") \
                 and units[k - 1].text not in STOP_WORDS and units[k - 1].text not in FUNCTION_CHARS:
@@ -303,12 +385,18 @@ BODY_ENDINGS = ("部", "局", "署", "委员会", "委", "办公室")
 
 
 def foreign_bodies(units: list[Unit]) -> list[Found]:
-    """A country followed by a ministry-like body: 赞比亚农业部 is Zambia's, not China's 农业部."""
+    """A country followed by a ministry-like body: 赞比亚农业部 is Zambia's, not China's 农业部; and a
+    known body followed by a known department (国家国际发展合作署|地区一司): the department of that body."""
     out = []
     for a, b in zip(units, units[1:]):
         if a.tag == "ENT" and a.type == "COUNTRY" and a.text not in ("中国", "中华人民共和国") \
                 and b.tag == "ENT" and b.type == "ORG" and b.text.endswith(BODY_ENDINGS) and a.end == b.start:
             out.append(Found(a.start, b.end, "ORG", "org:country+body"))
+        elif a.tag == "ENT" and a.type == "ORG" and b.tag == "ENT" and b.type == "ORG" and a.end == b.start \
+                and (a.text.endswith(BODY_ENDINGS + ("署", "院", "银行")) and b.text.endswith(DEPARTMENT_HEADS)
+                     or b.text.endswith(("集团", "公司")) and len(b.text) <= 5) \
+                and len(b.text) <= 8 and not b.text.startswith(("中国", "国家", "国务院")):
+            out.append(Found(a.start, b.end, "ORG", "org:body+department"))
     return out
 
 
@@ -398,25 +486,65 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
 
 _HEAD_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2 and typ in ("ORG", "FORUM", "MEETING")}
 _HEAD_TYPE.update({"会议": "MEETING", "活动": "MEETING"})
-_QUOTED_HEAD = re.compile(r"“([^“”，。；、！？]{2,30})”(" + "|".join(sorted(_HEAD_TYPE, key=len, reverse=True)) + ")")
+_QUOTED_HEAD = re.compile(r"“([^“”，。；、！？,;!?]{2,30})”(" + "|".join(sorted(_HEAD_TYPE, key=len, reverse=True)) + ")")
+
+
+# a quoted name that ends in its head (“中非农业现代化合作行动”): typed by the head
+_QUOTED_INNER_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2 and typ != "PLACE"}
+_QUOTED_INNER_TYPE.update({"行动": "PROGRAMME", "方案": "PROGRAMME", "框架": "PROGRAMME"})
+_QUOTED_WITH_HEAD = re.compile(r"[“\"]([^“”\"，。；！？,;!?]{1,40}?(" + "|".join(sorted(_QUOTED_INNER_TYPE, key=len, reverse=True))
+                               + r"))[”\"]")
 
 
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
-    if "“" not in text and "《" not in text:
+    if "“" not in text and "《" not in text and '"' not in text:
         return out
     by_end = {u.end: u for u in units}
-    for m in re.finditer(r"“([^“”，。；、！？]{2,20})”", text):
+    for m in re.finditer(r"“([^“”，。；、！？,;!?]{2,20})”", text):
         before = by_end.get(m.start())
         if before is not None and (before.tag == "VAL" and before.type == "COUNT" or
                                    before.tag == "ENT" and before.type == "COUNTRY"):
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:after-count-or-country"))
+    for m in _QUOTED_WITH_HEAD.finditer(text):  # “中非农业现代化合作行动”, "向……提供紧急营养食物援助项目"
+        inner = m.group(1)
+        if m.group().startswith('"') and text.count('"', 0, m.start()) % 2:
+            continue  # the closing quote of a name before
+        if inner not in GENERIC and inner not in _QUOTED_INNER_TYPE and not inner.endswith(KINDS_OF_BODY) \
+                and not inner.endswith("在行动"):  # “…中国在行动”: a slogan
+            out.append(Found(m.start(1), m.end(1), _QUOTED_INNER_TYPE[m.group(2)], "quoted:name-with-head"))
     for m in _QUOTED_HEAD.finditer(text):  # “全球南方”研究中心, “全球发展倡议之友小组”部长级会议
         out.append(Found(m.start(), m.end(), _HEAD_TYPE[m.group(2)], "quoted:name+head"))
     for m in re.finditer(r"《([^《》]{2,40})》", text):
         inner = m.group(1)
         if re.search(r"(议程|规划|计划|战略|倡议|纲要|愿景|行动)(\d{4})?(（\d{4}[—–-]\d{4}）|\(\d{4}[—–-]\d{4}\))?$", inner):
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:title"))
+    return out
+
+
+_NOT_AN_OUTLET = "(?!据|当地|该|这|其|各|有关|相关|一家|多家|本|国家|地方|官方|外国|国外|西方|主流)"  # 据当地电视台报道: a kind
+_MEDIA_NAMED = re.compile(r"(?:^|(?<=[，。；：、“”（）(\s据向对,;:)])|(?<=接受))" + _NOT_AN_OUTLET + r"([\u4e00-\u9fff]{2,8}?(?:电视台|通讯社|广播公司|广播电台|"
+                          r"日报|时报|晚报|新闻网|新闻社))(?=记者|报道|援引|消息|称|网站|发表|刊登|的报道)")
+_MEDIA_TITLE = re.compile(r"《([^《》，。,]{1,12}?(?:日报|时报|晚报|早报|周报|邮报|报|周刊|杂志))》")
+_MEDIA_SOURCE = re.compile(r"据[^，。；《》“”,;]{0,10}?《([^《》，。,]{2,15})》(?:网站|网|报道|消息|援引|称|披露|刊文|发表)"
+                           r"|据" + _NOT_AN_OUTLET + r"([\u4e00-\u9fff]{2,10}?[报社台网])(?:报道|消息|援引)")
+
+
+def media_names(text: str) -> list[Found]:
+    """Newspapers and outlets (ORG, as the guide says): a title in 《》 that ends like a newspaper
+    (《先锋报》, 《每日时报》), any title or a name ending 报/社/台/网 a report is attributed to
+    (据《民族报》报道, 据黎明报消息)."""
+    out: list[Found] = []
+    if "据" not in text and "《" not in text and "记者" not in text and "报道" not in text:
+        return out
+    for m in _MEDIA_TITLE.finditer(text):
+        out.append(Found(m.start(1), m.end(1), "ORG", "media:title"))
+    for m in _MEDIA_NAMED.finditer(text):  # 半岛电视台记者, 据今日时报报道: an outlet a report comes from
+        out.append(Found(m.start(1), m.end(1), "ORG", "media:outlet"))
+    for m in _MEDIA_SOURCE.finditer(text):
+        g = 1 if m.group(1) else 2
+        if m.group(g) not in STOP_WORDS and m.group(g) not in GENERIC:
+            out.append(Found(m.start(g), m.end(g), "ORG", "media:source"))
     return out
 
 
@@ -429,13 +557,15 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫",
 # characters of transliterated foreign names (Xinhua usage, the common part)
 TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博布查达戴丹道德迪蒂丁东杜敦多厄恩尔法凡菲费芬丰弗福盖甘冈戈格"
                "古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷里理利莉连林琳卢鲁路伦罗洛"
-               "马玛迈麦曼芒梅蒙米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
-               "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐")
+               "马玛迈麦曼芒梅蒙孟米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
+               "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐"
+               "赛济茨楚恰什舒贡廷尧嫩喀锡哥瑙仑娃蓬汶坤堪孔隆列")
 # words that follow a person's name (the verbs and joiners of news about people)
 _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
-                   "分别|透露|访问|向|对|为|是|将|已")
+                   "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
+                   "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天")
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
-_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)\s”0-9]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
+_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
 
 
 # verbs that follow a name in news (说, 摄 of a photo credit, 到场): never the end of a given name
@@ -446,19 +576,28 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     """A name right after a title: a Chinese name (surname + one or two characters) or a
     transliterated foreign name, ending where a verb or punctuation begins; lists joined by 、."""
     out: list[Found] = []
-    titled = [u for u in units if u.text in _TITLE_SET and u.tag not in ("ENT", "VAL")]
+    titled = [(u.end, u.text in _ROLE_SET) for u in units if u.text[-1:] in _TITLE_LAST and u.tag not in ("ENT", "VAL")
+              and (u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS))]
+    titled += [(u.end + 1, False) for u in units  # 卫生部|长, 内罗毕市|长萨科: jieba joins 长 to what follows
+               if u.tag == "ENT" and u.text.endswith(_HEAD_BEFORE_CHIEF) and text.startswith("长", u.end)]
     if not titled:
         return out
     words = {(u.start, u.end) for u in units if u.tag not in ("nr", "nrfg", "nrt", "?", "?c")}
     after = {u.start: u for u in units if u.tag in ("nr", "nrt", "nrfg") and 2 <= len(u.text) <= 4}
-    for u in titled:
-        pos = u.end
+    unknown = {(u.start, u.end) for u in units if u.tag == "?"}
+    after.update({u.start: u for u in units if u.tag == "?" and 2 <= len(u.text) <= 4 and _HAN.match(u.text)
+                  and u.start not in after and u.text not in STOP_WORDS})  # 主席|通伦: a word jieba does not know
+    for pos, role in titled:
         named = after.get(pos)
-        if named is not None and _AFTER_NAME.match(text, named.end):
+        if named is not None and named.text not in _TITLE_SET and _suffix(named) is None \
+                and _AFTER_NAME.match(text, named.end):
             out.append(Found(pos, named.end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
             continue
         while pos < len(text):
             end = _name_at(text, pos)
+            if role and end is not None and (pos, end) not in unknown and (end - pos < 3 or not all(
+                    c in TRANSLIT or c in "·•" for c in text[pos:end])):
+                break  # after a role, only a word jieba does not know, or a transliteration (村民阿卜杜拉, 志愿者王芳)
             if end is None or (pos, end) in words:  # 专家顾问: a word, not 顾 + 问
                 break
             out.append(Found(pos, end, "PERSON", "person:title+name"))
@@ -466,6 +605,26 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
                 pos = end + 1  # 记者李明远、张海燕
                 continue
             break
+    return out
+
+
+_SPEECH = re.compile(r"说|表示|指出|强调|认为|介绍|告诉|坦言|透露")
+_CLAUSE_START = {"，", ",", "。", "；", ";", "：", ":", "”", "“", "、"}
+
+
+def speakers(text: str, units: list[Unit]) -> list[Found]:
+    """A name jieba tags as a person's, at the start of a clause and right before a verb of saying
+    (，古特雷斯表示; 。王芳说): a person, with no title needed."""
+    out: list[Found] = []
+    for k, u in enumerate(units):
+        if u.tag not in ("nr", "nrfg", "nrt", "?") or not 2 <= len(u.text) <= (3 if u.tag == "?" else 5) or not _HAN.match(u.text) \
+                or u.text in _TITLE_SET or u.text in STOP_WORDS or _suffix(u) is not None:
+            continue
+        if k > 0 and units[k - 1].text not in _CLAUSE_START:
+            continue
+        if _SPEECH.match(text, u.end) and (u.tag == "nrt" or u.text[0] in SURNAMES or u.text[:2] in COMPOUND_SURNAMES) \
+                and not any(c in FUNCTION_CHARS for c in u.text) and u.text[-1] not in "方国军府界":  # 马方: a side
+            out.append(Found(u.start, u.end, "PERSON", "person:speaker"))
     return out
 
 
@@ -553,13 +712,20 @@ def foreign_names(text: str) -> list[Found]:
     return out
 
 
+_ALL_TAILS = NOT_HEADS | OOV_TAILS
+_TAIL_LAST = {t[-1] for t in _ALL_TAILS}
+
+
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
     out = []
     for u in units:
-        tails = NOT_HEADS if u.tag != "?" else NOT_HEADS | OOV_TAILS
-        tail = next((t for t in tails if u.tag not in ("ENT", "VAL") and u.text.endswith(t)
-                     and len(u.text) > len(t)), None)
+        if u.text[-1:] not in _TAIL_LAST or u.tag in ("ENT", "VAL"):
+            out.append(u)
+            continue
+        tails = NOT_HEADS if u.tag != "?" and not (  # 科松|加等: jieba glues 等 to the end of a foreign name
+            len(u.text) == 2 and u.text[0] in TRANSLIT and out and out[-1].tag == "?") else _ALL_TAILS
+        tail = next((t for t in tails if u.text.endswith(t) and len(u.text) > len(t)), None)
         if tail is None:
             out.append(u)
             continue
@@ -596,10 +762,243 @@ def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
     return out
 
 
+# one-character abbreviations of countries and regions after 中 (中非, 中拉, 中阿): jieba may join the
+# character to the next word (中|非农业) and the name loses its first word
+ABBREVIATIONS = set("非拉阿巴美俄欧日韩印老柬缅泰越哈蒙埃葡塞吉乌塔土伊叙苏坦赞肯尼")
+_JOINED_BY_LAST: dict[str, list[str]] = {}
+for _h in sorted({s for s, _ in SUFFIXES if len(s) >= 3}, key=len, reverse=True):
+    _JOINED_BY_LAST.setdefault(_h[-1], []).append(_h)
+
+
+def _join_units(units: list[Unit]) -> list[Unit]:
+    """Tokens that are one word of the names grammar: a head jieba split (经贸合作|区 -> 经贸合作区,
+    which then heads the name as 经贸合作区 does), and 中 with a one-character abbreviation after it
+    (中|阿 -> 中阿, China and the Arab states: the first word of 中阿改革发展研究中心)."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is None or u.text[-1:] not in _JOINED_BY_LAST and prev.text != "中" and prev.tag != "?" \
+                or prev.end != u.start or u.tag in ("ENT", "VAL") or prev.tag in ("ENT", "VAL"):
+            out.append(u)
+            continue
+        joined = prev.text + u.text
+        if prev.text == "中" and len(u.text) == 1 and u.tag in ("j", "ns", "?") and _HAN.match(u.text):
+            out[-1] = Unit(joined, prev.start, u.end, "j")
+        elif prev.text == "中" and prev.tag == "f" and u.text[0] in ABBREVIATIONS and len(u.text) >= 2 \
+                and _HAN.match(u.text):  # 中|非农业 -> 中非|农业, 中|非减|贫 -> 中非|减贫
+            out[-1] = Unit(joined[:2], prev.start, u.start + 1, "j")
+            out.append(Unit(u.text[1:], u.start + 1, u.end, "n" if len(u.text) > 2 else "?"))
+        elif prev.tag == "?" and len(prev.text) == 1 and prev.start > 0 and len(out) > 1 \
+                and out[-2].tag == "j" and out[-2].text[:1] == "中" and _HAN.match(u.text) and u.tag != "x":
+            out[-1] = Unit(joined, prev.start, u.end, "n")  # the rest of a word split after 中非: 减|贫
+        elif any(len(h) > len(u.text) and joined.endswith(h) for h in _JOINED_BY_LAST.get(u.text[-1:], ())):
+            out[-1] = Unit(joined, prev.start, u.end, "n")
+        else:
+            out.append(u)
+    return out
+
+
+COORDINATORS = {"、", "和", "与", "及", "至", "到", "以及", "或"}
+_PLACE_KINDS_AFTER = ("城市", "地区", "省份", "街区", "地方", "港口", "省", "州", "市", "县", "镇", "村")
+_CANDIDATE_TAGS = {"?", "ns", "nr", "nrt", "nrfg", "nz", "j"}
+
+
+def _place_candidate(u: Unit) -> bool:
+    return u.tag in _CANDIDATE_TAGS and 2 <= len(u.text) <= 6 and bool(_HAN.match(u.text)) \
+        and u.text not in STOP_WORDS and u.text not in GENERIC and _suffix(u) is None
+
+
+_DIRECTION = re.compile(r"^[东南西北中]{1,3}[部方]?$")
+_PART_HEADS = {"大区", "省", "州", "专区"}
+
+
+def country_parts(units: list[Unit]) -> list[Found]:
+    """A part of a country named by its direction, after the country (布基纳法索|中北部|大区, 肯尼亚|西部省,
+    卢旺达|东方省): a place; the country stays an entity of its own.  大区 (a region of a French-speaking
+    country) names one on its own: 东部|大区, 萨赫勒|大区."""
+    out: list[Found] = []
+    for k in range(1, len(units)):
+        a, u = units[k - 1], units[k]
+        if u.text == "大区" and a.end == u.start and (
+                a.tag == "ENT" and a.type in ("REGION", "PLACE") or a.tag not in ("ENT", "VAL") and _DIRECTION.match(a.text)):
+            out.append(Found(a.start, u.end, "PLACE", "place:region-head"))
+            continue
+        if a.tag != "ENT" or a.type != "COUNTRY" or a.text in DONOR or a.end != u.start or u.tag in ("ENT", "VAL"):
+            continue
+        if k + 1 < len(units) and _DIRECTION.match(u.text) and units[k + 1].text in _PART_HEADS \
+                and units[k + 1].start == u.end:
+            out.append(Found(u.start, units[k + 1].end, "PLACE", "place:country+direction"))
+        elif any(u.text.endswith(h) and _DIRECTION.match(u.text[:-len(h)]) for h in _PART_HEADS):
+            out.append(Found(u.start, u.end, "PLACE", "place:country+direction"))
+    return out
+
+
+def _translit_runs(units: list[Unit]) -> list[Unit]:
+    """Adjacent words made only of transliteration characters, one of them unknown to jieba, as one
+    word (卡|杜塔 -> 卡杜塔): jieba cuts foreign names it does not know into pieces."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == u.start and prev.tag not in ("ENT", "VAL", "x") \
+                and u.tag not in ("ENT", "VAL", "x") and "?" in (prev.tag, u.tag) \
+                and all(c in TRANSLIT for c in prev.text + u.text) and len(prev.text + u.text) <= 6:
+            out[-1] = Unit(prev.text + u.text, prev.start, u.end, "?")
+        else:
+            out.append(u)
+    return out
+
+
+def coordinated_places(units: list[Unit], found: list[Found] = ()) -> list[Found]:
+    """A word the dictionaries do not know, coordinated with known places (卢埃纳至卢奥, 阿布贾和卡杜纳;
+    本格拉、万博、奎托、卢埃纳等重要城市): a place too; so are the items of a list that ends in
+    等 and a kind of place (沃达巴什等3个街区)."""
+    out: list[Found] = []
+    known = {(f.start, f.end) for f in found if f.type == "PLACE"}  # places the context rules found
+    units = [Unit(u.text, u.start, u.end, "ENT", "PLACE") if (u.start, u.end) in known else u
+             for u in _translit_runs(units)]
+    k = 0
+    while k < len(units):
+        if k + 1 >= len(units) or units[k + 1].text not in COORDINATORS and not (
+                units[k + 1].text == "等" and _place_candidate(units[k])):
+            k += 1
+            continue
+        items = [k]  # a coordination: one unit each, joined by 、/和/至 ...
+        m = k
+        while m + 2 < len(units) and units[m + 1].text in COORDINATORS:
+            m += 2
+            items.append(m)
+        k = m + 1
+        rest = units[m + 1:m + 4]
+        kind_after = bool(rest) and rest[0].text == "等" and any(
+            r.text.endswith(_PLACE_KINDS_AFTER) and r.tag not in ("ENT",) for r in rest[1:])
+        places = sum(units[i].tag == "ENT" and units[i].type == "PLACE" for i in items)
+        persons = sum(units[i].tag == "ENT" and units[i].type == "PERSON" for i in items)
+        if persons and not places and not kind_after:  # 卢拉、罗塞夫、马杜罗: persons listed with persons
+            out += [Found(units[i].start, units[i].end, "PERSON", "person:coordinated") for i in items
+                    if _place_candidate(units[i]) and all(c in TRANSLIT for c in units[i].text)]
+            continue
+        if not places and not kind_after:
+            continue
+        for i in items:
+            if _place_candidate(units[i]):
+                out.append(Found(units[i].start, units[i].end, "PLACE", "place:coordinated"))
+    return out
+
+
+_PLACE_BEFORE = re.compile(r"在|于|抵达|飞抵|运抵|运往|发往|送往|飞往|前往|途经|位于|到达|首都|首府|省会|港口城市|城市|小镇|村庄")
+_PLACE_AFTER = {  # what follows a place after each left context (在X举行; 抵达X后; 首都X的)
+    "在": re.compile(r"举行|召开|举办|开幕|闭幕|会见|会晤|签署|考察|郊区|附近|境内"),
+    "": re.compile(r"[，。、；,;]|后|时|和|与|及|等|举行|召开|开展|参加|出席|郊区|附近|境内"),
+    "首都": re.compile(r"[，。、；）,;)]|的|等|和|与|及|举行|召开|开幕|郊区|附近|境内|市中心")}
+_PLACE_AFTER["于"] = _PLACE_AFTER["在"]
+for _w in ("首府", "省会", "港口城市", "城市", "小镇", "村庄"):
+    _PLACE_AFTER[_w] = _PLACE_AFTER["首都"]
+
+
+def context_places(text: str, units: list[Unit]) -> list[Found]:
+    """A transliterated name where a place goes (在X举行, 抵达X后, 位于X附近, 在乌拉圭X城举行): a place,
+    unless a name or value already found overlaps it."""
+    out: list[Found] = []
+    taken = [(u.start, u.end) for u in units if u.tag in ("ENT", "VAL")]
+    places = {u.start: u.end for u in units if u.tag == "ENT" and u.type in ("COUNTRY", "PLACE")}
+    by_start = {u.start: u for u in units}
+    for m in _PLACE_BEFORE.finditer(text):
+        after = _PLACE_AFTER.get(m.group(), _PLACE_AFTER[""])
+        start = m.end()
+        while start in places:  # 在乌拉圭|埃斯特角城举行: a country or a province first
+            start = places[start]
+        end = start
+        while end < len(text) and end - start < 6 and text[end] in TRANSLIT:
+            end += 1
+        while end - start >= 2 and not after.match(text, end):
+            end -= 1
+        if end - start < 2:  # 埃斯特角, 巴塔|贡戈: words jieba knows as names, or not at all
+            word = by_start.get(start)
+            while word is not None and word.tag in ("ns", "nrt", "nr", "?") and word.end - start <= 6 \
+                    and _HAN.match(word.text) and not any(c in FUNCTION_CHARS for c in word.text):
+                end, word = word.end, by_start.get(word.end)
+            if end < len(text) and text[end] == "城" and end > start + 1:
+                end += 1  # 埃斯特角城
+            if not after.match(text, end):
+                continue
+        if end - start < 2 or any(s < end and start < e for s, e in taken):
+            continue
+        out.append(Found(start, end, "PLACE", "place:context"))
+    return out
+
+
+_TEAM = re.compile(r"(第[0-9一二三四五六七八九十百]+批(?:赴|援)?|援)([\u4e00-\u9fff]{1,10}?)"
+                   r"(?:抗疫)?(?:医疗队|医疗专家组|专家组|医疗分队|维和医疗分队|救援队)")
+
+
+def teams(text: str, units: list[Unit]) -> list[Found]:
+    """A team sent to a country (第26批援塞拉利昂医疗队, 援苏丹医疗队, 援埃塞俄比亚抗疫医疗专家组): a
+    project with its recipient (annotation guide), when a country or place follows 援."""
+    out: list[Found] = []
+    if "队" not in text and "组" not in text:
+        return out
+    places = {u.start: u.end for u in units if u.tag == "ENT" and u.type in ("COUNTRY", "PLACE", "REGION")}
+    for m in _TEAM.finditer(text):
+        if places.get(m.start(2)) == m.end(2) or m.group(1).startswith("第") and m.group(2) in ("鄂", "湘", "汉"):
+            out.append(Found(m.start(), m.end(), "PROJECT", "project:team"))
+    return out
+
+
+_PARTY_TYPES = ("COUNTRY", "REGION", "ORG", "PLACE")
+
+
+def paired_cooperation(units: list[Unit]) -> list[Found]:
+    """Two parties joined by a dash and 合作 (中国-东盟合作, 中国—中东欧国家合作): a cooperation mechanism,
+    as 澜沧江-湄公河合作 is (a forum)."""
+    out: list[Found] = []
+    for k in range(len(units) - 3):
+        a, dash, b, coop = units[k:k + 4]
+        if a.tag == "ENT" and a.type in _PARTY_TYPES and dash.text in DASHES and b.tag == "ENT" \
+                and b.type in _PARTY_TYPES and coop.text == "合作" and a.end == dash.start and b.end == coop.start:
+            out.append(Found(a.start, coop.end, "FORUM", "forum:pair+cooperation"))
+    return out
+
+
+_OPEN, _CLOSE = {"(", "（"}, {")", "）"}
+
+
+def bracketed_companies(units: list[Unit]) -> list[Found]:
+    """A company named with its country in brackets (天利纺纱(毛里求斯)有限公司, 中国路桥(肯尼亚)有限公司):
+    the name starts after the left edge of the words before the bracket."""
+    out: list[Found] = []
+    for k in range(1, len(units) - 3):
+        if units[k].text not in _OPEN or units[k + 1].tag != "ENT" or units[k + 1].type not in ("COUNTRY", "PLACE") \
+                or units[k + 2].text not in _CLOSE or not units[k + 3].text.endswith(("公司", "集团")):
+            continue
+        j = k
+        while j > 0 and k - j < 4 and _namey(units[j - 1]) and units[j - 1].tag not in ("v", "vn", "a") \
+                and not (units[j - 1].tag == "ENT" and units[j - 1].type != "ORG"):
+            j -= 1
+        if j < k and any(_anchor(units[x]) or units[x].tag in ("?", "nz") for x in range(j, k)):
+            out.append(Found(units[j].start, units[k + 3].end, "ORG", "org:bracketed-country"))
+    return out
+
+
+_PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]")  # the years of a plan belong to its name
+
+
+# words that let a rule fire in a sentence with no head noun, title, quote or ordinal (the tagger skips
+# the rules in the other sentences): coordinated places, places in context, a report's source
+TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
+            '"')
+
+
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
-    units = _split_heads(units)
+    units = _join_units(_split_heads(units))
+    placed = context_places(text, units)
+    placed += coordinated_places(units, placed)
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
-             *foreign_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(units), *names_before_titles(units)]
+             *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
+             *places_with_heads(text, units), *names_before_titles(units), *country_parts(units), *teams(text, units),
+             *bracketed_companies(units), *speakers(text, units), *paired_cooperation(units), *placed]
+    names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
+        g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
+    names = [Found(f.start, m.end(), f.type, f.rule, f.name) if f.type == "PROGRAMME" and not f.name
+             and (m := _PLAN_YEARS.match(text, f.end)) else f for f in names]  # …行动计划(2022-2024)
     return names + sessions(text, units, names)
