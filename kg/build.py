@@ -548,7 +548,7 @@ def finalise(b: _Build) -> None:
         return
     store = b.store
     tw = time.perf_counter()
-    refresh_entities(store, Mapper(lexicon.load(), b.plan.base))  # each entity described once
+    refresh_entities(store, Mapper(lexicon.load_with_learned(), b.plan.base))  # each entity described once
     counted = census(store)
     void.update(store, b.plan.base, counted)  # the dataset description (kg/store/void.py)
     for step in POST_BUILD_STEPS:

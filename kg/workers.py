@@ -59,8 +59,8 @@ def init(base: str) -> None:
 
         from kg.extract.relations import Relations
 
-        lex = lexicon.load()
-        _PIPELINES[base] = (Extractor(lex), Relations(), Mapper(lex, base))
+        extractor = Extractor(lexicon.load())
+        _PIPELINES[base] = (extractor, Relations(), Mapper(extractor.lexicon, base))  # what it learned too
 
 
 # Characters extracted so far by this process (InProcess), or by all the workers of a pool (a shared counter

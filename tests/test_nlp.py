@@ -15,6 +15,7 @@ from spacy.util import DummyTokenizer, registry
 from kg.errors import InputError
 from kg.ingest import split
 from kg.model import Document
+from kg.extract.lexicon import load, load_with_learned
 from kg.extract.nlp import SHIPPED_MODEL, Extractor, create_tokenizer, normalize
 from kg.extract.train import fit, patterns_from_gold, read_gold
 
@@ -213,6 +214,18 @@ def test_fit_learns_the_names_of_the_gold_with_types_ids_and_links(tmp_path):
     assert ex.lexicon["org/青禾同心会"].aliases == ["同心会"]
     untrained = Extractor(model_dir=fit([], tmp_path / "empty"))
     assert not {m.text for m in tag(untrained, NEW_TEXT).mentions} & {"青禾同心会", "绿洲学堂"}
+
+
+def test_the_graph_knows_what_the_pipeline_learned_without_loading_spacy(tmp_path, extractor):
+    """``lexicon.load_with_learned`` (what kg build's mapper describes and links) reads a pipeline folder's
+    learned names and ids as ``Extractor(...).lexicon`` has them: the same links for every entity."""
+    model = fit([(TRAIN_TEXT, TRAIN_GOLD)], tmp_path / "m")
+    assert load_with_learned(model)["org/青禾同心会"].links == {"wikidata": "Q999999901"}
+    shipped = load_with_learned()
+    assert {k: e.links for k, e in shipped.entries.items()} == {k: e.links for k, e in extractor.lexicon.entries.items()}
+    learned_ids = {k for k, e in shipped.entries.items() if e.links.get("wikidata") and not
+                   (k in load().entries and load()[k].links.get("wikidata"))}
+    assert learned_ids, "the shipped pipeline adds Wikidata ids the lexicon's tables lack (from the gold)"
 
 
 def test_fit_is_deterministic_and_drops_names_the_documents_type_differently(tmp_path):

@@ -8,7 +8,9 @@ projects, persons, places, Chinese bodies).  Plain data: no spaCy, no jieba, no 
 
 from __future__ import annotations
 
+import copy
 import csv
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -183,6 +185,56 @@ def derived_aliases(entries: list[Entry]) -> None:
             if norm not in taken:
                 taken.add(norm)
                 e.aliases.append(form)
+
+
+PATTERNS_FILE = "patterns.jsonl"  # the learned names of a pipeline folder (kg.extract.nlp), under tokenizer/
+
+
+def _relinked(entry: Entry, qid: str) -> Entry:
+    out = copy.copy(entry)
+    out.links = {**entry.links, "wikidata": qid}
+    return out
+
+
+def with_learned(lex: Lexicon, patterns: list[dict]) -> Lexicon:
+    """The lexicon plus an entry for each learned entity that is not in it (its name, type and
+    the Wikidata id its gold gave), so that evaluation, linking and the graph see them."""
+    extra: dict[str, Entry] = {}
+    for p in patterns:
+        if p["id"] in lex.entries:
+            entry = lex.entries[p["id"]]
+            if p.get("qid") and not entry.links.get("wikidata"):  # an id the lexicon lacks, from the gold
+                extra[p["id"]] = _relinked(entry, p["qid"])
+            continue
+        entry = extra.get(p["id"])
+        if entry is None:  # a learned entity's key is its type and its name in the gold
+            entry = extra[p["id"]] = Entry(p["id"], p["label"], p["id"].partition("/")[2] or p["pattern"],
+                                           links={"wikidata": p["qid"]} if p.get("qid") else {},
+                                           note="learned from gold")
+        if p["pattern"] != entry.name_zh:
+            entry.aliases.append(p["pattern"])
+    if not extra:
+        return lex
+    out = copy.copy(lex)  # the same lexicon, with more entries: names of learned entities index them too
+    out.entries = {**lex.entries, **extra}
+    out.by_name = dict(lex.by_name)
+    for key, entry in extra.items():
+        for name in entry.names:
+            out.by_name.setdefault(normalize_name(name), key)
+    return out
+
+
+def load_with_learned(model_dir=None) -> Lexicon:
+    """The lexicon as a pipeline folder knows it (None: the shipped pipeline, kg/extract/data/model):
+    with what ``make train`` learned from the gold, as ``Extractor(...).lexicon`` has it, without
+    loading spaCy.  What the graph describes and links."""
+    folder = model_dir if model_dir is not None else package_file("extract", "data", "model")
+    file = folder / "tokenizer" / PATTERNS_FILE
+    patterns = []
+    if file.is_file():
+        with file.open(encoding="utf-8") as f:
+            patterns = [json.loads(line) for line in f if line.strip()]
+    return with_learned(load(), patterns)
 
 
 @lru_cache(maxsize=1)

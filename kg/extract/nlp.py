@@ -24,7 +24,6 @@ the tokenizer's patterns): ``nlp.to_disk(path)`` / ``spacy.load(path)``; the shi
 
 from __future__ import annotations
 
-import copy
 import itertools
 import logging
 import re
@@ -371,7 +370,7 @@ class LexiconJiebaTokenizer(DummyTokenizer):
         return self
 
 
-PATTERNS_FILE = "patterns.jsonl"
+PATTERNS_FILE = lexicon_mod.PATTERNS_FILE
 
 
 @registry.tokenizers("hezuo.LexiconJiebaTokenizer.v1")
@@ -559,7 +558,7 @@ class Extractor:
 
     def __init__(self, lex: lexicon_mod.Lexicon | None = None, model_dir: Path | None = None):
         self.nlp = load_pipeline(model_dir, lex)
-        self.lexicon = _with_learned(lex or lexicon_mod.load(), self.nlp.tokenizer.patterns)
+        self.lexicon = lexicon_mod.with_learned(lex or lexicon_mod.load(), self.nlp.tokenizer.patterns)
 
     def __call__(self, document: Document) -> Document:
         document.mentions = list(self.mentions(document))
@@ -630,40 +629,6 @@ class Extractor:
             ante = earlier[-1]
             yield Mention(start, end, document.text[start:end], ante.type, ante.key, sentence.index, word,
                           "reference:antecedent", None)
-
-
-def _relinked(entry: lexicon_mod.Entry, qid: str) -> lexicon_mod.Entry:
-    out = copy.copy(entry)
-    out.links = {**entry.links, "wikidata": qid}
-    return out
-
-
-def _with_learned(lex: lexicon_mod.Lexicon, patterns: list[dict]) -> lexicon_mod.Lexicon:
-    """The lexicon plus an entry for each learned entity that is not in it (its name, type and
-    the Wikidata id its gold gave), so that evaluation and linking see them."""
-    extra: dict[str, lexicon_mod.Entry] = {}
-    for p in patterns:
-        if p["id"] in lex.entries:
-            entry = lex.entries[p["id"]]
-            if p.get("qid") and not entry.links.get("wikidata"):  # an id the lexicon lacks, from the gold
-                extra[p["id"]] = _relinked(entry, p["qid"])
-            continue
-        entry = extra.get(p["id"])
-        if entry is None:  # a learned entity's key is its type and its name in the gold
-            entry = extra[p["id"]] = lexicon_mod.Entry(p["id"], p["label"], p["id"].partition("/")[2] or p["pattern"],
-                                                       links={"wikidata": p["qid"]} if p.get("qid") else {},
-                                                       note="learned from gold")
-        if p["pattern"] != entry.name_zh:
-            entry.aliases.append(p["pattern"])
-    if not extra:
-        return lex
-    out = copy.copy(lex)  # the same lexicon, with more entries: names of learned entities index them too
-    out.entries = {**lex.entries, **extra}
-    out.by_name = dict(lex.by_name)
-    for key, entry in extra.items():
-        for name in entry.names:
-            out.by_name.setdefault(lexicon_mod.normalize_name(name), key)
-    return out
 
 
 REFERENCE_HEADS = {"论坛": {"FORUM"}, "峰会": {"MEETING"}, "工业园": {"PROJECT"}, "园区": {"PROJECT"},
