@@ -54,7 +54,7 @@ def test_description_counts_what_the_store_holds(corpus_store):
         SELECT ?ls ?n ?t WHERE {{ GRAPH <{VOID_GRAPH}> {{ <{DATASET}> void:subset ?ls . ?ls a void:Linkset ;
         void:linkPredicate owl:sameAs ; void:subjectsTarget <{DATASET}> ; void:objectsTarget ?t ; void:triples ?n }} }}""")}
     assert {k: n for k, (n, _) in linksets.items()} == stats["links"]
-    assert stats["links"]["wikidata"] == 57 and stats["links"]["geonames"] == 29  # places get GeoNames and Wikidata ids from the gazetteer
+    assert stats["links"]["wikidata"] == 58 and stats["links"]["geonames"] == 29  # places: the gazetteer; 习近平: the gold, via the shipped pipeline
     assert linksets["wikidata"][1] == "https://www.wikidata.org/"
 
     sources = {r["s"] for r in select(corpus_store, f"SELECT ?s WHERE {{ GRAPH <{VOID_GRAPH}> {{ <{DATASET}> dcterms:source ?s }} }}")}

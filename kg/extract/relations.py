@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from kg.extract import lexicon as lexicon_mod
 from kg.extract.chinese import to_simplified
 from kg.extract.values import complete_dates
 from kg.model import Document, Fact, Mention
@@ -86,7 +87,7 @@ class Relations:
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
-        if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc):
+        if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -991,6 +992,26 @@ def _quoted_parts(doc: Document) -> list[Mention]:
         if whole.type == "FORUM" and not to_simplified(doc.text[lo:hi]).endswith("论坛"):
             continue  # “中非合作论坛—智库联盟”: a body of the forum, of a kind the name does not say
         out.append(_found_name(doc, lo, hi, whole.type, whole.sentence, "quoted:part-of-a-whole"))
+    return out
+
+
+_DASH = re.compile(r"[—－\-–―]")
+
+
+def _wholes_before_a_dash(doc: Document) -> list[Mention]:
+    """The forum or programme of the lexicon a longer name begins with, before a dash (中非合作论坛—青年创新
+    论坛), where the tagger kept only the longer name: a mention of its own with the lexicon's key, so that
+    the part can be part of it (`_components`)."""
+    out, spans, lex = [], {(m.start, m.end) for m in doc.mentions}, None
+    for m in doc.mentions:
+        if m.is_value or m.type not in ("FORUM", "PROGRAMME", "PROJECT") or not (d := _DASH.search(m.text)) \
+                or d.start() < 2 or (m.start, m.start + d.start()) in spans:
+            continue
+        lex = lex or lexicon_mod.load()
+        entry = lex.get(lex.by_name.get(lexicon_mod.normalize_name(m.text[:d.start()]), ""))
+        if entry is not None and entry.type in ("FORUM", "PROGRAMME"):
+            out.append(Mention(m.start, m.start + d.start(), m.text[:d.start()], entry.type, entry.key, m.sentence,
+                               to_simplified(m.text[:d.start()]), rule="name:whole-before-a-dash"))
     return out
 
 
