@@ -143,6 +143,7 @@ def run_clients(url: str, queries: list[tuple[str, str]], clients: int, seconds:
         "clients": clients, "seconds": round(elapsed, 2), "requests": len(lat) + len(errors), "ok": len(lat),
         "errors": len(errors), "error_samples": errors[:5],
         "requests_per_s": round((len(lat) + len(errors)) / elapsed, 1),
+        "ok_per_s": round(len(lat) / elapsed, 1),  # answered, not failed: what throughput compares
         "latency_ms": {"p50": ms(percentile(lat, 50)), "p95": ms(percentile(lat, 95)),
                        "p99": ms(percentile(lat, 99)), "max": ms(lat[-1] if lat else 0.0)},
         "per_query": per_query,
@@ -297,15 +298,17 @@ def scenario_compare(store: Path, queries, args, log) -> dict:
                         "workers": round((after[1] - before[1]) / 1000 / n, 1)}
                 finally:
                     stop(proc)
-            rows["ratio"] = rows["kg serve"]["requests_per_s"] / max(rows["oxigraph"]["requests_per_s"], 1e-9)
+            # answers per second, not requests: bare Oxigraph fails some under load (a fast 500 "Resource
+            # temporarily unavailable (os error 11)"), and a failure is not throughput
+            rows["ratio"] = rows["kg serve"]["ok_per_s"] / max(rows["oxigraph"]["ok_per_s"], 1e-9)
             rounds.append(rows)
         ratios = sorted(r["ratio"] for r in rounds)
         mid = rounds[[r["ratio"] for r in rounds].index(ratios[len(ratios) // 2])]
         out[label] = {"bare": mid["oxigraph"], "kg_serve": mid["kg serve"], "throughput_ratio": round(mid["ratio"], 3),
                       "round_ratios": [round(r["ratio"], 3) for r in rounds],
-                      "round_requests_per_s": [[r["oxigraph"]["requests_per_s"], r["kg serve"]["requests_per_s"]]
-                                               for r in rounds],
-                      "errors": sum(r["kg serve"]["errors"] + r["oxigraph"]["errors"] for r in rounds)}
+                      "round_ok_per_s": [[r["oxigraph"]["ok_per_s"], r["kg serve"]["ok_per_s"]] for r in rounds],
+                      "bare_errors": sum(r["oxigraph"]["errors"] for r in rounds),
+                      "errors": sum(r["kg serve"]["errors"] for r in rounds)}
     out["met"] = out["simple"]["throughput_ratio"] >= 0.8 and not out["simple"]["errors"] and not out["mix"]["errors"]
     return out
 
@@ -346,7 +349,7 @@ def show(report: dict) -> None:
     def line(label: str, r: dict) -> str:
         lat = r["latency_ms"]
         return (f"  {label:<12} {r['clients']} clients x {r['seconds']} s: {r['requests']} requests, "
-                f"{r['errors']} errors, {r['requests_per_s']} requests/s, p50 {lat['p50']} ms, p95 {lat['p95']} ms, "
+                f"{r['errors']} errors, {r['requests_per_s']} requests/s ({r.get('ok_per_s', '-')} answered/s), p50 {lat['p50']} ms, p95 {lat['p95']} ms, "
                 f"p99 {lat['p99']} ms, max {lat['max']} ms")
     kind = report["scenario"]
     print(f"{kind}: {'OK' if report['met'] else 'TARGET MISSED'}")
@@ -362,7 +365,7 @@ def show(report: dict) -> None:
             print(line("kg serve", r["kg_serve"]))
             print(f"  throughput kg serve / bare oxigraph ({label}): {r['throughput_ratio']}"
                   + (" (target >= 0.8)" if label == "simple" else "") + f", median of rounds {r['round_ratios']} "
-                  f"(requests/s bare, kg serve: {r['round_requests_per_s']})")
+                  f"(answers/s bare, kg serve: {r['round_ok_per_s']}; bare oxigraph failed {r['bare_errors']} requests)")
             cpu, bare = r["kg_serve"]["server_cpu_us_per_request"], r["bare"]["server_cpu_us_per_request"]
             print(f"  server CPU per request: kg serve front {cpu['process']} us + workers {cpu['workers']} us, "
                   f"bare oxigraph {bare['process']} us")
