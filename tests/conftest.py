@@ -54,6 +54,11 @@ def extractor():
     return Extractor()
 
 
+def tagged(doc) -> list[tuple[str, str, str]]:
+    """Every mention of ``doc`` as (name, type, rule): what a failing assertion shows."""
+    return [(m.name, m.type, m.rule) for m in doc.mentions]
+
+
 def entity_names(doc, typ: str | None = None) -> set[str]:
     """The names of the entities tagged in ``doc`` (of type ``typ``)."""
     return {m.name for m in doc.mentions if not m.is_value and (typ is None or m.type == typ)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from test_nlp import tag
-from conftest import entity_names as names
+from conftest import entity_names as names, tagged
 
 
 @pytest.mark.parametrize("sentence, name, typ", [
@@ -29,7 +29,7 @@ from conftest import entity_names as names
 ])
 def test_rule_finds_a_name(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
-    assert name in names(doc, typ), [(m.name, m.type, m.rule) for m in doc.mentions]
+    assert name in names(doc, typ), tagged(doc)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -42,7 +42,7 @@ def test_rule_finds_a_name(extractor, sentence, name, typ):
 ])
 def test_no_rule_fires_on_generic_nouns(extractor, sentence):
     doc = tag(extractor, sentence)
-    assert names(doc) - {"中国"} == set(), [(m.name, m.type, m.rule) for m in doc.mentions]
+    assert names(doc) - {"中国"} == set(), tagged(doc)
 
 
 def test_traditional_news_sentence(extractor):

@@ -10,7 +10,7 @@ import pytest
 from test_nlp import tag
 from kg.evaluate import evaluate
 from kg.extract import lexicon, rules
-from conftest import entity_names as found
+from conftest import entity_names as found, tagged
 
 
 @pytest.mark.parametrize("sentence, name, typ", [
@@ -41,7 +41,7 @@ from conftest import entity_names as found
 ])
 def test_a_name_by_its_head(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
-    assert name.replace("“", "").replace("”", "") in found(doc, typ), [(m.name, m.type, m.rule) for m in doc.mentions]
+    assert name.replace("“", "").replace("”", "") in found(doc, typ), tagged(doc)
 
 
 @pytest.mark.parametrize("sentence, names", [
@@ -52,7 +52,7 @@ def test_a_name_by_its_head(extractor, sentence, name, typ):
 ])
 def test_an_enumeration_with_one_head(extractor, sentence, names):
     doc = tag(extractor, sentence)
-    assert names <= found(doc), [(m.name, m.type, m.rule) for m in doc.mentions]
+    assert names <= found(doc), tagged(doc)
 
 
 @pytest.mark.parametrize("sentence, name, typ", [
@@ -62,9 +62,9 @@ def test_an_enumeration_with_one_head(extractor, sentence, names):
 def test_a_session_of_a_body(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
     if typ:
-        assert name in found(doc, typ), [(m.name, m.type, m.rule) for m in doc.mentions]
+        assert name in found(doc, typ), tagged(doc)
     else:
-        assert name not in found(doc), [(m.name, m.type, m.rule) for m in doc.mentions]
+        assert name not in found(doc), tagged(doc)
 
 
 def test_a_year_before_a_known_meeting_keeps_its_key(extractor):
@@ -92,7 +92,7 @@ def test_missions_in_two_wordings_are_one_entity(extractor):
 def test_a_person_ends_where_what_he_does_begins(extractor, sentence, person, not_name):
     doc = tag(extractor, sentence)
     names = found(doc, "PERSON")
-    assert person in names and not_name not in names, [(m.name, m.type, m.rule) for m in doc.mentions]
+    assert person in names and not_name not in names, tagged(doc)
 
 
 @pytest.mark.parametrize("sentence, bad", [
@@ -109,7 +109,7 @@ def test_a_person_ends_where_what_he_does_begins(extractor, sentence, person, no
 ])
 def test_generic_phrases_and_run_on_edges_are_not_names(extractor, sentence, bad):
     doc = tag(extractor, sentence)
-    assert bad not in found(doc), [(m.name, m.type, m.rule) for m in doc.mentions]
+    assert bad not in found(doc), tagged(doc)
 
 
 def test_nested_names_give_their_entities(extractor):
@@ -246,7 +246,7 @@ def test_rules_measured_on_annotated_documents(extractor):
 ])
 def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
-    assert name in found(doc, typ), [(m.name, m.type, m.rule) for m in doc.mentions]
+    assert name in found(doc, typ), tagged(doc)
 
 
 @pytest.mark.parametrize("sentence, bad", [
@@ -267,7 +267,7 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)
-    assert bad not in found(doc), [(m.name, m.type, m.rule) for m in doc.mentions]
+    assert bad not in found(doc), tagged(doc)
 
 
 def test_a_known_department_after_its_known_body_is_one_name():

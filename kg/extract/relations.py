@@ -1010,8 +1010,8 @@ def _wholes_before_a_dash(doc: Document) -> list[Mention]:
         lex = lex or lexicon_mod.load()
         entry = lex.get(lex.by_name.get(lexicon_mod.normalize_name(m.text[:d.start()]), ""))
         if entry is not None and entry.type in ("FORUM", "PROGRAMME"):
-            out.append(Mention(m.start, m.start + d.start(), m.text[:d.start()], entry.type, entry.key, m.sentence,
-                               to_simplified(m.text[:d.start()]), rule="name:whole-before-a-dash"))
+            out.append(_found_name(doc, m.start, m.start + d.start(), entry.type, m.sentence,
+                                   "name:whole-before-a-dash", entry.key))
     return out
 
 

@@ -10,8 +10,8 @@ Each worker listens on its own loopback port, which the front refuses as a SERVI
 spoken to through one keep-alive connection (``Channel``: asyncio, answers parsed by httptools) that is
 checked before every reuse (dropped if the worker wrote on it or closed it while idle) and never kept
 idle for longer than half of the worker's own socket timeout, after which ``oxigraph`` would write an
-unsolicited ``500`` on it.  (httpcore did this before at about 0.3 ms of CPU per request; see
-BENCHMARKS.md.)
+unsolicited ``500`` on it.  (httpx's transport, httpcore, did this before: most of the front's
+CPU per request; the README's kg serve section gives the figures.)
 
 All spawning happens in one long-lived thread (PR_SET_PDEATHSIG follows the thread that forked: the
 workers die with the front even if it is SIGKILLed).  No spaCy or jieba here.
@@ -318,10 +318,10 @@ class Worker:
         channel.busy = False
         if channel.done and not channel.head_only and not channel.spoilt and channel.keep_alive:
             channel.idle_since = channel.loop.time()
+        elif self.channel is channel:
+            self.disconnect()
         else:
             channel.close()
-            if self.channel is channel:
-                self.channel = None
 
     def disconnect(self) -> None:
         if self.channel is not None:
