@@ -689,3 +689,8 @@ def test_a_country_that_only_modifies_the_subject_is_no_announcer(read):
 def test_the_number_of_the_countries_just_named_is_no_figure_of_aid(read):
     facts = read("中方决定援助尼泊尔和不丹两国，并向斯里兰卡等12个国家提供粮食援助。")
     assert [f.get("theme")[0].text for f in kinds(facts, "AidStatistic")] == ["12个国家"]
+
+
+def test_the_beneficiary_stops_before_adverbs_of_the_verb(read):
+    facts = read("2021年11月，习近平宣布，中方将向非方再提供10亿剂疫苗，并向东盟国家继续提供5亿元人民币无偿援助。")
+    assert sorted(f.literals.get("beneficiary") for f in kinds(facts, "Pledge")) == ["东盟国家", "非方"]

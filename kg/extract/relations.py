@@ -300,7 +300,8 @@ class Relations:
             recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
             # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary;
             # 向非洲联盟提供10亿元人民币援助: the body receives, it is not created
-            to = re.search(r"向([^，；。]{2,12}?)(提供|增资|捐赠|捐助|出资)", clause)
+            to = re.search(r"向([^，；。]{2,12}?)(?:再|又|还|继续|将|已|共|累计|分别|陆续|无偿|免费)*(提供|增资|捐赠|捐助|出资)",
+                           clause)  # 向非方再提供: the beneficiary is 非方, not 非方再
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
