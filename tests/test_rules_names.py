@@ -57,6 +57,9 @@ def test_an_enumeration_with_one_head(extractor, sentence, names):
 
 @pytest.mark.parametrize("sentence, name, typ", [
     ("出席大湄公河次区域合作首次领导人会议。", "大湄公河次区域合作首次领导人会议", "MEETING"),
+    # a body, who meets, the ordinal and the meeting's head; an ordinal before a forum and its head
+    ("二十国集团领导人第十五次峰会以视频形式举行。", "二十国集团领导人第十五次峰会", "MEETING"),
+    ("第三届澜湄合作外长会在琅勃拉邦召开。", "第三届澜湄合作外长会", "MEETING"),
     ("全国政协第十四届委员会第二次会议开幕。", "委员会第二次会议", ""),
 ])
 def test_a_session_of_a_body(extractor, sentence, name, typ):

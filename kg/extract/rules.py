@@ -463,14 +463,30 @@ def _emit_list(units: list[Unit], items: list[list[int]], out: list[Found]) -> N
 _ORDINAL_BEFORE = re.compile(rf"(?:\d{{4}}年)?{_ORDINAL_TEXT}$")
 
 
+_MEETING_HEADS = ("峰会", "部长级会议", "部长会议", "外长会", "外长会议", "高官会", "领导人会议", "会议")
+_ATTENDEES = ("领导人", "外长", "部长", "元首")  # 二十国集团领导人第十五次峰会, 澜湄合作外长会
+
+
 def meeting_names(text: str, units: list[Unit]) -> list[Found]:
-    """首届/第N届 + forum -> meeting (with an adjacent year); forum + place + 峰会/部长级会议 -> meeting."""
+    """首届/第N届 + forum (+ its meeting head) -> meeting (with an adjacent year); forum + place +
+    峰会/部长级会议 -> meeting; a forum or body + who meets + 第N次/第N届 + 峰会/会议 -> meeting."""
     out: list[Found] = []
     for i, u in enumerate(units):
-        if u.tag == "ENT" and u.type == "FORUM":
+        if u.tag == "ENT" and u.type in ("FORUM", "ORG"):
             start, end = u.start, u.end
+            m = i + 1
+            if m < len(units) and units[m].text in _ATTENDEES and units[m].start == end:
+                m += 1
+            if m + 1 < len(units) and _ORDINAL.match(units[m].text) and units[m + 1].text in _MEETING_HEADS:
+                out.append(Found(start, units[m + 1].end, "MEETING", "meeting:body+ordinal+head"))
+                continue
+            if u.type != "FORUM":
+                continue
             before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
             if before:
+                m = i + 1  # 第三届澜湄合作外长会: the meeting head after the forum is the meeting's
+                if m < len(units) and units[m].text in _MEETING_HEADS[:-1] and units[m].start == end:
+                    end = units[m].end
                 out.append(Found(before.start(), end, "MEETING", "meeting:ordinal+forum"))
                 continue
             m = i + 1
