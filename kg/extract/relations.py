@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.extract import lexicon as lexicon_mod
+from kg.extract.anaphora import resolve as resolve_anaphors
 from kg.extract.chinese import to_simplified
 from kg.extract.values import complete_dates
 from kg.model import Document, Fact, Mention
@@ -87,6 +88,7 @@ class Relations:
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
+        doc.mentions = resolve_anaphors(doc)  # 该项目, 此次会议: the entity named before
         if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))
