@@ -313,7 +313,8 @@ def scenario_compare(store: Path, queries, args, log) -> dict:
             rounds.append(rows)
         ratios = sorted(r[f"ratio {BARE}"] for r in rounds)
         mid = rounds[[r[f"ratio {BARE}"] for r in rounds].index(ratios[len(ratios) // 2])]
-        median = lambda base: round(sorted(r[f"ratio {base}"] for r in rounds)[len(rounds) // 2], 3)  # noqa: E731
+        median = lambda base, rounds=rounds: round(  # noqa: E731
+            sorted(r[f"ratio {base}"] for r in rounds)[len(rounds) // 2], 3)
         out[label] = {"bare": mid[BARE], "bare_deadline": mid[BARE_DEADLINE], "kg_serve": mid["kg serve"],
                       "throughput_ratio": median(BARE), "throughput_ratio_deadline": median(BARE_DEADLINE),
                       "round_ratios": [round(r[f"ratio {BARE}"], 3) for r in rounds],
