@@ -10,7 +10,9 @@ Works on the simplified text as the tagger's mentions do (traditional text is re
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 
 from kg.extract.chinese import to_simplified
 from kg.model import Document, Mention
@@ -36,34 +38,39 @@ _CHINA = "country/CHN"
 
 def resolve(doc: Document) -> list[Mention]:
     """The document's mentions with one more for each anaphor whose entity is found (sorted as the
-    tagger sorts them: by start, longest first)."""
+    tagger sorts them: by start, longest first).  Linear in the document: each anaphor looks at the
+    mentions of its own sentence and the ``WINDOW`` before it, and at the mentions around it."""
     text = to_simplified(doc.text)
-    entities = [m for m in doc.mentions if not m.is_value]
-    if not entities or not ANAPHOR.search(text):
+    if not any(not m.is_value for m in doc.mentions) or not ANAPHOR.search(text):
         return doc.mentions
     paragraph_of = {s.index: s.paragraph for s in doc.sentences}
-    sentence_at = sorted((s.start, s.index) for s in doc.sentences)
-    bare = {}  # a head noun tagged alone (该|基金): the anaphor takes its place
-    for m in entities:
-        if m.text in HEADS and m.start >= 1:
-            bare[m.start, m.end] = m
-    taken = [(m.start, m.end) for m in doc.mentions]
+    sentence_starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in doc.mentions:
+        if not m.is_value:
+            by_sentence[m.sentence].append(m)
+    starts = sorted((m.start, m.end) for m in doc.mentions)
+    reach = max((e - s for s, e in starts), default=0)  # the longest mention: how far back one may start
+    ends = {e for _, e in starts}
     added, replaced = [], []
     for a in ANAPHOR.finditer(text):
         if a.start() > 0 and text[a.start() - 1] in _WORD_BEFORE:
             continue
-        head_alone = bare.get((a.start(1), a.end(1)))
-        if any(s < a.end() and a.start() < e for s, e in taken if head_alone is None or (s, e) != (a.start(1), a.end(1))):
-            continue  # inside a name (本次会议 of a meeting's own name)
-        if any(e == a.start() or e == a.start() - 1 and text[e] in "”\"》" for _, e in taken):
-            continue  # “中非民间友好组织负责人会晤”这一平台: an apposition to the name just before, no other entity
-        sentence = next((i for s, i in reversed(sentence_at) if s <= a.start()), None)
-        if sentence is None:
+        k = bisect.bisect_right(sentence_starts, a.start()) - 1
+        if k < 0:
             continue
+        sentence = doc.sentences[k].index
+        here = [m for i in range(sentence - WINDOW, sentence + 1) for m in by_sentence.get(i, ())]
+        head_alone = next((m for m in here if (m.start, m.end) == (a.start(1), a.end(1)) and m.text in HEADS), None)
+        around = starts[bisect.bisect_left(starts, (a.start() - reach, -1)):bisect.bisect_left(starts, (a.end(), -1))]
+        if any(a.start() < e and (head_alone is None or (s, e) != (a.start(1), a.end(1))) for s, e in around):
+            continue  # inside a name (本次会议 of a meeting's own name)
+        if a.start() in ends or a.start() - 1 in ends and text[a.start() - 1] in "”\"》":
+            continue  # “中非民间友好组织负责人会晤”这一平台: an apposition to the name just before, no other entity
         head = a.group(1)
         types = HEADS[head]
-        before = [m for m in entities if m.end <= a.start() and m.type in types and sentence - WINDOW <= m.sentence
-                  and paragraph_of.get(sentence, 0) - paragraph_of.get(m.sentence, 0) <= 1 and m.key != _CHINA]
+        before = [m for m in here if m.end <= a.start() and m.type in types and m.key != _CHINA
+                  and paragraph_of.get(sentence, 0) - paragraph_of.get(m.sentence, 0) <= 1]
         if not before:
             continue
         named = [m for m in before if m.name.endswith(head) or head in m.name]
@@ -72,8 +79,7 @@ def resolve(doc: Document) -> list[Mention]:
         added.append(Mention(a.start(), a.end(), doc.text[a.start():a.end()], ref.type, ref.key, sentence, ref.name,
                              rule="anaphor:" + head))
         if head_alone is not None:
-            replaced.append(head_alone)
+            replaced.append(id(head_alone))
     if not added:
         return doc.mentions
-    return sorted([*(m for m in doc.mentions if not any(m is r for r in replaced)), *added],
-                  key=lambda m: (m.start, -m.end))
+    return sorted([*(m for m in doc.mentions if id(m) not in replaced), *added], key=lambda m: (m.start, -m.end))
