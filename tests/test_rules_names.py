@@ -38,6 +38,9 @@ from conftest import entity_names as found, tagged
     # a gazetteer city (GeoNames) and a province (ISO 3166-2 zh_CN) that no entry of ours has
     ("地震波及土耳其加济安泰普和哈塔伊省。", "加济安泰普", "PLACE"),
     ("地震波及土耳其加济安泰普和哈塔伊省。", "哈塔伊省", "PLACE"),
+    # a line from one place to another
+    ("中方承建的卡拉奇至拉合尔高速公路已经完工。", "卡拉奇至拉合尔高速公路", "PROJECT"),
+    ("蒙巴萨—内罗毕标准轨距铁路于2017年通车。", "蒙巴萨—内罗毕标准轨距铁路", "PROJECT"),
 ])
 def test_a_name_by_its_head(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)

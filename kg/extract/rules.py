@@ -1004,6 +1004,24 @@ TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "�
             '"')
 
 
+_LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
+_TO = ("至", "到", "—", "－", "-", "–")
+
+
+def routes(text: str, units: list[Unit]) -> list[Found]:
+    """A line from one place to another (亚的斯亚贝巴至吉布提铁路, 蒙巴萨—内罗毕标准轨距铁路): a PROJECT
+    from the first place to its head; places and countries inside it stay what they are."""
+    out: list[Found] = []
+    geo = ("PLACE", "COUNTRY")
+    for i, u in enumerate(units[:-3]):
+        if u.tag == "ENT" and u.type in geo and units[i + 1].text in _TO and units[i + 2].tag == "ENT" \
+                and units[i + 2].type in geo and units[i + 1].start == u.end and units[i + 2].start == units[i + 1].end:
+            m = re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(_LINE_HEADS) + ")", text[units[i + 2].end:])
+            if m:
+                out.append(Found(u.start, units[i + 2].end + m.end(), "PROJECT", "project:route"))
+    return out
+
+
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
@@ -1012,7 +1030,8 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
              *places_with_heads(text, units), *names_before_titles(units), *country_parts(units), *teams(text, units),
-             *bracketed_companies(units), *speakers(text, units), *paired_cooperation(units), *placed]
+             *bracketed_companies(units), *speakers(text, units), *paired_cooperation(units), *routes(text, units),
+             *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     names = [Found(f.start, m.end(), f.type, f.rule, f.name) if f.type == "PROGRAMME" and not f.name
