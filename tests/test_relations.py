@@ -39,9 +39,9 @@ def test_an_announcement_gives_one_pledge_per_measure(read):
     for p in pledges:
         assert ("announced_by", "习近平") in roles(p)
         assert ("announced_at", "中非合作论坛北京峰会") in roles(p)
-    assert ("theme", "600亿美元") in roles(pledges[0]) and ("period", "未来3年") in roles(pledges[0])
+    assert ("amount", "600亿美元") in roles(pledges[0]) and ("period", "未来3年") in roles(pledges[0])
     assert ("programme", "中非发展基金") in roles(pledges[1])
-    assert {("theme", "10亿元人民币"), ("recipient", "非洲联盟")} <= roles(pledges[2])
+    assert {("amount", "10亿元人民币"), ("recipient", "非洲联盟")} <= roles(pledges[2])
 
 
 def test_listed_programmes_with_counts_are_separate_pledges(read):
@@ -538,7 +538,7 @@ def test_the_size_and_term_after_a_named_measure_are_its_own(read):
     facts = read("习近平主席宣布，中国将设立中非和平发展基金，为期10年，总额10亿美元，并提供5亿美元紧急援助。")
     fund, aid = kinds(facts, "Pledge")
     assert {("programme", "中非和平发展基金"), ("period", "10年"), ("amount", "10亿美元")} <= roles(fund)
-    assert ("theme", "5亿美元") in roles(aid) and ("amount", "5亿美元") not in roles(fund)
+    assert ("amount", "5亿美元") in roles(aid) and ("amount", "5亿美元") not in roles(fund)
     (f,) = kinds(read("2015年，中国设立了南南合作援助基金，首期资金20亿美元。"), "AidStatistic")
     assert {("programme", "南南合作援助基金"), ("amount", "20亿美元")} <= roles(f)
 

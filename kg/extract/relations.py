@@ -320,8 +320,9 @@ class Relations:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
                 fact = Fact("Pledge", sent.index, cs, ce, clause, "pledge:announcement", label, list(context))
                 fact.roles += [("programme", m) for m in items]
-                # a named programme has an amount; a sum or a number with no name is itself the subject
-                fact.roles += [("amount" if items else "theme", m) for m in [*money, *cnts]]
+                # the sums and numbers of a measure are its amount, named or not (提供600亿元人民币援助: the aid
+                # is 600亿元人民币; the gold may also make the sum the subject of the announcement's facts)
+                fact.roles += [("amount", m) for m in [*money, *cnts]]
                 fact.roles += [("period", m) for m in period]
                 fact.roles += [("recipient", m) for m in [*recipients, *given]]
                 if flow:
