@@ -275,6 +275,7 @@ class Relations:
             yield fact
             return
         last: Fact | None = None  # the last measure that named its programme
+        head_used = False  # a measure took the period said before the first verb
         for cs, ce in _measures(sent, _clauses(sent.text, sent.start, trigger.end(), limit)):
             clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
@@ -295,8 +296,12 @@ class Relations:
             if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not (named and first):
                 continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
+            # 宣布5年内提供A，设立B: the time before the first verb is the first measure's (B has a verb of its own)
             period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)] or (
                 [head_period] if head_period and not _LOOKS_BACK.search(head_period.text) else [])
+            if head_period is not None:
+                period = [m for m in period if m is not head_period or not head_used]
+                head_used = True
             recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
             # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary;
             # 向非洲联盟提供10亿元人民币援助: the body receives, it is not created
@@ -366,6 +371,8 @@ class Relations:
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
             purpose = re.search(r"用于([^，。；]{2,40})", sent.text[ce - sent.start:]) or re.search(r"用于([^，。；]{2,40})", clause)
             for i, m in enumerate(amounts):
+                if not _a_figure(m, amounts):
+                    continue
                 if m.type == "COUNT" and re.search(r"国(?:家)?$", m.text) and any(
                         g.type in GEO and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
                         for g in ms):
@@ -1097,6 +1104,21 @@ _GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", 
 def _goods(m: Mention) -> bool:
     """A count of things given (2.5万顶帐篷, 10亿剂疫苗): its text ends in a measure word."""
     return m.type == "COUNT" and m.text[-1:] in _GOODS
+
+
+def _countries(m: Mention) -> bool:
+    return m.type == "COUNT" and bool(m.value) and str(m.value.get("unit", "")).startswith(("国家", "国"))
+
+
+def _a_figure(m: Mention, amounts: list[Mention]) -> bool:
+    """A figure of aid of its own, among the clause's ``amounts``: not a number of kinds (分为…三种方式), nor
+    the number of countries a later figure of the clause is given to (在80个国家承建了580个成套项目: where
+    the 580 projects are)."""
+    if m.type != "COUNT":
+        return True
+    if m.value and m.value.get("unit") in ("种", "类"):
+        return False
+    return not (_countries(m) and any(o.start > m.end and not _countries(o) for o in amounts))
 
 
 def _plain_name(m: Mention) -> str:

@@ -1,0 +1,55 @@
+"""Amounts, periods, parts and partners of events (issue 12): each pattern on sentences written for
+the test (not taken from the gold), and a near miss that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_nlp import tag
+from kg.extract.nlp import Extractor
+from kg.extract.relations import Relations
+
+
+@pytest.fixture(scope="module")
+def read():
+    extractor, relations = Extractor(), Relations()
+    return lambda text: relations(tag(extractor, text)).facts
+
+
+def roles(fact) -> set[tuple[str, str]]:
+    return {(r, m.name if not m.is_value else m.text) for r, m in fact.roles}
+
+
+def kinds(facts, kind):
+    return [f for f in facts if f.kind == kind]
+
+
+def test_a_sum_pledged_without_a_name_is_the_amount_of_its_measure(read):
+    facts = read("在2019年峰会上，李克强总理宣布今后两年内提供30亿元人民币援助，并向东盟提供5000万美元。")
+    sums = {m.text for p in kinds(facts, "Pledge") for m in p.get("amount")}
+    assert sums == {"30亿元人民币", "5000万美元"}
+    assert not any(p.get("theme") for p in kinds(facts, "Pledge"))
+
+
+def test_the_period_before_the_first_verb_is_the_first_measures_only(read):
+    facts = read("王毅部长宣布5年内提供20亿美元援助，设立中国—东盟合作基金，免除有关国家债务。")
+    pledges = kinds(facts, "Pledge")
+    assert len(pledges) == 3
+    assert [[m.text for m in p.get("period")] for p in pledges] == [["5年内"], [], []]
+    # a measure that says its own period keeps it
+    facts = read("王毅部长宣布5年内提供20亿美元援助，未来3年培训1000名官员。")
+    assert [[m.text for m in p.get("period")] for p in kinds(facts, "Pledge")] == [["5年内"], ["未来3年"]]
+
+
+def test_a_number_of_countries_before_the_figure_is_where_it_went_not_a_figure(read):
+    facts = read("2015年至2020年，中国在60个国家建成了300个农业项目。")
+    figures = [m.text for f in kinds(facts, "AidStatistic") for m in [*f.get("theme"), *f.get("amount")]]
+    assert figures == ["300个"]
+    # alone, the number of countries aided is the figure
+    facts = read("2015年至2020年，中国向60个国家提供了援助。")
+    assert [m.text for f in kinds(facts, "AidStatistic") for m in f.get("theme")] == ["60个国家"]
+
+
+def test_a_number_of_kinds_is_no_figure_of_aid(read):
+    facts = read("2015年至2020年，中国对外援助资金分为赠款和贷款两种方式。")
+    assert not kinds(facts, "AidStatistic")
