@@ -53,3 +53,38 @@ def test_a_number_of_countries_before_the_figure_is_where_it_went_not_a_figure(r
 def test_a_number_of_kinds_is_no_figure_of_aid(read):
     facts = read("2015年至2020年，中国对外援助资金分为赠款和贷款两种方式。")
     assert not kinds(facts, "AidStatistic")
+
+
+def test_every_programme_of_a_list_the_deliveries_serve_is_their_whole(read):
+    facts = read("为推进中巴经济走廊、孟中印缅经济走廊建设，在缅甸和巴基斯坦援建了道路和桥梁等基础设施项目。")
+    (f,) = [f for f in kinds(facts, "AidDelivery") if f.get("part_of")]
+    assert {m.name for m in f.get("part_of")} == {"中巴经济走廊", "孟中印缅经济走廊"}
+    # a programme named in another role of the sentence is none
+    facts = read("中巴经济走廊、孟中印缅经济走廊建设以来，在缅甸和巴基斯坦援建了道路和桥梁等基础设施项目。")
+    assert not any(f.get("part_of") for f in kinds(facts, "AidDelivery"))
+
+
+def test_a_project_the_programme_supports_or_frames_is_part_of_it(read):
+    facts = read("澜湄合作专项基金支持的柬埔寨农业项目已完成。")
+    assert any(("part_of", "澜湄合作专项基金") in roles(f) and ("programme", "柬埔寨农业项目") in roles(f)
+               for f in kinds(facts, "Component"))
+    facts = read("在“一带一路”倡议下，中国援建了蒙内铁路等项目。")
+    assert any(f.rule == "part_of:under-the-programme" for f in kinds(facts, "Component"))
+    # a programme that is no frame (落实X下一步工作): nothing
+    facts = read("中方落实南南合作援助基金下一步工作，柬埔寨农业项目已完成。")
+    assert not any(f.rule.startswith("part_of:under") for f in kinds(facts, "Component"))
+
+
+def test_the_organisation_aid_goes_through_is_its_partner(read):
+    facts = read("中国通过世界粮食计划署向老挝提供200万美元粮食援助。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert ("partner", "世界粮食计划署") in roles(f)
+    # an organisation that receives the aid is none
+    facts = read("中国向世界粮食计划署提供200万美元粮食援助。")
+    assert not any(f.get("partner") for f in kinds(facts, "AidStatistic"))
+
+
+def test_a_place_between_the_partner_and_the_verb(read):
+    facts = read("中国与联合国开发计划署合作在北京设立南南合作援助基金。")
+    assert any(("partner", "联合国开发计划署") in roles(f) and ("programme", "南南合作援助基金") in roles(f)
+               for f in kinds(facts, "Partnership"))

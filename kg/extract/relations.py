@@ -90,6 +90,7 @@ class Relations:
         if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))
+        doc.facts = _channels(doc, doc.facts)
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -159,6 +160,7 @@ class Relations:
             yield from self._affiliations(sent, ms, bodies)
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
+            yield from self._supported(sent, ms)
             yield from self._programmes(sent, ms, said, recent_meeting)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
@@ -469,7 +471,9 @@ class Relations:
                 continue
             before, after = text[:o.start - base], text[o.end - base:]
             # 同二十国集团成员一道落实“暂缓…倡议”; 中国同非盟签署“三网一化”合作备忘录
-            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作)?(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
+            # (与联合国合作在华设立X: where, between the partner and the verb)
+            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作)?(?:在[^，；。、]{1,6}?)?"
+                            r"(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
                             after) if re.search(r"(?:与|同)$", before) else None
             if verb:
                 stop = re.search(r"[，；。,;]", after[verb.end():])
@@ -527,8 +531,7 @@ class Relations:
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
-            fact.roles += [("part_of", x) for x in ms if x.type == "PROGRAMME" and x.end <= cs
-                           and re.search(r"(配合|推进|为|在|围绕)[^，。；]{0,4}$", sent.text[:x.start - sent.start])]
+            fact.roles += [("part_of", x) for x in _served(sent, ms, cs)]
             fact.roles += [("deliverable", p) for p in items]
             fact.roles += [("recipient", c) for c in listed]
 
@@ -743,6 +746,30 @@ class Relations:
                     and not re.search(r"[，；。]", text[p.end - base:t.start()])]
             if whole and part:
                 yield from fact(part[-1], whole[0], "part_of:is-part-of")
+
+    # ------------------------------------------------------------------ projects a programme supports
+    def _supported(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        """A project and the programme or fund that pays for it or frames it: X支持的Y / X资助实施的Y
+        (全球发展和南南合作基金支持的老挝学校供餐项目), 在X(的支持)下 … Y (在“一带一路”倡议下，…援建了Y),
+        in the clause or sentence up to the next ；or 。"""
+        text, base = sent.text, sent.start
+        fact = _pair_facts(sent, "Component", "programme", "part_of")
+        programmes = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type == "PROGRAMME"]
+        projects = [m for m in ms if m.type == "PROJECT"]
+        for w in programmes:
+            after = text[w.end - base:]
+            paid = re.match(_PAID_BY, after)
+            if paid:  # X支持的Y: the project right after
+                for p in projects:
+                    if p.start == w.end + paid.end():
+                        yield from fact(p, w, "part_of:supported-by-the-programme")
+            under = re.match(_UNDER, after)
+            if under and re.search(r"在[“\"《]?$", text[:w.start - base]):
+                stop = re.search(r"[；。;]", after[under.end():])
+                hi = w.end + under.end() + (stop.start() if stop else len(after))
+                for p in projects:
+                    if w.end + under.end() <= p.start and p.end <= hi:
+                        yield from fact(p, w, "part_of:under-the-programme")
 
     # ------------------------------------------------------------------ tables
     def _table_row(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -1072,6 +1099,47 @@ def _headline_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+# 通过世界粮食计划署向老挝提供, 委托粮食署采购, 经由联合国开发计划署实施: the organisation the aid goes through
+_CHANNEL = re.compile(r"(?:通过|经由|委托|依托|借助)$")
+
+
+def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """An organisation the aid of a clause is given through (中国通过世界粮食计划署向老挝提供200万美元): the
+    partner of the figures and deliveries of that clause and the clauses after it in the sentence."""
+    by_sentence: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.kind in ("AidStatistic", "AidDelivery") and not f.get("partner"):
+            by_sentence.setdefault(f.sentence, []).append(f)
+    if not by_sentence:
+        return facts
+    for m in doc.mentions:
+        if m.type != "ORG" or m.sentence not in by_sentence:
+            continue
+        sent = doc.sentences[m.sentence]
+        before = to_simplified(doc.text[sent.start:m.start])
+        if not _CHANNEL.search(before):
+            continue
+        clause = max((i for i in (before.rfind(c) for c in "，；。,;") if i >= 0), default=-1) + sent.start + 1
+        for f in by_sentence[m.sentence]:
+            if f.start >= clause and not f.get("partner") and not any(x is m for _, x in f.roles):
+                f.roles.append(("partner", m))
+    return facts
+
+
+def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
+    """The programmes a clause before ``cs`` says the deliveries serve (配合中巴经济走廊建设，在巴基斯坦实施了…;
+    为推进A、B经济走廊建设: every programme of the list)."""
+    out: list[Mention] = []
+    for x in ms:
+        if x.type != "PROGRAMME" or x.end > cs:
+            continue
+        before = sent.text[:x.start - sent.start]
+        if re.search(r"(配合|推进|为|在|围绕)[^，。；]{0,4}$", before) or (
+                out and re.fullmatch(r"、|和|及|与|以及", sent.text[out[-1].end - sent.start:x.start - sent.start])):
+            out.append(x)
+    return out
+
+
 def _meeting_dates(facts: list[Fact]) -> list[Fact]:
     """What is announced or adopted at a meeting whose sentence gives no date has the meeting's date, as the
     document gives it elsewhere (…会议于2021年11月29日在达喀尔召开。… 会议通过了《X》)."""
@@ -1134,6 +1202,11 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     return []
 
 
+# 全球发展和南南合作基金支持的Y, X资助实施的Y, X出资建设的Y: the programme pays for the project after it
+_PAID_BY = re.compile(r"[”\"》]?(?:的)?(?:资金)?(?:支持|资助|出资|援助)(?:实施|建设|援建|开展)?的")
+# 在“一带一路”倡议下, 在南南合作援助基金支持下, 在X的资助下: what follows is done under the programme
+# (框架下 / 项下 / 名义下: `_components`)
+_UNDER = re.compile(r"[”\"》]?(?:的)?(?:支持|资助|帮助|推动|带动)?下[，,]?")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
