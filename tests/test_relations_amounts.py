@@ -88,3 +88,13 @@ def test_a_place_between_the_partner_and_the_verb(read):
     facts = read("中国与联合国开发计划署合作在北京设立南南合作援助基金。")
     assert any(("partner", "联合国开发计划署") in roles(f) and ("programme", "南南合作援助基金") in roles(f)
                for f in kinds(facts, "Partnership"))
+
+
+def test_the_sum_of_a_named_flow_is_its_amount(read):
+    facts = read("2016年至2019年，中国提供无息贷款85亿元人民币，占对外援助总额的6.5%。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert ("amount", "85亿元人民币") in roles(f) and f.literals.get("flowType") == "interest-free-loan"
+    # a sum of aid with no flow named is the subject of its facts, not an amount of something
+    facts = read("2016年至2019年，中国向非洲提供援助85亿元人民币。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert ("theme", "85亿元人民币") in roles(f) and not f.get("amount")

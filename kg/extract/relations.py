@@ -407,8 +407,8 @@ class Relations:
                         o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
                 if fund:
                     fact.roles += [("programme", fund[-1]), ("amount", m)]
-                else:
-                    fact.roles.append(("theme", m))
+                else:  # a sum of a named flow (提供无偿援助1278亿元人民币) is that flow's amount; else the subject
+                    fact.roles.append(("amount" if m.type == "MONEY" and flow else "theme", m))
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
                 # (not across a ；: what follows it is a statement of its own)
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start
