@@ -98,3 +98,16 @@ def test_the_sum_of_a_named_flow_is_its_amount(read):
     facts = read("2016年至2019年，中国向非洲提供援助85亿元人民币。")
     (f,) = kinds(facts, "AidStatistic")
     assert ("theme", "85亿元人民币") in roles(f) and not f.get("amount")
+
+
+def test_a_bare_rupee_is_the_rupee_of_the_country_the_text_names(read):
+    from kg.extract.values import complete_currencies
+
+    extractor, relations = Extractor(), Relations()
+    doc = relations(tag(extractor, "斯里兰卡遭受洪灾，当地华人商会捐出500万卢比。"))
+    (m,) = [m for m in doc.mentions if m.type == "MONEY"]
+    assert m.value == {"amount": "5000000", "unit": "LKR"} and m.key.endswith("LKR")
+    # no country of rupees named: whose rupee it is stays unsaid, and the sum is no value
+    doc = relations(tag(extractor, "当地华人商会捐出500万卢比。"))
+    assert not [m for m in doc.mentions if m.type == "MONEY"]
+    assert complete_currencies([]) == []

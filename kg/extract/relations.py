@@ -33,7 +33,7 @@ from dataclasses import replace
 
 from kg.extract import lexicon as lexicon_mod
 from kg.extract.chinese import to_simplified
-from kg.extract.values import complete_dates
+from kg.extract.values import complete_currencies, complete_dates
 from kg.model import Document, Fact, Mention
 
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
@@ -86,7 +86,7 @@ class Relations:
     """Reads facts from a document whose mentions are tagged."""
 
     def __call__(self, doc: Document) -> Document:
-        doc.mentions = complete_dates(doc.mentions)
+        doc.mentions = complete_currencies(complete_dates(doc.mentions))
         if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))

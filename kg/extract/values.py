@@ -21,13 +21,17 @@ NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
 MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
 APPROX = r"(?:多|余|以上|左右)"
 
-CURRENCIES = [  # longest first; only names that say which currency (卢比 alone does not: India's or Pakistan's)
+CURRENCIES = [  # longest first; 卢比 alone does not say whose rupee: the document's country does (`complete_currencies`)
     ("元人民币", "CNY"), ("亿元人民币", "CNY"), ("人民币", "CNY"), ("美元", "USD"), ("欧元", "EUR"),
     ("英镑", "GBP"), ("日元", "JPY"), ("特别提款权", "XDR"), ("元", "CNY"), ("港元", "HKD"), ("港币", "HKD"),
     ("澳元", "AUD"), ("加元", "CAD"), ("瑞士法郎", "CHF"), ("卢布", "RUB"), ("兰特", "ZAR"), ("奈拉", "NGN"),
     ("巴基斯坦卢比", "PKR"), ("印度卢比", "INR"), ("印尼盾", "IDR"), ("泰铢", "THB"), ("土耳其里拉", "TRY"),
-    ("韩元", "KRW"), ("新台币", "TWD"),
+    ("韩元", "KRW"), ("新台币", "TWD"), ("卢比", "卢比"),
 ]
+RUPEE = "卢比"  # the unit of a rupee whose country the text has not said yet
+# the countries whose currency is called 卢比, by the key of the country (kg.extract.lexicon)
+RUPEE_COUNTRIES = {"country/PAK": "PKR", "country/IND": "INR", "country/LKA": "LKR", "country/NPL": "NPR",
+                   "country/MUS": "MUR", "country/SYC": "SCR"}
 _CUR = "|".join(sorted({re.escape(c) for c, _ in CURRENCIES}, key=len, reverse=True))
 _CUR_CODE = dict(CURRENCIES)
 
@@ -216,6 +220,27 @@ def _money(m: re.Match) -> dict | None:
     if m["approx"]:
         value["at_least"] = True
     return value
+
+
+def complete_currencies(mentions: list[Mention]) -> list[Mention]:
+    """Sums in bare 卢比 take the rupee of the country of rupees the document names most (巴基斯坦: PKR); with
+    none named, whose rupee it is stays unsaid and the sum is no value."""
+    if not any(m.type == "MONEY" and (m.value or {}).get("unit") == RUPEE for m in mentions):
+        return mentions
+    named: dict[str, int] = {}
+    for m in mentions:
+        if m.key in RUPEE_COUNTRIES:
+            named[m.key] = named.get(m.key, 0) + 1
+    code = RUPEE_COUNTRIES[max(sorted(named), key=named.__getitem__)] if named else None
+    out = []
+    for m in mentions:
+        if m.type == "MONEY" and (m.value or {}).get("unit") == RUPEE:
+            if code is None:
+                continue
+            value = {**m.value, "unit": code}
+            m = replace(m, value=value, key=m.key.replace(RUPEE, code))
+        out.append(m)
+    return out
 
 
 def complete_dates(mentions: list[Mention]) -> list[Mention]:
