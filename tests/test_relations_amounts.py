@@ -111,3 +111,11 @@ def test_a_bare_rupee_is_the_rupee_of_the_country_the_text_names(read):
     doc = relations(tag(extractor, "当地华人商会捐出500万卢比。"))
     assert not [m for m in doc.mentions if m.type == "MONEY"]
     assert complete_currencies([]) == []
+
+
+def test_the_project_a_sentence_is_about_becomes_part_of_the_programme(read):
+    facts = read("中国援建的蒙内铁路，带动了当地就业，成为“一带一路”的重要物流枢纽。")
+    assert any(("part_of", "一带一路") in roles(f) and f.rule == "part_of:is-part-of" for f in kinds(facts, "Component"))
+    # another name before the verb: whose part it is, the rule does not guess
+    facts = read("中国援建的蒙内铁路，带动了亚吉铁路建设，成为“一带一路”的重要物流枢纽。")
+    assert not [f for f in kinds(facts, "Component") if f.rule == "part_of:is-part-of"]

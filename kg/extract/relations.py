@@ -740,10 +740,11 @@ class Relations:
             for part in ms:
                 if part.type == "PROJECT" and w.end - base + by.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, w, "part_of:paid-by-the-programme")
-        for t in re.finditer(r"是([^，；。]{2,30}?)的(?:重要)?(?:组成部分|一部分|旗舰项目|重点项目|早期收获)", text):
+        for t in re.finditer(r"(?:是|成为)([^，；。]{2,30}?)的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|旗舰项目|"
+                             r"重点项目|早期收获)", text):
             whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
             part = [p for p in ms if p.type in ("PROJECT", "PROGRAMME") and p.end - base <= t.start()
-                    and not re.search(r"[，；。]", text[p.end - base:t.start()])]
+                    and not re.search(r"[，；。]", text[p.end - base:t.start()])] or _topic(sent, ms, t.start())
             if whole and part:
                 yield from fact(part[-1], whole[0], "part_of:is-part-of")
 
@@ -1138,6 +1139,15 @@ def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
                 out and re.fullmatch(r"、|和|及|与|以及", sent.text[out[-1].end - sent.start:x.start - sent.start])):
             out.append(x)
     return out
+
+
+def _topic(sent, ms: list[Mention], pos: int) -> list[Mention]:
+    """The project a sentence is about, whose clauses follow it (中国援建的X项目，显著提高了…，成为…): the
+    first name of the sentence, a project closed by a comma, when no other name comes before ``pos``."""
+    names = _outermost([m for m in ms if not m.is_value and m.end - sent.start <= pos and not _chinese(m)])
+    if len(names) == 1 and names[0].type == "PROJECT" and sent.text[names[0].end - sent.start:][:1] in ("，", ","):
+        return names
+    return []
 
 
 def _meeting_dates(facts: list[Fact]) -> list[Fact]:
