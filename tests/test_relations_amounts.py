@@ -119,3 +119,13 @@ def test_the_project_a_sentence_is_about_becomes_part_of_the_programme(read):
     # another name before the verb: whose part it is, the rule does not guess
     facts = read("中国援建的蒙内铁路，带动了亚吉铁路建设，成为“一带一路”的重要物流枢纽。")
     assert not [f for f in kinds(facts, "Component") if f.rule == "part_of:is-part-of"]
+
+
+def test_the_sum_of_a_named_total_of_aid_is_its_amount(read):
+    facts = read("2016年至2020年，中国对东盟的援助总额为300亿元人民币。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert ("amount", "300亿元人民币") in roles(f)
+    # a sum that is no total of aid named before it: the subject
+    facts = read("2016年至2020年，中国向东盟提供援助300亿元人民币。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert ("theme", "300亿元人民币") in roles(f)

@@ -407,8 +407,10 @@ class Relations:
                         o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
                 if fund:
                     fact.roles += [("programme", fund[-1]), ("amount", m)]
-                else:  # a sum of a named flow (提供无偿援助1278亿元人民币) is that flow's amount; else the subject
-                    fact.roles.append(("amount" if m.type == "MONEY" and flow else "theme", m))
+                else:  # a sum of a named flow (提供无偿援助1278亿元人民币) or total (对外援助金额为2702亿元人民币) is
+                    # its amount; else the sum is the subject
+                    total = _TOTAL_OF.search(sent.text[cs - sent.start:m.start - sent.start])
+                    fact.roles.append(("amount" if m.type == "MONEY" and (flow or total) else "theme", m))
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
                 # (not across a ；: what follows it is a statement of its own)
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start
@@ -1217,6 +1219,8 @@ _PAID_BY = re.compile(r"[”\"》]?(?:的)?(?:资金)?(?:支持|资助|出资|�
 # 在“一带一路”倡议下, 在南南合作援助基金支持下, 在X的资助下: what follows is done under the programme
 # (框架下 / 项下 / 名义下: `_components`)
 _UNDER = re.compile(r"[”\"》]?(?:的)?(?:支持|资助|帮助|推动|带动)?下[，,]?")
+# 对外援助金额为, 粮食援助总额为, 援助资金累计达到: the sum after is the amount of the aid named before
+_TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规模)(?:为|达到?|共计|合计|累计)?(?:约|近|超过)?$")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
