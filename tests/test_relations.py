@@ -589,7 +589,7 @@ def test_a_title_line_naming_a_plan_with_its_years_gives_the_plan_and_its_period
 
 def test_a_running_count_has_no_date_but_a_sum_as_of_a_year_does(read):
     facts = read("截至2020年底，中国累计向58个国家派遣医疗队，累计援助金额达300亿元人民币。")
-    dates = {f.get("theme")[0].text: [m.text for m in f.get("date")] for f in kinds(facts, "AidStatistic")}
+    dates = {[*f.get("theme"), *f.get("amount")][0].text: [m.text for m in f.get("date")] for f in kinds(facts, "AidStatistic")}
     assert dates == {"58个国家": [], "300亿元人民币": ["2020年底"]}
 
 
@@ -657,7 +657,7 @@ def test_no_part_where_the_programme_is_the_frame_or_the_platform(read, sentence
 
 def test_the_date_of_a_sum_stops_at_a_semicolon(read):
     facts = read("2021年10月，中方签署了援助协议；同期中国对东非的粮食援助总额为4亿元人民币，2022年3月又追加了1亿元人民币。")
-    dates = {f.get("theme")[0].text: [m.text for m in f.get("date")] for f in kinds(facts, "AidStatistic")}
+    dates = {[*f.get("theme"), *f.get("amount")][0].text: [m.text for m in f.get("date")] for f in kinds(facts, "AidStatistic")}
     assert dates == {"4亿元人民币": [], "1亿元人民币": ["2022年3月"]}
 
 
