@@ -129,3 +129,14 @@ def test_the_sum_of_a_named_total_of_aid_is_its_amount(read):
     facts = read("2016年至2020年，中国向东盟提供援助300亿元人民币。")
     (f,) = kinds(facts, "AidStatistic")
     assert ("theme", "300亿元人民币") in roles(f)
+
+
+def test_organisations_that_work_together_on_a_project_are_its_partners(read):
+    facts = read("中国、联合国开发计划署和柬埔寨三方合作开展中柬木薯项目。")
+    got = {(f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")}
+    assert ("中柬木薯项目", "联合国开发计划署") in got and not any(p in ("中国", "柬埔寨") for _, p in got)
+    facts = read("世界粮食计划署与中国政府共同实施的老挝学校供餐项目已惠及10万名学生。")
+    assert any(f.rule == "partner:jointly" and ("partner", "世界粮食计划署") in roles(f) for f in kinds(facts, "Partnership"))
+    # one party alone is no joint work
+    facts = read("世界粮食计划署共同实施的老挝学校供餐项目已惠及10万名学生。")
+    assert not any(f.rule == "partner:jointly" for f in kinds(facts, "Partnership"))

@@ -161,6 +161,7 @@ class Relations:
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
             yield from self._supported(sent, ms)
+            yield from self._joint(sent, ms)
             yield from self._programmes(sent, ms, said, recent_meeting)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
@@ -774,6 +775,28 @@ class Relations:
                     if w.end + under.end() <= p.start and p.end <= hi:
                         yield from fact(p, w, "part_of:under-the-programme")
 
+    # ------------------------------------------------------------------ joint work
+    def _joint(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        """Parties that run a project or programme together (A与B共同实施的Y, A、B和C三方合作开展Y,
+        A同中方联合设立Y): the organisations of the clause before the verb are partners of what follows
+        it in the clause (the countries among them are parties, not partners)."""
+        text, base = sent.text, sent.start
+        fact = _pair_facts(sent, "Partnership", "programme", "partner")
+        items = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type in ("PROGRAMME", "PROJECT")]
+        for t in _JOINTLY.finditer(text):
+            lo = max(text.rfind(c, 0, t.start()) for c in "，；。,;：:") + 1
+            stop = re.search(r"[，；。,;]", text[t.end():])
+            hi = t.end() + (stop.start() if stop else len(text) - t.end())
+            left = text[lo:t.start()]
+            if not re.search(r"与|和|同|、|及", left):
+                continue  # one party named: not work done together
+            orgs = [o for o in _outermost([m for m in ms if not m.is_value]) if o.type == "ORG"
+                    and lo <= o.start - base and o.end - base <= t.start()]
+            for p in items:
+                if t.end() <= p.start - base and p.end - base <= hi:
+                    for o in orgs:
+                        yield from fact(p, o, "partner:jointly")
+
     # ------------------------------------------------------------------ tables
     def _table_row(self, sent, ms: list[Mention]) -> Iterable[Fact]:
         """A row of a table written as text (日期 | 国家 | 机构 | 金额 | 说明): the sum in its own cell,
@@ -1221,6 +1244,8 @@ _PAID_BY = re.compile(r"[”\"》]?(?:的)?(?:资金)?(?:支持|资助|出资|�
 _UNDER = re.compile(r"[”\"》]?(?:的)?(?:支持|资助|帮助|推动|带动)?下[，,]?")
 # 对外援助金额为, 粮食援助总额为, 援助资金累计达到: the sum after is the amount of the aid named before
 _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规模)(?:为|达到?|共计|合计|累计)?(?:约|近|超过)?$")
+# A与B共同实施的, 三方合作开展, 联合设立: work the parties named before do together
+_JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|一道)(?:实施|开展|建设|设立|发起|推进|举办|资助|运营|执行)(?:了|的)?")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
