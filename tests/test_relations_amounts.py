@@ -140,3 +140,12 @@ def test_organisations_that_work_together_on_a_project_are_its_partners(read):
     # one party alone is no joint work
     facts = read("世界粮食计划署共同实施的老挝学校供餐项目已惠及10万名学生。")
     assert not any(f.rule == "partner:jointly" for f in kinds(facts, "Partnership"))
+
+
+def test_a_number_of_what_the_clause_names_before_it_is_its_amount(read):
+    facts = read("2016年至2020年，中国共在30个国家完成农业示范项目52个。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert ("amount", "52个") in roles(f) and f.literals["counts"] == "农业示范项目"
+    # a number with nothing named before it is the subject
+    facts = read("2016年至2020年，中国援外医疗队员共计3000名。")
+    assert not any(f.get("amount") for f in kinds(facts, "AidStatistic"))

@@ -408,10 +408,11 @@ class Relations:
                         o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
                 if fund:
                     fact.roles += [("programme", fund[-1]), ("amount", m)]
-                else:  # a sum of a named flow (提供无偿援助1278亿元人民币) or total (对外援助金额为2702亿元人民币) is
-                    # its amount; else the sum is the subject
+                else:  # a sum of a named flow (提供无偿援助1278亿元人民币) or total (对外援助金额为2702亿元人民币), or
+                    # a number of what the clause names before it (提供物资援助890批), is its amount; else the
+                    # sum or number is the subject
                     total = _TOTAL_OF.search(sent.text[cs - sent.start:m.start - sent.start])
-                    fact.roles.append(("amount" if m.type == "MONEY" and (flow or total) else "theme", m))
+                    fact.roles.append(("amount" if m.type == "MONEY" and (flow or total) or what else "theme", m))
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
                 # (not across a ；: what follows it is a statement of its own)
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start
