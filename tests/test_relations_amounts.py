@@ -149,3 +149,14 @@ def test_a_number_of_what_the_clause_names_before_it_is_its_amount(read):
     # a number with nothing named before it is the subject
     facts = read("2016年至2020年，中国援外医疗队员共计3000名。")
     assert not any(f.get("amount") for f in kinds(facts, "AidStatistic"))
+
+
+def test_the_organisation_a_fund_pays_to_do_the_work_is_its_partner(read):
+    for text in ("中国政府通过全球发展和南南合作基金支持世界粮食计划署在老挝实施学校供餐项目。",
+                 "全球发展和南南合作基金向世界粮食计划署提供300万美元，用于布基纳法索的粮食援助。"):
+        facts = read(text)
+        assert any(f.rule == "partner:fund-pays-the-implementer" and ("partner", "世界粮食计划署") in roles(f)
+                   for f in kinds(facts, "Partnership")), text
+    # an organisation that only praises the fund is none
+    facts = read("世界粮食计划署高度评价全球发展和南南合作基金。")
+    assert not kinds(facts, "Partnership")

@@ -162,6 +162,7 @@ class Relations:
             yield from self._components(sent, ms, wholes)
             yield from self._supported(sent, ms)
             yield from self._joint(sent, ms)
+            yield from self._fund_partners(sent, ms)
             yield from self._programmes(sent, ms, said, recent_meeting)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
@@ -797,6 +798,25 @@ class Relations:
                 if t.end() <= p.start - base and p.end - base <= hi:
                     for o in orgs:
                         yield from fact(p, o, "partner:jointly")
+
+    def _fund_partners(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        """A fund and the organisation it pays to do the work: (通过)X基金支持/资助/委托Y(在…)实施…, X基金向Y
+        提供/拨付…: Y is the fund's partner."""
+        text, base = sent.text, sent.start
+        fact = _pair_facts(sent, "Partnership", "programme", "partner")
+        orgs = [o for o in _outermost([m for m in ms if not m.is_value]) if o.type == "ORG"]
+        for x in ms:
+            if x.type != "PROGRAMME" or not x.name.endswith("基金"):
+                continue
+            for o in orgs:
+                if o.start < x.end:
+                    continue
+                between, after = text[x.end - base:o.start - base], text[o.end - base:]
+                if re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?(?:出资)?(?:支持|资助|委托|帮助)", between) and re.match(
+                        r"(?:在[^，；。]{1,12}?)?(?:实施|开展|执行|落实|提供|采购|发放)", after):
+                    yield from fact(x, o, "partner:fund-pays-the-implementer")
+                elif re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?向", between) and re.match(r"(?:提供|捐赠|捐助|拨付|划拨)", after):
+                    yield from fact(x, o, "partner:fund-pays-the-implementer")
 
     # ------------------------------------------------------------------ tables
     def _table_row(self, sent, ms: list[Mention]) -> Iterable[Fact]:
