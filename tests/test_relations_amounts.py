@@ -160,3 +160,10 @@ def test_the_organisation_a_fund_pays_to_do_the_work_is_its_partner(read):
     # an organisation that only praises the fund is none
     facts = read("世界粮食计划署高度评价全球发展和南南合作基金。")
     assert not kinds(facts, "Partnership")
+
+
+def test_a_figure_of_one_year_takes_no_span_named_before(read):
+    facts = read("2015年至2020年，中国对非洲的粮食援助总额为10亿元人民币，当年中国向粮食署的捐款超过2000万美元。")
+    periods = {[*f.get("theme"), *f.get("amount")][0].text: [m.text for m in f.get("period")]
+               for f in kinds(facts, "AidStatistic")}
+    assert periods == {"10亿元人民币": ["2015年至2020年"], "2000万美元": []}

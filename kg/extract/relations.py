@@ -369,7 +369,7 @@ class Relations:
                     and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
             period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))
-                      and _SPAN_OF_TIME.search(m.text)] or outer_periods
+                      and _SPAN_OF_TIME.search(m.text)] or ([] if _ONE_YEAR.search(clause) else outer_periods)
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
@@ -1267,6 +1267,8 @@ _UNDER = re.compile(r"[”\"》]?(?:的)?(?:支持|资助|帮助|推动|带动)?
 _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规模)(?:为|达到?|共计|合计|累计)?(?:约|近|超过)?$")
 # A与B共同实施的, 三方合作开展, 联合设立: work the parties named before do together
 _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|一道)(?:实施|开展|建设|设立|发起|推进|举办|资助|运营|执行)(?:了|的)?")
+# 当年中国向粮食署的捐款…: one year of the span named before, not all of it
+_ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
