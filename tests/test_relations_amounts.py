@@ -167,3 +167,9 @@ def test_a_figure_of_one_year_takes_no_span_named_before(read):
     periods = {[*f.get("theme"), *f.get("amount")][0].text: [m.text for m in f.get("period")]
                for f in kinds(facts, "AidStatistic")}
     assert periods == {"10亿元人民币": ["2015年至2020年"], "2000万美元": []}
+
+
+def test_a_number_of_meetings_held_is_no_figure_of_aid(read):
+    facts = read("二十余年来，论坛先后举办了4次峰会，并举办培训班300期。")
+    figures = [m.text for f in kinds(facts, "AidStatistic") for m in [*f.get("theme"), *f.get("amount")]]
+    assert figures == ["300期"]

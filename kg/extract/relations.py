@@ -375,7 +375,8 @@ class Relations:
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
             purpose = re.search(r"用于([^，。；]{2,40})", sent.text[ce - sent.start:]) or re.search(r"用于([^，。；]{2,40})", clause)
             for i, m in enumerate(amounts):
-                if not _a_figure(m, amounts):
+                if not _a_figure(m, amounts) or m.text[-1:] in ("次", "届", "场") and _MEETINGS_COUNTED.match(
+                        sent.text, m.end - sent.start):
                     continue
                 if m.type == "COUNT" and re.search(r"国(?:家)?$", m.text) and any(
                         g.type in GEO and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
@@ -1269,6 +1270,8 @@ _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规�
 _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|一道)(?:实施|开展|建设|设立|发起|推进|举办|资助|运营|执行)(?:了|的)?")
 # 当年中国向粮食署的捐款…: one year of the span named before, not all of it
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
+# 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
+_MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
