@@ -3,25 +3,10 @@ the test (not taken from the gold), and a near miss that must not fire."""
 
 from __future__ import annotations
 
-import pytest
-
 from test_nlp import tag
+from test_relations import kinds, read, roles  # noqa: F401  (read: the module's extractor, a fixture)
 from kg.extract.nlp import Extractor
 from kg.extract.relations import Relations
-
-
-@pytest.fixture(scope="module")
-def read():
-    extractor, relations = Extractor(), Relations()
-    return lambda text: relations(tag(extractor, text)).facts
-
-
-def roles(fact) -> set[tuple[str, str]]:
-    return {(r, m.name if not m.is_value else m.text) for r, m in fact.roles}
-
-
-def kinds(facts, kind):
-    return [f for f in facts if f.kind == kind]
 
 
 def test_a_sum_pledged_without_a_name_is_the_amount_of_its_measure(read):
