@@ -158,3 +158,13 @@ def test_a_number_of_meetings_held_is_no_figure_of_aid(read):
     facts = read("二十余年来，论坛先后举办了4次峰会，并举办培训班300期。")
     figures = [m.text for f in kinds(facts, "AidStatistic") for m in [*f.get("theme"), *f.get("amount")]]
     assert figures == ["300期"]
+
+
+def test_the_builder_of_the_sentences_topic_not_of_a_project_named_in_passing(read):
+    facts = read("蒙内铁路贯穿肯尼亚，是继坦赞铁路之后中国在东非修建的最长铁路，由中国路桥工程有限责任公司承建。")
+    built = {f.get("project")[0].name for f in kinds(facts, "ProjectReport") if f.get("partner")}
+    assert built == {"蒙内铁路"}
+    # no topic opening the sentence: every project before the agent
+    facts = read("2016年，蒙内铁路和亚吉铁路均由中国路桥工程有限责任公司承建。")
+    built = {f.get("project")[0].name for f in kinds(facts, "ProjectReport") if f.get("partner")}
+    assert built == {"蒙内铁路", "亚吉铁路"}

@@ -636,7 +636,7 @@ class Relations:
                 if (re.search(r"(?:由|承建单位(?:是|为)|承建方(?:是|为)|施工方(?:是|为)|贷款方(?:是|为)|融资方(?:是|为))$", before_o)
                         and re.search(r"^(?:承建|建设|施工|修建|援建|负责|提供)", text[o.end - base:])
                         or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
-                        and not re.search(r"[。；]", between) and o.start > p.start:
+                        and not re.search(r"[。；]", between) and o.start > p.start and p in _agent_of(sent, projects, o):
                     fact.roles.append(("partner", o))
                 elif o.end <= p.start and re.fullmatch(r"(?:承建|援建|修建|建设|投资|融资)的", between):
                     fact.roles.append(("partner", o))  # 中国铁建承建的本格拉铁路
@@ -1195,6 +1195,16 @@ def _topic(sent, ms: list[Mention], pos: int) -> list[Mention]:
     if len(names) == 1 and names[0].type == "PROJECT" and sent.text[names[0].end - sent.start:][:1] in ("，", ","):
         return names
     return []
+
+
+def _agent_of(sent, projects: list[Mention], o: Mention) -> list[Mention]:
+    """The projects that 由X建设 (X the agent ``o``) says X builds: of the projects before it in the clause chain
+    (no 。；between), the sentence's topic when it opens the sentence (本格拉铁路…，是继坦赞铁路之后…，由X建设:
+    the other is named in passing), else all of them."""
+    before = [p for p in projects if p.start < o.start and not re.search(r"[。；]", sent.text[p.end - sent.start:o.start - sent.start])]
+    if len(before) > 1 and not sent.text[:before[0].start - sent.start].strip():
+        return before[:1]
+    return before
 
 
 def _meeting_dates(facts: list[Fact]) -> list[Fact]:
