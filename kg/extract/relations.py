@@ -4,16 +4,25 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
 
 - Pledge: an announcement (宣布, 承诺, 提出 ...) splits into measures at ；and ，; each measure
   with an amount, a count, a named programme/project/body or a flow of aid becomes one pledge,
-  with the announcer, the meeting, the date and the period given before the verb.  A measure
-  that lists several named programmes with their counts (100个“幸福家园”、100个“爱心助困”) gives
-  one pledge each.
+  with the announcer, the meeting and the date given before the verb; the period said before the
+  first verb is the first measure's.  Its sums and numbers are its amount (提供600亿元人民币援助).  A
+  measure that lists several named programmes with their counts (100个“幸福家园”、100个“爱心助困”)
+  gives one pledge each.
 - AidStatistic: an amount or count of aid in a clause about aid (援助, 贷款, 项目, 提供 ...), with
   its flow type (无偿援助 grant, 无息贷款 interest-free loan, 优惠贷款 concessional loan, 债务减免
   debt relief), the share of the total, the period (from the clause, else the sentence or the
-  paragraph before it), the region it counts (亚洲地区30国) and the purpose (用于 …).
+  paragraph before it; none for a figure of one year, 当年), the region it counts (亚洲地区30国) and the
+  purpose (用于 …).  The sum of a named flow or total (援助总额为Y) and the number of what the clause names
+  before it (提供物资援助890批) are its amount; other sums and numbers are its subject (theme).  Not
+  figures of aid: a number of kinds, of meetings held, or of the countries a later figure went to.
 - Partnership: a programme or fund and the organisations it works with (中国与 A、B、C 等14个国际
   组织实施项目 under the fund named in the sentence or the paragraph's heading; a fund named after both,
-  中国—联合国和平与发展基金; 与/同 X 签署/落实 Y; Y 由 X 实施; the fund that pays and the body that runs it).
+  中国—联合国和平与发展基金; 与/同 X (合作在…)签署/落实/设立 Y; Y 由 X 实施; the fund that pays and the body
+  that runs it, 基金支持/资助/委托 X 实施; parties that work together, A与B共同实施的Y, A、B和C三方合作开展Y);
+  the organisation aid goes through (通过/经由/委托 X 向…提供) is the partner of the clause's figures and
+  deliveries; 由X建设 after a chain of clauses builds the sentence's topic.
+- Component (part_of): a name that begins with its whole's, 在X框架下 / 在X(支持)下 … Y, X支持的Y,
+  Y是/成为X的组成部分/…节点; the deliveries of 为推进A、B建设 serve every programme of the list.
 - AidDelivery (recipients): countries listed with an aid verb and what they received (a named project, or the
   object of the verb: 机场升级扩建项目, 集装箱检查设备); a country inside a project's name.
 - Founding: 成立 + body, with the date and the parent body (作为国务院直属机构).
