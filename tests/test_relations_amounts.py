@@ -168,3 +168,12 @@ def test_the_builder_of_the_sentences_topic_not_of_a_project_named_in_passing(re
     facts = read("2016年，蒙内铁路和亚吉铁路均由中国路桥工程有限责任公司承建。")
     built = {f.get("project")[0].name for f in kinds(facts, "ProjectReport") if f.get("partner")}
     assert built == {"蒙内铁路", "亚吉铁路"}
+
+
+def test_spans_of_years_ago_and_in_the_years():
+    from kg.extract.values import find_values
+
+    assert [(v[2], v[3]["value"]) for v in find_values("这所学校由中方在30年前援建。")] == [("PERIOD", "P30Y")]
+    assert [v[3]["value"] for v in find_values("在这五年中，中国提供了援助。")] == ["P5Y"]
+    assert find_values("中方在3年内完成") == [(3, 6, "PERIOD", {"value": "P3Y"})]  # 3年内: 在 is no part of it
+    assert not [v for v in find_values("五年中期规划") if v[2] == "PERIOD"]  # 中期: mid-term, no span
