@@ -177,3 +177,16 @@ def test_spans_of_years_ago_and_in_the_years():
     assert [v[3]["value"] for v in find_values("在这五年中，中国提供了援助。")] == ["P5Y"]
     assert find_values("中方在3年内完成") == [(3, 6, "PERIOD", {"value": "P3Y"})]  # 3年内: 在 is no part of it
     assert not [v for v in find_values("五年中期规划") if v[2] == "PERIOD"]  # 中期: mid-term, no span
+
+
+def test_early_this_year_is_the_datelines_year(read):
+    from kg.extract.values import find_values
+
+    extractor, relations = Extractor(), Relations()
+    doc = relations(tag(extractor, "2019年5月10日电 去年年底，中国同东盟签署合作文件；今年年初，双方启动了项目。"))
+    dates = {m.text: m.value["value"] for m in doc.mentions if m.type == "DATE"}
+    assert dates["去年年底"] == "2018-12" and dates["今年年初"] == "2019"
+    # no full date to complete it from: no value
+    doc = relations(tag(extractor, "今年年初，双方启动了项目。"))
+    assert not [m for m in doc.mentions if m.type == "DATE"]
+    assert not find_values("今年，双方启动了项目。")  # this year alone is no value

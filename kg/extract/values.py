@@ -65,6 +65,8 @@ DECADES = re.compile(r"(?P<c>1\d|20)世纪(?P<a>[1-9]0)(?:(?:、|至|到|和)(?P
 # ``complete_dates``: the value is the XSD form of the part the text gives (--08-29, --09, ---12)
 PARTIAL_DATE = re.compile(r"(?<![\d年月.第])(?P<rel>今年|去年|明年|同年|当年)?(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日|"
                           r"(?P<part>上旬|中旬|下旬|初|底|末)?(?![\d份])))|(?<![\d年月.第])(?P<dd>[12]\d|3[01]|0?[1-9])日(?!内|以内|之内)")
+# 今年年初, 去年年底: a part of a year the dateline says (not 今年 alone, nor 今年2月: PARTIAL_DATE)
+RELATIVE_YEAR = re.compile(r"(?P<rel>今年|去年|明年)(?P<part>年初|年底|年末)")
 # durations shorter than a year: 3个月, 两天内, 一周内, 10小时
 SHORT_DURATION = re.compile(rf"(?<![\d第{_CN_DIGITS}])(?P<n>{NUM})(?P<a>多|余)?(?P<u>个月|个多月|周|个星期|天|日|个小时|小时)(?P<post>内|以内|之内|来|间)?")
 _SHORT_UNIT = {"个月": "M", "个多月": "M", "周": "W", "个星期": "W", "天": "D", "日": "D", "个小时": "H", "小时": "H"}
@@ -119,6 +121,9 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         taken[start:end] = b"\x01" * (end - start)
         found.append((start, end, typ, value))
 
+    for m in RELATIVE_YEAR.finditer(text) if "年" in text else ():  # 今年年初: the year, completed from the dateline
+        add(m.start(), m.end(), "DATE", {"value": "--12" if m["part"][-1] in "底末" else "--",
+                                         "year_offset": _REL_YEAR[m["rel"]]})
     if not _ANY_NUMBER.search(text):
         return found
     has_year = "年" in text
@@ -248,11 +253,11 @@ def complete_dates(mentions: list[Mention]) -> list[Mention]:
     """Dates without a year (8月29日, 12日, 今年2月14日) completed from the document's dateline:
     its first date written as 2022-08-30, else a full date in its first sentences; without one,
     the last date before them that gives the year (and the month), else the document's first.
-    A date nothing completes keeps its partial XSD form (--08-29, ---12)."""
+    A date nothing completes keeps its partial XSD form (--08-29, ---12); a year alone (今年年初) goes."""
     full = sorted((m.start, m.value["value"], m.text) for m in mentions
                   if m.type == "DATE" and m.value and re.match(r"\d{4}-\d{2}", m.value.get("value", "")))
-    if not full:
-        return mentions
+    if not full:  # nothing to complete them from: a year alone (今年年初) says nothing then
+        return [m for m in mentions if not (m.type == "DATE" and (m.value or {}).get("value") == "--")]
     # the dateline: a date written 2022-08-30 (as datelines are), else a full date in the first sentences
     dateline = next((v for _, v, t in full if ISO_DATE.fullmatch(t)), None)
     first = min(m.sentence for m in mentions)
@@ -269,7 +274,9 @@ def complete_dates(mentions: list[Mention]) -> list[Mention]:
         last = full[before - 1 if before else 0][1]
         ref = last if m.value.get("same_year") else dateline or last
         year = int(ref[:4]) + m.value.get("year_offset", 0)
-        if value.startswith("---"):  # a day: year and month from the reference
+        if value == "--":  # a year: 今年年初
+            done = f"{year:04d}"
+        elif value.startswith("---"):  # a day: year and month from the reference
             done = f"{year:04d}-{ref[5:7]}-{value[3:]}"
         else:  # --MM or --MM-DD
             done = f"{year:04d}-{value[2:]}"
