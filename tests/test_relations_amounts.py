@@ -190,3 +190,11 @@ def test_early_this_year_is_the_datelines_year(read):
     doc = relations(tag(extractor, "今年年初，双方启动了项目。"))
     assert not [m for m in doc.mentions if m.type == "DATE"]
     assert not find_values("今年，双方启动了项目。")  # this year alone is no value
+
+
+def test_how_often_and_a_plans_term_are_no_spans_of_years():
+    from kg.extract.values import find_values
+
+    assert not find_values("双方部长会议每三年举行一次。")
+    assert not find_values("中国—东盟十年行动计划已经启动。")
+    assert [v[3]["value"] for v in find_values("这条铁路持续运营了十年。")] == ["P10Y"]
