@@ -95,7 +95,8 @@ class Relations:
     """Reads facts from a document whose mentions are tagged."""
 
     def __call__(self, doc: Document) -> Document:
-        doc.mentions = complete_currencies(complete_dates(doc.mentions))
+        doc.mentions = complete_currencies(doc.mentions)  # 卢比: whose rupee
+        doc.mentions = complete_dates(doc.mentions)
         if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))
