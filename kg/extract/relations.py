@@ -78,6 +78,11 @@ def _outermost(ms: list[Mention]) -> list[Mention]:
                                      (o.start, o.end) != (m.start, m.end) for o in ms)]
 
 
+def _zh(m: Mention) -> str:
+    """The mention's text in simplified characters, of the same length (the rules read 兩國 as 两国)."""
+    return to_simplified(m.text)
+
+
 def _chinese(m: Mention) -> bool:
     return m.key == "country/CHN"
 
@@ -365,7 +370,7 @@ class Relations:
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
             purpose = re.search(r"用于([^，。；]{2,40})", sent.text[ce - sent.start:]) or re.search(r"用于([^，。；]{2,40})", clause)
             for i, m in enumerate(amounts):
-                if m.type == "COUNT" and re.search(r"国(?:家)?$", m.text) and any(
+                if m.type == "COUNT" and re.search(r"国(?:家)?$", _zh(m)) and any(
                         g.type in GEO and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
                         for g in ms):
                     continue  # 土耳其和叙利亚两国, …苏丹共9国: the number of the countries just named, no figure of aid
@@ -452,7 +457,7 @@ class Relations:
         items = [m for m in names if m.type in ("PROGRAMME", "PROJECT")]
         orgs = [m for m in ms if m.type == "ORG"]
         for p in items:
-            lead = re.match(r"中国?[—－\-–―]", p.text)
+            lead = re.match(r"中国?[—－\-–―]", _zh(p))
             named = next((o for o in orgs if lead and o.start == p.start + lead.end() and o.end < p.end), None)
             if named is not None:
                 yield from fact(p, named, "partner:named-after-both")
@@ -850,8 +855,8 @@ _ORDINAL = r"(?:第[\d一二三四五六七八九十百]+(?:届|次)|首届|首�
 def _session_of(meeting: Mention, body: Mention) -> bool:
     """A numbered session of a body is part of it: 第十三届全国人民代表大会第一次会议, 联合国大会第76届会议
     (not 联合国发展峰会: a summit the body hosts)."""
-    before = meeting.text[:body.start - meeting.start]
-    after = meeting.text[body.end - meeting.start:]
+    before = _zh(meeting)[:body.start - meeting.start]
+    after = _zh(meeting)[body.end - meeting.start:]
     return bool(re.fullmatch(rf"(?:\d{{4}}年)?{_ORDINAL}?", before) and (
         re.fullmatch(rf"(?:\d{{4}}年)?{_ORDINAL}", before) or re.match(_ORDINAL, after)))
 
@@ -1095,7 +1100,7 @@ _GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", 
 
 def _goods(m: Mention) -> bool:
     """A count of things given (2.5万顶帐篷, 10亿剂疫苗): its text ends in a measure word."""
-    return m.type == "COUNT" and m.text[-1:] in _GOODS
+    return m.type == "COUNT" and _zh(m)[-1:] in _GOODS
 
 
 def _plain_name(m: Mention) -> str:
