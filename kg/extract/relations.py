@@ -92,7 +92,8 @@ class Relations:
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
-        if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc):
+        if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
+                      + _quoted_plans(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -971,6 +972,22 @@ def _titled_plans(doc: Document) -> list[Mention]:
 
 
 _QUOTES = re.compile(r"[“”《》\"]")
+# the head of a plan's title (a declaration, charter, report or regulation is a document, no entity)
+_PLAN_TITLE = re.compile(r"《([^《》\n，。；]{2,60}?(?:计划|规划|纲要|议程|方案|战略|清单)(?:\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～至到]\s*"
+                         r"(?:19|20)\d\d\s*年?[)）])?)》")
+
+
+def _quoted_plans(doc: Document) -> list[Mention]:
+    """A plan, programme or list of measures named in book-title marks (…审议通过了《X行动计划(2022-2024)》,
+    会后发布的《X成果清单》): a programme, where the tagger found no name over it."""
+    out = []
+    for sent in doc.sentences:
+        for q in _PLAN_TITLE.finditer(to_simplified(sent.text)):
+            start, end = sent.start + q.start(1), sent.start + q.end(1)
+            if any(not x.is_value and x.start <= start and end <= x.end for x in doc.mentions):
+                continue
+            out.append(_found_name(doc, start, end, "PROGRAMME", sent.index, "quoted:plan"))
+    return out
 
 
 def _found_name(doc: Document, start: int, end: int, kind: str, sentence: int, rule: str, key: str | None = None) -> Mention:
