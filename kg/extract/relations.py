@@ -110,6 +110,7 @@ class Relations:
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         last_person: Mention | None = None  # the last person named, whom 他说 refers to
+        said_on: Mention | None = None  # the day the last person spoke (…在7日…表示), the day of 他说 after it
         last_figures: list[Fact] = []  # the figures that end the sentence before (a list of what they count may follow)
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "FORUM") and len(m.name) >= 2}
         said: set[tuple[str, str, str]] = set()  # what a programme's name says, said once per document
@@ -155,6 +156,7 @@ class Relations:
                          and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(m.text)]
                 last_figures = list(self._aid_statistics(sent, ms, clauses, periods or spans or back,
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
+                _said_then(sent, last_figures, said_on)
                 yield from last_figures
                 last_figures = [f for f in last_figures if not sent.text[f.end - sent.start:].strip("。；;！!？? \n")]
             partnerships = list(self._partnerships(sent, ms, heading.get(sent.paragraph, [])))
@@ -169,6 +171,7 @@ class Relations:
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
+            said_on = _said_on(sent, ms) or (said_on if _HE_SAYS.match(sent.text) else None)
             if named_meetings := _outermost([m for m in ms if m.type == "MEETING"]):
                 last_meeting = (sent.paragraph, named_meetings[-1])
 
@@ -1156,6 +1159,33 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     if re.match(r"(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
         return last_person
     return None
+
+
+_HE_SAYS = re.compile(r"^\s*(?:他|她)(?:还|又|也|并)?(?:说|表示|指出|强调|介绍|透露|称)")
+
+
+def _said_on(sent, ms: list[Mention]) -> Mention | None:
+    """The day a person named in the sentence says what he says: a date between the person and the verb
+    (郑愿东在7日接受采访时表示) or at the head of the sentence before him (2022-08-30，…郑愿东…通报)."""
+    says = _SAYS.search(sent.text)
+    if says is None:
+        return None
+    pos = sent.start + says.start()
+    people = [m for m in ms if m.type == "PERSON" and m.end <= pos]
+    if not people or re.search(r"[。；;]", sent.text[people[-1].end - sent.start:says.start()]):
+        return None
+    person = people[-1]
+    dates = [d for d in ms if d.type == "DATE" and person.end <= d.start and d.end <= pos]
+    return dates[0] if dates else None
+
+
+def _said_then(sent, figures: list[Fact], said_on: Mention | None) -> None:
+    """The figures a sentence that begins 他说 gives, with no date of their own, were given the day he spoke."""
+    if said_on is None or not _HE_SAYS.match(sent.text):
+        return
+    for f in figures:
+        if not f.get("date"):
+            f.roles.append(("date", said_on))
 
 
 def _pair_facts(sent, kind: str, part_role: str, whole_role: str, said: set[tuple[str, str]] = frozenset()):
