@@ -78,6 +78,16 @@ def _outermost(ms: list[Mention]) -> list[Mention]:
                                      (o.start, o.end) != (m.start, m.end) for o in ms)]
 
 
+_HALF_STOPS = re.compile(r"(?<!\d)[,;:!?]|[,;:!?](?!\d)")
+_FULL_STOPS = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+
+
+def _rule_view(text: str) -> str:
+    """What the rules read of a sentence: simplified characters, and the stops of Chinese prose full-width
+    (many texts write ``,`` and ``;`` for ，and ；; not 1,000 nor 4:30).  Of the same length: offsets hold."""
+    return _HALF_STOPS.sub(lambda m: _FULL_STOPS[m.group()], to_simplified(text))
+
+
 def _zh(m: Mention) -> str:
     """The mention's text in simplified characters, of the same length (the rules read 兩國 as 两国)."""
     return to_simplified(m.text)
@@ -125,7 +135,7 @@ class Relations:
             # 会议通过了…, 峰会期间…宣布: the meeting named last, in this paragraph or the one before
             recent_meeting = last_meeting[1] if last_meeting and sent.paragraph - last_meeting[0] <= 1 else None
             # the rules read simplified characters (宣佈 is 宣布); the conversion keeps every offset
-            sent = replace(sent, text=to_simplified(sent.text))
+            sent = replace(sent, text=_rule_view(sent.text))
             clauses = _clauses(sent.text, sent.start)
             periods = [m for m in ms if m.type == "PERIOD" and "/" in m.value.get("value", "")]
             if sent.text.startswith("——") and (h := _HEADING.match(sent.text)):
