@@ -173,6 +173,7 @@ class Relations:
             yield from partnerships
             yield from self._partners(sent, ms, {(f.label, m.name) for f in partnerships for m in f.get("partner")})
             yield from self._recipients(sent, ms, clauses)
+            yield from _owned_projects(sent, ms)
             yield from self._foundings(sent, ms)
             yield from self._affiliations(sent, ms, bodies)
             yield from self._builders(sent, ms)
@@ -534,7 +535,7 @@ class Relations:
                     o = re.search(r"(?:实施|援建|援助了?|提供|建设)(了)?([^，。；]{2,30})", tail)
                 if o is None:
                     continue
-                obj = o.group(2).rstrip("等")
+                obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
@@ -1169,6 +1170,21 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     if re.match(r"(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
         return last_person
     return None
+
+
+def _owned_projects(sent, ms: list[Mention]) -> Iterable[Fact]:
+    """A project named as a country's (斯里兰卡的X会议中心, 对斯里兰卡的X进行了维修) in a sentence about aid:
+    the country received it (a country inside the name: `Relations._recipients`)."""
+    if not AID_WORDS.search(sent.text) and not re.search(r"维修|修缮|改造|扩建|移交|交接", sent.text):
+        return
+    for p in ms:
+        if p.type != "PROJECT":
+            continue
+        owner = [c for c in ms if c.type == "COUNTRY" and not _chinese(c) and c.end + 1 == p.start
+                 and sent.text[c.end - sent.start] == "的"]
+        if owner and not any(c.type == "COUNTRY" and p.start <= c.start and c.end <= p.end for c in ms):
+            yield Fact("AidDelivery", sent.index, owner[0].start, p.end, sent.text[owner[0].start - sent.start:p.end - sent.start],
+                       "recipient:country-of-project", p.name, [("deliverable", p), ("recipient", owner[0])])
 
 
 _HE_SAYS = re.compile(r"^\s*(?:他|她)(?:还|又|也|并)?(?:说|表示|指出|强调|介绍|透露|称)")
