@@ -103,7 +103,7 @@ class Relations:
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
-                      + _quoted_plans(doc)):
+                      + _quoted_plans(doc) + _bodies_set_up(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -176,6 +176,7 @@ class Relations:
             yield from _owned_projects(sent, ms)
             yield from self._foundings(sent, ms)
             yield from self._affiliations(sent, ms, bodies)
+            yield from _set_up_by(sent, ms)
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
             yield from self._programmes(sent, ms, said, recent_meeting)
@@ -1185,6 +1186,48 @@ def _owned_projects(sent, ms: list[Mention]) -> Iterable[Fact]:
         if owner and not any(c.type == "COUNTRY" and p.start <= c.start and c.end <= p.end for c in ms):
             yield Fact("AidDelivery", sent.index, owner[0].start, p.end, sent.text[owner[0].start - sent.start:p.end - sent.start],
                        "recipient:country-of-project", p.name, [("deliverable", p), ("recipient", owner[0])])
+
+
+_SET_UP = re.compile(r"(?:还|也|又|已|已经|专门|正式|决定|同意|共同|先后|将)*(?:成立|设立|组建|创建|创立|设置)了?(?:一个|一批)?")
+_BODY_HEAD = r"(?:工作组|委员会|秘书处|办公室|小组|理事会|基金会|联络处)"
+
+
+def _bodies_set_up(doc: Document) -> list[Mention]:
+    """The body a body sets up, named with the head of a body (联合国还专门成立了倡议推进工作组): an
+    organisation, where the tagger found no name there (its parent: `_set_up_by`)."""
+    out = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for sent in doc.sentences:
+        ms = by_sentence.get(sent.index, [])
+        text = _rule_view(sent.text)
+        for o in ms:
+            if o.type not in ("ORG", "FORUM"):
+                continue
+            v = _SET_UP.match(text, o.end - sent.start)
+            body = v and re.match(rf"[^，；。、的和与及“”\"\s\d]{{2,12}}?{_BODY_HEAD}(?![^，；。、\s]{{0,3}}(?:成员|会议|的))", text[v.end():])
+            if not v or not v.group() or not body:
+                continue
+            start, end = sent.start + v.end(), sent.start + v.end() + body.end()
+            if not any(not x.is_value and x.start < end and start < x.end for x in ms):
+                out.append(_found_name(doc, start, end, "ORG", sent.index, "name:body-set-up"))
+    return out
+
+
+def _set_up_by(sent, ms: list[Mention]) -> Iterable[Fact]:
+    """A body that sets up another (联合国还专门成立了倡议推进工作组, 该组织设立了X委员会): the new body's
+    parent.  A country that sets one up is no parent (中国成立了国家国际发展合作署: see `_foundings`)."""
+    fact = _pair_facts(sent, "Affiliation", "body", "parent")
+    text, base = sent.text, sent.start
+    for v in re.finditer(r"(?:成立|设立|组建|创建|创立|设置)了?(?:一个|一批)?", text):
+        if any(x.start - base < v.end() and v.start() < x.end - base for x in ms):
+            continue  # 联合国成立70周年: inside a name
+        child = next((x for x in ms if x.type == "ORG" and x.start - base == v.end()), None)
+        parent = [x for x in ms if x.type in ("ORG", "FORUM") and x.end - base <= v.start() and re.fullmatch(
+            r"(?:还|也|又|已|已经|专门|正式|决定|同意|共同|先后|将|于[^，；。]{2,14}?)*", text[x.end - base:v.start()])]
+        if child is not None and parent:
+            yield from fact(child, _outermost(parent)[-1], "parent:set-up-by")
 
 
 _HE_SAYS = re.compile(r"^\s*(?:他|她)(?:还|又|也|并)?(?:说|表示|指出|强调|介绍|透露|称)")
