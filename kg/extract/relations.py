@@ -205,6 +205,9 @@ class Relations:
             # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting;
             # 于2000年10月在北京举行…会议 / …会议于2021年11月29日在达喀尔召开: the date and place of 举行
             dates = [d for d in ms if d.type == "DATE" and d.end <= m.start and m.start - d.end <= 3]
+            # 2015年1月8日至9日，X会议在北京举行: its first day
+            dates = dates or [d for x in ms if x.type == "PERIOD" and x.end <= m.start and m.start - x.end <= 3
+                              and (d := _first_day(x))]
             held = _held(sent, m, ms)
             if dates:
                 fact.roles.append(("date", dates[-1]))
@@ -926,15 +929,20 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
               or x.type in ("DATE", "PERIOD") and 0 <= span[0] - (x.end - base) <= 1]
     date = next((x for x in inside if x.type == "DATE"), None)
     if date is None:  # 于2021年11月29日至30日在达喀尔召开: the meeting's date is its first day
-        days = next((x for x in inside if x.type == "PERIOD" and re.fullmatch(r"\d{4}-\d\d-\d\d", x.value.get("start", ""))), None)
-        cut = re.match(r"[^至到—–~～-]+", days.text) if days else None
-        if cut:
-            first = days.value["start"]
-            date = replace(days, end=days.start + cut.end(), text=cut.group(), type="DATE", key=f"date/{first}",
-                           name=cut.group(), value={"value": first})
+        date = next((d for x in inside if x.type == "PERIOD" and (d := _first_day(x))), None)
     places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
               and re.search(r"(?:在|来到|抵达|前往|赴)[^，；。]{0,12}$", text[span[0]:x.start - base])]
     return date, places
+
+
+def _first_day(days: Mention) -> Mention | None:
+    """The first day of a span of days (2021年11月29日至30日 -> 2021年11月29日), as a date."""
+    cut = re.match(r"[^至到—–~～-]+", days.text)
+    if days.type != "PERIOD" or not cut or not re.fullmatch(r"\d{4}-\d\d-\d\d", days.value.get("start", "")):
+        return None
+    first = days.value["start"]
+    return replace(days, end=days.start + cut.end(), text=cut.group(), type="DATE", key=f"date/{first}",
+                   name=cut.group(), value={"value": first})
 
 
 def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
