@@ -269,8 +269,9 @@ class Relations:
             return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
         people = [m for m in before if m.type == "PERSON"]
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
-        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and t_abs - m.end <= 4 and re.fullmatch(
-            r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天)*", sent.text[m.end - sent.start:trigger.start()])]
+        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 4 and re.fullmatch(
+            r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天)*", sent.text[m.end - sent.start:trigger.start()])
+            or _at_meeting(sent, ms, m.end, t_abs))]
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
@@ -933,6 +934,14 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
     places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
               and re.search(r"(?:在|来到|抵达|前往|赴)[^，；。]{0,12}$", text[span[0]:x.start - base])]
     return date, places
+
+
+def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
+    """Between ``lo`` and ``hi`` only where and when (中国在第五届部长级会议上宣布, 中方于2018年峰会期间宣布):
+    the body before it is the subject of the verb after it."""
+    gap = sent.text[lo - sent.start:hi - sent.start]
+    at = re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|同时)*(?:在|于)([^，；。]{2,40}?)(?:上|期间|之际|时)(?:正式|郑重|还|也|又)*", gap)
+    return bool(at) and any(m.type == "MEETING" and lo <= m.start and m.end <= hi for m in ms)
 
 
 def _first_day(days: Mention) -> Mention | None:
