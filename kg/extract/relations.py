@@ -208,6 +208,10 @@ class Relations:
             # 2015年1月8日至9日，X会议在北京举行: its first day
             dates = dates or [d for x in ms if x.type == "PERIOD" and x.end <= m.start and m.start - x.end <= 3
                               and (d := _first_day(x))]
+            # 2013年，中国在第五届…会议上宣布: the date that heads the clause of the meeting it was said at
+            dates = dates or [d for d in ms if d.type == "DATE" and d.end <= m.start and re.fullmatch(
+                r"[，]?[^，；。]{0,10}?(?:在|于|出席|参加)(?:第[^，；。]{1,5}届)?", sent.text[d.end - sent.start:m.start - sent.start])
+                and re.match(r"(?:上|期间|之际|时)", sent.text[m.end - sent.start:])][-1:]
             held = _held(sent, m, ms)
             if dates:
                 fact.roles.append(("date", dates[-1]))
