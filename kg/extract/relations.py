@@ -105,7 +105,7 @@ class Relations:
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
                       + _quoted_plans(doc) + _bodies_set_up(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
-        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))
+        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, _list_items(doc, list(self.facts(doc))))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -946,6 +946,48 @@ def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     gap = sent.text[lo - sent.start:hi - sent.start]
     at = re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|同时)*(?:在|于)([^，；。]{2,40}?)(?:上|期间|之际|时)(?:正式|郑重|还|也|又)*", gap)
     return bool(at) and any(m.type == "MEETING" and lo <= m.start and m.end <= hi for m in ms)
+
+
+_ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|"
+                   r"[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，、,]|其[一二三四五六七八九十][，、：,]|[—\-·•●]\s*(?!—))")
+_LEAD_ROLES = ("announced_by", "announced_at", "date")
+
+
+def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """The measures listed after an announcement that ends in a colon (…在峰会上宣布：/ …宣布了以下举措：一是…。
+    二是…。/ …宣布…。其中包括：（一）…（二）…): each item's figures and measures were announced by the same
+    person, at the same meeting, on the same date, as the lead says."""
+    by_sentence: dict[int, list[Fact]] = {}
+    for f in facts:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    mentions: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        mentions.setdefault(m.sentence, []).append(m)
+    lead: list[tuple[str, Mention]] = []
+    for sent in doc.sentences:
+        text = _rule_view(sent.text)
+        if lead and _ITEM.match(text):
+            for f in by_sentence.get(sent.index, []):
+                if f.kind in ("Pledge", "AidStatistic", "AidDelivery") and not f.get("announced_by") and not f.get("announced_at"):
+                    f.roles += [(r, m) for r, m in lead if not f.get(r)]
+            continue
+        if lead and _LIST_AFTER.match(text) and text.rstrip().endswith("："):
+            continue  # 其中包括：the items follow
+        lead = []
+        trigger = next((t for t in ANNOUNCE.finditer(text) if "：" in text[t.end():] or _LIST_AFTER.match(
+            _rule_view(doc.sentences[sent.index + 1].text) if sent.index + 1 < len(doc.sentences) else "")), None)
+        if trigger is None:
+            continue
+        said = [f for f in by_sentence.get(sent.index, []) if f.kind == "Pledge"]
+        if said:
+            lead = [(r, m) for r, m in said[0].roles if r in _LEAD_ROLES]
+        else:  # 习近平主席在峰会上宣布：the lead names no measure of its own
+            before = [m for m in mentions.get(sent.index, []) if m.end <= sent.start + trigger.start()]
+            who = [m for m in before if m.type == "PERSON"] or [m for m in before if m.type in ("ORG", "COUNTRY")]
+            lead = [("announced_by", m) for m in who[-1:]]
+            lead += [("announced_at", m) for m in _outermost([m for m in before if m.type == "MEETING"])[:1]]
+            lead += [("date", m) for m in before if m.type == "DATE"][:1]
+    return facts
 
 
 def _first_day(days: Mention) -> Mention | None:
