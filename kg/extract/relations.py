@@ -49,7 +49,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
-AID_WORDS = re.compile(r"援助|援建|贷款|捐赠|提供|派遣|培训|项目|举办|减免|免除|实施|建设|志愿者|医疗队")
+AID_WORDS = re.compile(r"援助|援建|贷款|捐赠|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
@@ -105,7 +105,7 @@ class Relations:
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
                       + _quoted_plans(doc) + _bodies_set_up(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
-        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, _list_items(doc, list(self.facts(doc))))))
+        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, _list_items(doc, _done_in(doc, list(self.facts(doc)))))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -987,6 +987,27 @@ def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
             lead = [("announced_by", m) for m in who[-1:]]
             lead += [("announced_at", m) for m in _outermost([m for m in before if m.type == "MEETING"])[:1]]
             lead += [("date", m) for m in before if m.type == "DATE"][:1]
+    return facts
+
+
+_DONE_IN = re.compile(r"在([^，；。、在]{2,16}?)(?:先后|已|已经|共|累计|还|也|又|陆续|协助|帮助)*(?:建成|建设|援建|实施|开展|修建|打造|"
+                      r"落地|设立|兴建|举办|培训|派驻|完成)")
+
+
+def _done_in(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure of what was done in a place (农业专家在几内亚比绍协助建成示范点11个): the place is its location,
+    where the clause names no one who received it."""
+    for f in facts:
+        if f.kind != "AidStatistic" or f.get("recipient") or f.get("location") or f.get("region"):
+            continue
+        figure = (f.get("theme") or f.get("amount") or [None])[0]
+        if figure is None or not f.start <= figure.start < f.end:
+            continue
+        clause = _rule_view(doc.text[f.start:figure.start])
+        for at in _DONE_IN.finditer(clause):
+            lo, hi = f.start + at.start(1), f.start + at.end(1)
+            f.roles += [("location", m) for m in doc.mentions if m.type in ("PLACE", "COUNTRY") and not _chinese(m)
+                        and m.start == lo and m.end <= hi and not m.is_value][:1]
     return facts
 
 
