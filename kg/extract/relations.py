@@ -105,7 +105,7 @@ class Relations:
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
                       + _quoted_plans(doc) + _bodies_set_up(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
-        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, _list_items(doc, _done_in(doc, list(self.facts(doc)))))))
+        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, _list_items(doc, _done_in(doc, _aided_by_purpose(doc, list(self.facts(doc))))))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -994,6 +994,30 @@ _DONE_IN = re.compile(r"在([^，；。、在]{2,16}?)(?:先后|已|已经|共|�
                       r"落地|设立|兴建|举办|培训|派驻|完成)")
 
 
+def _aided_by_purpose(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A sum given for a purpose in a country (向粮食署捐款300万美元，用于在老挝北部开展学校供餐项目; 用于帮助
+    布基纳法索…): the countries the purpose names after 在/向/为/帮助/支持/援助 received it."""
+    for f in facts:
+        if f.kind != "AidStatistic" or "purpose" not in f.literals or any(
+                m.type in GEO for m in f.get("recipient")):
+            continue
+        money = [m for _, m in f.roles if m.type == "MONEY"]
+        if not money:
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        use = text.find("用于" + f.literals["purpose"], money[0].end - sent.start)
+        if use < 0:
+            continue
+        lo, hi = sent.start + use, sent.start + use + 2 + len(f.literals["purpose"])
+        geo = [g for g in doc.mentions if g.sentence == sent.index and g.type in GEO and not _chinese(g) and lo <= g.start
+               and g.end <= hi and re.search(r"(?:在|向|为|帮助|支持|援助|惠及)$", text[:g.start - sent.start])]
+        if geo:
+            f.roles += [("recipient", g) for g in _list_run(text, [g for g in doc.mentions if g.sentence == sent.index
+                                                                   and g.type in GEO and g.start >= geo[0].start], sent.start)]
+    return facts
+
+
 def _done_in(doc: Document, facts: list[Fact]) -> list[Fact]:
     """A figure of what was done in a place (农业专家在几内亚比绍协助建成示范点11个): the place is its location,
     where the clause names no one who received it."""
@@ -1227,7 +1251,8 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     """The countries and regions listed after 向/为/对/与/帮助/援助 before ``pos`` in the sentence."""
     geo = [g for g in ms if g.type in GEO and not _chinese(g) and g.end <= pos]
     for i, g in enumerate(geo):
-        if re.search(r"(?:向|为|对|与|帮助|援助|免除了?|减免了?)$", sent.text[:g.start - sent.start]):
+        if re.search(r"(?:向|为|对|与|帮助|援助|免除了?|减免了?|惠及|受援(?:国|方)(?:包括|有|为|是)|受益(?:国|方)(?:包括|有|为|是))$",
+                     sent.text[:g.start - sent.start]):
             return _list_run(sent.text, geo[i:], sent.start)
     return []
 
