@@ -304,6 +304,7 @@ class Relations:
             yield fact
             return
         last: Fact | None = None  # the last measure that named its programme
+        prev: Fact | None = None  # the last measure
         for cs, ce in _measures(sent, _clauses(sent.text, sent.start, trigger.end(), limit)):
             clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
@@ -315,6 +316,10 @@ class Relations:
                     m.type in ENTITY_LIKE for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
                 last.roles += [("amount", m) for m in money]
                 last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]
+                continue
+            if last is None and prev is not None and money and _SIZE_OF_LAST.match(clause) and not any(
+                    m.type in ENTITY_LIKE for m in inner) and not any(m.type == "MONEY" for _, m in prev.roles):
+                prev.roles += [("theme", m) for m in money]  # 免除15个国家…债务，共计16亿元人民币: the sum of it
                 continue
             # 推动落实联合国2030年可持续发展议程: a programme that exists is implemented, not announced
             named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE
@@ -359,6 +364,7 @@ class Relations:
                     fact.literals["beneficiary"] = to.group(1)
                 if items:
                     last = fact
+                prev = fact
                 yield fact
 
     # ------------------------------------------------------------------ aid statistics
