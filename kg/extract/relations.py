@@ -105,7 +105,7 @@ class Relations:
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
                       + _quoted_plans(doc) + _bodies_set_up(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
-        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, _list_items(doc, _done_in(doc, _aided_by_purpose(doc, list(self.facts(doc))))))))
+        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, _list_items(doc, _done_in(doc, _sum_of_the_aid(doc, _aided_by_purpose(doc, list(self.facts(doc)))))))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -1021,6 +1021,25 @@ def _aided_by_purpose(doc: Document, facts: list[Fact]) -> list[Fact]:
         if geo:
             f.roles += [("recipient", g) for g in _list_run(text, [g for g in doc.mentions if g.sentence == sent.index
                                                                    and g.type in GEO and g.start >= geo[0].start], sent.start)]
+    return facts
+
+
+_SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:该|此|这一?|上述)?(?:项目|援助|批援助|笔援助|批物资)?(?:的)?(?:援助)?(?:总)?(?:金额|总额|价值|规模|投资额?|资金|款项)"
+                        r"(?:为|达|约|共计|合计|总计|逾|超过)*")
+
+
+def _sum_of_the_aid(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A sum given as the amount of the aid just told of (…向布基纳法索提供的粮食援助项目近日交付，援助金额200万美元;
+    …在老挝实施的项目启动。该项目金额为300万美元): that aid's recipients, in its sentence or the one before."""
+    told = sorted((f for f in facts if any(m.type in GEO for m in f.get("recipient"))), key=lambda f: f.end)
+    for f in facts:
+        if f.kind == "AidStatistic" and not f.get("recipient") and _SUM_OF_IT.match(_rule_view(f.text)) and any(
+                m.type == "MONEY" for _, m in f.roles):
+            para = doc.sentences[f.sentence].paragraph
+            near = [t for t in told if t.end <= f.start and (t.sentence == f.sentence or t.sentence == f.sentence - 1
+                                                              and doc.sentences[t.sentence].paragraph == para)]
+            if near:
+                f.roles += [(r, m) for r, m in near[-1].roles if r in ("recipient", "deliverable")]
     return facts
 
 
