@@ -326,7 +326,8 @@ class Relations:
                      and (money or counts or not re.search(r"(?:落实|对接|服务于?|围绕)[“\"《]?$", sent.text[:m.start - sent.start]))]
             flow = _FLOW.search(_blank_names(clause, inner, cs))
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
-            if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not (named and first):
+            aided = _aided_in(clause, inner, cs)  # 宣布将继续全力支持非洲国家抗疫行动: a measure for whom it names
+            if not (named or money or counts or flow or aided) or not MEASURE_VERBS.match(clause) and not (named and first):
                 continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
             period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)] or (
@@ -348,7 +349,7 @@ class Relations:
                     groups.append(([m], [c for c in counts if lo <= c.start and c.end <= m.start]))
             else:
                 groups = [(created, counts)]
-            if not (created or money or counts or flow):
+            if not (created or money or counts or flow or aided):
                 continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own
             for items, cnts in groups:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
@@ -1026,6 +1027,13 @@ def _aided_by_purpose(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 _SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:该|此|这一?|上述)?(?:项目|援助|批援助|笔援助|批物资)?(?:的)?(?:援助)?(?:总)?(?:金额|总额|价值|规模|投资额?|资金|款项)"
                         r"(?:为|达|约|共计|合计|总计|逾|超过)*")
+
+
+def _aided_in(clause: str, inner: list[Mention], cs: int) -> bool:
+    """The clause of an announced measure names a country or region it aids right after a verb of aid
+    (支持非洲国家抗疫, 向布基纳法索提供紧急粮食援助, 帮助巴基斯坦灾后重建)."""
+    return any(m.type in GEO and not _chinese(m) and re.search(
+        r"(?:支持|援助|帮助|支援|驰援|向|为)$", clause[:m.start - cs]) for m in inner)
 
 
 def _sum_of_the_aid(doc: Document, facts: list[Fact]) -> list[Fact]:
