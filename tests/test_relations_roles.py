@@ -1,0 +1,151 @@
+"""Roles of facts that must hold across genres: who announced, at which meeting, when, where, to whom, under
+which body.  Each pattern on sentences written for the test (no gold sentence), with a near miss where one
+is easy to mistake for it; traditional characters and ASCII stops read as the simplified, full-width prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_nlp import tag
+from kg.extract.nlp import Extractor
+from kg.extract.relations import Relations, _rule_view
+
+
+@pytest.fixture(scope="module")
+def read():
+    extractor, relations = Extractor(), Relations()
+    return lambda text: relations(tag(extractor, text)).facts
+
+
+def roles(fact) -> set[tuple[str, str]]:
+    return {(r, m.name if not m.is_value else m.text) for r, m in fact.roles}
+
+
+def kinds(facts, kind):
+    return [f for f in facts if f.kind == kind]
+
+
+def holding(facts, role: str, text: str):
+    """The facts with ``text`` in ``role``."""
+    return [f for f in facts if any(r == role and (m.text == text or m.name == text) for r, m in f.roles)]
+
+
+def test_the_rule_view_is_simplified_with_full_width_stops():
+    assert _rule_view("援助1,000噸,兩國;4:30抵達:") == "援助1,000吨，两国；4:30抵达："
+    assert len(_rule_view("中國,蘇丹;")) == len("中國,蘇丹;")
+
+
+def test_the_number_of_countries_just_named_is_no_figure_in_traditional_characters(read):
+    facts = read("中國政府決定同時援助老撾和緬甸兩國。")
+    assert not holding(facts, "theme", "兩國")
+
+
+def test_a_plan_in_book_title_marks_is_adopted_at_the_meeting(read):
+    facts = read("2016年5月，中国—南太平洋合作论坛第二届部长级会议在苏瓦举行，会议审议通过了《南太渔业合作三年行动方案》。")
+    (plan,) = [f for f in kinds(facts, "ProgrammeReport") if f.label == "南太渔业合作三年行动方案"]
+    assert ("announced_at", "中国—南太平洋合作论坛第二届部长级会议") in roles(plan)
+
+
+def test_a_declaration_in_book_title_marks_is_no_programme(read):
+    facts = read("会议审议通过了《南太渔业合作苏瓦宣言》。")
+    assert not [f for f in facts if "宣言" in f.label]
+
+
+def test_he_says_gives_the_day_the_speaker_spoke(read):
+    facts = read("国家国际发展合作署副署长李明在7日接受媒体采访时表示，中方已启动紧急援助。"
+                 "他说，中方将向马拉维提供首批援助，金额为3000万元人民币。")
+    (sum_,) = holding(facts, "theme", "3000万元人民币")
+    assert ("date", "7日") in roles(sum_)
+
+
+def test_he_says_without_a_day_of_speaking_gives_no_date(read):
+    facts = read("国家国际发展合作署副署长李明表示，中方已启动紧急援助。他说，中方将向马拉维提供首批援助，金额为3000万元人民币。")
+    (sum_,) = holding(facts, "theme", "3000万元人民币")
+    assert not sum_.get("date")
+
+
+def test_a_body_that_sets_up_another_is_its_parent(read):
+    facts = read("非洲联盟还专门成立了疫苗采购工作组，负责协调各国采购。")
+    got = {(f.get("body")[0].name, f.get("parent")[0].name) for f in kinds(facts, "Affiliation")}
+    assert ("疫苗采购工作组", "非洲联盟") in got
+
+
+def test_a_country_that_sets_up_a_body_is_no_parent(read):
+    facts = read("老挝成立了疫苗采购工作组。")
+    assert not [f for f in kinds(facts, "Affiliation") if f.get("parent")[0].name == "老挝"]
+
+
+def test_a_meeting_whose_sentence_begins_with_its_days_is_dated_its_first_day(read):
+    facts = read("2015年1月8日至9日，中国—拉共体论坛首届部长级会议在北京举行。")
+    (meeting,) = kinds(facts, "MeetingReport")
+    assert ("date", "2015年1月8日") in roles(meeting) and ("location", "北京") in roles(meeting)
+
+
+def test_the_body_before_a_meeting_announces_and_the_clause_date_dates_the_meeting(read):
+    facts = read("2012年，中国在中非合作论坛第五届部长级会议上宣布，向非洲国家提供200亿美元贷款额度。")
+    (pledge,) = holding(facts, "theme", "200亿美元")
+    assert {("announced_by", "中国"), ("date", "2012年")} <= roles(pledge)
+    (meeting,) = kinds(facts, "MeetingReport")
+    assert ("date", "2012年") in roles(meeting)
+
+
+def test_a_date_after_the_meeting_does_not_date_it(read):
+    facts = read("中国在中非合作论坛第五届部长级会议上宣布，2013年向非洲国家提供200亿美元贷款额度。")
+    (meeting,) = kinds(facts, "MeetingReport")
+    assert not meeting.get("date")
+
+
+def test_items_after_an_announcement_with_a_colon_share_its_announcer_meeting_and_date(read):
+    facts = read("2018年9月，习近平主席在中非合作论坛北京峰会上宣布：\n（一）向非洲提供600亿美元支持。\n"
+                 "（二）为非洲培训1000名农业人才。")
+    for figure in ("600亿美元", "1000名"):
+        (f,) = holding(facts, "theme", figure)
+        assert {("announced_by", "习近平"), ("announced_at", "中非合作论坛北京峰会"), ("date", "2018年9月")} <= roles(f)
+
+
+def test_items_after_a_statement_without_a_colon_are_their_own(read):
+    facts = read("2018年9月，习近平主席在中非合作论坛北京峰会上宣布了一系列举措。\n（一）中国向非洲提供了600亿美元支持。")
+    (f,) = holding(facts, "theme", "600亿美元")
+    assert not f.get("announced_by")
+
+
+def test_a_measure_after_including_that_names_a_fund_is_pledged(read):
+    facts = read("会上，中国政府宣布了八项政策措施，包括设立中非发展基金，总额达50亿美元。")
+    (fund,) = holding(facts, "programme", "中非发展基金")
+    assert fund.kind == "Pledge" and ("amount", "50亿美元") in roles(fund) and ("announced_by", "中国政府") in roles(fund)
+
+
+def test_a_figure_of_work_done_in_a_country_is_located_there(read):
+    facts = read("中国农业专家在莫桑比克协助建成农业示范中心3个。")
+    (f,) = holding(facts, "theme", "3个")
+    assert ("location", "莫桑比克") in roles(f)
+
+
+def test_countries_after_benefits_received_the_sum(read):
+    facts = read("该项目惠及老挝、柬埔寨和缅甸三国，总金额达500万美元。")
+    (f,) = holding(facts, "theme", "500万美元")
+    assert {("recipient", "老挝"), ("recipient", "柬埔寨"), ("recipient", "缅甸")} <= roles(f)
+
+
+def test_a_sum_for_a_purpose_in_a_country_was_received_by_it(read):
+    facts = read("中国政府向世界粮食计划署捐款300万美元，用于在老挝北部开展学校供餐项目。")
+    (f,) = holding(facts, "theme", "300万美元")
+    assert ("recipient", "老挝") in roles(f)
+
+
+def test_the_total_after_an_unnamed_measure_is_its_sum(read):
+    facts = read("中国宣布免除埃塞俄比亚、苏丹等15个非洲国家的无息贷款债务，共计16亿元人民币。")
+    (f,) = holding(facts, "theme", "16亿元人民币")
+    assert f.kind == "Pledge" and ("recipient", "埃塞俄比亚") in roles(f)
+
+
+def test_the_sum_of_the_aid_just_told_of_goes_to_its_recipients(read):
+    facts = read("中国向布基纳法索提供的粮食援助项目近日完成交付，援助金额200万美元。")
+    (f,) = holding(facts, "theme", "200万美元")
+    assert ("recipient", "布基纳法索") in roles(f)
+
+
+def test_an_announced_measure_for_a_region_is_a_pledge_with_its_recipient(read):
+    facts = read("习近平主席在峰会上宣布，中国将继续全力支持非洲国家抗击疫情。")
+    (p,) = kinds(facts, "Pledge")
+    assert {("announced_by", "习近平"), ("recipient", "非洲")} <= roles(p)
