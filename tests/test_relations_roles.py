@@ -149,3 +149,14 @@ def test_an_announced_measure_for_a_region_is_a_pledge_with_its_recipient(read):
     facts = read("习近平主席在峰会上宣布，中国将继续全力支持非洲国家抗击疫情。")
     (p,) = kinds(facts, "Pledge")
     assert {("announced_by", "习近平"), ("recipient", "非洲")} <= roles(p)
+
+
+def test_the_same_day_dates_the_sums_of_its_clause(read):
+    facts = read("2022年9月20日，中国驻老挝大使出席项目启动仪式。当天，中方宣布向老挝提供500万美元援助。")
+    (f,) = holding(facts, "theme", "500万美元")
+    assert ("date", "2022年9月20日") in roles(f)
+
+
+def test_without_the_same_day_the_day_before_does_not_date_a_sum(read):
+    facts = read("2022年9月20日，中国驻老挝大使出席项目启动仪式。此后，中方宣布向老挝提供500万美元援助。")
+    assert not [f for f in holding(facts, "theme", "500万美元") if f.get("date")]

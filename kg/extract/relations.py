@@ -105,7 +105,7 @@ class Relations:
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
                       + _quoted_plans(doc) + _bodies_set_up(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
-        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, _list_items(doc, _done_in(doc, _sum_of_the_aid(doc, _aided_by_purpose(doc, list(self.facts(doc)))))))))
+        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, _same_day(doc, _list_items(doc, _done_in(doc, _sum_of_the_aid(doc, _aided_by_purpose(doc, list(self.facts(doc))))))))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -1027,6 +1027,29 @@ def _aided_by_purpose(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 _SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:该|此|这一?|上述)?(?:项目|援助|批援助|笔援助|批物资)?(?:的)?(?:援助)?(?:总)?(?:金额|总额|价值|规模|投资额?|资金|款项)"
                         r"(?:为|达|约|共计|合计|总计|逾|超过)*")
+
+
+_SAME_DAY = re.compile(r"同日|当天|当日|同一天")
+
+
+def _same_day(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """同日 / 当天 / 当日: the day named last before it, in its sentence or an earlier one (…20日在万象举行。
+    当天，中方宣布向老挝提供500万美元援助): the date of the sums and pledges of its clause on."""
+    dates = sorted((m for m in doc.mentions if m.type == "DATE"), key=lambda m: m.start)
+    for f in facts:
+        if f.kind not in ("AidStatistic", "Pledge") or f.get("date"):
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        said = [d for d in _SAME_DAY.finditer(text, 0, f.end - sent.start) if not any(
+            not m.is_value and m.start <= sent.start + d.start() < m.end for m in doc.mentions if m.sentence == sent.index)]
+        if not said:
+            continue
+        at = sent.start + said[-1].start()
+        day = [d for d in dates if d.end <= at and re.search(r"日|^\d{4}-\d\d-\d\d$", d.text)]
+        if day:
+            f.roles.append(("date", day[-1]))
+    return facts
 
 
 def _aided_in(clause: str, inner: list[Mention], cs: int) -> bool:
