@@ -418,7 +418,7 @@ class Relations:
                                    and cs + to.start() < g.start < m.start and not region]
                 if receivers and m.start >= cs + got.start():
                     fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
-                if not fact.get("recipient") and not region and m.type == "MONEY":
+                if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m)):
                     # 中国为坦桑尼亚、赞比亚…9国免除了…债务，…累计金额14.2亿元: the countries of an earlier clause
                     fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
                 # 全球发展和南南合作基金规模增至40亿美元: the sum of a named fund is its amount
