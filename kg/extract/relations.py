@@ -158,13 +158,15 @@ class Relations:
                                 if g.type in GEO and not _chinese(g) and g.name not in named
                                 and not named.add(g.name)]
             last_figures = []
-            if not pledges:
+            # 就有中国民众捐来100万元人民币；还有中国企业提出捐助…: the figures before the first pledge are read too
+            head = [c for c in clauses if c[1] <= min(f.start for f in pledges)] if pledges else clauses
+            if head:
                 # 在这三年中 / 三年间 / 同期: the period named before, in this paragraph or an earlier one
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
                 # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
                 spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)
                          and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(m.text)]
-                last_figures = list(self._aid_statistics(sent, ms, clauses, periods or spans or back,
+                last_figures = list(self._aid_statistics(sent, ms, head, periods or spans or back,
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
                 _said_then(sent, last_figures, said_on)
                 yield from last_figures
