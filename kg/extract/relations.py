@@ -705,12 +705,12 @@ class Relations:
                 fact.roles.append(("announced_by", o))
             # …会议审议通过了《X》, 会议通过的《X》; 《X》于2015年1月在…会议上通过
             adopted = [mt for mt in ms if mt.type == "MEETING" and mt.end <= p.start and re.search(
-                r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?[“《\"]?$", text[:p.start - base])
+                _ADOPTED, text[:p.start - base])
                 and not re.search(r"[。；]", text[mt.end - base:p.start - base])]
             after = [mt for mt in ms if mt.type == "MEETING" and mt.start >= p.end and re.fullmatch(
                 r"[”》\"]?(?:已|于[^，；。]{2,16}?)?在?", text[p.end - base:mt.start - base]) and re.match(
                 r"(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
-            ref = recent_meeting and re.search(r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?[“《\"]?$", text[:p.start - base])
+            ref = recent_meeting and re.search(_ADOPTED, text[:p.start - base])
             if ref and not adopted and not after and _meeting_ref(sent, ms, 0, ref.start()) and not any(
                     m.type == "MEETING" and m.end - base <= ref.start() for m in ms):
                 fact.roles.append(("announced_at", recent_meeting))  # 会议审议通过了《X》: the meeting named before
@@ -1153,6 +1153,8 @@ def _titled_plans(doc: Document) -> list[Mention]:
 
 
 _QUOTES = re.compile(r"[“”《》\"]")
+# …审议通过了《X》, 通过了《北京宣言》和《X规划》: what a meeting adopted, just before the name
+_ADOPTED = r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?(?:[“《\"][^“”《》\"。；]{1,60}[”》\"](?:和|、|及|以及|与))*[“《\"]?$"
 # the head of a plan's title (a declaration, charter, report or regulation is a document, no entity)
 _PLAN_TITLE = re.compile(r"《([^《》\n，。；]{2,60}?(?:计划|规划|纲要|议程|方案|战略|清单)(?:\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～至到]\s*"
                          r"(?:19|20)\d\d\s*年?[)）])?)》")
