@@ -182,6 +182,7 @@ class Relations:
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
             yield from self._programmes(sent, ms, said, recent_meeting)
+            yield from _this_plan(doc, sent, ms, recent_meeting)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
@@ -1052,6 +1053,29 @@ def _same_day(doc: Document, facts: list[Fact]) -> list[Fact]:
         if day:
             f.roles.append(("date", day[-1]))
     return facts
+
+
+_THIS_PLAN = re.compile(r"(?:本|该|这一?|此)(行动计划|规划|计划|纲要|方案|议程|战略)")
+
+
+def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None) -> Iterable[Fact]:
+    """本规划由X会议审议通过 / 本行动计划经…会议通过: the plan the document is (the first programme it names
+    with that head) was adopted at the meeting, named in the sentence or just before (会议)."""
+    text, base = sent.text, sent.start
+    for t in _THIS_PLAN.finditer(text):
+        rest = text[t.end():]
+        by = re.match(r"[^。；]{0,30}?(?:由|经|在|于)?([^。；]{0,40}?)(?:上)?(?:审议)?(?:通过|批准|签署|发表|制定)", rest)
+        if by is None:
+            continue
+        lo, hi = base + t.end() + by.start(1), base + t.end() + by.end(1)
+        meeting = _outermost([m for m in ms if m.type == "MEETING" and lo <= m.start and m.end <= hi])
+        if not meeting and recent_meeting and re.search(r"(?:会议|峰会|大会)", by.group(1)):
+            meeting = [recent_meeting]
+        plan = next((m for m in doc.mentions if m.type == "PROGRAMME" and _QUOTES.sub("", m.name).split("(")[0]
+                     .split("（")[0].endswith(t.group(1))), None)
+        if meeting and plan is not None:
+            yield Fact("ProgrammeReport", sent.index, base + t.start(), hi, doc.text[base + t.start():hi],
+                       "programme:this-plan-adopted", plan.name, [("programme", plan), ("announced_at", meeting[0])])
 
 
 def _aided_in(clause: str, inner: list[Mention], cs: int) -> bool:
