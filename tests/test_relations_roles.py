@@ -160,3 +160,33 @@ def test_the_same_day_dates_the_sums_of_its_clause(read):
 def test_without_the_same_day_the_day_before_does_not_date_a_sum(read):
     facts = read("2022年9月20日，中国驻老挝大使出席项目启动仪式。此后，中方宣布向老挝提供500万美元援助。")
     assert not [f for f in holding(facts, "theme", "500万美元") if f.get("date")]
+
+
+def test_a_plan_adopted_with_other_titles_and_this_plan_later(read):
+    facts = read("南南渔业合作规划(2016-2020)\n\n2016年5月9日至10日，中国—南太平洋合作论坛第二届部长级会议在苏瓦举行。"
+                 "会议通过了《苏瓦宣言》和《南南渔业合作规划(2016-2020)》。\n\n本规划由双方共同落实。")
+    adopted = [f for f in kinds(facts, "ProgrammeReport") if f.get("announced_at")]
+    assert {(f.get("programme")[0].name, f.get("announced_at")[0].name) for f in adopted} == {
+        ("南南渔业合作规划(2016-2020)", "中国—南太平洋合作论坛第二届部长级会议")}
+
+
+def test_this_plan_adopted_at_a_meeting(read):
+    facts = read("南南渔业合作规划\n\n一、总则\n本规划由中国—南太平洋合作论坛第二届部长级会议审议通过。")
+    (f,) = [f for f in kinds(facts, "ProgrammeReport") if f.get("announced_at")]
+    assert roles(f) == {("programme", "南南渔业合作规划"), ("announced_at", "中国—南太平洋合作论坛第二届部长级会议")}
+
+
+def test_a_forums_own_plan_no_meeting_adopted_was_announced_by_the_forum(read):
+    facts = read("中国—太平洋岛国经济发展合作论坛行动计划\n\n双方制订本行动计划，以期深化合作。")
+    (f,) = [f for f in kinds(facts, "ProgrammeReport") if f.get("announced_at")]
+    assert ("announced_at", "中国—太平洋岛国经济发展合作论坛") in roles(f)
+    facts = read("中国—太平洋岛国经济发展合作论坛渔业合作规划\n\n双方制订本规划。")  # a plan of a field: whose, the name does not say
+    assert not [f for f in kinds(facts, "ProgrammeReport") if f.get("announced_at")]
+
+
+def test_goods_and_figures_before_a_pledge_have_their_recipients(read):
+    facts = read("中国援助马拉维的首批帐篷当天运抵，共计3000顶。")
+    (f,) = holding(facts, "theme", "3000顶")
+    assert ("recipient", "马拉维") in roles(f)
+    facts = read("巴基斯坦驻华使馆开设募捐账户后，中国民众捐来100万元人民币；还有中国企业提出捐助10万支疫苗。")
+    assert holding(facts, "theme", "100万元人民币")

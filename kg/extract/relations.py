@@ -105,7 +105,12 @@ class Relations:
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
                       + _quoted_plans(doc) + _bodies_set_up(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
-        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, _same_day(doc, _list_items(doc, _done_in(doc, _sum_of_the_aid(doc, _aided_by_purpose(doc, list(self.facts(doc))))))))))
+        facts = list(self.facts(doc))
+        # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
+        # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
+        for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _list_items, _same_day, _lenders):
+            facts = step(doc, facts)
+        doc.facts = _forum_plans(doc, _headline_recipient(doc, _meeting_dates(facts)))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -1076,6 +1081,25 @@ def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention |
         if meeting and plan is not None:
             yield Fact("ProgrammeReport", sent.index, base + t.start(), hi, doc.text[base + t.start():hi],
                        "programme:this-plan-adopted", plan.name, [("programme", plan), ("announced_at", meeting[0])])
+
+
+def _forum_plans(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A forum's own plan (中国-阿拉伯国家合作论坛行动计划) that the document says no meeting adopted: the forum
+    announced it (a meeting that adopted it, 中非合作论坛第八届部长级会议, is said where it is)."""
+    adopted = {m.name for f in facts for m in f.get("programme") if f.get("announced_at")}
+    done: set[str] = set()
+    for p in doc.mentions:
+        if p.type != "PROGRAMME" or p.name in adopted or p.name in done or not re.search(
+                r"(?:行动计划|规划|计划|纲要|方案|议程)(?:[(（][^()（）]*[)）])?$", _QUOTES.sub("", p.name)):
+            continue
+        forum = next((f for f in doc.mentions if f.type == "FORUM" and f.start == p.start and f.end < p.end
+                      and re.fullmatch(r"[—－\-–―]?(?:行动计划|规划|计划|纲要|方案|议程)(?:[(（][^()（）]*[)）])?",
+                                       _zh(p)[f.end - p.start:])), None)
+        if forum is not None:
+            done.add(p.name)
+            facts.append(Fact("ProgrammeReport", p.sentence, p.start, p.end, p.text, "programme:forum-plan", p.name,
+                              [("programme", p), ("announced_at", forum)]))
+    return facts
 
 
 def _aided_in(clause: str, inner: list[Mention], cs: int) -> bool:
