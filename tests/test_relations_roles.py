@@ -190,3 +190,10 @@ def test_goods_and_figures_before_a_pledge_have_their_recipients(read):
     assert ("recipient", "马拉维") in roles(f)
     facts = read("巴基斯坦驻华使馆开设募捐账户后，中国民众捐来100万元人民币；还有中国企业提出捐助10万支疫苗。")
     assert holding(facts, "theme", "100万元人民币")
+
+
+def test_a_figure_a_person_announces_at_the_meeting_of_the_sentence(read):
+    facts = read("中国—南太平洋合作论坛第二届部长级会议于2016年5月9日在苏瓦召开，习近平主席出席开幕式并发表重要讲话，"
+                 "宣布未来3年中方将为太平洋岛国培训2000名各类人才。")
+    (f,) = holding(facts, "theme", "2000名")
+    assert {("announced_by", "习近平"), ("announced_at", "中国—南太平洋合作论坛第二届部长级会议")} <= roles(f)

@@ -108,7 +108,7 @@ class Relations:
         facts = list(self.facts(doc))
         # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
-        for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _list_items, _same_day, _lenders):
+        for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day, _lenders):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _meeting_dates(facts)))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -1081,6 +1081,26 @@ def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention |
         if meeting and plan is not None:
             yield Fact("ProgrammeReport", sent.index, base + t.start(), hi, doc.text[base + t.start():hi],
                        "programme:this-plan-adopted", plan.name, [("programme", plan), ("announced_at", meeting[0])])
+
+
+def _announced_figures(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure that a person announces (…会议于2014年6月5日在北京召开，习近平主席出席开幕式并…宣布未来3年中方将为
+    阿拉伯国家培训6000名人才): announced at the meeting the sentence names before 宣布, on its date."""
+    meetings: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "MeetingReport":
+            meetings.setdefault(f.sentence, []).append(f)
+    for f in facts:
+        if f.kind != "AidStatistic" or not f.get("announced_by") or f.get("announced_at") or f.sentence not in meetings:
+            continue
+        sent = doc.sentences[f.sentence]
+        figure = (f.get("theme") or f.get("amount") or [None])[0]
+        said = [t for t in ANNOUNCE.finditer(_rule_view(sent.text)) if figure and sent.start + t.end() <= figure.start]
+        held = [r for r in meetings[f.sentence] if said and r.get("meeting")[0].end <= sent.start + said[-1].start()]
+        if held:
+            f.roles.append(("announced_at", held[-1].get("meeting")[0]))
+            f.roles += [("date", d) for d in held[-1].get("date")[:1] if not f.get("date")]
+    return facts
 
 
 def _forum_plans(doc: Document, facts: list[Fact]) -> list[Fact]:
