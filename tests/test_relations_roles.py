@@ -197,3 +197,9 @@ def test_a_figure_a_person_announces_at_the_meeting_of_the_sentence(read):
                  "宣布未来3年中方将为太平洋岛国培训2000名各类人才。")
     (f,) = holding(facts, "theme", "2000名")
     assert {("announced_by", "习近平"), ("announced_at", "中国—南太平洋合作论坛第二届部长级会议")} <= roles(f)
+
+
+def test_a_project_that_lies_in_a_place(read):
+    facts = read("中国援建的万象国际会议中心位于老挝首都万象，2016年投入使用。")
+    (f,) = [f for f in kinds(facts, "ProjectReport") if f.rule == "project:lies-in"]
+    assert {("location", "老挝"), ("location", "万象")} <= roles(f)

@@ -181,6 +181,7 @@ class Relations:
             yield from self._partners(sent, ms, {(f.label, m.name) for f in partnerships for m in f.get("partner")})
             yield from self._recipients(sent, ms, clauses)
             yield from _owned_projects(sent, ms)
+            yield from _lies_in(sent, ms)
             yield from self._foundings(sent, ms)
             yield from self._affiliations(sent, ms, bodies)
             yield from _set_up_by(sent, ms)
@@ -1408,6 +1409,22 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     if re.match(r"(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
         return last_person
     return None
+
+
+def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
+    """A project that lies somewhere (X位于老挝首都万象, 坐落于…): the places after the verb are its location."""
+    for p in ms:
+        if p.type != "PROJECT":
+            continue
+        at = re.match(r"(?:项目)?(?:位于|坐落于|坐落在|地处|建在|设在)([^，；。]{2,24})", sent.text[p.end - sent.start:])
+        if at is None:
+            continue
+        lo, hi = p.end + at.start(1), p.end + at.end(1)
+        places = [x for x in _outermost([x for x in ms if not x.is_value and lo <= x.start and x.end <= hi])
+                  if x.type in ("PLACE", "COUNTRY") and not _chinese(x)]
+        if places:
+            yield Fact("ProjectReport", sent.index, p.start, hi, sent.text[p.start - sent.start:hi - sent.start],
+                       "project:lies-in", p.name, [("project", p), *(("location", x) for x in places)])
 
 
 def _owned_projects(sent, ms: list[Mention]) -> Iterable[Fact]:
