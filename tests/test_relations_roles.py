@@ -203,3 +203,19 @@ def test_a_project_that_lies_in_a_place(read):
     facts = read("中国援建的万象国际会议中心位于老挝首都万象，2016年投入使用。")
     (f,) = [f for f in kinds(facts, "ProjectReport") if f.rule == "project:lies-in"]
     assert {("location", "老挝"), ("location", "万象")} <= roles(f)
+
+
+@pytest.mark.parametrize("sentence, body, parent", [
+    ("商务部下属的国际经济合作事务局负责援外项目的实施管理。", "国际经济合作事务局", "商务部"),
+    ("国家国际发展合作署的地区一司负责亚洲事务。", "地区一司", "国家国际发展合作署"),
+    ("中国国际扶贫中心隶属于国务院扶贫开发领导小组办公室。", "中国国际扶贫中心", "国务院扶贫开发领导小组办公室"),
+])
+def test_a_unit_and_the_body_it_belongs_to(read, sentence, body, parent):
+    got = {(f.get("body")[0].name, f.get("parent")[0].name) for f in kinds(read(sentence), "Affiliation")}
+    assert (body, parent) in got
+
+
+def test_two_bodies_joined_by_de_are_no_unit_and_parent_unless_a_unit_is_named(read):
+    got = {(f.get("body")[0].name, f.get("parent")[0].name)
+           for f in kinds(read("商务部的世界粮食计划署联络人出席了会议。"), "Affiliation")}
+    assert ("世界粮食计划署", "商务部") not in got

@@ -103,7 +103,7 @@ class Relations:
     def __call__(self, doc: Document) -> Document:
         doc.mentions = complete_dates(doc.mentions)
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
-                      + _quoted_plans(doc) + _bodies_set_up(doc)):
+                      + _quoted_plans(doc) + _bodies_set_up(doc) + _units_named(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         facts = list(self.facts(doc))
         # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
@@ -185,6 +185,7 @@ class Relations:
             yield from self._foundings(sent, ms)
             yield from self._affiliations(sent, ms, bodies)
             yield from _set_up_by(sent, ms)
+            yield from _units_of(sent, ms)
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
             yield from self._programmes(sent, ms, said, recent_meeting)
@@ -1467,6 +1468,50 @@ def _bodies_set_up(doc: Document) -> list[Mention]:
             if not any(not x.is_value and x.start < end and start < x.end for x in ms):
                 out.append(_found_name(doc, start, end, "ORG", sent.index, "name:body-set-up"))
     return out
+
+
+_UNIT_HEAD = r"(?:司|局|处|厅|署|办公室|委员会|中心|研究院|研究所|学院|工作组|小组|秘书处)"
+_OWNS = r"(?:下属|所属|直属|旗下|下设)的?"
+
+
+def _units_named(doc: Document) -> list[Mention]:
+    """A unit named after the body it belongs to (商务部下属的国际经济合作事务局, 商务部所属的X中心): an
+    organisation, where the tagger found no name there (its parent: `_units_of`)."""
+    out = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for sent in doc.sentences:
+        ms = by_sentence.get(sent.index, [])
+        text = _rule_view(sent.text)
+        for o in ms:
+            if o.type != "ORG":
+                continue
+            own = re.match(_OWNS, text[o.end - sent.start:])
+            unit = own and re.match(rf"[^，；。、的和与及“”\"\s\d]{{2,16}}?{_UNIT_HEAD}(?=[^，；。、]{{0,1}}[负承是为在和与及，；。、]|$)",
+                                    text[o.end - sent.start + own.end():])
+            if not unit:
+                continue
+            start = o.end + own.end()
+            end = start + unit.end()
+            if not any(not x.is_value and x.start < end and start < x.end for x in ms):
+                out.append(_found_name(doc, start, end, "ORG", sent.index, "name:unit-of-a-body"))
+    return out
+
+
+def _units_of(sent, ms: list[Mention]) -> Iterable[Fact]:
+    """A body and the body it belongs to: X下属的/所属的/直属的 Y, X的Y司 (a unit by its head), Y隶属于X,
+    Y是X的直属事业单位."""
+    fact = _pair_facts(sent, "Affiliation", "body", "parent")
+    text, base = sent.text, sent.start
+    orgs = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type == "ORG"]
+    for a, b in zip(orgs, orgs[1:]):
+        gap = text[a.end - base:b.start - base]
+        if re.fullmatch(_OWNS, gap) or gap == "的" and re.search(rf"{_UNIT_HEAD}$", b.name):
+            yield from fact(b, a, "parent:unit-of")
+        elif re.fullmatch(r"(?:隶属于?|归属于?|隶属于|直属于)", gap) or re.fullmatch(
+                r"是", gap) and re.match(r"的?(?:直属|下属|所属)(?:事业)?(?:机构|部门|单位)", text[b.end - base:]):
+            yield from fact(a, b, "parent:belongs-to")
 
 
 def _set_up_by(sent, ms: list[Mention]) -> Iterable[Fact]:
