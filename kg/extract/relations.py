@@ -1470,7 +1470,8 @@ def _bodies_set_up(doc: Document) -> list[Mention]:
     return out
 
 
-_UNIT_HEAD = r"(?:司|局|处|厅|署|办公室|委员会|中心|研究院|研究所|学院|工作组|小组|秘书处)"
+_UNIT_HEAD = r"(?:司|局|处|厅|办公室|委员会|中心|研究院|研究所|学院|工作组|小组|秘书处)"
+_DEPARTMENT = r"(?:司|局|处|厅|办公室|秘书处)"  # X的地区一司: a department by its head alone
 _OWNS = r"(?:下属|所属|直属|旗下|下设)的?"
 
 
@@ -1507,7 +1508,7 @@ def _units_of(sent, ms: list[Mention]) -> Iterable[Fact]:
     orgs = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type == "ORG"]
     for a, b in zip(orgs, orgs[1:]):
         gap = text[a.end - base:b.start - base]
-        if re.fullmatch(_OWNS, gap) or gap == "的" and re.search(rf"{_UNIT_HEAD}$", b.name):
+        if re.fullmatch(_OWNS, gap) or gap == "的" and re.search(rf"{_DEPARTMENT}$", b.name):
             yield from fact(b, a, "parent:unit-of")
         elif re.fullmatch(r"(?:隶属于?|归属于?|隶属于|直属于)", gap) or re.fullmatch(
                 r"是", gap) and re.match(r"的?(?:直属|下属|所属)(?:事业)?(?:机构|部门|单位)", text[b.end - base:]):
