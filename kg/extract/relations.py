@@ -316,7 +316,7 @@ class Relations:
         last: Fact | None = None  # the last measure that named its programme
         prev: Fact | None = None  # the last measure
         for cs, ce in _measures(sent, _clauses(sent.text, sent.start, trigger.end(), limit)):
-            clause = sent.text[cs - sent.start:ce - sent.start]  # simplified: the patterns read 設立 as 设立
+            clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
             if CONTINUATION.match(clause) and not any(m.type in ("PROGRAMME", "PROJECT") for m in inner):
                 continue  # 包括100个减贫项目…: details of the measure before
@@ -363,7 +363,7 @@ class Relations:
                 continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own
             for items, cnts in groups:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
-                fact = Fact("Pledge", sent.index, cs, ce, doc.text[cs:ce], "pledge:announcement", label, list(context))
+                fact = Fact("Pledge", sent.index, cs, ce, clause, "pledge:announcement", label, list(context))
                 fact.roles += [("programme", m) for m in items]
                 # a named programme has an amount; a sum or a number with no name is itself the subject
                 fact.roles += [("amount" if items else "theme", m) for m in [*money, *cnts]]
