@@ -219,3 +219,12 @@ def test_two_bodies_joined_by_de_are_no_unit_and_parent_unless_a_unit_is_named(r
     got = {(f.get("body")[0].name, f.get("parent")[0].name)
            for f in kinds(read("商务部的世界粮食计划署联络人出席了会议。"), "Affiliation")}
     assert ("世界粮食计划署", "商务部") not in got
+
+
+def test_a_pledge_that_names_no_one_has_the_announcer_of_the_one_before(read):
+    facts = read("2000年，中国宣布减免非洲重债穷国100亿元人民币债务。此后又于2003年宣布，再减免31个非洲国家的债务。")
+    (later,) = holding(facts, "theme", "31个")
+    assert ("announced_by", "中国") in roles(later)
+    facts = read("2000年，中国宣布减免非洲重债穷国100亿元人民币债务。2003年，法国宣布再减免31个非洲国家的债务。")
+    (other,) = holding(facts, "theme", "31个")
+    assert ("announced_by", "中国") not in roles(other)

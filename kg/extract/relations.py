@@ -108,7 +108,8 @@ class Relations:
         facts = list(self.facts(doc))
         # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
-        for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day, _lenders):
+        for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
+                     _same_announcer, _lenders):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _meeting_dates(facts)))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -1102,6 +1103,30 @@ def _announced_figures(doc: Document, facts: list[Fact]) -> list[Fact]:
         if held:
             f.roles.append(("announced_at", held[-1].get("meeting")[0]))
             f.roles += [("date", d) for d in held[-1].get("date")[:1] if not f.get("date")]
+    return facts
+
+
+_NO_SUBJECT = re.compile(r"^\s*(?:此后|随后|其后|之后|后来|同时|此外|另外|接着)?[，]?(?:[^，；。]{2,16}?[，])?"
+                         r"(?:又|还|再|并|也|先后|再次|进一步|同时)*(?:在[^，；。]{2,30}?上|于[^，；。]{2,16}?)?"
+                         r"(?:又|还|再|并|也|正式)*(?:宣布|承诺|宣告|提出)")
+
+
+def _same_announcer(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A pledge whose sentence names no one before the verb (此后又于2003年宣布，再减免…): the announcer of the
+    pledge before it, in its paragraph or the one before."""
+    last: Fact | None = None
+    for f in sorted(facts, key=lambda f: f.start):
+        if f.kind != "Pledge":
+            continue
+        sent = doc.sentences[f.sentence]
+        if not f.get("announced_by") and last is not None and \
+                doc.sentences[last.sentence].paragraph >= sent.paragraph - 1 and last.sentence < f.sentence:
+            head = _NO_SUBJECT.match(_rule_view(sent.text))
+            if head and not any(m.type in ("PERSON", "ORG", "COUNTRY") and m.sentence == sent.index
+                                and m.end <= sent.start + head.end() for m in doc.mentions):
+                f.roles += [("announced_by", m) for m in last.get("announced_by")]
+        if f.get("announced_by"):
+            last = f
     return facts
 
 
