@@ -228,3 +228,9 @@ def test_a_pledge_that_names_no_one_has_the_announcer_of_the_one_before(read):
     facts = read("2000年，中国宣布减免非洲重债穷国100亿元人民币债务。2003年，法国宣布再减免31个非洲国家的债务。")
     (other,) = holding(facts, "theme", "31个")
     assert ("announced_by", "中国") not in roles(other)
+
+
+def test_the_opening_ceremony_one_attends_is_the_meeting_named_before(read):
+    facts = read("2018年11月5日，首届中国国际进口博览会在上海开幕。习近平出席开幕式并宣布，中国将为50个国家提供5000个培训名额。")
+    (f,) = holding(facts, "theme", "5000个")
+    assert {("announced_by", "习近平"), ("announced_at", "首届中国国际进口博览会")} <= roles(f)

@@ -1337,7 +1337,7 @@ def _named_parts(doc: Document) -> list[Mention]:
 def _meeting_ref(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     """The sentence refers to a meeting without naming it (会议, 本次峰会, 会上, 会议期间) between ``lo`` and
     ``hi`` (offsets in the sentence), outside any name (联合国大会 is a name)."""
-    for m in re.finditer(r"(?:^|(?<=[，,；;、在于]))(?:本次|此次|这次|该次)?(?:会议|峰会|会上|大会)", sent.text[lo:hi]):
+    for m in re.finditer(r"(?:^|(?<=[，,；;、在于])|(?<=出席)|(?<=参加))(?:本次|此次|这次|该次)?(?:会议|峰会|会上|大会|开幕式|闭幕式)", sent.text[lo:hi]):
         at = sent.start + lo + m.start()  # not 记者会上: a word that ends in 会 is another thing
         if not any(x.start <= at < x.end for x in ms):
             return True
