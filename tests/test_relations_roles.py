@@ -234,3 +234,9 @@ def test_the_opening_ceremony_one_attends_is_the_meeting_named_before(read):
     facts = read("2018年11月5日，首届中国国际进口博览会在上海开幕。习近平出席开幕式并宣布，中国将为50个国家提供5000个培训名额。")
     (f,) = holding(facts, "theme", "5000个")
     assert {("announced_by", "习近平"), ("announced_at", "首届中国国际进口博览会")} <= roles(f)
+
+
+def test_a_body_that_announced_several_times_and_a_time_since_no_date(read):
+    facts = read("2000年以来，中国先后6次宣布免除有关国家100亿元人民币债务。")
+    (f,) = holding(facts, "theme", "100亿元人民币")
+    assert ("announced_by", "中国") in roles(f) and not f.get("date")

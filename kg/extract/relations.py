@@ -284,13 +284,14 @@ class Relations:
             return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
         people = [m for m in before if m.type == "PERSON"]
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
-        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 4 and re.fullmatch(
-            r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天)*", sent.text[m.end - sent.start:trigger.start()])
+        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
+            r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天|先后|多次|再次|一再|已经|曾经|[\d一二三四五六七八九十]+次)*", sent.text[m.end - sent.start:trigger.start()])
             or _at_meeting(sent, ms, m.end, t_abs))]
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
-        dates = [m for m in before if m.type == "DATE"]
+        # 2000年以来…先后6次宣布: a time since, no day of the announcement
+        dates = [m for m in before if m.type == "DATE" and not re.match(r"(?:以来|来|起|至今)", sent.text[m.end - sent.start:])]
         date = dates[0] if dates else None
         after = [m for m in ms if m.start >= sent.start + trigger.end()]
         head_period = next((m for m in after if m.type == "PERIOD" and m.start - (sent.start + trigger.end()) <= 2),
