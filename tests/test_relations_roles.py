@@ -240,3 +240,9 @@ def test_a_body_that_announced_several_times_and_a_time_since_no_date(read):
     facts = read("2000年以来，中国先后6次宣布免除有关国家100亿元人民币债务。")
     (f,) = holding(facts, "theme", "100亿元人民币")
     assert ("announced_by", "中国") in roles(f) and not f.get("date")
+
+
+def test_the_same_month_dates_the_sums_of_its_clause_with_the_month(read):
+    facts = read("2022年8月16日，老挝学校供餐项目在万象启动。同月，中方向布基纳法索提供的200万美元紧急粮食援助开始发放。")
+    (f,) = holding(facts, "theme", "200万美元")
+    assert f.literals.get("date") == "2022-08" and not f.get("date")

@@ -1041,7 +1041,7 @@ _SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:该|此|这一?|上述)?(?:项目|�
                         r"(?:为|达|约|共计|合计|总计|逾|超过)*")
 
 
-_SAME_DAY = re.compile(r"同日|当天|当日|同一天")
+_SAME_DAY = re.compile(r"同日|当天|当日|同一天|(同月|当月)")
 
 
 def _same_day(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1049,7 +1049,7 @@ def _same_day(doc: Document, facts: list[Fact]) -> list[Fact]:
     当天，中方宣布向老挝提供500万美元援助): the date of the sums and pledges of its clause on."""
     dates = sorted((m for m in doc.mentions if m.type == "DATE"), key=lambda m: m.start)
     for f in facts:
-        if f.kind not in ("AidStatistic", "Pledge") or f.get("date"):
+        if f.kind not in ("AidStatistic", "Pledge") or f.get("date") or "date" in f.literals:
             continue
         sent = doc.sentences[f.sentence]
         text = _rule_view(sent.text)
@@ -1058,6 +1058,11 @@ def _same_day(doc: Document, facts: list[Fact]) -> list[Fact]:
         if not said:
             continue
         at = sent.start + said[-1].start()
+        if said[-1].group(1):  # 同月: the month of the date before
+            month = [d for d in dates if d.end <= at and re.match(r"\d{4}-\d\d", d.value.get("value", ""))]
+            if month:  # a literal: the mention of the day before is no mention of the month
+                f.literals["date"] = month[-1].value["value"][:7]
+            continue
         day = [d for d in dates if d.end <= at and re.search(r"日|^\d{4}-\d\d-\d\d$", d.text)]
         if day:
             f.roles.append(("date", day[-1]))
