@@ -246,3 +246,11 @@ def test_the_same_month_dates_the_sums_of_its_clause_with_the_month(read):
     facts = read("2022年8月16日，老挝学校供餐项目在万象启动。同月，中方向布基纳法索提供的200万美元紧急粮食援助开始发放。")
     (f,) = holding(facts, "theme", "200万美元")
     assert f.literals.get("date") == "2022-08" and not f.get("date")
+
+
+def test_what_a_meeting_adopts_on_its_closing_day_has_its_last_day(read):
+    facts = read("中国—南太平洋合作论坛第二届部长级会议于2016年5月9日至10日在苏瓦召开，闭幕当天审议通过了《南太渔业合作规划》。")
+    (plan,) = [f for f in kinds(facts, "ProgrammeReport") if f.get("announced_at")]
+    assert [m.value["value"] for m in plan.get("date")] == ["2016-05-10"]
+    (meeting,) = kinds(facts, "MeetingReport")
+    assert [m.value["value"] for m in meeting.get("date")] == ["2016-05-09"]

@@ -111,7 +111,7 @@ class Relations:
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
                      _same_announcer, _lenders):
             facts = step(doc, facts)
-        doc.facts = _forum_plans(doc, _headline_recipient(doc, _meeting_dates(facts)))
+        doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -1191,6 +1191,32 @@ def _done_in(doc: Document, facts: list[Fact]) -> list[Fact]:
             lo, hi = f.start + at.start(1), f.start + at.end(1)
             f.roles += [("location", m) for m in doc.mentions if m.type in ("PLACE", "COUNTRY") and not _chinese(m)
                         and m.start == lo and m.end <= hi and not m.is_value][:1]
+    return facts
+
+
+def _last_day(days: Mention) -> Mention | None:
+    """The last day of a span of days (2021年11月29日至30日 -> 30日), as a date."""
+    cut = re.search(r"(?:至|到|[—–~～-])\s*([^至到—–~～-]+)$", days.text)
+    if days.type != "PERIOD" or not cut or not re.fullmatch(r"\d{4}-\d\d-\d\d", days.value.get("end", "")):
+        return None
+    last = days.value["end"]
+    return replace(days, start=days.start + cut.start(1), text=cut.group(1), type="DATE", key=f"date/{last}",
+                   name=cut.group(1), value={"value": last})
+
+
+def _closing_day(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """What a meeting adopted or announced on its closing day (…于2021年11月29日至30日召开，闭幕当天审议通过了《X》):
+    the last day of the meeting's days, not its first."""
+    for f in facts:
+        if f.kind not in ("ProgrammeReport", "Pledge") or not f.get("announced_at"):
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        if not re.search(r"闭幕(?:当天|当日|之日|式上|时|前夕)", text):
+            continue
+        days = [d for m in doc.mentions if m.sentence == sent.index and m.type == "PERIOD" and (d := _last_day(m))]
+        if days:
+            f.roles = [(r, m) for r, m in f.roles if r != "date"] + [("date", days[0])]
     return facts
 
 
