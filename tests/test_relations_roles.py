@@ -254,3 +254,12 @@ def test_what_a_meeting_adopts_on_its_closing_day_has_its_last_day(read):
     assert [m.value["value"] for m in plan.get("date")] == ["2016-05-10"]
     (meeting,) = kinds(facts, "MeetingReport")
     assert [m.value["value"] for m in meeting.get("date")] == ["2016-05-09"]
+
+
+def test_a_figure_dated_after_it_by_yu_and_a_verb_of_delivery(read):
+    facts = read("中国政府提供的3000万元人民币援助已于2022年9月2日移交马拉维。")
+    (f,) = holding(facts, "theme", "3000万元人民币")
+    assert ("date", "2022年9月2日") in roles(f)
+    facts = read("中国政府提供的3000万元人民币援助，相当于2022年9月2日全年预算的一半。")
+    (f,) = holding(facts, "theme", "3000万元人民币")
+    assert not f.get("date")

@@ -109,7 +109,7 @@ class Relations:
         # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
-                     _same_announcer, _lenders):
+                     _same_announcer, _dated_after, _lenders):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -1133,6 +1133,28 @@ def _same_announcer(doc: Document, facts: list[Fact]) -> list[Fact]:
                 f.roles += [("announced_by", m) for m in last.get("announced_by")]
         if f.get("announced_by"):
             last = f
+    return facts
+
+
+def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure whose sentence dates it after it (200万美元粮食援助于2022年3月运抵, …已于3月交付): 于 DATE and a
+    verb of delivery, in the same stretch up to ；or 。."""
+    for f in facts:
+        if f.kind != "AidStatistic" or f.get("date") or "date" in f.literals:
+            continue
+        figure = (f.get("theme") or f.get("amount") or [None])[0]
+        if figure is None:
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        rest = re.match(r"[^；。]*", text[figure.end - sent.start:]).group()
+        for d in doc.mentions:
+            lo = d.start - figure.end
+            if d.sentence == sent.index and d.type == "DATE" and 0 < lo and d.end - figure.end <= len(rest) \
+                    and rest[lo - 1:lo] == "于" and re.match(r"(?:前|起)?(?:运抵|抵达|交付|交接|启动|发放|到位|移交|落成|竣工|签署|送达|拨付)",
+                                                             rest[d.end - figure.end:]):
+                f.roles.append(("date", d))
+                break
     return facts
 
 
