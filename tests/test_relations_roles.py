@@ -6,23 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_nlp import tag
-from kg.extract.nlp import Extractor
-from kg.extract.relations import Relations, _rule_view
-
-
-@pytest.fixture(scope="module")
-def read():
-    extractor, relations = Extractor(), Relations()
-    return lambda text: relations(tag(extractor, text)).facts
-
-
-def roles(fact) -> set[tuple[str, str]]:
-    return {(r, m.name if not m.is_value else m.text) for r, m in fact.roles}
-
-
-def kinds(facts, kind):
-    return [f for f in facts if f.kind == kind]
+from test_relations import kinds, read, roles  # noqa: F401  (read: the module's fixture, a tagger and the relations)
+from kg.extract.relations import _rule_view
 
 
 def holding(facts, role: str, text: str):

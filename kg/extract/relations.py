@@ -1218,12 +1218,7 @@ def _done_in(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 def _last_day(days: Mention) -> Mention | None:
     """The last day of a span of days (2021年11月29日至30日 -> 30日), as a date."""
-    cut = re.search(r"(?:至|到|[—–~～-])\s*([^至到—–~～-]+)$", days.text)
-    if days.type != "PERIOD" or not cut or not re.fullmatch(r"\d{4}-\d\d-\d\d", days.value.get("end", "")):
-        return None
-    last = days.value["end"]
-    return replace(days, start=days.start + cut.start(1), text=cut.group(1), type="DATE", key=f"date/{last}",
-                   name=cut.group(1), value={"value": last})
+    return _day_of(days, "end", re.search(r"(?:至|到|[—–~～-])\s*([^至到—–~～-]+)$", days.text))
 
 
 def _closing_day(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1244,12 +1239,16 @@ def _closing_day(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 def _first_day(days: Mention) -> Mention | None:
     """The first day of a span of days (2021年11月29日至30日 -> 2021年11月29日), as a date."""
-    cut = re.match(r"[^至到—–~～-]+", days.text)
-    if days.type != "PERIOD" or not cut or not re.fullmatch(r"\d{4}-\d\d-\d\d", days.value.get("start", "")):
+    return _day_of(days, "start", re.match(r"([^至到—–~～-]+)", days.text))
+
+
+def _day_of(days: Mention, end: str, cut: re.Match | None) -> Mention | None:
+    """The date of the ``end`` ("start" or "end") of a span of days, whose text ``cut`` group 1 holds."""
+    if days.type != "PERIOD" or not cut or not re.fullmatch(r"\d{4}-\d\d-\d\d", days.value.get(end, "")):
         return None
-    first = days.value["start"]
-    return replace(days, end=days.start + cut.end(), text=cut.group(), type="DATE", key=f"date/{first}",
-                   name=cut.group(), value={"value": first})
+    day = days.value[end]
+    return replace(days, start=days.start + cut.start(1), end=days.start + cut.end(1), text=cut.group(1), type="DATE",
+                   key=f"date/{day}", name=cut.group(1), value={"value": day})
 
 
 def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1526,9 +1525,9 @@ _SET_UP = re.compile(r"(?:还|也|又|已|已经|专门|正式|决定|同意|共
 _BODY_HEAD = r"(?:工作组|委员会|秘书处|办公室|小组|理事会|基金会|联络处)"
 
 
-def _bodies_set_up(doc: Document) -> list[Mention]:
-    """The body a body sets up, named with the head of a body (联合国还专门成立了倡议推进工作组): an
-    organisation, where the tagger found no name there (its parent: `_set_up_by`)."""
+def _named_after_a_body(doc: Document, owners: tuple[str, ...], link: re.Pattern, name: str, rule: str) -> list[Mention]:
+    """Organisations named right after a body and ``link`` (a verb that sets one up, 下属的 ...), a name that
+    matches ``name``, where the tagger found none there."""
     out = []
     by_sentence: dict[int, list[Mention]] = {}
     for m in doc.mentions:
@@ -1537,16 +1536,23 @@ def _bodies_set_up(doc: Document) -> list[Mention]:
         ms = by_sentence.get(sent.index, [])
         text = _rule_view(sent.text)
         for o in ms:
-            if o.type not in ("ORG", "FORUM"):
+            if o.type not in owners:
                 continue
-            v = _SET_UP.match(text, o.end - sent.start)
-            body = v and re.match(rf"[^，；。、的和与及“”\"\s\d]{{2,12}}?{_BODY_HEAD}(?![^，；。、\s]{{0,3}}(?:成员|会议|的))", text[v.end():])
-            if not v or not v.group() or not body:
+            v = link.match(text, o.end - sent.start)
+            body = v and v.group() and re.match(name, text[v.end():])
+            if not body:
                 continue
             start, end = sent.start + v.end(), sent.start + v.end() + body.end()
             if not any(not x.is_value and x.start < end and start < x.end for x in ms):
-                out.append(_found_name(doc, start, end, "ORG", sent.index, "name:body-set-up"))
+                out.append(_found_name(doc, start, end, "ORG", sent.index, rule))
     return out
+
+
+def _bodies_set_up(doc: Document) -> list[Mention]:
+    """The body a body sets up, named with the head of a body (联合国还专门成立了倡议推进工作组): an
+    organisation, where the tagger found no name there (its parent: `_set_up_by`)."""
+    return _named_after_a_body(doc, ("ORG", "FORUM"), _SET_UP, rf"[^，；。、的和与及“”\"\s\d]{{2,12}}?{_BODY_HEAD}"
+                               rf"(?![^，；。、\s]{{0,3}}(?:成员|会议|的))", "name:body-set-up")
 
 
 _UNIT_HEAD = r"(?:司|局|处|厅|办公室|委员会|中心|研究院|研究所|学院|工作组|小组|秘书处)"
@@ -1557,26 +1563,8 @@ _OWNS = r"(?:下属|所属|直属|旗下|下设)的?"
 def _units_named(doc: Document) -> list[Mention]:
     """A unit named after the body it belongs to (商务部下属的国际经济合作事务局, 商务部所属的X中心): an
     organisation, where the tagger found no name there (its parent: `_units_of`)."""
-    out = []
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in doc.mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    for sent in doc.sentences:
-        ms = by_sentence.get(sent.index, [])
-        text = _rule_view(sent.text)
-        for o in ms:
-            if o.type != "ORG":
-                continue
-            own = re.match(_OWNS, text[o.end - sent.start:])
-            unit = own and re.match(rf"[^，；。、的和与及“”\"\s\d]{{2,16}}?{_UNIT_HEAD}(?=[^，；。、]{{0,1}}[负承是为在和与及，；。、]|$)",
-                                    text[o.end - sent.start + own.end():])
-            if not unit:
-                continue
-            start = o.end + own.end()
-            end = start + unit.end()
-            if not any(not x.is_value and x.start < end and start < x.end for x in ms):
-                out.append(_found_name(doc, start, end, "ORG", sent.index, "name:unit-of-a-body"))
-    return out
+    return _named_after_a_body(doc, ("ORG",), re.compile(_OWNS), rf"[^，；。、的和与及“”\"\s\d]{{2,16}}?{_UNIT_HEAD}"
+                               rf"(?=[^，；。、]{{0,1}}[负承是为在和与及，；。、]|$)", "name:unit-of-a-body")
 
 
 def _units_of(sent, ms: list[Mention]) -> Iterable[Fact]:
