@@ -248,3 +248,9 @@ def test_a_figure_dated_after_it_by_yu_and_a_verb_of_delivery(read):
     facts = read("中国政府提供的3000万元人民币援助，相当于2022年9月2日全年预算的一半。")
     (f,) = holding(facts, "theme", "3000万元人民币")
     assert not f.get("date")
+
+
+def test_a_figure_handed_over_to_a_country_after_it(read):
+    facts = read("中国政府提供的3000万元人民币援助物资已于9月2日移交马拉维和赞比亚。")
+    (f,) = holding(facts, "theme", "3000万元人民币")
+    assert {("recipient", "马拉维"), ("recipient", "赞比亚")} <= roles(f)

@@ -109,7 +109,7 @@ class Relations:
         # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
-                     _same_announcer, _dated_after, _lenders):
+                     _same_announcer, _dated_after, _handed_to, _lenders):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -1133,6 +1133,27 @@ def _same_announcer(doc: Document, facts: list[Fact]) -> list[Fact]:
                 f.roles += [("announced_by", m) for m in last.get("announced_by")]
         if f.get("announced_by"):
             last = f
+    return facts
+
+
+def _handed_to(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure handed over to a country after it (3000万元人民币援助已移交马拉维, 物资交付布基纳法索, 赠送给…):
+    the countries right after the verb received it."""
+    for f in facts:
+        if f.kind != "AidStatistic" or any(m.type in GEO for m in f.get("recipient")):
+            continue
+        figure = (f.get("theme") or f.get("amount") or [None])[0]
+        if figure is None:
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        rest = re.match(r"[^；。]*", text[figure.end - sent.start:]).group()
+        geo = sorted((m for m in doc.mentions if m.sentence == sent.index and m.type == "COUNTRY" and not _chinese(m)
+                      and figure.end < m.start and m.end - figure.end <= len(rest)), key=lambda m: m.start)
+        for i, g in enumerate(geo):
+            if re.search(r"(?:移交|交付|交给|送给|赠送给?|捐赠给|提供给|转交|交付给|移交给)(?:了)?$", text[:g.start - sent.start]):
+                f.roles += [("recipient", m) for m in _list_run(text, geo[i:], sent.start)]
+                break
     return facts
 
 
