@@ -254,3 +254,9 @@ def test_a_figure_handed_over_to_a_country_after_it(read):
     facts = read("中国政府提供的3000万元人民币援助物资已于9月2日移交马拉维和赞比亚。")
     (f,) = holding(facts, "theme", "3000万元人民币")
     assert {("recipient", "马拉维"), ("recipient", "赞比亚")} <= roles(f)
+
+
+def test_according_to_him_is_what_the_person_named_before_says(read):
+    facts = read("国家国际发展合作署副署长李明在7日接受媒体采访时表示，中方已启动紧急援助。据他介绍，首批援助金额为3000万元人民币。")
+    (f,) = holding(facts, "theme", "3000万元人民币")
+    assert {("announced_by", "李明"), ("date", "7日")} <= roles(f)

@@ -1506,7 +1506,7 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     people = [m for m in ms if m.type == "PERSON" and m.end <= pos]
     if people and not re.search(r"[。；]", sent.text[people[-1].end - sent.start:says.start()]):
         return people[-1]
-    if re.match(r"(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
+    if re.match(r"(?:据)?(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
         return last_person
     return None
 
@@ -1618,7 +1618,7 @@ def _set_up_by(sent, ms: list[Mention]) -> Iterable[Fact]:
             yield from fact(child, _outermost(parent)[-1], "parent:set-up-by")
 
 
-_HE_SAYS = re.compile(r"^\s*(?:他|她)(?:还|又|也|并)?(?:说|表示|指出|强调|介绍|透露|称)")
+_HE_SAYS = re.compile(r"^\s*(?:据)?(?:他|她)(?:还|又|也|并)?(?:说|表示|指出|强调|介绍|透露|称)")
 
 
 def _said_on(sent, ms: list[Mention]) -> Mention | None:
