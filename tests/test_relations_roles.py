@@ -260,3 +260,9 @@ def test_according_to_him_is_what_the_person_named_before_says(read):
     facts = read("国家国际发展合作署副署长李明在7日接受媒体采访时表示，中方已启动紧急援助。据他介绍，首批援助金额为3000万元人民币。")
     (f,) = holding(facts, "theme", "3000万元人民币")
     assert {("announced_by", "李明"), ("date", "7日")} <= roles(f)
+
+
+def test_a_sum_of_debt_suspended_with_the_countries_it_was_agreed_with(read):
+    facts = read("2020年，中国已同埃塞俄比亚、赞比亚、安哥拉等19个非洲国家签署了缓债协议，总额达13.5亿美元。")
+    (f,) = holding(facts, "theme", "13.5亿美元")
+    assert {("recipient", "埃塞俄比亚"), ("recipient", "赞比亚"), ("recipient", "安哥拉")} <= roles(f)

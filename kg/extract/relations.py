@@ -49,7 +49,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
-AID_WORDS = re.compile(r"援助|援建|贷款|捐|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
+AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
@@ -1480,7 +1480,7 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     """The countries and regions listed after 向/为/对/与/帮助/援助 before ``pos`` in the sentence."""
     geo = [g for g in ms if g.type in GEO and not _chinese(g) and g.end <= pos]
     for i, g in enumerate(geo):
-        if re.search(r"(?:向|为|对|与|帮助|援助|免除了?|减免了?|惠及|受援(?:国|方)(?:包括|有|为|是)|受益(?:国|方)(?:包括|有|为|是))$",
+        if re.search(r"(?:向|为|对|与|同|帮助|援助|免除了?|减免了?|惠及|受援(?:国|方)(?:包括|有|为|是)|受益(?:国|方)(?:包括|有|为|是))$",
                      sent.text[:g.start - sent.start]):
             return _list_run(sent.text, geo[i:], sent.start)
     return []
