@@ -266,3 +266,9 @@ def test_a_sum_of_debt_suspended_with_the_countries_it_was_agreed_with(read):
     facts = read("2020年，中国已同埃塞俄比亚、赞比亚、安哥拉等19个非洲国家签署了缓债协议，总额达13.5亿美元。")
     (f,) = holding(facts, "theme", "13.5亿美元")
     assert {("recipient", "埃塞俄比亚"), ("recipient", "赞比亚"), ("recipient", "安哥拉")} <= roles(f)
+
+
+def test_a_figure_that_belongs_to_measures_someone_announced(read):
+    facts = read("中国向马拉维提供500万美元紧急粮食援助，属国家主席习近平2019年4月宣布的第二轮援助举措。")
+    (f,) = holding(facts, "theme", "500万美元")
+    assert ("announced_by", "习近平") in roles(f)

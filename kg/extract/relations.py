@@ -109,7 +109,7 @@ class Relations:
         # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
-                     _same_announcer, _dated_after, _handed_to, _lenders):
+                     _same_announcer, _dated_after, _handed_to, _one_of_the_announced, _lenders):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -1133,6 +1133,28 @@ def _same_announcer(doc: Document, facts: list[Fact]) -> list[Fact]:
                 f.roles += [("announced_by", m) for m in last.get("announced_by")]
         if f.get("announced_by"):
             last = f
+    return facts
+
+
+_ONE_OF_ANNOUNCED = re.compile(r"(?:属|属于|是|为|系|作为)[^，；。]{0,24}?(宣布|承诺|宣告|提出)的[^，；。]{0,20}?(?:举措|措施|承诺|援助|计划|项目)")
+
+
+def _one_of_the_announced(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure the sentence says belongs to measures someone announced (…，属国家主席习近平2014年9月18日宣布的第三轮
+    援助举措; 这笔援助是中方在峰会上宣布的措施之一): that person or body announced it."""
+    for f in facts:
+        if f.kind != "AidStatistic" or f.get("announced_by"):
+            continue
+        sent = doc.sentences[f.sentence]
+        said = _ONE_OF_ANNOUNCED.search(_rule_view(sent.text))
+        if said is None:
+            continue
+        lo, hi = sent.start + said.start(), sent.start + said.start(1)
+        who = [m for m in doc.mentions if m.sentence == sent.index and m.type in ("PERSON", "ORG", "COUNTRY")
+               and lo <= m.start and m.end <= hi]
+        people = [m for m in who if m.type == "PERSON"]
+        if who:
+            f.roles.append(("announced_by", (people or who)[-1]))
     return facts
 
 
