@@ -272,3 +272,12 @@ def test_a_figure_that_belongs_to_measures_someone_announced(read):
     facts = read("中国向马拉维提供500万美元紧急粮食援助，属国家主席习近平2019年4月宣布的第二轮援助举措。")
     (f,) = holding(facts, "theme", "500万美元")
     assert ("announced_by", "习近平") in roles(f)
+
+
+def test_a_team_a_body_sends_is_its_own(read):
+    got = {(f.get("body")[0].name, f.get("parent")[0].name)
+           for f in kinds(read("应急管理部迅速派出中国国际救援队，赶赴灾区。"), "Affiliation")}
+    assert ("中国国际救援队", "应急管理部") in got
+    got = {(f.get("body")[0].name, f.get("parent")[0].name)
+           for f in kinds(read("世界卫生组织派出专家组赶赴灾区，与中国红十字会合作。"), "Affiliation")}
+    assert ("中国红十字会", "世界卫生组织") not in got

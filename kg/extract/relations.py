@@ -1630,12 +1630,15 @@ def _set_up_by(sent, ms: list[Mention]) -> Iterable[Fact]:
     parent.  A country that sets one up is no parent (中国成立了国家国际发展合作署: see `_foundings`)."""
     fact = _pair_facts(sent, "Affiliation", "body", "parent")
     text, base = sent.text, sent.start
-    for v in re.finditer(r"(?:成立|设立|组建|创建|创立|设置)了?(?:一个|一批)?", text):
+    for v in re.finditer(r"(?:成立|设立|组建|创建|创立|设置|(派出|派遣))了?(?:一个|一批|一支)?", text):
         if any(x.start - base < v.end() and v.start() < x.end - base for x in ms):
             continue  # 联合国成立70周年: inside a name
-        child = next((x for x in ms if x.type == "ORG" and x.start - base == v.end()), None)
+        # 应急管理部派出中国救援队: a team one sends is its own (not 派出专家 to a body)
+        child = next((x for x in ms if x.type == "ORG" and x.start - base == v.end()
+                      and (not v.group(1) or re.search(r"(?:队|团|组)$", x.name))), None)
         parent = [x for x in ms if x.type in ("ORG", "FORUM") and x.end - base <= v.start() and re.fullmatch(
-            r"(?:还|也|又|已|已经|专门|正式|决定|同意|共同|先后|将|于[^，；。]{2,14}?)*", text[x.end - base:v.start()])]
+            r"(?:还|也|又|已|已经|专门|正式|决定|同意|共同|先后|将|迅速|紧急|按[^，；。]{2,8}?|于[^，；。]{2,14}?)*",
+            text[x.end - base:v.start()])]
         if child is not None and parent:
             yield from fact(child, _outermost(parent)[-1], "parent:set-up-by")
 
