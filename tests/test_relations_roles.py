@@ -281,3 +281,9 @@ def test_a_team_a_body_sends_is_its_own(read):
     got = {(f.get("body")[0].name, f.get("parent")[0].name)
            for f in kinds(read("世界卫生组织派出专家组赶赴灾区，与中国红十字会合作。"), "Affiliation")}
     assert ("中国红十字会", "世界卫生组织") not in got
+
+
+def test_a_number_counted_up_to_a_day_is_dated_that_day(read):
+    facts = read("2023年2月16日报道。到8日为止，共有65个国家的2600多名救援人员赶赴灾区协助救灾。")
+    (f,) = holding(facts, "theme", "2600多名")
+    assert ("date", "8日") in roles(f)

@@ -109,7 +109,8 @@ class Relations:
         # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
-                     _same_announcer, _dated_after, _handed_to, _one_of_the_announced, _lenders):
+                     _same_announcer, _dated_after, _counted_to_the_day, _handed_to,
+                     _one_of_the_announced, _lenders):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
@@ -1155,6 +1156,23 @@ def _one_of_the_announced(doc: Document, facts: list[Fact]) -> list[Fact]:
         people = [m for m in who if m.type == "PERSON"]
         if who:
             f.roles.append(("announced_by", (people or who)[-1]))
+    return facts
+
+
+def _counted_to_the_day(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A number counted up to a day (到8日为止，共有…2600多名救援人员…; 截至9月29日…): dated that day.  (Up to a
+    year's end, 截至2019年底, white papers date their sums, and their numbers only now and then.)"""
+    for f in facts:
+        if f.kind != "AidStatistic" or f.get("date") or "date" in f.literals or not f.get("theme"):
+            continue
+        figure = f.get("theme")[0]
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        days = [d for d in doc.mentions if d.sentence == sent.index and d.type == "DATE" and d.end <= figure.start
+                and d.text.endswith(("日", "號", "号")) and re.search(r"(?:截至|截止到?|到)$", text[:d.start - sent.start])
+                and not re.search(r"[；。]", text[d.end - sent.start:figure.start - sent.start])]
+        if days:
+            f.roles.append(("date", days[-1]))
     return facts
 
 
