@@ -58,7 +58,7 @@ bench: setup  ## benchmarks (long); writes BENCHMARKS.md
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/site_bench.py
 
-load: setup  ## load tests of kg serve on loopback: the queries/ mix, against bare oxigraph (3 alternating rounds), under attack (~6 min)
+load: setup  ## load tests of kg serve on loopback: the queries/ mix, against bare oxigraph without and with its deadline (3 alternating rounds), under attack (~9 min)
 	$(BIN)/python benchmarks/load.py --scenario all --clients 8 --seconds 20
 
 soak: setup  ## soak test of kg serve: 8 clients, 10 minutes, idle gaps of 35-120 s, 0 errors expected

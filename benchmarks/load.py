@@ -8,7 +8,8 @@ Scenarios (``--scenario``):
 
 - ``mix``: N clients for T seconds with the ``queries/`` mix (what tests/test_load.py runs, short);
 - ``compare``: throughput of simple queries through `kg serve` against a bare ``oxigraph
-  serve-read-only`` on the same store, one after the other in the same run (target: ≥ 0.8×);
+  serve-read-only`` on the same store, one after the other in the same run (target: ≥ 0.8×), and
+  against the same with Oxigraph's own deadline (``--timeout-s``, which kg serve's workers do without);
 - ``attack``: N clients quiet, then again under a slowloris of ``--slowloris`` half-open connections
   (from other loopback addresses, 127.0.0.2–5) and a client looping SERVICE and deeply nested queries
   (target: 0 errors, p95 within 2× the quiet p95);
@@ -76,11 +77,13 @@ def start_server(store: Path, port: int, workers: int | None, timeout: float, lo
     raise SystemExit("kg serve did not start within 60 s")
 
 
-def start_bare(store: Path, port: int, timeout: float) -> subprocess.Popen:
-    """Oxigraph's own server, as kg serve starts its workers, but alone."""
+def start_bare(store: Path, port: int, timeout: float | None) -> subprocess.Popen:
+    """Oxigraph's own server, as kg serve starts its workers (no deadline of its own), but alone; with
+    ``timeout``, also with Oxigraph's own query deadline (``--timeout-s``), as one would serve it alone."""
     location = store / "active" / "store" if (store / "active").exists() else store
+    deadline = ["--timeout-s", str(max(1, round(timeout)))] if timeout else []
     proc = subprocess.Popen([OXIGRAPH, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph", "--timeout-s", str(int(timeout) + 1)],
+                             "--union-default-graph", *deadline],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if not wait_until_listening(proc, "127.0.0.1", port):
         raise SystemExit("oxigraph serve-read-only did not start")
@@ -273,19 +276,24 @@ def on_cpu_ns(pid: int) -> tuple[int, int]:
     return totals[0], totals[1]
 
 
+BARE = "oxigraph"  # the baseline of the target: Oxigraph's server alone, no deadline (its fastest)
+BARE_DEADLINE = "oxigraph --timeout-s"  # the same with Oxigraph's own query deadline: what kg serve's front replaces
+
+
 def scenario_compare(store: Path, queries, args, log) -> dict:
-    """Simple queries (the target), then the queries/ mix, each against bare oxigraph and kg serve,
-    in ``--rounds`` alternating rounds (other load on the machine then hits both alike); the ratio is
-    the median of the rounds'.  Also the server side's CPU per request (its process and workers)."""
+    """Simple queries (the target), then the queries/ mix, against bare oxigraph without and with its
+    own deadline and against kg serve, in ``--rounds`` alternating rounds (other load on the machine then
+    hits all alike); each ratio is the median of the rounds'.  Also the server side's CPU per request
+    (its process and workers)."""
     out = {"scenario": "compare"}
     for label, mix in (("simple", SIMPLE), ("mix", queries)):
         rounds = []
         for _ in range(args.rounds):
             rows = {}
-            for name in ("oxigraph", "kg serve"):
+            for name in (BARE, BARE_DEADLINE, "kg serve"):
                 port = free_loopback_port()
-                proc = start_bare(store, port, args.timeout) if name == "oxigraph" else \
-                    start_server(store, port, args.workers, args.timeout, log)
+                proc = start_server(store, port, args.workers, args.timeout, log) if name == "kg serve" else \
+                    start_bare(store, port, args.timeout if name == BARE_DEADLINE else None)
                 try:
                     url = f"http://127.0.0.1:{port}"
                     warm_up(url, mix)
@@ -300,14 +308,20 @@ def scenario_compare(store: Path, queries, args, log) -> dict:
                     stop(proc)
             # answers per second, not requests: bare Oxigraph fails some under load (a fast 500 "Resource
             # temporarily unavailable (os error 11)"), and a failure is not throughput
-            rows["ratio"] = rows["kg serve"]["ok_per_s"] / max(rows["oxigraph"]["ok_per_s"], 1e-9)
+            for base in (BARE, BARE_DEADLINE):
+                rows[f"ratio {base}"] = rows["kg serve"]["ok_per_s"] / max(rows[base]["ok_per_s"], 1e-9)
             rounds.append(rows)
-        ratios = sorted(r["ratio"] for r in rounds)
-        mid = rounds[[r["ratio"] for r in rounds].index(ratios[len(ratios) // 2])]
-        out[label] = {"bare": mid["oxigraph"], "kg_serve": mid["kg serve"], "throughput_ratio": round(mid["ratio"], 3),
-                      "round_ratios": [round(r["ratio"], 3) for r in rounds],
-                      "round_ok_per_s": [[r["oxigraph"]["ok_per_s"], r["kg serve"]["ok_per_s"]] for r in rounds],
-                      "bare_errors": sum(r["oxigraph"]["errors"] for r in rounds),
+        ratios = sorted(r[f"ratio {BARE}"] for r in rounds)
+        mid = rounds[[r[f"ratio {BARE}"] for r in rounds].index(ratios[len(ratios) // 2])]
+        median = lambda base, rounds=rounds: round(  # noqa: E731
+            sorted(r[f"ratio {base}"] for r in rounds)[len(rounds) // 2], 3)
+        out[label] = {"bare": mid[BARE], "bare_deadline": mid[BARE_DEADLINE], "kg_serve": mid["kg serve"],
+                      "throughput_ratio": median(BARE), "throughput_ratio_deadline": median(BARE_DEADLINE),
+                      "round_ratios": [round(r[f"ratio {BARE}"], 3) for r in rounds],
+                      "round_ratios_deadline": [round(r[f"ratio {BARE_DEADLINE}"], 3) for r in rounds],
+                      "round_ok_per_s": [[r[BARE]["ok_per_s"], r[BARE_DEADLINE]["ok_per_s"], r["kg serve"]["ok_per_s"]]
+                                         for r in rounds],
+                      "bare_errors": sum(r[BARE]["errors"] + r[BARE_DEADLINE]["errors"] for r in rounds),
                       "errors": sum(r["kg serve"]["errors"] for r in rounds)}
     out["met"] = out["simple"]["throughput_ratio"] >= 0.8 and not out["simple"]["errors"] and not out["mix"]["errors"]
     return out
@@ -361,14 +375,18 @@ def show(report: dict) -> None:
         for label in ("simple", "mix"):
             r = report[label]
             print(f"  {label} queries:")
-            print(line("oxigraph", r["bare"]))
+            print(line(BARE, r["bare"]))
+            print(line("oxigraph -t", r["bare_deadline"]))
             print(line("kg serve", r["kg_serve"]))
             print(f"  throughput kg serve / bare oxigraph ({label}): {r['throughput_ratio']}"
-                  + (" (target >= 0.8)" if label == "simple" else "") + f", median of rounds {r['round_ratios']} "
-                  f"(answers/s bare, kg serve: {r['round_ok_per_s']}; bare oxigraph failed {r['bare_errors']} requests)")
-            cpu, bare = r["kg_serve"]["server_cpu_us_per_request"], r["bare"]["server_cpu_us_per_request"]
+                  + (" (target >= 0.8)" if label == "simple" else "") + f", median of rounds {r['round_ratios']}; "
+                  f"against {BARE_DEADLINE} {r['throughput_ratio_deadline']}, rounds {r['round_ratios_deadline']} "
+                  f"(answers/s bare, bare with deadline, kg serve: {r['round_ok_per_s']}; "
+                  f"bare oxigraph failed {r['bare_errors']} requests)")
+            cpu = r["kg_serve"]["server_cpu_us_per_request"]
             print(f"  server CPU per request: kg serve front {cpu['process']} us + workers {cpu['workers']} us, "
-                  f"bare oxigraph {bare['process']} us")
+                  f"bare oxigraph {r['bare']['server_cpu_us_per_request']['process']} us, with its deadline "
+                  f"{r['bare_deadline']['server_cpu_us_per_request']['process']} us")
     else:
         print(line("quiet", report["quiet"]))
         print(line("attacked", report["attacked"]))

@@ -430,7 +430,6 @@ def extract(
 ) -> None:
     """Print every entity and value mention found in files, with offsets into the original text."""
     from kg import ingest
-    from kg.extract import lexicon
     from kg.build import collect_inputs
     from kg.rdf.mapper import IRIs, LINK_IRIS
     from kg.extract.nlp import Extractor
@@ -446,8 +445,8 @@ def extract(
         _err(f"skipped {e}")
     if not docs:
         raise typer.Exit(1)
-    iris, lex = IRIs(base), lexicon.load()
-    extractor = Extractor(lex)
+    extractor = Extractor()
+    iris, lex = IRIs(base), extractor.lexicon  # with what the pipeline learned (its links too), as kg build
     rows = []
     for path, doc in docs:
         if doc.encoding != "UTF-8" or doc.media_type != "text/plain":

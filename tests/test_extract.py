@@ -27,6 +27,8 @@ def test_extract_jsonl_contract(tmp_path):
             assert r["iri"].startswith("https://w3id.org/hezuo/id/") and isinstance(r["links"], dict)
     pak = next(r for r in rows if r["key"] == "country/PAK")
     assert pak["links"]["wikidata"] == "Q843"
+    xi = next(r for r in rows if r["key"] == "person/xi-jinping")  # an id the pipeline learned: as the graph has it
+    assert xi["links"]["wikidata"] == "Q15031"
     trad = [r for r in rows if r["doc"] == str(noisy)]
     assert {r["key"] for r in trad} >= {"forum/china-caribbean-economic-and-trade-cooperation-forum",
                                         "org/united-nations-development-programme", "country/PAK", "country/LAO",

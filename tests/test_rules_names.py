@@ -38,6 +38,9 @@ from conftest import entity_names as found, tagged
     # a gazetteer city (GeoNames) and a province (ISO 3166-2 zh_CN) that no entry of ours has
     ("地震波及土耳其加济安泰普和哈塔伊省。", "加济安泰普", "PLACE"),
     ("地震波及土耳其加济安泰普和哈塔伊省。", "哈塔伊省", "PLACE"),
+    # a line from one place to another
+    ("中方承建的卡拉奇至拉合尔高速公路已经完工。", "卡拉奇至拉合尔高速公路", "PROJECT"),
+    ("蒙巴萨—内罗毕标准轨距铁路于2017年通车。", "蒙巴萨—内罗毕标准轨距铁路", "PROJECT"),
 ])
 def test_a_name_by_its_head(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
@@ -57,6 +60,9 @@ def test_an_enumeration_with_one_head(extractor, sentence, names):
 
 @pytest.mark.parametrize("sentence, name, typ", [
     ("出席大湄公河次区域合作首次领导人会议。", "大湄公河次区域合作首次领导人会议", "MEETING"),
+    # a body, who meets, the ordinal and the meeting's head; an ordinal before a forum and its head
+    ("二十国集团领导人第十五次峰会以视频形式举行。", "二十国集团领导人第十五次峰会", "MEETING"),
+    ("第三届澜湄合作外长会在琅勃拉邦召开。", "第三届澜湄合作外长会", "MEETING"),
     ("全国政协第十四届委员会第二次会议开幕。", "委员会第二次会议", ""),
 ])
 def test_a_session_of_a_body(extractor, sentence, name, typ):

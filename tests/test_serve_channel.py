@@ -6,11 +6,14 @@ timeout), a connection closed while idle, bytes that are not HTTP, HEAD, a body 
 from __future__ import annotations
 
 import asyncio
+import socket
 import subprocess
+import time
 
 import pytest
+from conftest import OXIGRAPH
 
-from kg.serve.pool import Channel, Worker, WorkerFailed
+from kg.serve.pool import Channel, Worker, WorkerFailed, free_loopback_port, wait_until_listening
 
 GET = b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nhost: w\r\n\r\n"
 
@@ -216,3 +219,37 @@ def test_large_body_is_read_with_bounded_buffer(proc):
     held, body = run(main())
     assert body == big
     assert held <= Channel.HIGH_WATER + 256 * 1024  # paused past the mark (plus one read's worth)
+
+
+def test_real_oxigraph_idle_500_never_reaches_a_client(corpus_store):
+    """The real thing: Oxigraph with its own ``--timeout-s 1`` writes an unsolicited 500 on a keep-alive
+    connection idle for a second (kg serve's workers now run without it, so nothing else shows this)."""
+    port = free_loopback_port()
+    location = corpus_store / "active" / "store"
+    proc = subprocess.Popen([OXIGRAPH, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph", "--timeout-s", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert wait_until_listening(proc, "127.0.0.1", port)
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:  # the premise: it does write one
+            s.sendall(b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nhost: w\r\n\r\n")
+            first = s.recv(65536)
+            time.sleep(2.5)
+            unsolicited = s.recv(65536)
+        assert first.startswith(b"HTTP/1.1 200") and unsolicited.startswith(b"HTTP/1.1 500"), (first, unsolicited)
+
+        async def main():
+            w = Worker(proc, port, None, keepalive_s=5)
+            got = []
+            for pause in (0, 2.5, 0):
+                await asyncio.sleep(pause)
+                ch = await w.request(GET)
+                got.append((ch.status, await body_of(ch)))
+                w.finish(ch)
+            return got
+        got = run(main())
+        assert [status for status, _ in got] == [200, 200, 200], got
+        assert all(b'"boolean"' in body for _, body in got)
+    finally:
+        proc.kill()
+        proc.wait()

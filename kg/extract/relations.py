@@ -4,16 +4,25 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
 
 - Pledge: an announcement (宣布, 承诺, 提出 ...) splits into measures at ；and ，; each measure
   with an amount, a count, a named programme/project/body or a flow of aid becomes one pledge,
-  with the announcer, the meeting, the date and the period given before the verb.  A measure
-  that lists several named programmes with their counts (100个“幸福家园”、100个“爱心助困”) gives
-  one pledge each.
+  with the announcer, the meeting and the date given before the verb; the period said before the
+  first verb is the first measure's.  Its sums and numbers are its amount (提供600亿元人民币援助).  A
+  measure that lists several named programmes with their counts (100个“幸福家园”、100个“爱心助困”)
+  gives one pledge each.
 - AidStatistic: an amount or count of aid in a clause about aid (援助, 贷款, 项目, 提供 ...), with
   its flow type (无偿援助 grant, 无息贷款 interest-free loan, 优惠贷款 concessional loan, 债务减免
   debt relief), the share of the total, the period (from the clause, else the sentence or the
-  paragraph before it), the region it counts (亚洲地区30国) and the purpose (用于 …).
+  paragraph before it; none for a figure of one year, 当年), the region it counts (亚洲地区30国) and the
+  purpose (用于 …).  The sum of a named flow or total (援助总额为Y) and the number of what the clause names
+  before it (提供物资援助890批) are its amount; other sums and numbers are its subject (theme).  Not
+  figures of aid: a number of kinds, of meetings held, or of the countries a later figure went to.
 - Partnership: a programme or fund and the organisations it works with (中国与 A、B、C 等14个国际
   组织实施项目 under the fund named in the sentence or the paragraph's heading; a fund named after both,
-  中国—联合国和平与发展基金; 与/同 X 签署/落实 Y; Y 由 X 实施; the fund that pays and the body that runs it).
+  中国—联合国和平与发展基金; 与/同 X (合作在…)签署/落实/设立 Y; Y 由 X 实施; the fund that pays and the body
+  that runs it, 基金支持/资助/委托 X 实施; parties that work together, A与B共同实施的Y, A、B和C三方合作开展Y);
+  the organisation aid goes through (通过/经由/委托 X 向…提供) is the partner of the clause's figures and
+  deliveries; 由X建设 after a chain of clauses builds the sentence's topic.
+- Component (part_of): a name that begins with its whole's, 在X框架下 / 在X(支持)下 … Y, X支持的Y,
+  Y是/成为X的组成部分/…节点; the deliveries of 为推进A、B建设 serve every programme of the list.
 - AidDelivery (recipients): countries listed with an aid verb and what they received (a named project, or the
   object of the verb: 机场升级扩建项目, 集装箱检查设备); a country inside a project's name.
 - Founding: 成立 + body, with the date and the parent body (作为国务院直属机构).
@@ -32,8 +41,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.extract import lexicon as lexicon_mod
+from kg.extract.anaphora import resolve as resolve_anaphors
 from kg.extract.chinese import to_simplified
-from kg.extract.values import complete_dates
+from kg.extract.values import complete_currencies, complete_dates
 from kg.model import Document, Fact, Mention
 
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
@@ -101,7 +111,9 @@ class Relations:
     """Reads facts from a document whose mentions are tagged."""
 
     def __call__(self, doc: Document) -> Document:
+        doc.mentions = complete_currencies(doc.mentions)  # 卢比: whose rupee
         doc.mentions = complete_dates(doc.mentions)
+        doc.mentions = resolve_anaphors(doc)  # 该项目, 此次会议: the entity named before
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
                       + _quoted_plans(doc) + _bodies_set_up(doc) + _units_named(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
@@ -113,6 +125,7 @@ class Relations:
                      _one_of_the_announced, _lenders):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
+        doc.facts = _channels(doc, doc.facts)
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
@@ -190,6 +203,9 @@ class Relations:
             yield from _units_of(sent, ms)
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
+            yield from self._supported(sent, ms)
+            yield from self._joint(sent, ms)
+            yield from self._fund_partners(sent, ms)
             yield from self._programmes(sent, ms, said, recent_meeting)
             yield from _this_plan(doc, sent, ms, recent_meeting)
             if periods:
@@ -318,6 +334,7 @@ class Relations:
             return
         last: Fact | None = None  # the last measure that named its programme
         prev: Fact | None = None  # the last measure
+        head_used = False  # a measure took the period said before the first verb
         for cs, ce in _measures(sent, _clauses(sent.text, sent.start, trigger.end(), limit)):
             clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
@@ -343,12 +360,17 @@ class Relations:
             if not (named or money or counts or flow or aided) or not MEASURE_VERBS.match(clause) and not (named and first):
                 continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
+            # 宣布5年内提供A，设立B: the time before the first verb is the first measure's (B has a verb of its own)
             period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)] or (
                 [head_period] if head_period and not _LOOKS_BACK.search(head_period.text) else [])
+            if head_period is not None:
+                period = [m for m in period if m is not head_period or not head_used]
+                head_used = True
             recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
             # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary;
             # 向非洲联盟提供10亿元人民币援助: the body receives, it is not created
-            to = re.search(r"向([^，；。]{2,12}?)(提供|增资|捐赠|捐助|出资)", clause)
+            to = re.search(r"向([^，；。]{2,12}?)(?:再|又|还|继续|将|已|共|累计|分别|陆续|无偿|免费)*(提供|增资|捐赠|捐助|出资)",
+                           clause)  # 向非方再提供: the beneficiary is 非方, not 非方再
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
@@ -368,8 +390,9 @@ class Relations:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
                 fact = Fact("Pledge", sent.index, cs, ce, clause, "pledge:announcement", label, list(context))
                 fact.roles += [("programme", m) for m in items]
-                # a named programme has an amount; a sum or a number with no name is itself the subject
-                fact.roles += [("amount" if items else "theme", m) for m in [*money, *cnts]]
+                # the sums and numbers of a measure are its amount, named or not (提供600亿元人民币援助: the aid
+                # is 600亿元人民币; the gold may also make the sum the subject of the announcement's facts)
+                fact.roles += [("amount", m) for m in [*money, *cnts]]
                 fact.roles += [("period", m) for m in period]
                 fact.roles += [("recipient", m) for m in [*recipients, *given]]
                 if flow:
@@ -408,12 +431,15 @@ class Relations:
                     and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
             period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))
-                      and _SPAN_OF_TIME.search(m.text)] or outer_periods
+                      and _SPAN_OF_TIME.search(m.text)] or ([] if _ONE_YEAR.search(clause) else outer_periods)
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
                       not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
             purpose = re.search(r"用于([^，。；]{2,40})", sent.text[ce - sent.start:]) or re.search(r"用于([^，。；]{2,40})", clause)
             for i, m in enumerate(amounts):
+                if not _a_figure(m, amounts) or m.text[-1:] in ("次", "届", "场") and _MEETINGS_COUNTED.match(
+                        sent.text, m.end - sent.start):
+                    continue
                 if m.type == "COUNT" and re.search(r"国(?:家)?$", _zh(m)) and any(
                         g.type in GEO and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
                         for g in ms):
@@ -446,8 +472,11 @@ class Relations:
                         o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
                 if fund:
                     fact.roles += [("programme", fund[-1]), ("amount", m)]
-                else:
-                    fact.roles.append(("theme", m))
+                else:  # a sum of a named flow (提供无偿援助1278亿元人民币) or total (对外援助金额为2702亿元人民币), or
+                    # a number of what the clause names before it (提供物资援助890批), is its amount; else the
+                    # sum or number is the subject
+                    total = _TOTAL_OF.search(sent.text[cs - sent.start:m.start - sent.start])
+                    fact.roles.append(("amount" if m.type == "MONEY" and (flow or total) or what else "theme", m))
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
                 # (not across a ；: what follows it is a statement of its own)
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start
@@ -510,7 +539,9 @@ class Relations:
                 continue
             before, after = text[:o.start - base], text[o.end - base:]
             # 同二十国集团成员一道落实“暂缓…倡议”; 中国同非盟签署“三网一化”合作备忘录
-            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作)?(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
+            # (与联合国合作在华设立X: where, between the partner and the verb)
+            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作)?(?:在[^，；。、]{1,6}?)?"
+                            r"(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
                             after) if re.search(r"(?:与|同)$", before) else None
             if verb:
                 stop = re.search(r"[，；。,;]", after[verb.end():])
@@ -568,8 +599,7 @@ class Relations:
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
-            fact.roles += [("part_of", x) for x in ms if x.type == "PROGRAMME" and x.end <= cs
-                           and re.search(r"(配合|推进|为|在|围绕)[^，。；]{0,4}$", sent.text[:x.start - sent.start])]
+            fact.roles += [("part_of", x) for x in _served(sent, ms, cs)]
             fact.roles += [("deliverable", p) for p in items]
             fact.roles += [("recipient", c) for c in listed]
 
@@ -668,7 +698,7 @@ class Relations:
                 if (re.search(r"(?:由|承建单位(?:是|为)|承建方(?:是|为)|施工方(?:是|为)|贷款方(?:是|为)|融资方(?:是|为))$", before_o)
                         and re.search(r"^(?:承建|建设|施工|修建|援建|负责|提供)", text[o.end - base:])
                         or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
-                        and not re.search(r"[。；]", between) and o.start > p.start:
+                        and not re.search(r"[。；]", between) and o.start > p.start and p in _agent_of(sent, projects, o):
                     fact.roles.append(("partner", o))
                 elif o.end <= p.start and re.fullmatch(r"(?:承建|援建|修建|建设|投资|融资)的", between):
                     fact.roles.append(("partner", o))  # 中国铁建承建的本格拉铁路
@@ -778,12 +808,78 @@ class Relations:
             for part in ms:
                 if part.type == "PROJECT" and w.end - base + by.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, w, "part_of:paid-by-the-programme")
-        for t in re.finditer(r"是([^，；。]{2,30}?)的(?:重要)?(?:组成部分|一部分|旗舰项目|重点项目|早期收获)", text):
+        for t in re.finditer(r"(?:是|成为)([^，；。]{2,30}?)的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|旗舰项目|"
+                             r"重点项目|早期收获)", text):
             whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
             part = [p for p in ms if p.type in ("PROJECT", "PROGRAMME") and p.end - base <= t.start()
-                    and not re.search(r"[，；。]", text[p.end - base:t.start()])]
+                    and not re.search(r"[，；。]", text[p.end - base:t.start()])] or _topic(sent, ms, t.start())
             if whole and part:
                 yield from fact(part[-1], whole[0], "part_of:is-part-of")
+
+    # ------------------------------------------------------------------ projects a programme supports
+    def _supported(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        """A project and the programme or fund that pays for it or frames it: X支持的Y / X资助实施的Y
+        (全球发展和南南合作基金支持的老挝学校供餐项目), 在X(的支持)下 … Y (在“一带一路”倡议下，…援建了Y),
+        in the clause or sentence up to the next ；or 。"""
+        text, base = sent.text, sent.start
+        fact = _pair_facts(sent, "Component", "programme", "part_of")
+        programmes = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type == "PROGRAMME"]
+        projects = [m for m in ms if m.type == "PROJECT"]
+        for w in programmes:
+            after = text[w.end - base:]
+            paid = re.match(_PAID_BY, after)
+            if paid:  # X支持的Y: the project right after
+                for p in projects:
+                    if p.start == w.end + paid.end():
+                        yield from fact(p, w, "part_of:supported-by-the-programme")
+            under = re.match(_UNDER, after)
+            if under and re.search(r"在[“\"《]?$", text[:w.start - base]):
+                stop = re.search(r"[；。;]", after[under.end():])
+                hi = w.end + under.end() + (stop.start() if stop else len(after))
+                for p in projects:
+                    if w.end + under.end() <= p.start and p.end <= hi:
+                        yield from fact(p, w, "part_of:under-the-programme")
+
+    # ------------------------------------------------------------------ joint work
+    def _joint(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        """Parties that run a project or programme together (A与B共同实施的Y, A、B和C三方合作开展Y,
+        A同中方联合设立Y): the organisations of the clause before the verb are partners of what follows
+        it in the clause (the countries among them are parties, not partners)."""
+        text, base = sent.text, sent.start
+        fact = _pair_facts(sent, "Partnership", "programme", "partner")
+        items = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type in ("PROGRAMME", "PROJECT")]
+        for t in _JOINTLY.finditer(text):
+            lo = max(text.rfind(c, 0, t.start()) for c in "，；。,;：:") + 1
+            stop = re.search(r"[，；。,;]", text[t.end():])
+            hi = t.end() + (stop.start() if stop else len(text) - t.end())
+            left = text[lo:t.start()]
+            if not re.search(r"与|和|同|、|及", left):
+                continue  # one party named: not work done together
+            orgs = [o for o in _outermost([m for m in ms if not m.is_value]) if o.type == "ORG"
+                    and lo <= o.start - base and o.end - base <= t.start()]
+            for p in items:
+                if t.end() <= p.start - base and p.end - base <= hi:
+                    for o in orgs:
+                        yield from fact(p, o, "partner:jointly")
+
+    def _fund_partners(self, sent, ms: list[Mention]) -> Iterable[Fact]:
+        """A fund and the organisation it pays to do the work: (通过)X基金支持/资助/委托Y(在…)实施…, X基金向Y
+        提供/拨付…: Y is the fund's partner."""
+        text, base = sent.text, sent.start
+        fact = _pair_facts(sent, "Partnership", "programme", "partner")
+        orgs = [o for o in _outermost([m for m in ms if not m.is_value]) if o.type == "ORG"]
+        for x in ms:
+            if x.type != "PROGRAMME" or not x.name.endswith("基金"):
+                continue
+            for o in orgs:
+                if o.start < x.end:
+                    continue
+                between, after = text[x.end - base:o.start - base], text[o.end - base:]
+                if re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?(?:出资)?(?:支持|资助|委托|帮助)", between) and re.match(
+                        r"(?:在[^，；。]{1,12}?)?(?:实施|开展|执行|落实|提供|采购|发放)", after):
+                    yield from fact(x, o, "partner:fund-pays-the-implementer")
+                elif re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?向", between) and re.match(r"(?:提供|捐赠|捐助|拨付|划拨)", after):
+                    yield from fact(x, o, "partner:fund-pays-the-implementer")
 
     # ------------------------------------------------------------------ tables
     def _table_row(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -1478,6 +1574,66 @@ def _headline_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+# 通过世界粮食计划署向老挝提供, 委托粮食署采购, 经由联合国开发计划署实施: the organisation the aid goes through
+_CHANNEL = re.compile(r"(?:通过|经由|委托|依托|借助)$")
+
+
+def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """An organisation the aid of a clause is given through (中国通过世界粮食计划署向老挝提供200万美元): the
+    partner of the figures and deliveries of that clause and the clauses after it in the sentence."""
+    by_sentence: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.kind in ("AidStatistic", "AidDelivery") and not f.get("partner"):
+            by_sentence.setdefault(f.sentence, []).append(f)
+    if not by_sentence:
+        return facts
+    for m in doc.mentions:
+        if m.type != "ORG" or m.sentence not in by_sentence:
+            continue
+        sent = doc.sentences[m.sentence]
+        before = to_simplified(doc.text[sent.start:m.start])
+        if not _CHANNEL.search(before):
+            continue
+        clause = max((i for i in (before.rfind(c) for c in "，；。,;") if i >= 0), default=-1) + sent.start + 1
+        for f in by_sentence[m.sentence]:
+            if f.start >= clause and not f.get("partner") and not any(x is m for _, x in f.roles):
+                f.roles.append(("partner", m))
+    return facts
+
+
+def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
+    """The programmes a clause before ``cs`` says the deliveries serve (配合中巴经济走廊建设，在巴基斯坦实施了…;
+    为推进A、B经济走廊建设: every programme of the list)."""
+    out: list[Mention] = []
+    for x in ms:
+        if x.type != "PROGRAMME" or x.end > cs:
+            continue
+        before = sent.text[:x.start - sent.start]
+        if re.search(r"(配合|推进|为|在|围绕)[^，。；]{0,4}$", before) or (
+                out and re.fullmatch(r"、|和|及|与|以及", sent.text[out[-1].end - sent.start:x.start - sent.start])):
+            out.append(x)
+    return out
+
+
+def _topic(sent, ms: list[Mention], pos: int) -> list[Mention]:
+    """The project a sentence is about, whose clauses follow it (中国援建的X项目，显著提高了…，成为…): the
+    first name of the sentence, a project closed by a comma, when no other name comes before ``pos``."""
+    names = _outermost([m for m in ms if not m.is_value and m.end - sent.start <= pos and not _chinese(m)])
+    if len(names) == 1 and names[0].type == "PROJECT" and sent.text[names[0].end - sent.start:][:1] in ("，", ","):
+        return names
+    return []
+
+
+def _agent_of(sent, projects: list[Mention], o: Mention) -> list[Mention]:
+    """The projects that 由X建设 (X the agent ``o``) says X builds: of the projects before it in the clause chain
+    (no 。；between), the sentence's topic when it opens the sentence (本格拉铁路…，是继坦赞铁路之后…，由X建设:
+    the other is named in passing), else all of them."""
+    before = [p for p in projects if p.start < o.start and not re.search(r"[。；]", sent.text[p.end - sent.start:o.start - sent.start])]
+    if len(before) > 1 and not sent.text[:before[0].start - sent.start].strip():
+        return before[:1]
+    return before
+
+
 def _meeting_dates(facts: list[Fact]) -> list[Fact]:
     """What is announced or adopted at a meeting whose sentence gives no date has the meeting's date, as the
     document gives it elsewhere (…会议于2021年11月29日在达喀尔召开。… 会议通过了《X》)."""
@@ -1512,6 +1668,21 @@ def _goods(m: Mention) -> bool:
     return m.type == "COUNT" and _zh(m)[-1:] in _GOODS
 
 
+def _countries(m: Mention) -> bool:
+    return m.type == "COUNT" and bool(m.value) and str(m.value.get("unit", "")).startswith(("国家", "国"))
+
+
+def _a_figure(m: Mention, amounts: list[Mention]) -> bool:
+    """A figure of aid of its own, among the clause's ``amounts``: not a number of kinds (分为…三种方式), nor
+    the number of countries a later figure of the clause is given to (在80个国家承建了580个成套项目: where
+    the 580 projects are)."""
+    if m.type != "COUNT":
+        return True
+    if m.value and m.value.get("unit") in ("种", "类"):
+        return False
+    return not (_countries(m) and any(o.start > m.end and not _countries(o) for o in amounts))
+
+
 def _plain_name(m: Mention) -> str:
     return m.key if m.is_value else re.sub(r"(?:地区|方面)$", "", m.name)
 
@@ -1526,13 +1697,26 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     return []
 
 
+# 全球发展和南南合作基金支持的Y, X资助实施的Y, X出资建设的Y: the programme pays for the project after it
+_PAID_BY = re.compile(r"[”\"》]?(?:的)?(?:资金)?(?:支持|资助|出资|援助)(?:实施|建设|援建|开展)?的")
+# 在“一带一路”倡议下, 在南南合作援助基金支持下, 在X的资助下: what follows is done under the programme
+# (框架下 / 项下 / 名义下: `_components`)
+_UNDER = re.compile(r"[”\"》]?(?:的)?(?:支持|资助|帮助|推动|带动)?下[，,]?")
+# 对外援助金额为, 粮食援助总额为, 援助资金累计达到: the sum after is the amount of the aid named before
+_TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规模)(?:为|达到?|共计|合计|累计)?(?:约|近|超过)?$")
+# A与B共同实施的, 三方合作开展, 联合设立: work the parties named before do together
+_JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|一道)(?:实施|开展|建设|设立|发起|推进|举办|资助|运营|执行)(?:了|的)?")
+# 当年中国向粮食署的捐款…: one year of the span named before, not all of it
+_ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
+# 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
+_MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
 _SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|到|[-—–~～]")  # 近5年来, 3年内, 2013年至2018年; not 持续27年
 _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
-_BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|这一时期")
+_BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|(?:这|同)一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 
 

@@ -463,14 +463,30 @@ def _emit_list(units: list[Unit], items: list[list[int]], out: list[Found]) -> N
 _ORDINAL_BEFORE = re.compile(rf"(?:\d{{4}}年)?{_ORDINAL_TEXT}$")
 
 
+_MEETING_HEADS = ("峰会", "部长级会议", "部长会议", "外长会", "外长会议", "高官会", "领导人会议", "会议")
+_ATTENDEES = ("领导人", "外长", "部长", "元首")  # 二十国集团领导人第十五次峰会, 澜湄合作外长会
+
+
 def meeting_names(text: str, units: list[Unit]) -> list[Found]:
-    """首届/第N届 + forum -> meeting (with an adjacent year); forum + place + 峰会/部长级会议 -> meeting."""
+    """首届/第N届 + forum (+ its meeting head) -> meeting (with an adjacent year); forum + place +
+    峰会/部长级会议 -> meeting; a forum or body + who meets + 第N次/第N届 + 峰会/会议 -> meeting."""
     out: list[Found] = []
     for i, u in enumerate(units):
-        if u.tag == "ENT" and u.type == "FORUM":
+        if u.tag == "ENT" and u.type in ("FORUM", "ORG"):
             start, end = u.start, u.end
+            m = i + 1
+            if m < len(units) and units[m].text in _ATTENDEES and units[m].start == end:
+                m += 1
+            if m + 1 < len(units) and _ORDINAL.match(units[m].text) and units[m + 1].text in _MEETING_HEADS:
+                out.append(Found(start, units[m + 1].end, "MEETING", "meeting:body+ordinal+head"))
+                continue
+            if u.type != "FORUM":
+                continue
             before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
             if before:
+                m = i + 1  # 第三届澜湄合作外长会: the meeting head after the forum is the meeting's
+                if m < len(units) and units[m].text in _MEETING_HEADS[:-1] and units[m].start == end:
+                    end = units[m].end
                 out.append(Found(before.start(), end, "MEETING", "meeting:ordinal+forum"))
                 continue
             m = i + 1
@@ -988,6 +1004,24 @@ TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "�
             '"')
 
 
+_LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
+_TO = ("至", "到", "—", "－", "-", "–")
+
+
+def routes(text: str, units: list[Unit]) -> list[Found]:
+    """A line from one place to another (亚的斯亚贝巴至吉布提铁路, 蒙巴萨—内罗毕标准轨距铁路): a PROJECT
+    from the first place to its head; places and countries inside it stay what they are."""
+    out: list[Found] = []
+    geo = ("PLACE", "COUNTRY")
+    for i, u in enumerate(units[:-3]):
+        if u.tag == "ENT" and u.type in geo and units[i + 1].text in _TO and units[i + 2].tag == "ENT" \
+                and units[i + 2].type in geo and units[i + 1].start == u.end and units[i + 2].start == units[i + 1].end:
+            m = re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(_LINE_HEADS) + ")", text[units[i + 2].end:])
+            if m:
+                out.append(Found(u.start, units[i + 2].end + m.end(), "PROJECT", "project:route"))
+    return out
+
+
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
@@ -996,7 +1030,8 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
              *places_with_heads(text, units), *names_before_titles(units), *country_parts(units), *teams(text, units),
-             *bracketed_companies(units), *speakers(text, units), *paired_cooperation(units), *placed]
+             *bracketed_companies(units), *speakers(text, units), *paired_cooperation(units), *routes(text, units),
+             *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     names = [Found(f.start, m.end(), f.type, f.rule, f.name) if f.type == "PROGRAMME" and not f.name

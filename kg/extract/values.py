@@ -21,13 +21,17 @@ NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
 MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
 APPROX = r"(?:多|余|以上|左右)"
 
-CURRENCIES = [  # longest first; only names that say which currency (卢比 alone does not: India's or Pakistan's)
+CURRENCIES = [  # longest first; 卢比 alone does not say whose rupee: the document's country does (`complete_currencies`)
     ("元人民币", "CNY"), ("亿元人民币", "CNY"), ("人民币", "CNY"), ("美元", "USD"), ("欧元", "EUR"),
     ("英镑", "GBP"), ("日元", "JPY"), ("特别提款权", "XDR"), ("元", "CNY"), ("港元", "HKD"), ("港币", "HKD"),
     ("澳元", "AUD"), ("加元", "CAD"), ("瑞士法郎", "CHF"), ("卢布", "RUB"), ("兰特", "ZAR"), ("奈拉", "NGN"),
     ("巴基斯坦卢比", "PKR"), ("印度卢比", "INR"), ("印尼盾", "IDR"), ("泰铢", "THB"), ("土耳其里拉", "TRY"),
-    ("韩元", "KRW"), ("新台币", "TWD"),
+    ("韩元", "KRW"), ("新台币", "TWD"), ("卢比", "卢比"),
 ]
+RUPEE = "卢比"  # the unit of a rupee whose country the text has not said yet
+# the countries whose currency is called 卢比, by the key of the country (kg.extract.lexicon)
+RUPEE_COUNTRIES = {"country/PAK": "PKR", "country/IND": "INR", "country/LKA": "LKR", "country/NPL": "NPR",
+                   "country/MUS": "MUR", "country/SYC": "SCR"}
 _CUR = "|".join(sorted({re.escape(c) for c, _ in CURRENCIES}, key=len, reverse=True))
 _CUR_CODE = dict(CURRENCIES)
 
@@ -46,10 +50,13 @@ _COUNTED = re.compile(r"[^\d，。；、,;:：（(）)“”\"\s的和与及在�
 MONEY = re.compile(rf"(?:人民币|美元)?(?P<num>{NUM})(?P<mag>{MAG})?(?P<approx>{APPROX})?(?P<cur>{_CUR})")
 PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>[{_CN_DIGITS}点\d.]+)")
 PERIOD_RANGE = re.compile(r"(?P<a>\d{4})年?(?P<am>\d{1,2}月)?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{4})年(?P<bm>\d{1,2}月)?")
-DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{NUM})(?P<a1>多|余)?年(?:内|间|来)?|"
-                      rf"(?P<n2>{NUM})(?P<a2>多|余)?年(?P<post>内|间|来|之内|前)|"
+# (在40年前援建: 40年前, a time ago, not 在40年)
+DURATION = re.compile(rf"(?:(?P<pre>未来|今后|近|过去|此后|在)(?P<n1>{NUM})(?P<a1>多|余)?年(?:内|间|来)?(?!前)|"
+                      rf"(?P<n2>{NUM})(?P<a2>多|余)?年(?P<post>内|间|来|之内|前|中(?!期))|"
                       # 熬过13年战争, 持续27年: a bare number of years (not a year: 2018年; not 第三年, 年级)
-                      rf"(?<![\d第{_CN_DIGITS}])(?P<n3>[1-9]\d?|[一二两三四五六七八九十]{{1,3}})(?P<a3>多|余)?年(?![级代度初底末中内间来前\d]))")
+                      # (not 每两年: how often; not 五年行动计划: a plan's term in its name)
+                      rf"(?<![\d第每{_CN_DIGITS}])(?P<n3>[1-9]\d?|[一二两三四五六七八九十]{{1,3}})(?P<a3>多|余)?年"
+                      rf"(?![级代度初底末中内间来前\d]|(?:行动)?(?:计划|规划|纲要)))")
 DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?P<end>底|末|初))?")
 ISO_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
 # 2021年11月29日至30日: a range of days
@@ -60,6 +67,8 @@ DECADES = re.compile(r"(?P<c>1\d|20)世纪(?P<a>[1-9]0)(?:(?:、|至|到|和)(?P
 # ``complete_dates``: the value is the XSD form of the part the text gives (--08-29, --09, ---12)
 PARTIAL_DATE = re.compile(r"(?<![\d年月.第])(?P<rel>今年|去年|明年|同年|当年)?(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日|"
                           r"(?P<part>上旬|中旬|下旬|初|底|末)?(?![\d份])))|(?<![\d年月.第])(?P<dd>[12]\d|3[01]|0?[1-9])日(?!内|以内|之内)")
+# 今年年初, 去年年底: a part of a year the dateline says (not 今年 alone, nor 今年2月: PARTIAL_DATE)
+RELATIVE_YEAR = re.compile(r"(?P<rel>今年|去年|明年)(?P<part>年初|年底|年末)")
 # durations shorter than a year: 3个月, 两天内, 一周内, 10小时
 SHORT_DURATION = re.compile(rf"(?<![\d第{_CN_DIGITS}])(?P<n>{NUM})(?P<a>多|余)?(?P<u>个月|个多月|周|个星期|天|日|个小时|小时)(?P<post>内|以内|之内|来|间)?")
 _SHORT_UNIT = {"个月": "M", "个多月": "M", "周": "W", "个星期": "W", "天": "D", "日": "D", "个小时": "H", "小时": "H"}
@@ -114,6 +123,9 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         taken[start:end] = b"\x01" * (end - start)
         found.append((start, end, typ, value))
 
+    for m in RELATIVE_YEAR.finditer(text) if "年" in text else ():  # 今年年初: the year, completed from the dateline
+        add(m.start(), m.end(), "DATE", {"value": "--12" if m["part"][-1] in "底末" else "--",
+                                         "year_offset": _REL_YEAR[m["rel"]]})
     if not _ANY_NUMBER.search(text):
         return found
     has_year = "年" in text
@@ -218,15 +230,36 @@ def _money(m: re.Match) -> dict | None:
     return value
 
 
+def complete_currencies(mentions: list[Mention]) -> list[Mention]:
+    """Sums in bare 卢比 take the rupee of the country of rupees the document names most (巴基斯坦: PKR); with
+    none named, whose rupee it is stays unsaid and the sum is no value."""
+    if not any(m.type == "MONEY" and (m.value or {}).get("unit") == RUPEE for m in mentions):
+        return mentions
+    named: dict[str, int] = {}
+    for m in mentions:
+        if m.key in RUPEE_COUNTRIES:
+            named[m.key] = named.get(m.key, 0) + 1
+    code = RUPEE_COUNTRIES[max(sorted(named), key=named.__getitem__)] if named else None
+    out = []
+    for m in mentions:
+        if m.type == "MONEY" and (m.value or {}).get("unit") == RUPEE:
+            if code is None:
+                continue
+            value = {**m.value, "unit": code}
+            m = replace(m, value=value, key=m.key.replace(RUPEE, code))
+        out.append(m)
+    return out
+
+
 def complete_dates(mentions: list[Mention]) -> list[Mention]:
     """Dates without a year (8月29日, 12日, 今年2月14日) completed from the document's dateline:
     its first date written as 2022-08-30, else a full date in its first sentences; without one,
     the last date before them that gives the year (and the month), else the document's first.
-    A date nothing completes keeps its partial XSD form (--08-29, ---12)."""
+    A date nothing completes keeps its partial XSD form (--08-29, ---12); a year alone (今年年初) goes."""
     full = sorted((m.start, m.value["value"], m.text) for m in mentions
                   if m.type == "DATE" and m.value and re.match(r"\d{4}-\d{2}", m.value.get("value", "")))
-    if not full:
-        return mentions
+    if not full:  # nothing to complete them from: a year alone (今年年初) says nothing then
+        return [m for m in mentions if not (m.type == "DATE" and (m.value or {}).get("value") == "--")]
     # the dateline: a date written 2022-08-30 (as datelines are), else a full date in the first sentences
     dateline = next((v for _, v, t in full if ISO_DATE.fullmatch(t)), None)
     first = min(m.sentence for m in mentions)
@@ -243,7 +276,9 @@ def complete_dates(mentions: list[Mention]) -> list[Mention]:
         last = full[before - 1 if before else 0][1]
         ref = last if m.value.get("same_year") else dateline or last
         year = int(ref[:4]) + m.value.get("year_offset", 0)
-        if value.startswith("---"):  # a day: year and month from the reference
+        if value == "--":  # a year: 今年年初
+            done = f"{year:04d}"
+        elif value.startswith("---"):  # a day: year and month from the reference
             done = f"{year:04d}-{ref[5:7]}-{value[3:]}"
         else:  # --MM or --MM-DD
             done = f"{year:04d}-{value[2:]}"

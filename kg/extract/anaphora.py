@@ -1,0 +1,85 @@
+"""Anaphors of the genre: 该项目, 此次会议, 这一机制, 该国 ... A demonstrative and a head noun refer to the
+last entity named before them (in the same paragraph or the one before, at most ``WINDOW`` sentences back) whose type the
+head allows, preferring one whose name ends in that head.  Each becomes a mention of that entity at the
+anaphor, so that the relation rules read 该项目由X承建 as they read 瓜达尔港项目由X承建, and the graph
+records where the text refers to the entity again.  Nothing is found where no such entity was named.
+
+Works on the simplified text as the tagger's mentions do (traditional text is read through
+``to_simplified``, which keeps offsets: one character for one).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+from kg.extract.chinese import to_simplified
+from kg.model import Document, Mention
+
+WINDOW = 3  # sentences back
+_ANY = ("PROJECT", "PROGRAMME", "ORG", "FORUM", "MEETING")
+# head noun -> the types it may refer to, the first preferred
+HEADS = {
+    "项目": ("PROJECT", "PROGRAMME"), "工程": ("PROJECT", "PROGRAMME"), "铁路": ("PROJECT",), "大桥": ("PROJECT",),
+    "港口": ("PROJECT",), "机场": ("PROJECT", "PLACE"), "医院": ("PROJECT", "ORG"), "学校": ("PROJECT", "ORG"),
+    "基金": ("PROGRAMME", "ORG"), "计划": ("PROGRAMME",), "倡议": ("PROGRAMME",), "机制": ("PROGRAMME", "FORUM", "ORG"),
+    "平台": ("PROGRAMME", "ORG"), "行动": ("PROGRAMME",), "行动计划": ("PROGRAMME",), "框架": ("PROGRAMME",), "规划": ("PROGRAMME",),
+    "会议": ("MEETING",), "峰会": ("MEETING",), "论坛": ("FORUM", "MEETING"), "组织": ("ORG",), "机构": ("ORG",),
+    "中心": ("ORG", "PROJECT"), "公司": ("ORG",), "银行": ("ORG",), "国": ("COUNTRY",),
+}
+# 该国 (that country) is never China in a text about what China gives: the country referred to is the other one
+_DEMONSTRATIVE = r"(?:该|此|这一|这个|这|本|上述|此次|这次|本次)"
+ANAPHOR = re.compile(_DEMONSTRATIVE + "(" + "|".join(sorted(HEADS, key=len, reverse=True)) + ")")
+# a character before 该/此/这/本 that makes it part of another word (应该, 因此, 日本, 基本, 为此 ...)
+_WORD_BEFORE = set("应活日基资成根版剧样课文读彼因如从由对为至自借据就特藉原账脚")
+_CHINA = "country/CHN"
+
+
+def resolve(doc: Document) -> list[Mention]:
+    """The document's mentions with one more for each anaphor whose entity is found (sorted as the
+    tagger sorts them: by start, longest first).  Linear in the document: each anaphor looks at the
+    mentions of its own sentence and the ``WINDOW`` before it, and at the mentions around it."""
+    text = to_simplified(doc.text)
+    if not any(not m.is_value for m in doc.mentions) or not ANAPHOR.search(text):
+        return doc.mentions
+    paragraph_of = {s.index: s.paragraph for s in doc.sentences}
+    sentence_starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in doc.mentions:
+        if not m.is_value:
+            by_sentence[m.sentence].append(m)
+    starts = sorted((m.start, m.end) for m in doc.mentions)
+    reach = max((e - s for s, e in starts), default=0)  # the longest mention: how far back one may start
+    ends = {e for _, e in starts}
+    added, replaced = [], []
+    for a in ANAPHOR.finditer(text):
+        if a.start() > 0 and text[a.start() - 1] in _WORD_BEFORE:
+            continue
+        k = bisect.bisect_right(sentence_starts, a.start()) - 1
+        if k < 0:
+            continue
+        sentence = doc.sentences[k].index
+        here = [m for i in range(sentence - WINDOW, sentence + 1) for m in by_sentence.get(i, ())]
+        head_alone = next((m for m in here if (m.start, m.end) == (a.start(1), a.end(1)) and m.text in HEADS), None)
+        around = starts[bisect.bisect_left(starts, (a.start() - reach, -1)):bisect.bisect_left(starts, (a.end(), -1))]
+        if any(a.start() < e and (head_alone is None or (s, e) != (a.start(1), a.end(1))) for s, e in around):
+            continue  # inside a name (本次会议 of a meeting's own name)
+        if a.start() in ends or a.start() - 1 in ends and text[a.start() - 1] in "”\"》":
+            continue  # “中非民间友好组织负责人会晤”这一平台: an apposition to the name just before, no other entity
+        head = a.group(1)
+        types = HEADS[head]
+        before = [m for m in here if m.end <= a.start() and m.type in types and m.key != _CHINA
+                  and paragraph_of.get(sentence, 0) - paragraph_of.get(m.sentence, 0) <= 1]
+        if not before:
+            continue
+        named = [m for m in before if m.name.endswith(head) or head in m.name]
+        pool = named or [m for m in before if m.type == types[0]] or before
+        ref = max(pool, key=lambda m: (m.end, m.end - m.start))
+        added.append(Mention(a.start(), a.end(), doc.text[a.start():a.end()], ref.type, ref.key, sentence, ref.name,
+                             rule="anaphor:" + head))
+        if head_alone is not None:
+            replaced.append(id(head_alone))
+    if not added:
+        return doc.mentions
+    return sorted([*(m for m in doc.mentions if id(m) not in replaced), *added], key=lambda m: (m.start, -m.end))
