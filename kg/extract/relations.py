@@ -59,7 +59,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
-AID_WORDS = re.compile(r"援助|援建|贷款|捐赠|提供|派遣|培训|项目|举办|减免|免除|实施|建设|志愿者|医疗队")
+AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
@@ -88,6 +88,21 @@ def _outermost(ms: list[Mention]) -> list[Mention]:
                                      (o.start, o.end) != (m.start, m.end) for o in ms)]
 
 
+_HALF_STOPS = re.compile(r"(?<!\d)[,;:!?]|[,;:!?](?!\d)")
+_FULL_STOPS = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+
+
+def _rule_view(text: str) -> str:
+    """What the rules read of a sentence: simplified characters, and the stops of Chinese prose full-width
+    (many texts write ``,`` and ``;`` for ，and ；; not 1,000 nor 4:30).  Of the same length: offsets hold."""
+    return _HALF_STOPS.sub(lambda m: _FULL_STOPS[m.group()], to_simplified(text))
+
+
+def _zh(m: Mention) -> str:
+    """The mention's text in simplified characters, of the same length (the rules read 兩國 as 两国)."""
+    return to_simplified(m.text)
+
+
 def _chinese(m: Mention) -> bool:
     return m.key == "country/CHN"
 
@@ -99,9 +114,17 @@ class Relations:
         doc.mentions = complete_currencies(doc.mentions)  # 卢比: whose rupee
         doc.mentions = complete_dates(doc.mentions)
         doc.mentions = resolve_anaphors(doc)  # 该项目, 此次会议: the entity named before
-        if titled := _titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc):
+        if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
+                      + _quoted_plans(doc) + _bodies_set_up(doc) + _units_named(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
-        doc.facts = _headline_recipient(doc, _meeting_dates(_lenders(doc, list(self.facts(doc)))))
+        facts = list(self.facts(doc))
+        # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
+        # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
+        for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
+                     _same_announcer, _dated_after, _counted_to_the_day, _handed_to,
+                     _one_of_the_announced, _lenders):
+            facts = step(doc, facts)
+        doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         doc.facts = _channels(doc, doc.facts)
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
@@ -117,6 +140,7 @@ class Relations:
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         last_person: Mention | None = None  # the last person named, whom 他说 refers to
+        said_on: Mention | None = None  # the day the last person spoke (…在7日…表示), the day of 他说 after it
         last_figures: list[Fact] = []  # the figures that end the sentence before (a list of what they count may follow)
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "FORUM") and len(m.name) >= 2}
         said: set[tuple[str, str, str]] = set()  # what a programme's name says, said once per document
@@ -131,7 +155,7 @@ class Relations:
             # 会议通过了…, 峰会期间…宣布: the meeting named last, in this paragraph or the one before
             recent_meeting = last_meeting[1] if last_meeting and sent.paragraph - last_meeting[0] <= 1 else None
             # the rules read simplified characters (宣佈 is 宣布); the conversion keeps every offset
-            sent = replace(sent, text=to_simplified(sent.text))
+            sent = replace(sent, text=_rule_view(sent.text))
             clauses = _clauses(sent.text, sent.start)
             periods = [m for m in ms if m.type == "PERIOD" and "/" in m.value.get("value", "")]
             if sent.text.startswith("——") and (h := _HEADING.match(sent.text)):
@@ -154,31 +178,40 @@ class Relations:
                                 if g.type in GEO and not _chinese(g) and g.name not in named
                                 and not named.add(g.name)]
             last_figures = []
-            if not pledges:
+            # 就有中国民众捐来100万元人民币；还有中国企业提出捐助…: the figures before the first pledge are read too
+            head = [c for c in clauses if c[1] <= min(f.start for f in pledges)] if pledges else clauses
+            if head:
                 # 在这三年中 / 三年间 / 同期: the period named before, in this paragraph or an earlier one
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
                 # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
                 spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)
                          and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(m.text)]
-                last_figures = list(self._aid_statistics(sent, ms, clauses, periods or spans or back,
+                last_figures = list(self._aid_statistics(sent, ms, head, periods or spans or back,
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
+                _said_then(sent, last_figures, said_on)
                 yield from last_figures
                 last_figures = [f for f in last_figures if not sent.text[f.end - sent.start:].strip("。；;！!？? \n")]
             partnerships = list(self._partnerships(sent, ms, heading.get(sent.paragraph, [])))
             yield from partnerships
             yield from self._partners(sent, ms, {(f.label, m.name) for f in partnerships for m in f.get("partner")})
             yield from self._recipients(sent, ms, clauses)
+            yield from _owned_projects(sent, ms)
+            yield from _lies_in(sent, ms)
             yield from self._foundings(sent, ms)
             yield from self._affiliations(sent, ms, bodies)
+            yield from _set_up_by(sent, ms)
+            yield from _units_of(sent, ms)
             yield from self._builders(sent, ms)
             yield from self._components(sent, ms, wholes)
             yield from self._supported(sent, ms)
             yield from self._joint(sent, ms)
             yield from self._fund_partners(sent, ms)
             yield from self._programmes(sent, ms, said, recent_meeting)
+            yield from _this_plan(doc, sent, ms, recent_meeting)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
+            said_on = _said_on(sent, ms) or (said_on if _HE_SAYS.match(sent.text) else None)
             if named_meetings := _outermost([m for m in ms if m.type == "MEETING"]):
                 last_meeting = (sent.paragraph, named_meetings[-1])
 
@@ -200,6 +233,13 @@ class Relations:
             # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting;
             # 于2000年10月在北京举行…会议 / …会议于2021年11月29日在达喀尔召开: the date and place of 举行
             dates = [d for d in ms if d.type == "DATE" and d.end <= m.start and m.start - d.end <= 3]
+            # 2015年1月8日至9日，X会议在北京举行: its first day
+            dates = dates or [d for x in ms if x.type == "PERIOD" and x.end <= m.start and m.start - x.end <= 3
+                              and (d := _first_day(x))]
+            # 2013年，中国在第五届…会议上宣布: the date that heads the clause of the meeting it was said at
+            dates = dates or [d for d in ms if d.type == "DATE" and d.end <= m.start and re.fullmatch(
+                r"[，]?[^，；。]{0,10}?(?:在|于|出席|参加)(?:第[^，；。]{1,5}届)?", sent.text[d.end - sent.start:m.start - sent.start])
+                and re.match(r"(?:上|期间|之际|时)", sent.text[m.end - sent.start:])][-1:]
             held = _held(sent, m, ms)
             if dates:
                 fact.roles.append(("date", dates[-1]))
@@ -261,12 +301,14 @@ class Relations:
             return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
         people = [m for m in before if m.type == "PERSON"]
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
-        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and t_abs - m.end <= 4 and re.fullmatch(
-            r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天)*", sent.text[m.end - sent.start:trigger.start()])]
+        bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
+            r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天|先后|多次|再次|一再|已经|曾经|[\d一二三四五六七八九十]+次)*", sent.text[m.end - sent.start:trigger.start()])
+            or _at_meeting(sent, ms, m.end, t_abs))]
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
-        dates = [m for m in before if m.type == "DATE"]
+        # 2000年以来…先后6次宣布: a time since, no day of the announcement
+        dates = [m for m in before if m.type == "DATE" and not re.match(r"(?:以来|来|起|至今)", sent.text[m.end - sent.start:])]
         date = dates[0] if dates else None
         after = [m for m in ms if m.start >= sent.start + trigger.end()]
         head_period = next((m for m in after if m.type == "PERIOD" and m.start - (sent.start + trigger.end()) <= 2),
@@ -291,11 +333,12 @@ class Relations:
             yield fact
             return
         last: Fact | None = None  # the last measure that named its programme
+        prev: Fact | None = None  # the last measure
         head_used = False  # a measure took the period said before the first verb
         for cs, ce in _measures(sent, _clauses(sent.text, sent.start, trigger.end(), limit)):
             clause = doc.text[cs:ce]
             inner = _within(after, cs, ce)
-            if CONTINUATION.match(clause):
+            if CONTINUATION.match(clause) and not any(m.type in ("PROGRAMME", "PROJECT") for m in inner):
                 continue  # 包括100个减贫项目…: details of the measure before
             money = [m for m in inner if m.type == "MONEY"]
             counts = [m for m in inner if m.type == "COUNT"]
@@ -304,12 +347,17 @@ class Relations:
                 last.roles += [("amount", m) for m in money]
                 last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]
                 continue
+            if last is None and prev is not None and money and _SIZE_OF_LAST.match(clause) and not any(
+                    m.type in ENTITY_LIKE for m in inner) and not any(m.type == "MONEY" for _, m in prev.roles):
+                prev.roles += [("theme", m) for m in money]  # 免除15个国家…债务，共计16亿元人民币: the sum of it
+                continue
             # 推动落实联合国2030年可持续发展议程: a programme that exists is implemented, not announced
             named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE
                      and (money or counts or not re.search(r"(?:落实|对接|服务于?|围绕)[“\"《]?$", sent.text[:m.start - sent.start]))]
             flow = _FLOW.search(_blank_names(clause, inner, cs))
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
-            if not (named or money or counts or flow) or not MEASURE_VERBS.match(clause) and not (named and first):
+            aided = _aided_in(clause, inner, cs)  # 宣布将继续全力支持非洲国家抗疫行动: a measure for whom it names
+            if not (named or money or counts or flow or aided) or not MEASURE_VERBS.match(clause) and not (named and first):
                 continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
             # 宣布5年内提供A，设立B: the time before the first verb is the first measure's (B has a verb of its own)
@@ -336,7 +384,7 @@ class Relations:
                     groups.append(([m], [c for c in counts if lo <= c.start and c.end <= m.start]))
             else:
                 groups = [(created, counts)]
-            if not (created or money or counts or flow):
+            if not (created or money or counts or flow or aided):
                 continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own
             for items, cnts in groups:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
@@ -353,6 +401,7 @@ class Relations:
                     fact.literals["beneficiary"] = to.group(1)
                 if items:
                     last = fact
+                prev = fact
                 yield fact
 
     # ------------------------------------------------------------------ aid statistics
@@ -391,7 +440,7 @@ class Relations:
                 if not _a_figure(m, amounts) or m.text[-1:] in ("次", "届", "场") and _MEETINGS_COUNTED.match(
                         sent.text, m.end - sent.start):
                     continue
-                if m.type == "COUNT" and re.search(r"国(?:家)?$", m.text) and any(
+                if m.type == "COUNT" and re.search(r"国(?:家)?$", _zh(m)) and any(
                         g.type in GEO and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
                         for g in ms):
                     continue  # 土耳其和叙利亚两国, …苏丹共9国: the number of the countries just named, no figure of aid
@@ -408,7 +457,7 @@ class Relations:
                                    and cs + to.start() < g.start < m.start and not region]
                 if receivers and m.start >= cs + got.start():
                     fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
-                if not fact.get("recipient") and not region and m.type == "MONEY":
+                if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m)):
                     # 中国为坦桑尼亚、赞比亚…9国免除了…债务，…累计金额14.2亿元: the countries of an earlier clause
                     fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
                 # 全球发展和南南合作基金规模增至40亿美元: the sum of a named fund is its amount
@@ -481,7 +530,7 @@ class Relations:
         items = [m for m in names if m.type in ("PROGRAMME", "PROJECT")]
         orgs = [m for m in ms if m.type == "ORG"]
         for p in items:
-            lead = re.match(r"中国?[—－\-–―]", p.text)
+            lead = re.match(r"中国?[—－\-–―]", _zh(p))
             named = next((o for o in orgs if lead and o.start == p.start + lead.end() and o.end < p.end), None)
             if named is not None:
                 yield from fact(p, named, "partner:named-after-both")
@@ -546,7 +595,7 @@ class Relations:
                     o = re.search(r"(?:实施|援建|援助了?|提供|建设)(了)?([^，。；]{2,30})", tail)
                 if o is None:
                     continue
-                obj = o.group(2).rstrip("等")
+                obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
@@ -697,12 +746,12 @@ class Relations:
                 fact.roles.append(("announced_by", o))
             # …会议审议通过了《X》, 会议通过的《X》; 《X》于2015年1月在…会议上通过
             adopted = [mt for mt in ms if mt.type == "MEETING" and mt.end <= p.start and re.search(
-                r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?[“《\"]?$", text[:p.start - base])
+                _ADOPTED, text[:p.start - base])
                 and not re.search(r"[。；]", text[mt.end - base:p.start - base])]
             after = [mt for mt in ms if mt.type == "MEETING" and mt.start >= p.end and re.fullmatch(
                 r"[”》\"]?(?:已|于[^，；。]{2,16}?)?在?", text[p.end - base:mt.start - base]) and re.match(
                 r"(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
-            ref = recent_meeting and re.search(r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?[“《\"]?$", text[:p.start - base])
+            ref = recent_meeting and re.search(_ADOPTED, text[:p.start - base])
             if ref and not adopted and not after and _meeting_ref(sent, ms, 0, ref.start()) and not any(
                     m.type == "MEETING" and m.end - base <= ref.start() for m in ms):
                 fact.roles.append(("announced_at", recent_meeting))  # 会议审议通过了《X》: the meeting named before
@@ -946,8 +995,8 @@ _ORDINAL = r"(?:第[\d一二三四五六七八九十百]+(?:届|次)|首届|首�
 def _session_of(meeting: Mention, body: Mention) -> bool:
     """A numbered session of a body is part of it: 第十三届全国人民代表大会第一次会议, 联合国大会第76届会议
     (not 联合国发展峰会: a summit the body hosts)."""
-    before = meeting.text[:body.start - meeting.start]
-    after = meeting.text[body.end - meeting.start:]
+    before = _zh(meeting)[:body.start - meeting.start]
+    after = _zh(meeting)[body.end - meeting.start:]
     return bool(re.fullmatch(rf"(?:\d{{4}}年)?{_ORDINAL}?", before) and (
         re.fullmatch(rf"(?:\d{{4}}年)?{_ORDINAL}", before) or re.match(_ORDINAL, after)))
 
@@ -1001,15 +1050,362 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
               or x.type in ("DATE", "PERIOD") and 0 <= span[0] - (x.end - base) <= 1]
     date = next((x for x in inside if x.type == "DATE"), None)
     if date is None:  # 于2021年11月29日至30日在达喀尔召开: the meeting's date is its first day
-        days = next((x for x in inside if x.type == "PERIOD" and re.fullmatch(r"\d{4}-\d\d-\d\d", x.value.get("start", ""))), None)
-        cut = re.match(r"[^至到—–~～-]+", days.text) if days else None
-        if cut:
-            first = days.value["start"]
-            date = replace(days, end=days.start + cut.end(), text=cut.group(), type="DATE", key=f"date/{first}",
-                           name=cut.group(), value={"value": first})
+        date = next((d for x in inside if x.type == "PERIOD" and (d := _first_day(x))), None)
     places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
               and re.search(r"(?:在|来到|抵达|前往|赴)[^，；。]{0,12}$", text[span[0]:x.start - base])]
     return date, places
+
+
+def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
+    """Between ``lo`` and ``hi`` only where and when (中国在第五届部长级会议上宣布, 中方于2018年峰会期间宣布):
+    the body before it is the subject of the verb after it."""
+    gap = sent.text[lo - sent.start:hi - sent.start]
+    at = re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|同时)*(?:在|于)([^，；。]{2,40}?)(?:上|期间|之际|时)(?:正式|郑重|还|也|又)*", gap)
+    return bool(at) and any(m.type == "MEETING" and lo <= m.start and m.end <= hi for m in ms)
+
+
+_ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|"
+                   r"[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，、,]|其[一二三四五六七八九十][，、：,]|[—\-·•●]\s*(?!—))")
+_LEAD_ROLES = ("announced_by", "announced_at", "date")
+
+
+def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """The measures listed after an announcement that ends in a colon (…在峰会上宣布：/ …宣布了以下举措：一是…。
+    二是…。/ …宣布…。其中包括：（一）…（二）…): each item's figures and measures were announced by the same
+    person, at the same meeting, on the same date, as the lead says."""
+    by_sentence: dict[int, list[Fact]] = {}
+    for f in facts:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    mentions: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        mentions.setdefault(m.sentence, []).append(m)
+    lead: list[tuple[str, Mention]] = []
+    for sent in doc.sentences:
+        text = _rule_view(sent.text)
+        if lead and _ITEM.match(text):
+            for f in by_sentence.get(sent.index, []):
+                if f.kind in ("Pledge", "AidStatistic", "AidDelivery") and not f.get("announced_by") and not f.get("announced_at"):
+                    f.roles += [(r, m) for r, m in lead if not f.get(r)]
+            continue
+        if lead and _LIST_AFTER.match(text) and text.rstrip().endswith("："):
+            continue  # 其中包括：the items follow
+        lead = []
+        trigger = next((t for t in ANNOUNCE.finditer(text) if "：" in text[t.end():] or _LIST_AFTER.match(
+            _rule_view(doc.sentences[sent.index + 1].text) if sent.index + 1 < len(doc.sentences) else "")), None)
+        if trigger is None:
+            continue
+        said = [f for f in by_sentence.get(sent.index, []) if f.kind == "Pledge"]
+        if said:
+            lead = [(r, m) for r, m in said[0].roles if r in _LEAD_ROLES]
+        else:  # 习近平主席在峰会上宣布：the lead names no measure of its own
+            before = [m for m in mentions.get(sent.index, []) if m.end <= sent.start + trigger.start()]
+            who = [m for m in before if m.type == "PERSON"] or [m for m in before if m.type in ("ORG", "COUNTRY")]
+            lead = [("announced_by", m) for m in who[-1:]]
+            lead += [("announced_at", m) for m in _outermost([m for m in before if m.type == "MEETING"])[:1]]
+            lead += [("date", m) for m in before if m.type == "DATE"][:1]
+    return facts
+
+
+_DONE_IN = re.compile(r"在([^，；。、在]{2,16}?)(?:先后|已|已经|共|累计|还|也|又|陆续|协助|帮助)*(?:建成|建设|援建|实施|开展|修建|打造|"
+                      r"落地|设立|兴建|举办|培训|派驻|完成)")
+
+
+def _aided_by_purpose(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A sum given for a purpose in a country (向粮食署捐款300万美元，用于在老挝北部开展学校供餐项目; 用于帮助
+    布基纳法索…): the countries the purpose names after 在/向/为/帮助/支持/援助 received it."""
+    for f in facts:
+        if f.kind != "AidStatistic" or "purpose" not in f.literals or any(
+                m.type in GEO for m in f.get("recipient")):
+            continue
+        money = [m for _, m in f.roles if m.type == "MONEY"]
+        if not money:
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        use = text.find("用于" + f.literals["purpose"], money[0].end - sent.start)
+        if use < 0:
+            continue
+        lo, hi = sent.start + use, sent.start + use + 2 + len(f.literals["purpose"])
+        geo = [g for g in doc.mentions if g.sentence == sent.index and g.type in GEO and not _chinese(g) and lo <= g.start
+               and g.end <= hi and re.search(r"(?:在|向|为|帮助|支持|援助|惠及)$", text[:g.start - sent.start])]
+        if geo:
+            f.roles += [("recipient", g) for g in _list_run(text, [g for g in doc.mentions if g.sentence == sent.index
+                                                                   and g.type in GEO and g.start >= geo[0].start], sent.start)]
+    return facts
+
+
+_SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:该|此|这一?|上述)?(?:项目|援助|批援助|笔援助|批物资)?(?:的)?(?:援助)?(?:总)?(?:金额|总额|价值|规模|投资额?|资金|款项)"
+                        r"(?:为|达|约|共计|合计|总计|逾|超过)*")
+
+
+_SAME_DAY = re.compile(r"同日|当天|当日|同一天|(同月|当月)")
+
+
+def _same_day(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """同日 / 当天 / 当日: the day named last before it, in its sentence or an earlier one (…20日在万象举行。
+    当天，中方宣布向老挝提供500万美元援助): the date of the sums and pledges of its clause on."""
+    dates = sorted((m for m in doc.mentions if m.type == "DATE"), key=lambda m: m.start)
+    for f in facts:
+        if f.kind not in ("AidStatistic", "Pledge") or f.get("date") or "date" in f.literals:
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        said = [d for d in _SAME_DAY.finditer(text, 0, f.end - sent.start) if not any(
+            not m.is_value and m.start <= sent.start + d.start() < m.end for m in doc.mentions if m.sentence == sent.index)]
+        if not said:
+            continue
+        at = sent.start + said[-1].start()
+        if said[-1].group(1):  # 同月: the month of the date before
+            month = [d for d in dates if d.end <= at and re.match(r"\d{4}-\d\d", d.value.get("value", ""))]
+            if month:  # a literal: the mention of the day before is no mention of the month
+                f.literals["date"] = month[-1].value["value"][:7]
+            continue
+        day = [d for d in dates if d.end <= at and re.search(r"日|^\d{4}-\d\d-\d\d$", d.text)]
+        if day:
+            f.roles.append(("date", day[-1]))
+    return facts
+
+
+_THIS_PLAN = re.compile(r"(?:本|该|这一?|此)(行动计划|规划|计划|纲要|方案|议程|战略)")
+
+
+def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None) -> Iterable[Fact]:
+    """本规划由X会议审议通过 / 本行动计划经…会议通过: the plan the document is (the first programme it names
+    with that head) was adopted at the meeting, named in the sentence or just before (会议)."""
+    text, base = sent.text, sent.start
+    for t in _THIS_PLAN.finditer(text):
+        rest = text[t.end():]
+        by = re.match(r"[^。；]{0,30}?(?:由|经|在|于)?([^。；]{0,40}?)(?:上)?(?:审议)?(?:通过|批准|签署|发表|制定)", rest)
+        if by is None:
+            continue
+        lo, hi = base + t.end() + by.start(1), base + t.end() + by.end(1)
+        meeting = _outermost([m for m in ms if m.type == "MEETING" and lo <= m.start and m.end <= hi])
+        if not meeting and recent_meeting and re.search(r"(?:会议|峰会|大会)", by.group(1)):
+            meeting = [recent_meeting]
+        plan = next((m for m in doc.mentions if m.type == "PROGRAMME" and _QUOTES.sub("", m.name).split("(")[0]
+                     .split("（")[0].endswith(t.group(1))), None)
+        if meeting and plan is not None:
+            yield Fact("ProgrammeReport", sent.index, base + t.start(), hi, doc.text[base + t.start():hi],
+                       "programme:this-plan-adopted", plan.name, [("programme", plan), ("announced_at", meeting[0])])
+
+
+def _announced_figures(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure that a person announces (…会议于2014年6月5日在北京召开，习近平主席出席开幕式并…宣布未来3年中方将为
+    阿拉伯国家培训6000名人才): announced at the meeting the sentence names before 宣布, on its date."""
+    meetings: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "MeetingReport":
+            meetings.setdefault(f.sentence, []).append(f)
+    for f in facts:
+        if f.kind != "AidStatistic" or not f.get("announced_by") or f.get("announced_at") or f.sentence not in meetings:
+            continue
+        sent = doc.sentences[f.sentence]
+        figure = (f.get("theme") or f.get("amount") or [None])[0]
+        said = [t for t in ANNOUNCE.finditer(_rule_view(sent.text)) if figure and sent.start + t.end() <= figure.start]
+        held = [r for r in meetings[f.sentence] if said and r.get("meeting")[0].end <= sent.start + said[-1].start()]
+        if held:
+            f.roles.append(("announced_at", held[-1].get("meeting")[0]))
+            f.roles += [("date", d) for d in held[-1].get("date")[:1] if not f.get("date")]
+    return facts
+
+
+_NO_SUBJECT = re.compile(r"^\s*(?:此后|随后|其后|之后|后来|同时|此外|另外|接着)?[，]?(?:[^，；。]{2,16}?[，])?"
+                         r"(?:又|还|再|并|也|先后|再次|进一步|同时)*(?:在[^，；。]{2,30}?上|于[^，；。]{2,16}?)?"
+                         r"(?:又|还|再|并|也|正式)*(?:宣布|承诺|宣告|提出)")
+
+
+def _same_announcer(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A pledge whose sentence names no one before the verb (此后又于2003年宣布，再减免…): the announcer of the
+    pledge before it, in its paragraph or the one before."""
+    last: Fact | None = None
+    for f in sorted(facts, key=lambda f: f.start):
+        if f.kind != "Pledge":
+            continue
+        sent = doc.sentences[f.sentence]
+        if not f.get("announced_by") and last is not None and \
+                doc.sentences[last.sentence].paragraph >= sent.paragraph - 1 and last.sentence < f.sentence:
+            head = _NO_SUBJECT.match(_rule_view(sent.text))
+            if head and not any(m.type in ("PERSON", "ORG", "COUNTRY") and m.sentence == sent.index
+                                and m.end <= sent.start + head.end() for m in doc.mentions):
+                f.roles += [("announced_by", m) for m in last.get("announced_by")]
+        if f.get("announced_by"):
+            last = f
+    return facts
+
+
+_ONE_OF_ANNOUNCED = re.compile(r"(?:属|属于|是|为|系|作为)[^，；。]{0,24}?(宣布|承诺|宣告|提出)的[^，；。]{0,20}?(?:举措|措施|承诺|援助|计划|项目)")
+
+
+def _one_of_the_announced(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure the sentence says belongs to measures someone announced (…，属国家主席习近平2014年9月18日宣布的第三轮
+    援助举措; 这笔援助是中方在峰会上宣布的措施之一): that person or body announced it."""
+    for f in facts:
+        if f.kind != "AidStatistic" or f.get("announced_by"):
+            continue
+        sent = doc.sentences[f.sentence]
+        said = _ONE_OF_ANNOUNCED.search(_rule_view(sent.text))
+        if said is None:
+            continue
+        lo, hi = sent.start + said.start(), sent.start + said.start(1)
+        who = [m for m in doc.mentions if m.sentence == sent.index and m.type in ("PERSON", "ORG", "COUNTRY")
+               and lo <= m.start and m.end <= hi]
+        people = [m for m in who if m.type == "PERSON"]
+        if who:
+            f.roles.append(("announced_by", (people or who)[-1]))
+    return facts
+
+
+def _counted_to_the_day(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A number counted up to a day (到8日为止，共有…2600多名救援人员…; 截至9月29日…): dated that day.  (Up to a
+    year's end, 截至2019年底, white papers date their sums, and their numbers only now and then.)"""
+    for f in facts:
+        if f.kind != "AidStatistic" or f.get("date") or "date" in f.literals or not f.get("theme"):
+            continue
+        figure = f.get("theme")[0]
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        days = [d for d in doc.mentions if d.sentence == sent.index and d.type == "DATE" and d.end <= figure.start
+                and d.text.endswith(("日", "號", "号")) and re.search(r"(?:截至|截止到?|到)$", text[:d.start - sent.start])
+                and not re.search(r"[；。]", text[d.end - sent.start:figure.start - sent.start])]
+        if days:
+            f.roles.append(("date", days[-1]))
+    return facts
+
+
+def _handed_to(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure handed over to a country after it (3000万元人民币援助已移交马拉维, 物资交付布基纳法索, 赠送给…):
+    the countries right after the verb received it."""
+    for f in facts:
+        if f.kind != "AidStatistic" or any(m.type in GEO for m in f.get("recipient")):
+            continue
+        figure = (f.get("theme") or f.get("amount") or [None])[0]
+        if figure is None:
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        rest = re.match(r"[^；。]*", text[figure.end - sent.start:]).group()
+        geo = sorted((m for m in doc.mentions if m.sentence == sent.index and m.type == "COUNTRY" and not _chinese(m)
+                      and figure.end < m.start and m.end - figure.end <= len(rest)), key=lambda m: m.start)
+        for i, g in enumerate(geo):
+            if re.search(r"(?:移交|交付|交给|送给|赠送给?|捐赠给|提供给|转交|交付给|移交给)(?:了)?$", text[:g.start - sent.start]):
+                f.roles += [("recipient", m) for m in _list_run(text, geo[i:], sent.start)]
+                break
+    return facts
+
+
+def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure whose sentence dates it after it (200万美元粮食援助于2022年3月运抵, …已于3月交付): 于 DATE and a
+    verb of delivery, in the same stretch up to ；or 。."""
+    for f in facts:
+        if f.kind != "AidStatistic" or f.get("date") or "date" in f.literals:
+            continue
+        figure = (f.get("theme") or f.get("amount") or [None])[0]
+        if figure is None:
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        rest = re.match(r"[^；。]*", text[figure.end - sent.start:]).group()
+        for d in doc.mentions:
+            lo = d.start - figure.end
+            if d.sentence == sent.index and d.type == "DATE" and 0 < lo and d.end - figure.end <= len(rest) \
+                    and rest[lo - 1:lo] == "于" and re.match(r"(?:前|起)?(?:运抵|抵达|交付|交接|启动|发放|到位|移交|落成|竣工|签署|送达|拨付)",
+                                                             rest[d.end - figure.end:]):
+                f.roles.append(("date", d))
+                break
+    return facts
+
+
+def _forum_plans(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A forum's own plan (中国-阿拉伯国家合作论坛行动计划) that the document says no meeting adopted: the forum
+    announced it (a meeting that adopted it, 中非合作论坛第八届部长级会议, is said where it is)."""
+    adopted = {m.name for f in facts for m in f.get("programme") if f.get("announced_at")}
+    done: set[str] = set()
+    for p in doc.mentions:
+        if p.type != "PROGRAMME" or p.name in adopted or p.name in done or not re.search(
+                r"(?:行动计划|规划|计划|纲要|方案|议程)(?:[(（][^()（）]*[)）])?$", _QUOTES.sub("", p.name)):
+            continue
+        forum = next((f for f in doc.mentions if f.type == "FORUM" and f.start == p.start and f.end < p.end
+                      and re.fullmatch(r"[—－\-–―]?(?:行动计划|规划|计划|纲要|方案|议程)(?:[(（][^()（）]*[)）])?",
+                                       _zh(p)[f.end - p.start:])), None)
+        if forum is not None:
+            done.add(p.name)
+            facts.append(Fact("ProgrammeReport", p.sentence, p.start, p.end, p.text, "programme:forum-plan", p.name,
+                              [("programme", p), ("announced_at", forum)]))
+    return facts
+
+
+def _aided_in(clause: str, inner: list[Mention], cs: int) -> bool:
+    """The clause of an announced measure names a country or region it aids right after a verb of aid
+    (支持非洲国家抗疫, 向布基纳法索提供紧急粮食援助, 帮助巴基斯坦灾后重建)."""
+    return any(m.type in GEO and not _chinese(m) and re.search(
+        r"(?:支持|援助|帮助|支援|驰援|向|为)$", clause[:m.start - cs]) for m in inner)
+
+
+def _sum_of_the_aid(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A sum given as the amount of the aid just told of (…向布基纳法索提供的粮食援助项目近日交付，援助金额200万美元;
+    …在老挝实施的项目启动。该项目金额为300万美元): that aid's recipients, in its sentence or the one before."""
+    told = sorted((f for f in facts if any(m.type in GEO for m in f.get("recipient"))), key=lambda f: f.end)
+    for f in facts:
+        if f.kind == "AidStatistic" and not f.get("recipient") and _SUM_OF_IT.match(_rule_view(f.text)) and any(
+                m.type == "MONEY" for _, m in f.roles):
+            para = doc.sentences[f.sentence].paragraph
+            near = [t for t in told if t.end <= f.start and (t.sentence == f.sentence or t.sentence == f.sentence - 1
+                                                              and doc.sentences[t.sentence].paragraph == para)]
+            if near:
+                f.roles += [(r, m) for r, m in near[-1].roles if r in ("recipient", "deliverable")]
+    return facts
+
+
+def _done_in(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure of what was done in a place (农业专家在几内亚比绍协助建成示范点11个): the place is its location,
+    where the clause names no one who received it."""
+    for f in facts:
+        if f.kind != "AidStatistic" or f.get("recipient") or f.get("location") or f.get("region"):
+            continue
+        figure = (f.get("theme") or f.get("amount") or [None])[0]
+        if figure is None or not f.start <= figure.start < f.end:
+            continue
+        clause = _rule_view(doc.text[f.start:figure.start])
+        for at in _DONE_IN.finditer(clause):
+            lo, hi = f.start + at.start(1), f.start + at.end(1)
+            f.roles += [("location", m) for m in doc.mentions if m.type in ("PLACE", "COUNTRY") and not _chinese(m)
+                        and m.start == lo and m.end <= hi and not m.is_value][:1]
+    return facts
+
+
+def _last_day(days: Mention) -> Mention | None:
+    """The last day of a span of days (2021年11月29日至30日 -> 30日), as a date."""
+    return _day_of(days, "end", re.search(r"(?:至|到|[—–~～-])\s*([^至到—–~～-]+)$", days.text))
+
+
+def _closing_day(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """What a meeting adopted or announced on its closing day (…于2021年11月29日至30日召开，闭幕当天审议通过了《X》):
+    the last day of the meeting's days, not its first."""
+    for f in facts:
+        if f.kind not in ("ProgrammeReport", "Pledge") or not f.get("announced_at"):
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        if not re.search(r"闭幕(?:当天|当日|之日|式上|时|前夕)", text):
+            continue
+        days = [d for m in doc.mentions if m.sentence == sent.index and m.type == "PERIOD" and (d := _last_day(m))]
+        if days:
+            f.roles = [(r, m) for r, m in f.roles if r != "date"] + [("date", days[0])]
+    return facts
+
+
+def _first_day(days: Mention) -> Mention | None:
+    """The first day of a span of days (2021年11月29日至30日 -> 2021年11月29日), as a date."""
+    return _day_of(days, "start", re.match(r"([^至到—–~～-]+)", days.text))
+
+
+def _day_of(days: Mention, end: str, cut: re.Match | None) -> Mention | None:
+    """The date of the ``end`` ("start" or "end") of a span of days, whose text ``cut`` group 1 holds."""
+    if days.type != "PERIOD" or not cut or not re.fullmatch(r"\d{4}-\d\d-\d\d", days.value.get(end, "")):
+        return None
+    day = days.value[end]
+    return replace(days, start=days.start + cut.start(1), end=days.start + cut.end(1), text=cut.group(1), type="DATE",
+                   key=f"date/{day}", name=cut.group(1), value={"value": day})
 
 
 def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1062,6 +1458,24 @@ def _titled_plans(doc: Document) -> list[Mention]:
 
 
 _QUOTES = re.compile(r"[“”《》\"]")
+# …审议通过了《X》, 通过了《北京宣言》和《X规划》: what a meeting adopted, just before the name
+_ADOPTED = r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?(?:[“《\"][^“”《》\"。；]{1,60}[”》\"](?:和|、|及|以及|与))*[“《\"]?$"
+# the head of a plan's title (a declaration, charter, report or regulation is a document, no entity)
+_PLAN_TITLE = re.compile(r"《([^《》\n，。；]{2,60}?(?:计划|规划|纲要|议程|方案|战略|清单)(?:\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～至到]\s*"
+                         r"(?:19|20)\d\d\s*年?[)）])?)》")
+
+
+def _quoted_plans(doc: Document) -> list[Mention]:
+    """A plan, programme or list of measures named in book-title marks (…审议通过了《X行动计划(2022-2024)》,
+    会后发布的《X成果清单》): a programme, where the tagger found no name over it."""
+    out = []
+    for sent in doc.sentences:
+        for q in _PLAN_TITLE.finditer(to_simplified(sent.text)):
+            start, end = sent.start + q.start(1), sent.start + q.end(1)
+            if any(not x.is_value and x.start <= start and end <= x.end for x in doc.mentions):
+                continue
+            out.append(_found_name(doc, start, end, "PROGRAMME", sent.index, "quoted:plan"))
+    return out
 
 
 def _found_name(doc: Document, start: int, end: int, kind: str, sentence: int, rule: str, key: str | None = None) -> Mention:
@@ -1133,7 +1547,7 @@ def _named_parts(doc: Document) -> list[Mention]:
 def _meeting_ref(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     """The sentence refers to a meeting without naming it (会议, 本次峰会, 会上, 会议期间) between ``lo`` and
     ``hi`` (offsets in the sentence), outside any name (联合国大会 is a name)."""
-    for m in re.finditer(r"(?:^|(?<=[，,；;、在于]))(?:本次|此次|这次|该次)?(?:会议|峰会|会上|大会)", sent.text[lo:hi]):
+    for m in re.finditer(r"(?:^|(?<=[，,；;、在于])|(?<=出席)|(?<=参加))(?:本次|此次|这次|该次)?(?:会议|峰会|会上|大会|开幕式|闭幕式)", sent.text[lo:hi]):
         at = sent.start + lo + m.start()  # not 记者会上: a word that ends in 会 is another thing
         if not any(x.start <= at < x.end for x in ms):
             return True
@@ -1251,7 +1665,7 @@ _GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", 
 
 def _goods(m: Mention) -> bool:
     """A count of things given (2.5万顶帐篷, 10亿剂疫苗): its text ends in a measure word."""
-    return m.type == "COUNT" and m.text[-1:] in _GOODS
+    return m.type == "COUNT" and _zh(m)[-1:] in _GOODS
 
 
 def _countries(m: Mention) -> bool:
@@ -1277,7 +1691,8 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
     """The countries and regions listed after 向/为/对/与/帮助/援助 before ``pos`` in the sentence."""
     geo = [g for g in ms if g.type in GEO and not _chinese(g) and g.end <= pos]
     for i, g in enumerate(geo):
-        if re.search(r"(?:向|为|对|与|帮助|援助|免除了?|减免了?)$", sent.text[:g.start - sent.start]):
+        if re.search(r"(?:向|为|对|与|同|帮助|援助|免除了?|减免了?|惠及|受援(?:国|方)(?:包括|有|为|是)|受益(?:国|方)(?:包括|有|为|是))$",
+                     sent.text[:g.start - sent.start]):
             return _list_run(sent.text, geo[i:], sent.start)
     return []
 
@@ -1315,9 +1730,146 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     people = [m for m in ms if m.type == "PERSON" and m.end <= pos]
     if people and not re.search(r"[。；]", sent.text[people[-1].end - sent.start:says.start()]):
         return people[-1]
-    if re.match(r"(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
+    if re.match(r"(?:据)?(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
         return last_person
     return None
+
+
+def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
+    """A project that lies somewhere (X位于老挝首都万象, 坐落于…): the places after the verb are its location."""
+    for p in ms:
+        if p.type != "PROJECT":
+            continue
+        at = re.match(r"(?:项目)?(?:位于|坐落于|坐落在|地处|建在|设在)([^，；。]{2,24})", sent.text[p.end - sent.start:])
+        if at is None:
+            continue
+        lo, hi = p.end + at.start(1), p.end + at.end(1)
+        places = [x for x in _outermost([x for x in ms if not x.is_value and lo <= x.start and x.end <= hi])
+                  if x.type in ("PLACE", "COUNTRY") and not _chinese(x)]
+        if places:
+            yield Fact("ProjectReport", sent.index, p.start, hi, sent.text[p.start - sent.start:hi - sent.start],
+                       "project:lies-in", p.name, [("project", p), *(("location", x) for x in places)])
+
+
+def _owned_projects(sent, ms: list[Mention]) -> Iterable[Fact]:
+    """A project named as a country's (斯里兰卡的X会议中心, 对斯里兰卡的X进行了维修) in a sentence about aid:
+    the country received it (a country inside the name: `Relations._recipients`)."""
+    if not AID_WORDS.search(sent.text) and not re.search(r"维修|修缮|改造|扩建|移交|交接", sent.text):
+        return
+    for p in ms:
+        if p.type != "PROJECT":
+            continue
+        owner = [c for c in ms if c.type == "COUNTRY" and not _chinese(c) and c.end + 1 == p.start
+                 and sent.text[c.end - sent.start] == "的"]
+        if owner and not any(c.type == "COUNTRY" and p.start <= c.start and c.end <= p.end for c in ms):
+            yield Fact("AidDelivery", sent.index, owner[0].start, p.end, sent.text[owner[0].start - sent.start:p.end - sent.start],
+                       "recipient:country-of-project", p.name, [("deliverable", p), ("recipient", owner[0])])
+
+
+_SET_UP = re.compile(r"(?:还|也|又|已|已经|专门|正式|决定|同意|共同|先后|将)*(?:成立|设立|组建|创建|创立|设置)了?(?:一个|一批)?")
+_BODY_HEAD = r"(?:工作组|委员会|秘书处|办公室|小组|理事会|基金会|联络处)"
+
+
+def _named_after_a_body(doc: Document, owners: tuple[str, ...], link: re.Pattern, name: str, rule: str) -> list[Mention]:
+    """Organisations named right after a body and ``link`` (a verb that sets one up, 下属的 ...), a name that
+    matches ``name``, where the tagger found none there."""
+    out = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for sent in doc.sentences:
+        ms = by_sentence.get(sent.index, [])
+        text = _rule_view(sent.text)
+        for o in ms:
+            if o.type not in owners:
+                continue
+            v = link.match(text, o.end - sent.start)
+            body = v and v.group() and re.match(name, text[v.end():])
+            if not body:
+                continue
+            start, end = sent.start + v.end(), sent.start + v.end() + body.end()
+            if not any(not x.is_value and x.start < end and start < x.end for x in ms):
+                out.append(_found_name(doc, start, end, "ORG", sent.index, rule))
+    return out
+
+
+def _bodies_set_up(doc: Document) -> list[Mention]:
+    """The body a body sets up, named with the head of a body (联合国还专门成立了倡议推进工作组): an
+    organisation, where the tagger found no name there (its parent: `_set_up_by`)."""
+    return _named_after_a_body(doc, ("ORG", "FORUM"), _SET_UP, rf"[^，；。、的和与及“”\"\s\d]{{2,12}}?{_BODY_HEAD}"
+                               rf"(?![^，；。、\s]{{0,3}}(?:成员|会议|的))", "name:body-set-up")
+
+
+_UNIT_HEAD = r"(?:司|局|处|厅|办公室|委员会|中心|研究院|研究所|学院|工作组|小组|秘书处)"
+_DEPARTMENT = r"(?:司|局|处|厅|办公室|秘书处)"  # X的地区一司: a department by its head alone
+_OWNS = r"(?:下属|所属|直属|旗下|下设)的?"
+
+
+def _units_named(doc: Document) -> list[Mention]:
+    """A unit named after the body it belongs to (商务部下属的国际经济合作事务局, 商务部所属的X中心): an
+    organisation, where the tagger found no name there (its parent: `_units_of`)."""
+    return _named_after_a_body(doc, ("ORG",), re.compile(_OWNS), rf"[^，；。、的和与及“”\"\s\d]{{2,16}}?{_UNIT_HEAD}"
+                               rf"(?=[^，；。、]{{0,1}}[负承是为在和与及，；。、]|$)", "name:unit-of-a-body")
+
+
+def _units_of(sent, ms: list[Mention]) -> Iterable[Fact]:
+    """A body and the body it belongs to: X下属的/所属的/直属的 Y, X的Y司 (a unit by its head), Y隶属于X,
+    Y是X的直属事业单位."""
+    fact = _pair_facts(sent, "Affiliation", "body", "parent")
+    text, base = sent.text, sent.start
+    orgs = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type == "ORG"]
+    for a, b in zip(orgs, orgs[1:]):
+        gap = text[a.end - base:b.start - base]
+        if re.fullmatch(_OWNS, gap) or gap == "的" and re.search(rf"{_DEPARTMENT}$", b.name):
+            yield from fact(b, a, "parent:unit-of")
+        elif re.fullmatch(r"(?:隶属于?|归属于?|隶属于|直属于)", gap) or re.fullmatch(
+                r"是", gap) and re.match(r"的?(?:直属|下属|所属)(?:事业)?(?:机构|部门|单位)", text[b.end - base:]):
+            yield from fact(a, b, "parent:belongs-to")
+
+
+def _set_up_by(sent, ms: list[Mention]) -> Iterable[Fact]:
+    """A body that sets up another (联合国还专门成立了倡议推进工作组, 该组织设立了X委员会): the new body's
+    parent.  A country that sets one up is no parent (中国成立了国家国际发展合作署: see `_foundings`)."""
+    fact = _pair_facts(sent, "Affiliation", "body", "parent")
+    text, base = sent.text, sent.start
+    for v in re.finditer(r"(?:成立|设立|组建|创建|创立|设置|(派出|派遣))了?(?:一个|一批|一支)?", text):
+        if any(x.start - base < v.end() and v.start() < x.end - base for x in ms):
+            continue  # 联合国成立70周年: inside a name
+        # 应急管理部派出中国救援队: a team one sends is its own (not 派出专家 to a body)
+        child = next((x for x in ms if x.type == "ORG" and x.start - base == v.end()
+                      and (not v.group(1) or re.search(r"(?:队|团|组)$", x.name))), None)
+        parent = [x for x in ms if x.type in ("ORG", "FORUM") and x.end - base <= v.start() and re.fullmatch(
+            r"(?:还|也|又|已|已经|专门|正式|决定|同意|共同|先后|将|迅速|紧急|按[^，；。]{2,8}?|于[^，；。]{2,14}?)*",
+            text[x.end - base:v.start()])]
+        if child is not None and parent:
+            yield from fact(child, _outermost(parent)[-1], "parent:set-up-by")
+
+
+_HE_SAYS = re.compile(r"^\s*(?:据)?(?:他|她)(?:还|又|也|并)?(?:说|表示|指出|强调|介绍|透露|称)")
+
+
+def _said_on(sent, ms: list[Mention]) -> Mention | None:
+    """The day a person named in the sentence says what he says: a date between the person and the verb
+    (郑愿东在7日接受采访时表示) or at the head of the sentence before him (2022-08-30，…郑愿东…通报)."""
+    says = _SAYS.search(sent.text)
+    if says is None:
+        return None
+    pos = sent.start + says.start()
+    people = [m for m in ms if m.type == "PERSON" and m.end <= pos]
+    if not people or re.search(r"[。；;]", sent.text[people[-1].end - sent.start:says.start()]):
+        return None
+    person = people[-1]
+    dates = [d for d in ms if d.type == "DATE" and person.end <= d.start and d.end <= pos]
+    return dates[0] if dates else None
+
+
+def _said_then(sent, figures: list[Fact], said_on: Mention | None) -> None:
+    """The figures a sentence that begins 他说 gives, with no date of their own, were given the day he spoke."""
+    if said_on is None or not _HE_SAYS.match(sent.text):
+        return
+    for f in figures:
+        if not f.get("date"):
+            f.roles.append(("date", said_on))
 
 
 def _pair_facts(sent, kind: str, part_role: str, whole_role: str, said: set[tuple[str, str]] = frozenset()):

@@ -315,8 +315,8 @@ class Mapper:
                     yield body, HZ.foundingDate, date_literal(m.value["value"])
         elif f.kind == "MeetingReport":
             for meeting, m in zip(ents.get("meeting", []), f.get("meeting")):
-                for forum in ents.get("part_of", []):
-                    yield meeting, HZ.ofForum, forum
+                for whole in f.get("part_of"):  # a session of a body (全国人民代表大会) is part of it, no forum's
+                    yield meeting, HZ.ofForum if whole.type == "FORUM" else HZ.partOf, entity[id(whole)]
                 for place in ents.get("location", []):
                     yield meeting, HZ.location, place
                 known = self.lexicon.get(m.key)
