@@ -336,7 +336,7 @@ class Relations:
         prev: Fact | None = None  # the last measure
         head_used = False  # a measure took the period said before the first verb
         for cs, ce in _measures(sent, _clauses(sent.text, sent.start, trigger.end(), limit)):
-            clause = doc.text[cs:ce]
+            clause = sent.text[cs - sent.start:ce - sent.start]  # simplified: the patterns read 設立 as 设立
             inner = _within(after, cs, ce)
             if CONTINUATION.match(clause) and not any(m.type in ("PROGRAMME", "PROJECT") for m in inner):
                 continue  # 包括100个减贫项目…: details of the measure before
@@ -388,7 +388,7 @@ class Relations:
                 continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own
             for items, cnts in groups:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
-                fact = Fact("Pledge", sent.index, cs, ce, clause, "pledge:announcement", label, list(context))
+                fact = Fact("Pledge", sent.index, cs, ce, doc.text[cs:ce], "pledge:announcement", label, list(context))
                 fact.roles += [("programme", m) for m in items]
                 # the sums and numbers of a measure are its amount, named or not (提供600亿元人民币援助: the aid
                 # is 600亿元人民币; the gold may also make the sum the subject of the announcement's facts)
