@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.extract import lexicon as lexicon_mod
 from kg.extract.anaphora import resolve as resolve_anaphors
@@ -84,14 +85,22 @@ def _within(ms: Iterable[Mention], s: int, e: int) -> list[Mention]:
 
 
 def _outermost(ms: list[Mention]) -> list[Mention]:
-    return [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
-                                     (o.start, o.end) != (m.start, m.end) for o in ms)]
+    """The mentions no mention of another span contains, in their order (one sweep by start)."""
+    inner: set[tuple[int, int]] = set()
+    reach = -1  # the furthest end of the spans that start before (or at, and end after) the current one
+    spans = sorted({(m.start, m.end) for m in ms}, key=lambda se: (se[0], -se[1]))
+    for start, end in spans:
+        if reach >= end:
+            inner.add((start, end))
+        reach = max(reach, end)
+    return [m for m in ms if (m.start, m.end) not in inner]
 
 
 _HALF_STOPS = re.compile(r"(?<!\d)[,;:!?]|[,;:!?](?!\d)")
 _FULL_STOPS = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 
+@lru_cache(maxsize=4096)  # a sentence is read by many rules
 def _rule_view(text: str) -> str:
     """What the rules read of a sentence: simplified characters, and the stops of Chinese prose full-width
     (many texts write ``,`` and ``;`` for ，and ；; not 1,000 nor 4:30).  Of the same length: offsets hold."""
