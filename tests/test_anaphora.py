@@ -44,6 +44,7 @@ def test_a_head_tagged_alone_gives_way_to_its_anaphor(read):
     "“中非青年交流营”这一平台的作用受到双方重视。",  # an apposition: the name just before is the entity itself
     "双方应该加强合作，该项目尚未确定。",  # 应该 is a word; no project was named before 该项目
     "因此项目进展顺利。",  # 因此 is a word
+    "老挝和柬埔寨遵守联合国宪章及本国的法律法规。",  # 本国: each one's own country
 ])
 def test_near_misses_give_no_anaphor(read, text):
     assert anaphors(read(text)) == []

@@ -1,6 +1,6 @@
 """Anaphors of the genre: 该项目, 此次会议, 这一机制, 该国 ... A demonstrative and a head noun refer to the
-last entity named before them (in the same paragraph or the one before, at most ``WINDOW`` sentences back) whose type the
-head allows, preferring one whose name ends in that head.  Each becomes a mention of that entity at the
+last entity named before them (in the same paragraph or the one before, at most ``WINDOW`` sentences
+back) whose type the head allows, preferring one whose name ends in that head.  Each becomes a mention of that entity at the
 anaphor, so that the relation rules read 该项目由X承建 as they read 瓜达尔港项目由X承建, and the graph
 records where the text refers to the entity again.  Nothing is found where no such entity was named.
 
@@ -18,7 +18,6 @@ from kg.extract.chinese import to_simplified
 from kg.model import Document, Mention
 
 WINDOW = 3  # sentences back
-_ANY = ("PROJECT", "PROGRAMME", "ORG", "FORUM", "MEETING")
 # head noun -> the types it may refer to, the first preferred
 HEADS = {
     "项目": ("PROJECT", "PROGRAMME"), "工程": ("PROJECT", "PROGRAMME"), "铁路": ("PROJECT",), "大桥": ("PROJECT",),
@@ -68,6 +67,8 @@ def resolve(doc: Document) -> list[Mention]:
         if a.start() in ends or a.start() - 1 in ends and text[a.start() - 1] in "”\"》":
             continue  # “中非民间友好组织负责人会晤”这一平台: an apposition to the name just before, no other entity
         head = a.group(1)
+        if head == "国" and not a.group().startswith("该"):
+            continue  # 本国, 此国: one's own country, not a country named before
         types = HEADS[head]
         before = [m for m in here if m.end <= a.start() and m.type in types and m.key != _CHINA
                   and paragraph_of.get(sentence, 0) - paragraph_of.get(m.sentence, 0) <= 1]

@@ -484,7 +484,7 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
                 continue
             before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
             if before:
-                m = i + 1  # 第三届澜湄合作外长会: the meeting head after the forum is the meeting's
+                m = i + 1  # 第三届澜湄合作外长会: the meeting head after the forum is the meeting's (not a bare 会议)
                 if m < len(units) and units[m].text in _MEETING_HEADS[:-1] and units[m].start == end:
                     end = units[m].end
                 out.append(Found(before.start(), end, "MEETING", "meeting:ordinal+forum"))
@@ -1005,6 +1005,7 @@ TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "�
 
 
 _LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
+_LINE_REST = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(_LINE_HEADS) + ")")  # 标准轨距铁路
 _TO = ("至", "到", "—", "－", "-", "–")
 
 
@@ -1013,12 +1014,11 @@ def routes(text: str, units: list[Unit]) -> list[Found]:
     from the first place to its head; places and countries inside it stay what they are."""
     out: list[Found] = []
     geo = ("PLACE", "COUNTRY")
-    for i, u in enumerate(units[:-3]):
-        if u.tag == "ENT" and u.type in geo and units[i + 1].text in _TO and units[i + 2].tag == "ENT" \
-                and units[i + 2].type in geo and units[i + 1].start == u.end and units[i + 2].start == units[i + 1].end:
-            m = re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(_LINE_HEADS) + ")", text[units[i + 2].end:])
-            if m:
-                out.append(Found(u.start, units[i + 2].end + m.end(), "PROJECT", "project:route"))
+    for i in range(len(units) - 2):
+        u, to, v = units[i:i + 3]
+        if u.tag == "ENT" and u.type in geo and to.text in _TO and v.tag == "ENT" and v.type in geo \
+                and to.start == u.end and v.start == to.end and (m := _LINE_REST.match(text, v.end)):
+            out.append(Found(u.start, m.end(), "PROJECT", "project:route"))
     return out
 
 

@@ -2,12 +2,13 @@
 
 Oxigraph's own ``--timeout-s`` does not stop every query (oxigraph #1336), so each request leases one
 worker, alone: the worker is never handed another request while it is busy, and at the deadline it is
-killed (SIGKILL: evaluation stops, the core is free) and a fresh one takes its place.  The workers run
-without ``--timeout-s``: the front's deadline is the only one, and Oxigraph's cost about 0.1 ms of CPU
-per query (a third of a simple query's; ``make load``) and wrote an unsolicited ``500`` on every
-connection left idle past it.  A worker that
+killed (SIGKILL: evaluation stops, the core is free) and a fresh one takes its place.  A worker that
 dies or fails is replaced the same way; a replacement that cannot start is tried again (once a second)
 until it does, so the pool never ends smaller than it started.
+
+The workers run without ``--timeout-s``: the front's deadline is the only one.  Oxigraph's own deadline
+costs about 0.1 ms of CPU per query (a third of a simple query's; ``make load``) and wrote an
+unsolicited ``500`` on every connection left idle past it.
 
 Each worker listens on its own loopback port, which the front refuses as a SERVICE target, and is
 spoken to through one keep-alive connection (``Channel``: asyncio, answers parsed by httptools) that is
