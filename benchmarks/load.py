@@ -311,12 +311,10 @@ def scenario_compare(store: Path, queries, args, log) -> dict:
             for base in (BARE, BARE_DEADLINE):
                 rows[f"ratio {base}"] = rows["kg serve"]["ok_per_s"] / max(rows[base]["ok_per_s"], 1e-9)
             rounds.append(rows)
-        ratios = sorted(r[f"ratio {BARE}"] for r in rounds)
-        mid = rounds[[r[f"ratio {BARE}"] for r in rounds].index(ratios[len(ratios) // 2])]
-        median = lambda base, rounds=rounds: round(  # noqa: E731
-            sorted(r[f"ratio {base}"] for r in rounds)[len(rounds) // 2], 3)
+        mid = sorted(rounds, key=lambda r: r[f"ratio {BARE}"])[len(rounds) // 2]  # the median round, shown
+        deadline = sorted(r[f"ratio {BARE_DEADLINE}"] for r in rounds)[len(rounds) // 2]
         out[label] = {"bare": mid[BARE], "bare_deadline": mid[BARE_DEADLINE], "kg_serve": mid["kg serve"],
-                      "throughput_ratio": median(BARE), "throughput_ratio_deadline": median(BARE_DEADLINE),
+                      "throughput_ratio": round(mid[f"ratio {BARE}"], 3), "throughput_ratio_deadline": round(deadline, 3),
                       "round_ratios": [round(r[f"ratio {BARE}"], 3) for r in rounds],
                       "round_ratios_deadline": [round(r[f"ratio {BARE_DEADLINE}"], 3) for r in rounds],
                       "round_ok_per_s": [[r[BARE]["ok_per_s"], r[BARE_DEADLINE]["ok_per_s"], r["kg serve"]["ok_per_s"]]
