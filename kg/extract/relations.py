@@ -36,6 +36,7 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -45,7 +46,7 @@ from kg.extract import lexicon as lexicon_mod
 from kg.extract.anaphora import resolve as resolve_anaphors
 from kg.extract.chinese import to_simplified
 from kg.extract.values import complete_currencies, complete_dates
-from kg.model import Document, Fact, Mention
+from kg.model import Document, Fact, Mention, Sentence
 
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,12}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
@@ -82,6 +83,40 @@ def _clauses(text: str, base: int, start: int = 0, end: int | None = None) -> li
 
 def _within(ms: Iterable[Mention], s: int, e: int) -> list[Mention]:
     return [m for m in ms if s <= m.start and m.end <= e]
+
+
+_INDEX: list = [None]  # (the mentions list last indexed, its mentions by sentence, its spans by start)
+
+
+def _index(doc: Document) -> tuple[dict[int, list[Mention]], list[tuple[int, int, Mention]]]:
+    """The document's mentions by sentence, and (start, end, mention) by start, longest first: built once for its
+    list of mentions (every step replaces the list, never changes it in place), so that the steps that look
+    back at a fact's sentence do not scan every mention of the document for each fact."""
+    entry = _INDEX[0]  # one tuple, read and replaced whole: safe if threads extract side by side
+    if entry is None or entry[0] is not doc.mentions:
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        spans = sorted(((m.start, m.end, m) for m in doc.mentions), key=lambda t: (t[0], -t[1]))  # as the tagger
+        entry = _INDEX[0] = (doc.mentions, by_sentence, spans)
+    return entry[1], entry[2]
+
+
+def _in_sentence(doc: Document, index: int) -> list[Mention]:
+    """The mentions of one sentence, in document order."""
+    return _index(doc)[0].get(index, [])
+
+
+def _spanned(doc: Document, lo: int, hi: int) -> list[Mention]:
+    """The mentions that lie within [lo, hi), in document order (by start, longest first)."""
+    spans = _index(doc)[1]
+    i = bisect.bisect_left(spans, lo, key=lambda t: t[0])
+    out = []
+    while i < len(spans) and spans[i][0] < hi:
+        if spans[i][1] <= hi:
+            out.append(spans[i][2])
+        i += 1
+    return out
 
 
 def _outermost(ms: list[Mention]) -> list[Mention]:
@@ -1135,11 +1170,11 @@ def _aided_by_purpose(doc: Document, facts: list[Fact]) -> list[Fact]:
         if use < 0:
             continue
         lo, hi = sent.start + use, sent.start + use + 2 + len(f.literals["purpose"])
-        geo = [g for g in doc.mentions if g.sentence == sent.index and g.type in GEO and not _chinese(g) and lo <= g.start
+        geo = [g for g in _in_sentence(doc, sent.index) if g.type in GEO and not _chinese(g) and lo <= g.start
                and g.end <= hi and re.search(r"(?:在|向|为|帮助|支持|援助|惠及)$", text[:g.start - sent.start])]
         if geo:
-            f.roles += [("recipient", g) for g in _list_run(text, [g for g in doc.mentions if g.sentence == sent.index
-                                                                   and g.type in GEO and g.start >= geo[0].start], sent.start)]
+            f.roles += [("recipient", g) for g in _list_run(text, [g for g in _in_sentence(doc, sent.index)
+                                                                   if g.type in GEO and g.start >= geo[0].start], sent.start)]
     return facts
 
 
@@ -1160,7 +1195,7 @@ def _same_day(doc: Document, facts: list[Fact]) -> list[Fact]:
         sent = doc.sentences[f.sentence]
         text = _rule_view(sent.text)
         said = [d for d in _SAME_DAY.finditer(text, 0, f.end - sent.start) if not any(
-            not m.is_value and m.start <= sent.start + d.start() < m.end for m in doc.mentions if m.sentence == sent.index)]
+            not m.is_value and m.start <= sent.start + d.start() < m.end for m in _in_sentence(doc, sent.index))]
         if not said:
             continue
         at = sent.start + said[-1].start()
@@ -1256,7 +1291,7 @@ def _one_of_the_announced(doc: Document, facts: list[Fact]) -> list[Fact]:
         if said is None:
             continue
         lo, hi = sent.start + said.start(), sent.start + said.start(1)
-        who = [m for m in doc.mentions if m.sentence == sent.index and m.type in ("PERSON", "ORG", "COUNTRY")
+        who = [m for m in _in_sentence(doc, sent.index) if m.type in ("PERSON", "ORG", "COUNTRY")
                and lo <= m.start and m.end <= hi]
         people = [m for m in who if m.type == "PERSON"]
         if who:
@@ -1273,12 +1308,23 @@ def _counted_to_the_day(doc: Document, facts: list[Fact]) -> list[Fact]:
         figure = f.get("theme")[0]
         sent = doc.sentences[f.sentence]
         text = _rule_view(sent.text)
-        days = [d for d in doc.mentions if d.sentence == sent.index and d.type == "DATE" and d.end <= figure.start
+        days = [d for d in _in_sentence(doc, sent.index) if d.type == "DATE" and d.end <= figure.start
                 and d.text.endswith(("日", "號", "号")) and re.search(r"(?:截至|截止到?|到)$", text[:d.start - sent.start])
                 and not re.search(r"[；。]", text[d.end - sent.start:figure.start - sent.start])]
         if days:
             f.roles.append(("date", days[-1]))
     return facts
+
+
+def _after_figure(doc: Document, f: Fact) -> tuple[Mention, Sentence, str, str] | None:
+    """A figure's fact: its figure (theme or amount), its sentence, the sentence as the rules read it, and
+    what follows the figure up to ；or 。; None when the fact has no figure."""
+    figure = (f.get("theme") or f.get("amount") or [None])[0]
+    if figure is None:
+        return None
+    sent = doc.sentences[f.sentence]
+    text = _rule_view(sent.text)
+    return figure, sent, text, re.match(r"[^；。]*", text[figure.end - sent.start:]).group()
 
 
 def _handed_to(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1287,13 +1333,10 @@ def _handed_to(doc: Document, facts: list[Fact]) -> list[Fact]:
     for f in facts:
         if f.kind != "AidStatistic" or any(m.type in GEO for m in f.get("recipient")):
             continue
-        figure = (f.get("theme") or f.get("amount") or [None])[0]
-        if figure is None:
+        if (stretch := _after_figure(doc, f)) is None:
             continue
-        sent = doc.sentences[f.sentence]
-        text = _rule_view(sent.text)
-        rest = re.match(r"[^；。]*", text[figure.end - sent.start:]).group()
-        geo = sorted((m for m in doc.mentions if m.sentence == sent.index and m.type == "COUNTRY" and not _chinese(m)
+        figure, sent, text, rest = stretch
+        geo = sorted((m for m in _in_sentence(doc, sent.index) if m.type == "COUNTRY" and not _chinese(m)
                       and figure.end < m.start and m.end - figure.end <= len(rest)), key=lambda m: m.start)
         for i, g in enumerate(geo):
             if re.search(r"(?:移交|交付|交给|送给|赠送给?|捐赠给|提供给|转交|交付给|移交给)(?:了)?$", text[:g.start - sent.start]):
@@ -1308,15 +1351,12 @@ def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
     for f in facts:
         if f.kind != "AidStatistic" or f.get("date") or "date" in f.literals:
             continue
-        figure = (f.get("theme") or f.get("amount") or [None])[0]
-        if figure is None:
+        if (stretch := _after_figure(doc, f)) is None:
             continue
-        sent = doc.sentences[f.sentence]
-        text = _rule_view(sent.text)
-        rest = re.match(r"[^；。]*", text[figure.end - sent.start:]).group()
-        for d in doc.mentions:
+        figure, sent, text, rest = stretch
+        for d in _in_sentence(doc, sent.index):
             lo = d.start - figure.end
-            if d.sentence == sent.index and d.type == "DATE" and 0 < lo and d.end - figure.end <= len(rest) \
+            if d.type == "DATE" and 0 < lo and d.end - figure.end <= len(rest) \
                     and rest[lo - 1:lo] == "于" and re.match(r"(?:前|起)?(?:运抵|抵达|交付|交接|启动|发放|到位|移交|落成|竣工|签署|送达|拨付)",
                                                              rest[d.end - figure.end:]):
                 f.roles.append(("date", d))
@@ -1333,7 +1373,7 @@ def _forum_plans(doc: Document, facts: list[Fact]) -> list[Fact]:
         if p.type != "PROGRAMME" or p.name in adopted or p.name in done or not re.search(
                 r"(?:行动计划|规划|计划|纲要|方案|议程)(?:[(（][^()（）]*[)）])?$", _QUOTES.sub("", p.name)):
             continue
-        forum = next((f for f in doc.mentions if f.type == "FORUM" and f.start == p.start and f.end < p.end
+        forum = next((f for f in _spanned(doc, p.start, p.end) if f.type == "FORUM" and f.start == p.start and f.end < p.end
                       and re.fullmatch(r"[—－\-–―]?(?:行动计划|规划|计划|纲要|方案|议程)(?:[(（][^()（）]*[)）])?",
                                        _zh(p)[f.end - p.start:])), None)
         if forum is not None:
@@ -1377,8 +1417,8 @@ def _done_in(doc: Document, facts: list[Fact]) -> list[Fact]:
         clause = _rule_view(doc.text[f.start:figure.start])
         for at in _DONE_IN.finditer(clause):
             lo, hi = f.start + at.start(1), f.start + at.end(1)
-            f.roles += [("location", m) for m in doc.mentions if m.type in ("PLACE", "COUNTRY") and not _chinese(m)
-                        and m.start == lo and m.end <= hi and not m.is_value][:1]
+            f.roles += [("location", m) for m in _spanned(doc, lo, hi) if m.type in ("PLACE", "COUNTRY")
+                        and not _chinese(m) and m.start == lo][:1]
     return facts
 
 
@@ -1397,7 +1437,7 @@ def _closing_day(doc: Document, facts: list[Fact]) -> list[Fact]:
         text = _rule_view(sent.text)
         if not re.search(r"闭幕(?:当天|当日|之日|式上|时|前夕)", text):
             continue
-        days = [d for m in doc.mentions if m.sentence == sent.index and m.type == "PERIOD" and (d := _last_day(m))]
+        days = [d for m in _in_sentence(doc, sent.index) if m.type == "PERIOD" and (d := _last_day(m))]
         if days:
             f.roles = [(r, m) for r, m in f.roles if r != "date"] + [("date", days[0])]
     return facts
@@ -1481,7 +1521,7 @@ def _quoted_plans(doc: Document) -> list[Mention]:
     for sent in doc.sentences:
         for q in _PLAN_TITLE.finditer(to_simplified(sent.text)):
             start, end = sent.start + q.start(1), sent.start + q.end(1)
-            if any(not x.is_value and x.start <= start and end <= x.end for x in doc.mentions):
+            if any(not x.is_value and x.start <= start and end <= x.end for x in _in_sentence(doc, sent.index)):
                 continue
             out.append(_found_name(doc, start, end, "PROGRAMME", sent.index, "quoted:plan"))
     return out
@@ -1500,11 +1540,10 @@ def _quoted_parts(doc: Document) -> list[Mention]:
     """A quoted name that begins with a forum or programme and ends with the head of a part (“中非合作论坛—智库
     论坛”, “全球发展倡议项目库”): the part, where no name was found over it (its whole: `_components`)."""
     out = []
-    wholes = [m for m in doc.mentions if m.type in ("FORUM", "PROGRAMME")]
     for q in re.finditer(r"[“《\"]([^“”《》\"，。；]{4,40})[”》\"]", doc.text):
         lo, hi = q.start(1), q.end(1)
-        inner = [m for m in doc.mentions if not m.is_value and lo <= m.start and m.end <= hi]
-        whole = next((w for w in wholes if w.start == lo and w.end < hi), None)
+        inner = [m for m in _spanned(doc, lo, hi) if not m.is_value]
+        whole = next((w for w in inner if w.type in ("FORUM", "PROGRAMME") and w.start == lo and w.end < hi), None)
         if whole is None or any(m.start == lo and m.end == hi for m in inner) or not _PART_HEAD.search(
                 to_simplified(doc.text[whole.end:hi])) or len(doc.text[whole.end:hi].strip("—-－ ")) < 2:
             continue
@@ -1572,7 +1611,7 @@ def _headline_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
     text = to_simplified(head.text)
     if re.search(r"[。；]", text.strip()[:-1]) or len(text) > 60:
         return facts
-    geo = [m for m in doc.mentions if m.sentence == head.index and m.type == "COUNTRY" and not _chinese(m)
+    geo = [m for m in _in_sentence(doc, head.index) if m.type == "COUNTRY" and not _chinese(m)
            and re.search(r"(?:援助?|支援|驰援|帮助|向)[^，。；\s]{0,4}$", text[:m.start - head.start])]
     if len({m.key for m in geo}) != 1:
         return facts
