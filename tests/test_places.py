@@ -139,3 +139,19 @@ def test_the_ids_reach_the_graph(extractor, tmp_path):
     assert {("place/mogadishu", "http://www.wikidata.org/entity/Q2449"),
             ("place/mogadishu", "https://sws.geonames.org/53654/"),
             ("region/419", "http://www.wikidata.org/entity/Q72829598")} <= same
+
+
+def test_a_division_named_only_by_its_direction_is_no_place_of_its_own(extractor, tmp_path):
+    """南部地区, 东部省, 西北省 name a part of any country: the gazetteer does not hold them (New Zealand's
+    Southland was 南部地区 in ISO 3166-2's Chinese names); named after its country it is a part of that one."""
+    from kg import ingest
+
+    lex = lexicon.load()
+    for form in ("南部地区", "北部地区", "东部省", "西北省", "中央省"):
+        assert form not in lex.by_name, form
+    text = tmp_path / "t.txt"
+    text.write_text("马达加斯加南部地区遭受旱灾。中国向肯尼亚西部省提供援助。", encoding="utf-8")
+    doc = extractor(ingest.read_document(text, "t"))
+    got = {(m.text, m.type, m.key) for m in doc.mentions if not m.is_value}
+    assert not any("iso-nz" in k for _, _, k in got)
+    assert ("西部省", "PLACE", "place/西部省") in got and ("肯尼亚", "COUNTRY", "country/KEN") in got

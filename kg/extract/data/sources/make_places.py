@@ -228,6 +228,12 @@ def subdivision_links() -> dict[str, dict[str, str]]:
                 for r in csv.DictReader(f)}
 
 
+# a division named only by where it lies (东部省, 南部地区, 西北省, 中央省): a dozen countries have one, and
+# the words describe a part of any country (马达加斯加南部地区 is not New Zealand's Southland); named after
+# its country, the rules find it as a part of that country (肯尼亚西部省)
+_GENERIC_DIVISION = re.compile(r"^(?:[东南西北中][东南西北]?[部方央]?|中央)(?:地区|省|州|区|大区|专区)$")
+
+
 def subdivisions(words: dict[str, str]) -> list[dict]:
     zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
     links = subdivision_links()
@@ -243,7 +249,7 @@ def subdivisions(words: dict[str, str]) -> list[dict]:
         head = SUBDIVISION_HEADS.get(sd.type)
         if head and _HAN.match(name) and not name.endswith(head) and not name.endswith(("省", "州", "区", "县", "市")):
             names.append(name + head)
-        names = [n for n in names if _HAN.match(n)]
+        names = [n for n in names if _HAN.match(n) and not _GENERIC_DIVISION.match(n)]
         if names:
             ids = links.get(sd.code, {})
             rows.append({"geonames": ids.get("geonames", ""), "dbpedia": ids.get("dbpedia", ""), "name_en": sd.name,
