@@ -249,6 +249,10 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("志愿者王芳表示，她将在老挝工作两年。", "王芳", "PERSON"),
     ("“这是中国朋友送来的礼物。”校长西蒂笑着说。", "西蒂", "PERSON"),
     ("湄公河次区域国家加强合作。", "湄公河次区域", "REGION"),  # a subregion of a known place
+    # a name joined with · ends before how or in what role the person took part
+    ("斐济驻华大使曼努埃勒·塔玛纳以视频方式出席仪式。", "曼努埃勒·塔玛纳", "PERSON"),
+    ("他转达了安东尼奥·古特雷斯的问候。", "安东尼奥·古特雷斯", "PERSON"),
+    ("萨米拉·哈桑通过视频发表讲话。", "萨米拉·哈桑", "PERSON"),
 ])
 def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)

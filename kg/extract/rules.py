@@ -700,9 +700,11 @@ def _name_at(text: str, pos: int) -> int | None:
 _NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "与", "及", "向", "对", "在", "由", "是", "从", "于",
                                                          "到", "自", "赴", "抵达"), key=len, reverse=True)))
 # where a dot-joined foreign name ends: also a title or a time word after it
-_NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|主席|秘书长|一起|就|则|亲自|先后|此前|随后|今天|日前|近日|当天")
+_NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|主席|秘书长|一起|就|则|亲自|先后|此前|随后|今天|日前|近日|当天"
+                              "|以(?:视频|线上|书面|个人|特使)|通过|作为|应邀|的")  # 塔玛纳以视频方式出席, 古特雷斯的讲话
 
 
+_NOT_IN_NAMES = (FUNCTION_CHARS | set("了")) - TRANSLIT  # 的, 了, 向 ...: never in a transliterated name
 _PLACE_OR_BODY_AFTER = re.compile("(?:国际机场|机场|大学|学院|医院|中心|大桥|体育场|基金会|港|市|省|州)(?!长)")
 
 
@@ -717,6 +719,10 @@ def foreign_names(text: str) -> list[Found]:
         left = list(_NAME_EDGE_LEFT.finditer(text, start, dot))
         if left:
             start = left[-1].end()
+        for k in range(dot - 1, start - 1, -1):  # 他转达了安东尼奥·古特雷斯的问候: not a character of a name
+            if text[k] in _NOT_IN_NAMES:
+                start = k + 1
+                break
         last_dot = max(text.rfind("·", start, end), text.rfind("•", start, end))
         right = _NAME_EDGE_RIGHT.search(text, last_dot + 2, end)
         if right:
