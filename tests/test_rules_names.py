@@ -253,6 +253,7 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("斐济驻华大使曼努埃勒·塔玛纳以视频方式出席仪式。", "曼努埃勒·塔玛纳", "PERSON"),
     ("他转达了安东尼奥·古特雷斯的问候。", "安东尼奥·古特雷斯", "PERSON"),
     ("萨米拉·哈桑通过视频发表讲话。", "萨米拉·哈桑", "PERSON"),
+    ("尼泊尔总理普拉昌达、中国大使陈松出席仪式。", "普拉昌达", "PERSON"),  # 普拉|昌达: the pieces of an unknown name
 ])
 def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
@@ -274,6 +275,8 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("会谈中，马方表示支持。", "马方"),  # a side, not a person
     ("构建中非命运共同体。", "中非命运共同体"),  # an idea, not a body
     ("由中国外长与阿拉伯国家联盟秘书长会晤。", "阿拉伯国家联盟秘书长会晤"),  # what a person does
+    ("总理府发表声明。", "府发表"),
+    ("两国总统共同见证签约。", "共同见证"),  # words after a title, not pieces of a name
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)

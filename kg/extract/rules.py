@@ -588,6 +588,9 @@ _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9]|就|" + _
 _TRAILING_VERB = re.compile(r"(?:说|摄|称|讲|到场|报道|表示|指出|介绍|强调|透露|致辞|发言|告诉)(?![\u4e00-\u9fff]{0,0}[的])")
 
 
+_NAME_PIECE_TAGS = {"nr", "nrt", "nrfg", "?"}
+
+
 def person_names(text: str, units: list[Unit]) -> list[Found]:
     """A name right after a title: a Chinese name (surname + one or two characters) or a
     transliterated foreign name, ending where a verb or punctuation begins; lists joined by 、."""
@@ -603,6 +606,13 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     unknown = {(u.start, u.end) for u in units if u.tag == "?"}
     after.update({u.start: u for u in units if u.tag == "?" and 2 <= len(u.text) <= 4 and _HAN.match(u.text)
                   and u.start not in after and u.text not in STOP_WORDS})  # 主席|通伦: a word jieba does not know
+    for k in range(len(units) - 1):  # 总理|普拉|昌达: pieces jieba cut a name it does not know into
+        u, v = units[k], units[k + 1]
+        if u.end == v.start and {u.tag, v.tag} <= _NAME_PIECE_TAGS and "?" in (u.tag, v.tag) \
+                and _AFTER_NAME.match(text, v.end) and not (u.start in after and _AFTER_NAME.match(text, after[u.start].end)) \
+                and 3 <= v.end - u.start <= 6 and _HAN.match(u.text + v.text) and u.text not in STOP_WORDS \
+                and v.text not in STOP_WORDS and not any(c in _NOT_IN_NAMES for c in u.text + v.text):
+            after[u.start] = Unit(u.text + v.text, u.start, v.end, "nr")
     for pos, role in titled:
         named = after.get(pos)
         if named is not None and named.text not in _TITLE_SET and _suffix(named) is None \
