@@ -198,3 +198,12 @@ def test_how_often_and_a_plans_term_are_no_spans_of_years():
     assert not find_values("双方部长会议每三年举行一次。")
     assert not find_values("中国—东盟十年行动计划已经启动。")
     assert [v[3]["value"] for v in find_values("这条铁路持续运营了十年。")] == ["P10Y"]
+
+
+def test_a_phase_of_a_project_is_no_count():
+    from kg.extract.values import find_values
+
+    assert not find_values("加德满都环路改造项目二期工程开工。")
+    assert not find_values("瓜达尔港三期正在建设。")
+    counted = [(v[3]["amount"], v[3]["unit"]) for v in find_values("举办培训班7000余期，举办能力建设项目2000多期，两期研修班。")]
+    assert counted == [("7000", "期"), ("2000", "期"), ("2", "期")]

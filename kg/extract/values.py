@@ -47,6 +47,10 @@ COUNTED_HEADS = ("国家和国际组织", "国家和地区", "国际组织", "�
                  "家庭", "城市", "机构", "领域", "部门", "学校", "医院", "中心", "村庄", "社区", "企业", "成员国")
 _COUNTED = re.compile(r"[^\d，。；、,;:：（(）)“”\"\s的和与及在为将已]{0,6}?(?:" + "|".join(COUNTED_HEADS) + ")")
 
+_PHASE_NUMBERS = set("二三四五六七八九")  # 一期 is no count either way (一: a determiner)
+_PHASE_AFTER = ("工程", "项目", "扩建", "改造", "建设", "工地")
+_PHASE_BEFORE = ("项目", "工程", "园区", "港", "铁路", "公路", "机场")
+
 MONEY = re.compile(rf"(?:人民币|美元)?(?P<num>{NUM})(?P<mag>{MAG})?(?P<approx>{APPROX})?(?P<cur>{_CUR})")
 PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>[{_CN_DIGITS}点\d.]+)")
 PERIOD_RANGE = re.compile(r"(?P<a>\d{4})年?(?P<am>\d{1,2}月)?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{4})年(?P<bm>\d{1,2}月)?")
@@ -197,6 +201,9 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
     for m in COUNT.finditer(text):
         if m["num"] == "一":
             continue  # 一个国家: a determiner, not a count (两国, 两批, 两个联络组 count)
+        if m["cls"] == "期" and m["num"] in _PHASE_NUMBERS and m.end() == m.end("cls") and (text.startswith(_PHASE_AFTER, m.end())
+                                                               or text.endswith(_PHASE_BEFORE, 0, m.start())):
+            continue  # 环路改造项目二期, 二期工程: a phase of a project, not a count (举办7000余期项目 counts)
         n = number(m["num"])
         if n is None:
             continue
