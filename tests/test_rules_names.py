@@ -254,6 +254,10 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("他转达了安东尼奥·古特雷斯的问候。", "安东尼奥·古特雷斯", "PERSON"),
     ("萨米拉·哈桑通过视频发表讲话。", "萨米拉·哈桑", "PERSON"),
     ("尼泊尔总理普拉昌达、中国大使陈松出席仪式。", "普拉昌达", "PERSON"),  # 普拉|昌达: the pieces of an unknown name
+    # meetings: an ordinal, who meets and the meeting's head, also where jieba cuts the head (外长|会上)
+    ("王毅在第一次中国—太平洋岛国外长会上宣布。", "第一次中国—太平洋岛国外长会", "MEETING"),
+    ("第二届中国—中亚外长会晤在阿斯塔纳举行。", "第二届中国—中亚外长会晤", "MEETING"),
+    ("王毅在第三届澜湄合作外长会上宣布。", "第三届澜湄合作外长会", "MEETING"),
 ])
 def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
@@ -277,6 +281,7 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("由中国外长与阿拉伯国家联盟秘书长会晤。", "阿拉伯国家联盟秘书长会晤"),  # what a person does
     ("总理府发表声明。", "府发表"),
     ("两国总统共同见证签约。", "共同见证"),  # words after a title, not pieces of a name
+    ("第一次中国—东盟合作项目启动。", "第一次中国—东盟合作"),  # no meeting's head after the pair
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)

@@ -464,7 +464,8 @@ _ORDINAL_BEFORE = re.compile(rf"(?:\d{{4}}年)?{_ORDINAL_TEXT}$")
 
 
 _MEETING_HEADS = ("峰会", "部长级会议", "部长会议", "外长会", "外长会议", "高官会", "领导人会议", "会议")
-_ATTENDEES = ("领导人", "外长", "部长", "元首")  # 二十国集团领导人第十五次峰会, 澜湄合作外长会
+_ATTENDEES = ("领导人", "外长", "部长", "元首")
+_MEETING_HEAD_AFTER = re.compile(r"峰会|部长级会议|部长会议|高官会议|高官会|(?:领导人|外长|部长|元首)(?:会议|会晤|会)")  # 二十国集团领导人第十五次峰会, 澜湄合作外长会
 
 
 def meeting_names(text: str, units: list[Unit]) -> list[Found]:
@@ -484,9 +485,9 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
                 continue
             before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
             if before:
-                m = i + 1  # 第三届澜湄合作外长会: the meeting head after the forum is the meeting's (not a bare 会议)
-                if m < len(units) and units[m].text in _MEETING_HEADS[:-1] and units[m].start == end:
-                    end = units[m].end
+                # 第三届澜湄合作外长会(上): the meeting head after the forum is the meeting's (not a bare 会议)
+                if head := _MEETING_HEAD_AFTER.match(text, end):
+                    end = head.end()
                 out.append(Found(before.start(), end, "MEETING", "meeting:ordinal+forum"))
                 continue
             m = i + 1
@@ -497,6 +498,14 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
             if m < len(units) and units[m].text in ("峰会", "部长级会议", "部长会议", "高官会", "领导人会议", "会议") \
                     and m > i + 1 or m < len(units) and units[m].text in ("峰会", "部长级会议"):
                 out.append(Found(start, units[m].end, "MEETING", "meeting:forum+place+summit"))
+    # 第一次中国—太平洋岛国外长会, 首届中国—中亚外长会晤: an ordinal, China and its partners, who meets
+    for i in range(len(units) - 2):
+        u, dash, v = units[i], units[i + 1], units[i + 2]
+        if u.tag == "ENT" and u.type == "COUNTRY" and dash.text in DASHES and v.tag == "ENT" \
+                and v.type in ("COUNTRY", "REGION") and u.end == dash.start and dash.end == v.start \
+                and (head := _MEETING_HEAD_AFTER.match(text, v.end)) \
+                and (before := _ORDINAL_BEFORE.search(text, max(0, u.start - 12), u.start)):
+            out.append(Found(before.start(), head.end(), "MEETING", "meeting:ordinal+pair+head"))
     return out
 
 
