@@ -258,6 +258,7 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("王毅在第一次中国—太平洋岛国外长会上宣布。", "第一次中国—太平洋岛国外长会", "MEETING"),
     ("第二届中国—中亚外长会晤在阿斯塔纳举行。", "第二届中国—中亚外长会晤", "MEETING"),
     ("王毅在第三届澜湄合作外长会上宣布。", "第三届澜湄合作外长会", "MEETING"),
+    ("中方将设立“中非民间投资促进平台”。", "中非民间投资促进平台", "PROGRAMME"),  # a quoted platform
 ])
 def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
@@ -282,6 +283,7 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("总理府发表声明。", "府发表"),
     ("两国总统共同见证签约。", "共同见证"),  # words after a title, not pieces of a name
     ("第一次中国—东盟合作项目启动。", "第一次中国—东盟合作"),  # no meeting's head after the pair
+    ("“一带一路”已成为广受欢迎的合作平台。", "合作平台"),  # what a programme is, not a name
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)

@@ -516,7 +516,7 @@ _QUOTED_HEAD = re.compile(r"“([^“”，。；、！？,;!?]{2,30})”(" + "|
 
 # a quoted name that ends in its head (“中非农业现代化合作行动”): typed by the head
 _QUOTED_INNER_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2 and typ != "PLACE"}
-_QUOTED_INNER_TYPE.update({"行动": "PROGRAMME", "方案": "PROGRAMME", "框架": "PROGRAMME"})
+_QUOTED_INNER_TYPE.update({"行动": "PROGRAMME", "方案": "PROGRAMME", "框架": "PROGRAMME", "平台": "PROGRAMME"})  # “中非民间投资促进平台”
 _QUOTED_WITH_HEAD = re.compile(r"[“\"]([^“”\"，。；！？,;!?]{1,40}?(" + "|".join(sorted(_QUOTED_INNER_TYPE, key=len, reverse=True))
                                + r"))[”\"]")
 
