@@ -207,3 +207,11 @@ def test_a_phase_of_a_project_is_no_count():
     assert not find_values("瓜达尔港三期正在建设。")
     counted = [(v[3]["amount"], v[3]["unit"]) for v in find_values("举办培训班7000余期，举办能力建设项目2000多期，两期研修班。")]
     assert counted == [("7000", "期"), ("2000", "期"), ("2", "期")]
+
+
+def test_an_anniversary_is_no_span_of_weeks():
+    from kg.extract.values import find_values
+
+    assert not find_values("中老铁路开通运营两周年。")
+    assert not find_values("两国建交50周年之际。")
+    assert [v[3]["value"] for v in find_values("援助物资在两周内运抵。")] == ["P2W"]

@@ -186,6 +186,8 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         n = number(m["n"])
         if n is None or n <= 0 or n != n.to_integral():
             continue
+        if m["u"] == "周" and text.startswith("年", m.end("u")):
+            continue  # 两周年, 建交50周年: an anniversary, not weeks
         u = _SHORT_UNIT[m["u"]]
         value = {"value": f"PT{int(n)}H" if u == "H" else f"P{int(n)}{u}"}
         if m["a"] or "多" in m["u"]:
