@@ -298,3 +298,10 @@ def test_a_known_department_after_its_known_body_is_one_name():
     assert (0, 13, "ORG") in {(f.start, f.end, f.type) for f in rules.find(text, units)}
     assert rules.nests("ORG", "ORG", "国家国际发展合作署地区一司", "国家国际发展合作署")
 
+
+
+def test_a_known_company_by_its_legal_form_is_the_same_company(extractor):
+    doc = tag(extractor, "中老铁路由中国电建集团承建，中国电建集团公司负责运营，中国铁建二十局集团参与施工。")
+    keys = {m.text: m.key for m in doc.mentions if m.type == "ORG"}
+    assert keys["中国电建集团"] == keys["中国电建集团公司"] == "org/powerchina"
+    assert keys["中国铁建二十局集团"] != "org/china-railway-construction-corporation"  # a unit of it, not it

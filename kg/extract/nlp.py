@@ -467,6 +467,9 @@ class RuleNames:
         found = []
         for f in rules.find(text, units):
             name = f.name or _clean_name(text[f.start:f.end])  # the rule may give the name's canonical form
+            if name not in gazetteer.names and f.type == "ORG" and (base := _CORPORATE.sub("", name)) != name \
+                    and gazetteer.types.get(gazetteer.names.get(base, "")) == "ORG":
+                name = base  # 中国电建集团, 中国电建集团公司: the known company 中国电建 by its legal form
             if name in gazetteer.names:  # a known name in another form: the lexicon's entity
                 key = gazetteer.names[name]
                 found.append((f.start, f.end, key, gazetteer.types[key],
@@ -474,6 +477,9 @@ class RuleNames:
             else:
                 found.append((f.start, f.end, f"{f.type.lower()}/{name}", f.type, f.rule))
         return found
+
+
+_CORPORATE = re.compile(r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?公司$|集团$")  # a company's legal form
 
 
 def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple]:
