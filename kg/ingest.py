@@ -39,7 +39,7 @@ MAX_SENTENCE = 512  # characters; longer runs are cut (see split)
 MAX_TITLE = 200
 
 # A sentence ends at one of these, plus any closing quotes/brackets that follow.
-_SENTENCE = re.compile(r"[^\n。！？!?]+(?:[。！？!?]+[”’」』）)\]]*)?|[。！？!?]+[”’」』）)\]]*")  # or punctuation alone
+_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）)\]]*)?|[。！？!?]+[”’」』）)\]]*")  # or punctuation alone (within a paragraph)
 _SOFT_BREAK = re.compile(r"[，,；;：:、\s]")
 _UNSAFE_ID = re.compile(r"[^\w\-.~/]")
 
@@ -405,6 +405,47 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+# what starts a line of its own even right after a line of prose: an enumerator or a list item
+_LINE_OF_ITS_OWN = re.compile(r"[一二三四五六七八九十]+[是、]|第[一二三四五六七八九十百零\d]+[条章节款]|其[一二三四五六七八九十]|首先|其次|最后")
+
+
+def _paragraph_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the text's paragraphs: its non-empty lines, except that a line of prose cut inside a
+    sentence (hard-wrapped text, copied from a PDF or an e-mail: ``国家国际发展合\n作署``) goes on on the
+    next line.  A line is cut so when it holds a comma (prose, not a heading), is no row of a table, ends in a
+    Chinese character and the next line starts with one (no enumerator: 二是, 第三条)."""
+    start = end = None
+    for line in re.finditer(r"[^\n]+", text):
+        s, e = _trim(text, *line.span())
+        if e <= s:
+            if start is not None:
+                yield start, end
+                start = None
+            continue
+        if start is not None and _wrapped(text, start, end, s):
+            end = e
+            continue
+        if start is not None:
+            yield start, end
+        start, end = s, e
+    if start is not None:
+        yield start, end
+
+
+
+
+def _wrapped(text: str, start: int, end: int, next_start: int) -> bool:
+    between = text[end:next_start]
+    if between.count("\n") != 1:
+        return False  # a blank line between: paragraphs
+    line_start = text.rfind("\n", 0, end) + 1  # the last physical line of the paragraph so far
+    last = text[max(start, line_start):end]
+    return (len(last) >= 16 and ("，" in last or "," in last) and "|" not in last and "\t" not in last
+            and bool(_HAN_CHAR.match(text[end - 1])) and bool(_HAN_CHAR.match(text[next_start]))
+            and not _LINE_OF_ITS_OWN.match(text, next_start))
+
+
 def split(text: str, *, view: TextView | None = None, original: str | None = None, markdown: bool = False
           ) -> tuple[list[Paragraph], list[Sentence]]:
     """Paragraphs (non-empty lines) and their sentences, with offsets into ``text``;
@@ -420,8 +461,8 @@ def split(text: str, *, view: TextView | None = None, original: str | None = Non
     def span(s: int, e: int) -> tuple[int, int]:
         return view.span(s, e) if view is not None else (s, e)
 
-    for line in re.finditer(r"[^\n]+", text):
-        p_start, p_end = _trim(text, *line.span())
+    for p_start, p_end in _paragraph_lines(text):
+        p_start, p_end = _trim(text, p_start, p_end)
         if markdown and p_end > p_start:
             p_start, p_end = _trim(text, *_markdown_block(text, p_start, p_end))
         if p_end == p_start:

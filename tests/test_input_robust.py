@@ -222,3 +222,25 @@ def test_decode_unit_cases():
 
 def codecs_utf32() -> bytes:
     return "中国援助".encode("utf-32")
+
+
+def test_a_hard_wrapped_line_of_prose_goes_on_on_the_next_line():
+    """Text copied from a PDF breaks lines inside sentences and names: a line of prose cut inside a sentence
+    is one paragraph with the next; headings, table rows, list items and blank lines still break."""
+    text = ("中国政府高度重视南南合作。2022年8月，国家国际发展合\n作署署长罗照辉在北京会见巴基斯坦驻华大使。\n"
+            "经济合作\n中方将提供援助，支持非洲国家发展经济和改善民生\n二是深化人文交流。\n"
+            "2019年 | 老挝 | 世界粮食计划署，粮食援助\n2020年 | 缅甸 | 联合国开发计划署\n")
+    paragraphs, sentences = ingest.split(text)
+    got = [s.text for s in sentences]
+    assert "2022年8月，国家国际发展合\n作署署长罗照辉在北京会见巴基斯坦驻华大使。" in got
+    assert "经济合作" in got  # a heading: no comma
+    assert "中方将提供援助，支持非洲国家发展经济和改善民生" in got and "二是深化人文交流。" in got  # 二是: an item
+    assert "2020年 | 缅甸 | 联合国开发计划署" in got  # a row of a table
+    assert all(s.text == text[s.start:s.end] for s in sentences)
+    assert len(paragraphs) == 6
+    doc = ingest.make_document("d", "d.txt", text)
+    from kg.extract.nlp import Extractor
+
+    Extractor()(doc)
+    agency = [m for m in doc.mentions if m.key == "org/china-international-development-cooperation-agency"]
+    assert [(m.text, m.name) for m in agency] == [("国家国际发展合\n作署", "国家国际发展合作署")]
