@@ -291,3 +291,13 @@ def test_a_number_counted_up_to_a_day_is_dated_that_day(read):
     facts = read("2023年2月16日报道。到8日为止，共有65个国家的2600多名救援人员赶赴灾区协助救灾。")
     (f,) = holding(facts, "figure", "2600多名")
     assert ("date", "8日") in roles(f)
+
+
+def test_a_counted_set_of_measures_announced_is_a_pledge_with_its_meeting(read):
+    facts = read("2024年5月，中国—太平洋岛国合作论坛部长级会议在苏瓦举行，李强总理宣布了深化合作的六项务实举措。")
+    (p,) = kinds(facts, "Pledge")
+    assert {("announced_by", "李强"), ("amount", "六项"), ("date", "2024年5月")} <= roles(p)
+
+
+def test_a_count_in_a_statement_announced_is_no_pledge(read):
+    assert not kinds(read("纳瓦兹宣布，全国12个地区进入为期2个月的紧急状态。"), "Pledge")

@@ -331,7 +331,8 @@ class Relations:
         t_abs = sent.start + trigger.start()
         ms = [m for m in ms if m.end <= sent.start + limit or m.end <= t_abs]
         # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
-        attributive = re.match(r"[^，；。,;]{0,8}的", sent.text[trigger.end():])
+        # (宣布了…的六项举措: the verb has its object, 了 is no attributive)
+        attributive = re.match(r"(?!了)[^，；。,;]{0,8}的", sent.text[trigger.end():])
         if attributive:
             lo = sent.start + trigger.end() + attributive.end()
             named = [m for m in ms if m.type in ("PROGRAMME", "PROJECT") and m.start == lo]
@@ -401,7 +402,8 @@ class Relations:
             flow = _FLOW.search(_blank_names(clause, inner, cs))
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
             aided = _aided_in(clause, inner, cs)  # 宣布将继续全力支持非洲国家抗疫行动: a measure for whom it names
-            if not (named or money or counts or flow or aided) or not MEASURE_VERBS.match(clause) and not (named and first):
+            if not (named or money or counts or flow or aided) or not MEASURE_VERBS.match(clause) and not (
+                    (named or _measures_counted(sent, counts)) and first):
                 continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
             # 宣布5年内提供A，设立B: the time before the first verb is the first measure's (B has a verb of its own)
@@ -972,6 +974,15 @@ class Relations:
             fact.roles += [("partner", o) for o in orgs]
             fact.roles += [("programme", f) for f in funds[:1]]  # the fund the row's prose says paid for it
             yield fact
+
+
+_COUNTED_MEASURES = re.compile(r"[^，；。]{0,4}?(?:政策)?(?:措施|举措|行动|计划|工程|倡议)")
+
+
+def _measures_counted(sent, counts: list[Mention]) -> bool:
+    """A count of the measures announced (宣布了…八项政策措施, 宣布新八项措施): a set of measures, the object of the
+    verb itself (not 宣布，全国10个省份进入…: a statement)."""
+    return any(_COUNTED_MEASURES.match(sent.text, c.end - sent.start) for c in counts)
 
 
 def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
