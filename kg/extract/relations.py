@@ -925,7 +925,7 @@ class Relations:
                 if re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?(?:出资)?(?:支持|资助|委托|帮助)", between) and re.match(
                         r"(?:在[^，；。]{1,12}?)?(?:实施|开展|执行|落实|提供|采购|发放)", after):
                     yield from fact(x, o, "partner:fund-pays-the-implementer")
-                elif re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?向", between) and re.match(r"(?:提供|捐赠|捐助|拨付|划拨)", after):
+                elif re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?向", between) and re.match(r"(?:提供|捐赠|捐助|捐款|捐资|出资|注资|拨款|拨付|划拨)", after):
                     yield from fact(x, o, "partner:fund-pays-the-implementer")
 
     # ------------------------------------------------------------------ tables
