@@ -502,6 +502,8 @@ class Relations:
                 if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to.start() < g.start < m.start and not region]
+                if m.type == "MONEY":  # 向世界粮食计划署捐款300万美元，用于在老挝…: the body the sum goes through
+                    fact.roles += [("partner", o) for o in _channel_to(sent, ms, cs, ce, m)]
                 if receivers and m.start >= cs + got.start():
                     fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
                 if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m)):
@@ -983,6 +985,23 @@ def _measures_counted(sent, counts: list[Mention]) -> bool:
     """A count of the measures announced (宣布了…八项政策措施, 宣布新八项措施): a set of measures, the object of the
     verb itself (not 宣布，全国10个省份进入…: a statement)."""
     return any(_COUNTED_MEASURES.match(sent.text, c.end - sent.start) for c in counts)
+
+
+_GIVEN = r"(?:再|又|还|继续|将|已|共|累计|分别|陆续|无偿|紧急|首批)*(?:提供|捐款|捐赠|捐助|捐资|出资|拨付|拨款|交付)"
+
+
+def _channel_to(sent, ms: list[Mention], cs: int, ce: int, figure: Mention) -> list[Mention]:
+    """The organisation a sum is given to, when the sentence names the countries it is for after it (向世界粮食
+    计划署捐款300万美元，用于老挝…, 向联合国儿童基金会提供50万美元，帮助马拉维…): it runs the aid, a partner; a
+    body given aid for itself (向非洲联盟提供10亿元人民币援助) or of a country (向巴基斯坦红新月会提供…) is none."""
+    text, base = sent.text, sent.start
+    orgs = [o for o in _outermost([x for x in ms if not x.is_value and cs <= x.start and x.end <= figure.start])
+            if o.type == "ORG" and text[o.start - base - 1:o.start - base] == "向"
+            and re.match(_GIVEN, text[o.end - base:figure.start - base])]
+    if not orgs or any(c.type == "COUNTRY" and orgs[0].start <= c.start and c.end <= orgs[0].end for c in ms):
+        return []
+    later = [g for g in ms if g.type in GEO and not _chinese(g) and g.start >= figure.end]
+    return orgs[:1] if later else []
 
 
 def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
