@@ -198,3 +198,37 @@ def test_how_often_and_a_plans_term_are_no_spans_of_years():
     assert not find_values("双方部长会议每三年举行一次。")
     assert not find_values("中国—东盟十年行动计划已经启动。")
     assert [v[3]["value"] for v in find_values("这条铁路持续运营了十年。")] == ["P10Y"]
+
+
+def test_a_figure_of_trade_or_investment_is_read_with_its_date(read):
+    facts = read("2018年，中国同东盟的贸易额达到5878亿美元。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert {("theme", "5878亿美元"), ("date", "2018年")} <= roles(f)
+    # a sum of neither aid nor trade: no figure
+    assert not kinds(read("2018年，该国国内生产总值达到5878亿美元。"), "AidStatistic")
+
+
+def test_a_rate_of_growth_is_no_share_of_the_sum(read):
+    facts = read("2016年至2020年，中国对东盟直接投资存量增至1200亿美元，年均增长15.3%。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert not f.get("share")
+    facts = read("三年间，中国提供无偿援助300亿元人民币，占援助总额的40.5%。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert ("share", "40.5%") in roles(f)
+
+
+def test_a_sum_given_to_an_organisation_for_a_country_has_it_as_partner(read):
+    facts = read("中方向联合国儿童基金会捐款80万美元，帮助莫桑比克受灾儿童。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert {("partner", "联合国儿童基金会"), ("recipient", "莫桑比克")} <= roles(f)
+    # a body given aid for itself is no partner of it
+    facts = read("中方向非洲联盟提供80万美元援助。")
+    assert not [f for f in kinds(facts, "AidStatistic") if f.get("partner")]
+
+
+def test_a_fund_that_donates_to_an_organisation_has_it_as_partner(read):
+    facts = read("中方通过南南合作援助基金向联合国开发计划署捐款150万美元。")
+    assert any(("partner", "联合国开发计划署") in roles(f) and ("programme", "南南合作援助基金") in roles(f)
+               for f in kinds(facts, "Partnership"))
+    facts = read("南南合作援助基金向联合国开发计划署介绍了项目进展。")
+    assert not kinds(facts, "Partnership")
