@@ -301,3 +301,14 @@ def test_a_counted_set_of_measures_announced_is_a_pledge_with_its_meeting(read):
 
 def test_a_count_in_a_statement_announced_is_no_pledge(read):
     assert not kinds(read("纳瓦兹宣布，全国12个地区进入为期2个月的紧急状态。"), "Pledge")
+
+
+def test_a_measure_whose_verb_follows_a_long_period_and_recipient_is_pledged(read):
+    facts = read("中国在中非合作论坛第九届部长级会议上承诺，在2025年至2027年期间向非洲国家提供30亿元人民币发展援助。")
+    (p,) = kinds(facts, "Pledge")
+    assert {("announced_by", "中国"), ("amount", "30亿元人民币"), ("period", "2025年至2027年")} <= roles(p)
+
+
+def test_a_result_counted_before_its_verb_is_no_measure(read):
+    facts = read("王毅部长宣布，合作清单中已有30多个援助项目完成实施。")
+    assert not [p for p in kinds(facts, "Pledge") if p.get("amount")]

@@ -403,7 +403,7 @@ class Relations:
             flow = _FLOW.search(_blank_names(clause, inner, cs))
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
             aided = _aided_in(clause, inner, cs)  # 宣布将继续全力支持非洲国家抗疫行动: a measure for whom it names
-            if not (named or money or counts or flow or aided) or not MEASURE_VERBS.match(clause) and not (
+            if not (named or money or counts or flow or aided) or not _measure_verb(clause, inner, cs) and not (
                     (named or _measures_counted(sent, counts)) and first):
                 continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
@@ -1005,6 +1005,21 @@ def _channel_to(sent, ms: list[Mention], cs: int, ce: int, figure: Mention) -> l
         return []
     later = [g for g in ms if g.type in GEO and not _chinese(g) and g.start >= figure.end]
     return orgs[:1] if later else []
+
+
+def _measure_verb(clause: str, inner: list[Mention], base: int) -> bool:
+    """The clause begins with a verb of a measure, names, dates and periods counted as one character each (在2013年至2015年
+    间向非洲国家提供 reads 在□间向□国家提供: a verb after long names is as near the head of its clause as after short ones);
+    not after a sum or number, the subject of a result reported (已有10多个项目完成实施), but after those it is for
+    (为50个国家提供)."""
+    out, pos = [], 0
+    for m in _outermost(inner):
+        if m.start - base >= pos:
+            subject = m.type in ("MONEY", "COUNT", "PERCENT") and not re.search(r"(?:向|为|给|对|在|帮助)$", clause[:m.start - base])
+            out += [clause[pos:m.start - base], "■" if subject else "□"]
+            pos = m.end - base
+    verb = MEASURE_VERBS.match("".join(out) + clause[pos:])
+    return bool(verb) and "■" not in verb.group()[:verb.start(1)]
 
 
 def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
