@@ -312,3 +312,11 @@ def test_a_measure_whose_verb_follows_a_long_period_and_recipient_is_pledged(rea
 def test_a_result_counted_before_its_verb_is_no_measure(read):
     facts = read("王毅部长宣布，合作清单中已有30多个援助项目完成实施。")
     assert not [p for p in kinds(facts, "Pledge") if p.get("amount")]
+
+
+def test_a_speaker_announces_the_aid_decided_not_the_results_he_reports(read):
+    facts = read("外交部发言人林剑表示，中国政府已决定向缅甸提供3000万元人民币紧急人道主义援助。")
+    (f,) = holding(facts, "figure", "3000万元人民币")
+    assert ("announced_by", "林剑") in roles(f)
+    facts = read("外交部发言人林剑表示，中方设立的基金已为200多个项目提供资金。")
+    assert not [f for f in holding(facts, "figure", "200多个") if f.get("announced_by")]

@@ -1815,14 +1815,16 @@ _SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|�
 _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
 _BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|(?:这|同)一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
+# what a speaker says is aid given or to come (决定向巴方提供, 将再追加, 宣布), not a result he reports (已为…提供资金)
+_DECIDED = re.compile(r"决定|宣布|承诺|将|拟|同意|启动|追加|紧急|首批")
 
 
 def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | None:
     """The person who says what the sentence reports: a person named before 表示/说/通报 … (郑愿东…
     通报，…), or the last person named before when the sentence begins 他说 / 她表示."""
     says = _SAYS.search(sent.text)
-    if says is None:
-        return None
+    if says is None or not _DECIDED.search(sent.text, says.end()):
+        return None  # 毛宁表示，…基金已为150多个项目提供资金: results reported, no aid he announces
     pos = sent.start + says.start()
     people = [m for m in ms if m.type == "PERSON" and m.end <= pos]
     if people and not re.search(r"[。；]", sent.text[people[-1].end - sent.start:says.start()]):
