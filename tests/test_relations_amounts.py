@@ -232,3 +232,18 @@ def test_a_fund_that_donates_to_an_organisation_has_it_as_partner(read):
                for f in kinds(facts, "Partnership"))
     facts = read("南南合作援助基金向联合国开发计划署介绍了项目进展。")
     assert not kinds(facts, "Partnership")
+
+
+def test_the_organisation_that_works_under_a_funds_support_is_its_partner(read):
+    facts = read("在南南合作援助基金支持下，联合国开发计划署在尼泊尔实施了灾后重建项目。")
+    assert ("南南合作援助基金", "联合国开发计划署") in {
+        (f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")}
+    # an organisation that does something else under it is none
+    assert not kinds(read("在南南合作援助基金支持下，联合国开发计划署发布了年度报告。"), "Partnership")
+
+
+def test_a_fund_named_in_a_clause_before_the_partner_it_works_with(read):
+    facts = read("中方将通过南南合作援助基金，与联合国难民署合作，在乍得开展难民援助。")
+    assert ("南南合作援助基金", "联合国难民署") in {
+        (f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")}
+    assert not kinds(read("中方将通过南南合作援助基金提供资金，联合国难民署表示欢迎。"), "Partnership")

@@ -556,7 +556,8 @@ class Relations:
     def _partnerships(self, sent, ms: list[Mention], heading: list[Mention]) -> Iterable[Fact]:
         # 中国与A、B、C等14个国际组织实施项目: China (or the fund) and the organisations it works with —
         # not 澜湄合作将与“一带一路”倡议对接 (one programme and another)
-        m = re.search(r"(?:中国|中方|我国|政府|基金|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
+        # (通过X基金，与Y合作: the fund's clause and the partner's read on)
+        m = re.search(r"(?:中国|中方|我国|政府|基金[”\"》]?，?|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
                       r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)", sent.text)
         funds = [x for x in ms if x.type == "PROGRAMME"] or heading
         if m is None or not funds:
@@ -875,6 +876,7 @@ class Relations:
         in the clause or sentence up to the next ；or 。"""
         text, base = sent.text, sent.start
         fact = _pair_facts(sent, "Component", "programme", "part_of")
+        partner = _pair_facts(sent, "Partnership", "programme", "partner")
         programmes = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type == "PROGRAMME"]
         projects = [m for m in ms if m.type == "PROJECT"]
         for w in programmes:
@@ -891,6 +893,13 @@ class Relations:
                 for p in projects:
                     if w.end + under.end() <= p.start and p.end <= hi:
                         yield from fact(p, w, "part_of:under-the-programme")
+                # 在X基金支持下，世界粮食计划署在布基纳法索实施了…: the organisation that does the work is the fund's partner
+                if under.group() and re.search(r"(?:支持|资助)下", under.group()):
+                    for o in ms:
+                        if o.type == "ORG" and o.start == w.end + under.end() and re.match(
+                                r"(?:已|将|还|也|正|先后|共同)*(?:在[^，；。]{1,16}?)?(?:成功|顺利)?(?:实施|开展|执行|落实|运营|启动)",
+                                text[o.end - base:]):
+                            yield from partner(w, o, "partner:works-with-the-fund")
 
     # ------------------------------------------------------------------ joint work
     def _joint(self, sent, ms: list[Mention]) -> Iterable[Fact]:
