@@ -247,3 +247,12 @@ def test_a_fund_named_in_a_clause_before_the_partner_it_works_with(read):
     assert ("南南合作援助基金", "联合国难民署") in {
         (f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")}
     assert not kinds(read("中方将通过南南合作援助基金提供资金，联合国难民署表示欢迎。"), "Partnership")
+
+
+def test_a_programme_or_project_lasting_a_span_has_it_as_period(read):
+    facts = read("中方将实施为期3年的“澜湄青年英才计划”。")
+    assert any(("period", "3年") in roles(f) for f in kinds(facts, "ProgrammeReport"))
+    facts = read("柬埔寨乡村供水项目为期2年，惠及5万人。")
+    assert any(("period", "2年") in roles(f) and f.label == "柬埔寨乡村供水项目" for f in kinds(facts, "ProgrammeReport"))
+    # no name that lasts: no period
+    assert not [f for f in read("双方将开展为期3年的合作。") if f.get("period")]

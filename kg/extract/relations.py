@@ -253,6 +253,7 @@ class Relations:
             yield from self._fund_partners(sent, ms)
             yield from self._programmes(sent, ms, said, recent_meeting)
             yield from _this_plan(doc, sent, ms, recent_meeting)
+            yield from _lasting(sent, ms)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
@@ -1857,6 +1858,20 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
         if places:
             yield Fact("ProjectReport", sent.index, p.start, hi, sent.text[p.start - sent.start:hi - sent.start],
                        "project:lies-in", p.name, [("project", p), *(("location", x) for x in places)])
+
+
+def _lasting(sent, ms: list[Mention]) -> Iterable[Fact]:
+    """How long a programme or project runs: 为期5年的X计划, X项目为期3年 (its period; not 为期3年的合作, no name)."""
+    text, base = sent.text, sent.start
+    names = [x for x in _outermost([x for x in ms if not x.is_value]) if x.type in ("PROGRAMME", "PROJECT")]
+    for m in ms:
+        if m.type != "PERIOD" or text[m.start - base - 2:m.start - base] != "为期":
+            continue
+        after = [x for x in names if x.start - m.end in (1, 2) and re.fullmatch(r"的[“\"《]?", text[m.end - base:x.start - base])]
+        before = [x for x in names if re.fullmatch(r"[”\"》]?(?:项目|计划)?(?:的)?(?:实施期|执行期|期限)?", text[x.end - base:m.start - base - 2])]
+        for x in (after or before[-1:]):
+            yield Fact("ProgrammeReport", sent.index, min(x.start, m.start), max(x.end, m.end), x.text, "programme:lasting",
+                       x.name, [("programme", x), ("period", m)])
 
 
 def _owned_projects(sent, ms: list[Mention]) -> Iterable[Fact]:
