@@ -256,3 +256,12 @@ def test_a_programme_or_project_lasting_a_span_has_it_as_period(read):
     assert any(("period", "2年") in roles(f) and f.label == "柬埔寨乡村供水项目" for f in kinds(facts, "ProgrammeReport"))
     # no name that lasts: no period
     assert not [f for f in read("双方将开展为期3年的合作。") if f.get("period")]
+
+
+def test_the_topic_of_a_sentence_run_by_an_organisation_clauses_later(read):
+    facts = read("柬埔寨乡村供水项目为期2年，由联合国儿童基金会实施。")
+    assert ("柬埔寨乡村供水项目", "联合国儿童基金会") in {
+        (f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")}
+    # a project named in passing, not the topic the sentence opens with, is not the one run by it
+    facts = read("中方介绍了柬埔寨乡村供水项目，下一步援助由联合国儿童基金会实施。")
+    assert not kinds(facts, "Partnership")

@@ -608,7 +608,10 @@ class Relations:
             if run and re.search(r"(?:由|通过|委托)$", before):
                 for p in items:
                     gap = text[p.end - base:o.start - base] if p.end <= o.start else text[o.end - base + run.end():p.start - base]
-                    if not re.search(r"[，；。,;]", gap) and len(gap) <= 20:
+                    # X项目为期3年，由Y实施: the topic of the sentence, its clauses chained by commas
+                    topic = p.end <= o.start and not re.search(r"[；。;]", gap) and _agent_of(sent, items, o)[:1] == [p] \
+                        and not text[:p.start - base].strip("“\"《")
+                    if not re.search(r"[，；。,;]", gap) and len(gap) <= 20 or topic:
                         yield from fact(p, o, rule="partner:run-by")
             # 世界粮食计划署实施的老挝学校供餐项目
             done = re.match(r"(?:负责|具体)?(?:实施|执行|承办|运营|管理)的([^，；。,;]{0,20})", after)
