@@ -215,3 +215,70 @@ def test_an_anniversary_is_no_span_of_weeks():
     assert not find_values("中老铁路开通运营两周年。")
     assert not find_values("中国同埃及建交50周年之际。")
     assert [v[3]["value"] for v in find_values("援助物资在两周内运抵。")] == ["P2W"]
+
+
+def test_a_figure_of_trade_or_investment_is_read_with_its_date(read):
+    facts = read("2018年，中国同东盟的贸易额达到5878亿美元。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert {("theme", "5878亿美元"), ("date", "2018年")} <= roles(f)
+    # a sum of neither aid nor trade: no figure
+    assert not kinds(read("2018年，该国国内生产总值达到5878亿美元。"), "AidStatistic")
+
+
+def test_a_rate_of_growth_is_no_share_of_the_sum(read):
+    facts = read("2016年至2020年，中国对东盟直接投资存量增至1200亿美元，年均增长15.3%。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert not f.get("share")
+    facts = read("三年间，中国提供无偿援助300亿元人民币，占援助总额的40.5%。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert ("share", "40.5%") in roles(f)
+
+
+def test_a_sum_given_to_an_organisation_for_a_country_has_it_as_partner(read):
+    facts = read("中方向联合国儿童基金会捐款80万美元，帮助莫桑比克受灾儿童。")
+    (f,) = kinds(facts, "AidStatistic")
+    assert {("partner", "联合国儿童基金会"), ("recipient", "莫桑比克")} <= roles(f)
+    # a body given aid for itself is no partner of it
+    facts = read("中方向非洲联盟提供80万美元援助。")
+    assert not [f for f in kinds(facts, "AidStatistic") if f.get("partner")]
+
+
+def test_a_fund_that_donates_to_an_organisation_has_it_as_partner(read):
+    facts = read("中方通过南南合作援助基金向联合国开发计划署捐款150万美元。")
+    assert any(("partner", "联合国开发计划署") in roles(f) and ("programme", "南南合作援助基金") in roles(f)
+               for f in kinds(facts, "Partnership"))
+    facts = read("南南合作援助基金向联合国开发计划署介绍了项目进展。")
+    assert not kinds(facts, "Partnership")
+
+
+def test_the_organisation_that_works_under_a_funds_support_is_its_partner(read):
+    facts = read("在南南合作援助基金支持下，联合国开发计划署在尼泊尔实施了灾后重建项目。")
+    assert ("南南合作援助基金", "联合国开发计划署") in {
+        (f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")}
+    # an organisation that does something else under it is none
+    assert not kinds(read("在南南合作援助基金支持下，联合国开发计划署发布了年度报告。"), "Partnership")
+
+
+def test_a_fund_named_in_a_clause_before_the_partner_it_works_with(read):
+    facts = read("中方将通过南南合作援助基金，与联合国难民署合作，在乍得开展难民援助。")
+    assert ("南南合作援助基金", "联合国难民署") in {
+        (f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")}
+    assert not kinds(read("中方将通过南南合作援助基金提供资金，联合国难民署表示欢迎。"), "Partnership")
+
+
+def test_a_programme_or_project_lasting_a_span_has_it_as_period(read):
+    facts = read("中方将实施为期3年的“澜湄青年英才计划”。")
+    assert any(("period", "3年") in roles(f) for f in kinds(facts, "ProgrammeReport"))
+    facts = read("柬埔寨乡村供水项目为期2年，惠及5万人。")
+    assert any(("period", "2年") in roles(f) and f.label == "柬埔寨乡村供水项目" for f in kinds(facts, "ProgrammeReport"))
+    # no name that lasts: no period
+    assert not [f for f in read("双方将开展为期3年的合作。") if f.get("period")]
+
+
+def test_the_topic_of_a_sentence_run_by_an_organisation_clauses_later(read):
+    facts = read("柬埔寨乡村供水项目为期2年，由联合国儿童基金会实施。")
+    assert ("柬埔寨乡村供水项目", "联合国儿童基金会") in {
+        (f.get("programme")[0].name, f.get("partner")[0].name) for f in kinds(facts, "Partnership")}
+    # a project named in passing, not the topic the sentence opens with, is not the one run by it
+    facts = read("中方介绍了柬埔寨乡村供水项目，下一步援助由联合国儿童基金会实施。")
+    assert not kinds(facts, "Partnership")

@@ -291,3 +291,32 @@ def test_a_number_counted_up_to_a_day_is_dated_that_day(read):
     facts = read("2023年2月16日报道。到8日为止，共有65个国家的2600多名救援人员赶赴灾区协助救灾。")
     (f,) = holding(facts, "figure", "2600多名")
     assert ("date", "8日") in roles(f)
+
+
+def test_a_counted_set_of_measures_announced_is_a_pledge_with_its_meeting(read):
+    facts = read("2024年5月，中国—太平洋岛国合作论坛部长级会议在苏瓦举行，李强总理宣布了深化合作的六项务实举措。")
+    (p,) = kinds(facts, "Pledge")
+    assert {("announced_by", "李强"), ("amount", "六项"), ("date", "2024年5月")} <= roles(p)
+
+
+def test_a_count_in_a_statement_announced_is_no_pledge(read):
+    assert not kinds(read("纳瓦兹宣布，全国12个地区进入为期2个月的紧急状态。"), "Pledge")
+
+
+def test_a_measure_whose_verb_follows_a_long_period_and_recipient_is_pledged(read):
+    facts = read("中国在中非合作论坛第九届部长级会议上承诺，在2025年至2027年期间向非洲国家提供30亿元人民币发展援助。")
+    (p,) = kinds(facts, "Pledge")
+    assert {("announced_by", "中国"), ("amount", "30亿元人民币"), ("period", "2025年至2027年")} <= roles(p)
+
+
+def test_a_result_counted_before_its_verb_is_no_measure(read):
+    facts = read("王毅部长宣布，合作清单中已有30多个援助项目完成实施。")
+    assert not [p for p in kinds(facts, "Pledge") if p.get("amount")]
+
+
+def test_a_speaker_announces_the_aid_decided_not_the_results_he_reports(read):
+    facts = read("外交部发言人林剑表示，中国政府已决定向缅甸提供3000万元人民币紧急人道主义援助。")
+    (f,) = holding(facts, "figure", "3000万元人民币")
+    assert ("announced_by", "林剑") in roles(f)
+    facts = read("外交部发言人林剑表示，中方设立的基金已为200多个项目提供资金。")
+    assert not [f for f in holding(facts, "figure", "200多个") if f.get("announced_by")]

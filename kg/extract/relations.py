@@ -62,6 +62,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
 AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
+_TRADE = re.compile(r"贸易额|进出口|进口额|出口额|投资(?:存量|额|总额)|直接投资|承包工程|合同额|营业额")
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
@@ -252,6 +253,7 @@ class Relations:
             yield from self._fund_partners(sent, ms)
             yield from self._programmes(sent, ms, said, recent_meeting)
             yield from _this_plan(doc, sent, ms, recent_meeting)
+            yield from _lasting(sent, ms)
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
@@ -331,7 +333,8 @@ class Relations:
         t_abs = sent.start + trigger.start()
         ms = [m for m in ms if m.end <= sent.start + limit or m.end <= t_abs]
         # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
-        attributive = re.match(r"[^，；。,;]{0,8}的", sent.text[trigger.end():])
+        # (宣布了…的六项举措: the verb has its object, 了 is no attributive)
+        attributive = re.match(r"(?!了)[^，；。,;]{0,8}的", sent.text[trigger.end():])
         if attributive:
             lo = sent.start + trigger.end() + attributive.end()
             named = [m for m in ms if m.type in ("PROGRAMME", "PROJECT") and m.start == lo]
@@ -401,7 +404,8 @@ class Relations:
             flow = _FLOW.search(_blank_names(clause, inner, cs))
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
             aided = _aided_in(clause, inner, cs)  # 宣布将继续全力支持非洲国家抗疫行动: a measure for whom it names
-            if not (named or money or counts or flow or aided) or not MEASURE_VERBS.match(clause) and not (named and first):
+            if not (named or money or counts or flow or aided) or not _measure_verb(clause, inner, cs) and not (
+                    (named or _measures_counted(sent, counts)) and first):
                 continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
             # 宣布5年内提供A，设立B: the time before the first verb is the first measure's (B has a verb of its own)
@@ -470,15 +474,17 @@ class Relations:
             flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
             sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
                         _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
-            if not AID_WORDS.search(clause) and not flow and not sized and not (
+            if not AID_WORDS.search(clause) and not flow and not sized and not _TRADE.search(clause) and not (
                     any(a.type == "MONEY" or _goods(a) for a in amounts)
                     and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
             period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))
                       and _SPAN_OF_TIME.search(m.text)] or ([] if _ONE_YEAR.search(clause) else outer_periods)
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
+            # (not a rate of growth: 年均增长20.5%, 比上年增长8%)
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
-                      not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)]
+                      not any(o.type == "MONEY" and ce <= o.start < m.start for o in ms)
+                      and re.search(r"占[^，；。]{0,16}$|比重|份额", sent.text[cs - sent.start:m.start - sent.start])]
             purpose = re.search(r"用于([^，。；]{2,40})", sent.text[ce - sent.start:]) or re.search(r"用于([^，。；]{2,40})", clause)
             for i, m in enumerate(amounts):
                 if not _a_figure(m, amounts) or m.text[-1:] in ("次", "届", "场") and _MEETINGS_COUNTED.match(
@@ -486,6 +492,7 @@ class Relations:
                     continue
                 if m.type == "COUNT" and re.search(r"国(?:家)?$", _zh(m)) and any(
                         g.type in GEO and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
+                        and (g.type == "COUNTRY" or sent.text[g.end - sent.start:m.start - sent.start])
                         for g in ms):
                     continue  # 土耳其和叙利亚两国, …苏丹共9国: the number of the countries just named, no figure of aid
                 region = [r for r in inner if r.type == "REGION" and r.end <= m.start and
@@ -499,6 +506,8 @@ class Relations:
                 if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to.start() < g.start < m.start and not region]
+                if m.type == "MONEY":  # 向世界粮食计划署捐款300万美元，用于在老挝…: the body the sum goes through
+                    fact.roles += [("partner", o) for o in _channel_to(sent, ms, cs, ce, m)]
                 if receivers and m.start >= cs + got.start():
                     fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
                 if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m)):
@@ -548,7 +557,8 @@ class Relations:
     def _partnerships(self, sent, ms: list[Mention], heading: list[Mention]) -> Iterable[Fact]:
         # 中国与A、B、C等14个国际组织实施项目: China (or the fund) and the organisations it works with —
         # not 澜湄合作将与“一带一路”倡议对接 (one programme and another)
-        m = re.search(r"(?:中国|中方|我国|政府|基金|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
+        # (通过X基金，与Y合作: the fund's clause and the partner's read on)
+        m = re.search(r"(?:中国|中方|我国|政府|基金[”\"》]?，?|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
                       r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)", sent.text)
         funds = [x for x in ms if x.type == "PROGRAMME"] or heading
         if m is None or not funds:
@@ -598,7 +608,10 @@ class Relations:
             if run and re.search(r"(?:由|通过|委托)$", before):
                 for p in items:
                     gap = text[p.end - base:o.start - base] if p.end <= o.start else text[o.end - base + run.end():p.start - base]
-                    if not re.search(r"[，；。,;]", gap) and len(gap) <= 20:
+                    # X项目为期3年，由Y实施: the topic of the sentence, its clauses chained by commas
+                    topic = p.end <= o.start and not re.search(r"[；。;]", gap) and _agent_of(sent, items, o)[:1] == [p] \
+                        and not text[:p.start - base].strip("“\"《")
+                    if not re.search(r"[，；。,;]", gap) and len(gap) <= 20 or topic:
                         yield from fact(p, o, rule="partner:run-by")
             # 世界粮食计划署实施的老挝学校供餐项目
             done = re.match(r"(?:负责|具体)?(?:实施|执行|承办|运营|管理)的([^，；。,;]{0,20})", after)
@@ -867,6 +880,7 @@ class Relations:
         in the clause or sentence up to the next ；or 。"""
         text, base = sent.text, sent.start
         fact = _pair_facts(sent, "Component", "programme", "part_of")
+        partner = _pair_facts(sent, "Partnership", "programme", "partner")
         programmes = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type == "PROGRAMME"]
         projects = [m for m in ms if m.type == "PROJECT"]
         for w in programmes:
@@ -883,6 +897,13 @@ class Relations:
                 for p in projects:
                     if w.end + under.end() <= p.start and p.end <= hi:
                         yield from fact(p, w, "part_of:under-the-programme")
+                # 在X基金支持下，世界粮食计划署在布基纳法索实施了…: the organisation that does the work is the fund's partner
+                if under.group() and re.search(r"(?:支持|资助)下", under.group()):
+                    for o in ms:
+                        if o.type == "ORG" and o.start == w.end + under.end() and re.match(
+                                r"(?:已|将|还|也|正|先后|共同)*(?:在[^，；。]{1,16}?)?(?:成功|顺利)?(?:实施|开展|执行|落实|运营|启动)",
+                                text[o.end - base:]):
+                            yield from partner(w, o, "partner:works-with-the-fund")
 
     # ------------------------------------------------------------------ joint work
     def _joint(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -922,7 +943,7 @@ class Relations:
                 if re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?(?:出资)?(?:支持|资助|委托|帮助)", between) and re.match(
                         r"(?:在[^，；。]{1,12}?)?(?:实施|开展|执行|落实|提供|采购|发放)", after):
                     yield from fact(x, o, "partner:fund-pays-the-implementer")
-                elif re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?向", between) and re.match(r"(?:提供|捐赠|捐助|拨付|划拨)", after):
+                elif re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?向", between) and re.match(r"(?:提供|捐赠|捐助|捐款|捐资|出资|注资|拨款|拨付|划拨)", after):
                     yield from fact(x, o, "partner:fund-pays-the-implementer")
 
     # ------------------------------------------------------------------ tables
@@ -971,6 +992,47 @@ class Relations:
             fact.roles += [("partner", o) for o in orgs]
             fact.roles += [("programme", f) for f in funds[:1]]  # the fund the row's prose says paid for it
             yield fact
+
+
+_COUNTED_MEASURES = re.compile(r"[^，；。]{0,4}?(?:政策)?(?:措施|举措|行动|计划|工程|倡议)")
+
+
+def _measures_counted(sent, counts: list[Mention]) -> bool:
+    """A count of the measures announced (宣布了…八项政策措施, 宣布新八项措施): a set of measures, the object of the
+    verb itself (not 宣布，全国10个省份进入…: a statement)."""
+    return any(_COUNTED_MEASURES.match(sent.text, c.end - sent.start) for c in counts)
+
+
+_GIVEN = r"(?:再|又|还|继续|将|已|共|累计|分别|陆续|无偿|紧急|首批)*(?:提供|捐款|捐赠|捐助|捐资|出资|拨付|拨款|交付)"
+
+
+def _channel_to(sent, ms: list[Mention], cs: int, ce: int, figure: Mention) -> list[Mention]:
+    """The organisation a sum is given to, when the sentence names the countries it is for after it (向世界粮食
+    计划署捐款300万美元，用于老挝…, 向联合国儿童基金会提供50万美元，帮助马拉维…): it runs the aid, a partner; a
+    body given aid for itself (向非洲联盟提供10亿元人民币援助) or of a country (向巴基斯坦红新月会提供…) is none."""
+    text, base = sent.text, sent.start
+    orgs = [o for o in _outermost([x for x in ms if not x.is_value and cs <= x.start and x.end <= figure.start])
+            if o.type == "ORG" and text[o.start - base - 1:o.start - base] == "向"
+            and re.match(_GIVEN, text[o.end - base:figure.start - base])]
+    if not orgs or any(c.type == "COUNTRY" and orgs[0].start <= c.start and c.end <= orgs[0].end for c in ms):
+        return []
+    later = [g for g in ms if g.type in GEO and not _chinese(g) and g.start >= figure.end]
+    return orgs[:1] if later else []
+
+
+def _measure_verb(clause: str, inner: list[Mention], base: int) -> bool:
+    """The clause begins with a verb of a measure, names, dates and periods counted as one character each (在2013年至2015年
+    间向非洲国家提供 reads 在□间向□国家提供: a verb after long names is as near the head of its clause as after short ones);
+    not after a sum or number, the subject of a result reported (已有10多个项目完成实施), but after those it is for
+    (为50个国家提供)."""
+    out, pos = [], 0
+    for m in _outermost(inner):
+        if m.start - base >= pos:
+            subject = m.type in ("MONEY", "COUNT", "PERCENT") and not re.search(r"(?:向|为|给|对|在|帮助)$", clause[:m.start - base])
+            out += [clause[pos:m.start - base], "■" if subject else "□"]
+            pos = m.end - base
+    verb = MEASURE_VERBS.match("".join(out) + clause[pos:])
+    return bool(verb) and "■" not in verb.group()[:verb.start(1)]
 
 
 def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
@@ -1558,18 +1620,27 @@ _DASH = re.compile(r"[—－\-–―]")
 
 def _wholes_before_a_dash(doc: Document) -> list[Mention]:
     """The forum or programme of the lexicon a longer name begins with, before a dash (中非合作论坛—青年创新
-    论坛), where the tagger kept only the longer name: a mention of its own with the lexicon's key, so that
-    the part can be part of it (`_components`)."""
+    论坛) or before the head of a part (全球发展倡议合作平台), where the tagger kept only the longer name: a
+    mention of its own with the lexicon's key, so that the part can be part of it (`_components`)."""
     out, spans, lex = [], {(m.start, m.end) for m in doc.mentions}, None
     for m in doc.mentions:
-        if m.is_value or m.type not in ("FORUM", "PROGRAMME", "PROJECT") or not (d := _DASH.search(m.text)) \
-                or d.start() < 2 or (m.start, m.start + d.start()) in spans:
+        if m.is_value or m.type not in ("FORUM", "PROGRAMME", "PROJECT"):
             continue
-        lex = lex or lexicon_mod.load()
-        entry = lex.get(lex.by_name.get(lexicon_mod.normalize_name(m.text[:d.start()]), ""))
-        if entry is not None and entry.type in ("FORUM", "PROGRAMME"):
-            out.append(_found_name(doc, m.start, m.start + d.start(), entry.type, m.sentence,
-                                   "name:whole-before-a-dash", entry.key))
+        if d := _DASH.search(m.text):
+            cuts = [d.start()] if d.start() >= 2 else []
+        elif _PART_HEAD.search(to_simplified(m.text)):
+            cuts = range(len(m.text) - 2, 1, -1)  # the longest whole first
+        else:
+            continue
+        for cut in cuts:
+            if (m.start, m.start + cut) in spans:
+                break
+            lex = lex or lexicon_mod.load()
+            entry = lex.get(lex.by_name.get(lexicon_mod.normalize_name(m.text[:cut]), ""))
+            if entry is not None and entry.type in ("FORUM", "PROGRAMME"):
+                out.append(_found_name(doc, m.start, m.start + cut, entry.type, m.sentence,
+                                       "name:whole-at-the-start", entry.key))
+                break
     return out
 
 
@@ -1766,14 +1837,16 @@ _SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|�
 _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
 _BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|(?:这|同)一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
+# what a speaker says is aid given or to come (决定向巴方提供, 将再追加, 宣布), not a result he reports (已为…提供资金)
+_DECIDED = re.compile(r"决定|宣布|承诺|将|拟|同意|启动|追加|紧急|首批")
 
 
 def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | None:
     """The person who says what the sentence reports: a person named before 表示/说/通报 … (郑愿东…
     通报，…), or the last person named before when the sentence begins 他说 / 她表示."""
     says = _SAYS.search(sent.text)
-    if says is None:
-        return None
+    if says is None or not _DECIDED.search(sent.text, says.end()):
+        return None  # 毛宁表示，…基金已为150多个项目提供资金: results reported, no aid he announces
     pos = sent.start + says.start()
     people = [m for m in ms if m.type == "PERSON" and m.end <= pos]
     if people and not re.search(r"[。；]", sent.text[people[-1].end - sent.start:says.start()]):
@@ -1797,6 +1870,20 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
         if places:
             yield Fact("ProjectReport", sent.index, p.start, hi, sent.text[p.start - sent.start:hi - sent.start],
                        "project:lies-in", p.name, [("project", p), *(("location", x) for x in places)])
+
+
+def _lasting(sent, ms: list[Mention]) -> Iterable[Fact]:
+    """How long a programme or project runs: 为期5年的X计划, X项目为期3年 (its period; not 为期3年的合作, no name)."""
+    text, base = sent.text, sent.start
+    names = [x for x in _outermost([x for x in ms if not x.is_value]) if x.type in ("PROGRAMME", "PROJECT")]
+    for m in ms:
+        if m.type != "PERIOD" or text[m.start - base - 2:m.start - base] != "为期":
+            continue
+        after = [x for x in names if x.start - m.end in (1, 2) and re.fullmatch(r"的[“\"《]?", text[m.end - base:x.start - base])]
+        before = [x for x in names if re.fullmatch(r"[”\"》]?(?:项目|计划)?(?:的)?(?:实施期|执行期|期限)?", text[x.end - base:m.start - base - 2])]
+        for x in (after or before[-1:]):
+            yield Fact("ProgrammeReport", sent.index, min(x.start, m.start), max(x.end, m.end), x.text, "programme:lasting",
+                       x.name, [("programme", x), ("period", m)])
 
 
 def _owned_projects(sent, ms: list[Mention]) -> Iterable[Fact]:
