@@ -430,7 +430,8 @@ def _entity_events(entity_forms: dict[str, set[str]], lexicon: Lexicon) -> Itera
             continue
         participants: list[Forms] = [frozenset(entity_forms[key] | _entry_forms(entry))]
         assertions: list[tuple[str, Forms, int]] = []
-        for predicate, related in (("part_of", entry.part_of), ("location", entry.location)):
+        # a place's country is not its location (the graph says schema:containedInPlace): a meeting's or project's is
+        for predicate, related in (("part_of", entry.part_of), ("location", "" if entry.type == "PLACE" else entry.location)):
             other = lexicon.get(related) if related else None
             if other is not None:
                 assertions.append((predicate, frozenset(_entry_forms(other) | entity_forms.get(other.key, set())),

@@ -139,6 +139,11 @@ def test_the_ids_reach_the_graph(extractor, tmp_path):
     assert {("place/mogadishu", "http://www.wikidata.org/entity/Q2449"),
             ("place/mogadishu", "https://sws.geonames.org/53654/"),
             ("region/419", "http://www.wikidata.org/entity/Q72829598")} <= same
+    # a province lies in its country (schema:containedInPlace): not a location in the sense of a meeting's
+    placed = {(q.predicate.value, q.object.value.rsplit("/id/", 1)[-1]) for q in
+              Mapper(extractor.lexicon).describe({("place/iso-tr-31", "PLACE")}) if q.subject.value.endswith("/id/place/iso-tr-31")}
+    assert ("http://schema.org/containedInPlace", "country/TUR") in placed  # Hatay Province
+    assert not [p for p, _ in placed if p.endswith("#location")]
 
 
 def test_a_division_named_only_by_its_direction_is_no_place_of_its_own(extractor, tmp_path):

@@ -347,8 +347,9 @@ class Mapper:
             yield node, HZ.isoAlpha3, Literal(entry.links["iso3"])
         if entry.links.get("m49"):
             yield node, HZ.m49, Literal(entry.links["m49"])
+        # a place lies in its country (schema:containedInPlace); a meeting or project has its location
         for related, prop in ((entry.part_of, HZ.ofForum if entry.type == "MEETING" else HZ.partOf),
-                              (entry.location, HZ.location)):
+                              (entry.location, SCHEMA.containedInPlace if entry.type == "PLACE" else HZ.location)):
             other = self.lexicon.get(related) if related else None
             if other is not None:
                 other_node = self.iris.entity(other.key)

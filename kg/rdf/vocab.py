@@ -49,7 +49,7 @@ RDF = Vocabulary("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type Statement 
 RDFS = Vocabulary("http://www.w3.org/2000/01/rdf-schema#", "label comment")
 OWL = Vocabulary("http://www.w3.org/2002/07/owl#", "sameAs")
 SKOS = Vocabulary("http://www.w3.org/2004/02/skos/core#", "prefLabel altLabel Concept")
-SCHEMA = Vocabulary("http://schema.org/", "name sha256 softwareVersion encodingFormat")
+SCHEMA = Vocabulary("http://schema.org/", "name sha256 softwareVersion encodingFormat containedInPlace")
 NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", """
     Context Paragraph String superString isString beginIndex endIndex anchorOf referenceContext sentence
 """)

@@ -28,7 +28,7 @@ ROLES = (HZ.announcedBy, HZ.announcedAt, HZ.recipient, HZ.programme, HZ.partner,
          HZ.period, HZ.share)
 # properties documents state of entities (kg.rdf.mapper.Mapper._shortcuts): entity -> entity or literal
 SHORTCUTS = (HZ.partner, HZ.recipientCountry, HZ.parentOrganization, HZ.foundingDate, HZ.ofForum, HZ.location,
-             HZ.startDate, HZ.partOf)
+             SCHEMA.containedInPlace, HZ.startDate, HZ.partOf)
 # literals of a fact shown beside its roles
 FACT_LITERALS = (HZ.date, HZ.asOf, HZ.sharePercent, HZ.deliverableText, HZ.beneficiaryText, HZ.purpose, HZ.counts,
                  HZ.flowType)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import NamedNode, Store
 
-from kg.rdf.vocab import HZ, OWL, RDFS, SKOS
+from kg.rdf.vocab import HZ, OWL, RDFS, SCHEMA, SKOS
 from kg.serve import lookup
 from kg.store.search import TYPES, Hit, SearchIndex
 
@@ -28,6 +28,7 @@ PROPERTIES = {
     "sameAs": ("same as (Wikidata, GeoNames, DBpedia IRI)", OWL.sameAs.value),
     "key": ("hezuo-kg key", HZ.key.value),
     "location": ("location", HZ.location.value),
+    "containedInPlace": ("country a place lies in", SCHEMA.containedInPlace.value),
     "partOf": ("part of", HZ.partOf.value),
     "ofForum": ("forum of a meeting", HZ.ofForum.value),
     "recipientCountry": ("recipient country of a project", HZ.recipientCountry.value),
