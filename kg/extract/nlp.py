@@ -24,6 +24,8 @@ the tokenizer's patterns): ``nlp.to_disk(path)`` / ``spacy.load(path)``; the shi
 
 from __future__ import annotations
 
+import csv
+import functools
 import itertools
 import logging
 import re
@@ -149,6 +151,15 @@ class Gazetteer:
             self.automaton.add_word(form, (len(form), key))
         self.names = seen
         self.automaton.make_automaton()
+        # words that hold a name across their own parts (发展中国家: 中国; 沿海地区: 海地): that name is no mention there
+        self.compounds: dict[str, list[tuple[int, int]]] = {}
+        for compound, name, start in _compound_rows():
+            if match_name(name) in seen and match_name(compound) not in seen:
+                self.compounds.setdefault(match_name(compound), []).append((start, start + len(name)))
+        self.compound_automaton = ahocorasick.Automaton()
+        for compound, spans in self.compounds.items():
+            self.compound_automaton.add_word(compound, (len(compound), tuple(spans)))
+        self.compound_automaton.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         out = []
@@ -161,6 +172,11 @@ class Gazetteer:
                     and text[end].isascii() and text[end].isalnum():
                 continue
             out.append((start, end, key))
+        if out and self.compounds:
+            held = {(end + 1 - length + a, end + 1 - length + b)
+                    for end, (length, spans) in self.compound_automaton.iter(text) for a, b in spans}
+            if held:
+                out = [m for m in out if (m[0], m[1]) not in held]
         return out
 
     def resolve(self, matches: list[tuple[int, int, str]], bounds: set[int] | None = None,
@@ -188,6 +204,16 @@ class Gazetteer:
 
 
 _nests = rules.nests  # which names inside a name are entities of their own: a rule of the names grammar
+
+
+@functools.lru_cache(maxsize=1)
+def _compound_rows() -> tuple[tuple[str, str, int], ...]:
+    """``data/lexicon/compounds.csv`` (made by ``data/sources/make_compounds.py``): (word, name, start)."""
+    file = package_file("extract", "data", "lexicon", "compounds.csv")
+    if not file.is_file():
+        return ()
+    with file.open(encoding="utf-8", newline="") as f:
+        return tuple((r["compound"], r["name"], int(r["start"])) for r in csv.DictReader(f))
 
 
 def _crossing(found: list[tuple[int, int, str]]) -> bool:

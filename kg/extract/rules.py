@@ -301,6 +301,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         name = "".join(x.text for x in units[j:i + 1])
         if name in GENERIC or len(name) <= len(suffix) or typ == "PLACE" and name.endswith("城市"):
             continue  # 港口城市, 边境城市: kinds of city
+        if suffix == "地区" and all(x.tag not in ("ENT", "?") for x in units[j:i + 1]) \
+                and not all(c in TRANSLIT for c in name[:-2]):
+            continue  # 沿海地区, 偏远|地区, 内陆地区: a kind of area, named by words of the dictionary (not 克什米尔地区)
         if i - j == 1 and units[j].tag == "ENT" and units[j].type in ("COUNTRY", "REGION") and u.text == suffix \
                 and not (units[j].type == "COUNTRY" and suffix in COUNTRY_BODY_HEADS):
             continue  # 中国倡议, 巴基斯坦项目, 非洲铁路: a country or region and a bare head word
