@@ -48,3 +48,14 @@ def test_a_head_tagged_alone_gives_way_to_its_anaphor(read):
 ])
 def test_near_misses_give_no_anaphor(read, text):
     assert anaphors(read(text)) == []
+
+
+def test_a_side_is_the_country_named_by_its_first_character(read):
+    doc = read("中国驻斯里兰卡大使出席仪式。他表示，中方宣布向斯方提供5亿元人民币紧急人道主义援助。")
+    assert anaphors(doc) == [("斯方", "斯里兰卡")]
+    (pledge,) = [f for f in doc.facts if f.kind == "Pledge"]
+    assert ("recipient", "斯里兰卡") in {(r, m.name) for r, m in pledge.roles} and "beneficiary" not in pledge.literals
+    # not a side: 双方, 西方 (西班牙 begins so), nor a country the document does not name, nor one of two
+    assert anaphors(read("西班牙代表出席。双方同意，西方国家也应支持。")) == []
+    assert anaphors(read("中方向巴方提供援助。")) == []
+    assert anaphors(read("尼泊尔和尼日利亚代表出席，尼方表示感谢。")) == []

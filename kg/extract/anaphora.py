@@ -40,8 +40,11 @@ def resolve(doc: Document) -> list[Mention]:
     tagger sorts them: by start, longest first).  Linear in the document: each anaphor looks at the
     mentions of its own sentence and the ``WINDOW`` before it, and at the mentions around it."""
     text = to_simplified(doc.text)
-    if not any(not m.is_value for m in doc.mentions) or not ANAPHOR.search(text):
+    if not any(not m.is_value for m in doc.mentions):
         return doc.mentions
+    if not ANAPHOR.search(text):
+        sides = _sides(doc, text, sorted((m.start, m.end) for m in doc.mentions))
+        return sorted([*doc.mentions, *sides], key=lambda m: (m.start, -m.end)) if sides else doc.mentions
     paragraph_of = {s.index: s.paragraph for s in doc.sentences}
     sentence_starts = [s.start for s in doc.sentences]
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
@@ -81,6 +84,43 @@ def resolve(doc: Document) -> list[Mention]:
                              rule="anaphor:" + head))
         if head_alone is not None:
             replaced.append(id(head_alone))
+    added += _sides(doc, text, starts)
     if not added:
         return doc.mentions
     return sorted([*(m for m in doc.mentions if id(m) not in replaced), *added], key=lambda m: (m.start, -m.end))
+
+
+# 斯方, 尼方, 马方: a country's side, by the first character of its name (the guide: 中方 and 非方 are aliases of
+# China and Africa); not 双方, 各方, 西方, 南方 ... (西班牙 and 南非 begin so too)
+_SIDE = re.compile(r"([\u4e00-\u9fff])方(?![面式法案向针略位圆便])")
+_NOT_SIDES = set("双各多一两三四对我他外己本东西南北上下前后地官军警校甲乙资买卖男女有远四八大")
+
+
+def _sides(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Mention]:
+    """Each X方 whose X begins the name of exactly one country the document names (nearest before it, else
+    the first after it, if no other country so named comes between): a mention of that country."""
+    countries = [m for m in doc.mentions if m.type == "COUNTRY" and m.key != _CHINA and not m.is_value]
+    if not countries or "方" not in text:
+        return []
+    by_initial: dict[str, set[str]] = defaultdict(set)
+    for m in countries:
+        by_initial[to_simplified(m.name)[:1]].add(m.key)
+    taken = {s for s, _ in starts}
+    out = []
+    for a in _SIDE.finditer(text):
+        initial = a.group(1)
+        if initial in _NOT_SIDES or len(by_initial.get(initial, ())) != 1 or a.start() in taken:
+            continue
+        if a.start() > 0 and "\u4e00" <= text[a.start() - 1] <= "\u9fff" and text[a.start() - 1] not in _BEFORE_SIDE:
+            continue  # 东南方, 亚太方: part of a longer word
+        (key,) = by_initial[initial]
+        ref = next(m for m in countries if m.key == key)
+        k = bisect.bisect_right([x.start for x in doc.sentences], a.start()) - 1
+        if k < 0:
+            continue
+        out.append(Mention(a.start(), a.end(), doc.text[a.start():a.end()], "COUNTRY", key, doc.sentences[k].index,
+                           ref.name, rule="anaphor:side"))
+    return out
+
+
+_BEFORE_SIDE = set("向与同和及对为由经给让请使据在将把被从跟叫令")

@@ -445,8 +445,8 @@ class Relations:
                 fact.roles += [("recipient", m) for m in [*recipients, *given]]
                 if flow:
                     fact.literals["flowType"] = _flow_code(flow)
-                if to and not any(to.start(1) <= m.start - cs and m.end - cs <= to.end(1) for m in items):
-                    fact.literals["beneficiary"] = to.group(1)
+                if to and not any(to.start(1) <= m.start - cs and m.end - cs <= to.end(1) for m in [*items, *recipients]):
+                    fact.literals["beneficiary"] = to.group(1)  # 向有关国际组织: no name (向尼方: the country)
                 if items:
                     last = fact
                 prev = fact
