@@ -693,4 +693,6 @@ def test_the_number_of_the_countries_just_named_is_no_figure_of_aid(read):
 
 def test_the_beneficiary_stops_before_adverbs_of_the_verb(read):
     facts = read("2021年11月，习近平宣布，中方将向非方再提供10亿剂疫苗，并向东盟国家继续提供5亿元人民币无偿援助。")
-    assert sorted(f.literals.get("beneficiary") for f in kinds(facts, "Pledge")) == ["东盟国家", "非方"]
+    pledges = kinds(facts, "Pledge")
+    assert sorted(f.literals.get("beneficiary", "") for f in pledges) == ["", "东盟国家"]
+    assert [m.text for f in pledges for m in f.get("recipient")] == ["非方", "东盟"]  # 非方: Africa
