@@ -320,3 +320,10 @@ def test_a_speaker_announces_the_aid_decided_not_the_results_he_reports(read):
     assert ("announced_by", "林剑") in roles(f)
     facts = read("外交部发言人林剑表示，中方设立的基金已为200多个项目提供资金。")
     assert not [f for f in holding(facts, "figure", "200多个") if f.get("announced_by")]
+
+
+def test_a_pledge_at_a_session_of_a_forum_named_by_the_forum(read):
+    (p,) = kinds(read("2017年5月，习近平在“一带一路”国际合作高峰论坛开幕式上宣布，向南南合作援助基金增资10亿美元。"), "Pledge")
+    assert ("announced_at", "一带一路国际合作高峰论坛") in roles(p)
+    (p,) = kinds(read("中方在中非合作论坛框架下宣布提供10亿美元援助。"), "Pledge")  # a framework, not a session
+    assert not p.get("announced_at")

@@ -354,6 +354,10 @@ class Relations:
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
+        if meeting is None:  # 在“一带一路”国际合作高峰论坛上宣布: a session of the forum, named by the forum
+            meeting = next((m for m in _outermost([m for m in before if m.type == "FORUM"])
+                            if _AT_A_SESSION.match(sent.text, m.end - sent.start)
+                            and sent.text[:m.start - sent.start].endswith(("在", "出席"))), None)
         # 2000年以来…先后6次宣布: a time since, no day of the announcement
         dates = [m for m in before if m.type == "DATE" and not re.match(r"(?:以来|来|起|至今)", sent.text[m.end - sent.start:])]
         date = dates[0] if dates else None
@@ -1831,6 +1835,7 @@ _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
+_AT_A_SESSION = re.compile(r"(?:开幕式|闭幕式|部长级会议|领导人会议)?(?:上|期间)")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
 _SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|到|[-—–~～]")  # 近5年来, 3年内, 2013年至2018年; not 持续27年
