@@ -327,3 +327,11 @@ def test_a_pledge_at_a_session_of_a_forum_named_by_the_forum(read):
     assert ("announced_at", "一带一路国际合作高峰论坛") in roles(p)
     (p,) = kinds(read("中方在中非合作论坛框架下宣布提供10亿美元援助。"), "Pledge")  # a framework, not a session
     assert not p.get("announced_at")
+
+
+def test_builders_in_a_clause_of_their_own_after_the_lender(read):
+    (p,) = kinds(read("中老铁路由中国进出口银行提供贷款，中国中铁股份有限公司和中国电建集团承建。"), "ProjectReport")
+    assert {("partner", "中国进出口银行"), ("partner", "中国中铁股份有限公司"), ("partner", "中国电建集团")} <= roles(p)
+    # a clause of other words before the verb: no builders (当地居民参与施工)
+    facts = read("中老铁路由中国进出口银行提供贷款，沿线的中国企业员工和老挝工人参与施工。")
+    assert {m.name for f in kinds(facts, "ProjectReport") for m in f.get("partner")} == {"中国进出口银行"}

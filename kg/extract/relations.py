@@ -765,6 +765,14 @@ class Relations:
                     fact.roles.append(("partner", o))  # 中国铁建承建的本格拉铁路
                 elif o.start > p.end and re.match(r"[^，；。]{0,4}提供[^，；。]{0,8}(?:贷款|融资)", text[o.end - base:]):
                     fact.roles.append(("partner", o))  # …铁路由中国进出口银行提供贷款
+            # …由中国进出口银行提供贷款，中国中铁和中国电建承建: a clause of builders alone after the project
+            for c in _BUILDERS_CLAUSE.finditer(text, p.end - base):
+                inside = [o for o in orgs if base + c.start(1) <= o.start and o.end <= base + c.end(1)]
+                rest = text[c.start(1):c.end(1)]
+                for o in reversed(inside):
+                    rest = rest[:o.start - base - c.start(1)] + rest[o.end - base - c.start(1):]
+                if inside and not rest.strip("和与及、 ") and not re.search(r"[。；;]", text[p.end - base:c.start(1)]):
+                    fact.roles += [("partner", o) for o in inside if ("partner", o) not in fact.roles]
             after = text[p.end - base:]
             done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|开通|"
                             r"启动|交接|揭牌|投入使用)(?:仪式[^，；。]{0,20}?举行)?", after)  # …交接仪式10日在万象举行
@@ -1835,6 +1843,7 @@ _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
+_BUILDERS_CLAUSE = re.compile(r"[，,]([^，,；;。]{2,60}?)(?:共同|联合)?(?:承建|施工|修建|负责建设|负责施工)")
 _AT_A_SESSION = re.compile(r"(?:开幕式|闭幕式|部长级会议|领导人会议)?(?:上|期间)")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
