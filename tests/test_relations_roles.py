@@ -335,3 +335,11 @@ def test_builders_in_a_clause_of_their_own_after_the_lender(read):
     # a clause of other words before the verb: no builders (当地居民参与施工)
     facts = read("中老铁路由中国进出口银行提供贷款，沿线的中国企业员工和老挝工人参与施工。")
     assert {m.name for f in kinds(facts, "ProjectReport") for m in f.get("partner")} == {"中国进出口银行"}
+
+
+def test_a_body_founded_on_the_date_after_its_verb(read):
+    for sentence, body, day in (("中国—东盟中心成立于2011年11月。", "中国—东盟中心", "2011年11月"),
+                                ("2018年4月，国家国际发展合作署正式挂牌成立。", "国家国际发展合作署", "2018年4月")):
+        (f,) = kinds(read(sentence), "Founding")
+        assert {("body", body), ("founded", day)} <= roles(f), sentence
+    assert not kinds(read("中国—东盟中心成立十多年来成果丰硕。"), "Founding")  # no day of founding

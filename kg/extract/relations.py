@@ -682,11 +682,13 @@ class Relations:
             dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
             if body is None:  # 论坛由此宣告成立, 该署于2018年4月成立: the body before the verb
                 body = next((x for x in reversed(ms) if x.type in founded and x.end <= sent.start + m.start()
-                             and re.fullmatch(r"(?:由此|已|正式|宣告)*(?:(?:于|在)[^，。；]{1,14}?)*(?:由此|已|正式|宣告)*",
+                             and re.fullmatch(r"(?:由此|已|正式|宣告|挂牌)*(?:(?:于|在)[^，。；]{1,14}?)*(?:由此|已|正式|宣告|挂牌)*",
                                               sent.text[x.end - sent.start:m.start()])), None)
                 if body is None or not m.group().endswith(("成立", "成立了")):
                     continue
                 dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
+                # 中国—东盟中心成立于2011年11月: the date after 于
+                dates = [d for d in ms if d.type == "DATE" and sent.text.startswith("于", m.end()) and d.start == pos + 1] or dates
             elif body.type == "PROGRAMME" and not re.search(r"基金|机制|中心|平台|学院|银行", body.name):
                 continue  # 设立…计划 is a pledge's measure, not a founding
             fact = Fact("Founding", sent.index, sent.start, sent.end, sent.text, "institution:founded", body.name,
