@@ -427,12 +427,16 @@ def extract(
     files: Annotated[list[Path], typer.Argument(help="Text files.")],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one JSON object per mention.")] = ExtractFormat.jsonl,
     base: Annotated[str, typer.Option(help="Base IRI.", envvar="HEZUO_BASE")] = DEFAULT_BASE,
+    facts: Annotated[bool, typer.Option("--facts", help="Also print the facts (events and their roles) read from "
+                                                        "each sentence, after its document's mentions.")] = False,
 ) -> None:
-    """Print every entity and value mention found in files, with offsets into the original text."""
+    """Print every entity and value mention found in files, with offsets into the original text (as the
+    graph has them: anaphors such as 该项目 and 斯方 included)."""
     from kg import ingest
     from kg.build import collect_inputs
     from kg.rdf.mapper import IRIs, LINK_IRIS
     from kg.extract.nlp import Extractor
+    from kg.extract.relations import Relations
 
     inputs, errors = collect_inputs(files)
     docs = []
@@ -445,9 +449,9 @@ def extract(
         _err(f"skipped {e}")
     if not docs:
         raise typer.Exit(1)
-    extractor = Extractor()
+    extractor, relations = Extractor(), Relations()
     iris, lex = IRIs(base), extractor.lexicon  # with what the pipeline learned (its links too), as kg build
-    rows = []
+    rows, fact_rows = [], []
     for path, doc in docs:
         if doc.encoding != "UTF-8" or doc.media_type != "text/plain":
             how = "detected by charset-normalizer" if doc.encoding_detected else "byte-order mark"
@@ -456,7 +460,7 @@ def extract(
                        + ("; HTML: offsets point into the page source" if doc.media_type == "text/html" else ""),
                        err=True)
         try:
-            extractor(doc)
+            relations(extractor(doc))
         except Exception as e:  # a bug met on one strange file: report it, go on with the others
             errors.append(InputError(str(path), f"could not process: {type(e).__name__}: {_one_line(e)}"))
             _err(f"skipped {errors[-1]}")
@@ -474,6 +478,16 @@ def extract(
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
                 rows.append(row)
+        for f in doc.facts if facts else ():
+            row = {"doc": str(path), "fact": f.kind, "sentence": f.sentence, "start": f.start, "end": f.end,
+                   "label": f.label, "rule": f.rule,
+                   "roles": [{"role": r, "text": m.text, "key": m.key, "start": m.start, "end": m.end} for r, m in f.roles]}
+            if f.literals:
+                row["literals"] = dict(f.literals)
+            if format == ExtractFormat.jsonl:
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                fact_rows.append(row)
     if format == ExtractFormat.table:
         from rich.console import Console
         from rich.table import Table
@@ -481,6 +495,12 @@ def extract(
         for r in rows:
             table.add_row(Path(r["doc"]).name, str(r["start"]), str(r["end"]), r["text"], r["type"], r["key"])
         Console(width=160).print(table)
+        if fact_rows:
+            table = Table("doc", "start", "end", "fact", "roles")
+            for r in fact_rows:
+                table.add_row(Path(r["doc"]).name, str(r["start"]), str(r["end"]), r["fact"],
+                              "; ".join(f"{x['role']}: {x['text']}" for x in r["roles"]))
+            Console(width=160).print(table)
     if errors:
         raise typer.Exit(1)
 

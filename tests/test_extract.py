@@ -42,6 +42,22 @@ def test_extract_table(tmp_path):
     assert "country/LAO" in out
 
 
+def test_extract_prints_the_facts_with_their_roles(tmp_path):
+    f = tmp_path / "a.txt"
+    text = "中国驻斯里兰卡大使出席仪式。2022年6月，中方宣布向斯方提供5亿元人民币紧急人道主义援助。"
+    f.write_text(text, encoding="utf-8")
+    rows = [json.loads(line) for line in run_kg("extract", str(f), "--facts").stdout.splitlines()]
+    mentions, facts = [r for r in rows if "fact" not in r], [r for r in rows if "fact" in r]
+    assert ("斯方", "country/LKA") in {(r["text"], r["key"]) for r in mentions}  # an anaphor, as the graph has it
+    (pledge,) = [r for r in facts if r["fact"] == "Pledge"]
+    got = {(x["role"], x["key"]) for x in pledge["roles"]}
+    assert {("recipient", "country/LKA"), ("date", "date/2022-06"), ("amount", "money/500000000CNY")} <= got
+    assert all(text[x["start"]:x["end"]] == x["text"] for x in pledge["roles"])
+    out = run_kg("extract", str(f), "--facts", "--format", "table").stdout
+    assert "Pledge" in out and "recipient: 斯方" in out
+    assert not [r for r in map(json.loads, run_kg("extract", str(f)).stdout.splitlines()) if "fact" in r]
+
+
 def test_querying_does_not_load_spacy_or_jieba(corpus_store):
     code = (
         "import sys\n"

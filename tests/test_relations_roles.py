@@ -343,3 +343,10 @@ def test_a_body_founded_on_the_date_after_its_verb(read):
         (f,) = kinds(read(sentence), "Founding")
         assert {("body", body), ("founded", day)} <= roles(f), sentence
     assert not kinds(read("中国—东盟中心成立十多年来成果丰硕。"), "Founding")  # no day of founding
+
+
+def test_a_second_announcement_takes_the_sentences_date_when_the_first_read_no_measure(read):
+    facts = read("2019年10月，习近平对尼泊尔进行国事访问期间，两国宣布将中尼关系提升为战略合作伙伴关系，"
+                 "中方宣布在2020年至2022年向尼方提供35亿元人民币援助。")
+    (p,) = kinds(facts, "Pledge")
+    assert {("date", "2019年10月"), ("announced_by", "习近平"), ("amount", "35亿元人民币")} <= roles(p)

@@ -318,7 +318,10 @@ class Relations:
             later = i and (any(m.type in ("DATE", "MEETING", "FORUM") for m in gap)
                            or re.search(r"此后|随后|之后|后来|其后", sent.text[lo:trigger.start()]))
             inherited = [] if later else [(r, m) for r, m in context if r in ("announced_at", "date")]
-            own = [m for m in ms if m.end <= sent.start + trigger.start() and (not i or m.start >= sent.start + lo
+            # the mentions before the trigger that may give its announcer, meeting and date: after the trigger before
+            # (…；此后他又在…上宣布), or from the sentence's start while no trigger before read a measure (两国宣布将
+            # 关系提升为…，中方宣布…提供: the date that heads the sentence is the second one's too)
+            own = [m for m in ms if m.end <= sent.start + trigger.start() and (not context or m.start >= sent.start + lo
                                                                                 or m.type in ("PERSON", "ORG", "COUNTRY"))]
             if not i and recent_meeting and not any(m.type == "MEETING" for m in own) and _meeting_ref(sent, ms, 0, trigger.start()):
                 inherited = [("announced_at", recent_meeting)]
