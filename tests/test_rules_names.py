@@ -286,6 +286,8 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("“一带一路”已成为广受欢迎的合作平台。", "合作平台"),  # what a programme is, not a name
     ("中国向偏远地区和沿海地区提供援助。", "偏远地区"),  # kinds of area
     ("中国向偏远地区和沿海地区提供援助。", "沿海地区"),
+    ("中方援建了一批小型光伏发电项目。", "小型光伏发电项目"),  # 光伏: jieba tags it j, a common word
+    ("推动更多惠民工程落地。", "惠民工程"),  # 惠民: jieba tags it nr
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)

@@ -264,6 +264,16 @@ for _name in ("hezuo_names", "hezuo_values", "hezuo_entities"):
     _doc_extension(_name)
 
 
+# Words of the genre that jieba's dictionary tags as proper names (深化 j, 友谊 nr, 惠及 ns, 光伏 j, 惠民 nr):
+# common words, so that they anchor no name (小型光伏发电项目, 惠民工程 are kinds of project, not names)
+COMMON_WORD_TAGS = {w: t for t, words in (
+    ("v", "深化 惠及 惠民 崇尚 中断 弘扬 改扩建 最大化 本地化 治国 夷平 同化 研发 广泛开展 重建家园 高度肯定 相衔接 统一安排 修铁路 施以援"),
+    ("n", "城市 福祉 宣言 深度 范畴 顾问 通信 环保 智慧 贡献者 大国 文明 原始森林 幸存者 友谊 交通运输 中医 麻醉 医学专业 小岛屿 廉政 "
+          "明珠 航空运输 安全性 仓储 白皮书 玉米 特惠 大城市 港口城市 楼宇 麻醉机 光伏 新进展"),
+    ("a", "古老 公正 宝贵 崇高 美丽"), ("b", "非政府"), ("i", "任重道远 言必信"))
+    for w in words.split()}
+
+
 class LexiconJiebaTokenizer(DummyTokenizer):
     """jieba segmentation (rjieba) that keeps dictionary names and values whole.
 
@@ -280,7 +290,7 @@ class LexiconJiebaTokenizer(DummyTokenizer):
 
     def __init__(self, vocab, lex: lexicon_mod.Lexicon | None = None, patterns: Iterable[dict] = ()):
         self.vocab = vocab
-        self.tags = jieba.posseg.dt.word_tag_tab
+        self.tags = {**jieba.posseg.dt.word_tag_tab, **COMMON_WORD_TAGS}  # (a copy: jieba's own table stays as it is)
         self._oov_tags: dict[str, str] = {}
         self._lexicon = lex
         self.patterns: list[dict] = list(patterns)
