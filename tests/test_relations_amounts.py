@@ -282,3 +282,15 @@ def test_the_topic_of_a_sentence_run_by_an_organisation_clauses_later(read):
     # a project named in passing, not the topic the sentence opens with, is not the one run by it
     facts = read("中方介绍了柬埔寨乡村供水项目，下一步援助由联合国儿童基金会实施。")
     assert not kinds(facts, "Partnership")
+
+
+def test_what_a_count_counts_is_a_noun_not_a_hedge(read):
+    (f,) = kinds(read("中国已提供了超过22亿剂新冠疫苗。"), "AidStatistic")
+    assert "counts" not in f.literals
+    (f,) = kinds(read("中国累计建设成套项目423个。"), "AidStatistic")
+    assert f.literals["counts"] == "成套项目"
+
+
+def test_the_year_heading_a_sentence_dates_its_counts(read):
+    facts = kinds(read("2020年，中国向150个国家和13个国际组织提供了抗疫物资援助。"), "AidStatistic")
+    assert facts and all(("date", "2020年") in roles(f) for f in facts)

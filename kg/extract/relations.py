@@ -540,7 +540,8 @@ class Relations:
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
                 # (not across a ；: what follows it is a statement of its own)
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start
-                        and (m.type == "MONEY" or speaker or d.start >= cs)
+                        and (m.type == "MONEY" or speaker or d.start >= cs or d.start == sent.start
+                             and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
                         and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
                 if (as_of_date and m.type == "MONEY") or when:
                     fact.roles.append(("date", as_of_date if as_of_date and m.type == "MONEY" else when[-1]))
@@ -1096,7 +1097,13 @@ def _short(clause: str) -> str:
 def _object_before(text: str, pos: int, floor: int) -> str:
     """The noun phrase a count counts when it follows it: 建设成套项目423个 -> 成套项目."""
     m = re.search(r"(?:建设|完成|提供|举办|派遣|实施|培训)([^\d，、；。]{2,12})$", text[floor:pos])
-    return m.group(1) if m else ""
+    if not m:
+        return ""
+    thing = _HEDGES.sub("", m.group(1))  # 提供了超过22亿剂: no noun before the count, only 了 and 超过
+    return thing if len(thing) >= 2 else ""
+
+
+_HEDGES = re.compile(r"^(?:了|过|共|累计|总计|约|近|超过|逾|达|多达|高达|总共)+|(?:超过|约|近|逾|达到?|共|累计|多达|高达|总计)+$")
 
 
 def _list_run(text: str, countries: list[Mention], base: int) -> list[Mention]:
