@@ -350,3 +350,11 @@ def test_a_second_announcement_takes_the_sentences_date_when_the_first_read_no_m
                  "中方宣布在2020年至2022年向尼方提供35亿元人民币援助。")
     (p,) = kinds(facts, "Pledge")
     assert {("date", "2019年10月"), ("announced_by", "习近平"), ("amount", "35亿元人民币")} <= roles(p)
+
+
+def test_through_in_taiwan_and_hong_kong_usage_is_through(read):
+    for sentence in ("中方透過世界糧食計劃署向阿富汗提供了價值100萬美元的糧食援助。",
+                     "中方通过世界粮食计划署向阿富汗提供了价值100万美元的粮食援助。"):
+        (f,) = kinds(read(sentence), "AidStatistic")
+        assert ("recipient", "阿富汗") in roles(f) and {m.text for m in f.get("partner")} <= {"世界糧食計劃署", "世界粮食计划署"} \
+            and f.get("partner"), sentence

@@ -140,7 +140,13 @@ _FULL_STOPS = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 def _rule_view(text: str) -> str:
     """What the rules read of a sentence: simplified characters, and the stops of Chinese prose full-width
     (many texts write ``,`` and ``;`` for ，and ；; not 1,000 nor 4:30).  Of the same length: offsets hold."""
-    return _HALF_STOPS.sub(lambda m: _FULL_STOPS[m.group()], to_simplified(text))
+    return _REGIONAL.sub(lambda m: _REGIONAL_WORDS[m.group()],
+                         _HALF_STOPS.sub(lambda m: _FULL_STOPS[m.group()], to_simplified(text)))
+
+
+# words of Taiwan and Hong Kong usage the rules read in their mainland form (of the same length)
+_REGIONAL_WORDS = {"透过": "通过", "藉由": "通过", "经由": "通过", "援外": "援外"}
+_REGIONAL = re.compile("|".join(w for w, v in _REGIONAL_WORDS.items() if w != v))
 
 
 def _zh(m: Mention) -> str:
@@ -1734,7 +1740,7 @@ def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
         if m.type != "ORG" or m.sentence not in by_sentence:
             continue
         sent = doc.sentences[m.sentence]
-        before = to_simplified(doc.text[sent.start:m.start])
+        before = _rule_view(doc.text[sent.start:m.start])
         if not _CHANNEL.search(before):
             continue
         clause = max((i for i in (before.rfind(c) for c in "，；。,;") if i >= 0), default=-1) + sent.start + 1
