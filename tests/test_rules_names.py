@@ -259,6 +259,9 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("第二届中国—中亚外长会晤在阿斯塔纳举行。", "第二届中国—中亚外长会晤", "MEETING"),
     ("王毅在第三届澜湄合作外长会上宣布。", "第三届澜湄合作外长会", "MEETING"),
     ("中方将设立“中非民间投资促进平台”。", "中非民间投资促进平台", "PROGRAMME"),  # a quoted platform
+    ("习近平出席金砖国家领导人第十四次会晤。", "金砖国家领导人第十四次会晤", "MEETING"),
+    ("博鳌亚洲论坛2023年年会开幕。", "博鳌亚洲论坛2023年年会", "MEETING"),  # a year's session
+    ("世界经济论坛2024年年会在达沃斯举行。", "世界经济论坛2024年年会", "MEETING"),
 ])
 def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
@@ -284,6 +287,7 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("两国总统共同见证签约。", "共同见证"),  # words after a title, not pieces of a name
     ("第一次中国—东盟合作项目启动。", "第一次中国—东盟合作"),  # no meeting's head after the pair
     ("“一带一路”已成为广受欢迎的合作平台。", "合作平台"),  # what a programme is, not a name
+    ("金砖国家领导人会晤机制不断完善。", "金砖国家领导人会晤"),  # no ordinal: the mechanism, no session
     ("中国向偏远地区和沿海地区提供援助。", "偏远地区"),  # kinds of area
     ("中国向偏远地区和沿海地区提供援助。", "沿海地区"),
     ("中方援建了一批小型光伏发电项目。", "小型光伏发电项目"),  # 光伏: jieba tags it j, a common word

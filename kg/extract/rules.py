@@ -466,7 +466,7 @@ def _emit_list(units: list[Unit], items: list[list[int]], out: list[Found]) -> N
 _ORDINAL_BEFORE = re.compile(rf"(?:\d{{4}}年)?{_ORDINAL_TEXT}$")
 
 
-_MEETING_HEADS = ("峰会", "部长级会议", "部长会议", "外长会", "外长会议", "高官会", "领导人会议", "会议")
+_MEETING_HEADS = ("峰会", "部长级会议", "部长会议", "外长会", "外长会议", "高官会", "领导人会议", "会晤", "大会", "年会", "会议")
 _ATTENDEES = ("领导人", "外长", "部长", "元首")
 _MEETING_HEAD_AFTER = re.compile(r"峰会|部长级会议|部长会议|高官会议|高官会|(?:领导人|外长|部长|元首)(?:会议|会晤|会)")  # 二十国集团领导人第十五次峰会, 澜湄合作外长会
 
@@ -483,6 +483,11 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
                 m += 1
             if m + 1 < len(units) and _ORDINAL.match(units[m].text) and units[m + 1].text in _MEETING_HEADS:
                 out.append(Found(start, units[m + 1].end, "MEETING", "meeting:body+ordinal+head"))
+                continue
+            if i + 1 < len(units) and units[i + 1].tag == "VAL" and units[i + 1].type == "DATE" \
+                    and units[i + 1].start == end and text.startswith("年会", units[i + 1].end):
+                # 博鳌亚洲论坛2023年年会, 世界经济论坛2024年年会: the session of a year of a forum or body
+                out.append(Found(start, units[i + 1].end + 2, "MEETING", "meeting:forum+year+annual"))
                 continue
             if u.type != "FORUM":
                 continue
