@@ -222,9 +222,8 @@ _INNER_TAGS = {"n", "vn", "nz", "l", "?"}
 
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
-    for i, u in enumerate(units):
-        if u.text[-1:] not in _BY_LAST:
-            continue
+    for i in [i for i, u in enumerate(units) if u.text[-1:] in _BY_LAST]:
+        u = units[i]
         hit = _suffix(u)
         if hit is None:
             continue
@@ -744,9 +743,11 @@ _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
+    if not [u for u in units if len(u.text) > 1 and u.text[-1] in _TAIL_LAST]:
+        return units
     out = []
     for u in units:
-        if u.text[-1:] not in _TAIL_LAST or u.tag in ("ENT", "VAL"):
+        if len(u.text) < 2 or u.text[-1] not in _TAIL_LAST or u.tag in ("ENT", "VAL"):
             out.append(u)
             continue
         tails = NOT_HEADS if u.tag != "?" and not (  # 科松|加等: jieba glues 等 to the end of a foreign name
@@ -802,6 +803,8 @@ def _join_units(units: list[Unit]) -> list[Unit]:
     """Tokens that are one word of the names grammar: a head jieba split (经贸合作|区 -> 经贸合作区,
     which then heads the name as 经贸合作区 does), and 中 with a one-character abbreviation after it
     (中|阿 -> 中阿, China and the Arab states: the first word of 中阿改革发展研究中心)."""
+    if not [u for u in units if u.text[-1:] in _JOINED_BY_LAST or u.text[:1] == "中" and (u.text == "中" or u.tag == "j")]:
+        return units  # nothing to join: no head's last character, no 中, no 中非 before a piece of a word
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
@@ -869,7 +872,7 @@ def country_parts(text: str, units: list[Unit]) -> list[Found]:
 def _translit_runs(units: list[Unit]) -> list[Unit]:
     """Adjacent words made only of transliteration characters, one of them unknown to jieba, as one
     word (卡|杜塔 -> 卡杜塔): jieba cuts foreign names it does not know into pieces."""
-    if not any(u.tag == "?" and u.text[:1] in TRANSLIT for u in units):
+    if not [u for u in units if u.tag == "?" and u.text[:1] in TRANSLIT]:
         return units  # every run holds such a word
     out: list[Unit] = []
     for u in units:
