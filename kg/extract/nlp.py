@@ -195,9 +195,11 @@ def _crossing(found: list[tuple[int, int, str]]) -> bool:
     return any(b[0] < a[1] < b[1] and a[0] < b[0] for a, b in zip(spans, spans[1:]))
 
 
-_TITLE_NEAR = re.compile("|".join(rules.TITLES))
-_RULE_TRIGGER = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES}))) + "“”《·•届]|"
-                           + "|".join(rules.TITLES + rules.TRIGGERS))
+_TITLE_NEAR = rules.ANY_TITLE
+# what a sentence must hold for a rule name: a character (a suffix's last, a quote, a dot, 届) or a word (a title,
+# a trigger); two patterns, each of which re scans quickly (one pattern of both tries every word at every position)
+_RULE_TRIGGER_CHAR = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES}))) + "“”《·•届]")
+_RULE_TRIGGER_WORD = re.compile("|".join(rules.TITLES + rules.TRIGGERS))
 _WEAK_NOTE = re.compile(r"ordinary word|common personal name|also a place name|is generic")
 
 
@@ -425,7 +427,8 @@ class RuleNames:
         chosen = [(sp.start_char, sp.end_char, sp.id_, sp.label_, "learned" if sp.id_ in learned else "lexicon")
                   for sp in doc.spans["lexicon"]]
         starts = None
-        if _RULE_TRIGGER.search(text):  # no suffix, title, quote or ordinal: no rule can fire (half the sentences)
+        # no suffix, title, quote or ordinal: no rule can fire (half the sentences)
+        if _RULE_TRIGGER_CHAR.search(text) or _RULE_TRIGGER_WORD.search(text):
             starts = _token_starts(doc)
             values = [(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["values"]]
             names = self._rule_names(text, starts, chosen, values)
@@ -445,17 +448,16 @@ class RuleNames:
 
     def _rule_names(self, text, starts, names, values) -> list[tuple[int, int, str, str, str]]:
         gazetteer = self.tokenizer.gazetteer
-        outer = [(s, e, k, t) for s, e, k, t, _ in names
-                 if not any(cs <= s and e <= ce and (cs, ce) != (s, e) for cs, ce, *_ in names)]
+        inner = _inner(names)
         units: list[rules.Unit] = []
-        ents = {s: (e, t) for s, e, _, t in outer}
+        ents = {s: (e, t) for s, e, _, t, _ in names if (s, e) not in inner}
         vals = {s: (e, t) for s, e, t in values}
         marked = ents.keys() | vals.keys()
         tags, tag, Unit = self.tokenizer.tags, self.tokenizer.tag, rules.Unit
         i, n = 0, len(starts) - 1
         while i < n:
             s, e = starts[i], starts[i + 1]
-            if s in marked:
+            if s in marked:  # a name or value found before: one unit
                 end, typ = ents[s] if s in ents else vals[s]
                 units.append(Unit(text[s:end], s, end, "ENT" if s in ents else "VAL", typ))
                 while i < n and starts[i + 1] <= end:
@@ -474,6 +476,20 @@ class RuleNames:
             else:
                 found.append((f.start, f.end, f"{f.type.lower()}/{name}", f.type, f.rule))
         return found
+
+
+def _inner(names: list[tuple]) -> set[tuple[int, int]]:
+    """The (start, end) of the names inside another name of other extent: one sweep by start."""
+    inside: set[tuple[int, int]] = set()
+    if len(names) < 2:
+        return inside
+    reach = group_start = group_end = -1  # the furthest end of the names that start before this one's start
+    for s, e in sorted({(n[0], n[1]) for n in names}, key=lambda se: (se[0], -se[1])):
+        if s != group_start:
+            reach, group_start, group_end = max(reach, group_end), s, e
+        if reach >= e or group_end > e:
+            inside.add((s, e))
+    return inside
 
 
 def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple]:

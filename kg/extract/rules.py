@@ -107,7 +107,7 @@ _TITLE_SET = frozenset(TITLES)
 _TITLE_ENDINGS = tuple(sorted({t for t in TITLES if len(t) >= 2 and t not in _ROLE_SET}, key=len, reverse=True))
 _TITLE_LAST = {t[-1] for t in TITLES}
 _HEAD_BEFORE_CHIEF = tuple("部局署司市省州县院校行")  # 卫生部|长, 内罗毕市|长: a body or place and 长 after it
-_ANY_TITLE = re.compile("|".join(TITLES))
+ANY_TITLE = re.compile("|".join(TITLES))
 _ORDINAL_TEXT = r"(?:第[0-9一二三四五六七八九十百零〇]+[届次]|首届)"  # 第二届, 第10次, 首届
 _ORDINAL = re.compile(f"^{_ORDINAL_TEXT}$")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -592,7 +592,7 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     """A name right after a title: a Chinese name (surname + one or two characters) or a
     transliterated foreign name, ending where a verb or punctuation begins; lists joined by 、."""
     out: list[Found] = []
-    if "长" not in text and not _ANY_TITLE.search(text):
+    if "长" not in text and not ANY_TITLE.search(text):
         return out
     titled = [(u.end, u.text in _ROLE_SET) for u in units if u.text[-1:] in _TITLE_LAST and u.tag not in ("ENT", "VAL")
               and (u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS))]
