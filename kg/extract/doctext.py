@@ -8,6 +8,7 @@ asks for it in every component, so the tokenizer keeps the text it was given in
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from spacy.attrs import IDX
@@ -30,11 +31,11 @@ def token_starts(doc: Doc) -> list[int]:
 
 def spans(doc: Doc, starts: list[int], items: Iterable[tuple]) -> list[Span]:
     """Spans for ``(start, end, label, span_id)`` character spans, by the tokens they begin and end on."""
-    index = {c: i for i, c in enumerate(starts)}
     out = []
     for s, e, label, span_id in items:
-        i, j = index.get(s), index.get(e)
-        if i is not None and j is not None:
+        i = bisect_left(starts, s)  # the tokens are few, the spans fewer: no index of every start
+        j = bisect_left(starts, e, i)
+        if j < len(starts) and starts[i] == s and starts[j] == e:
             out.append(Span(doc, i, j, label=label, span_id=span_id))
     return out
 

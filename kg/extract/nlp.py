@@ -168,6 +168,9 @@ class Gazetteer:
         """Longest match first; on a tie, the one that agrees with jieba's segmentation (``bounds``:
         its token edges; 其中亚洲 -> 亚洲, not 中亚), then the leftmost; plus names nested in a
         meeting, project, programme or forum, and places in a local institution's name."""
+        ordered = sorted(matches)
+        if all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:])):
+            return ordered  # no two overlap: every one is chosen (most sentences)
         chosen: list[tuple[int, int, str]] = []
         taken = set()
         aligned = (lambda s, e: 0 if s in bounds and e in bounds else 1) if bounds else (lambda s, e: 0)
