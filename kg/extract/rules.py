@@ -131,6 +131,11 @@ class Found:
     name: str = ""  # the canonical form the entity is keyed by, when it is not the text (使馆 for 大使馆)
 
 
+def _known(units: list[Unit], types: tuple[str, ...]) -> list[int]:
+    """Where the names found before of these types are (a list at once: most rules start from one)."""
+    return [k for k, u in enumerate(units) if u.tag == "ENT" and u.type in types]
+
+
 def _suffix(u: Unit) -> tuple[str, str] | None:
     if u.tag in ("ENT", "VAL") or not u.text:
         return None
@@ -361,9 +366,8 @@ def places_with_heads(text: str, units: list[Unit]) -> list[Found]:
     """A known place and a bare administrative head after it (蒙巴萨|县, 克孜勒奥尔达|州), and a short known
     place that is the end of a longer transliteration (琼|莱州: 琼莱州, not 莱州): one place each."""
     out = []
-    for k, u in enumerate(units):
-        if u.tag != "ENT" or u.type != "PLACE":
-            continue
+    for k in _known(units, ("PLACE",)):
+        u = units[k]
         if k + 1 < len(units) and units[k + 1].text in ADMIN_HEADS and units[k + 1].start == u.end:
             out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+head"))
         if k + 1 < len(units) and units[k + 1].start == u.end and (
@@ -388,7 +392,10 @@ def foreign_bodies(units: list[Unit]) -> list[Found]:
     """A country followed by a ministry-like body: 赞比亚农业部 is Zambia's, not China's 农业部; and a
     known body followed by a known department (国家国际发展合作署|地区一司): the department of that body."""
     out = []
-    for a, b in zip(units, units[1:]):
+    for k in _known(units, ("COUNTRY", "ORG")):
+        if k + 1 == len(units):
+            break
+        a, b = units[k], units[k + 1]
         if a.tag == "ENT" and a.type == "COUNTRY" and a.text not in ("中国", "中华人民共和国") \
                 and b.tag == "ENT" and b.type == "ORG" and b.text.endswith(BODY_ENDINGS) and a.end == b.start:
             out.append(Found(a.start, b.end, "ORG", "org:country+body"))
@@ -471,32 +478,32 @@ def meeting_names(text: str, units: list[Unit]) -> list[Found]:
     """首届/第N届 + forum (+ its meeting head) -> meeting (with an adjacent year); forum + place +
     峰会/部长级会议 -> meeting; a forum or body + who meets + 第N次/第N届 + 峰会/会议 -> meeting."""
     out: list[Found] = []
-    for i, u in enumerate(units):
-        if u.tag == "ENT" and u.type in ("FORUM", "ORG"):
-            start, end = u.start, u.end
-            m = i + 1
-            if m < len(units) and units[m].text in _ATTENDEES and units[m].start == end:
-                m += 1
-            if m + 1 < len(units) and _ORDINAL.match(units[m].text) and units[m + 1].text in _MEETING_HEADS:
-                out.append(Found(start, units[m + 1].end, "MEETING", "meeting:body+ordinal+head"))
-                continue
-            if u.type != "FORUM":
-                continue
-            before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
-            if before:
-                m = i + 1  # 第三届澜湄合作外长会: the meeting head after the forum is the meeting's (not a bare 会议)
-                if m < len(units) and units[m].text in _MEETING_HEADS[:-1] and units[m].start == end:
-                    end = units[m].end
-                out.append(Found(before.start(), end, "MEETING", "meeting:ordinal+forum"))
-                continue
-            m = i + 1
-            if m < len(units) and _ORDINAL.match(units[m].text):
-                m += 1
-            if m < len(units) and units[m].tag == "ENT" and units[m].type in ("PLACE", "COUNTRY"):
-                m += 1
-            if m < len(units) and units[m].text in ("峰会", "部长级会议", "部长会议", "高官会", "领导人会议", "会议") \
-                    and m > i + 1 or m < len(units) and units[m].text in ("峰会", "部长级会议"):
-                out.append(Found(start, units[m].end, "MEETING", "meeting:forum+place+summit"))
+    for i in _known(units, ("FORUM", "ORG")):
+        u = units[i]
+        start, end = u.start, u.end
+        m = i + 1
+        if m < len(units) and units[m].text in _ATTENDEES and units[m].start == end:
+            m += 1
+        if m + 1 < len(units) and _ORDINAL.match(units[m].text) and units[m + 1].text in _MEETING_HEADS:
+            out.append(Found(start, units[m + 1].end, "MEETING", "meeting:body+ordinal+head"))
+            continue
+        if u.type != "FORUM":
+            continue
+        before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
+        if before:
+            m = i + 1  # 第三届澜湄合作外长会: the meeting head after the forum is the meeting's (not a bare 会议)
+            if m < len(units) and units[m].text in _MEETING_HEADS[:-1] and units[m].start == end:
+                end = units[m].end
+            out.append(Found(before.start(), end, "MEETING", "meeting:ordinal+forum"))
+            continue
+        m = i + 1
+        if m < len(units) and _ORDINAL.match(units[m].text):
+            m += 1
+        if m < len(units) and units[m].tag == "ENT" and units[m].type in ("PLACE", "COUNTRY"):
+            m += 1
+        if m < len(units) and units[m].text in ("峰会", "部长级会议", "部长会议", "高官会", "领导人会议", "会议") \
+                and m > i + 1 or m < len(units) and units[m].text in ("峰会", "部长级会议"):
+            out.append(Found(start, units[m].end, "MEETING", "meeting:forum+place+summit"))
     return out
 
 
@@ -781,8 +788,9 @@ def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
         if m:
             before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
             out.append(Found(before.start() if before else start, m.end(), "MEETING", "meeting:name+ordinal+head"))
-    for k, u in enumerate(units):
-        if u.tag == "ENT" and u.type == "MEETING" and k > 0:
+    for k in _known(units, ("MEETING",)):
+        u = units[k]
+        if k > 0:
             j = k - 1
             if units[j].tag == "ENT" and units[j].type == "PLACE" and j > 0:
                 j -= 1
@@ -808,7 +816,8 @@ def _join_units(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
-        if prev is None or u.text[-1:] not in _JOINED_BY_LAST and prev.text != "中" and prev.tag != "?" \
+        heads = _JOINED_BY_LAST.get(u.text[-1:], ())
+        if prev is None or not heads and prev.text != "中" and (prev.tag != "?" or len(out) < 2 or out[-2].tag != "j") \
                 or prev.end != u.start or u.tag in ("ENT", "VAL") or prev.tag in ("ENT", "VAL"):
             out.append(u)
             continue
@@ -822,7 +831,7 @@ def _join_units(units: list[Unit]) -> list[Unit]:
         elif prev.tag == "?" and len(prev.text) == 1 and prev.start > 0 and len(out) > 1 \
                 and out[-2].tag == "j" and out[-2].text[:1] == "中" and _HAN.match(u.text) and u.tag != "x":
             out[-1] = Unit(joined, prev.start, u.end, "n")  # the rest of a word split after 中非: 减|贫
-        elif any(len(h) > len(u.text) and joined.endswith(h) for h in _JOINED_BY_LAST.get(u.text[-1:], ())):
+        elif any(len(h) > len(u.text) and joined.endswith(h) for h in heads):
             out[-1] = Unit(joined, prev.start, u.end, "n")
         else:
             out.append(u)
