@@ -426,9 +426,13 @@ class RuleNames:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doctext.text(doc)
-        learned = self.tokenizer.gazetteer.learned
-        chosen = [(sp.start_char, sp.end_char, sp.id_, sp.label_, "learned" if sp.id_ in learned else "lexicon")
-                  for sp in doc.spans["lexicon"]]
+        names, lexicon = doc._.hezuo_names or [], doc.spans["lexicon"]
+        if len(lexicon) == len(names):  # every name the tokenizer kept is a span (always): no Span to read
+            chosen = list(names)
+        else:
+            learned = self.tokenizer.gazetteer.learned
+            chosen = [(sp.start_char, sp.end_char, sp.id_, sp.label_, "learned" if sp.id_ in learned else "lexicon")
+                      for sp in lexicon]
         starts = None
         # no suffix, title, quote or ordinal: no rule can fire (half the sentences)
         if _RULE_TRIGGER_CHAR.search(text) or _RULE_TRIGGER_WORD.search(text):
@@ -591,12 +595,17 @@ class Extractor:
         view = document.view
         for sentence, (_, offsets), doc in zip(document.sentences, normed, docs):
             text = doctext.text(doc)
-            sources = {k: src for _, _, k, _, src in doc._.hezuo_entities or ()}
-            values = {s: v for s, _, _, v in doc._.hezuo_values or ()}
-            spans = sorted([(sp.start_char, sp.end_char, sp.label_, sp.id_, None) for sp in doc.spans["entities"]]
-                           + [(sp.start_char, sp.end_char, sp.label_, "", values[sp.start_char])
-                              for sp in doc.spans["values"]],
-                           key=lambda sp: (sp[0], -sp[1]))
+            ext = doc._
+            entities, values = ext.hezuo_entities or [], ext.hezuo_values or []
+            sources = {k: src for _, _, k, _, src in entities}
+            if len(doc.spans["entities"]) == len(entities) and len(doc.spans["values"]) == len(values):
+                # every name and value is a span (always; no two names of one extent): no Span to read
+                spans = [(s, e, t, k, None) for s, e, k, t, _ in entities] + [(s, e, t, "", v) for s, e, t, v in values]
+            else:
+                by_start = {s: v for s, _, _, v in values}
+                spans = [(sp.start_char, sp.end_char, sp.label_, sp.id_, None) for sp in doc.spans["entities"]] \
+                    + [(sp.start_char, sp.end_char, sp.label_, "", by_start[sp.start_char]) for sp in doc.spans["values"]]
+            spans.sort(key=lambda sp: (sp[0], -sp[1]))
             if view is None:
                 def span(a: int, b: int, _base=sentence.start, _o=offsets) -> tuple[int, int]:
                     return _base + _o[a], _base + _o[b - 1] + 1
