@@ -15,6 +15,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 TEXT = "hezuo.text"  # doc.user_data key of the sentence text
+STARTS = "hezuo.starts"  # doc.user_data key of token_starts (the tokenizer knows them: it cut the tokens)
 
 
 def text(doc: Doc) -> str:
@@ -25,8 +26,12 @@ def text(doc: Doc) -> str:
 
 
 def token_starts(doc: Doc) -> list[int]:
-    """The character where each token starts, and the text's length (tokens have no trailing space)."""
-    return [*doc.to_array(IDX).tolist(), len(text(doc))]
+    """The character where each token starts, and the text's length (tokens have no trailing space);
+    kept on the Doc for the next component (callers do not change the list)."""
+    starts = doc.user_data.get(STARTS)
+    if starts is None or len(starts) != len(doc) + 1:  # (a Doc retokenised since)
+        starts = doc.user_data[STARTS] = [*doc.to_array(IDX).tolist(), len(text(doc))]
+    return starts
 
 
 def spans(doc: Doc, starts: list[int], items: Iterable[tuple]) -> list[Span]:
@@ -45,7 +50,7 @@ def split_tokens(doc: Doc, starts: list[int], cuts: set[int]) -> Doc:
     edges = sorted(set(starts) | cuts)
     chars = text(doc)
     words = [chars[s:e] for s, e in zip(edges, edges[1:])]
-    new = Doc(doc.vocab, words=words, spaces=[False] * len(words), user_data=dict(doc.user_data))
+    new = Doc(doc.vocab, words=words, spaces=[False] * len(words), user_data={**doc.user_data, STARTS: edges})
     for key, group in doc.spans.items():
         new.spans[key] = spans(new, edges, ((sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group))
     return new

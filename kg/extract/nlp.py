@@ -320,7 +320,8 @@ class LexiconJiebaTokenizer(DummyTokenizer):
         n = len(text)
         edges = sorted(cuts.union(b for b in bounds if not (0 < b < n and covered[b - 1] and covered[b])))
         words = [text[s:e] for s, e in zip(edges, edges[1:])]
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), user_data={doctext.TEXT: text})
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words),
+                  user_data={doctext.TEXT: text, doctext.STARTS: edges})
         types, learned = gazetteer.types, gazetteer.learned
         doc._.hezuo_names = [(s, e, k, types[k], "learned" if k in learned else "lexicon") for s, e, k in matches]
         doc._.hezuo_values = values
