@@ -131,9 +131,10 @@ class Found:
     name: str = ""  # the canonical form the entity is keyed by, when it is not the text (使馆 for 大使馆)
 
 
-def _known(units: list[Unit], types: tuple[str, ...]) -> list[int]:
-    """Where the names found before of these types are (a list at once: most rules start from one)."""
-    return [k for k, u in enumerate(units) if u.tag == "ENT" and u.type in types]
+def _known(units: list[Unit], known: list[int], types: tuple[str, ...]) -> list[int]:
+    """Where the names found before of these types are, of ``known``: where every name found before is
+    (most rules start from one)."""
+    return [k for k in known if units[k].type in types]
 
 
 def _suffix(u: Unit) -> tuple[str, str] | None:
@@ -362,11 +363,11 @@ def _sub_place(u: Unit) -> bool:
         and u.text[0] not in "全各该本每首省市县区" and u.text[:-1] not in GENERIC and not u.text.endswith("城市")
 
 
-def places_with_heads(text: str, units: list[Unit]) -> list[Found]:
+def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Found]:
     """A known place and a bare administrative head after it (蒙巴萨|县, 克孜勒奥尔达|州), and a short known
     place that is the end of a longer transliteration (琼|莱州: 琼莱州, not 莱州): one place each."""
     out = []
-    for k in _known(units, ("PLACE",)):
+    for k in _known(units, known, ("PLACE",)):
         u = units[k]
         if k + 1 < len(units) and units[k + 1].text in ADMIN_HEADS and units[k + 1].start == u.end:
             out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+head"))
@@ -388,11 +389,11 @@ def places_with_heads(text: str, units: list[Unit]) -> list[Found]:
 BODY_ENDINGS = ("部", "局", "署", "委员会", "委", "办公室")
 
 
-def foreign_bodies(units: list[Unit]) -> list[Found]:
+def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
     """A country followed by a ministry-like body: 赞比亚农业部 is Zambia's, not China's 农业部; and a
     known body followed by a known department (国家国际发展合作署|地区一司): the department of that body."""
     out = []
-    for k in _known(units, ("COUNTRY", "ORG")):
+    for k in _known(units, known, ("COUNTRY", "ORG")):
         if k + 1 == len(units):
             break
         a, b = units[k], units[k + 1]
@@ -474,11 +475,11 @@ _MEETING_HEADS = ("峰会", "部长级会议", "部长会议", "外长会", "外
 _ATTENDEES = ("领导人", "外长", "部长", "元首")  # 二十国集团领导人第十五次峰会, 澜湄合作外长会
 
 
-def meeting_names(text: str, units: list[Unit]) -> list[Found]:
+def meeting_names(text: str, units: list[Unit], known: list[int]) -> list[Found]:
     """首届/第N届 + forum (+ its meeting head) -> meeting (with an adjacent year); forum + place +
     峰会/部长级会议 -> meeting; a forum or body + who meets + 第N次/第N届 + 峰会/会议 -> meeting."""
     out: list[Found] = []
-    for i in _known(units, ("FORUM", "ORG")):
+    for i in _known(units, known, ("FORUM", "ORG")):
         u = units[i]
         start, end = u.start, u.end
         m = i + 1
@@ -772,7 +773,7 @@ _SESSION_AFTER = re.compile(r"(?:首届|首次|第[0-9一二三四五六七八�
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d年$")
 
 
-def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
+def sessions(text: str, units: list[Unit], known: list[int], names: list[Found]) -> list[Found]:
     """One session of a body or forum: the name, an ordinal and a meeting head after it (澜湄合作首次领导人
     会议, 全国人民代表大会第一次会议, …论坛首届高级别会议), with an ordinal before it too (第十三届…);
     and a year with a place before a known meeting (1955年万隆亚非会议)."""
@@ -788,7 +789,7 @@ def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
         if m:
             before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
             out.append(Found(before.start() if before else start, m.end(), "MEETING", "meeting:name+ordinal+head"))
-    for k in _known(units, ("MEETING",)):
+    for k in _known(units, known, ("MEETING",)):
         u = units[k]
         if k > 0:
             j = k - 1
@@ -1074,11 +1075,12 @@ def routes(text: str, units: list[Unit]) -> list[Found]:
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
+    known = [k for k, u in enumerate(units) if u.tag == "ENT"]
     placed = context_places(text, units)
     placed += coordinated_places(text, units, placed)
-    names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
-             *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(text, units), *names_before_titles(text, units), *country_parts(text, units),
+    names = [*meeting_names(text, units, known), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
+             *foreign_names(text), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
+             *places_with_heads(text, units, known), *names_before_titles(text, units), *country_parts(text, units),
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
              *paired_cooperation(text, units), *routes(text, units),
              *placed]
@@ -1086,4 +1088,4 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     names = [Found(f.start, m.end(), f.type, f.rule, f.name) if f.type == "PROGRAMME" and not f.name
              and (m := _PLAN_YEARS.match(text, f.end)) else f for f in names]  # …行动计划(2022-2024)
-    return names + sessions(text, units, names)
+    return names + sessions(text, units, known, names)
