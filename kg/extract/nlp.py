@@ -307,24 +307,26 @@ class LexiconJiebaTokenizer(DummyTokenizer):
             covered[s:e] = b"\x01" * (e - s)
         values = [v for v in find_values(text) if not any(covered[v[0]:v[1]])]
         cuts = {0, len(text)}
+        inside: set[int] = set()  # every character of a name or value but its first
         for s, e, *_ in values:
             cuts.update((s, e))
-            covered[s:e] = b"\x01" * (e - s)
+            inside.update(range(s + 1, e))
         # every name inside a chosen name cuts tokens, as when the name is tokenised alone (patterns)
         outer = [(s, e) for s, e, _ in matches]
+        for s, e in outer:
+            inside.update(range(s + 1, e))
         for s, e, _ in found:
             if any(os <= s and e <= oe for os, oe in outer):
                 cuts.update((s, e))
         # jieba's boundaries, except inside a name or value (which stays one token between the
-        # edges of the names nested in it)
-        n = len(text)
-        edges = sorted(cuts.union(b for b in bounds if not (0 < b < n and covered[b - 1] and covered[b])))
+        # edges of the names nested in it; the edges of every name and value are cuts)
+        edges = sorted(cuts.union(bounds.difference(inside)))
         words = [text[s:e] for s, e in zip(edges, edges[1:])]
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words),
                   user_data={doctext.TEXT: text, doctext.STARTS: edges})
-        types, learned = gazetteer.types, gazetteer.learned
-        doc._.hezuo_names = [(s, e, k, types[k], "learned" if k in learned else "lexicon") for s, e, k in matches]
-        doc._.hezuo_values = values
+        types, learned, ext = gazetteer.types, gazetteer.learned, doc._
+        ext.hezuo_names = [(s, e, k, types[k], "learned" if k in learned else "lexicon") for s, e, k in matches]
+        ext.hezuo_values = values
         return doc
 
     def tag(self, word: str) -> str:
@@ -426,8 +428,8 @@ class RuleNames:
         self.tokenizer = tokenizer
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doctext.text(doc)
-        names, lexicon = doc._.hezuo_names or [], doc.spans["lexicon"]
+        text, ext = doctext.text(doc), doc._
+        names, lexicon = ext.hezuo_names or [], doc.spans["lexicon"]
         if len(lexicon) == len(names):  # every name the tokenizer kept is a span (always): no Span to read
             chosen = list(names)
         else:
@@ -438,7 +440,11 @@ class RuleNames:
         # no suffix, title, quote or ordinal: no rule can fire (half the sentences)
         if _RULE_TRIGGER_CHAR.search(text) or _RULE_TRIGGER_WORD.search(text):
             starts = _token_starts(doc)
-            values = [(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["values"]]
+            values = ext.hezuo_values or []
+            if len(doc.spans["values"]) == len(values):  # (always)
+                values = [(s, e, t) for s, e, t, _ in values]
+            else:
+                values = [(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["values"]]
             names = self._rule_names(text, starts, chosen, values)
             if names:
                 chosen = _merge(text, chosen, names)
