@@ -447,17 +447,19 @@ class RuleNames:
                 values = [(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["values"]]
             names = self._rule_names(text, starts, chosen, values)
             if names:
-                chosen = _merge(text, chosen, names)
+                chosen, lexicon = _merge(text, chosen, names), None  # (no longer the entities' spans)
                 edges = set(starts)
                 cuts = {x for s, e, *_ in chosen for x in (s, e)} - edges
                 if cuts:
                     doc = _split_tokens(doc, starts, cuts)
                     starts = None
         doc._.hezuo_entities = chosen
-        if chosen:
-            doc.spans["entities"] = _spans(doc, starts or _token_starts(doc), ((s, e, t, k) for s, e, k, t, _ in chosen))
-        else:
+        if not chosen:
             doc.spans["entities"] = []
+        elif lexicon is not None:  # no rule name: the dictionary names' spans, as they are
+            doc.spans["entities"] = list(lexicon)
+        else:
+            doc.spans["entities"] = _spans(doc, starts or _token_starts(doc), ((s, e, t, k) for s, e, k, t, _ in chosen))
         return doc
 
     def _rule_names(self, text, starts, names, values) -> list[tuple[int, int, str, str, str]]:
