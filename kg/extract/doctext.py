@@ -8,12 +8,14 @@ asks for it in every component, so the tokenizer keeps the text it was given in
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 TEXT = "hezuo.text"  # doc.user_data key of the sentence text
+STARTS = "hezuo.starts"  # doc.user_data key of token_starts (the tokenizer knows them: it cut the tokens)
 
 
 def text(doc: Doc) -> str:
@@ -24,17 +26,21 @@ def text(doc: Doc) -> str:
 
 
 def token_starts(doc: Doc) -> list[int]:
-    """The character where each token starts, and the text's length (tokens have no trailing space)."""
-    return [*doc.to_array(IDX).tolist(), len(text(doc))]
+    """The character where each token starts, and the text's length (tokens have no trailing space);
+    kept on the Doc for the next component (callers do not change the list)."""
+    starts = doc.user_data.get(STARTS)
+    if starts is None or len(starts) != len(doc) + 1:  # (a Doc retokenised since)
+        starts = doc.user_data[STARTS] = [*doc.to_array(IDX).tolist(), len(text(doc))]
+    return starts
 
 
 def spans(doc: Doc, starts: list[int], items: Iterable[tuple]) -> list[Span]:
     """Spans for ``(start, end, label, span_id)`` character spans, by the tokens they begin and end on."""
-    index = {c: i for i, c in enumerate(starts)}
     out = []
     for s, e, label, span_id in items:
-        i, j = index.get(s), index.get(e)
-        if i is not None and j is not None:
+        i = bisect_left(starts, s)  # the tokens are few, the spans fewer: no index of every start
+        j = bisect_left(starts, e, i)
+        if j < len(starts) and starts[i] == s and starts[j] == e:
             out.append(Span(doc, i, j, label=label, span_id=span_id))
     return out
 
@@ -44,7 +50,7 @@ def split_tokens(doc: Doc, starts: list[int], cuts: set[int]) -> Doc:
     edges = sorted(set(starts) | cuts)
     chars = text(doc)
     words = [chars[s:e] for s, e in zip(edges, edges[1:])]
-    new = Doc(doc.vocab, words=words, spaces=[False] * len(words), user_data=dict(doc.user_data))
+    new = Doc(doc.vocab, words=words, spaces=[False] * len(words), user_data={**doc.user_data, STARTS: edges})
     for key, group in doc.spans.items():
         new.spans[key] = spans(new, edges, ((sp.start_char, sp.end_char, sp.label_, sp.id_) for sp in group))
     return new

@@ -184,6 +184,9 @@ class Gazetteer:
         """Longest match first; on a tie, the one that agrees with jieba's segmentation (``bounds``:
         its token edges; 其中亚洲 -> 亚洲, not 中亚), then the leftmost; plus names nested in a
         meeting, project, programme or forum, and places in a local institution's name."""
+        ordered = sorted(matches)
+        if all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:])):
+            return ordered  # no two overlap: every one is chosen (most sentences)
         chosen: list[tuple[int, int, str]] = []
         taken = set()
         aligned = (lambda s, e: 0 if s in bounds and e in bounds else 1) if bounds else (lambda s, e: 0)
@@ -221,9 +224,11 @@ def _crossing(found: list[tuple[int, int, str]]) -> bool:
     return any(b[0] < a[1] < b[1] and a[0] < b[0] for a, b in zip(spans, spans[1:]))
 
 
-_TITLE_NEAR = re.compile("|".join(rules.TITLES))
-_RULE_TRIGGER = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES}))) + "“”《·•届]|"
-                           + "|".join(rules.TITLES + rules.TRIGGERS))
+_TITLE_NEAR = rules.ANY_TITLE
+# what a sentence must hold for a rule name: a character (a suffix's last, a quote, a dot, 届) or a word (a title,
+# a trigger); two patterns, each of which re scans quickly (one pattern of both tries every word at every position)
+_RULE_TRIGGER_CHAR = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES}))) + "“”《·•届]")
+_RULE_TRIGGER_WORD = re.compile("|".join(rules.TITLES + rules.TRIGGERS))
 _WEAK_NOTE = re.compile(r"ordinary word|common personal name|also a place name|is generic")
 
 
@@ -338,23 +343,26 @@ class LexiconJiebaTokenizer(DummyTokenizer):
             covered[s:e] = b"\x01" * (e - s)
         values = [v for v in find_values(text) if not any(covered[v[0]:v[1]])]
         cuts = {0, len(text)}
+        inside: set[int] = set()  # every character of a name or value but its first
         for s, e, *_ in values:
             cuts.update((s, e))
-            covered[s:e] = b"\x01" * (e - s)
+            inside.update(range(s + 1, e))
         # every name inside a chosen name cuts tokens, as when the name is tokenised alone (patterns)
         outer = [(s, e) for s, e, _ in matches]
+        for s, e in outer:
+            inside.update(range(s + 1, e))
         for s, e, _ in found:
             if any(os <= s and e <= oe for os, oe in outer):
                 cuts.update((s, e))
         # jieba's boundaries, except inside a name or value (which stays one token between the
-        # edges of the names nested in it)
-        n = len(text)
-        edges = sorted(cuts.union(b for b in bounds if not (0 < b < n and covered[b - 1] and covered[b])))
+        # edges of the names nested in it; the edges of every name and value are cuts)
+        edges = sorted(cuts.union(bounds.difference(inside)))
         words = [text[s:e] for s, e in zip(edges, edges[1:])]
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), user_data={doctext.TEXT: text})
-        types, learned = gazetteer.types, gazetteer.learned
-        doc._.hezuo_names = [(s, e, k, types[k], "learned" if k in learned else "lexicon") for s, e, k in matches]
-        doc._.hezuo_values = values
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words),
+                  user_data={doctext.TEXT: text, doctext.STARTS: edges})
+        types, learned, ext = gazetteer.types, gazetteer.learned, doc._
+        ext.hezuo_names = [(s, e, k, types[k], "learned" if k in learned else "lexicon") for s, e, k in matches]
+        ext.hezuo_values = values
         return doc
 
     def tag(self, word: str) -> str:
@@ -456,42 +464,52 @@ class RuleNames:
         self.tokenizer = tokenizer
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doctext.text(doc)
-        learned = self.tokenizer.gazetteer.learned
-        chosen = [(sp.start_char, sp.end_char, sp.id_, sp.label_, "learned" if sp.id_ in learned else "lexicon")
-                  for sp in doc.spans["lexicon"]]
+        text, ext = doctext.text(doc), doc._
+        names, lexicon = ext.hezuo_names or [], doc.spans["lexicon"]
+        if len(lexicon) == len(names):  # every name the tokenizer kept is a span (always): no Span to read
+            chosen = list(names)
+        else:
+            learned = self.tokenizer.gazetteer.learned
+            chosen = [(sp.start_char, sp.end_char, sp.id_, sp.label_, "learned" if sp.id_ in learned else "lexicon")
+                      for sp in lexicon]
         starts = None
-        if _RULE_TRIGGER.search(text):  # no suffix, title, quote or ordinal: no rule can fire (half the sentences)
+        # no suffix, title, quote or ordinal: no rule can fire (half the sentences)
+        if _RULE_TRIGGER_CHAR.search(text) or _RULE_TRIGGER_WORD.search(text):
             starts = _token_starts(doc)
-            values = [(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["values"]]
+            values = ext.hezuo_values or []
+            if len(doc.spans["values"]) == len(values):  # (always)
+                values = [(s, e, t) for s, e, t, _ in values]
+            else:
+                values = [(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["values"]]
             names = self._rule_names(text, starts, chosen, values)
             if names:
-                chosen = _merge(text, chosen, names)
+                chosen, lexicon = _merge(text, chosen, names), None  # (no longer the entities' spans)
                 edges = set(starts)
                 cuts = {x for s, e, *_ in chosen for x in (s, e)} - edges
                 if cuts:
                     doc = _split_tokens(doc, starts, cuts)
                     starts = None
         doc._.hezuo_entities = chosen
-        if chosen:
-            doc.spans["entities"] = _spans(doc, starts or _token_starts(doc), ((s, e, t, k) for s, e, k, t, _ in chosen))
-        else:
+        if not chosen:
             doc.spans["entities"] = []
+        elif lexicon is not None:  # no rule name: the dictionary names' spans, as they are
+            doc.spans["entities"] = list(lexicon)
+        else:
+            doc.spans["entities"] = _spans(doc, starts or _token_starts(doc), ((s, e, t, k) for s, e, k, t, _ in chosen))
         return doc
 
     def _rule_names(self, text, starts, names, values) -> list[tuple[int, int, str, str, str]]:
         gazetteer = self.tokenizer.gazetteer
-        outer = [(s, e, k, t) for s, e, k, t, _ in names
-                 if not any(cs <= s and e <= ce and (cs, ce) != (s, e) for cs, ce, *_ in names)]
+        inner = _inner(names)
         units: list[rules.Unit] = []
-        ents = {s: (e, t) for s, e, _, t in outer}
+        ents = {s: (e, t) for s, e, _, t, _ in names if (s, e) not in inner}
         vals = {s: (e, t) for s, e, t in values}
         marked = ents.keys() | vals.keys()
         tags, tag, Unit = self.tokenizer.tags, self.tokenizer.tag, rules.Unit
         i, n = 0, len(starts) - 1
         while i < n:
             s, e = starts[i], starts[i + 1]
-            if s in marked:
+            if s in marked:  # a name or value found before: one unit
                 end, typ = ents[s] if s in ents else vals[s]
                 units.append(Unit(text[s:end], s, end, "ENT" if s in ents else "VAL", typ))
                 while i < n and starts[i + 1] <= end:
@@ -516,6 +534,20 @@ class RuleNames:
 
 
 _CORPORATE = re.compile(r"(?:集团)?(?:股份)?(?:有限)?(?:责任)?公司$|集团$")  # a company's legal form
+
+
+def _inner(names: list[tuple]) -> set[tuple[int, int]]:
+    """The (start, end) of the names inside another name of other extent: one sweep by start."""
+    inside: set[tuple[int, int]] = set()
+    if len(names) < 2:
+        return inside
+    reach = group_start = group_end = -1  # the furthest end of the names that start before this one's start
+    for s, e in sorted({(n[0], n[1]) for n in names}, key=lambda se: (se[0], -se[1])):
+        if s != group_start:
+            reach, group_start, group_end = max(reach, group_end), s, e
+        if reach >= e or group_end > e:
+            inside.add((s, e))
+    return inside
 
 
 def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple]:
@@ -614,12 +646,17 @@ class Extractor:
         view = document.view
         for sentence, (_, offsets), doc in zip(document.sentences, normed, docs):
             text = doctext.text(doc)
-            sources = {k: src for _, _, k, _, src in doc._.hezuo_entities or ()}
-            values = {s: v for s, _, _, v in doc._.hezuo_values or ()}
-            spans = sorted([(sp.start_char, sp.end_char, sp.label_, sp.id_, None) for sp in doc.spans["entities"]]
-                           + [(sp.start_char, sp.end_char, sp.label_, "", values[sp.start_char])
-                              for sp in doc.spans["values"]],
-                           key=lambda sp: (sp[0], -sp[1]))
+            ext = doc._
+            entities, values = ext.hezuo_entities or [], ext.hezuo_values or []
+            sources = {k: src for _, _, k, _, src in entities}
+            if len(doc.spans["entities"]) == len(entities) and len(doc.spans["values"]) == len(values):
+                # every name and value is a span (always; no two names of one extent): no Span to read
+                spans = [(s, e, t, k, None) for s, e, k, t, _ in entities] + [(s, e, t, "", v) for s, e, t, v in values]
+            else:
+                by_start = {s: v for s, _, _, v in values}
+                spans = [(sp.start_char, sp.end_char, sp.label_, sp.id_, None) for sp in doc.spans["entities"]] \
+                    + [(sp.start_char, sp.end_char, sp.label_, "", by_start[sp.start_char]) for sp in doc.spans["values"]]
+            spans.sort(key=lambda sp: (sp[0], -sp[1]))
             if view is None:
                 def span(a: int, b: int, _base=sentence.start, _o=offsets) -> tuple[int, int]:
                     return _base + _o[a], _base + _o[b - 1] + 1

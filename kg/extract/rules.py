@@ -107,6 +107,7 @@ _TITLE_SET = frozenset(TITLES)
 _TITLE_ENDINGS = tuple(sorted({t for t in TITLES if len(t) >= 2 and t not in _ROLE_SET}, key=len, reverse=True))
 _TITLE_LAST = {t[-1] for t in TITLES}
 _HEAD_BEFORE_CHIEF = tuple("部局署司市省州县院校行")  # 卫生部|长, 内罗毕市|长: a body or place and 长 after it
+ANY_TITLE = re.compile("|".join(TITLES))
 _ORDINAL_TEXT = r"(?:第[0-9一二三四五六七八九十百零〇]+[届次]|首届)"  # 第二届, 第10次, 首届
 _ORDINAL = re.compile(f"^{_ORDINAL_TEXT}$")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -128,6 +129,12 @@ class Found:
     type: str
     rule: str
     name: str = ""  # the canonical form the entity is keyed by, when it is not the text (使馆 for 大使馆)
+
+
+def _known(units: list[Unit], known: list[int], types: tuple[str, ...]) -> list[int]:
+    """Where the names found before of these types are, of ``known``: where every name found before is
+    (most rules start from one)."""
+    return [k for k in known if units[k].type in types]
 
 
 def _suffix(u: Unit) -> tuple[str, str] | None:
@@ -221,9 +228,8 @@ _INNER_TAGS = {"n", "vn", "nz", "l", "?"}
 
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
-    for i, u in enumerate(units):
-        if u.text[-1:] not in _BY_LAST:
-            continue
+    for i in [i for i, u in enumerate(units) if u.text[-1:] in _BY_LAST]:
+        u = units[i]
         hit = _suffix(u)
         if hit is None:
             continue
@@ -360,13 +366,12 @@ def _sub_place(u: Unit) -> bool:
         and u.text[0] not in "全各该本每首省市县区" and u.text[:-1] not in GENERIC and not u.text.endswith("城市")
 
 
-def places_with_heads(text: str, units: list[Unit]) -> list[Found]:
+def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Found]:
     """A known place and a bare administrative head after it (蒙巴萨|县, 克孜勒奥尔达|州), and a short known
     place that is the end of a longer transliteration (琼|莱州: 琼莱州, not 莱州): one place each."""
     out = []
-    for k, u in enumerate(units):
-        if u.tag != "ENT" or u.type != "PLACE":
-            continue
+    for k in _known(units, known, ("PLACE",)):
+        u = units[k]
         if k + 1 < len(units) and units[k + 1].text in ADMIN_HEADS and units[k + 1].start == u.end:
             out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+head"))
         if k + 1 < len(units) and units[k + 1].start == u.end and (
@@ -387,11 +392,14 @@ def places_with_heads(text: str, units: list[Unit]) -> list[Found]:
 BODY_ENDINGS = ("部", "局", "署", "委员会", "委", "办公室")
 
 
-def foreign_bodies(units: list[Unit]) -> list[Found]:
+def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
     """A country followed by a ministry-like body: 赞比亚农业部 is Zambia's, not China's 农业部; and a
     known body followed by a known department (国家国际发展合作署|地区一司): the department of that body."""
     out = []
-    for a, b in zip(units, units[1:]):
+    for k in _known(units, known, ("COUNTRY", "ORG")):
+        if k + 1 == len(units):
+            break
+        a, b = units[k], units[k + 1]
         if a.tag == "ENT" and a.type == "COUNTRY" and a.text not in ("中国", "中华人民共和国") \
                 and b.tag == "ENT" and b.type == "ORG" and b.text.endswith(BODY_ENDINGS) and a.end == b.start:
             out.append(Found(a.start, b.end, "ORG", "org:country+body"))
@@ -412,8 +420,8 @@ def listed_bodies(text: str, units: list[Unit]) -> list[Found]:
     和国际合作司; 团结州、上尼罗州、琼莱州等): the items are names even without a proper noun in them, since the
     list says what they are."""
     out: list[Found] = []
-    if text.count("、") < 2:
-        return out
+    if text.count("、") < 2 or not any(text.count(head) >= 3 for head in LISTED_HEADS):
+        return out  # a list of three items or more, each ending in the same head
     items: list[list[int]] = []  # [first, last + 1] unit index of each item of the current list
     start = 0
     for k, u in enumerate([*units, Unit("。", 0, 0, "x")]):
@@ -471,41 +479,41 @@ _ATTENDEES = ("领导人", "外长", "部长", "元首")
 _MEETING_HEAD_AFTER = re.compile(r"峰会|部长级会议|部长会议|高官会议|高官会|(?:领导人|外长|部长|元首)(?:会议|会晤|会)")  # 二十国集团领导人第十五次峰会, 澜湄合作外长会
 
 
-def meeting_names(text: str, units: list[Unit]) -> list[Found]:
+def meeting_names(text: str, units: list[Unit], known: list[int]) -> list[Found]:
     """首届/第N届 + forum (+ its meeting head) -> meeting (with an adjacent year); forum + place +
     峰会/部长级会议 -> meeting; a forum or body + who meets + 第N次/第N届 + 峰会/会议 -> meeting."""
     out: list[Found] = []
-    for i, u in enumerate(units):
-        if u.tag == "ENT" and u.type in ("FORUM", "ORG"):
-            start, end = u.start, u.end
-            m = i + 1
-            if m < len(units) and units[m].text in _ATTENDEES and units[m].start == end:
-                m += 1
-            if m + 1 < len(units) and _ORDINAL.match(units[m].text) and units[m + 1].text in _MEETING_HEADS:
-                out.append(Found(start, units[m + 1].end, "MEETING", "meeting:body+ordinal+head"))
-                continue
-            if i + 1 < len(units) and units[i + 1].tag == "VAL" and units[i + 1].type == "DATE" \
-                    and units[i + 1].start == end and text.startswith("年会", units[i + 1].end):
-                # 博鳌亚洲论坛2023年年会, 世界经济论坛2024年年会: the session of a year of a forum or body
-                out.append(Found(start, units[i + 1].end + 2, "MEETING", "meeting:forum+year+annual"))
-                continue
-            if u.type != "FORUM":
-                continue
-            before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
-            if before:
-                # 第三届澜湄合作外长会(上): the meeting head after the forum is the meeting's (not a bare 会议)
-                if head := _MEETING_HEAD_AFTER.match(text, end):
-                    end = head.end()
-                out.append(Found(before.start(), end, "MEETING", "meeting:ordinal+forum"))
-                continue
-            m = i + 1
-            if m < len(units) and _ORDINAL.match(units[m].text):
-                m += 1
-            if m < len(units) and units[m].tag == "ENT" and units[m].type in ("PLACE", "COUNTRY"):
-                m += 1
-            if m < len(units) and units[m].text in ("峰会", "部长级会议", "部长会议", "高官会", "领导人会议", "会议") \
-                    and m > i + 1 or m < len(units) and units[m].text in ("峰会", "部长级会议"):
-                out.append(Found(start, units[m].end, "MEETING", "meeting:forum+place+summit"))
+    for i in _known(units, known, ("FORUM", "ORG")):
+        u = units[i]
+        start, end = u.start, u.end
+        m = i + 1
+        if m < len(units) and units[m].text in _ATTENDEES and units[m].start == end:
+            m += 1
+        if m + 1 < len(units) and _ORDINAL.match(units[m].text) and units[m + 1].text in _MEETING_HEADS:
+            out.append(Found(start, units[m + 1].end, "MEETING", "meeting:body+ordinal+head"))
+            continue
+        if i + 1 < len(units) and units[i + 1].tag == "VAL" and units[i + 1].type == "DATE" \
+                and units[i + 1].start == end and text.startswith("年会", units[i + 1].end):
+            # 博鳌亚洲论坛2023年年会, 世界经济论坛2024年年会: the session of a year of a forum or body
+            out.append(Found(start, units[i + 1].end + 2, "MEETING", "meeting:forum+year+annual"))
+            continue
+        if u.type != "FORUM":
+            continue
+        before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
+        if before:
+            # 第三届澜湄合作外长会(上): the meeting head after the forum is the meeting's (not a bare 会议)
+            if head := _MEETING_HEAD_AFTER.match(text, end):
+                end = head.end()
+            out.append(Found(before.start(), end, "MEETING", "meeting:ordinal+forum"))
+            continue
+        m = i + 1
+        if m < len(units) and _ORDINAL.match(units[m].text):
+            m += 1
+        if m < len(units) and units[m].tag == "ENT" and units[m].type in ("PLACE", "COUNTRY"):
+            m += 1
+        if m < len(units) and units[m].text in ("峰会", "部长级会议", "部长会议", "高官会", "领导人会议", "会议") \
+                and m > i + 1 or m < len(units) and units[m].text in ("峰会", "部长级会议"):
+            out.append(Found(start, units[m].end, "MEETING", "meeting:forum+place+summit"))
     # 第一次中国—太平洋岛国外长会, 首届中国—中亚外长会晤: an ordinal, China and its partners, who meets
     for i in range(len(units) - 2):
         u, dash, v = units[i], units[i + 1], units[i + 2]
@@ -612,6 +620,8 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     """A name right after a title: a Chinese name (surname + one or two characters) or a
     transliterated foreign name, ending where a verb or punctuation begins; lists joined by 、."""
     out: list[Found] = []
+    if "长" not in text and not ANY_TITLE.search(text):
+        return out
     titled = [(u.end, u.text in _ROLE_SET) for u in units if u.text[-1:] in _TITLE_LAST and u.tag not in ("ENT", "VAL")
               and (u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS))]
     titled += [(u.end + 1, False) for u in units  # 卫生部|长, 内罗毕市|长萨科: jieba joins 长 to what follows
@@ -659,6 +669,8 @@ def speakers(text: str, units: list[Unit]) -> list[Found]:
     """A name jieba tags as a person's, at the start of a clause and right before a verb of saying
     (，古特雷斯表示; 。王芳说): a person, with no title needed."""
     out: list[Found] = []
+    if not _SPEECH.search(text):
+        return out
     for k, u in enumerate(units):
         if u.tag not in ("nr", "nrfg", "nrt", "?") or not 2 <= len(u.text) <= (3 if u.tag == "?" else 5) or not _HAN.match(u.text) \
                 or u.text in _TITLE_SET or u.text in STOP_WORDS or _suffix(u) is not None:
@@ -676,10 +688,15 @@ TITLES_AFTER_NAME = {"总统", "总理", "主席", "首相", "国王", "秘书�
                      "先生", "女士"}
 
 
-def names_before_titles(units: list[Unit]) -> list[Found]:
+_TITLE_AFTER_NAME = re.compile("|".join(TITLES_AFTER_NAME))
+
+
+def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
     """A name right before a title (埃尔多安总统, 王平大使): a transliterated foreign name, or one that
     jieba tags as a person's name, after a clear left edge (punctuation, 同/与/和, a country)."""
-    out = []
+    out: list[Found] = []
+    if not _TITLE_AFTER_NAME.search(text):
+        return out
     for t, u in enumerate(units):
         if u.text not in TITLES_AFTER_NAME or u.tag in ("ENT", "VAL") or t == 0:
             continue
@@ -767,9 +784,11 @@ _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
+    if not [u for u in units if len(u.text) > 1 and u.text[-1] in _TAIL_LAST]:
+        return units
     out = []
     for u in units:
-        if u.text[-1:] not in _TAIL_LAST or u.tag in ("ENT", "VAL"):
+        if len(u.text) < 2 or u.text[-1] not in _TAIL_LAST or u.tag in ("ENT", "VAL"):
             out.append(u)
             continue
         tails = NOT_HEADS if u.tag != "?" and not (  # 科松|加等: jieba glues 等 to the end of a foreign name
@@ -787,22 +806,25 @@ _SESSION_AFTER = re.compile(r"(?:首届|首次|第[0-9一二三四五六七八�
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d年$")
 
 
-def sessions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
+def sessions(text: str, units: list[Unit], known: list[int], names: list[Found]) -> list[Found]:
     """One session of a body or forum: the name, an ordinal and a meeting head after it (澜湄合作首次领导人
     会议, 全国人民代表大会第一次会议, …论坛首届高级别会议), with an ordinal before it too (第十三届…);
     and a year with a place before a known meeting (1955年万隆亚非会议)."""
     out: list[Found] = []
-    spans = [(u.start, u.end) for u in units if u.tag == "ENT" and u.type in ("FORUM", "ORG")]
-    spans += [(u.start, v.end) for u, v in zip(units, units[1:])  # 大湄公河次区域合作: a cooperation mechanism
-              if u.tag == "ENT" and u.type in ("REGION", "COUNTRY") and v.text == "合作" and v.start == u.end]
-    spans += [(f.start, f.end) for f in names if f.type in ("FORUM", "ORG")]
+    spans = []
+    if "首" in text or "第" in text:  # an ordinal of _SESSION_AFTER
+        spans = [(u.start, u.end) for u in units if u.tag == "ENT" and u.type in ("FORUM", "ORG")]
+        spans += [(u.start, v.end) for u, v in zip(units, units[1:])  # 大湄公河次区域合作: a cooperation mechanism
+                  if u.tag == "ENT" and u.type in ("REGION", "COUNTRY") and v.text == "合作" and v.start == u.end]
+        spans += [(f.start, f.end) for f in names if f.type in ("FORUM", "ORG")]
     for start, end in spans:
         m = _SESSION_AFTER.match(text, end)
         if m:
             before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
             out.append(Found(before.start() if before else start, m.end(), "MEETING", "meeting:name+ordinal+head"))
-    for k, u in enumerate(units):
-        if u.tag == "ENT" and u.type == "MEETING" and k > 0:
+    for k in _known(units, known, ("MEETING",)):
+        u = units[k]
+        if k > 0:
             j = k - 1
             if units[j].tag == "ENT" and units[j].type == "PLACE" and j > 0:
                 j -= 1
@@ -823,10 +845,13 @@ def _join_units(units: list[Unit]) -> list[Unit]:
     """Tokens that are one word of the names grammar: a head jieba split (经贸合作|区 -> 经贸合作区,
     which then heads the name as 经贸合作区 does), and 中 with a one-character abbreviation after it
     (中|阿 -> 中阿, China and the Arab states: the first word of 中阿改革发展研究中心)."""
+    if not [u for u in units if u.text[-1:] in _JOINED_BY_LAST or u.text[:1] == "中" and (u.text == "中" or u.tag == "j")]:
+        return units  # nothing to join: no head's last character, no 中, no 中非 before a piece of a word
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
-        if prev is None or u.text[-1:] not in _JOINED_BY_LAST and prev.text != "中" and prev.tag != "?" \
+        heads = _JOINED_BY_LAST.get(u.text[-1:], ())
+        if prev is None or not heads and prev.text != "中" and (prev.tag != "?" or len(out) < 2 or out[-2].tag != "j") \
                 or prev.end != u.start or u.tag in ("ENT", "VAL") or prev.tag in ("ENT", "VAL"):
             out.append(u)
             continue
@@ -840,7 +865,7 @@ def _join_units(units: list[Unit]) -> list[Unit]:
         elif prev.tag == "?" and len(prev.text) == 1 and prev.start > 0 and len(out) > 1 \
                 and out[-2].tag == "j" and out[-2].text[:1] == "中" and _HAN.match(u.text) and u.tag != "x":
             out[-1] = Unit(joined, prev.start, u.end, "n")  # the rest of a word split after 中非: 减|贫
-        elif any(len(h) > len(u.text) and joined.endswith(h) for h in _JOINED_BY_LAST.get(u.text[-1:], ())):
+        elif any(len(h) > len(u.text) and joined.endswith(h) for h in heads):
             out[-1] = Unit(joined, prev.start, u.end, "n")
         else:
             out.append(u)
@@ -861,11 +886,16 @@ _DIRECTION = re.compile(r"^[东南西北中]{1,3}[部方]?$")
 _PART_HEADS = {"大区", "省", "州", "专区"}
 
 
-def country_parts(units: list[Unit]) -> list[Found]:
+_PART_HEAD_END = re.compile("[" + "".join(sorted({h[-1] for h in _PART_HEADS})) + "]")
+
+
+def country_parts(text: str, units: list[Unit]) -> list[Found]:
     """A part of a country named by its direction, after the country (布基纳法索|中北部|大区, 肯尼亚|西部省,
     卢旺达|东方省): a place; the country stays an entity of its own.  大区 (a region of a French-speaking
     country) names one on its own: 东部|大区, 萨赫勒|大区."""
     out: list[Found] = []
+    if not _PART_HEAD_END.search(text):
+        return out
     for k in range(1, len(units)):
         a, u = units[k - 1], units[k]
         if u.text == "大区" and a.end == u.start and (
@@ -885,32 +915,40 @@ def country_parts(units: list[Unit]) -> list[Found]:
 def _translit_runs(units: list[Unit]) -> list[Unit]:
     """Adjacent words made only of transliteration characters, one of them unknown to jieba, as one
     word (卡|杜塔 -> 卡杜塔): jieba cuts foreign names it does not know into pieces."""
+    if not [u for u in units if u.tag == "?" and u.text[:1] in TRANSLIT]:
+        return units  # every run holds such a word
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
         if prev is not None and prev.end == u.start and prev.tag not in ("ENT", "VAL", "x") \
                 and u.tag not in ("ENT", "VAL", "x") and "?" in (prev.tag, u.tag) \
-                and all(c in TRANSLIT for c in prev.text + u.text) and len(prev.text + u.text) <= 6:
+                and TRANSLIT.issuperset(prev.text + u.text) and len(prev.text + u.text) <= 6:
             out[-1] = Unit(prev.text + u.text, prev.start, u.end, "?")
         else:
             out.append(u)
     return out
 
 
-def coordinated_places(units: list[Unit], found: list[Found] = ()) -> list[Found]:
+_LIST_WORDS = COORDINATORS | {"等"}
+_LIST_WORD = re.compile("|".join(sorted(_LIST_WORDS)))
+
+
+def coordinated_places(text: str, units: list[Unit], found: list[Found] = ()) -> list[Found]:
     """A word the dictionaries do not know, coordinated with known places (卢埃纳至卢奥, 阿布贾和卡杜纳;
     本格拉、万博、奎托、卢埃纳等重要城市): a place too; so are the items of a list that ends in
     等 and a kind of place (沃达巴什等3个街区)."""
     out: list[Found] = []
+    if not _LIST_WORD.search(text):
+        return out
+    units = _translit_runs(units)
     known = {(f.start, f.end) for f in found if f.type == "PLACE"}  # places the context rules found
-    units = [Unit(u.text, u.start, u.end, "ENT", "PLACE") if (u.start, u.end) in known else u
-             for u in _translit_runs(units)]
+    if known:
+        units = [Unit(u.text, u.start, u.end, "ENT", "PLACE") if (u.start, u.end) in known else u for u in units]
     k = 0
-    while k < len(units):
-        if k + 1 >= len(units) or units[k + 1].text not in COORDINATORS and not (
-                units[k + 1].text == "等" and _place_candidate(units[k])):
-            k += 1
+    for j in [j for j in range(1, len(units)) if units[j].text in _LIST_WORDS]:  # a coordinator or 等 at j
+        if j - 1 < k or units[j].text not in COORDINATORS and not _place_candidate(units[j - 1]):
             continue
+        k = j - 1
         items = [k]  # a coordination: one unit each, joined by 、/和/至 ...
         m = k
         while m + 2 < len(units) and units[m + 1].text in COORDINATORS:
@@ -948,6 +986,8 @@ def context_places(text: str, units: list[Unit]) -> list[Found]:
     """A transliterated name where a place goes (在X举行, 抵达X后, 位于X附近, 在乌拉圭X城举行): a place,
     unless a name or value already found overlaps it."""
     out: list[Found] = []
+    if not _PLACE_BEFORE.search(text):
+        return out
     taken = [(u.start, u.end) for u in units if u.tag in ("ENT", "VAL")]
     places = {u.start: u.end for u in units if u.tag == "ENT" and u.type in ("COUNTRY", "PLACE")}
     by_start = {u.start: u for u in units}
@@ -996,10 +1036,15 @@ def teams(text: str, units: list[Unit]) -> list[Found]:
 _PARTY_TYPES = ("COUNTRY", "REGION", "ORG", "PLACE")
 
 
-def paired_cooperation(units: list[Unit]) -> list[Found]:
+_DASH = re.compile("[" + re.escape("".join(sorted(DASHES))) + "]")
+
+
+def paired_cooperation(text: str, units: list[Unit]) -> list[Found]:
     """Two parties joined by a dash and 合作 (中国-东盟合作, 中国—中东欧国家合作): a cooperation mechanism,
     as 澜沧江-湄公河合作 is (a forum)."""
     out: list[Found] = []
+    if "合作" not in text or not _DASH.search(text):
+        return out
     for k in range(len(units) - 3):
         a, dash, b, coop = units[k:k + 4]
         if a.tag == "ENT" and a.type in _PARTY_TYPES and dash.text in DASHES and b.tag == "ENT" \
@@ -1011,10 +1056,12 @@ def paired_cooperation(units: list[Unit]) -> list[Found]:
 _OPEN, _CLOSE = {"(", "（"}, {")", "）"}
 
 
-def bracketed_companies(units: list[Unit]) -> list[Found]:
+def bracketed_companies(text: str, units: list[Unit]) -> list[Found]:
     """A company named with its country in brackets (天利纺纱(毛里求斯)有限公司, 中国路桥(肯尼亚)有限公司):
     the name starts after the left edge of the words before the bracket."""
     out: list[Found] = []
+    if "(" not in text and "（" not in text or "公司" not in text and "集团" not in text:
+        return out
     for k in range(1, len(units) - 3):
         if units[k].text not in _OPEN or units[k + 1].tag != "ENT" or units[k + 1].type not in ("COUNTRY", "PLACE") \
                 or units[k + 2].text not in _CLOSE or not units[k + 3].text.endswith(("公司", "集团")):
@@ -1039,6 +1086,7 @@ TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "�
 
 _LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
 _LINE_REST = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(_LINE_HEADS) + ")")  # 标准轨距铁路
+_LINE_HEAD = re.compile("|".join(_LINE_HEADS))
 _TO = ("至", "到", "—", "－", "-", "–")
 
 
@@ -1046,6 +1094,8 @@ def routes(text: str, units: list[Unit]) -> list[Found]:
     """A line from one place to another (亚的斯亚贝巴至吉布提铁路, 蒙巴萨—内罗毕标准轨距铁路): a PROJECT
     from the first place to its head; places and countries inside it stay what they are."""
     out: list[Found] = []
+    if not _LINE_HEAD.search(text):
+        return out
     geo = ("PLACE", "COUNTRY")
     for i in range(len(units) - 2):
         u, to, v = units[i:i + 3]
@@ -1058,15 +1108,17 @@ def routes(text: str, units: list[Unit]) -> list[Found]:
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
+    known = [k for k, u in enumerate(units) if u.tag == "ENT"]
     placed = context_places(text, units)
-    placed += coordinated_places(units, placed)
-    names = [*meeting_names(text, units), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
-             *foreign_names(text), *media_names(text), *foreign_bodies(units), *listed_bodies(text, units),
-             *places_with_heads(text, units), *names_before_titles(units), *country_parts(units), *teams(text, units),
-             *bracketed_companies(units), *speakers(text, units), *paired_cooperation(units), *routes(text, units),
+    placed += coordinated_places(text, units, placed)
+    names = [*meeting_names(text, units, known), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
+             *foreign_names(text), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
+             *places_with_heads(text, units, known), *names_before_titles(text, units), *country_parts(text, units),
+             *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
+             *paired_cooperation(text, units), *routes(text, units),
              *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     names = [Found(f.start, m.end(), f.type, f.rule, f.name) if f.type == "PROGRAMME" and not f.name
              and (m := _PLAN_YEARS.match(text, f.end)) else f for f in names]  # …行动计划(2022-2024)
-    return names + sessions(text, units, names)
+    return names + sessions(text, units, known, names)
