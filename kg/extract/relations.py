@@ -122,6 +122,8 @@ def _spanned(doc: Document, lo: int, hi: int) -> list[Mention]:
 
 def _outermost(ms: list[Mention]) -> list[Mention]:
     """The mentions no mention of another span contains, in their order (one sweep by start)."""
+    if len(ms) < 2:
+        return list(ms)
     inner: set[tuple[int, int]] = set()
     reach = -1  # the furthest end of the spans that start before (or at, and end after) the current one
     spans = sorted({(m.start, m.end) for m in ms}, key=lambda se: (se[0], -se[1]))
