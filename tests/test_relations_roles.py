@@ -358,3 +358,16 @@ def test_through_in_taiwan_and_hong_kong_usage_is_through(read):
         (f,) = kinds(read(sentence), "AidStatistic")
         assert ("recipient", "阿富汗") in roles(f) and {m.text for m in f.get("partner")} <= {"世界糧食計劃署", "世界粮食计划署"} \
             and f.get("partner"), sentence
+
+
+def test_a_project_that_is_the_first_or_a_key_project_of_a_programme_is_part_of_it(read):
+    facts = read("卡洛特水电站是中巴经济走廊首个水电投资项目，位于巴基斯坦旁遮普省。")
+    (c,) = kinds(facts, "Component")
+    assert {("programme", "卡洛特水电站"), ("part_of", "中巴经济走廊")} <= roles(c)
+    (p,) = kinds(facts, "ProjectReport")  # where it lies: said in a later clause of the same subject
+    assert ("location", "旁遮普省") in roles(p)
+    (c,) = kinds(read("作为“一带一路”重点项目，蒙内铁路于2017年5月31日通车。"), "Component")
+    assert {("programme", "蒙内铁路"), ("part_of", "一带一路")} <= roles(c)
+    # another project between: the clause is its own (瓜达尔港 does not lie in 信德省)
+    facts = read("瓜达尔港是中巴经济走廊的旗舰项目，卡拉奇港位于信德省。")
+    assert {m.name for f in kinds(facts, "ProjectReport") for m in f.get("project")} == {"卡拉奇港"}

@@ -891,13 +891,23 @@ class Relations:
             for part in ms:
                 if part.type == "PROJECT" and w.end - base + by.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, w, "part_of:paid-by-the-programme")
-        for t in re.finditer(r"(?:是|成为)([^，；。]{2,30}?)的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|旗舰项目|"
-                             r"重点项目|早期收获)", text):
+        # (…是中巴经济走廊首个水电投资项目: the first, the flagship … project of the programme, 的 or not)
+        for t in re.finditer(r"(?:是|成为)([^，；。]{2,30}?)(?:的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|旗舰项目|"
+                             r"重点项目|早期收获)|的?(?:首个|第一个|首批|重点|重要|旗舰|标志性|示范)[^，；。的]{0,8}?(?:项目|工程))", text):
             whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
             part = [p for p in ms if p.type in ("PROJECT", "PROGRAMME") and p.end - base <= t.start()
                     and not re.search(r"[，；。]", text[p.end - base:t.start()])] or _topic(sent, ms, t.start())
             if whole and part:
                 yield from fact(part[-1], whole[0], "part_of:is-part-of")
+
+        # 作为“一带一路”重点项目，蒙内铁路…: the project the sentence goes on with is the programme's
+        for t in re.finditer(r"作为([^，；。]{2,30}?)的?(?:首个|第一个|重点|重要|旗舰|标志性|示范|早期收获)[^，；。的]{0,8}?(?:项目|工程)[，,]",
+                             text):
+            whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
+            part = [p for p in ms if p.type == "PROJECT" and p.start - base >= t.end()
+                    and not re.search(r"[，；。]", text[t.end():p.start - base])][:1]
+            if whole and part:
+                yield from fact(part[0], whole[0], "part_of:as-a-project-of")
 
     # ------------------------------------------------------------------ projects a programme supports
     def _supported(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -1896,6 +1906,13 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
         if p.type != "PROJECT":
             continue
         at = re.match(r"(?:项目)?(?:位于|坐落于|坐落在|地处|建在|设在)([^，；。]{2,24})", sent.text[p.end - sent.start:])
+        if at is None and sent.start == p.start or at is None and sent.text[:p.start - sent.start].endswith(("，", "。")):
+            # 卡洛特水电站是…项目，位于巴基斯坦旁遮普省: the subject of the sentence, in a later clause with no subject
+            # of its own (no name between)
+            later = re.search(r"[，,](?:项目)?(?:位于|坐落于|坐落在|地处)([^，；。]{2,24})", sent.text[p.end - sent.start:])
+            if later and not any(x.type == "PROJECT" and p.end < x.start < p.end + later.start()
+                                 for x in ms):
+                at = later
         if at is None:
             continue
         lo, hi = p.end + at.start(1), p.end + at.end(1)
