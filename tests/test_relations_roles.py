@@ -371,3 +371,12 @@ def test_a_project_that_is_the_first_or_a_key_project_of_a_programme_is_part_of_
     # another project between: the clause is its own (瓜达尔港 does not lie in 信德省)
     facts = read("瓜达尔港是中巴经济走廊的旗舰项目，卡拉奇港位于信德省。")
     assert {m.name for f in kinds(facts, "ProjectReport") for m in f.get("project")} == {"卡拉奇港"}
+
+
+def test_a_project_paid_by_the_fund_named_in_a_later_clause_is_part_of_it(read):
+    facts = read("老挝学校供餐项目由世界粮食计划署负责实施，全球发展和南南合作基金提供资金。")
+    (c,) = kinds(facts, "Component")
+    assert {("programme", "老挝学校供餐项目"), ("part_of", "全球发展和南南合作基金")} <= roles(c)
+    # a fund that pays for something else, in a sentence that does not open with the project
+    facts = read("世界粮食计划署在老挝实施学校供餐项目，全球发展和南南合作基金提供资金支持其他国家。")
+    assert not kinds(facts, "Component")

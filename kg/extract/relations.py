@@ -940,6 +940,13 @@ class Relations:
                                 r"(?:已|将|还|也|正|先后|共同)*(?:在[^，；。]{1,16}?)?(?:成功|顺利)?(?:实施|开展|执行|落实|运营|启动)",
                                 text[o.end - base:]):
                             yield from partner(w, o, "partner:works-with-the-fund")
+            # 老挝学校供餐项目由世界粮食计划署负责实施，全球发展和南南合作基金提供资金: the project the sentence
+            # opens with is paid by the fund named at the start of a later clause
+            if re.match(r"[”\"》]?(?:为其|为此|为该项目)?(?:提供(?:了)?(?:资金|资助|经费|全部资金)|出资|资助)", after) \
+                    and re.search(r"[，,；;][“\"《]?$", text[:w.start - base]):
+                for p in projects[:1]:
+                    if p.end <= w.start and p.start == base:
+                        yield from fact(p, w, "part_of:paid-by-the-programme")
 
     # ------------------------------------------------------------------ joint work
     def _joint(self, sent, ms: list[Mention]) -> Iterable[Fact]:
