@@ -254,6 +254,7 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("他转达了安东尼奥·古特雷斯的问候。", "安东尼奥·古特雷斯", "PERSON"),
     ("萨米拉·哈桑通过视频发表讲话。", "萨米拉·哈桑", "PERSON"),
     ("尼泊尔总理普拉昌达、中国大使陈松出席仪式。", "普拉昌达", "PERSON"),  # 普拉|昌达: the pieces of an unknown name
+    ("（记者 张三 摄）", "张三", "PERSON"),  # a photo credit: 摄 is no part of the name
     # meetings: an ordinal, who meets and the meeting's head, also where jieba cuts the head (外长|会上)
     ("王毅在第一次中国—太平洋岛国外长会上宣布。", "第一次中国—太平洋岛国外长会", "MEETING"),
     ("第二届中国—中亚外长会晤在阿斯塔纳举行。", "第二届中国—中亚外长会晤", "MEETING"),

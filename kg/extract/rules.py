@@ -644,7 +644,10 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
         named = after.get(pos)
         if named is not None and named.text not in _TITLE_SET and _suffix(named) is None \
                 and _AFTER_NAME.match(text, named.end):
-            out.append(Found(pos, named.end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
+            end = named.end
+            if len(named.text) >= 3 and named.text[0] in SURNAMES and named.text[-1] in "摄说称讲":
+                end -= 1  # 记者|张三摄: a photo credit (or 说), not part of the name
+            out.append(Found(pos, end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
             continue
         while pos < len(text):
             end = _name_at(text, pos)
