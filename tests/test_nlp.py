@@ -149,7 +149,8 @@ def test_the_tagger_is_a_spacy_pipeline_of_registered_parts(extractor):
 
 def test_to_disk_and_spacy_load_give_the_same_spans(tmp_path):
     gold = read_gold(GOLD)
-    nlp = Extractor(model_dir=fit(gold[:3], tmp_path / "trained", classifier=True)).nlp
+    # with a document holding a name the rules miss (the first three: none left), so the classifier learns weights
+    nlp = Extractor(model_dir=fit(gold[:3] + gold[7:8], tmp_path / "trained", classifier=True)).nlp
     assert nlp.tokenizer.patterns  # the round trip carries learned patterns too
     nlp.to_disk(tmp_path / "copy")
     assert {p.name for p in (tmp_path / "copy").iterdir()} >= {"config.cfg", "meta.json", "tokenizer"}

@@ -263,6 +263,25 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("习近平出席金砖国家领导人第十四次会晤。", "金砖国家领导人第十四次会晤", "MEETING"),
     ("博鳌亚洲论坛2023年年会开幕。", "博鳌亚洲论坛2023年年会", "MEETING"),  # a year's session
     ("世界经济论坛2024年年会在达沃斯举行。", "世界经济论坛2024年年会", "MEETING"),
+    # a session: the ordinal after a pair of parties, before a forum or meeting a rule names, before who meets
+    ("中国—太平洋岛国第二次外长会以视频方式举行。", "中国—太平洋岛国第二次外长会", "MEETING"),
+    ("中国—太平洋岛国外长第三次会议在斐济举行。", "中国—太平洋岛国外长第三次会议", "MEETING"),
+    ("第九次中国—中东欧国家领导人会晤在杜布罗夫尼克举行。", "第九次中国—中东欧国家领导人会晤", "MEETING"),
+    ("第三届中国—非洲经贸博览会在长沙开幕。", "第三届中国—非洲经贸博览会", "MEETING"),
+    ("第二次联合国南南合作高级别会议在布宜诺斯艾利斯举行。", "第二次联合国南南合作高级别会议", "MEETING"),
+    ("亚太经合组织第三十次领导人非正式会议在旧金山举行。", "亚太经合组织第三十次领导人非正式会议", "MEETING"),
+    # programmes: a quoted name before a programme's head, named sets of measures
+    ("中方将同非方共同实施“健康卫生”行动。", "健康卫生", "PROGRAMME"),
+    ("中国实施了“丝路书香”工程。", "丝路书香", "PROGRAMME"),
+    ("中方宣布了支持非洲发展的六项政策举措。", "六项政策举措", "PROGRAMME"),
+    ("中方将向发展中国家提供“六个100”项目支持。", "六个100", "PROGRAMME"),
+    ("双方将继续推进“百校百企”。", "百校百企", "PROGRAMME"),
+    # projects: 援 and the country, a facility of a programme in a country, heads of facilities
+    ("援柬埔寨国家体育场项目举行交接仪式。", "援柬埔寨国家体育场项目", "PROJECT"),
+    ("泰国鲁班工坊揭牌运营，培养了大批技术人才。", "泰国鲁班工坊", "PROJECT"),
+    ("中老友好农业科技示范园在万象落成。", "中老友好农业科技示范园", "PROJECT"),
+    ("亚的斯亚贝巴轻轨是东非第一条城市轻轨。", "亚的斯亚贝巴轻轨", "PROJECT"),
+    ("中国援建的斯里兰卡国家医院门诊楼启用。", "斯里兰卡国家医院门诊楼", "PROJECT"),
 ])
 def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
@@ -292,6 +311,15 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("中国向偏远地区和沿海地区提供援助。", "沿海地区"),
     ("中方援建了一批小型光伏发电项目。", "小型光伏发电项目"),  # 光伏: jieba tags it j, a common word
     ("推动更多惠民工程落地。", "惠民工程"),  # 惠民: jieba tags it nr
+    ("会议期间，双方举行了第二次会晤。", "第二次会晤"),  # an ordinal and a bare head
+    ("下届部长级会议将在南非举行。", "下届部长级会议"),
+    ("中方提出了三项措施。", "三项措施"),  # a number of measures, not a named set
+    ("中国对外援助坚持八项原则。", "八项原则"),
+    ("该国制定了国家发展战略和中长期规划。", "中长期规划"),  # 中长期: jieba tags it j
+    ("中方提出“构建人类命运共同体”。", "构建人类命运共同体"),  # a slogan
+    ("中方在农村实施打井项目。", "打井项目"),  # a kind of project, no place
+    ("中国在鲁班工坊培训学员。", "中国鲁班工坊"),  # the donor is not where the facility is
+    ("这座体育场可容纳6万人。", "体育场"),
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)

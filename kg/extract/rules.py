@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 # longest suffix first within each type; the first type listed wins on ties
 SUFFIXES: list[tuple[str, str]] = [
-    ("部长级会议", "MEETING"), ("高级官员会议", "MEETING"), ("高官会", "MEETING"), ("峰会", "MEETING"),
+    ("部长级会议", "MEETING"), ("高级别会议", "MEETING"), ("高级官员会议", "MEETING"), ("高官会", "MEETING"), ("峰会", "MEETING"),
     ("外长会", "MEETING"), ("外长会议", "MEETING"), ("部长会议", "MEETING"), ("领导人会议", "MEETING"), ("会晤", "FORUM"),
     ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"), ("博览会", "FORUM"), ("交易会", "FORUM"),
     ("洽谈会", "FORUM"), ("圆桌会", "FORUM"), ("对话会", "MEETING"), ("研讨会", "MEETING"), ("对话", "FORUM"),
@@ -43,7 +43,8 @@ SUFFIXES: list[tuple[str, str]] = [
     ("高速公路", "PROJECT"), ("公路", "PROJECT"), ("铁路", "PROJECT"), ("高铁", "PROJECT"), ("港口", "PROJECT"),
     ("国际机场", "PLACE"), ("机场", "PLACE"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"), ("自由贸易区", "PROJECT"),
     ("合作区", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
-    ("水电站", "PROJECT"), ("电站", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
+    ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("体育馆", "PROJECT"),
+    ("门诊楼", "PROJECT"), ("轻轨", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
     ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
     ("委员会", "ORG"), ("共同体", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
@@ -77,7 +78,7 @@ STOP_WORDS = set("""
 其他 其它 各国 各类 多个 一系列 重要 重大 主要 积极 广泛 进一步 不断 全面 以及 作为 成为 属于 对外 向 在 为 同 与 和 及
 是 有 将 已 被 把 让 使 等 的 了 着 过 之 中 这 该 其 我国 我们 他们 各 每 所有 一些 这些 那些 一个 首届 历届 此次 本届
 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 第一 第二 第三 第四 第五 前条 上述 下列 所列 所述 本条 这一 该项 签订
-评价 修 建 干 干过 智库 全体 广大 众多 若干 部分 大城市 内设 下设 设立 原 前 党委 暨
+评价 修 建 干 干过 智库 全体 广大 众多 若干 部分 大城市 内设 下设 设立 原 前 党委 暨 中长期 长期 短期 中期
 """.split())
 GENERIC = set("""
 地区 社区 园区 城区 市区 港区 景区 辖区 灾区 郊区 山区 牧区 林区 农村 城市 城镇 乡镇 全省 全市 全县 各省 各州 本州 该州
@@ -514,15 +515,24 @@ def meeting_names(text: str, units: list[Unit], known: list[int]) -> list[Found]
         if m < len(units) and units[m].text in ("峰会", "部长级会议", "部长会议", "高官会", "领导人会议", "会议") \
                 and m > i + 1 or m < len(units) and units[m].text in ("峰会", "部长级会议"):
             out.append(Found(start, units[m].end, "MEETING", "meeting:forum+place+summit"))
-    # 第一次中国—太平洋岛国外长会, 首届中国—中亚外长会晤: an ordinal, China and its partners, who meets
+    # 第一次中国—太平洋岛国外长会, 首届中国—中亚外长会晤: an ordinal, China and its partners, who meets;
+    # the ordinal after the pair too (中国—太平洋岛国第二次外长会, 中国—太平洋岛国外长第三次会议)
     for i in range(len(units) - 2):
         u, dash, v = units[i], units[i + 1], units[i + 2]
         if u.tag == "ENT" and u.type == "COUNTRY" and dash.text in DASHES and v.tag == "ENT" \
-                and v.type in ("COUNTRY", "REGION") and u.end == dash.start and dash.end == v.start \
-                and (head := _MEETING_HEAD_AFTER.match(text, v.end)) \
-                and (before := _ORDINAL_BEFORE.search(text, max(0, u.start - 12), u.start)):
-            out.append(Found(before.start(), head.end(), "MEETING", "meeting:ordinal+pair+head"))
+                and v.type in ("COUNTRY", "REGION") and u.end == dash.start and dash.end == v.start:
+            if (head := _PAIR_MEETING_HEAD.match(text, v.end)) \
+                    and (before := _ORDINAL_BEFORE.search(text, max(0, u.start - 12), u.start)):
+                out.append(Found(before.start(), head.end(), "MEETING", "meeting:ordinal+pair+head"))
+            elif head := _PAIR_SESSION.match(text, v.end):
+                out.append(Found(u.start, head.end(), "MEETING", "meeting:pair+ordinal+head"))
     return out
+
+
+_WHO = "(?:领导人|外长|部长|元首)"
+# after a pair of parties: 中东欧|国家领导人会晤 (the region's countries), 太平洋岛国|第二次外长会
+_PAIR_MEETING_HEAD = re.compile(r"(?:国家)?(?:" + _MEETING_HEAD_AFTER.pattern + ")")
+_PAIR_SESSION = re.compile(rf"(?:国家)?{_WHO}?(?:{_ORDINAL_TEXT}|首次)(?:部长级会议|高官会议?|峰会|{_WHO}?(?:会议|会晤)|{_WHO}会)")
 
 
 _HEAD_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2 and typ in ("ORG", "FORUM", "MEETING")}
@@ -535,6 +545,10 @@ _QUOTED_INNER_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 
 _QUOTED_INNER_TYPE.update({"行动": "PROGRAMME", "方案": "PROGRAMME", "框架": "PROGRAMME", "平台": "PROGRAMME"})  # “中非民间投资促进平台”
 _QUOTED_WITH_HEAD = re.compile(r"[“\"]([^“”\"，。；！？,;!?]{1,40}?(" + "|".join(sorted(_QUOTED_INNER_TYPE, key=len, reverse=True))
                                + r"))[”\"]")
+
+
+# a quoted name and the head of a programme after it (“健康卫生”行动): the programme is the quoted name
+_QUOTED_PROGRAMME = re.compile(r"“([^“”，。；、！？,;!?]{2,20})”(行动计划|行动|计划|倡议|工程|基金)(?![\u4e00-\u9fff]{0,2}(?:署|会|组))")
 
 
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
@@ -552,10 +566,13 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
         if m.group().startswith('"') and text.count('"', 0, m.start()) % 2:
             continue  # the closing quote of a name before
         if inner not in GENERIC and inner not in _QUOTED_INNER_TYPE and not inner.endswith(KINDS_OF_BODY) \
-                and not inner.endswith("在行动"):  # “…中国在行动”: a slogan
+                and not inner.endswith(("在行动", "命运共同体")):  # “…中国在行动”, “构建人类命运共同体”: slogans
             out.append(Found(m.start(1), m.end(1), _QUOTED_INNER_TYPE[m.group(2)], "quoted:name-with-head"))
     for m in _QUOTED_HEAD.finditer(text):  # “全球南方”研究中心, “全球发展倡议之友小组”部长级会议
         out.append(Found(m.start(), m.end(), _HEAD_TYPE[m.group(2)], "quoted:name+head"))
+    for m in _QUOTED_PROGRAMME.finditer(text):  # “健康卫生”行动, “百校百企”计划, “丝路书香”工程: the quoted name
+        if m.group(1) not in GENERIC:
+            out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:name+programme-head"))
     for m in re.finditer(r"《([^《》]{2,40})》", text):
         inner = m.group(1)
         if re.search(r"(议程|规划|计划|战略|倡议|纲要|愿景|行动)(\d{4})?(（\d{4}[—–-]\d{4}）|\(\d{4}[—–-]\d{4}\))?$", inner):
@@ -805,7 +822,7 @@ def _split_heads(units: list[Unit]) -> list[Unit]:
     return out
 
 
-_SESSION_AFTER = re.compile(r"(?:首届|首次|第[0-9一二三四五六七八九十百]+[届次])[\u4e00-\u9fff]{0,5}?(?:会议|峰会|大会)")
+_SESSION_AFTER = re.compile(r"(?:首届|首次|第[0-9一二三四五六七八九十百]+[届次])[\u4e00-\u9fff]{0,6}?(?:会议|峰会|大会)")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d年$")
 
 
@@ -1084,7 +1101,7 @@ _PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]
 # words that let a rule fire in a sentence with no head noun, title, quote or ordinal (the tagger skips
 # the rules in the other sentences): coordinated places, places in context, a report's source
 TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
-            '"')
+            '"', "大行动", "项行动", "举措", "工坊")  # (the last: named sets of measures, facilities of a programme)
 
 
 _LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
@@ -1108,6 +1125,58 @@ def routes(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+# a named set of measures by its number (八大行动, 十大合作计划, 九项工程, 六项政策举措), "six hundreds"
+# (六个100), a pair of hundreds (“百校百企”)
+_MEASURE_SET = re.compile(r"(?<![0-9一二三四五六七八九十百千万两几数多这那每各])[一二三四五六七八九十]{1,2}(?:大|项)"
+                          r"(?:合作|政策)?(?:行动|工程|计划|举措|倡议)(?![\u4e00-\u9fff]{0,2}(?:署|会|组))"
+                          r"|(?<![0-9])[一二三四五六七八九十0-9]个100(?![0-9万亿%.])"
+                          r"|(?<=“)([百千万])[\u4e00-\u9fff]\1[\u4e00-\u9fff](?=”)")
+_MEASURE_SET_HINT = re.compile("[一二三四五六七八九十][大项]|个100|“[百千万]")
+
+
+def measure_sets(text: str) -> list[Found]:
+    """Named sets of measures: a number, 大 or 项 and a programme's head (八大行动, 九项工程), 六个100, “百校百企”
+    (the caller asks _MEASURE_SET_HINT first)."""
+    return [Found(m.start(), m.end(), "PROGRAMME", "programme:measure-set") for m in _MEASURE_SET.finditer(text)]
+
+
+def numbered_sessions(text: str, names: list[Found]) -> list[Found]:
+    """An ordinal right before a forum or meeting a rule named (第三届中国—非洲经贸博览会, 第二次联合国南南合作
+    高级别会议, 第九次中国—中东欧国家领导人会晤): one session of it, a MEETING."""
+    out: list[Found] = []
+    for f in names:
+        if f.start > 1 and text[f.start - 1] in "届次" and f.type in ("FORUM", "MEETING") \
+                and (before := _ORDINAL_BEFORE.search(text, max(0, f.start - 12), f.start)):
+            end = f.end
+            if f.type == "FORUM" and (head := _MEETING_HEAD_AFTER.match(text, end)):
+                end = head.end()
+            out.append(Found(before.start(), end, "MEETING", "meeting:ordinal+name"))
+    return out
+
+
+_FACILITY_PROGRAMMES = ("工坊", "书屋", "示范村")  # 鲁班工坊: a programme of facilities, each one in a country
+
+
+def facilities_of_programmes(units: list[Unit], known: list[int]) -> list[Found]:
+    """A country or place and a known programme of facilities right after it (泰国鲁班工坊): the project there."""
+    out = []
+    for k in _known(units, known, ("COUNTRY", "PLACE")):
+        if k + 1 < len(units) and units[k].text not in DONOR and units[k + 1].tag == "ENT" \
+                and units[k + 1].type == "PROGRAMME" and units[k + 1].start == units[k].end \
+                and units[k + 1].text.endswith(_FACILITY_PROGRAMMES):
+            out.append(Found(units[k].start, units[k + 1].end, "PROJECT", "project:place+programme"))
+    return out
+
+
+def _aided(text: str, f: Found, starts: dict[int, Unit]) -> Found:
+    """援 before a project named by its country (援柬埔寨国家体育场项目): the project's name starts with it."""
+    u = starts.get(f.start)
+    if f.start > 0 and text[f.start - 1] == "援" and u is not None and u.tag == "ENT" and u.type == "COUNTRY" \
+            and u.text not in DONOR and text.endswith(("项目", "工程"), f.start, f.end):
+        return Found(f.start - 1, f.end, f.type, f.rule, f.name)
+    return f
+
+
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
@@ -1124,4 +1193,14 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     names = [Found(f.start, m.end(), f.type, f.rule, f.name) if f.type == "PROGRAMME" and not f.name
              and (m := _PLAN_YEARS.match(text, f.end)) else f for f in names]  # …行动计划(2022-2024)
-    return names + sessions(text, units, known, names)
+    if "援" in text and any(f.type == "PROJECT" for f in names):
+        starts = {u.start: u for u in units}
+        names = [_aided(text, f, starts) if f.type == "PROJECT" else f for f in names]
+    if _MEASURE_SET_HINT.search(text):
+        names += measure_sets(text)
+    if "工坊" in text or "书屋" in text or "示范村" in text:
+        names += facilities_of_programmes(units, known)
+    out = names + sessions(text, units, known, names)
+    if "届" in text or "次" in text:
+        out += numbered_sessions(text, names)
+    return out
