@@ -57,6 +57,10 @@ class Front:
         self.direct = direct or {}  # path -> app, past the router (the SPARQL endpoint: its hot path)
         self.bound, self.port = bound, port
         self.check_host = loopback_bind(bound)
+        # the Host values a browser sends to this server as they come (checked by a set lookup); any
+        # other value gets the full check (host_allowed)
+        names = ("localhost", "127.0.0.1", "[::1]", f"[{bound}]" if ":" in bound else bound)
+        self.good_hosts = frozenset(f"{n}{p}".encode("latin-1") for n in names for p in ("", f":{port}"))
         self.cors = cors
         self.client_timeout = client_timeout
         self.budget = BODY_BUDGET
@@ -69,14 +73,16 @@ class Front:
         host, lengths, chunked = None, [], False
         for k, v in scope["headers"]:
             if k == b"host":
-                host = v.decode("latin-1")
+                host = v
             elif k == b"content-length":
                 lengths.append(v)
             elif k == b"transfer-encoding":
                 chunked = True
-        if self.check_host and not host_allowed(host, self.bound, self.port):
-            return await plain(send, 403, f"Host {host!r} is not this server: a server on loopback answers to "
-                                          f"localhost, 127.0.0.1 or [::1] with port {self.port}", close=True)
+        if self.check_host and host not in self.good_hosts:
+            name = None if host is None else host.decode("latin-1")
+            if not host_allowed(name, self.bound, self.port):
+                return await plain(send, 403, f"Host {name!r} is not this server: a server on loopback answers "
+                                              f"to localhost, 127.0.0.1 or [::1] with port {self.port}", close=True)
         if len(lengths) > 1 or (lengths and chunked):
             return await plain(send, 400, "more than one Content-Length, or Content-Length with Transfer-Encoding",
                                close=True)
