@@ -352,7 +352,7 @@ class Pool:
         self.loop: asyncio.AbstractEventLoop | None = None
         # idle workers, and the requests waiting for one (each a future that gets a worker, or None at
         # its deadline).  Not an asyncio.Queue with wait_for: under load most requests wait, and
-        # wait_for makes a task, a future and a timer per wait (a tenth of the front's CPU per request);
+        # wait_for makes a task, a future and a timer per wait (several % of the front's CPU per request);
         # here a released worker is handed straight to the first waiter
         self.idle: collections.deque[Worker] = collections.deque()
         self._waiters: collections.deque[asyncio.Future] = collections.deque()
