@@ -253,3 +253,52 @@ def test_real_oxigraph_idle_500_never_reaches_a_client(corpus_store):
     finally:
         proc.kill()
         proc.wait()
+
+
+class _Alive:
+    """A stand-in for a worker's process that is running."""
+
+    pid = 0
+
+    def poll(self):
+        return None
+
+    def kill(self):
+        pass
+
+
+def test_pool_hands_a_released_worker_to_the_first_request_still_waiting():
+    from kg.serve.pool import Pool
+
+    async def scenario():
+        pool = Pool("unused", 1, timeout_s=30)
+        pool.loop = asyncio.get_running_loop()
+        worker = Worker(_Alive(), 1, None, 5.0)
+        pool.workers.add(worker)
+        pool._give(worker)
+        held = await pool.acquire(1)
+        assert held is worker and not pool.idle
+        assert await pool.acquire(0) is None  # none free: no wait at all
+        first = asyncio.ensure_future(pool.acquire(30))
+        cancelled = asyncio.ensure_future(pool.acquire(30))
+        second = asyncio.ensure_future(pool.acquire(30))
+        await asyncio.sleep(0)
+        cancelled.cancel()
+        pool.release(held)  # straight to the first waiter, not back to the idle ones
+        assert await first is worker and not pool.idle
+        assert cancelled.cancelled()
+        pool.release(worker)  # the cancelled wait is skipped
+        assert await second is worker
+        late = asyncio.ensure_future(pool.acquire(30))
+        await asyncio.sleep(0)
+        pool.release(worker)  # handed to `late`, which is cancelled before it resumes: passed on, not lost
+        late.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await late
+        assert list(pool.idle) == [worker]
+        pool._waiters.clear()
+        for w in pool.workers:
+            if w.timer:
+                w.timer.cancel()
+
+    asyncio.run(scenario())

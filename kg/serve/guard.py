@@ -147,8 +147,12 @@ def passes_encoded(raw: bytes) -> bool:
     # (bytes.find, not ``in``: ``in`` on bytes first tries the operand as an int, an exception each time)
     if raw.find(b"\\") >= 0 or raw.find(b"%5C") >= 0 or raw.find(b"%5c") >= 0 or raw.lower().find(b"service") >= 0:
         return False
-    if raw.find(b"%") >= 0 and _LETTER_ESCAPE.search(raw):
+    percents = raw.count(b"%")
+    if percents and _LETTER_ESCAPE.search(raw):
         return False
+    # every encoded bracket holds a '%': a bound in two passes, counted exactly only when near the limit
+    if percents + len(raw) - len(raw.translate(None, b"{([")) <= MAX_NESTING:
+        return True
     return sum(map(raw.count, _OPEN_ENCODED)) <= MAX_NESTING
 
 

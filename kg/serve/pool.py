@@ -331,6 +331,11 @@ class Worker:
             self.channel = None
 
 
+def _no_worker(waiter: asyncio.Future) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
+
+
 class Pool:
     """``size`` workers over one store: idle ones in a queue, each busy one under its deadline."""
 
@@ -345,13 +350,17 @@ class Pool:
         self._orders: queue.Queue = queue.Queue()
         self._spawner = threading.Thread(target=self._spawn_loop, name="kg-serve-spawner", daemon=True)
         self.loop: asyncio.AbstractEventLoop | None = None
-        self.idle: asyncio.Queue[Worker] | None = None
+        # idle workers, and the requests waiting for one (each a future that gets a worker, or None at
+        # its deadline).  Not an asyncio.Queue with wait_for: under load most requests wait, and
+        # wait_for makes a task, a future and a timer per wait (several % of the front's CPU per request);
+        # here a released worker is handed straight to the first waiter
+        self.idle: collections.deque[Worker] = collections.deque()
+        self._waiters: collections.deque[asyncio.Future] = collections.deque()
 
     # -- life cycle (in the event loop) ------------------------------------------------------
     async def start(self) -> None:
         """Start every worker; InputError if Oxigraph cannot serve the store."""
         self.loop = asyncio.get_running_loop()
-        self.idle = asyncio.Queue()
         self._spawner.start()
         orders = [concurrent.futures.Future() for _ in range(self.size)]
         for order in orders:
@@ -402,19 +411,39 @@ class Pool:
             worker.kill()
             return
         self.workers.add(worker)
-        self.idle.put_nowait(worker)
+        self._give(worker)
+
+    def _give(self, worker: Worker) -> None:
+        """An idle worker: to the first request still waiting, else to the idle ones."""
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():  # (done: that wait has ended, at its deadline)
+                waiter.set_result(worker)
+                return
+        self.idle.append(worker)
 
     # -- one request -------------------------------------------------------------------------
     async def acquire(self, wait_s: float) -> Worker | None:
         """An idle worker, now under the deadline; None if none is free within ``wait_s``."""
-        end = self.loop.time() + wait_s
+        end = None
         while True:
-            if not self.idle.empty():
-                w = self.idle.get_nowait()
+            if self.idle:
+                w = self.idle.popleft()
             else:
+                if end is None:
+                    end = self.loop.time() + wait_s
+                waiter = self.loop.create_future()
+                self._waiters.append(waiter)
+                timer = self.loop.call_later(max(0.0, end - self.loop.time()), _no_worker, waiter)
                 try:
-                    w = await asyncio.wait_for(self.idle.get(), max(0.0, end - self.loop.time()))
-                except TimeoutError:
+                    w = await waiter
+                except asyncio.CancelledError:
+                    if waiter.done() and not waiter.cancelled() and waiter.result() is not None:
+                        self._give(waiter.result())  # handed over as this request was cancelled: pass it on
+                    raise
+                finally:
+                    timer.cancel()
+                if w is None:
                     return None
             if w.proc.poll() is not None or w.retired:  # died while idle
                 self.retire(w)
@@ -436,7 +465,7 @@ class Pool:
             w.timer.cancel()
             w.timer = None
         if w.alive and not self.closed:
-            self.idle.put_nowait(w)
+            self._give(w)
         else:
             self.retire(w)
 

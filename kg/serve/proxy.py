@@ -105,11 +105,11 @@ class Proxy:
                 self.guard.check(text)
         except Refused as e:
             return await plain(send, 400, str(e))
-        headers = [(k, v) for k, v in scope["headers"] if k not in HOP_BY_HOP]
+        drop = HOP_BY_HOP
         connection = _header(scope, b"connection")
-        if connection:
-            tokens = {t.strip().lower() for t in connection.split(b",")}
-            headers = [(k, v) for k, v in headers if k not in tokens]
+        if connection and connection.lower() != b"keep-alive":  # (the usual value names no other header)
+            drop = HOP_BY_HOP | {t.strip().lower() for t in connection.split(b",")}
+        headers = [(k, v) for k, v in scope["headers"] if k not in drop]
         asked = [(k, v) for k, v in params if k in ("format", "output")]
         if asked:
             name = asked[-1][1].strip().lower()
