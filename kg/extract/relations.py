@@ -134,6 +134,18 @@ def _outermost(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if (m.start, m.end) not in inner]
 
 
+_OUTER: list = [None]  # (the mentions list last read, its outermost names)
+
+
+def _outer_names(ms: list[Mention]) -> list[Mention]:
+    """The outermost names (no values) of a sentence's mentions: the rule steps of one sentence read them in
+    turn, so the last list's are kept (one tuple, read and replaced whole; callers filter, never change it)."""
+    entry = _OUTER[0]
+    if entry is None or entry[0] is not ms:
+        entry = _OUTER[0] = (ms, _outermost([m for m in ms if not m.is_value]))
+    return entry[1]
+
+
 _HALF_STOPS = re.compile(r"(?<!\d)[,;:!?]|[,;:!?](?!\d)")
 _FULL_STOPS = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
@@ -227,7 +239,7 @@ class Relations:
                 # after a figure received it
                 for f in last_figures:
                     named = {m.name for m in f.get("recipient")}
-                    f.roles += [("recipient", g) for g in _outermost([m for m in ms if not m.is_value])
+                    f.roles += [("recipient", g) for g in _outer_names(ms)
                                 if g.type in GEO and not _chinese(g) and g.name not in named
                                 and not named.add(g.name)]
             last_figures = []
@@ -246,19 +258,29 @@ class Relations:
                 last_figures = [f for f in last_figures if not sent.text[f.end - sent.start:].strip("。；;！!？? \n")]
             partnerships = list(self._partnerships(sent, ms, heading.get(sent.paragraph, [])))
             yield from partnerships
-            yield from self._partners(sent, ms, {(f.label, m.name) for f in partnerships for m in f.get("partner")})
+            # the steps below read a pair of names, one of them of a type the sentence must hold: a sentence
+            # without one is not read by them
+            types = {m.type for m in ms}
+            if types & _ITEM_TYPES:
+                yield from self._partners(sent, ms, {(f.label, m.name) for f in partnerships for m in f.get("partner")})
             yield from self._recipients(sent, ms, clauses)
-            yield from _owned_projects(sent, ms)
-            yield from _lies_in(sent, ms)
-            yield from self._foundings(sent, ms)
+            if "PROJECT" in types:
+                yield from _owned_projects(sent, ms)
+                yield from _lies_in(sent, ms)
+            if types & _BODY_TYPES:
+                yield from self._foundings(sent, ms)
             yield from self._affiliations(sent, ms, bodies)
-            yield from _set_up_by(sent, ms)
-            yield from _units_of(sent, ms)
+            if "ORG" in types:
+                yield from _set_up_by(sent, ms)
+                yield from _units_of(sent, ms)
             yield from self._builders(sent, ms)
-            yield from self._components(sent, ms, wholes)
-            yield from self._supported(sent, ms)
+            if types & _PART_TYPES:
+                yield from self._components(sent, ms, wholes)
+            if "PROGRAMME" in types:
+                yield from self._supported(sent, ms)
             yield from self._joint(sent, ms)
-            yield from self._fund_partners(sent, ms)
+            if "PROGRAMME" in types:
+                yield from self._fund_partners(sent, ms)
             yield from self._programmes(sent, ms, said, recent_meeting)
             yield from _this_plan(doc, sent, ms, recent_meeting)
             yield from _lasting(sent, ms)
@@ -581,7 +603,7 @@ class Relations:
             return
         lo, hi = sent.start + m.start(1), sent.start + m.end(1)
         # organisations of the list, not one inside a name (东盟 in 《东盟2025:携手前行》)
-        partners = [x for x in _outermost([x for x in ms if not x.is_value]) if x.type == "ORG" and lo <= x.start and x.end <= hi]
+        partners = [x for x in _outer_names(ms) if x.type == "ORG" and lo <= x.start and x.end <= hi]
         if not partners:
             return
         fund = funds[0]
@@ -596,7 +618,7 @@ class Relations:
         实施/执行/管理; 通过/委托 X 实施 Y."""
         text, base = sent.text, sent.start
         fact = _pair_facts(sent, "Partnership", "programme", "partner", said)
-        names = _outermost([m for m in ms if not m.is_value])
+        names = _outer_names(ms)
         items = [m for m in names if m.type in ("PROGRAMME", "PROJECT")]
         orgs = [m for m in ms if m.type == "ORG"]
         for p in items:
@@ -917,7 +939,7 @@ class Relations:
         text, base = sent.text, sent.start
         fact = _pair_facts(sent, "Component", "programme", "part_of")
         partner = _pair_facts(sent, "Partnership", "programme", "partner")
-        programmes = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type == "PROGRAMME"]
+        programmes = [m for m in _outer_names(ms) if m.type == "PROGRAMME"]
         projects = [m for m in ms if m.type == "PROJECT"]
         for w in programmes:
             after = text[w.end - base:]
@@ -955,7 +977,7 @@ class Relations:
         it in the clause (the countries among them are parties, not partners)."""
         text, base = sent.text, sent.start
         fact = _pair_facts(sent, "Partnership", "programme", "partner")
-        items = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type in ("PROGRAMME", "PROJECT")]
+        items = [m for m in _outer_names(ms) if m.type in ("PROGRAMME", "PROJECT")]
         for t in _JOINTLY.finditer(text):
             lo = max(text.rfind(c, 0, t.start()) for c in "，；。,;：:") + 1
             stop = re.search(r"[，；。,;]", text[t.end():])
@@ -963,7 +985,7 @@ class Relations:
             left = text[lo:t.start()]
             if not re.search(r"与|和|同|、|及", left):
                 continue  # one party named: not work done together
-            orgs = [o for o in _outermost([m for m in ms if not m.is_value]) if o.type == "ORG"
+            orgs = [o for o in _outer_names(ms) if o.type == "ORG"
                     and lo <= o.start - base and o.end - base <= t.start()]
             for p in items:
                 if t.end() <= p.start - base and p.end - base <= hi:
@@ -975,7 +997,7 @@ class Relations:
         提供/拨付…: Y is the fund's partner."""
         text, base = sent.text, sent.start
         fact = _pair_facts(sent, "Partnership", "programme", "partner")
-        orgs = [o for o in _outermost([m for m in ms if not m.is_value]) if o.type == "ORG"]
+        orgs = [o for o in _outer_names(ms) if o.type == "ORG"]
         for x in ms:
             if x.type != "PROGRAMME" or not x.name.endswith("基金"):
                 continue
@@ -1880,6 +1902,9 @@ _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
+_ITEM_TYPES = frozenset({"PROGRAMME", "PROJECT"})  # what a partner works on
+_BODY_TYPES = frozenset({"ORG", "FORUM", "PROGRAMME"})  # what is founded
+_PART_TYPES = frozenset({"PROGRAMME", "PROJECT", "FORUM"})  # what is part of a whole
 _BUILDERS_CLAUSE = re.compile(r"[，,]([^，,；;。]{2,60}?)(?:共同|联合)?(?:承建|施工|修建|负责建设|负责施工)")
 _AT_A_SESSION = re.compile(r"(?:开幕式|闭幕式|部长级会议|领导人会议)?(?:上|期间)")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
@@ -1933,7 +1958,7 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
 def _lasting(sent, ms: list[Mention]) -> Iterable[Fact]:
     """How long a programme or project runs: 为期5年的X计划, X项目为期3年 (its period; not 为期3年的合作, no name)."""
     text, base = sent.text, sent.start
-    names = [x for x in _outermost([x for x in ms if not x.is_value]) if x.type in ("PROGRAMME", "PROJECT")]
+    names = [x for x in _outer_names(ms) if x.type in ("PROGRAMME", "PROJECT")]
     for m in ms:
         if m.type != "PERIOD" or text[m.start - base - 2:m.start - base] != "为期":
             continue
@@ -2010,7 +2035,7 @@ def _units_of(sent, ms: list[Mention]) -> Iterable[Fact]:
     Y是X的直属事业单位."""
     fact = _pair_facts(sent, "Affiliation", "body", "parent")
     text, base = sent.text, sent.start
-    orgs = [m for m in _outermost([m for m in ms if not m.is_value]) if m.type == "ORG"]
+    orgs = [m for m in _outer_names(ms) if m.type == "ORG"]
     for a, b in zip(orgs, orgs[1:]):
         gap = text[a.end - base:b.start - base]
         if re.fullmatch(_OWNS, gap) or gap == "的" and re.search(rf"{_DEPARTMENT}$", b.name):
