@@ -372,3 +372,10 @@ def test_the_shipped_compounds_are_what_the_script_makes():
     table = module.rows(module.known_names())
     assert ("发展中国家", "中国", 2, "发展|中|国家") in table and not [r for r in table if r[2] == 0]
     assert package_file("extract", "data", "lexicon", "compounds.csv").read_text(encoding="utf-8") == module.render(table)
+
+
+def test_a_two_character_place_jieba_joins_to_its_head_is_still_a_place(extractor):
+    """西藏地区, 青海地区: jieba's dictionary has them as one word; the place is the word less a head."""
+    doc = tag(extractor, "中国向西藏地区、新疆地区和青海地区提供支持。")
+    assert {"西藏", "新疆", "青海"} <= {m.text for m in doc.mentions if m.type == "PLACE"}, tagged(doc)
+    assert "海地" not in {m.text for m in doc.mentions}  # 青海|地区 holds no Haiti

@@ -224,6 +224,7 @@ def _crossing(found: list[tuple[int, int, str]]) -> bool:
     return any(b[0] < a[1] < b[1] and a[0] < b[0] for a, b in zip(spans, spans[1:]))
 
 
+_PLACE_TAILS = ("地区", "省", "市", "县", "一带", "境内", "全境")
 _TITLE_NEAR = rules.ANY_TITLE
 # what a sentence must hold for a rule name: a character (a suffix's last, a quote, a dot, 届) or a word (a title,
 # a trigger); two patterns, each of which re scans quickly (one pattern of both tries every word at every position)
@@ -390,8 +391,9 @@ class LexiconJiebaTokenizer(DummyTokenizer):
                 kind = None  # part of a longer known name: 北京 in 中非合作论坛北京峰会
             if kind == "title" and not _TITLE_NEAR.search(text, max(0, s - 5), min(len(text), e + 5)):
                 continue
-            if kind == "token" and not (s in bounds and e in bounds):
-                continue
+            if kind == "token" and not (s in bounds and (e in bounds or any(
+                    text.startswith(t, e) and e + len(t) in bounds for t in _PLACE_TAILS))):
+                continue  # (青海地区, 西藏地区: jieba's one word is the place and a head after it)
             keep.append((s, e, k))
         return keep
 
