@@ -159,8 +159,8 @@ def _rule_view(text: str) -> str:
 
 
 # words of Taiwan and Hong Kong usage the rules read in their mainland form (of the same length)
-_REGIONAL_WORDS = {"透过": "通过", "藉由": "通过", "经由": "通过", "援外": "援外"}
-_REGIONAL = re.compile("|".join(w for w, v in _REGIONAL_WORDS.items() if w != v))
+_REGIONAL_WORDS = {"透过": "通过", "藉由": "通过", "经由": "通过"}
+_REGIONAL = re.compile("|".join(_REGIONAL_WORDS))
 
 
 def _zh(m: Mention) -> str:
