@@ -259,6 +259,7 @@ class _Alive:
     """A stand-in for a worker's process that is running."""
 
     pid = 0
+    returncode = None
 
     def poll(self):
         return None

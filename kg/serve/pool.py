@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httptools
@@ -125,6 +126,7 @@ class Channel(asyncio.Protocol):
         self.spoilt = False  # closed, reset, or written on while idle: never reused
         self.idle_since = loop.time()
         self.waiter: asyncio.Future | None = None
+        self.listener: Callable[[], None] | None = None  # called at every step of the answer (kg.serve.fast)
         self._reset()
 
     def _reset(self) -> None:
@@ -184,6 +186,8 @@ class Channel(asyncio.Protocol):
         self._wake()
 
     def _wake(self) -> None:
+        if self.listener is not None:
+            self.listener()
         if self.waiter is not None and not self.waiter.done():
             self.waiter.set_result(None)
 
@@ -250,6 +254,20 @@ class Channel(asyncio.Protocol):
             self.transport.resume_reading()
         return data
 
+    def take_all(self) -> bytes:
+        """The whole body of a complete answer, at once."""
+        data = b"".join(self.chunks)
+        self.chunks.clear()
+        self.buffered = 0
+        if self.paused and not self.spoilt:
+            self.paused = False
+            self.transport.resume_reading()
+        return data
+
+    def usable(self, keepalive_s: float) -> bool:
+        """Fit to send a request on now: clean, open, and not idle for longer than ``keepalive_s``."""
+        return not self.spoilt and self.loop.time() - self.idle_since <= keepalive_s and not self.transport.is_closing()
+
     def close(self) -> None:
         self.spoilt = True
         if self.transport is not None:
@@ -277,7 +295,8 @@ class Worker:
     @property
     def alive(self) -> bool:
         """Not killed, timed out or retired (whether the process died by itself is asked of the OS
-        when a worker is taken from the idle queue, and every half second while it is idle)."""
+        when a worker whose connection is closed is taken from the idle queue, and every half second
+        while it is idle)."""
         return not (self.killed or self.timed_out or self.retired)
 
     def kill(self) -> None:
@@ -296,7 +315,7 @@ class Worker:
     async def request(self, data: bytes, head_only: bool = False) -> Channel:
         """Send one request; the channel once the answer's status and headers are here."""
         channel = self.channel
-        if channel is not None and (channel.spoilt or channel.loop.time() - channel.idle_since > self.keepalive_s):
+        if channel is not None and not channel.usable(self.keepalive_s):
             channel.close()
             channel = None
         fresh = channel is None
@@ -427,31 +446,76 @@ class Pool:
         """An idle worker, now under the deadline; None if none is free within ``wait_s``."""
         end = None
         while True:
-            if self.idle:
-                w = self.idle.popleft()
-            else:
-                if end is None:
-                    end = self.loop.time() + wait_s
-                waiter = self.loop.create_future()
-                self._waiters.append(waiter)
-                timer = self.loop.call_later(max(0.0, end - self.loop.time()), _no_worker, waiter)
-                try:
-                    w = await waiter
-                except asyncio.CancelledError:
-                    if waiter.done() and not waiter.cancelled() and waiter.result() is not None:
-                        self._give(waiter.result())  # handed over as this request was cancelled: pass it on
-                    raise
-                finally:
-                    timer.cancel()
+            w = self.lease_idle()
+            if w is not None:
+                return w
+            if end is None:
+                end = self.loop.time() + wait_s
+            waiter, timer = self._wait(end)
+            try:
+                w = await waiter
+            except asyncio.CancelledError:
+                if waiter.done() and not waiter.cancelled() and waiter.result() is not None:
+                    self._give(waiter.result())  # handed over as this request was cancelled: pass it on
+                raise
+            finally:
+                timer.cancel()
+            if w is None:
+                return None
+            if self._lease(w):
+                return w
+
+    def lease_idle(self) -> Worker | None:
+        """An idle worker, now under the deadline, or None if none is idle."""
+        while self.idle:
+            w = self.idle.popleft()
+            if self._lease(w):
+                return w
+        return None
+
+    def acquire_then(self, wait_s: float, then: Callable[[Worker | None], None]) -> None:
+        """``acquire`` for callbacks: ``then(worker)`` once one is free (leased, under the deadline), or
+        ``then(None)`` after ``wait_s``.  ``then`` runs now if a worker is idle."""
+        w = self.lease_idle()
+        if w is not None:
+            return then(w)
+        end = self.loop.time() + wait_s
+
+        def wait() -> None:
+            waiter, timer = self._wait(end)
+
+            def handed(_) -> None:
+                timer.cancel()
+                w = waiter.result()
                 if w is None:
-                    return None
-            if w.proc.poll() is not None or w.retired:  # died while idle
-                self.retire(w)
-                continue
-            w.timed_out = False
-            w.leased = True
-            w.timer = self.loop.call_later(self.timeout_s, self._expire, w)
-            return w
+                    then(None)
+                elif self._lease(w):
+                    then(w)
+                else:
+                    wait()  # it had died while idle: wait on
+            waiter.add_done_callback(handed)
+        wait()
+
+    def _wait(self, end: float) -> tuple[asyncio.Future, asyncio.TimerHandle]:
+        """A future that gets the next worker released (not leased yet), or None at ``end``; and the
+        timer that ends the wait (to cancel once it has ended)."""
+        waiter = self.loop.create_future()
+        self._waiters.append(waiter)
+        return waiter, self.loop.call_later(max(0.0, end - self.loop.time()), _no_worker, waiter)
+
+    def _lease(self, w: Worker) -> bool:
+        """Put ``w`` under the deadline; False (and replaced) if it died while idle.  The OS is asked
+        (a ``waitpid``) only when the worker's connection is not known open: a process that ends closes
+        it, and ``_watch`` asks every half second."""
+        channel = w.channel
+        if w.retired or w.proc.returncode is not None or (
+                (channel is None or channel.spoilt) and w.proc.poll() is not None):
+            self.retire(w)
+            return False
+        w.timed_out = False
+        w.leased = True
+        w.timer = self.loop.call_later(self.timeout_s, self._expire, w)
+        return True
 
     def _expire(self, w: Worker) -> None:
         w.timer = None

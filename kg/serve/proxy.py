@@ -45,15 +45,72 @@ class CutConnection(Exception):
     incomplete answer).  Not an error of the server: not logged."""
 
 
-async def plain(send, status: int, message: str, *, close: bool = False, extra: dict[str, str] | None = None) -> None:
-    """The front's own answer: one line of text."""
+def plain_answer(status: int, message: str, *, close: bool = False,
+                 extra: dict[str, str] | None = None) -> tuple[list[tuple[bytes, bytes]], bytes]:
+    """The headers and body of the front's own answer: one line of text."""
     body = (message + "\n").encode("utf-8")
     headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
     headers += [(k.encode("latin-1"), v.encode("latin-1")) for k, v in (extra or {}).items()]
     if close:
         headers.append((b"connection", b"close"))
+    return headers, body
+
+
+async def plain(send, status: int, message: str, *, close: bool = False, extra: dict[str, str] | None = None) -> None:
+    """The front's own answer, sent."""
+    headers, body = plain_answer(status, message, close=close, extra=extra)
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def busy(pool: Pool) -> tuple[int, str, dict[str, str]]:
+    """The answer when no worker is free within the deadline."""
+    return 503, f"all {pool.size} query workers are busy; try again later", {"Retry-After": "1"}
+
+
+def log_deadline(pool: Pool) -> None:
+    log(f"query stopped after {pool.timeout_s:g} s (deadline); its worker was killed and replaced")
+
+
+def timed_out(pool: Pool) -> str:
+    """Logged, and the client's ``504``, when a query is stopped at the deadline."""
+    log_deadline(pool)
+    return f"query timed out: evaluation was stopped after {pool.timeout_s:g} s (kg serve --timeout)"
+
+
+def failed(worker: Worker, error: Exception) -> str:
+    """Logged, and the client's ``502``, when a worker fails (it is killed, then replaced)."""
+    log(f"query worker failed ({error}); restarting it")
+    worker.kill()
+    return "the query worker failed; it has been restarted"
+
+
+def forwarded_headers(headers, connection: bytes | None) -> list[tuple[bytes, bytes]]:
+    """A client's request headers as a worker gets them: no hop-by-hop ones (nor those ``Connection`` names)."""
+    drop = HOP_BY_HOP
+    if connection and connection.lower() != b"keep-alive":  # (the usual value names no other header)
+        drop = HOP_BY_HOP | {t.strip().lower() for t in connection.split(b",")}
+    return [(k, v) for k, v in headers if k not in drop]
+
+
+def worker_request(worker: Worker, method: str, target: bytes, headers: list[tuple[bytes, bytes]],
+                   body: bytes = b"") -> bytes:
+    """The bytes of one request to ``worker`` (``headers`` forwarded already)."""
+    headers = [*headers, (b"host", worker.host)]
+    if body or method in ("POST", "PUT", "PATCH"):
+        headers.append((b"content-length", str(len(body)).encode("ascii")))
+    return b"".join([method.encode("ascii"), b" ", target, b" HTTP/1.1\r\n",
+                     *[k + b": " + v + b"\r\n" for k, v in headers], b"\r\n", body])
+
+
+def answer_headers(channel: Channel, size: int, method: str) -> list[tuple[bytes, bytes]]:
+    """A worker's complete answer's headers as the client gets them (its length known)."""
+    out = [(k, v) for k, v in channel.headers if k not in HOP_BY_HOP]
+    if method == "HEAD":
+        out += [(k, v) for k, v in channel.headers if k == b"content-length"]
+    elif channel.status not in (204, 304):
+        out.append((b"content-length", str(size).encode("ascii")))
+    return out
 
 
 def _header(scope, name: bytes) -> bytes | None:
@@ -105,11 +162,7 @@ class Proxy:
                 self.guard.check(text)
         except Refused as e:
             return await plain(send, 400, str(e))
-        drop = HOP_BY_HOP
-        connection = _header(scope, b"connection")
-        if connection and connection.lower() != b"keep-alive":  # (the usual value names no other header)
-            drop = HOP_BY_HOP | {t.strip().lower() for t in connection.split(b",")}
-        headers = [(k, v) for k, v in scope["headers"] if k not in drop]
+        headers = forwarded_headers(scope["headers"], _header(scope, b"connection"))
         asked = [(k, v) for k, v in params if k in ("format", "output")]
         if asked:
             name = asked[-1][1].strip().lower()
@@ -121,20 +174,21 @@ class Proxy:
         target = raw_path + (b"?" + qs if qs else b"")
 
         pool = self.pool
-        worker = await pool.acquire(pool.timeout_s)
+        # a request the fast path (kg.serve.fast) began comes with its worker, and its channel if the
+        # request has been sent already
+        worker = scope.get("kg.worker") or await pool.acquire(pool.timeout_s)
         if worker is None:
-            return await plain(send, 503, f"all {pool.size} query workers are busy; try again later",
-                               extra={"Retry-After": "1"})
-        channel = None
+            status, message, extra = busy(pool)
+            return await plain(send, status, message, extra=extra)
+        channel = scope.get("kg.channel")
         released = False
         try:
-            headers.append((b"host", worker.host))
-            if body or method in ("POST", "PUT", "PATCH"):
-                headers.append((b"content-length", str(len(body)).encode("ascii")))
-            request = b"".join([method.encode("ascii"), b" ", target, b" HTTP/1.1\r\n",
-                                *[k + b": " + v + b"\r\n" for k, v in headers], b"\r\n", body])
             try:
-                channel = await worker.request(request, head_only=method == "HEAD")
+                if channel is None:
+                    channel = await worker.request(worker_request(worker, method, target, headers, body),
+                                                   head_only=method == "HEAD")
+                else:
+                    await channel.head()
                 chunks: list[bytes] = []
                 size = 0
                 complete = False
@@ -147,23 +201,18 @@ class Proxy:
                     size += len(chunk)
             except WorkerFailed as e:
                 if worker.timed_out:
-                    return await self._timed_out(send)
-                log(f"query worker failed ({e}); restarting it")
-                worker.kill()
-                return await plain(send, 502, "the query worker failed; it has been restarted")
-            out = [(k, v) for k, v in channel.headers if k not in HOP_BY_HOP]
+                    return await plain(send, 504, timed_out(pool))
+                return await plain(send, 502, failed(worker, e))
             if complete:
                 # the whole answer is here: the worker is free before the client is written to
                 worker.finish(channel)
                 released = True
                 pool.release(worker)
-                if method == "HEAD":
-                    out += [(k, v) for k, v in channel.headers if k == b"content-length"]
-                elif channel.status not in (204, 304):
-                    out.append((b"content-length", str(size).encode("ascii")))
-                await send({"type": "http.response.start", "status": channel.status, "headers": out})
+                await send({"type": "http.response.start", "status": channel.status,
+                            "headers": answer_headers(channel, size, method)})
                 await send({"type": "http.response.body", "body": b"".join(chunks)})
                 return
+            out = [(k, v) for k, v in channel.headers if k not in HOP_BY_HOP]
             await self._stream(worker, channel, chunks, out, receive, send)
         finally:
             if not released:
@@ -188,8 +237,7 @@ class Proxy:
                     chunk = await channel.chunk()
                 except WorkerFailed:
                     if worker.timed_out:
-                        log(f"query stopped after {self.pool.timeout_s:g} s (deadline); its worker was killed "
-                            "and replaced")
+                        log_deadline(self.pool)
                     worker.kill()
                     raise CutConnection from None
                 if chunk is None:
@@ -198,8 +246,3 @@ class Proxy:
             await send({"type": "http.response.body", "body": b""})
         finally:
             gone.cancel()
-
-    async def _timed_out(self, send) -> None:
-        log(f"query stopped after {self.pool.timeout_s:g} s (deadline); its worker was killed and replaced")
-        await plain(send, 504, f"query timed out: evaluation was stopped after {self.pool.timeout_s:g} s "
-                               "(kg serve --timeout)")

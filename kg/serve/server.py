@@ -35,6 +35,7 @@ from uvicorn.protocols.http.httptools_impl import (HEADER_RE, HEADER_VALUE_RE, S
 
 from kg.errors import InputError, ParameterError
 from kg.serve import site
+from kg.serve.fast import FastPath
 from kg.serve.guard import QueryGuard, host_allowed, loopback_bind, normalise_prefix
 from kg.serve.pool import Pool, default_workers
 from kg.serve.proxy import CutConnection, Proxy, plain
@@ -183,42 +184,54 @@ class _Cycle(RequestResponseCycle):
         if not self.response_started:
             if kind != "http.response.start":
                 raise RuntimeError(f"Expected ASGI message 'http.response.start', but got {kind!r}.")
-            self.response_started = True
-            self.waiting_for_100_continue = False
-            status = message["status"]
-            headers = [*self.default_headers, *message.get("headers", ())]
-            if HEADER_RE.search(b"".join([k for k, _ in headers])):
-                raise RuntimeError("Invalid HTTP header name.")
-            if HEADER_VALUE_RE.search(b"".join([v for _, v in headers])):
-                raise RuntimeError("Invalid HTTP header value.")
-            content = [STATUS_LINE[status]]
-            close = False
-            for name, value in headers:
-                name = name.lower()
-                if name == b"content-length" and self.chunked_encoding is None:
-                    self.expected_content_length = int(value.decode())
-                    self.chunked_encoding = False
-                elif name == b"transfer-encoding" and value.lower() == b"chunked":
-                    self.expected_content_length = 0
-                    self.chunked_encoding = True
-                elif name == b"connection" and b"close" in [t.lower().strip() for t in value.split(b",")]:
-                    self.keep_alive = False
-                    close = True
-                content += (name, b": ", value, b"\r\n")
-            if not self.keep_alive and not close:
-                content.append(b"connection: close\r\n")
-            if self.chunked_encoding is None and self.scope["method"] != "HEAD" and status not in (204, 304):
-                self.chunked_encoding = True
-                content.append(b"transfer-encoding: chunked\r\n")
-            content.append(b"\r\n")
-            self._head = b"".join(content)
+            self._kg_start(message["status"], message.get("headers", ()))
             return
         if self.response_complete:
             raise RuntimeError(f"Unexpected ASGI message {kind!r} sent, after response already completed.")
         if kind != "http.response.body":
             raise RuntimeError(f"Expected ASGI message 'http.response.body', but got {kind!r}.")
-        body = message.get("body", b"")
-        more_body = message.get("more_body", False)
+        self._kg_body(message.get("body", b""), message.get("more_body", False))
+
+    def kg_answer(self, status: int, headers, body: bytes) -> None:
+        """A whole answer at once, outside ASGI (``kg.serve.fast``): what ``send`` does with a start and
+        one last body message, without awaiting (the body is small: the client's reading pace does not
+        matter)."""
+        if self.disconnected:
+            return
+        self._kg_start(status, headers)
+        self._kg_body(body, False)
+
+    def _kg_start(self, status: int, headers) -> None:
+        self.response_started = True
+        self.waiting_for_100_continue = False
+        headers = [*self.default_headers, *headers]
+        if HEADER_RE.search(b"".join([k for k, _ in headers])):
+            raise RuntimeError("Invalid HTTP header name.")
+        if HEADER_VALUE_RE.search(b"".join([v for _, v in headers])):
+            raise RuntimeError("Invalid HTTP header value.")
+        content = [STATUS_LINE[status]]
+        close = False
+        for name, value in headers:
+            name = name.lower()
+            if name == b"content-length" and self.chunked_encoding is None:
+                self.expected_content_length = int(value.decode())
+                self.chunked_encoding = False
+            elif name == b"transfer-encoding" and value.lower() == b"chunked":
+                self.expected_content_length = 0
+                self.chunked_encoding = True
+            elif name == b"connection" and b"close" in [t.lower().strip() for t in value.split(b",")]:
+                self.keep_alive = False
+                close = True
+            content += (name, b": ", value, b"\r\n")
+        if not self.keep_alive and not close:
+            content.append(b"connection: close\r\n")
+        if self.chunked_encoding is None and self.scope["method"] != "HEAD" and status not in (204, 304):
+            self.chunked_encoding = True
+            content.append(b"transfer-encoding: chunked\r\n")
+        content.append(b"\r\n")
+        self._head = b"".join(content)
+
+    def _kg_body(self, body: bytes, more_body: bool) -> None:
         out = [self._head] if self._head is not None else []
         self._head = None
         if self.scope["method"] == "HEAD":
@@ -263,8 +276,9 @@ def _raw_answer(status: bytes, message: str, cors: bool) -> bytes:
     return head + body
 
 
-def protocol_class(limits: ConnectionLimits) -> type:
-    """uvicorn's httptools protocol with a header deadline, a header size cap and connection caps."""
+def protocol_class(limits: ConnectionLimits, fast: FastPath | None = None) -> type:
+    """uvicorn's httptools protocol with a header deadline, a header size cap and connection caps, our
+    leaner request cycle (``_Cycle``), and the fast path of ``GET /query`` (``kg.serve.fast``)."""
 
     class GuardedProtocol(HttpToolsProtocol):
         def connection_made(self, transport) -> None:
@@ -318,11 +332,15 @@ def protocol_class(limits: ConnectionLimits) -> type:
         def on_headers_complete(self) -> None:
             self._kg_disarm()
             self.kg_head = -1
-            cycle = self.cycle
             super().on_headers_complete()
-            if self.cycle is not cycle and type(self.cycle) is RequestResponseCycle:
-                # uvicorn makes its cycle inline; its task has not run yet, so its send can still be ours
-                self.cycle.__class__ = _Cycle
+
+        def _start_asgi_task(self, cycle, app) -> None:
+            # (uvicorn calls this as soon as it has made a request's cycle, or when a pipelined one's
+            # turn comes: the cycle has not been used yet, so its send can still be ours)
+            if type(cycle) is RequestResponseCycle:
+                cycle.__class__ = _Cycle
+            if fast is None or not fast.take(cycle, lambda c: HttpToolsProtocol._start_asgi_task(self, c, app)):
+                super()._start_asgi_task(cycle, app)
 
         def on_response_complete(self) -> None:
             if self.kg_head == -1:
@@ -414,7 +432,8 @@ def serve(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeo
     app = Starlette(routes=[*pages, Mount("", app=proxy)]) if pages else proxy  # the site's routes first
     front = Front(app, bound=host, port=port, cors=cors, client_timeout=client_timeout, direct={"/query": proxy})
     limits = ConnectionLimits(client_timeout, cors)
-    config = uvicorn.Config(front, http=protocol_class(limits), lifespan="off", log_config=None, access_log=False, proxy_headers=False,
+    fast = FastPath(pool, check_host=front.check_host, good_hosts=front.good_hosts, cors=cors)
+    config = uvicorn.Config(front, http=protocol_class(limits, fast), lifespan="off", log_config=None, access_log=False, proxy_headers=False,
                             server_header=False, timeout_keep_alive=KEEP_ALIVE, timeout_graceful_shutdown=2)
     logging.getLogger("uvicorn.error").addFilter(_QuietCuts())
     logging.getLogger("uvicorn.error").setLevel(logging.ERROR)  # no warning per malformed request
