@@ -86,6 +86,19 @@ def test_pipelined_fast_and_asgi_requests_are_answered_in_order_on_one_connectio
     assert answers[4][1].get("connection") == "close"
 
 
+@pytest.mark.parametrize("byte", [0x01, 0x09, 0x7F, 0x80, 0xFF])
+def test_a_query_string_with_a_byte_that_is_not_visible_ascii_is_refused(server, byte):
+    _, url = server
+    port = int(url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        s.sendall(b"GET /query?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D" + bytes([byte]) +
+                  f" HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        answer = s.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 400"), answer[:60]
+    r = httpx.get(f"{url}/query", params={"query": "ASK { ?s ?p ?o }"}, headers=JSON, timeout=30)
+    assert r.status_code == 200
+
+
 def test_http_1_0_is_answered_and_closed(server):
     _, url = server
     port = int(url.rsplit(":", 1)[1])

@@ -135,7 +135,7 @@ def service_targets(text: str) -> list[str | None]:
     return targets
 
 
-_LETTER_ESCAPE = re.compile(rb"%(?:[46][1-9A-Fa-f]|[57][0-9Aa])")  # %41-%5A, %61-%7A: a letter sent encoded
+_LETTER_ESCAPE = re.compile(rb"%(?:[46][1-9a-f]|[57][0-9a])")  # %41-%5A, %61-%7A (lower-cased): a letter sent encoded
 _OPEN_ENCODED = (b"{", b"(", b"[", b"%7B", b"%7b", b"%28", b"%5B", b"%5b")  # every way to send { ( [
 
 
@@ -145,10 +145,11 @@ def passes_encoded(raw: bytes) -> bool:
     percent-encoded, no ``service``, fewer brackets in all than the nesting limit.  False: decode
     it and check each query in full (``QueryGuard.check``)."""
     # (bytes.find, not ``in``: ``in`` on bytes first tries the operand as an int, an exception each time)
-    if raw.find(b"\\") >= 0 or raw.find(b"%5C") >= 0 or raw.find(b"%5c") >= 0 or raw.lower().find(b"service") >= 0:
+    lower = raw.lower()
+    if lower.find(b"\\") >= 0 or lower.find(b"%5c") >= 0 or lower.find(b"service") >= 0:
         return False
     percents = raw.count(b"%")
-    if percents and _LETTER_ESCAPE.search(raw):
+    if percents and _LETTER_ESCAPE.search(lower):
         return False
     # every encoded bracket holds a '%': a bound in two passes, counted exactly only when near the limit
     if percents + len(raw) - len(raw.translate(None, b"{([")) <= MAX_NESTING:

@@ -195,19 +195,21 @@ class _Cycle(RequestResponseCycle):
     def kg_answer(self, status: int, headers, body: bytes) -> None:
         """A whole answer at once, outside ASGI (``kg.serve.fast``): what ``send`` does with a start and
         one last body message, without awaiting (the body is small: the client's reading pace does not
-        matter)."""
+        matter).  The headers are a worker's, as llhttp parsed them, or the front's own: not checked again."""
         if self.disconnected:
             return
-        self._kg_start(status, headers)
+        self._kg_start(status, headers, checked=True)
         self._kg_body(body, False)
 
-    def _kg_start(self, status: int, headers) -> None:
+    def _kg_start(self, status: int, headers, checked: bool = False) -> None:
+        """``checked``: the headers are known good (a worker's answer as llhttp parsed it, which refuses
+        bad bytes in names and values, and the front's own), so not searched for them again."""
         self.response_started = True
         self.waiting_for_100_continue = False
         headers = [*self.default_headers, *headers]
-        if HEADER_RE.search(b"".join([k for k, _ in headers])):
+        if not checked and HEADER_RE.search(b"".join([k for k, _ in headers])):
             raise RuntimeError("Invalid HTTP header name.")
-        if HEADER_VALUE_RE.search(b"".join([v for _, v in headers])):
+        if not checked and HEADER_VALUE_RE.search(b"".join([v for _, v in headers])):
             raise RuntimeError("Invalid HTTP header value.")
         content = [STATUS_LINE[status]]
         close = False
