@@ -10,6 +10,7 @@ in test_serve_defects.py; the pool's callback lease is tested below without a se
 from __future__ import annotations
 
 import asyncio
+import gc
 import socket
 from urllib.parse import quote, urlencode
 
@@ -153,5 +154,22 @@ def test_acquire_then_leases_at_once_waits_in_turn_and_gives_up_at_its_deadline(
         assert got == [worker, None, worker] and worker.leased  # the waiter got the released worker
         pool.release(worker)
         assert list(pool.idle) == [worker]
+
+        # a wait leaves no reference cycle behind: under load most requests wait, and cycles are freed
+        # only by the garbage collector, whose runs then cost more than the front's own work
+        pool.acquire_then(1, got.append)
+        gc.collect()
+        gc.disable()
+        try:
+            for _ in range(200):
+                pool.acquire_then(30, got.append)
+                pool.release(worker)
+                await asyncio.sleep(0)
+                await asyncio.sleep(0)
+            assert got[-1] is worker and len(got) == 204
+            assert gc.collect() < 20
+        finally:
+            gc.enable()
+        pool.release(worker)
 
     asyncio.run(scenario())

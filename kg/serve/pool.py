@@ -27,6 +27,7 @@ import asyncio
 import collections
 import concurrent.futures
 import ctypes
+import functools
 import queue
 import shutil
 import signal
@@ -479,22 +480,24 @@ class Pool:
         w = self.lease_idle()
         if w is not None:
             return then(w)
-        end = self.loop.time() + wait_s
+        self._wait_then(self.loop.time() + wait_s, then)
 
-        def wait() -> None:
-            waiter, timer = self._wait(end)
+    def _wait_then(self, end: float, then: Callable[[Worker | None], None]) -> None:
+        waiter, timer = self._wait(end)
+        # (a partial, not a closure: a closure that waits again would refer to itself, a cycle per
+        # waiting request that only the garbage collector frees)
+        waiter.add_done_callback(functools.partial(self._handed, end, then, timer))
 
-            def handed(_) -> None:
-                timer.cancel()
-                w = waiter.result()
-                if w is None:
-                    then(None)
-                elif self._lease(w):
-                    then(w)
-                else:
-                    wait()  # it had died while idle: wait on
-            waiter.add_done_callback(handed)
-        wait()
+    def _handed(self, end: float, then: Callable[[Worker | None], None], timer: asyncio.TimerHandle,
+                waiter: asyncio.Future) -> None:
+        timer.cancel()
+        w = waiter.result()
+        if w is None:
+            then(None)
+        elif self._lease(w):
+            then(w)
+        else:
+            self._wait_then(end, then)  # it had died while idle: wait on
 
     def _wait(self, end: float) -> tuple[asyncio.Future, asyncio.TimerHandle]:
         """A future that gets the next worker released (not leased yet), or None at ``end``; and the
