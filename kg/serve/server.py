@@ -193,23 +193,36 @@ class _Cycle(RequestResponseCycle):
         self._kg_body(message.get("body", b""), message.get("more_body", False))
 
     def kg_answer(self, status: int, headers, body: bytes) -> None:
-        """A whole answer at once, outside ASGI (``kg.serve.fast``): what ``send`` does with a start and
-        one last body message, without awaiting (the body is small: the client's reading pace does not
-        matter).  The headers are a worker's, as llhttp parsed them, or the front's own: not checked again."""
+        """A whole answer at once, outside ASGI (``kg.serve.fast``), without awaiting (the body is small:
+        the client's reading pace does not matter).  ``headers`` are a worker's as llhttp parsed them
+        (which refuses bad bytes in names and values) less the hop-by-hop ones, or the front's own, with
+        the body's Content-Length: not checked or scanned again."""
         if self.disconnected:
             return
-        self._kg_start(status, headers, checked=True)
-        self._kg_body(body, False)
+        self.response_started = True
+        self.waiting_for_100_continue = False
+        content = [STATUS_LINE[status]]
+        for name, value in self.default_headers:
+            content += (name, b": ", value, b"\r\n")
+        for name, value in headers:
+            content += (name, b": ", value, b"\r\n")
+        if not self.keep_alive:
+            content.append(b"connection: close\r\n")
+        content += (b"\r\n", body)
+        self.transport.write(b"".join(content))
+        self.response_complete = True
+        self.message_event.set()
+        if not self.keep_alive:
+            self.transport.close()
+        self.on_response()
 
-    def _kg_start(self, status: int, headers, checked: bool = False) -> None:
-        """``checked``: the headers are known good (a worker's answer as llhttp parsed it, which refuses
-        bad bytes in names and values, and the front's own), so not searched for them again."""
+    def _kg_start(self, status: int, headers) -> None:
         self.response_started = True
         self.waiting_for_100_continue = False
         headers = [*self.default_headers, *headers]
-        if not checked and HEADER_RE.search(b"".join([k for k, _ in headers])):
+        if HEADER_RE.search(b"".join([k for k, _ in headers])):
             raise RuntimeError("Invalid HTTP header name.")
-        if not checked and HEADER_VALUE_RE.search(b"".join([v for _, v in headers])):
+        if HEADER_VALUE_RE.search(b"".join([v for _, v in headers])):
             raise RuntimeError("Invalid HTTP header value.")
         content = [STATUS_LINE[status]]
         close = False
