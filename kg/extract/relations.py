@@ -62,7 +62,11 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
 AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
-_TRADE = re.compile(r"贸易额|进出口|进口额|出口额|投资(?:存量|额|总额)|直接投资|承包工程|合同额|营业额")
+_TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
+                    r"营业额")
+# a year alone (2012年，中非贸易额…): the year a figure of trade or investment sums up, its period; not the day of a
+# stock (截至2012年底), which is its date
+_BARE_YEAR = re.compile(r"\d{4}年")
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
@@ -511,7 +515,9 @@ class Relations:
             flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
             sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
                         _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
-            if not AID_WORDS.search(clause) and not flow and not sized and not _TRADE.search(clause) and not (
+            # 中非贸易额达…，同比增长…；其中中国对非出口…: the clauses after one that names trade or investment count it
+            trade = _TRADE.search(sent.text, 0, ce - sent.start)
+            if not AID_WORDS.search(clause) and not flow and not sized and not trade and not (
                     any(a.type == "MONEY" or _goods(a) for a in amounts)
                     and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
@@ -573,8 +579,14 @@ class Relations:
                         and (m.type == "MONEY" or speaker or d.start >= cs or d.start == sent.start
                              and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
                         and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
-                if (as_of_date and m.type == "MONEY") or when:
-                    fact.roles.append(("date", as_of_date if as_of_date and m.type == "MONEY" else when[-1]))
+                # 截至2019年底，…投资存量…，…设立企业3500多家: a stock of trade or investment is counted up to that day
+                stock = as_of_date and (m.type == "MONEY" or trade and not AID_WORDS.search(clause))
+                if stock or when:
+                    day = as_of_date if stock else when[-1]
+                    # a figure of trade or investment given for a year alone (2012年，…贸易额…) sums up that year
+                    flows = trade and not period and day is not as_of_date and not AID_WORDS.search(clause) \
+                        and _BARE_YEAR.fullmatch(day.text) and not re.search(r"(?:截至|截止到?|到)$", sent.text[:day.start - sent.start])
+                    fact.roles.append(("period" if flows else "date", day))
                 if speaker and speaker.end <= m.start:
                     fact.roles.append(("announced_by", speaker))
                 if m.type == "MONEY":
