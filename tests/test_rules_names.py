@@ -278,6 +278,9 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("双方将继续推进“百校百企”。", "百校百企", "PROGRAMME"),
     # projects: 援 and the country, a facility of a programme in a country, heads of facilities
     ("援柬埔寨国家体育场项目举行交接仪式。", "援柬埔寨国家体育场项目", "PROJECT"),
+    # 援 and the country anchor a name with a verb or a measure word inside (摔跤|场, 修建)
+    ("援乌干达青年摔跤场项目在坎帕拉举行交接仪式。", "援乌干达青年摔跤场项目", "PROJECT"),
+    ("中国援埃塞俄比亚修建农村公路工程项目完工。", "中国援埃塞俄比亚修建农村公路工程项目", "PROJECT"),
     ("泰国鲁班工坊揭牌运营，培养了大批技术人才。", "泰国鲁班工坊", "PROJECT"),
     ("中老友好农业科技示范园在万象落成。", "中老友好农业科技示范园", "PROJECT"),
     ("亚的斯亚贝巴轻轨是东非第一条城市轻轨。", "亚的斯亚贝巴轻轨", "PROJECT"),
@@ -320,6 +323,8 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("中方在农村实施打井项目。", "打井项目"),  # a kind of project, no place
     ("中国在鲁班工坊培训学员。", "中国鲁班工坊"),  # the donor is not where the facility is
     ("这座体育场可容纳6万人。", "体育场"),
+    ("中国决定援乌干达，为其修建摔跤场和公路项目。", "援乌干达"),  # a stop after the country: no name
+    ("中国向乌干达提供农业技术示范项目。", "乌干达提供农业技术示范项目"),  # no 援: a verb ends the name
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)

@@ -1053,6 +1053,34 @@ def teams(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+_AIDED_STOPS = {"x", "p", "c", "uj", "ul", "uz", "ug", "ud", "d", "r", "VAL", "y", "e", "o", "w"}
+_AIDED_REACH = 10  # units from 援 to the head
+
+
+def aided_projects(units: list[Unit]) -> list[Found]:
+    """A project named the way aid projects are (援 + the country + what is built or done + a project head):
+    援塞内加尔竞技摔跤场项目, 援埃塞俄比亚修建公路工程项目.  Verbs and measure words may stand inside (修建, 场):
+    the country after 援 anchors the name, the last head before a stop (a preposition, a conjunction, 的, an
+    adverb, punctuation, a value) ends it."""
+    out: list[Found] = []
+    for a, u in enumerate(units[:-2]):
+        if u.text != "援" or units[a + 1].tag != "ENT" or units[a + 1].type not in ("COUNTRY", "PLACE") \
+                or units[a + 1].text in DONOR:
+            continue
+        head = None
+        for b in range(a + 2, min(len(units), a + 1 + _AIDED_REACH)):
+            v = units[b]
+            if v.tag in _AIDED_STOPS or v.tag == "ENT" and v.type not in ("PLACE", "COUNTRY", "REGION") \
+                    or v.tag == "?" and not _HAN.match(v.text):
+                break
+            if v.tag != "ENT" and ((hit := _suffix(v)) is not None and hit[1] == "PROJECT" or v.text.endswith(("项目", "工程"))):
+                head = b
+        if head is not None:  # 中国援…项目: the donor just before 援 is part of the name, as the suffix rule reads it
+            start = units[a - 1].start if a and units[a - 1].tag == "ENT" and units[a - 1].text in DONOR else u.start
+            out.append(Found(start, units[head].end, "PROJECT", "project:aided"))
+    return out
+
+
 _PARTY_TYPES = ("COUNTRY", "REGION", "ORG", "PLACE")
 
 
@@ -1187,6 +1215,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
              *foreign_names(text), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
              *places_with_heads(text, units, known), *names_before_titles(text, units), *country_parts(text, units),
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
+             *(aided_projects(units) if "援" in text else ()),
              *paired_cooperation(text, units), *routes(text, units),
              *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
