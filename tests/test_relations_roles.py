@@ -337,6 +337,20 @@ def test_builders_in_a_clause_of_their_own_after_the_lender(read):
     assert {m.name for f in kinds(facts, "ProjectReport") for m in f.get("partner")} == {"中国进出口银行"}
 
 
+def test_builders_and_lenders_named_before_the_project(read):
+    # X承建了Y, X承建的(country) Y, X为Y提供贷款: the partners of the project
+    for sentence, body in (("中国路桥公司承建了乌干达卡鲁玛水电站。", "中国路桥公司"),
+                           ("中国路桥公司承建的乌干达卡鲁玛水电站于2024年建成。", "中国路桥公司"),
+                           ("中国进出口银行为乌干达卡鲁玛水电站提供了优惠贷款。", "中国进出口银行"),
+                           ("中国进出口银行为卡鲁玛水电站建设提供融资。", "中国进出口银行")):
+        partners = {m.name for f in kinds(read(sentence), "ProjectReport") for m in f.get("partner")}
+        assert partners == {body}, sentence
+    # near misses: a visit, a ceremony, a loan to those around the project
+    for sentence in ("中国路桥公司参观了卡鲁玛水电站。", "中国路桥公司为卡鲁玛水电站举行了竣工仪式。",
+                     "联合国开发计划署为卡鲁玛水电站周边社区提供贷款。"):
+        assert not any(f.get("partner") for f in kinds(read(sentence), "ProjectReport")), sentence
+
+
 def test_a_body_founded_on_the_date_after_its_verb(read):
     for sentence, body, day in (("中国—东盟中心成立于2011年11月。", "中国—东盟中心", "2011年11月"),
                                 ("2018年4月，国家国际发展合作署正式挂牌成立。", "国家国际发展合作署", "2018年4月")):

@@ -809,8 +809,11 @@ class Relations:
                         or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
                         and not re.search(r"[。；]", between) and o.start > p.start and p in _agent_of(sent, projects, o):
                     fact.roles.append(("partner", o))
-                elif o.end <= p.start and re.fullmatch(r"(?:承建|援建|修建|建设|投资|融资)的", between):
-                    fact.roles.append(("partner", o))  # 中国铁建承建的本格拉铁路
+                elif o.end <= p.start and re.fullmatch(r"(?:承建|援建|修建|建设|投资|融资)的", _blank_geo(between, ms, o.end, p.start)):
+                    fact.roles.append(("partner", o))  # 中国铁建承建的本格拉铁路, 中国路桥承建的肯尼亚蒙内铁路
+                elif o.end <= p.start and (_BUILDS_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
+                                           or _FOR.fullmatch(bare) and _LENDS_AFTER.match(text, p.end - base)):
+                    fact.roles.append(("partner", o))  # 中国路桥承建了蒙内铁路; 中国进出口银行为…项目提供优惠贷款
                 elif o.start > p.end and re.match(r"[^，；。]{0,4}提供[^，；。]{0,8}(?:贷款|融资)", text[o.end - base:]):
                     fact.roles.append(("partner", o))  # …铁路由中国进出口银行提供贷款
             # …由中国进出口银行提供贷款，中国中铁和中国电建承建: a clause of builders alone after the project
@@ -1824,6 +1827,20 @@ def _topic(sent, ms: list[Mention], pos: int) -> list[Mention]:
     if len(names) == 1 and names[0].type == "PROJECT" and sent.text[names[0].end - sent.start:][:1] in ("，", ","):
         return names
     return []
+
+
+# who builds or lends, named before the project: X (负责)承建了/建设了 Y, X为Y提供(优惠)贷款/融资/资金 (the verb's object
+# follows the project: …提供了贷款支持); not X参观了Y, X为Y举行仪式
+_BUILDS_BEFORE = re.compile(r"(?:还|也|已|曾|先后|共同|联合|负责)*(?:承建|援建|修建|兴建|建设|建成|投资建设|负责建设|负责施工)了?")
+_FOR = re.compile(r"(?:还|也|已|曾|先后|共同)*(?:为|向)")
+_LENDS_AFTER = re.compile(r"(?:项目|建设|工程|的建设)?提供了?[^，；。]{0,8}?(?:贷款|融资|资金支持|信贷)")
+
+
+def _blank_geo(between: str, ms: list[Mention], lo: int, hi: int) -> str:
+    """The text between two names less the countries and places named in it (承建的肯尼亚|蒙内铁路)."""
+    for m in reversed(_outermost([m for m in ms if m.type in ("COUNTRY", "PLACE", "REGION") and lo <= m.start and m.end <= hi])):
+        between = between[:m.start - lo] + between[m.end - lo:]
+    return between
 
 
 def _agent_of(sent, projects: list[Mention], o: Mention) -> list[Mention]:
