@@ -394,3 +394,13 @@ def test_a_project_paid_by_the_fund_named_in_a_later_clause_is_part_of_it(read):
     # a fund that pays for something else, in a sentence that does not open with the project
     facts = read("世界粮食计划署在老挝实施学校供餐项目，全球发展和南南合作基金提供资金支持其他国家。")
     assert not kinds(facts, "Component")
+
+
+def test_a_measure_named_after_its_announcement_in_quotes_or_a_body_set_up(read):
+    # 在…上提出的“X”: the quote before the name; 宣布成立的 + a body: the body set up
+    (p,) = kinds(read("习近平主席在第二届中国—中亚峰会上提出的“绿色丝路计划”得到广泛支持。"), "Pledge")
+    assert {("announced_by", "习近平"), ("announced_at", "第二届中国—中亚峰会"), ("programme", "绿色丝路计划")} <= roles(p)
+    (p,) = kinds(read("在2018年中非合作论坛北京峰会上宣布成立的中非联合研究交流中心已经运行。"), "Pledge")
+    assert ("programme", "中非联合研究交流中心") in roles(p)
+    # a body after 宣布的 that was not set up: no pledge
+    assert not kinds(read("在峰会上宣布的中国外交部决定得到落实。"), "Pledge")

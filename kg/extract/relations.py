@@ -374,7 +374,10 @@ class Relations:
         attributive = re.match(r"(?!了)[^，；。,;]{0,8}的", sent.text[trigger.end():])
         if attributive:
             lo = sent.start + trigger.end() + attributive.end()
-            named = [m for m in ms if m.type in ("PROGRAMME", "PROJECT") and m.start == lo]
+            # (…提出的“全球发展倡议”: the quote before the name; …宣布成立的中非联合研究中心: a body set up)
+            named = [m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and lo <= m.start
+                     and not sent.text[lo - sent.start:m.start - sent.start].strip("“\"《「『'‘")
+                     and (m.type != "ORG" or re.search(r"(?:设立|成立|建立|组建)$", sent.text[:lo - sent.start - 1]))]
             # 南南合作援助基金是习近平…宣布设立的，首期资金20亿美元: the subject of 是 is the measure
             subject = [m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and m.end <= t_abs
                        and sent.text[m.end - sent.start:m.end - sent.start + 1] == "是"]
