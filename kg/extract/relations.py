@@ -520,6 +520,9 @@ class Relations:
                         _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
             # 中非贸易额达…，同比增长…；其中中国对非出口…: the clauses after one that names trade or investment count it
             trade = _TRADE.search(sent.text, 0, ce - sent.start)
+            # 设立X基金，在第一阶段投入30亿元: a sum put into the fund named before in the sentence
+            sized = sized or any(a.type == "MONEY" for a in amounts) and _SIZE_OF_LAST.match(clause) and any(
+                x.type == "PROGRAMME" and x.end <= cs for x in ms)
             if not AID_WORDS.search(clause) and not flow and not sized and not trade and not (
                     any(a.type == "MONEY" or _goods(a) for a in amounts)
                     and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
@@ -1932,7 +1935,10 @@ _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
 # 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
-_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
+_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)"
+                           # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
+                           r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内))?(?:投入|注资|增资|注入)"
+                           r"|^(?:并|还|将|已|先后)*(?:为|向)(?:其|该基金)(?:提供|注资|增资|注入|投入)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _ITEM_TYPES = frozenset({"PROGRAMME", "PROJECT"})  # what a partner works on
 _BODY_TYPES = frozenset({"ORG", "FORUM", "PROGRAMME"})  # what is founded
