@@ -404,3 +404,8 @@ def test_a_measure_named_after_its_announcement_in_quotes_or_a_body_set_up(read)
     assert ("programme", "中非联合研究交流中心") in roles(p)
     # a body after 宣布的 that was not set up: no pledge
     assert not kinds(read("在峰会上宣布的中国外交部决定得到落实。"), "Pledge")
+
+
+def test_a_session_named_with_its_forums_short_form_in_brackets(read):
+    (f,) = kinds(read("中国—阿拉伯国家合作论坛（中阿合作论坛）第九届部长级会议于2020年7月在约旦举行。"), "MeetingReport")
+    assert {("part_of", "中国—阿拉伯国家合作论坛"), ("date", "2020年7月"), ("location", "约旦")} <= roles(f)

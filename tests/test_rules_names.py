@@ -270,6 +270,9 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("第三届中国—非洲经贸博览会在长沙开幕。", "第三届中国—非洲经贸博览会", "MEETING"),
     ("第二次联合国南南合作高级别会议在布宜诺斯艾利斯举行。", "第二次联合国南南合作高级别会议", "MEETING"),
     ("亚太经合组织第三十次领导人非正式会议在旧金山举行。", "亚太经合组织第三十次领导人非正式会议", "MEETING"),
+    # the forum's short form in brackets between the forum and the session
+    ("中国—阿拉伯国家合作论坛（中阿合作论坛）第十届部长级会议在北京举行。",
+     "中国—阿拉伯国家合作论坛(中阿合作论坛)第十届部长级会议", "MEETING"),  # named in half-width brackets
     # programmes: a quoted name before a programme's head, named sets of measures
     ("中方将同非方共同实施“健康卫生”行动。", "健康卫生", "PROGRAMME"),
     ("中国实施了“丝路书香”工程。", "丝路书香", "PROGRAMME"),
@@ -323,6 +326,7 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("中方在农村实施打井项目。", "打井项目"),  # a kind of project, no place
     ("中国在鲁班工坊培训学员。", "中国鲁班工坊"),  # the donor is not where the facility is
     ("这座体育场可容纳6万人。", "体育场"),
+    ("中国—阿拉伯国家合作论坛（中阿合作论坛）成立于2004年。", "中国—阿拉伯国家合作论坛（中阿合作论坛）"),  # no session
     ("中国决定援乌干达，为其修建摔跤场和公路项目。", "援乌干达"),  # a stop after the country: no name
     ("中国向乌干达提供农业技术示范项目。", "乌干达提供农业技术示范项目"),  # no 援: a verb ends the name
 ])

@@ -826,6 +826,9 @@ _SESSION_AFTER = re.compile(r"(?:首届|首次|第[0-9一二三四五六七八�
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d年$")
 
 
+_SHORT_FORM_AFTER = re.compile(r"[（(][^（()）。，；]{2,12}[)）]")  # a name's short form in brackets after it
+
+
 def sessions(text: str, units: list[Unit], known: list[int], names: list[Found]) -> list[Found]:
     """One session of a body or forum: the name, an ordinal and a meeting head after it (澜湄合作首次领导人
     会议, 全国人民代表大会第一次会议, …论坛首届高级别会议), with an ordinal before it too (第十三届…);
@@ -839,6 +842,8 @@ def sessions(text: str, units: list[Unit], known: list[int], names: list[Found])
         spans += [(f.start, f.end) for f in names if f.type in ("FORUM", "ORG")]
     for start, end in spans:
         m = _SESSION_AFTER.match(text, end)
+        if m is None and (short := _SHORT_FORM_AFTER.match(text, end)):
+            m = _SESSION_AFTER.match(text, short.end())  # 中国—拉共体论坛（中拉论坛）首届部长级会议: the short form between
         if m:
             before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
             out.append(Found(before.start() if before else start, m.end(), "MEETING", "meeting:name+ordinal+head"))
