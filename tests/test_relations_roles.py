@@ -122,6 +122,17 @@ def test_a_sum_for_a_purpose_in_a_country_was_received_by_it(read):
     assert ("recipient", "老挝") in roles(f)
 
 
+def test_a_sum_followed_by_whom_it_serves_was_received_by_them(read):
+    # the clause right after the sum: 为/向/帮助 + (a few words of who) the country + a verb of delivery
+    for sentence in ("中国政府向世界粮食计划署提供100万美元，为马达加斯加受灾民众提供粮食援助。",
+                     "中国政府向世界粮食计划署提供100万美元紧急援助，为受灾的马达加斯加民众提供粮食。"):
+        (f,) = holding(read(sentence), "figure", "100万美元")
+        assert ("recipient", "马达加斯加") in roles(f), sentence
+    # what someone else then says they will do: not whom the sum serves
+    (f,) = holding(read("中国向世界粮食计划署提供100万美元，该署表示将为马达加斯加灾民提供帮助。"), "figure", "100万美元")
+    assert not f.get("recipient")
+
+
 def test_the_total_after_an_unnamed_measure_is_its_sum(read):
     facts = read("中国宣布免除埃塞俄比亚、苏丹等15个非洲国家的无息贷款债务，共计16亿元人民币。")
     (f,) = holding(facts, "figure", "16亿元人民币")

@@ -1312,24 +1312,35 @@ def _aided_by_purpose(doc: Document, facts: list[Fact]) -> list[Fact]:
     """A sum given for a purpose in a country (向粮食署捐款300万美元，用于在老挝北部开展学校供餐项目; 用于帮助
     布基纳法索…): the countries the purpose names after 在/向/为/帮助/支持/援助 received it."""
     for f in facts:
-        if f.kind != "AidStatistic" or "purpose" not in f.literals or any(
-                m.type in GEO for m in f.get("recipient")):
+        if f.kind != "AidStatistic" or any(m.type in GEO for m in f.get("recipient")):
             continue
         money = [m for _, m in f.roles if m.type == "MONEY"]
         if not money:
             continue
         sent = doc.sentences[f.sentence]
         text = _rule_view(sent.text)
-        use = text.find("用于" + f.literals["purpose"], money[0].end - sent.start)
-        if use < 0:
+        if "purpose" not in f.literals:
+            # …提供100万美元，为缅甸受灾民众提供粮食援助: the clause right after the sum says whom it serves
+            then = _SERVES.match(text, f.end - sent.start)
+            if then and len(text[money[-1].end - sent.start:f.end - sent.start].strip("，, ")) <= 6:
+                lo, hi = sent.start + then.start(), sent.start + then.end()
+            else:
+                continue
+        elif (use := text.find("用于" + f.literals["purpose"], money[0].end - sent.start)) < 0:
             continue
-        lo, hi = sent.start + use, sent.start + use + 2 + len(f.literals["purpose"])
+        else:
+            lo, hi = sent.start + use, sent.start + use + 2 + len(f.literals["purpose"])
+        # (为受灾的缅甸民众: a few words of who they are may stand between)
         geo = [g for g in _in_sentence(doc, sent.index) if g.type in GEO and not _chinese(g) and lo <= g.start
-               and g.end <= hi and re.search(r"(?:在|向|为|帮助|支持|援助|惠及)$", text[:g.start - sent.start])]
+               and g.end <= hi and re.search(r"(?:在|向|为|帮助|支持|援助|惠及)[^，；。,;的]{0,4}的?$", text[:g.start - sent.start])]
         if geo:
             f.roles += [("recipient", g) for g in _list_run(text, [g for g in _in_sentence(doc, sent.index)
                                                                    if g.type in GEO and g.start >= geo[0].start], sent.start)]
     return facts
+
+
+# a clause that says whom the sum before it serves: 为/向/帮助 + who + a verb of delivery in the same clause
+_SERVES = re.compile(r"[，,]?(?:以|并|来|从而)?(?:为|向|帮助|支持|援助)[^，；。,;]{2,30}?(?:提供|开展|实施|援建|建设|捐赠|采购|购买|运送|分发)")
 
 
 _SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:该|此|这一?|上述)?(?:项目|援助|批援助|笔援助|批物资)?(?:的)?(?:援助)?(?:总)?(?:金额|总额|价值|规模|投资额?|资金|款项)"
