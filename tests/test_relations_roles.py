@@ -420,3 +420,16 @@ def test_a_measure_named_after_its_announcement_in_quotes_or_a_body_set_up(read)
 def test_a_session_named_with_its_forums_short_form_in_brackets(read):
     (f,) = kinds(read("中国—阿拉伯国家合作论坛（中阿合作论坛）第九届部长级会议于2020年7月在约旦举行。"), "MeetingReport")
     assert {("part_of", "中国—阿拉伯国家合作论坛"), ("date", "2020年7月"), ("location", "约旦")} <= roles(f)
+
+
+def test_the_organisations_own_programme_is_run_by_it(read):
+    # X的Y, X牵头的Y: the organisation runs the programme or project named right after
+    for sentence in ("联合国儿童基金会的马拉维母婴健康项目惠及10万名妇女。", "联合国儿童基金会牵头的马拉维母婴健康项目正式启动。"):
+        partners = {(f.label, m.name) for f in kinds(read(sentence), "Partnership") for m in f.get("partner")}
+        assert partners == {("马拉维母婴健康项目", "联合国儿童基金会")}, sentence
+    # China's and the organisation's together (中国与X的Y项目): the organisation is a partner of it
+    partners = {m.name for f in kinds(read("中国与联合国儿童基金会的马拉维母婴健康项目正式启动。"), "Partnership")
+                for m in f.get("partner")}
+    assert partners == {"联合国儿童基金会"}
+    # the organisation's staff, not its project
+    assert not kinds(read("联合国儿童基金会的工作人员参观了马拉维母婴健康项目。"), "Partnership")

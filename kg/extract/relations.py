@@ -669,11 +669,16 @@ class Relations:
                         and not text[:p.start - base].strip("“\"《")
                     if not re.search(r"[，；。,;]", gap) and len(gap) <= 20 or topic:
                         yield from fact(p, o, rule="partner:run-by")
-            # 世界粮食计划署实施的老挝学校供餐项目
-            done = re.match(r"(?:负责|具体)?(?:实施|执行|承办|运营|管理)的([^，；。,;]{0,20})", after)
-            if done:
+            # 世界粮食计划署实施的老挝学校供餐项目; 粮食署(牵头)的学校供餐项目: the organisation's own is run by it
+            done = re.match(r"(?:(?:负责|具体)?(?:实施|执行|承办|运营|管理|牵头|主导|开展|发起)(?:实施)?)?的([^，；。,;]{0,20})", after)
+            # (after a bare 的 the name follows at once, not 粮食署的工作人员参观了X项目; 中国与X的Y项目 is theirs
+            # together, unless each has its own: 中国与X的Y项目各自进行)
+            bare = done is not None and done.start(1) == 1
+            if done and not (bare and re.search(r"(?:与|和|同|及|、)$", before)
+                             and re.match(r"[^，；。,;]*?(?:各自|分别)", after)):
                 for p in items:
-                    if o.end + done.start(1) <= p.start <= o.end + done.end():
+                    if o.end + done.start(1) <= p.start <= o.end + done.end() and (
+                            not bare or not text[o.end - base + 1:p.start - base].strip("“\"《")):
                         yield from fact(p, o, rule="partner:run-by")
             # the fund that pays and the organisation that runs it: 通过X基金…，由Y负责实施; X支持、Y实施的
             if run and re.search(r"(?:由|、|委托|联合)$", before):
