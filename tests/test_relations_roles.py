@@ -433,3 +433,10 @@ def test_the_organisations_own_programme_is_run_by_it(read):
     assert partners == {"联合国儿童基金会"}
     # the organisation's staff, not its project
     assert not kinds(read("联合国儿童基金会的工作人员参观了马拉维母婴健康项目。"), "Partnership")
+
+
+def test_a_programme_proposed_with_an_attributive_before_its_name(read):
+    (p,) = kinds(read("习近平主席在第二届中国—中亚峰会上提出了推动绿色发展的“绿色丝路计划”。"), "Pledge")
+    assert {("announced_by", "习近平"), ("announced_at", "第二届中国—中亚峰会"), ("programme", "绿色丝路计划")} <= roles(p)
+    # an idea proposed, no programme named: no pledge
+    assert not kinds(read("习近平主席在会上提出了构建人类命运共同体的新理念。"), "Pledge")

@@ -384,8 +384,9 @@ class Relations:
             if not named and not subject:
                 return
         elif trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms) and not any(
-                m.type == "PROGRAMME" and 0 <= m.start - (sent.start + trigger.end()) <= 2 for m in ms):
-            return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
+                m.type == "PROGRAMME" and (0 <= m.start - (sent.start + trigger.end()) <= 2
+                                           or _PROPOSED.fullmatch(sent.text, trigger.end(), m.start - sent.start)) for m in ms):
+            return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议, 提出了…的“X倡议”: a programme)
         people = [m for m in before if m.type == "PERSON"]
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
@@ -1951,6 +1952,8 @@ _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
 # 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
+# what 提出 names as its object with an attributive before it: 提出了推动共同发展的“全球发展倡议”
+_PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)"
                            # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
                            r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内))?(?:投入|注资|增资|注入)"
