@@ -440,3 +440,15 @@ def test_a_programme_proposed_with_an_attributive_before_its_name(read):
     assert {("announced_by", "习近平"), ("announced_at", "第二届中国—中亚峰会"), ("programme", "绿色丝路计划")} <= roles(p)
     # an idea proposed, no programme named: no pledge
     assert not kinds(read("习近平主席在会上提出了构建人类命运共同体的新理念。"), "Pledge")
+
+
+def test_the_years_a_project_was_built_in(read):
+    # the year the works began to the year they were done: the project's period
+    for sentence in ("乌干达卡鲁玛水电站于2013年开工，2024年建成投产。", "卡鲁玛水电站2013年开工，到2024年全面竣工。"):
+        (f,) = kinds(read(sentence), "ProjectReport")
+        (period,) = f.get("period")
+        assert period.value["value"] == "2013/2024" and not f.get("date"), sentence
+    # one year, or the other year in a statement of its own: the date of what the clause says
+    for sentence in ("卡鲁玛水电站于2024年建成。", "2013年，乌干达卡鲁玛水电站开工；2024年建成。"):
+        (f,) = kinds(read(sentence), "ProjectReport")
+        assert not f.get("period") and f.get("date"), sentence

@@ -844,7 +844,8 @@ class Relations:
                          and text[d.start - base - 1:d.start - base] == "于"]
                 dates = dates or [d for d in ms if d.type == "DATE" and d.end <= p.start and
                                   not re.search(r"[；。;]", text[d.end - base:p.start - base])]
-                fact.roles += [("date", d) for d in dates[-1:]]
+                works = _works_span(sent, ms, p)
+                fact.roles += [("period", works)] if works else [("date", d) for d in dates[-1:]]
                 fact.roles += [("location", x) for x in ms if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
                                and p.end <= x.start and x.end - base <= p.end - base + done.end()
                                and re.search(r"在$", text[:x.start - base])]
@@ -1864,6 +1865,29 @@ def _blank_geo(between: str, ms: list[Mention], lo: int, hi: int) -> str:
     for m in reversed(_outermost([m for m in ms if m.type in ("COUNTRY", "PLACE", "REGION") and lo <= m.start and m.end <= hi])):
         between = between[:m.start - lo] + between[m.end - lo:]
     return between
+
+
+_WORKS_BEGUN = re.compile(r"[^，；。\d]{0,4}?(?:开工|动工|开建|开始(?:修建|建设|施工)|破土)")
+_WORKS_DONE = re.compile(r"[^，；。\d]{0,6}?(?:建成|竣工|完工|通车|落成|投入使用|投入运营)")
+
+
+def _works_span(sent, ms: list[Mention], p: Mention) -> Mention | None:
+    """The years a project was built in, from the year its works began to the year they were done (Y于2014年开工，
+    2017年建成通车; 1970年开工，到1976年全线建成): a period of the text, as a value of its own; the sentence's
+    clauses chained without 。；."""
+    text, base = sent.text, sent.start
+    dates = [d for d in ms if d.type == "DATE" and re.fullmatch(r"\d{4}", str(d.value.get("value", ""))[:4])]
+    begun = [d for d in dates if _WORKS_BEGUN.match(text, d.end - base)]
+    done = [d for d in dates if _WORKS_DONE.match(text, d.end - base)]
+    for a in begun:
+        for b in done:
+            lo, hi = min(a.start, b.start, p.start), max(a.end, b.end, p.end)
+            if a.end <= b.start and not re.search(r"[；。;]", text[lo - base:hi - base]) and a.value["value"][:4] < b.value["value"][:4]:
+                return replace(a, end=b.end, text=text[a.start - base:b.end - base], type="PERIOD", key=f"period/{a.value['value']}/{b.value['value']}",
+                               name=text[a.start - base:b.end - base], rule="value:works-span",
+                               value={"value": f"{a.value['value']}/{b.value['value']}", "start": a.value["value"],
+                                      "end": b.value["value"]})
+    return None
 
 
 def _agent_of(sent, projects: list[Mention], o: Mention) -> list[Mention]:
