@@ -279,6 +279,9 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("中方宣布了支持非洲发展的六项政策举措。", "六项政策举措", "PROGRAMME"),
     ("中方将向发展中国家提供“六个100”项目支持。", "六个100", "PROGRAMME"),
     ("双方将继续推进“百校百企”。", "百校百企", "PROGRAMME"),
+    # a quoted name before the cooperation document signed on it
+    ("中国同东盟签署“五通一化”合作备忘录。", "五通一化", "PROGRAMME"),
+    ('双方签署了"数字丝路"合作谅解备忘录。', "数字丝路", "PROGRAMME"),
     # projects: 援 and the country, a facility of a programme in a country, heads of facilities
     ("援柬埔寨国家体育场项目举行交接仪式。", "援柬埔寨国家体育场项目", "PROJECT"),
     # 援 and the country anchor a name with a verb or a measure word inside (摔跤|场, 修建)
@@ -314,6 +317,7 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("第一次中国—东盟合作项目启动。", "第一次中国—东盟合作"),  # no meeting's head after the pair
     ("“一带一路”已成为广受欢迎的合作平台。", "合作平台"),  # what a programme is, not a name
     ("中国向偏远地区和沿海地区提供援助。", "偏远地区"),  # kinds of area
+    ("双方签署“五通一化”备忘录。", "五通一化"),  # no cooperation named with the document
     ("中国向偏远地区和沿海地区提供援助。", "沿海地区"),
     ("中方援建了一批小型光伏发电项目。", "小型光伏发电项目"),  # 光伏: jieba tags it j, a common word
     ("推动更多惠民工程落地。", "惠民工程"),  # 惠民: jieba tags it nr

@@ -551,6 +551,10 @@ _QUOTED_WITH_HEAD = re.compile(r"[“\"]([^“”\"，。；！？,;!?]{1,40}?("
 _QUOTED_PROGRAMME = re.compile(r"“([^“”，。；、！？,;!?]{2,20})”(行动计划|行动|计划|倡议|工程|基金)(?![\u4e00-\u9fff]{0,2}(?:署|会|组))")
 
 
+# a quoted name before the document two parties sign on it: “三网一化”合作备忘录, "一带一路"合作谅解备忘录
+_QUOTED_COOPERATION = re.compile(r"[“\"]([^“”\"，。；、！？,;!?\s]{2,12})[”\"]合作(?:谅解)?(?:备忘录|协议|协定|框架协议|文件)")
+
+
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     if "“" not in text and "《" not in text and '"' not in text:
@@ -573,6 +577,11 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     for m in _QUOTED_PROGRAMME.finditer(text):  # “健康卫生”行动, “百校百企”计划, “丝路书香”工程: the quoted name
         if m.group(1) not in GENERIC:
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:name+programme-head"))
+    for m in _QUOTED_COOPERATION.finditer(text):  # 签署“三网一化”合作备忘录: what the parties cooperate on
+        if m.group().startswith('"') and text.count('"', 0, m.start()) % 2:
+            continue  # the closing quote of a name before
+        if m.group(1) not in GENERIC:
+            out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:name+cooperation-document"))
     for m in re.finditer(r"《([^《》]{2,40})》", text):
         inner = m.group(1)
         if re.search(r"(议程|规划|计划|战略|倡议|纲要|愿景|行动)(\d{4})?(（\d{4}[—–-]\d{4}）|\(\d{4}[—–-]\d{4}\))?$", inner):
