@@ -452,3 +452,13 @@ def test_the_years_a_project_was_built_in(read):
     for sentence in ("卡鲁玛水电站于2024年建成。", "2013年，乌干达卡鲁玛水电站开工；2024年建成。"):
         (f,) = kinds(read(sentence), "ProjectReport")
         assert not f.get("period") and f.get("date"), sentence
+
+
+def test_a_programme_to_be_carried_out_in_the_span_heading_the_sentence(read):
+    for sentence, span in (("2015年至2019年，中方将实施“百校百企”计划。", "2015年至2019年"),
+                           ("未来五年，双方将共同实施“丝路书香”工程。", "未来五年")):
+        (f,) = kinds(read(sentence), "ProgrammeReport")
+        assert ("period", span) in roles(f), sentence
+    # done already, or a framework the aid is given under: not the programme's time
+    for sentence in ("2015年至2019年，中方已实施“百校百企”计划。", "2015年至2019年，中方在“一带一路”框架下提供援助。"):
+        assert not any(f.get("period") for f in kinds(read(sentence), "ProgrammeReport")), sentence

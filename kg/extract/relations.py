@@ -870,6 +870,9 @@ class Relations:
                 fact.roles.append(("period", replace(
                     p, start=p.start + years.start(), end=p.start + years.end(), text=years.group(), type="PERIOD",
                     key=f"period/{a}/{b}", name=years.group(), rule="value", value={"value": f"{a}/{b}", "start": a, "end": b})))
+            # 2015年至2019年，中方将实施“X计划”: the span heading the sentence is the time of a programme it is to carry out
+            if not years and (head := _HEAD_SPAN.match(text)) and _TO_CARRY_OUT.fullmatch(text, head.end(), p.start - base):
+                fact.roles += [("period", m) for m in ms if m.type == "PERIOD" and m.start == base + head.start(1)][:1]
             # 东盟互联互通总体规划2025: 东盟's plan (a forum's plan, 中非合作论坛—达喀尔行动计划, is adopted at one
             # of its meetings: the forum is no meeting it was announced at)
             owner = [o for o in ms if p.start <= o.start <= p.start + 1 and o.end < p.end and o.type == "ORG"
@@ -1867,6 +1870,10 @@ def _blank_geo(between: str, ms: list[Mention], lo: int, hi: int) -> str:
     return between
 
 
+# a span of time heading a sentence (2015年至2019年，/ 未来五年，), and a subject and a verb that will carry out what
+# it names next (中方将实施“, 双方将共同实施): the programme is to be carried out in that span
+_HEAD_SPAN = re.compile(r"\s*(?:在)?(\S{2,16}?)(?:内|间|期间)?[，,]")
+_TO_CARRY_OUT = re.compile(r"[^，；。,;]{0,8}?(?:将|拟|计划)(?:继续|共同|联合|积极)*(?:实施|启动|开展|推出|设立|举办|落实|推进)[“\"《]?")
 _WORKS_BEGUN = re.compile(r"[^，；。\d]{0,4}?(?:开工|动工|开建|开始(?:修建|建设|施工)|破土)")
 _WORKS_DONE = re.compile(r"[^，；。\d]{0,6}?(?:建成|竣工|完工|通车|落成|投入使用|投入运营)")
 
