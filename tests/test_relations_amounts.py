@@ -320,3 +320,13 @@ def test_what_a_count_counts_is_a_noun_not_a_hedge(read):
 def test_the_year_heading_a_sentence_dates_its_counts(read):
     facts = kinds(read("2020年，中国向150个国家和13个国际组织提供了抗疫物资援助。"), "AidStatistic")
     assert facts and all(("date", "2020年") in roles(f) for f in facts)
+
+
+def test_a_sum_paid_through_a_fund_named_in_the_clause_before(read):
+    for sentence, fund in (("王毅表示，中方将在全球发展和南南合作基金框架下，再提供10亿美元。", "全球发展和南南合作基金"),
+                           ("通过南南合作援助基金，中国向世界粮食计划署提供了300万美元。", "南南合作援助基金")):
+        (f,) = kinds(read(sentence), "AidStatistic")
+        assert {("programme", fund)} <= roles(f) and f.get("amount"), sentence
+    # an initiative, not a fund: its trade is no sum it pays
+    (f,) = kinds(read("在“一带一路”倡议下，中国与东盟贸易额达到5000亿美元。"), "AidStatistic")
+    assert not f.get("programme")

@@ -569,6 +569,11 @@ class Relations:
                 if not fund and m.type == "MONEY":  # 捐出1500万卢比，注入巴总理抗洪赈灾基金: the fund it goes into
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.start > m.end and re.fullmatch(
                         r"[^，；。,;]{0,4}[，,]?(?:注入|捐给|捐入|拨入|存入)", sent.text[m.end - sent.start:x.start - sent.start])][:1]
+                if not fund and m.type == "MONEY":  # 在X基金框架下，再提供10亿美元 / 通过X基金，…提供: what the fund pays
+                    fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and _zh(x).endswith(("基金", "专项贷款"))
+                            and _THROUGH_FUND.search(sent.text, 0, x.start - sent.start)
+                            and _THROUGH_FUND_AFTER.fullmatch(sent.text, x.end - sent.start, cs - sent.start)
+                            and not any(o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
                 if not fund and m.type == "MONEY" and _SIZE_OF_LAST.match(clause):
                     # 中国设立了南南合作援助基金，首期资金20亿美元: the size of the fund named just before
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and not any(
@@ -1874,6 +1879,9 @@ def _blank_geo(between: str, ms: list[Mention], lo: int, hi: int) -> str:
 # it names next (中方将实施“, 双方将共同实施): the programme is to be carried out in that span
 _HEAD_SPAN = re.compile(r"\s*(?:在)?(\S{2,16}?)(?:内|间|期间)?[，,]")
 _TO_CARRY_OUT = re.compile(r"[^，；。,;]{0,8}?(?:将|拟|计划)(?:继续|共同|联合|积极)*(?:实施|启动|开展|推出|设立|举办|落实|推进)[“\"《]?")
+# a fund a sentence says its sums go through: 在X(框架)下，/ 通过X，/ 依托X，(the next clause pays)
+_THROUGH_FUND = re.compile(r"(?:在|通过|依托|利用|借助|经由)[“\"《]?$")
+_THROUGH_FUND_AFTER = re.compile(r"[”\"》]?(?:的)?(?:框架|名义|机制|渠道|平台)?(?:下|内|项下)?[，,]")
 _WORKS_BEGUN = re.compile(r"[^，；。\d]{0,4}?(?:开工|动工|开建|开始(?:修建|建设|施工)|破土)")
 _WORKS_DONE = re.compile(r"[^，；。\d]{0,6}?(?:建成|竣工|完工|通车|落成|投入使用|投入运营)")
 
