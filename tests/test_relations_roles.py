@@ -462,3 +462,13 @@ def test_a_programme_to_be_carried_out_in_the_span_heading_the_sentence(read):
     # done already, or a framework the aid is given under: not the programme's time
     for sentence in ("2015年至2019年，中方已实施“百校百企”计划。", "2015年至2019年，中方在“一带一路”框架下提供援助。"):
         assert not any(f.get("period") for f in kinds(read(sentence), "ProgrammeReport")), sentence
+
+
+def test_a_forums_sub_forum(read):
+    for sentence, part, whole in (("中非合作论坛—中非民间论坛在北京举行。", "中非民间论坛", "中非合作论坛"),
+                                  ("中拉基础设施合作论坛是中国—拉共体论坛的专业分论坛。", "中拉基础设施合作论坛", "中国—拉共体论坛"),
+                                  ("作为中国—拉共体论坛的分论坛，中拉企业家高峰会在乌拉圭举行。", "中拉企业家高峰会", "中国—拉共体论坛")):
+        parts = {(f.label, m.name) for f in kinds(read(sentence), "Component") for m in f.get("part_of")}
+        assert (part, whole) in parts, sentence
+    # two forums named side by side: neither is the other's
+    assert not kinds(read("中非合作论坛和中非民间论坛在北京举行。"), "Component")

@@ -375,9 +375,10 @@ class Relations:
         if attributive:
             lo = sent.start + trigger.end() + attributive.end()
             # (…提出的“全球发展倡议”: the quote before the name; …宣布成立的中非联合研究中心: a body set up)
-            named = [m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and lo <= m.start
-                     and not sent.text[lo - sent.start:m.start - sent.start].strip("“\"《「『'‘")
-                     and (m.type != "ORG" or re.search(r"(?:设立|成立|建立|组建)$", sent.text[:lo - sent.start - 1]))]
+            # (宣布的中非合作“九项工程”: a few words that qualify the name may stand before it, not a verb or a stop)
+            named = _outermost([m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and lo <= m.start
+                                and _QUALIFIER.fullmatch(sent.text, lo - sent.start, m.start - sent.start)
+                                and (m.type != "ORG" or re.search(r"(?:设立|成立|建立|组建)$", sent.text[:lo - sent.start - 1]))])[:1]
             # 南南合作援助基金是习近平…宣布设立的，首期资金20亿美元: the subject of 是 is the measure
             subject = [m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and m.end <= t_abs
                        and sent.text[m.end - sent.start:m.end - sent.start + 1] == "是"]
@@ -957,6 +958,21 @@ class Relations:
                     and not re.search(r"[，；。]", text[p.end - base:t.start()])] or _topic(sent, ms, t.start())
             if whole and part:
                 yield from fact(part[-1], whole[0], "part_of:is-part-of")
+
+        # a forum's sub-forum: Y是X的(专业)分论坛; 作为X的分论坛，Y…; X—Y论坛 (two forums joined by a dash)
+        if "论坛" in text or "分会" in text:
+            forums = [m for m in _outer_names(ms) if m.type in ("FORUM", "MEETING")]
+            for t in _SUB_FORUM.finditer(text):
+                whole = [w for w in forums if w.type == "FORUM" and base + t.start(2) <= w.start and w.end <= base + t.end(2)]
+                if t.group(1):  # 作为X的分论坛，Y: the forum the sentence goes on with
+                    part = [p for p in forums if p.start - base >= t.end() and not re.search(r"[；。]", text[t.end():p.start - base])][:1]
+                else:  # Y是X的分论坛: the forum before 是
+                    part = [p for p in forums if p.end - base <= t.start() and not re.search(r"[，；。]", text[p.end - base:t.start()])][-1:]
+                if whole and part:
+                    yield from fact(part[0], whole[0], "part_of:sub-forum")
+            for a, b in zip(forums, forums[1:]):
+                if a.type == "FORUM" and b.type == "FORUM" and text[a.end - base:b.start - base] in DASH_CHARS:
+                    yield from fact(b, a, "part_of:sub-forum")  # 中非合作论坛—中非民间论坛
 
         # 作为“一带一路”重点项目，蒙内铁路…: the project the sentence goes on with is the programme's
         for t in re.finditer(r"作为([^，；。]{2,30}?)的?(?:首个|第一个|重点|重要|旗舰|标志性|示范|早期收获)[^，；。的]{0,8}?(?:项目|工程)[，,]",
@@ -1991,6 +2007,9 @@ _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
 # 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
+# the words that may qualify a name after 宣布的 (中非合作“九项工程”, 新的“X计划”): no stop, verb or function word
+_QUALIFIER = re.compile(r"(?:(?!包括|是|为|有|将|已|了|在|对|向|和|与|等|及|的)[^，；。,;：:、])"
+                        r"{0,8}[“\"《「『'‘]?|新的[“\"《]?")
 # what 提出 names as its object with an attributive before it: 提出了推动共同发展的“全球发展倡议”
 _PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
 _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)"
@@ -2001,6 +2020,8 @@ _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|�
 _ITEM_TYPES = frozenset({"PROGRAMME", "PROJECT"})  # what a partner works on
 _BODY_TYPES = frozenset({"ORG", "FORUM", "PROGRAMME"})  # what is founded
 _PART_TYPES = frozenset({"PROGRAMME", "PROJECT", "FORUM"})  # what is part of a whole
+_SUB_FORUM = re.compile(r"(?:(作为)|是|为|成为)([^，；。]{2,30}?)的?(?:专业|专题|重要)?(?:分论坛|子论坛|分会)")
+DASH_CHARS = {"—", "–", "-", "－", "——"}
 _BUILDERS_CLAUSE = re.compile(r"[，,]([^，,；;。]{2,60}?)(?:共同|联合)?(?:承建|施工|修建|负责建设|负责施工)")
 _AT_A_SESSION = re.compile(r"(?:开幕式|闭幕式|部长级会议|领导人会议)?(?:上|期间)")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
