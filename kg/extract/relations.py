@@ -10,7 +10,9 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
   gives one pledge each.
 - AidStatistic: an amount or count of aid in a clause about aid (援助, 贷款, 项目, 提供 ...), with
   its flow type (无偿援助 grant, 无息贷款 interest-free loan, 优惠贷款 concessional loan, 债务减免
-  debt relief), the share of the total, the period (from the clause, else the sentence or the
+  debt relief), also figures of trade and investment (贸易额, 贸易总额, 双边贸易规模, 投资流量/存量, in the
+  clauses after the one that names them: a flow given for a year alone has the year as its period, a stock
+  counted 截至…年底 that day as its date), the share of the total, the period (from the clause, else the sentence or the
   paragraph before it; none for a figure of one year, 当年), the region it counts (亚洲地区30国) and the
   purpose (用于 …).  The sum of a named flow or total (援助总额为Y) and the number of what the clause names
   before it (提供物资援助890批) are its amount; other sums and numbers are its subject (theme).  Not
@@ -18,11 +20,13 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
 - Partnership: a programme or fund and the organisations it works with (中国与 A、B、C 等14个国际
   组织实施项目 under the fund named in the sentence or the paragraph's heading; a fund named after both,
   中国—联合国和平与发展基金; 与/同 X (合作在…)签署/落实/设立 Y; Y 由 X 实施; the fund that pays and the body
-  that runs it, 基金支持/资助/委托 X 实施; parties that work together, A与B共同实施的Y, A、B和C三方合作开展Y);
+  that runs it, 基金支持/资助/委托 X 实施; parties that work together, A与B共同实施的Y, A、B和C三方合作开展Y;
+  the organisation's own, X的Y / X牵头的Y);
   the organisation aid goes through (通过/经由/委托 X 向…提供) is the partner of the clause's figures and
   deliveries; 由X建设 after a chain of clauses builds the sentence's topic.
 - Component (part_of): a name that begins with its whole's, 在X框架下 / 在X(支持)下 … Y, X支持的Y,
-  Y是/成为X的组成部分/…节点; the deliveries of 为推进A、B建设 serve every programme of the list.
+  Y是/成为X的组成部分/…节点; the deliveries of 为推进A、B建设 serve every programme of the list; a forum's
+  sub-forum (Y是X的分论坛, X—Y论坛).
 - AidDelivery (recipients): countries listed with an aid verb and what they received (a named project, or the
   object of the verb: 机场升级扩建项目, 集装箱检查设备); a country inside a project's name.
 - Founding: 成立 + body, with the date and the parent body (作为国务院直属机构).
@@ -809,8 +813,9 @@ class Relations:
 
     # ------------------------------------------------------------------ projects: builders, lenders, milestones
     def _builders(self, sent, ms: list[Mention]) -> Iterable[Fact]:
-        """A project and who builds or finances it (由X承建/建设, 承建单位是X, X承建的Y, X提供贷款):
-        the partner; and the day it was begun or finished (Y于…建成通车, …开工): its date."""
+        """A project and who builds or finances it (由X承建/建设, 承建单位是X, X承建的(肯尼亚)Y, X承建了Y, X提供贷款,
+        X为Y提供贷款): the partner; and the day it was begun or finished (Y于…建成通车, …开工): its date, or the
+        years from the one its works began to the one they were done (于2013年开工，2024年建成): its period."""
         text, base = sent.text, sent.start
         projects = [m for m in ms if m.type == "PROJECT"]
         if not projects:
