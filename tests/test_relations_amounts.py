@@ -239,9 +239,11 @@ def test_the_clauses_after_one_about_trade_are_figures_of_it(read):
     facts = read("2018年，中国同拉美双边贸易规模达到3000亿美元，其中中国自拉美进口1500亿美元。")
     assert [[m.text for m in f.get("theme")] for f in kinds(facts, "AidStatistic")] == [["3000亿美元"], ["1500亿美元"]]
     assert all(("period", "2018年") in roles(f) for f in kinds(facts, "AidStatistic"))
-    # a clause before the one about trade is not
+    # a clause before the one about trade is not, nor one after it about something else
     assert [[m.text for m in f.get("theme")] for f in kinds(read(
         "2018年，该国人口增至3000万人，中国同该国贸易额达到1500亿美元。"), "AidStatistic")] == [["1500亿美元"]]
+    assert [[m.text for m in f.get("theme")] for f in kinds(read(
+        "2018年，中国同该国贸易额达到1500亿美元，该国人口增至3000万人。"), "AidStatistic")] == [["1500亿美元"]]
 
 
 def test_a_stock_of_trade_or_investment_is_counted_up_to_its_day(read):

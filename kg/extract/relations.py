@@ -68,6 +68,7 @@ def _flow_code(m: re.Match) -> str:
 AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
 _TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
                     r"营业额")
+_TRADE_GOES_ON = re.compile(r"^(?:其中|同比|比上年|较上年|占|增长|下降|增幅|降幅|分别)|进口|出口|投资|企业|公司|合同|工程|项目")
 # a year alone (2012年，中非贸易额…): the year a figure of trade or investment sums up, its period; not the day of a
 # stock (截至2012年底), which is its date
 _BARE_YEAR = re.compile(r"\d{4}年")
@@ -525,7 +526,8 @@ class Relations:
             sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
                         _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
             # 中非贸易额达…，同比增长…；其中中国对非出口…: the clauses after one that names trade or investment count it
-            trade = _TRADE.search(sent.text, 0, ce - sent.start)
+            # (a clause that goes on with the trade: 其中, 同比, its goods, firms or investment; not 该国人口达…)
+            trade = _TRADE.search(clause) or _TRADE.search(sent.text, 0, cs - sent.start) and _TRADE_GOES_ON.search(clause)
             # 设立X基金，在第一阶段投入30亿元: a sum put into the fund named before in the sentence
             sized = sized or any(a.type == "MONEY" for a in amounts) and _SIZE_OF_LAST.match(clause) and any(
                 x.type == "PROGRAMME" and x.end <= cs for x in ms)
