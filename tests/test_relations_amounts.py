@@ -217,12 +217,40 @@ def test_an_anniversary_is_no_span_of_weeks():
     assert [v[3]["value"] for v in find_values("援助物资在两周内运抵。")] == ["P2W"]
 
 
-def test_a_figure_of_trade_or_investment_is_read_with_its_date(read):
+def test_a_figure_of_trade_or_investment_sums_up_its_year(read):
+    # a flow given for a year alone sums up that year: the year is its period, not a day
     facts = read("2018年，中国同东盟的贸易额达到5878亿美元。")
     (f,) = kinds(facts, "AidStatistic")
-    assert {("theme", "5878亿美元"), ("date", "2018年")} <= roles(f)
+    assert {("theme", "5878亿美元"), ("period", "2018年")} <= roles(f)
+    assert not f.get("date")
+    (f,) = kinds(read("2015年，中国对东盟的投资流量为80亿美元。"), "AidStatistic")
+    assert ("period", "2015年") in roles(f)
     # a sum of neither aid nor trade: no figure
     assert not kinds(read("2018年，该国国内生产总值达到5878亿美元。"), "AidStatistic")
+
+
+def test_the_words_of_trade_name_its_total_and_size(read):
+    for sentence in ("2012年，中国与东盟贸易总额达到4000亿美元。", "2012年，中国同拉美双边贸易规模达到4000亿美元。"):
+        (f,) = kinds(read(sentence), "AidStatistic")
+        assert {("theme", "4000亿美元"), ("period", "2012年")} <= roles(f)
+
+
+def test_the_clauses_after_one_about_trade_are_figures_of_it(read):
+    facts = read("2018年，中国同拉美双边贸易规模达到3000亿美元，其中中国自拉美进口1500亿美元。")
+    assert [[m.text for m in f.get("theme")] for f in kinds(facts, "AidStatistic")] == [["3000亿美元"], ["1500亿美元"]]
+    assert all(("period", "2018年") in roles(f) for f in kinds(facts, "AidStatistic"))
+    # a clause before the one about trade is not, nor one after it about something else
+    assert [[m.text for m in f.get("theme")] for f in kinds(read(
+        "2018年，该国人口增至3000万人，中国同该国贸易额达到1500亿美元。"), "AidStatistic")] == [["1500亿美元"]]
+    assert [[m.text for m in f.get("theme")] for f in kinds(read(
+        "2018年，中国同该国贸易额达到1500亿美元，该国人口增至3000万人。"), "AidStatistic")] == [["1500亿美元"]]
+
+
+def test_a_stock_of_trade_or_investment_is_counted_up_to_its_day(read):
+    facts = read("截至2019年底，中国对非洲直接投资存量超过490亿美元，在非洲设立企业3500多家。")
+    stats = kinds(facts, "AidStatistic")
+    assert [[m.text for m in f.get("date")] for f in stats] == [["2019年底"], ["2019年底"]]
+    assert not any(f.get("period") for f in stats)  # 截至…年底: a day, not a year summed up
 
 
 def test_a_rate_of_growth_is_no_share_of_the_sum(read):
@@ -294,3 +322,13 @@ def test_what_a_count_counts_is_a_noun_not_a_hedge(read):
 def test_the_year_heading_a_sentence_dates_its_counts(read):
     facts = kinds(read("2020年，中国向150个国家和13个国际组织提供了抗疫物资援助。"), "AidStatistic")
     assert facts and all(("date", "2020年") in roles(f) for f in facts)
+
+
+def test_a_sum_paid_through_a_fund_named_in_the_clause_before(read):
+    for sentence, fund in (("王毅表示，中方将在全球发展和南南合作基金框架下，再提供10亿美元。", "全球发展和南南合作基金"),
+                           ("通过南南合作援助基金，中国向世界粮食计划署提供了300万美元。", "南南合作援助基金")):
+        (f,) = kinds(read(sentence), "AidStatistic")
+        assert {("programme", fund)} <= roles(f) and f.get("amount"), sentence
+    # an initiative, not a fund: its trade is no sum it pays
+    (f,) = kinds(read("在“一带一路”倡议下，中国与东盟贸易额达到5000亿美元。"), "AidStatistic")
+    assert not f.get("programme")

@@ -122,6 +122,17 @@ def test_a_sum_for_a_purpose_in_a_country_was_received_by_it(read):
     assert ("recipient", "老挝") in roles(f)
 
 
+def test_a_sum_followed_by_whom_it_serves_was_received_by_them(read):
+    # the clause right after the sum: 为/向/帮助 + (a few words of who) the country + a verb of delivery
+    for sentence in ("中国政府向世界粮食计划署提供100万美元，为马达加斯加受灾民众提供粮食援助。",
+                     "中国政府向世界粮食计划署提供100万美元紧急援助，为受灾的马达加斯加民众提供粮食。"):
+        (f,) = holding(read(sentence), "figure", "100万美元")
+        assert ("recipient", "马达加斯加") in roles(f), sentence
+    # what someone else then says they will do: not whom the sum serves
+    (f,) = holding(read("中国向世界粮食计划署提供100万美元，该署表示将为马达加斯加灾民提供帮助。"), "figure", "100万美元")
+    assert not f.get("recipient")
+
+
 def test_the_total_after_an_unnamed_measure_is_its_sum(read):
     facts = read("中国宣布免除埃塞俄比亚、苏丹等15个非洲国家的无息贷款债务，共计16亿元人民币。")
     (f,) = holding(facts, "figure", "16亿元人民币")
@@ -337,6 +348,20 @@ def test_builders_in_a_clause_of_their_own_after_the_lender(read):
     assert {m.name for f in kinds(facts, "ProjectReport") for m in f.get("partner")} == {"中国进出口银行"}
 
 
+def test_builders_and_lenders_named_before_the_project(read):
+    # X承建了Y, X承建的(country) Y, X为Y提供贷款: the partners of the project
+    for sentence, body in (("中国路桥公司承建了乌干达卡鲁玛水电站。", "中国路桥公司"),
+                           ("中国路桥公司承建的乌干达卡鲁玛水电站于2024年建成。", "中国路桥公司"),
+                           ("中国进出口银行为乌干达卡鲁玛水电站提供了优惠贷款。", "中国进出口银行"),
+                           ("中国进出口银行为卡鲁玛水电站建设提供融资。", "中国进出口银行")):
+        partners = {m.name for f in kinds(read(sentence), "ProjectReport") for m in f.get("partner")}
+        assert partners == {body}, sentence
+    # near misses: a visit, a ceremony, a loan to those around the project
+    for sentence in ("中国路桥公司参观了卡鲁玛水电站。", "中国路桥公司为卡鲁玛水电站举行了竣工仪式。",
+                     "联合国开发计划署为卡鲁玛水电站周边社区提供贷款。"):
+        assert not any(f.get("partner") for f in kinds(read(sentence), "ProjectReport")), sentence
+
+
 def test_a_body_founded_on_the_date_after_its_verb(read):
     for sentence, body, day in (("中国—东盟中心成立于2011年11月。", "中国—东盟中心", "2011年11月"),
                                 ("2018年4月，国家国际发展合作署正式挂牌成立。", "国家国际发展合作署", "2018年4月")):
@@ -380,3 +405,70 @@ def test_a_project_paid_by_the_fund_named_in_a_later_clause_is_part_of_it(read):
     # a fund that pays for something else, in a sentence that does not open with the project
     facts = read("世界粮食计划署在老挝实施学校供餐项目，全球发展和南南合作基金提供资金支持其他国家。")
     assert not kinds(facts, "Component")
+
+
+def test_a_measure_named_after_its_announcement_in_quotes_or_a_body_set_up(read):
+    # 在…上提出的“X”: the quote before the name; 宣布成立的 + a body: the body set up
+    (p,) = kinds(read("习近平主席在第二届中国—中亚峰会上提出的“绿色丝路计划”得到广泛支持。"), "Pledge")
+    assert {("announced_by", "习近平"), ("announced_at", "第二届中国—中亚峰会"), ("programme", "绿色丝路计划")} <= roles(p)
+    (p,) = kinds(read("在2018年中非合作论坛北京峰会上宣布成立的中非联合研究交流中心已经运行。"), "Pledge")
+    assert ("programme", "中非联合研究交流中心") in roles(p)
+    # a body after 宣布的 that was not set up: no pledge
+    assert not kinds(read("在峰会上宣布的中国外交部决定得到落实。"), "Pledge")
+
+
+def test_a_session_named_with_its_forums_short_form_in_brackets(read):
+    (f,) = kinds(read("中国—阿拉伯国家合作论坛（中阿合作论坛）第九届部长级会议于2020年7月在约旦举行。"), "MeetingReport")
+    assert {("part_of", "中国—阿拉伯国家合作论坛"), ("date", "2020年7月"), ("location", "约旦")} <= roles(f)
+
+
+def test_the_organisations_own_programme_is_run_by_it(read):
+    # X的Y, X牵头的Y: the organisation runs the programme or project named right after
+    for sentence in ("联合国儿童基金会的马拉维母婴健康项目惠及10万名妇女。", "联合国儿童基金会牵头的马拉维母婴健康项目正式启动。"):
+        partners = {(f.label, m.name) for f in kinds(read(sentence), "Partnership") for m in f.get("partner")}
+        assert partners == {("马拉维母婴健康项目", "联合国儿童基金会")}, sentence
+    # China's and the organisation's together (中国与X的Y项目): the organisation is a partner of it
+    partners = {m.name for f in kinds(read("中国与联合国儿童基金会的马拉维母婴健康项目正式启动。"), "Partnership")
+                for m in f.get("partner")}
+    assert partners == {"联合国儿童基金会"}
+    # the organisation's staff, not its project
+    assert not kinds(read("联合国儿童基金会的工作人员参观了马拉维母婴健康项目。"), "Partnership")
+
+
+def test_a_programme_proposed_with_an_attributive_before_its_name(read):
+    (p,) = kinds(read("习近平主席在第二届中国—中亚峰会上提出了推动绿色发展的“绿色丝路计划”。"), "Pledge")
+    assert {("announced_by", "习近平"), ("announced_at", "第二届中国—中亚峰会"), ("programme", "绿色丝路计划")} <= roles(p)
+    # an idea proposed, no programme named: no pledge
+    assert not kinds(read("习近平主席在会上提出了构建人类命运共同体的新理念。"), "Pledge")
+
+
+def test_the_years_a_project_was_built_in(read):
+    # the year the works began to the year they were done: the project's period
+    for sentence in ("乌干达卡鲁玛水电站于2013年开工，2024年建成投产。", "卡鲁玛水电站2013年开工，到2024年全面竣工。"):
+        (f,) = kinds(read(sentence), "ProjectReport")
+        (period,) = f.get("period")
+        assert period.value["value"] == "2013/2024" and not f.get("date"), sentence
+    # one year, or the other year in a statement of its own: the date of what the clause says
+    for sentence in ("卡鲁玛水电站于2024年建成。", "2013年，乌干达卡鲁玛水电站开工；2024年建成。"):
+        (f,) = kinds(read(sentence), "ProjectReport")
+        assert not f.get("period") and f.get("date"), sentence
+
+
+def test_a_programme_to_be_carried_out_in_the_span_heading_the_sentence(read):
+    for sentence, span in (("2015年至2019年，中方将实施“百校百企”计划。", "2015年至2019年"),
+                           ("未来五年，双方将共同实施“丝路书香”工程。", "未来五年")):
+        (f,) = kinds(read(sentence), "ProgrammeReport")
+        assert ("period", span) in roles(f), sentence
+    # done already, or a framework the aid is given under: not the programme's time
+    for sentence in ("2015年至2019年，中方已实施“百校百企”计划。", "2015年至2019年，中方在“一带一路”框架下提供援助。"):
+        assert not any(f.get("period") for f in kinds(read(sentence), "ProgrammeReport")), sentence
+
+
+def test_a_forums_sub_forum(read):
+    for sentence, part, whole in (("中非合作论坛—中非民间论坛在北京举行。", "中非民间论坛", "中非合作论坛"),
+                                  ("中拉基础设施合作论坛是中国—拉共体论坛的专业分论坛。", "中拉基础设施合作论坛", "中国—拉共体论坛"),
+                                  ("作为中国—拉共体论坛的分论坛，中拉企业家高峰会在乌拉圭举行。", "中拉企业家高峰会", "中国—拉共体论坛")):
+        parts = {(f.label, m.name) for f in kinds(read(sentence), "Component") for m in f.get("part_of")}
+        assert (part, whole) in parts, sentence
+    # two forums named side by side: neither is the other's
+    assert not kinds(read("中非合作论坛和中非民间论坛在北京举行。"), "Component")

@@ -270,14 +270,23 @@ def test_rules_measured_on_annotated_documents(extractor):
     ("第三届中国—非洲经贸博览会在长沙开幕。", "第三届中国—非洲经贸博览会", "MEETING"),
     ("第二次联合国南南合作高级别会议在布宜诺斯艾利斯举行。", "第二次联合国南南合作高级别会议", "MEETING"),
     ("亚太经合组织第三十次领导人非正式会议在旧金山举行。", "亚太经合组织第三十次领导人非正式会议", "MEETING"),
+    # the forum's short form in brackets between the forum and the session
+    ("中国—阿拉伯国家合作论坛（中阿合作论坛）第十届部长级会议在北京举行。",
+     "中国—阿拉伯国家合作论坛(中阿合作论坛)第十届部长级会议", "MEETING"),  # named in half-width brackets
     # programmes: a quoted name before a programme's head, named sets of measures
     ("中方将同非方共同实施“健康卫生”行动。", "健康卫生", "PROGRAMME"),
     ("中国实施了“丝路书香”工程。", "丝路书香", "PROGRAMME"),
     ("中方宣布了支持非洲发展的六项政策举措。", "六项政策举措", "PROGRAMME"),
     ("中方将向发展中国家提供“六个100”项目支持。", "六个100", "PROGRAMME"),
     ("双方将继续推进“百校百企”。", "百校百企", "PROGRAMME"),
+    # a quoted name before the cooperation document signed on it
+    ("中国同东盟签署“五通一化”合作备忘录。", "五通一化", "PROGRAMME"),
+    ('双方签署了"数字丝路"合作谅解备忘录。', "数字丝路", "PROGRAMME"),
     # projects: 援 and the country, a facility of a programme in a country, heads of facilities
     ("援柬埔寨国家体育场项目举行交接仪式。", "援柬埔寨国家体育场项目", "PROJECT"),
+    # 援 and the country anchor a name with a verb or a measure word inside (摔跤|场, 修建)
+    ("援乌干达青年摔跤场项目在坎帕拉举行交接仪式。", "援乌干达青年摔跤场项目", "PROJECT"),
+    ("中国援埃塞俄比亚修建农村公路工程项目完工。", "中国援埃塞俄比亚修建农村公路工程项目", "PROJECT"),
     ("泰国鲁班工坊揭牌运营，培养了大批技术人才。", "泰国鲁班工坊", "PROJECT"),
     ("中老友好农业科技示范园在万象落成。", "中老友好农业科技示范园", "PROJECT"),
     ("亚的斯亚贝巴轻轨是东非第一条城市轻轨。", "亚的斯亚贝巴轻轨", "PROJECT"),
@@ -308,6 +317,7 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("第一次中国—东盟合作项目启动。", "第一次中国—东盟合作"),  # no meeting's head after the pair
     ("“一带一路”已成为广受欢迎的合作平台。", "合作平台"),  # what a programme is, not a name
     ("中国向偏远地区和沿海地区提供援助。", "偏远地区"),  # kinds of area
+    ("双方签署“五通一化”备忘录。", "五通一化"),  # no cooperation named with the document
     ("中国向偏远地区和沿海地区提供援助。", "沿海地区"),
     ("中方援建了一批小型光伏发电项目。", "小型光伏发电项目"),  # 光伏: jieba tags it j, a common word
     ("推动更多惠民工程落地。", "惠民工程"),  # 惠民: jieba tags it nr
@@ -320,6 +330,9 @@ def test_names_by_their_heads_and_contexts(extractor, sentence, name, typ):
     ("中方在农村实施打井项目。", "打井项目"),  # a kind of project, no place
     ("中国在鲁班工坊培训学员。", "中国鲁班工坊"),  # the donor is not where the facility is
     ("这座体育场可容纳6万人。", "体育场"),
+    ("中国—阿拉伯国家合作论坛（中阿合作论坛）成立于2004年。", "中国—阿拉伯国家合作论坛（中阿合作论坛）"),  # no session
+    ("中国决定援乌干达，为其修建摔跤场和公路项目。", "援乌干达"),  # a stop after the country: no name
+    ("中国向乌干达提供农业技术示范项目。", "乌干达提供农业技术示范项目"),  # no 援: a verb ends the name
 ])
 def test_edges_and_near_misses_of_the_context_rules(extractor, sentence, bad):
     doc = tag(extractor, sentence)

@@ -10,7 +10,9 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
   gives one pledge each.
 - AidStatistic: an amount or count of aid in a clause about aid (援助, 贷款, 项目, 提供 ...), with
   its flow type (无偿援助 grant, 无息贷款 interest-free loan, 优惠贷款 concessional loan, 债务减免
-  debt relief), the share of the total, the period (from the clause, else the sentence or the
+  debt relief), also figures of trade and investment (贸易额, 贸易总额, 双边贸易规模, 投资流量/存量, in the
+  clauses after the one that names them: a flow given for a year alone has the year as its period, a stock
+  counted 截至…年底 that day as its date), the share of the total, the period (from the clause, else the sentence or the
   paragraph before it; none for a figure of one year, 当年), the region it counts (亚洲地区30国) and the
   purpose (用于 …).  The sum of a named flow or total (援助总额为Y) and the number of what the clause names
   before it (提供物资援助890批) are its amount; other sums and numbers are its subject (theme).  Not
@@ -18,11 +20,13 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
 - Partnership: a programme or fund and the organisations it works with (中国与 A、B、C 等14个国际
   组织实施项目 under the fund named in the sentence or the paragraph's heading; a fund named after both,
   中国—联合国和平与发展基金; 与/同 X (合作在…)签署/落实/设立 Y; Y 由 X 实施; the fund that pays and the body
-  that runs it, 基金支持/资助/委托 X 实施; parties that work together, A与B共同实施的Y, A、B和C三方合作开展Y);
+  that runs it, 基金支持/资助/委托 X 实施; parties that work together, A与B共同实施的Y, A、B和C三方合作开展Y;
+  the organisation's own, X的Y / X牵头的Y);
   the organisation aid goes through (通过/经由/委托 X 向…提供) is the partner of the clause's figures and
   deliveries; 由X建设 after a chain of clauses builds the sentence's topic.
 - Component (part_of): a name that begins with its whole's, 在X框架下 / 在X(支持)下 … Y, X支持的Y,
-  Y是/成为X的组成部分/…节点; the deliveries of 为推进A、B建设 serve every programme of the list.
+  Y是/成为X的组成部分/…节点; the deliveries of 为推进A、B建设 serve every programme of the list; a forum's
+  sub-forum (Y是X的分论坛, X—Y论坛).
 - AidDelivery (recipients): countries listed with an aid verb and what they received (a named project, or the
   object of the verb: 机场升级扩建项目, 集装箱检查设备); a country inside a project's name.
 - Founding: 成立 + body, with the date and the parent body (作为国务院直属机构).
@@ -62,7 +66,12 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
 AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
-_TRADE = re.compile(r"贸易额|进出口|进口额|出口额|投资(?:存量|额|总额)|直接投资|承包工程|合同额|营业额")
+_TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
+                    r"营业额")
+_TRADE_GOES_ON = re.compile(r"^(?:其中|同比|比上年|较上年|占|增长|下降|增幅|降幅|分别)|进口|出口|投资|企业|公司|合同|工程|项目")
+# a year alone (2012年，中非贸易额…): the year a figure of trade or investment sums up, its period; not the day of a
+# stock (截至2012年底), which is its date
+_BARE_YEAR = re.compile(r"\d{4}年")
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
@@ -370,15 +379,20 @@ class Relations:
         attributive = re.match(r"(?!了)[^，；。,;]{0,8}的", sent.text[trigger.end():])
         if attributive:
             lo = sent.start + trigger.end() + attributive.end()
-            named = [m for m in ms if m.type in ("PROGRAMME", "PROJECT") and m.start == lo]
+            # (…提出的“全球发展倡议”: the quote before the name; …宣布成立的中非联合研究中心: a body set up)
+            # (宣布的中非合作“九项工程”: a few words that qualify the name may stand before it, not a verb or a stop)
+            named = _outermost([m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and lo <= m.start
+                                and _QUALIFIER.fullmatch(sent.text, lo - sent.start, m.start - sent.start)
+                                and (m.type != "ORG" or re.search(r"(?:设立|成立|建立|组建)$", sent.text[:lo - sent.start - 1]))])[:1]
             # 南南合作援助基金是习近平…宣布设立的，首期资金20亿美元: the subject of 是 is the measure
             subject = [m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and m.end <= t_abs
                        and sent.text[m.end - sent.start:m.end - sent.start + 1] == "是"]
             if not named and not subject:
                 return
         elif trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms) and not any(
-                m.type == "PROGRAMME" and 0 <= m.start - (sent.start + trigger.end()) <= 2 for m in ms):
-            return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议: a programme)
+                m.type == "PROGRAMME" and (0 <= m.start - (sent.start + trigger.end()) <= 2
+                                           or _PROPOSED.fullmatch(sent.text, trigger.end(), m.start - sent.start)) for m in ms):
+            return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议, 提出了…的“X倡议”: a programme)
         people = [m for m in before if m.type == "PERSON"]
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
@@ -511,7 +525,13 @@ class Relations:
             flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
             sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
                         _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
-            if not AID_WORDS.search(clause) and not flow and not sized and not _TRADE.search(clause) and not (
+            # 中非贸易额达…，同比增长…；其中中国对非出口…: the clauses after one that names trade or investment count it
+            # (a clause that goes on with the trade: 其中, 同比, its goods, firms or investment; not 该国人口达…)
+            trade = _TRADE.search(clause) or _TRADE.search(sent.text, 0, cs - sent.start) and _TRADE_GOES_ON.search(clause)
+            # 设立X基金，在第一阶段投入30亿元: a sum put into the fund named before in the sentence
+            sized = sized or any(a.type == "MONEY" for a in amounts) and _SIZE_OF_LAST.match(clause) and any(
+                x.type == "PROGRAMME" and x.end <= cs for x in ms)
+            if not AID_WORDS.search(clause) and not flow and not sized and not trade and not (
                     any(a.type == "MONEY" or _goods(a) for a in amounts)
                     and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
@@ -556,6 +576,11 @@ class Relations:
                 if not fund and m.type == "MONEY":  # 捐出1500万卢比，注入巴总理抗洪赈灾基金: the fund it goes into
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.start > m.end and re.fullmatch(
                         r"[^，；。,;]{0,4}[，,]?(?:注入|捐给|捐入|拨入|存入)", sent.text[m.end - sent.start:x.start - sent.start])][:1]
+                if not fund and m.type == "MONEY":  # 在X基金框架下，再提供10亿美元 / 通过X基金，…提供: what the fund pays
+                    fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and _zh(x).endswith(("基金", "专项贷款"))
+                            and _THROUGH_FUND.search(sent.text, 0, x.start - sent.start)
+                            and _THROUGH_FUND_AFTER.fullmatch(sent.text, x.end - sent.start, cs - sent.start)
+                            and not any(o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
                 if not fund and m.type == "MONEY" and _SIZE_OF_LAST.match(clause):
                     # 中国设立了南南合作援助基金，首期资金20亿美元: the size of the fund named just before
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and not any(
@@ -573,8 +598,14 @@ class Relations:
                         and (m.type == "MONEY" or speaker or d.start >= cs or d.start == sent.start
                              and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
                         and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
-                if (as_of_date and m.type == "MONEY") or when:
-                    fact.roles.append(("date", as_of_date if as_of_date and m.type == "MONEY" else when[-1]))
+                # 截至2019年底，…投资存量…，…设立企业3500多家: a stock of trade or investment is counted up to that day
+                stock = as_of_date and (m.type == "MONEY" or trade and not AID_WORDS.search(clause))
+                if stock or when:
+                    day = as_of_date if stock else when[-1]
+                    # a figure of trade or investment given for a year alone (2012年，…贸易额…) sums up that year
+                    flows = trade and not period and day is not as_of_date and not AID_WORDS.search(clause) \
+                        and _BARE_YEAR.fullmatch(day.text) and not re.search(r"(?:截至|截止到?|到)$", sent.text[:day.start - sent.start])
+                    fact.roles.append(("period" if flows else "date", day))
                 if speaker and speaker.end <= m.start:
                     fact.roles.append(("announced_by", speaker))
                 if m.type == "MONEY":
@@ -651,11 +682,16 @@ class Relations:
                         and not text[:p.start - base].strip("“\"《")
                     if not re.search(r"[，；。,;]", gap) and len(gap) <= 20 or topic:
                         yield from fact(p, o, rule="partner:run-by")
-            # 世界粮食计划署实施的老挝学校供餐项目
-            done = re.match(r"(?:负责|具体)?(?:实施|执行|承办|运营|管理)的([^，；。,;]{0,20})", after)
-            if done:
+            # 世界粮食计划署实施的老挝学校供餐项目; 粮食署(牵头)的学校供餐项目: the organisation's own is run by it
+            done = re.match(r"(?:(?:负责|具体)?(?:实施|执行|承办|运营|管理|牵头|主导|开展|发起)(?:实施)?)?的([^，；。,;]{0,20})", after)
+            # (after a bare 的 the name follows at once, not 粮食署的工作人员参观了X项目; 中国与X的Y项目 is theirs
+            # together, unless each has its own: 中国与X的Y项目各自进行)
+            bare = done is not None and done.start(1) == 1
+            if done and not (bare and re.search(r"(?:与|和|同|及|、)$", before)
+                             and re.match(r"[^，；。,;]*?(?:各自|分别)", after)):
                 for p in items:
-                    if o.end + done.start(1) <= p.start <= o.end + done.end():
+                    if o.end + done.start(1) <= p.start <= o.end + done.end() and (
+                            not bare or not text[o.end - base + 1:p.start - base].strip("“\"《")):
                         yield from fact(p, o, rule="partner:run-by")
             # the fund that pays and the organisation that runs it: 通过X基金…，由Y负责实施; X支持、Y实施的
             if run and re.search(r"(?:由|、|委托|联合)$", before):
@@ -779,8 +815,9 @@ class Relations:
 
     # ------------------------------------------------------------------ projects: builders, lenders, milestones
     def _builders(self, sent, ms: list[Mention]) -> Iterable[Fact]:
-        """A project and who builds or finances it (由X承建/建设, 承建单位是X, X承建的Y, X提供贷款):
-        the partner; and the day it was begun or finished (Y于…建成通车, …开工): its date."""
+        """A project and who builds or finances it (由X承建/建设, 承建单位是X, X承建的(肯尼亚)Y, X承建了Y, X提供贷款,
+        X为Y提供贷款): the partner; and the day it was begun or finished (Y于…建成通车, …开工): its date, or the
+        years from the one its works began to the one they were done (于2013年开工，2024年建成): its period."""
         text, base = sent.text, sent.start
         projects = [m for m in ms if m.type == "PROJECT"]
         if not projects:
@@ -797,8 +834,11 @@ class Relations:
                         or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
                         and not re.search(r"[。；]", between) and o.start > p.start and p in _agent_of(sent, projects, o):
                     fact.roles.append(("partner", o))
-                elif o.end <= p.start and re.fullmatch(r"(?:承建|援建|修建|建设|投资|融资)的", between):
-                    fact.roles.append(("partner", o))  # 中国铁建承建的本格拉铁路
+                elif o.end <= p.start and re.fullmatch(r"(?:承建|援建|修建|建设|投资|融资)的", _blank_geo(between, ms, o.end, p.start)):
+                    fact.roles.append(("partner", o))  # 中国铁建承建的本格拉铁路, 中国路桥承建的肯尼亚蒙内铁路
+                elif o.end <= p.start and (_BUILDS_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
+                                           or _FOR.fullmatch(bare) and _LENDS_AFTER.match(text, p.end - base)):
+                    fact.roles.append(("partner", o))  # 中国路桥承建了蒙内铁路; 中国进出口银行为…项目提供优惠贷款
                 elif o.start > p.end and re.match(r"[^，；。]{0,4}提供[^，；。]{0,8}(?:贷款|融资)", text[o.end - base:]):
                     fact.roles.append(("partner", o))  # …铁路由中国进出口银行提供贷款
             # …由中国进出口银行提供贷款，中国中铁和中国电建承建: a clause of builders alone after the project
@@ -817,7 +857,8 @@ class Relations:
                          and text[d.start - base - 1:d.start - base] == "于"]
                 dates = dates or [d for d in ms if d.type == "DATE" and d.end <= p.start and
                                   not re.search(r"[；。;]", text[d.end - base:p.start - base])]
-                fact.roles += [("date", d) for d in dates[-1:]]
+                works = _works_span(sent, ms, p)
+                fact.roles += [("period", works)] if works else [("date", d) for d in dates[-1:]]
                 fact.roles += [("location", x) for x in ms if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
                                and p.end <= x.start and x.end - base <= p.end - base + done.end()
                                and re.search(r"在$", text[:x.start - base])]
@@ -842,6 +883,9 @@ class Relations:
                 fact.roles.append(("period", replace(
                     p, start=p.start + years.start(), end=p.start + years.end(), text=years.group(), type="PERIOD",
                     key=f"period/{a}/{b}", name=years.group(), rule="value", value={"value": f"{a}/{b}", "start": a, "end": b})))
+            # 2015年至2019年，中方将实施“X计划”: the span heading the sentence is the time of a programme it is to carry out
+            if not years and (head := _HEAD_SPAN.match(text)) and _TO_CARRY_OUT.fullmatch(text, head.end(), p.start - base):
+                fact.roles += [("period", m) for m in ms if m.type == "PERIOD" and m.start == base + head.start(1)][:1]
             # 东盟互联互通总体规划2025: 东盟's plan (a forum's plan, 中非合作论坛—达喀尔行动计划, is adopted at one
             # of its meetings: the forum is no meeting it was announced at)
             owner = [o for o in ms if p.start <= o.start <= p.start + 1 and o.end < p.end and o.type == "ORG"
@@ -921,6 +965,21 @@ class Relations:
                     and not re.search(r"[，；。]", text[p.end - base:t.start()])] or _topic(sent, ms, t.start())
             if whole and part:
                 yield from fact(part[-1], whole[0], "part_of:is-part-of")
+
+        # a forum's sub-forum: Y是X的(专业)分论坛; 作为X的分论坛，Y…; X—Y论坛 (two forums joined by a dash)
+        if "论坛" in text or "分会" in text:
+            forums = [m for m in _outer_names(ms) if m.type in ("FORUM", "MEETING")]
+            for t in _SUB_FORUM.finditer(text):
+                whole = [w for w in forums if w.type == "FORUM" and base + t.start(2) <= w.start and w.end <= base + t.end(2)]
+                if t.group(1):  # 作为X的分论坛，Y: the forum the sentence goes on with
+                    part = [p for p in forums if p.start - base >= t.end() and not re.search(r"[；。]", text[t.end():p.start - base])][:1]
+                else:  # Y是X的分论坛: the forum before 是
+                    part = [p for p in forums if p.end - base <= t.start() and not re.search(r"[，；。]", text[p.end - base:t.start()])][-1:]
+                if whole and part:
+                    yield from fact(part[0], whole[0], "part_of:sub-forum")
+            for a, b in zip(forums, forums[1:]):
+                if a.type == "FORUM" and b.type == "FORUM" and text[a.end - base:b.start - base] in DASH_CHARS:
+                    yield from fact(b, a, "part_of:sub-forum")  # 中非合作论坛—中非民间论坛
 
         # 作为“一带一路”重点项目，蒙内铁路…: the project the sentence goes on with is the programme's
         for t in re.finditer(r"作为([^，；。]{2,30}?)的?(?:首个|第一个|重点|重要|旗舰|标志性|示范|早期收获)[^，；。的]{0,8}?(?:项目|工程)[，,]",
@@ -1291,24 +1350,35 @@ def _aided_by_purpose(doc: Document, facts: list[Fact]) -> list[Fact]:
     """A sum given for a purpose in a country (向粮食署捐款300万美元，用于在老挝北部开展学校供餐项目; 用于帮助
     布基纳法索…): the countries the purpose names after 在/向/为/帮助/支持/援助 received it."""
     for f in facts:
-        if f.kind != "AidStatistic" or "purpose" not in f.literals or any(
-                m.type in GEO for m in f.get("recipient")):
+        if f.kind != "AidStatistic" or any(m.type in GEO for m in f.get("recipient")):
             continue
         money = [m for _, m in f.roles if m.type == "MONEY"]
         if not money:
             continue
         sent = doc.sentences[f.sentence]
         text = _rule_view(sent.text)
-        use = text.find("用于" + f.literals["purpose"], money[0].end - sent.start)
-        if use < 0:
+        if "purpose" not in f.literals:
+            # …提供100万美元，为缅甸受灾民众提供粮食援助: the clause right after the sum says whom it serves
+            then = _SERVES.match(text, f.end - sent.start)
+            if then and len(text[money[-1].end - sent.start:f.end - sent.start].strip("，, ")) <= 6:
+                lo, hi = sent.start + then.start(), sent.start + then.end()
+            else:
+                continue
+        elif (use := text.find("用于" + f.literals["purpose"], money[0].end - sent.start)) < 0:
             continue
-        lo, hi = sent.start + use, sent.start + use + 2 + len(f.literals["purpose"])
+        else:
+            lo, hi = sent.start + use, sent.start + use + 2 + len(f.literals["purpose"])
+        # (为受灾的缅甸民众: a few words of who they are may stand between)
         geo = [g for g in _in_sentence(doc, sent.index) if g.type in GEO and not _chinese(g) and lo <= g.start
-               and g.end <= hi and re.search(r"(?:在|向|为|帮助|支持|援助|惠及)$", text[:g.start - sent.start])]
+               and g.end <= hi and re.search(r"(?:在|向|为|帮助|支持|援助|惠及)[^，；。,;的]{0,4}的?$", text[:g.start - sent.start])]
         if geo:
             f.roles += [("recipient", g) for g in _list_run(text, [g for g in _in_sentence(doc, sent.index)
                                                                    if g.type in GEO and g.start >= geo[0].start], sent.start)]
     return facts
+
+
+# a clause that says whom the sum before it serves: 为/向/帮助 + who + a verb of delivery in the same clause
+_SERVES = re.compile(r"[，,]?(?:以|并|来|从而)?(?:为|向|帮助|支持|援助)[^，；。,;]{2,30}?(?:提供|开展|实施|援建|建设|捐赠|采购|购买|运送|分发)")
 
 
 _SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:该|此|这一?|上述)?(?:项目|援助|批援助|笔援助|批物资)?(?:的)?(?:援助)?(?:总)?(?:金额|总额|价值|规模|投资额?|资金|款项)"
@@ -1814,6 +1884,50 @@ def _topic(sent, ms: list[Mention], pos: int) -> list[Mention]:
     return []
 
 
+# who builds or lends, named before the project: X (负责)承建了/建设了 Y, X为Y提供(优惠)贷款/融资/资金 (the verb's object
+# follows the project: …提供了贷款支持); not X参观了Y, X为Y举行仪式
+_BUILDS_BEFORE = re.compile(r"(?:还|也|已|曾|先后|共同|联合|负责)*(?:承建|援建|修建|兴建|建设|建成|投资建设|负责建设|负责施工)了?")
+_FOR = re.compile(r"(?:还|也|已|曾|先后|共同)*(?:为|向)")
+_LENDS_AFTER = re.compile(r"(?:项目|建设|工程|的建设)?提供了?[^，；。]{0,8}?(?:贷款|融资|资金支持|信贷)")
+
+
+def _blank_geo(between: str, ms: list[Mention], lo: int, hi: int) -> str:
+    """The text between two names less the countries and places named in it (承建的肯尼亚|蒙内铁路)."""
+    for m in reversed(_outermost([m for m in ms if m.type in ("COUNTRY", "PLACE", "REGION") and lo <= m.start and m.end <= hi])):
+        between = between[:m.start - lo] + between[m.end - lo:]
+    return between
+
+
+# a span of time heading a sentence (2015年至2019年，/ 未来五年，), and a subject and a verb that will carry out what
+# it names next (中方将实施“, 双方将共同实施): the programme is to be carried out in that span
+_HEAD_SPAN = re.compile(r"\s*(?:在)?(\S{2,16}?)(?:内|间|期间)?[，,]")
+_TO_CARRY_OUT = re.compile(r"[^，；。,;]{0,8}?(?:将|拟|计划)(?:继续|共同|联合|积极)*(?:实施|启动|开展|推出|设立|举办|落实|推进)[“\"《]?")
+# a fund a sentence says its sums go through: 在X(框架)下，/ 通过X，/ 依托X，(the next clause pays)
+_THROUGH_FUND = re.compile(r"(?:在|通过|依托|利用|借助|经由)[“\"《]?$")
+_THROUGH_FUND_AFTER = re.compile(r"[”\"》]?(?:的)?(?:框架|名义|机制|渠道|平台)?(?:下|内|项下)?[，,]")
+_WORKS_BEGUN = re.compile(r"[^，；。\d]{0,4}?(?:开工|动工|开建|开始(?:修建|建设|施工)|破土)")
+_WORKS_DONE = re.compile(r"[^，；。\d]{0,6}?(?:建成|竣工|完工|通车|落成|投入使用|投入运营)")
+
+
+def _works_span(sent, ms: list[Mention], p: Mention) -> Mention | None:
+    """The years a project was built in, from the year its works began to the year they were done (Y于2014年开工，
+    2017年建成通车; 1970年开工，到1976年全线建成): a period of the text, as a value of its own; the sentence's
+    clauses chained without 。；."""
+    text, base = sent.text, sent.start
+    dates = [d for d in ms if d.type == "DATE" and re.fullmatch(r"\d{4}", str(d.value.get("value", ""))[:4])]
+    begun = [d for d in dates if _WORKS_BEGUN.match(text, d.end - base)]
+    done = [d for d in dates if _WORKS_DONE.match(text, d.end - base)]
+    for a in begun:
+        for b in done:
+            lo, hi = min(a.start, b.start, p.start), max(a.end, b.end, p.end)
+            if a.end <= b.start and not re.search(r"[；。;]", text[lo - base:hi - base]) and a.value["value"][:4] < b.value["value"][:4]:
+                return replace(a, end=b.end, text=text[a.start - base:b.end - base], type="PERIOD", key=f"period/{a.value['value']}/{b.value['value']}",
+                               name=text[a.start - base:b.end - base], rule="value:works-span",
+                               value={"value": f"{a.value['value']}/{b.value['value']}", "start": a.value["value"],
+                                      "end": b.value["value"]})
+    return None
+
+
 def _agent_of(sent, projects: list[Mention], o: Mention) -> list[Mention]:
     """The projects that 由X建设 (X the agent ``o``) says X builds: of the projects before it in the clause chain
     (no 。；between), the sentence's topic when it opens the sentence (本格拉铁路…，是继坦赞铁路之后…，由X建设:
@@ -1900,11 +2014,21 @@ _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
 # 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
-_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)")
+# the words that may qualify a name after 宣布的 (中非合作“九项工程”, 新的“X计划”): no stop, verb or function word
+_QUALIFIER = re.compile(r"(?:(?!包括|是|为|有|将|已|了|在|对|向|和|与|等|及|的)[^，；。,;：:、])"
+                        r"{0,8}[“\"《「『'‘]?|新的[“\"《]?")
+# what 提出 names as its object with an attributive before it: 提出了推动共同发展的“全球发展倡议”
+_PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
+_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)"
+                           # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
+                           r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内))?(?:投入|注资|增资|注入)"
+                           r"|^(?:并|还|将|已|先后)*(?:为|向)(?:其|该基金)(?:提供|注资|增资|注入|投入)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _ITEM_TYPES = frozenset({"PROGRAMME", "PROJECT"})  # what a partner works on
 _BODY_TYPES = frozenset({"ORG", "FORUM", "PROGRAMME"})  # what is founded
 _PART_TYPES = frozenset({"PROGRAMME", "PROJECT", "FORUM"})  # what is part of a whole
+_SUB_FORUM = re.compile(r"(?:(作为)|是|为|成为)([^，；。]{2,30}?)的?(?:专业|专题|重要)?(?:分论坛|子论坛|分会)")
+DASH_CHARS = {"—", "–", "-", "－", "——"}
 _BUILDERS_CLAUSE = re.compile(r"[，,]([^，,；;。]{2,60}?)(?:共同|联合)?(?:承建|施工|修建|负责建设|负责施工)")
 _AT_A_SESSION = re.compile(r"(?:开幕式|闭幕式|部长级会议|领导人会议)?(?:上|期间)")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")

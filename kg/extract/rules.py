@@ -551,6 +551,10 @@ _QUOTED_WITH_HEAD = re.compile(r"[“\"]([^“”\"，。；！？,;!?]{1,40}?("
 _QUOTED_PROGRAMME = re.compile(r"“([^“”，。；、！？,;!?]{2,20})”(行动计划|行动|计划|倡议|工程|基金)(?![\u4e00-\u9fff]{0,2}(?:署|会|组))")
 
 
+# a quoted name before the document two parties sign on it: “三网一化”合作备忘录, "一带一路"合作谅解备忘录
+_QUOTED_COOPERATION = re.compile(r"[“\"]([^“”\"，。；、！？,;!?\s]{2,12})[”\"]合作(?:谅解)?(?:备忘录|协议|协定|框架协议|文件)")
+
+
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     if "“" not in text and "《" not in text and '"' not in text:
@@ -573,6 +577,11 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     for m in _QUOTED_PROGRAMME.finditer(text):  # “健康卫生”行动, “百校百企”计划, “丝路书香”工程: the quoted name
         if m.group(1) not in GENERIC:
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:name+programme-head"))
+    for m in _QUOTED_COOPERATION.finditer(text):  # 签署“三网一化”合作备忘录: what the parties cooperate on
+        if m.group().startswith('"') and text.count('"', 0, m.start()) % 2:
+            continue  # the closing quote of a name before
+        if m.group(1) not in GENERIC:
+            out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:name+cooperation-document"))
     for m in re.finditer(r"《([^《》]{2,40})》", text):
         inner = m.group(1)
         if re.search(r"(议程|规划|计划|战略|倡议|纲要|愿景|行动)(\d{4})?(（\d{4}[—–-]\d{4}）|\(\d{4}[—–-]\d{4}\))?$", inner):
@@ -826,6 +835,9 @@ _SESSION_AFTER = re.compile(r"(?:首届|首次|第[0-9一二三四五六七八�
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d年$")
 
 
+_SHORT_FORM_AFTER = re.compile(r"[（(][^（()）。，；]{2,12}[)）]")  # a name's short form in brackets after it
+
+
 def sessions(text: str, units: list[Unit], known: list[int], names: list[Found]) -> list[Found]:
     """One session of a body or forum: the name, an ordinal and a meeting head after it (澜湄合作首次领导人
     会议, 全国人民代表大会第一次会议, …论坛首届高级别会议), with an ordinal before it too (第十三届…);
@@ -839,6 +851,8 @@ def sessions(text: str, units: list[Unit], known: list[int], names: list[Found])
         spans += [(f.start, f.end) for f in names if f.type in ("FORUM", "ORG")]
     for start, end in spans:
         m = _SESSION_AFTER.match(text, end)
+        if m is None and (short := _SHORT_FORM_AFTER.match(text, end)):
+            m = _SESSION_AFTER.match(text, short.end())  # 中国—拉共体论坛（中拉论坛）首届部长级会议: the short form between
         if m:
             before = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)
             out.append(Found(before.start() if before else start, m.end(), "MEETING", "meeting:name+ordinal+head"))
@@ -1053,6 +1067,34 @@ def teams(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+_AIDED_STOPS = {"x", "p", "c", "uj", "ul", "uz", "ug", "ud", "d", "r", "VAL", "y", "e", "o", "w"}
+_AIDED_REACH = 10  # units from 援 to the head
+
+
+def aided_projects(units: list[Unit]) -> list[Found]:
+    """A project named the way aid projects are (援 + the country + what is built or done + a project head):
+    援塞内加尔竞技摔跤场项目, 援埃塞俄比亚修建公路工程项目.  Verbs and measure words may stand inside (修建, 场):
+    the country after 援 anchors the name, the last head before a stop (a preposition, a conjunction, 的, an
+    adverb, punctuation, a value) ends it."""
+    out: list[Found] = []
+    for a, u in enumerate(units[:-2]):
+        if u.text != "援" or units[a + 1].tag != "ENT" or units[a + 1].type not in ("COUNTRY", "PLACE") \
+                or units[a + 1].text in DONOR:
+            continue
+        head = None
+        for b in range(a + 2, min(len(units), a + 1 + _AIDED_REACH)):
+            v = units[b]
+            if v.tag in _AIDED_STOPS or v.tag == "ENT" and v.type not in ("PLACE", "COUNTRY", "REGION") \
+                    or v.tag == "?" and not _HAN.match(v.text):
+                break
+            if v.tag != "ENT" and ((hit := _suffix(v)) is not None and hit[1] == "PROJECT" or v.text.endswith(("项目", "工程"))):
+                head = b
+        if head is not None:  # 中国援…项目: the donor just before 援 is part of the name, as the suffix rule reads it
+            start = units[a - 1].start if a and units[a - 1].tag == "ENT" and units[a - 1].text in DONOR else u.start
+            out.append(Found(start, units[head].end, "PROJECT", "project:aided"))
+    return out
+
+
 _PARTY_TYPES = ("COUNTRY", "REGION", "ORG", "PLACE")
 
 
@@ -1187,6 +1229,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
              *foreign_names(text), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
              *places_with_heads(text, units, known), *names_before_titles(text, units), *country_parts(text, units),
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
+             *(aided_projects(units) if "援" in text else ()),
              *paired_cooperation(text, units), *routes(text, units),
              *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
