@@ -353,12 +353,16 @@ def test_builders_and_lenders_named_before_the_project(read):
     for sentence, body in (("中国路桥公司承建了乌干达卡鲁玛水电站。", "中国路桥公司"),
                            ("中国路桥公司承建的乌干达卡鲁玛水电站于2024年建成。", "中国路桥公司"),
                            ("中国进出口银行为乌干达卡鲁玛水电站提供了优惠贷款。", "中国进出口银行"),
-                           ("中国进出口银行为卡鲁玛水电站建设提供融资。", "中国进出口银行")):
+                           ("中国进出口银行为卡鲁玛水电站建设提供融资。", "中国进出口银行"),
+                           ("由中国进出口银行提供优惠贷款的卡鲁玛水电站于2024年建成。", "中国进出口银行"),
+                           ("中国路桥公司投资建设的乌干达卡鲁玛水电站已经投产。", "中国路桥公司")):
         partners = {m.name for f in kinds(read(sentence), "ProjectReport") for m in f.get("partner")}
         assert partners == {body}, sentence
     # near misses: a visit, a ceremony, a loan to those around the project
     for sentence in ("中国路桥公司参观了卡鲁玛水电站。", "中国路桥公司为卡鲁玛水电站举行了竣工仪式。",
-                     "联合国开发计划署为卡鲁玛水电站周边社区提供贷款。"):
+                     "联合国开发计划署为卡鲁玛水电站周边社区提供贷款。",
+                     "中国进出口银行提供贷款，当地居民参观的卡鲁玛水电站于2024年建成。",
+                     "联合国开发计划署提供的卡鲁玛水电站照片在展览中展出。"):
         assert not any(f.get("partner") for f in kinds(read(sentence), "ProjectReport")), sentence
 
 

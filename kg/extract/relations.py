@@ -834,8 +834,9 @@ class Relations:
                         or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
                         and not re.search(r"[。；]", between) and o.start > p.start and p in _agent_of(sent, projects, o):
                     fact.roles.append(("partner", o))
-                elif o.end <= p.start and re.fullmatch(r"(?:承建|援建|修建|建设|投资|融资)的", _blank_geo(between, ms, o.end, p.start)):
-                    fact.roles.append(("partner", o))  # 中国铁建承建的本格拉铁路, 中国路桥承建的肯尼亚蒙内铁路
+                elif o.end <= p.start and _BUILT_BY_BEFORE.fullmatch(_blank_geo(between, ms, o.end, p.start)):
+                    # 中国铁建承建的本格拉铁路, 中国路桥承建的肯尼亚蒙内铁路, (由)中国进出口银行提供贷款的蒙内铁路
+                    fact.roles.append(("partner", o))
                 elif o.end <= p.start and (_BUILDS_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
                                            or _FOR.fullmatch(bare) and _LENDS_AFTER.match(text, p.end - base)):
                     fact.roles.append(("partner", o))  # 中国路桥承建了蒙内铁路; 中国进出口银行为…项目提供优惠贷款
@@ -1888,6 +1889,9 @@ def _topic(sent, ms: list[Mention], pos: int) -> list[Mention]:
 # follows the project: …提供了贷款支持); not X参观了Y, X为Y举行仪式
 _BUILDS_BEFORE = re.compile(r"(?:还|也|已|曾|先后|共同|联合|负责)*(?:承建|援建|修建|兴建|建设|建成|投资建设|负责建设|负责施工)了?")
 _FOR = re.compile(r"(?:还|也|已|曾|先后|共同)*(?:为|向)")
+# who builds or lends, named before the project and joined to it by 的: X承建的Y, X投资建设的Y, X提供(优惠)贷款(建设)的Y
+_BUILT_BY_BEFORE = re.compile(r"(?:(?:承建|援建|修建|建设|投资|融资|贷款)|提供了?[^，；。的]{0,6}?(?:贷款|融资|资金)(?:支持)?)"
+                              r"(?:建设|修建|兴建)?的")
 _LENDS_AFTER = re.compile(r"(?:项目|建设|工程|的建设)?提供了?[^，；。]{0,8}?(?:贷款|融资|资金支持|信贷)")
 
 
