@@ -392,3 +392,14 @@ def test_a_two_character_place_jieba_joins_to_its_head_is_still_a_place(extracto
     doc = tag(extractor, "中国向西藏地区、新疆地区和青海地区提供支持。")
     assert {"西藏", "新疆", "青海"} <= {m.text for m in doc.mentions if m.type == "PLACE"}, tagged(doc)
     assert "海地" not in {m.text for m in doc.mentions}  # 青海|地区 holds no Haiti
+
+
+def test_works_named_inside_a_known_project_are_one_project(extractor):
+    """瓜达尔港|东湾|快速路|项目: a project named by a place inside a known project is one name, the known
+    project its start; a known project and bare words before its head stay the known project."""
+    doc = tag(extractor, "中方援助建设的瓜达尔港东湾快速路项目已经竣工。")
+    assert "瓜达尔港东湾快速路项目" in found(doc, "PROJECT"), tagged(doc)
+    assert "东湾快速路项目" not in found(doc), tagged(doc)
+    for sentence, known in (("中老铁路项目于2021年通车。", "中老铁路"), ("蒙内铁路建设项目进展顺利。", "蒙内铁路")):
+        doc = tag(extractor, sentence)
+        assert found(doc, "PROJECT") == {known}, tagged(doc)

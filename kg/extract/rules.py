@@ -280,6 +280,10 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             elif _namey(v) or _numbered(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text):
                 j = k
                 anchored = anchored or _anchor(v, typ)
+            elif typ == "PROJECT" and suffix in ("项目", "工程") and v.tag == "ENT" and v.type == "PROJECT" and k < i - 1 \
+                    and any(units[x].tag in PROPER_TAGS or units[x].tag == "ENT" and units[x].type in PROJECT_ANCHORS
+                            for x in range(k + 1, i)):
+                j, anchored = k, True  # 瓜达尔港|东湾|快速路|项目: works inside a known project, named by a place in it
             elif v.text in CONJ and k > 1 and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE") \
                     and not anchored and all(units[x].tag not in ("ENT",) for x in range(k + 1, i)):
                 j = k  # 孟加拉国油轮和散货船项目: a conjunction inside a name that starts with a place
