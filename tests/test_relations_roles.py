@@ -476,3 +476,14 @@ def test_a_forums_sub_forum(read):
         assert (part, whole) in parts, sentence
     # two forums named side by side: neither is the other's
     assert not kinds(read("中非合作论坛和中非民间论坛在北京举行。"), "Component")
+
+
+def test_what_an_aid_verb_gave_a_country_after_its_de_is_delivered_to_it(read):
+    # 援助X的(首批)救灾物资: the aid verb right before the country, the goods after 的
+    for sentence, country in (("3月15日，中国援助莫桑比克的首批救灾物资运抵贝拉市。", "莫桑比克"),
+                              ("中国政府援助老挝的疫苗已运抵万象。", "老挝")):
+        recipients = {m.name for f in kinds(read(sentence), "AidDelivery") for m in f.get("recipient")}
+        assert recipients == {country}, sentence
+    # near misses: no goods after 的, no aid verb before the country
+    for sentence in ("中国援助莫桑比克的经验值得总结。", "莫桑比克的首批救灾物资运抵贝拉市。"):
+        assert not kinds(read(sentence), "AidDelivery"), sentence

@@ -73,6 +73,10 @@ _TRADE_GOES_ON = re.compile(r"^(?:其中|同比|比上年|较上年|占|增长|�
 # stock (截至2012年底), which is its date
 _BARE_YEAR = re.compile(r"\d{4}年")
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
+# 援助X的(首批)救灾物资: the aid verb right before the country, what it gave after 的
+_AID_VERB_BEFORE = re.compile(r"(?:援助|援建)$")
+_GOODS_AFTER = re.compile(r"的()((?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?[^，。；的]{0,12}?"
+                          r"(?:物资|粮食|大米|疫苗|药品|设备|帐篷|医疗队|专家组))")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
 _HEADING = re.compile(r"^——([^。]{2,30})。")
@@ -724,6 +728,8 @@ class Relations:
                               r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|等))(?=[，。；]|$)", tail)
                 if o is None:
                     o = re.search(r"(?:实施|援建|援助了?|提供|建设)(了)?([^，。；]{2,30})", tail)
+                if o is None and _AID_VERB_BEFORE.search(sent.text[:listed[0].start - sent.start]):
+                    o = _GOODS_AFTER.match(tail)  # 中国援助莫桑比克的首批救灾物资运抵…: what the aid verb gave
                 if o is None:
                     continue
                 obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
