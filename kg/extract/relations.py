@@ -840,12 +840,12 @@ class Relations:
                         or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
                         and not re.search(r"[。；]", between) and o.start > p.start and p in _agent_of(sent, projects, o):
                     fact.roles.append(("partner", o))
-                elif o.end <= p.start and _BUILT_BY_BEFORE.fullmatch(_blank_geo(between, ms, o.end, p.start)):
-                    # 中国铁建承建的本格拉铁路, 中国路桥承建的肯尼亚蒙内铁路, (由)中国进出口银行提供贷款的蒙内铁路
-                    fact.roles.append(("partner", o))
-                elif o.end <= p.start and (_BUILDS_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
+                elif o.end <= p.start and (_BUILT_BY_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
+                                           or _BUILDS_BEFORE.fullmatch(bare)
                                            or _FOR.fullmatch(bare) and _LENDS_AFTER.match(text, p.end - base)):
-                    fact.roles.append(("partner", o))  # 中国路桥承建了蒙内铁路; 中国进出口银行为…项目提供优惠贷款
+                    # 中国铁建承建的(肯尼亚)本格拉铁路, (由)中国进出口银行提供贷款的蒙内铁路; 中国路桥承建了蒙内铁路;
+                    # 中国进出口银行为…项目提供优惠贷款
+                    fact.roles.append(("partner", o))
                 elif o.start > p.end and re.match(r"[^，；。]{0,4}提供[^，；。]{0,8}(?:贷款|融资)", text[o.end - base:]):
                     fact.roles.append(("partner", o))  # …铁路由中国进出口银行提供贷款
             # …由中国进出口银行提供贷款，中国中铁和中国电建承建: a clause of builders alone after the project

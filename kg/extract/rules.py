@@ -1214,15 +1214,6 @@ def facilities_of_programmes(units: list[Unit], known: list[int]) -> list[Found]
     return out
 
 
-def _aided(text: str, f: Found, starts: dict[int, Unit]) -> Found:
-    """援 before a project named by its country (援柬埔寨国家体育场项目): the project's name starts with it."""
-    u = starts.get(f.start)
-    if f.start > 0 and text[f.start - 1] == "援" and u is not None and u.tag == "ENT" and u.type == "COUNTRY" \
-            and u.text not in DONOR and text.endswith(("项目", "工程"), f.start, f.end):
-        return Found(f.start - 1, f.end, f.type, f.rule, f.name)
-    return f
-
-
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
@@ -1240,9 +1231,6 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
     names = [Found(f.start, m.end(), f.type, f.rule, f.name) if f.type == "PROGRAMME" and not f.name
              and (m := _PLAN_YEARS.match(text, f.end)) else f for f in names]  # …行动计划(2022-2024)
-    if "援" in text and any(f.type == "PROJECT" for f in names):
-        starts = {u.start: u for u in units}
-        names = [_aided(text, f, starts) if f.type == "PROJECT" else f for f in names]
     if _MEASURE_SET_HINT.search(text):
         names += measure_sets(text)
     if "工坊" in text or "书屋" in text or "示范村" in text:

@@ -27,10 +27,9 @@ import logging
 from kg.serve.guard import passes_encoded
 from kg.serve.pool import Channel, Pool, Worker
 from kg.serve.proxy import (answer_headers, busy, failed, forwarded_headers, plain_answer, timed_out,
-                            worker_request)
+                            with_cors, worker_request)
 
 _SLOW_HEADERS = frozenset((b"content-length", b"transfer-encoding", b"expect"))
-_CORS = (b"access-control-allow-origin", b"*")
 logger = logging.getLogger("uvicorn.error")
 
 
@@ -147,9 +146,7 @@ class _Exchange:
         cycle = self.cycle
         if cycle.disconnected:
             return
-        if self.fast.cors and not any(k == _CORS[0] for k, _ in headers):
-            headers.append(_CORS)
-        cycle.kg_answer(status, headers, body)
+        cycle.kg_answer(status, with_cors(headers) if self.fast.cors else headers, body)
 
     def _crash(self, worker: Worker | None) -> None:
         """A fault of ours: logged, the worker given back (killed: its state is unknown), the client cut."""

@@ -444,27 +444,20 @@ class Pool:
 
     # -- one request -------------------------------------------------------------------------
     async def acquire(self, wait_s: float) -> Worker | None:
-        """An idle worker, now under the deadline; None if none is free within ``wait_s``."""
-        end = None
-        while True:
-            w = self.lease_idle()
-            if w is not None:
-                return w
-            if end is None:
-                end = self.loop.time() + wait_s
-            waiter, timer = self._wait(end)
-            try:
-                w = await waiter
-            except asyncio.CancelledError:
-                if waiter.done() and not waiter.cancelled() and waiter.result() is not None:
-                    self._give(waiter.result())  # handed over as this request was cancelled: pass it on
-                raise
-            finally:
-                timer.cancel()
-            if w is None:
-                return None
-            if self._lease(w):
-                return w
+        """An idle worker, now under the deadline; None if none is free within ``wait_s``
+        (``acquire_then``, awaited)."""
+        w = self.lease_idle()
+        if w is not None:
+            return w
+        got = self.loop.create_future()
+        self.acquire_then(wait_s, functools.partial(self._deliver, got))
+        return await got
+
+    def _deliver(self, got: asyncio.Future, w: Worker | None) -> None:
+        if not got.cancelled():
+            got.set_result(w)
+        elif w is not None:
+            self.release(w)  # handed over as this request was cancelled: pass it on
 
     def lease_idle(self) -> Worker | None:
         """An idle worker, now under the deadline, or None if none is idle."""

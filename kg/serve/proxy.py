@@ -63,6 +63,17 @@ async def plain(send, status: int, message: str, *, close: bool = False, extra: 
     await send({"type": "http.response.body", "body": body})
 
 
+CORS = (b"access-control-allow-origin", b"*")
+
+
+def with_cors(headers) -> list[tuple[bytes, bytes]]:
+    """``headers`` with ``Access-Control-Allow-Origin: *`` unless they have that header already."""
+    headers = list(headers)
+    if not any(k.lower() == CORS[0] for k, _ in headers):
+        headers.append(CORS)
+    return headers
+
+
 def busy(pool: Pool) -> tuple[int, str, dict[str, str]]:
     """The answer when no worker is free within the deadline."""
     return 503, f"all {pool.size} query workers are busy; try again later", {"Retry-After": "1"}

@@ -38,7 +38,7 @@ from kg.serve import site
 from kg.serve.fast import FastPath
 from kg.serve.guard import QueryGuard, host_allowed, loopback_bind, normalise_prefix
 from kg.serve.pool import Pool, default_workers
-from kg.serve.proxy import CutConnection, Proxy, plain
+from kg.serve.proxy import CutConnection, Proxy, plain, with_cors
 
 MAX_REQUEST_BODY = 16 * 1024 * 1024
 DRAIN_LIMIT = 64 * 1024 * 1024  # a body past the cap is read off up to this, then the connection is closed
@@ -146,9 +146,8 @@ class Front:
 
     def _with_cors(self, send):
         async def cors_send(message) -> None:
-            if message["type"] == "http.response.start" and not any(
-                    k.lower() == b"access-control-allow-origin" for k, _ in message.get("headers", ())):
-                message = {**message, "headers": [*message.get("headers", ()), (b"access-control-allow-origin", b"*")]}
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": with_cors(message.get("headers", ()))}
             await send(message)
         return cors_send
 
