@@ -173,3 +173,38 @@ def test_acquire_then_leases_at_once_waits_in_turn_and_gives_up_at_its_deadline(
         pool.release(worker)
 
     asyncio.run(scenario())
+
+
+def test_waits_whose_requests_have_gone_hand_the_worker_on_without_nesting():
+    """Requests that gave up while waiting (their clients went away) give the worker back from their
+    callback: 3,000 of them in a row pass it on in turn to the one still waiting, without a call
+    stack 3,000 deep; and the waits' one timer still ends the remaining wait at its own deadline."""
+    from kg.serve.pool import Pool, Worker
+
+    async def scenario():
+        loop = asyncio.get_running_loop()
+        pool = Pool("unused", 1, timeout_s=30)
+        pool.loop = loop
+        worker = Worker(_Alive(), 1, None, 5.0)
+        pool.workers.add(worker)
+        pool._give(worker)
+        got, given_back = [], []
+        pool.acquire_then(1, got.append)
+        assert got == [worker]
+
+        def gone(w):
+            given_back.append(w)
+            pool.release(w)
+
+        for _ in range(3000):
+            pool.acquire_then(30, gone)
+        pool.acquire_then(30, got.append)  # the one still there
+        pool.acquire_then(0.05, got.append)  # and one that will not wait long
+        pool.release(worker)
+        assert len(given_back) == 3000 and got == [worker, worker] and worker.leased
+        await asyncio.sleep(0.2)
+        assert got == [worker, worker, None]  # the short wait ended at its deadline
+        pool.release(worker)
+        assert list(pool.idle) == [worker] and not pool._waiters
+
+    asyncio.run(scenario())

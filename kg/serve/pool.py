@@ -28,6 +28,7 @@ import collections
 import concurrent.futures
 import ctypes
 import functools
+import math
 import queue
 import shutil
 import signal
@@ -351,11 +352,6 @@ class Worker:
             self.channel = None
 
 
-def _no_worker(waiter: asyncio.Future) -> None:
-    if not waiter.done():
-        waiter.set_result(None)
-
-
 class Pool:
     """``size`` workers over one store: idle ones in a queue, each busy one under its deadline."""
 
@@ -370,12 +366,16 @@ class Pool:
         self._orders: queue.Queue = queue.Queue()
         self._spawner = threading.Thread(target=self._spawn_loop, name="kg-serve-spawner", daemon=True)
         self.loop: asyncio.AbstractEventLoop | None = None
-        # idle workers, and the requests waiting for one (each a future that gets a worker, or None at
-        # its deadline).  Not an asyncio.Queue with wait_for: under load most requests wait, and
-        # wait_for makes a task, a future and a timer per wait (several % of the front's CPU per request);
-        # here a released worker is handed straight to the first waiter
+        # idle workers, and the requests waiting for one: (end, then) in their order of arrival, ``then``
+        # called with the next worker released (leased for it) or with None at ``end``.  Not futures
+        # with a timer each (nor an asyncio.Queue with wait_for: a task, a future and a timer per wait):
+        # under load most requests wait, and one timer for the earliest end serves them all
         self.idle: collections.deque[Worker] = collections.deque()
-        self._waiters: collections.deque[asyncio.Future] = collections.deque()
+        self._waiters: collections.deque[tuple[float, Callable[[Worker | None], None]]] = collections.deque()
+        self._wait_timer: asyncio.TimerHandle | None = None
+        self._wait_due = math.inf  # when _wait_timer fires
+        self._giving: collections.deque[Worker] = collections.deque()  # released, not handed on yet
+        self._handing = False
 
     # -- life cycle (in the event loop) ------------------------------------------------------
     async def start(self) -> None:
@@ -434,13 +434,23 @@ class Pool:
         self._give(worker)
 
     def _give(self, worker: Worker) -> None:
-        """An idle worker: to the first request still waiting, else to the idle ones."""
-        while self._waiters:
-            waiter = self._waiters.popleft()
-            if not waiter.done():  # (done: that wait has ended, at its deadline)
-                waiter.set_result(worker)
-                return
-        self.idle.append(worker)
+        """An idle worker: leased to the first request still waiting, else to the idle ones.  A waiting
+        request's callback may give a worker back at once (its client has gone): handed on by this
+        loop, not by a call inside the callback (a thousand such callbacks would nest a thousand deep)."""
+        self._giving.append(worker)
+        if self._handing:
+            return
+        self._handing = True
+        try:
+            while self._giving:
+                w = self._giving.popleft()
+                if not self._waiters:
+                    self.idle.append(w)
+                elif self._lease(w):
+                    self._waiters.popleft()[1](w)
+                # (else it had died while idle: retired and replaced, and the request waits on)
+        finally:
+            self._handing = False
 
     # -- one request -------------------------------------------------------------------------
     async def acquire(self, wait_s: float) -> Worker | None:
@@ -451,7 +461,12 @@ class Pool:
             return w
         got = self.loop.create_future()
         self.acquire_then(wait_s, functools.partial(self._deliver, got))
-        return await got
+        try:
+            return await got
+        except asyncio.CancelledError:  # cancelled after a worker was handed over, before it resumed
+            if got.done() and not got.cancelled() and got.result() is not None:
+                self.release(got.result())
+            raise
 
     def _deliver(self, got: asyncio.Future, w: Worker | None) -> None:
         if not got.cancelled():
@@ -469,35 +484,34 @@ class Pool:
 
     def acquire_then(self, wait_s: float, then: Callable[[Worker | None], None]) -> None:
         """``acquire`` for callbacks: ``then(worker)`` once one is free (leased, under the deadline), or
-        ``then(None)`` after ``wait_s``.  ``then`` runs now if a worker is idle."""
+        ``then(None)`` after ``wait_s``.  ``then`` runs now if a worker is idle (or if ``wait_s`` is
+        not positive), else from the event loop; it must not raise."""
         w = self.lease_idle()
-        if w is not None:
+        if w is not None or wait_s <= 0:
             return then(w)
-        self._wait_then(self.loop.time() + wait_s, then)
+        end = self.loop.time() + wait_s
+        self._waiters.append((end, then))
+        if end < self._wait_due:
+            self._arm_waits(end)
 
-    def _wait_then(self, end: float, then: Callable[[Worker | None], None]) -> None:
-        waiter, timer = self._wait(end)
-        # (a partial, not a closure: a closure that waits again would refer to itself, a cycle per
-        # waiting request that only the garbage collector frees)
-        waiter.add_done_callback(functools.partial(self._handed, end, then, timer))
+    def _arm_waits(self, due: float) -> None:
+        if self._wait_timer is not None:
+            self._wait_timer.cancel()
+        self._wait_timer = self.loop.call_at(due, self._end_waits)
+        self._wait_due = due
 
-    def _handed(self, end: float, then: Callable[[Worker | None], None], timer: asyncio.TimerHandle,
-                waiter: asyncio.Future) -> None:
-        timer.cancel()
-        w = waiter.result()
-        if w is None:
+    def _end_waits(self) -> None:
+        """(the waits' timer) The requests whose wait has ended get None; the timer is set for the next end.
+        (A wait handed a worker before its end leaves the timer as it was: it finds nothing to end.)"""
+        self._wait_timer, self._wait_due = None, math.inf
+        now = self.loop.time() + 0.001  # (the loop's clock counts milliseconds: a timer may fire just early)
+        ended = [entry for entry in self._waiters if entry[0] <= now]
+        if ended:
+            self._waiters = collections.deque(entry for entry in self._waiters if entry[0] > now)
+        if self._waiters:
+            self._arm_waits(min(end for end, _ in self._waiters))
+        for _, then in ended:
             then(None)
-        elif self._lease(w):
-            then(w)
-        else:
-            self._wait_then(end, then)  # it had died while idle: wait on
-
-    def _wait(self, end: float) -> tuple[asyncio.Future, asyncio.TimerHandle]:
-        """A future that gets the next worker released (not leased yet), or None at ``end``; and the
-        timer that ends the wait (to cancel once it has ended)."""
-        waiter = self.loop.create_future()
-        self._waiters.append(waiter)
-        return waiter, self.loop.call_later(max(0.0, end - self.loop.time()), _no_worker, waiter)
 
     def _lease(self, w: Worker) -> bool:
         """Put ``w`` under the deadline; False (and replaced) if it died while idle.  The OS is asked
