@@ -283,14 +283,15 @@ BARE_DEADLINE = "oxigraph --timeout-s"  # the same with Oxigraph's own query dea
 def scenario_compare(store: Path, queries, args, log) -> dict:
     """Simple queries (the target), then the queries/ mix, against bare oxigraph without and with its
     own deadline and against kg serve, in ``--rounds`` alternating rounds (other load on the machine then
-    hits all alike); each ratio is the median of the rounds'.  Also the server side's CPU per request
-    (its process and workers)."""
+    hits all alike), the servers' order reversed every other round (a drift of the machine's speed within
+    a round favours none); each ratio is the median of the rounds'.  Also the server side's CPU per
+    request (its process and workers)."""
     out = {"scenario": "compare"}
     for label, mix in (("simple", SIMPLE), ("mix", queries)):
         rounds = []
-        for _ in range(args.rounds):
+        for turn in range(args.rounds):
             rows = {}
-            for name in (BARE, BARE_DEADLINE, "kg serve"):
+            for name in (BARE, BARE_DEADLINE, "kg serve")[::1 if turn % 2 == 0 else -1]:
                 port = free_loopback_port()
                 proc = start_server(store, port, args.workers, args.timeout, log) if name == "kg serve" else \
                     start_bare(store, port, args.timeout if name == BARE_DEADLINE else None)
