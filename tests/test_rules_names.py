@@ -64,6 +64,9 @@ def test_an_enumeration_with_one_head(extractor, sentence, names):
     ("二十国集团领导人第十五次峰会以视频形式举行。", "二十国集团领导人第十五次峰会", "MEETING"),
     ("第三届澜湄合作外长会在琅勃拉邦召开。", "第三届澜湄合作外长会", "MEETING"),
     ("全国政协第十四届委员会第二次会议开幕。", "委员会第二次会议", ""),
+    # the meeting jieba cut at its 会 (外长|会时, 外长|会上): still the meeting
+    ("王明出席中国—太平洋岛国外长会时宣布了新的举措。", "中国—太平洋岛国外长会", "MEETING"),
+    ("双方在中国—东盟外长会上交换了意见。", "中国—东盟外长会", "MEETING"),
 ])
 def test_a_session_of_a_body(extractor, sentence, name, typ):
     doc = tag(extractor, sentence)
@@ -94,6 +97,12 @@ def test_missions_in_two_wordings_are_one_entity(extractor):
     ("联合国副秘书长阿明娜·穆罕默德到场并致辞。", "阿明娜·穆罕默德", "阿明娜·穆罕默德到场"),
     ("外交部发言人赵宁3月5日在记者会上表示欢迎。", "赵宁", ""),
     ("国际司副司长陈立就此接受了采访。", "陈立", ""),
+    # a sentence going on after its subject: 在/将/也 + a verb are no part of the given name (a
+    # name the lexicon knows, which jieba does not tag as a name)
+    ("外交部长王毅在出席会议时表示，中方愿同各方合作。", "王毅", "王毅在"),
+    ("国务院总理李强将出席会议并致辞。", "李强", "李强将"),
+    # who meets, not a title: 外长会时 is no name after the title 外长
+    ("部长王明出席中国—东盟外长会时宣布了新的举措。", "王明", "会时"),
 ])
 def test_a_person_ends_where_what_he_does_begins(extractor, sentence, person, not_name):
     doc = tag(extractor, sentence)

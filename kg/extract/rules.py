@@ -639,11 +639,17 @@ _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报
 _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
 
 
-# verbs that follow a name in news (说, 摄 of a photo credit, 到场): never the end of a given name
-_TRAILING_VERB = re.compile(r"(?:说|摄|称|讲|到场|报道|表示|指出|介绍|强调|透露|致辞|发言|告诉)(?![\u4e00-\u9fff]{0,0}[的])")
+# verbs that follow a name in news (说, 摄 of a photo credit, 到场), and the function words a
+# sentence goes on with after its subject (王毅在出席…时, 李强将出席, 张明也表示): never the end of a
+# given name when a verb follows them
+_TRAILING_VERB = re.compile(r"说|摄|称|讲|到场|报道|表示|指出|介绍|强调|透露|致辞|发言|告诉"
+                            r"|(?:在|将|已|也|曾|还|就|则)(?:" + "|".join(("出席", "会见", "会晤", "表示", "指出", "强调",
+                                                                    "宣布", "主持", "访问", "参加", "率团", "致辞",
+                                                                    "发表", "介绍", "说", "同", "与", "向", "对")) + ")")
 
 
 _NAME_PIECE_TAGS = {"nr", "nrt", "nrfg", "?"}
+_TITLE_THEN_MEETING = ("会", "级", "理事会", "委员会")
 
 
 def person_names(text: str, units: list[Unit]) -> list[Found]:
@@ -671,6 +677,8 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
                 and v.text not in STOP_WORDS and not any(c in _NOT_IN_NAMES for c in u.text + v.text):
             after[u.start] = Unit(u.text + v.text, u.start, v.end, "nr")
     for pos, role in titled:
+        if text.startswith(_TITLE_THEN_MEETING, pos):
+            continue  # 外长会, 部长级会议, 部长会晤: who meets, not a title before a name
         named = after.get(pos)
         if named is not None and named.text not in _TITLE_SET and _suffix(named) is None \
                 and _AFTER_NAME.match(text, named.end):
@@ -832,6 +840,23 @@ def _split_heads(units: list[Unit]) -> list[Unit]:
             continue
         cut = u.end - len(tail)
         out += [Unit(u.text[:-len(tail)], u.start, cut, "n"), Unit(tail, cut, u.end, "n")]
+    return out
+
+
+_WHO_MEETS = ("领导人", "外长", "部长", "元首", "高官")
+_WHEN_AT = {"时", "上", "后", "前", "间", "中", "期间"}
+
+
+def _rejoin_meetings(units: list[Unit]) -> list[Unit]:
+    """Who meets and the 会 jieba joined to the time word after it (外长|会时, 部长|会上) -> 外长会 | 时."""
+    out: list[Unit] = []
+    for k, v in enumerate(units):
+        if out and v.text[:1] == "会" and v.text[1:] in _WHEN_AT and out[-1].end == v.start \
+                and out[-1].text.endswith(_WHO_MEETS) and out[-1].tag not in ("ENT", "VAL"):
+            u = out.pop()
+            out += [Unit(u.text + "会", u.start, v.start + 1, "n"), Unit(v.text[1:], v.start + 1, v.end, "f")]
+        else:
+            out.append(v)
     return out
 
 
@@ -1217,6 +1242,8 @@ def facilities_of_programmes(units: list[Unit], known: list[int]) -> list[Found]
 def find(text: str, units: list[Unit]) -> list[Found]:
     """All rule names in a sentence; overlaps are resolved by the caller (longest first)."""
     units = _join_units(_split_heads(units))
+    if "会" in text:
+        units = _rejoin_meetings(units)
     known = [k for k, u in enumerate(units) if u.tag == "ENT"]
     placed = context_places(text, units)
     placed += coordinated_places(text, units, placed)
