@@ -696,3 +696,14 @@ def test_the_beneficiary_stops_before_adverbs_of_the_verb(read):
     pledges = kinds(facts, "Pledge")
     assert sorted(f.literals.get("beneficiary", "") for f in pledges) == ["", "东盟国家"]
     assert [m.text for f in pledges for m in f.get("recipient")] == ["非方", "东盟"]  # 非方: Africa
+
+
+def test_a_list_item_labels_its_event_without_its_number(read):
+    """A measure listed after an announcement is labelled by its text, not by （二） or 一是 before it."""
+    facts = read("2018年9月3日，习近平在峰会上宣布，中国将再向非洲提供600亿美元支持，其中包括：\n"
+                 "（一）提供150亿美元的无偿援助、无息贷款和优惠贷款；\n"
+                 "（二）提供200亿美元的信贷资金额度；\n"
+                 "一是提供30亿美元的发展资金。")
+    labels = [f.label for f in facts if f.kind in ("Pledge", "AidStatistic")]
+    assert "提供200亿美元的信贷资金额度" in labels and "提供30亿美元的发展资金" in labels, labels
+    assert not [label for label in labels if label.startswith(("（", "(", "一是"))], labels

@@ -1203,8 +1203,13 @@ def _flow_before(sent, ms: list[Mention], cs: int) -> re.Match | None:
     return flows[-1]
 
 
+# a list item's number before its text: （二）, (3), 一、, 一是, 2., ③
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、．]|[①-⑳])\s*")
+
+
 def _short(clause: str) -> str:
-    return clause.strip("，；。,; ")
+    """A clause as an event's label: no punctuation at its edges, no list item's number before it."""
+    return _ENUMERATOR.sub("", clause.strip("，；。,; "))
 
 
 def _object_before(text: str, pos: int, floor: int) -> str:
