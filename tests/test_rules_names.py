@@ -103,6 +103,8 @@ def test_missions_in_two_wordings_are_one_entity(extractor):
     ("国务院总理李强将出席会议并致辞。", "李强", "李强将"),
     # who meets, not a title: 外长会时 is no name after the title 外长
     ("部长王明出席中国—东盟外长会时宣布了新的举措。", "王明", "会时"),
+    # ministers titled 大臣 (Tonga, the United Kingdom, Japan)
+    ("汤加副首相兼外交大臣乌塔阿图等出席交接仪式。", "乌塔阿图", ""),
 ])
 def test_a_person_ends_where_what_he_does_begins(extractor, sentence, person, not_name):
     doc = tag(extractor, sentence)
