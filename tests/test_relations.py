@@ -707,3 +707,23 @@ def test_a_list_item_labels_its_event_without_its_number(read):
     labels = [f.label for f in facts if f.kind in ("Pledge", "AidStatistic")]
     assert "提供200亿美元的信贷资金额度" in labels and "提供30亿美元的发展资金" in labels, labels
     assert not [label for label in labels if label.startswith(("（", "(", "一是"))], labels
+
+
+@pytest.mark.parametrize("text, date, place", [
+    ("中国政府援助汤加的第二批救灾物资27日运抵汤加首都努库阿洛法。", "27日", "努库阿洛法"),
+    ("中国援助莫桑比克的首批救灾物资12日运抵贝拉市。", "12日", "贝拉市"),
+    ("中国政府向斐济提供的第三批援助物资于2023年3月5日顺利运抵斐济首都苏瓦。", "2023年3月5日", "苏瓦"),
+])
+def test_goods_that_arrive_are_delivered_there_on_that_day(read, text, date, place):
+    (delivery,) = kinds(read(text), "AidDelivery")
+    assert ("date", date) in roles(delivery) and ("location", place) in roles(delivery), roles(delivery)
+    assert "运抵" not in delivery.label  # the goods, not their arrival
+
+
+def test_the_day_of_a_dateline_dates_a_pledge_only_when_no_other_day_is_said(read):
+    said = read("新华社北京2021年8月3日电 外交部长王毅2日在中国—东盟外长会上宣布，中方将向东盟国家再提供1.5亿剂疫苗。")
+    (pledge,) = kinds(said, "Pledge")
+    assert ("date", "2日") in roles(pledge) and ("announced_by", "王毅") in roles(pledge)
+    assert ("announced_at", "中国—东盟外长会") in roles(pledge), roles(pledge)
+    (pledge,) = kinds(read("新华社北京2021年8月3日电 中国政府宣布向汤加提供100万美元紧急援助。"), "Pledge")
+    assert ("date", "2021年8月3日") in roles(pledge)

@@ -200,7 +200,7 @@ class Relations:
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
                      _same_announcer, _dated_after, _counted_to_the_day, _handed_to,
-                     _one_of_the_announced, _lenders):
+                     _one_of_the_announced, _lenders, _arrived):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         doc.facts = _channels(doc, doc.facts)
@@ -411,6 +411,8 @@ class Relations:
                             and sent.text[:m.start - sent.start].endswith(("在", "出席"))), None)
         # 2000年以来…先后6次宣布: a time since, no day of the announcement
         dates = [m for m in before if m.type == "DATE" and not re.match(r"(?:以来|来|起|至今)", sent.text[m.end - sent.start:])]
+        # 新华社北京2021年8月3日电 王毅2日…宣布: the day of the report's dateline only when no other is said
+        dates = [m for m in dates if not sent.text.startswith("电", m.end - sent.start)] or dates
         date = dates[0] if dates else None
         after = [m for m in ms if m.start >= sent.start + trigger.end()]
         head_period = next((m for m in after if m.type == "PERIOD" and m.start - (sent.start + trigger.end()) <= 2),
@@ -733,6 +735,7 @@ class Relations:
                 if o is None:
                     continue
                 obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
+                obj = _ARRIVAL_AFTER.split(obj, 1)[0]  # …物资于3月5日运抵苏瓦: the goods, not their arrival
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
@@ -1576,6 +1579,46 @@ def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
                                                              rest[d.end - figure.end:]):
                 f.roles.append(("date", d))
                 break
+    return facts
+
+
+# goods that arrive: the day right before the verb (27日运抵, 已于9月5日运抵), the place right after it
+_ARRIVES = re.compile(r"(?:运抵|抵达|送抵|运达|空运抵达|海运抵达)")
+_ARRIVAL_AFTER = re.compile(r"(?:(?:已|已经)?于)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:顺利|先后|陆续)?"
+                            r"(?:运抵|抵达|送抵|运达)|(?:已|已经)?于\d")
+_BEFORE_ARRIVAL = re.compile(r"(?:已|已经|均|先后|陆续|顺利|分别)*(?:于|在)?")
+_TO_THE_PLACE = re.compile(r"(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?")
+
+
+def _arrived(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Aid goods that arrive (中国政府援助汤加的第二批救灾物资27日运抵汤加首都努库阿洛法, 首批物资已于9月5日
+    运抵卡拉奇): the place the verb reaches is where the delivery was made, the day right before the verb
+    when it was made; in the delivery's own stretch of the sentence (up to ；or 。)."""
+    for f in facts:
+        if f.kind != "AidDelivery" or (f.get("date") and f.get("location")):
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        lo = f.start - sent.start
+        stop = re.match(r"[^；。]*", text[lo:]).end() + lo
+        arrival = _ARRIVES.search(text, lo, stop)
+        if arrival is None:
+            continue
+        ms = _in_sentence(doc, sent.index)
+        at, to = sent.start + arrival.start(), sent.start + arrival.end()
+        if not f.get("date") and "date" not in f.literals:
+            f.roles += [("date", d) for d in ms if d.type == "DATE" and d.end <= at
+                        and _BEFORE_ARRIVAL.fullmatch(text, d.end - sent.start, arrival.start())][-1:]
+        if not f.get("location"):
+            here = [m for m in ms if m.start >= to and m.type in ("PLACE", "COUNTRY") and not _chinese(m)]
+            pos, places = to, []
+            for m in here:  # 汤加首都努库阿洛法: the country, what the place is to it, the place
+                if not _TO_THE_PLACE.fullmatch(text, pos - sent.start, m.start - sent.start):
+                    break
+                places.append(m)
+                pos = m.end
+            f.roles += [("location", m) for m in places if m.type == "PLACE"] or \
+                [("location", m) for m in places[:1] if not any(m.name == r.name for r in f.get("recipient"))]
     return facts
 
 
