@@ -727,3 +727,27 @@ def test_the_day_of_a_dateline_dates_a_pledge_only_when_no_other_day_is_said(rea
     assert ("announced_at", "中国—东盟外长会") in roles(pledge), roles(pledge)
     (pledge,) = kinds(read("新华社北京2021年8月3日电 中国政府宣布向汤加提供100万美元紧急援助。"), "Pledge")
     assert ("date", "2021年8月3日") in roles(pledge)
+
+
+def test_the_same_person_announcing_again_keeps_the_occasion_and_who_acts_is_a_partner(read):
+    facts = read("2023年10月18日，第三届“一带一路”国际合作高峰论坛在北京开幕。国家主席习近平出席开幕式并发表主旨演讲，"
+                 "宣布中国支持高质量共建“一带一路”的八项行动。习近平宣布，国家开发银行、中国进出口银行将各设立"
+                 "3500亿元人民币融资窗口，丝路基金新增资金800亿元人民币，以市场化、商业化方式支持共建“一带一路”项目。")
+    pledges = kinds(facts, "Pledge")
+    # the programme a measure serves (共建“一带一路”) is no measure of its own; a count in a name is no amount
+    assert [p.label for p in pledges][0] == "八项行动" and ("amount", "八项") not in roles(pledges[0])
+    assert not [p for p in pledges if p.label == "一带一路"], [p.label for p in pledges]
+    windows, fund = pledges[1:]
+    for p in (windows, fund):  # the next sentence: the same person, so the same summit and day
+        assert {("announced_by", "习近平"), ("date", "2023年10月18日"),
+                ("announced_at", "第三届一带一路国际合作高峰论坛")} <= roles(p), roles(p)  # (names without quotes)
+    # the banks that set the windows up act; the fund topped up is the programme
+    assert {("partner", "国家开发银行"), ("partner", "中国进出口银行")} <= roles(windows)
+    assert not windows.get("programme") and ("programme", "丝路基金") in roles(fund)
+
+
+def test_another_occasion_between_keeps_its_own(read):
+    facts = read("2018年9月3日，习近平在中非合作论坛北京峰会上宣布，中方将提供600亿美元支持。"
+                 "2021年11月29日，习近平宣布，中方将向非方提供10亿剂疫苗。")
+    first, second = kinds(facts, "Pledge")
+    assert ("date", "2021年11月29日") in roles(second) and not second.get("announced_at"), roles(second)

@@ -199,7 +199,7 @@ class Relations:
         # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
-                     _same_announcer, _dated_after, _counted_to_the_day, _handed_to,
+                     _same_announcer, _same_occasion, _dated_after, _counted_to_the_day, _handed_to,
                      _one_of_the_announced, _lenders, _arrived):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
@@ -456,8 +456,11 @@ class Relations:
                 prev.roles += [("theme", m) for m in money]  # 免除15个国家…债务，共计16亿元人民币: the sum of it
                 continue
             # 推动落实联合国2030年可持续发展议程: a programme that exists is implemented, not announced
+            # (共建“一带一路”的八项行动: the count inside a name is no means of the measure)
+            own_counts = [c for c in counts if not any(not n.is_value and n.start <= c.start and c.end <= n.end for n in inner)]
             named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE
-                     and (money or counts or not re.search(r"(?:落实|对接|服务于?|围绕)[“\"《]?$", sent.text[:m.start - sent.start]))]
+                     and (money or own_counts or not re.search(r"(?:落实|对接|服务于?|围绕|共建|推进)[“\"《]?$",
+                                                                sent.text[:m.start - sent.start]))]
             flow = _FLOW.search(_blank_names(clause, inner, cs))
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
             aided = _aided_in(clause, inner, cs)  # 宣布将继续全力支持非洲国家抗疫行动: a measure for whom it names
@@ -488,13 +491,14 @@ class Relations:
                     lo = created[i - 1].end if i else cs
                     groups.append(([m], [c for c in counts if lo <= c.start and c.end <= m.start]))
             else:
-                groups = [(created, counts)]
+                groups = [(created, own_counts)]
             if not (created or money or counts or flow or aided):
                 continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own
+            actors = _actors(clause, created, cs)  # 国家开发银行、中国进出口银行将各设立…窗口: who does it
             for items, cnts in groups:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
                 fact = Fact("Pledge", sent.index, cs, ce, doc.text[cs:ce], "pledge:announcement", label, list(context))
-                fact.roles += [("programme", m) for m in items]
+                fact.roles += [("partner" if m in actors else "programme", m) for m in items]
                 # the sums and numbers of a measure are its amount, named or not (提供600亿元人民币援助: the aid
                 # is 600亿元人民币; the gold may also make the sum the subject of the announcement's facts)
                 fact.roles += [("amount", m) for m in [*money, *cnts]]
@@ -1491,6 +1495,45 @@ def _same_announcer(doc: Document, facts: list[Fact]) -> list[Fact]:
                                 and m.end <= sent.start + head.end() for m in doc.mentions):
                 f.roles += [("announced_by", m) for m in last.get("announced_by")]
         if f.get("announced_by"):
+            last = f
+    return facts
+
+
+_ACTS = re.compile(r"(?:将|各|分别|也|还|共同|联合|再)*(?:设立|提供|出资|安排|发起|实施|建立|设置|推出)")
+
+
+def _actors(clause: str, named: list[Mention], cs: int) -> list[Mention]:
+    """The organisations a measure's clause begins with, listed, right before its verb (国家开发银行、中国进出口银行
+    将各设立…融资窗口): they carry it out, they are not what is set up (丝路基金新增资金…: the fund topped up is)."""
+    heads: list[Mention] = []
+    pos = 0
+    for m in sorted(named, key=lambda m: m.start):
+        gap = clause[pos:m.start - cs]
+        if m.type != "ORG" or not re.fullmatch(r"[，,：:\s]*(?:并|还|也)?" if not heads else r"[、和与及]", gap):
+            break
+        heads.append(m)
+        pos = m.end - cs
+    return heads if heads and _ACTS.match(clause, pos) else []
+
+
+def _same_occasion(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """The same person announcing again in the next sentences (…在高峰论坛开幕式上…宣布…八项行动。习近平宣布，
+    国家开发银行…): where and when, as the pledge before said, when nothing between names another meeting
+    or day, in its paragraph or the next."""
+    last: Fact | None = None
+    for f in sorted(facts, key=lambda f: f.start):
+        if f.kind != "Pledge":
+            continue
+        who = {m.name for m in f.get("announced_by")}
+        if last is not None and who and who == {m.name for m in last.get("announced_by")} \
+                and doc.sentences[last.sentence].paragraph >= doc.sentences[f.sentence].paragraph - 1 \
+                and not f.get("announced_at") and not f.get("date") and "date" not in f.literals:
+            held = {(m.start, m.end) for _, m in last.roles}
+            between = [m for m in _spanned(doc, last.end, f.start)
+                       if m.type in ("MEETING", "DATE", "FORUM") and (m.start, m.end) not in held]
+            if not between:
+                f.roles += [(r, m) for r, m in last.roles if r in ("announced_at", "date")]
+        if f.get("announced_at") or f.get("date"):
             last = f
     return facts
 
