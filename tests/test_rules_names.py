@@ -105,6 +105,8 @@ def test_missions_in_two_wordings_are_one_entity(extractor):
     ("部长王明出席中国—东盟外长会时宣布了新的举措。", "王明", "会时"),
     # ministers titled 大臣 (Tonga, the United Kingdom, Japan)
     ("汤加副首相兼外交大臣乌塔阿图等出席交接仪式。", "乌塔阿图", ""),
+    # a transliteration with characters of Xinhua's table beyond the most common (察)
+    ("斐济副总理兼外长卡米卡米察共同主持会议。", "卡米卡米察", ""),
 ])
 def test_a_person_ends_where_what_he_does_begins(extractor, sentence, person, not_name):
     doc = tag(extractor, sentence)
