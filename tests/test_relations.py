@@ -751,3 +751,15 @@ def test_another_occasion_between_keeps_its_own(read):
                  "2021年11月29日，习近平宣布，中方将向非方提供10亿剂疫苗。")
     first, second = kinds(facts, "Pledge")
     assert ("date", "2021年11月29日") in roles(second) and not second.get("announced_at"), roles(second)
+
+
+@pytest.mark.parametrize("text, partners, date", [
+    # builders and lenders listed before the project, each with what it does
+    ("2022年5月31日，由中国路桥公司承建、中国进出口银行提供贷款的肯尼亚蒙内铁路迎来通车五周年。",
+     {"中国路桥公司", "中国进出口银行"}, "2022年5月31日"),
+    # who carried out the works (施工), and a plant that went into operation (投产) on a day
+    ("中国水电八局施工的卡鲁玛水电站于2024年投产。", {"中国水电八局"}, "2024年"),
+])
+def test_the_makers_of_a_project_named_before_it_are_its_partners(read, text, partners, date):
+    (report,) = kinds(read(text), "ProjectReport")
+    assert {m.name for m in report.get("partner")} == partners and ("date", date) in roles(report), roles(report)

@@ -849,6 +849,7 @@ class Relations:
                     fact.roles.append(("partner", o))
                 elif o.end <= p.start and (_BUILT_BY_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
                                            or _BUILDS_BEFORE.fullmatch(bare)
+                                           or _MAKERS_BEFORE.fullmatch(_blank(between, orgs, o.end, p.start, ms))
                                            or _FOR.fullmatch(bare) and _LENDS_AFTER.match(text, p.end - base)):
                     # 中国铁建承建的(肯尼亚)本格拉铁路, (由)中国进出口银行提供贷款的蒙内铁路; 中国路桥承建了蒙内铁路;
                     # 中国进出口银行为…项目提供优惠贷款
@@ -864,7 +865,7 @@ class Relations:
                 if inside and not rest.strip("和与及、 ") and not re.search(r"[。；;]", text[p.end - base:c.start(1)]):
                     fact.roles += [("partner", o) for o in inside if ("partner", o) not in fact.roles]
             after = text[p.end - base:]
-            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|开通|"
+            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|投入运行|投产|并网发电|开通|"
                             r"启动|交接|揭牌|投入使用)(?:仪式[^，；。]{0,20}?举行)?", after)  # …交接仪式10日在万象举行
             if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工; Y 10日在万象启动
                 dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
@@ -1987,9 +1988,24 @@ def _topic(sent, ms: list[Mention], pos: int) -> list[Mention]:
 _BUILDS_BEFORE = re.compile(r"(?:还|也|已|曾|先后|共同|联合|负责)*(?:承建|援建|修建|兴建|建设|建成|投资建设|负责建设|负责施工)了?")
 _FOR = re.compile(r"(?:还|也|已|曾|先后|共同)*(?:为|向)")
 # who builds or lends, named before the project and joined to it by 的: X承建的Y, X投资建设的Y, X提供(优惠)贷款(建设)的Y
-_BUILT_BY_BEFORE = re.compile(r"(?:(?:承建|援建|修建|建设|投资|融资|贷款)|提供了?[^，；。的]{0,6}?(?:贷款|融资|资金)(?:支持)?)"
+_BUILT_BY_BEFORE = re.compile(r"(?:(?:承建|援建|修建|建设|施工|投资|融资|贷款)|提供了?[^，；。的]{0,6}?(?:贷款|融资|资金)(?:支持)?)"
                               r"(?:建设|修建|兴建)?的")
+# builders and lenders listed before the project, each with what it does (由中国路桥承建、中国进出口银行提供贷款的Y)
+_MAKER = r"(?:承建|援建|修建|建设|投资|融资|施工|提供了?[^，；。的、]{0,6}?(?:贷款|融资|资金)(?:支持)?)"
+_MAKERS_BEFORE = re.compile(_MAKER + r"(?:[、和及并，,]由?" + _MAKER + r")+的")
 _LENDS_AFTER = re.compile(r"(?:项目|建设|工程|的建设)?提供了?[^，；。]{0,8}?(?:贷款|融资|资金支持|信贷)")
+
+
+def _blank(between: str, names: list[Mention], lo: int, hi: int, ms: list[Mention]) -> str:
+    """The text between two names (from ``lo`` to ``hi``) less the places and ``names`` named in it."""
+    cut = sorted(_outermost([m for m in [*ms, *names] if lo <= m.start and m.end <= hi
+                             and (m.type in ("COUNTRY", "PLACE", "REGION") or m in names)]), key=lambda m: m.start)
+    out, pos = [], lo
+    for m in cut:
+        if m.start >= pos:
+            out.append(between[pos - lo:m.start - lo])
+            pos = m.end
+    return "".join(out) + between[pos - lo:]
 
 
 def _blank_geo(between: str, ms: list[Mention], lo: int, hi: int) -> str:
