@@ -763,3 +763,15 @@ def test_another_occasion_between_keeps_its_own(read):
 def test_the_makers_of_a_project_named_before_it_are_its_partners(read, text, partners, date):
     (report,) = kinds(read(text), "ProjectReport")
     assert {m.name for m in report.get("partner")} == partners and ("date", date) in roles(report), roles(report)
+
+
+def test_what_china_will_do_is_a_pledge_of_china(read):
+    """A plan's measures (3.1.1 中方将…): pledges of China's, their figures the amounts pledged, the clause that
+    goes on with the same subject too; what China has done stays a figure."""
+    facts = read("3.1.1 中方将为非洲援助实施10个减贫和农业项目，向非洲派遣500名农业专家。"
+                 "中国已向非洲派遣500名农业专家。")
+    pledges = kinds(facts, "Pledge")
+    assert [p.label for p in pledges] == ["中方将为非洲援助实施10个减贫和农业项目", "向非洲派遣500名农业专家"]
+    assert all(("announced_by", "中方") in roles(p) and p.get("amount") for p in pledges)
+    (done,) = kinds(facts, "AidStatistic")
+    assert not done.get("announced_by") and done.get("theme")

@@ -200,7 +200,7 @@ class Relations:
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
                      _same_announcer, _same_occasion, _dated_after, _counted_to_the_day, _handed_to,
-                     _one_of_the_announced, _lenders, _arrived):
+                     _one_of_the_announced, _lenders, _arrived, _commitments):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         doc.facts = _channels(doc, doc.facts)
@@ -1212,7 +1212,8 @@ def _flow_before(sent, ms: list[Mention], cs: int) -> re.Match | None:
 
 
 # a list item's number before its text: （二）, (3), 一、, 一是, 2., ③
-_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、．]|[①-⑳])\s*")
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}(?:[.．]\d{1,2})+\s+|"
+                         r"\d{1,2}[.、．](?!\d)|[①-⑳])\s*")  # (3.1.1 before a measure of a plan; not 1.5亿)
 
 
 def _short(clause: str) -> str:
@@ -1624,6 +1625,35 @@ def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
                 f.roles.append(("date", d))
                 break
     return facts
+
+
+_WILL = re.compile(r"\s*(?:[\d.．]+\s*)?(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])?\s*"
+                   r"(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时)*将")
+
+
+def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A figure of what China will do (中方将为非洲援助实施10个减贫和农业项目, an action plan's measures): a
+    pledge of China's, its figure the amount pledged."""
+    last: tuple[int, Mention] | None = None  # the sentence of the last commitment, and who commits
+    for f in sorted(facts, key=lambda f: f.start):
+        if f.kind != "AidStatistic" or f.get("announced_by"):
+            continue
+        clause = _rule_view(doc.text[f.start:f.end])
+        who = None
+        if will := _WILL.match(clause):
+            who = next((m for m in _spanned(doc, f.start + will.start("who"), f.start + will.end("who"))
+                        if m.type == "COUNTRY" and m.start == f.start + will.start("who")), None)
+        elif last is not None and last[0] == f.sentence and _GOES_ON.match(clause):
+            who = last[1]  # …，并向非洲派遣500名农业专家: the same subject goes on
+        if who is None:
+            continue
+        last = (f.sentence, who)
+        f.kind = "Pledge"
+        f.roles = [("amount" if r == "theme" else r, m) for r, m in f.roles] + [("announced_by", who)]
+    return facts
+
+
+_GOES_ON = re.compile(r"[，,\s]*(?:并|还|同时|再)?(?:向|为|在|派遣|提供|实施|援建|培训|设立)")
 
 
 # goods that arrive: the day right before the verb (27日运抵, 已于9月5日运抵), the place right after it
