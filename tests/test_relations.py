@@ -775,3 +775,17 @@ def test_what_china_will_do_is_a_pledge_of_china(read):
     assert all(("announced_by", "中方") in roles(p) and p.get("amount") for p in pledges)
     (done,) = kinds(facts, "AidStatistic")
     assert not done.get("announced_by") and done.get("theme")
+
+
+def test_a_table_row_names_its_project_and_one_event_tells_it(read):
+    """A row with a cell of the project's name: the project delivered, to the country of its cell, with the
+    organisation of its cell; one event for the row, not also one for the country in the project's name."""
+    facts = read("序号 | 项目名称 | 合作伙伴 | 受援国 | 金额（万美元）\n"
+                 "2 | 也门儿童营养改善项目 | 联合国儿童基金会 | 也门 | 200")
+    (row,) = kinds(facts, "AidDelivery")
+    assert roles(row) == {("deliverable", "也门儿童营养改善项目"), ("recipient", "也门"), ("partner", "联合国儿童基金会")}
+
+
+def test_a_delivery_that_tells_no_more_than_its_clauses_pledge_is_not_a_second_event(read):
+    facts = read("新华社北京2021年8月3日电 中国政府宣布向汤加提供100万美元紧急援助。")
+    assert [f.kind for f in facts] == ["Pledge"], [(f.kind, roles(f)) for f in facts]

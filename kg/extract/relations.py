@@ -207,6 +207,7 @@ class Relations:
         for f in doc.facts:  # one role per name: 拉丁美洲和加勒比 and the 拉丁美洲和加勒比地区 around it are one recipient
             seen: set[tuple[str, str]] = set()
             f.roles = [(r, m) for r, m in f.roles if (r, _plain_name(m)) not in seen and not seen.add((r, _plain_name(m)))]
+        doc.facts = _no_echoes(doc.facts)
         # the year a meeting's name begins with (2018年中非合作论坛北京峰会) is a date of the text too
         years = {(m.start, m.end): m for f in doc.facts for _, m in f.roles if m.rule == "value:in-name"}
         if years:
@@ -1097,7 +1098,7 @@ class Relations:
         for part in re.split(r"[|｜]", text):
             cells.append((base + pos, base + pos + len(part)))
             pos += len(part) + 1
-        dates, geo, orgs, sums, prose, funds = [], [], [], [], [], []
+        dates, geo, orgs, sums, prose, funds, named = [], [], [], [], [], [], []
         for cs, ce in cells:
             inner = _outermost([m for m in _within(ms, cs, ce) if not m.is_value]) + [
                 m for m in _within(ms, cs, ce) if m.is_value]  # 联合国世界粮食计划署, not also 联合国 inside it
@@ -1110,9 +1111,12 @@ class Relations:
                 funds += [x for x in inner if x.type == "PROGRAMME"]  # 南南合作援助基金在巴实施的首个项目
                 continue  # a cell of prose
             dates += [x for x in inner if x.type == "DATE"]
-            geo += [x for x in inner if x.type in GEO and not _chinese(x)]
+            geo += [x for x in inner if x.type in GEO and not _chinese(x) and not any(
+                p.type == "PROJECT" and p.start <= x.start and x.end <= p.end for p in inner)]  # (not 也门 of 也门…项目)
             orgs += [x for x in inner if x.type == "ORG"]
             sums += [x for x in inner if x.type == "MONEY"]
+            named += [x for x in inner if x.type == "PROJECT"]  # a cell of the project's name (项目名称)
+        prose = prose or named
         if not sums:  # no sum: the project the row's prose names has the row's date, countries and partner
             for p in prose[:1]:
                 fact = Fact("AidDelivery", sent.index, sent.start, sent.end, text, "aid:table-row-project", p.name,
@@ -1694,6 +1698,30 @@ def _arrived(doc: Document, facts: list[Fact]) -> list[Fact]:
             f.roles += [("location", m) for m in places if m.type == "PLACE"] or \
                 [("location", m) for m in places[:1] if not any(m.name == r.name for r in f.get("recipient"))]
     return facts
+
+
+_DELIVERS = ("AidStatistic", "Pledge")  # events that also say what was (to be) delivered to whom
+
+
+def _no_echoes(facts: list[Fact]) -> list[Fact]:
+    """An event that tells nothing another of its kind does not, read from an overlapping stretch of its sentence
+    (two rules reading one row: the project and the country in its name, then the whole row), is left out:
+    one event, not two; so is a delivery whose roles the figure or pledge of its clause has, when what it
+    names as delivered is that figure's sum."""
+    roles = [{(r, _plain_name(m)) for r, m in f.roles} for f in facts]
+    told = [r | set(f.literals.items()) for r, f in zip(roles, facts)]
+
+    def echo(i: int, j: int) -> bool:
+        f, g = facts[i], facts[j]
+        if i == j or g.sentence != f.sentence or not (g.start < f.end and f.start < g.end):
+            return False
+        if g.kind == f.kind:
+            return told[i] <= told[j] and (told[i] != told[j] or j < i)
+        # (what the delivery names as delivered is the figure's own sum: 提供10万美元紧急人道主义现金援助)
+        return f.kind == "AidDelivery" and g.kind in _DELIVERS and roles[i] <= roles[j] and all(
+            any(m.text in v for _, m in g.roles if m.is_value) for v in f.literals.values())
+
+    return [f for i, f in enumerate(facts) if not any(echo(i, j) for j in range(len(facts)))]
 
 
 def _forum_plans(doc: Document, facts: list[Fact]) -> list[Fact]:
