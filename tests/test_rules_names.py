@@ -31,6 +31,9 @@ from conftest import entity_names as found, tagged
     ("据新华网消息，会议于当天闭幕。", "新华网", "ORG"),
     # a quoted name with a head after it
     ("双方同意成立“丝路青年”研究中心。", "“丝路青年”研究中心", "ORG"),
+    # plants and facilities China built are projects (炼油厂, 风电场); a bare head is no name
+    ("中国石油天然气集团有限公司在乍得投资建设的恩贾梅纳炼油厂已投产。", "恩贾梅纳炼油厂", "PROJECT"),
+    ("卡洛特水电站和吉姆普尔风电场并网发电。", "吉姆普尔风电场", "PROJECT"),
     # airports are places
     ("救援队从内罗毕乔莫·肯雅塔国际机场出发。", "内罗毕", "PLACE"),
     # a known place and a bare administrative head are one place
@@ -125,6 +128,7 @@ def test_a_person_ends_where_what_he_does_begins(extractor, sentence, person, no
     ("按统一部署派出中国救援队。", "部署派出中国救援队"),
     ("他们抵达哈塔伊省后同当地救援队汇合。", "哈塔伊省后同当地救援队"),
     ("会议讨论了中非合作论坛机制建设。", "中非合作论坛机制"),
+    ("学校新建了一座图书馆。", "一座图书馆"),
 ])
 def test_generic_phrases_and_run_on_edges_are_not_names(extractor, sentence, bad):
     doc = tag(extractor, sentence)

@@ -46,6 +46,8 @@ SUFFIXES: list[tuple[str, str]] = [
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("体育馆", "PROJECT"),
     ("门诊楼", "PROJECT"), ("轻轨", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
     ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
+    ("炼油厂", "PROJECT"), ("发电厂", "PROJECT"), ("电厂", "PROJECT"), ("水泥厂", "PROJECT"), ("风电场", "PROJECT"),
+    ("博物馆", "PROJECT"), ("图书馆", "PROJECT"), ("航站楼", "PROJECT"), ("码头", "PROJECT"), ("隧道", "PROJECT"), ("水库", "PROJECT"),
     ("委员会", "ORG"), ("共同体", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
     ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
