@@ -1215,14 +1215,16 @@ def _flow_before(sent, ms: list[Mention], cs: int) -> re.Match | None:
     return flows[-1]
 
 
-# a list item's number before its text: （二）, (3), 一、, 一是, 2., ③
-_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}(?:[.．]\d{1,2})+\s+|"
-                         r"\d{1,2}[.、．](?!\d)|[①-⑳])\s*")  # (3.1.1 before a measure of a plan; not 1.5亿)
+# a list item's number or bullet before its text: （二）, 一、, 2., 3.1.1 (a plan's section), 一是, 第一，, 其一，,
+# ③, —; not 1.5亿
+_ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:[.．]\d{1,2})+\s|"
+                   r"\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，、,]|"
+                   r"其[一二三四五六七八九十][，、：,]|[①-⑳]|[—\-·•●]\s*(?!—))\s*")
 
 
 def _short(clause: str) -> str:
     """A clause as an event's label: no punctuation at its edges, no list item's number before it."""
-    return _ENUMERATOR.sub("", clause.strip("，；。,; "))
+    return _ITEM.sub("", clause.strip("，；。,; "))
 
 
 def _object_before(text: str, pos: int, floor: int) -> str:
@@ -1325,8 +1327,6 @@ def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     return bool(at) and any(m.type == "MEETING" and lo <= m.start and m.end <= hi for m in ms)
 
 
-_ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|"
-                   r"[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，、,]|其[一二三四五六七八九十][，、：,]|[—\-·•●]\s*(?!—))")
 _LEAD_ROLES = ("announced_by", "announced_at", "date")
 
 
@@ -1631,8 +1631,7 @@ def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-_WILL = re.compile(r"\s*(?:[\d.．]+\s*)?(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])?\s*"
-                   r"(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时)*将")
+_WILL = re.compile(r"\s*(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时)*将")  # (after a list item's number)
 
 
 def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1644,7 +1643,7 @@ def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
             continue
         clause = _rule_view(doc.text[f.start:f.end])
         who = None
-        if will := _WILL.match(clause):
+        if will := _WILL.match(clause, (item := _ITEM.match(clause)) and item.end() or 0):
             who = next((m for m in _spanned(doc, f.start + will.start("who"), f.start + will.end("who"))
                         if m.type == "COUNTRY" and m.start == f.start + will.start("who")), None)
         elif last is not None and last[0] == f.sentence and _GOES_ON.match(clause):
