@@ -707,6 +707,9 @@ def test_a_list_item_labels_its_event_without_its_number(read):
     labels = [f.label for f in facts if f.kind in ("Pledge", "AidStatistic")]
     assert "提供200亿美元的信贷资金额度" in labels and "提供30亿美元的发展资金" in labels, labels
     assert not [label for label in labels if label.startswith(("（", "(", "一是"))], labels
+    # the figures listed after the announcement are measures announced: pledges, their sums pledged
+    (credit,) = [f for f in facts if f.label == "提供200亿美元的信贷资金额度"]
+    assert credit.kind == "Pledge" and {("amount", "200亿美元"), ("announced_by", "习近平")} <= roles(credit)
 
 
 @pytest.mark.parametrize("text, date, place", [

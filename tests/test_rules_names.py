@@ -34,6 +34,8 @@ from conftest import entity_names as found, tagged
     # plants and facilities China built are projects (炼油厂, 风电场); a bare head is no name
     ("中国石油天然气集团有限公司在乍得投资建设的恩贾梅纳炼油厂已投产。", "恩贾梅纳炼油厂", "PROJECT"),
     ("卡洛特水电站和吉姆普尔风电场并网发电。", "吉姆普尔风电场", "PROJECT"),
+    # a fund by its head 专项资金 (not 专项资金 alone)
+    ("支持设立100亿美元的中非开发性金融专项资金。", "中非开发性金融专项资金", "PROGRAMME"),
     # airports are places
     ("救援队从内罗毕乔莫·肯雅塔国际机场出发。", "内罗毕", "PLACE"),
     # a known place and a bare administrative head are one place

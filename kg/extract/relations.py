@@ -1347,6 +1347,8 @@ def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
             for f in by_sentence.get(sent.index, []):
                 if f.kind in ("Pledge", "AidStatistic", "AidDelivery") and not f.get("announced_by") and not f.get("announced_at"):
                     f.roles += [(r, m) for r, m in lead if not f.get(r)]
+                    if f.kind == "AidStatistic":  # a figure among the measures announced: pledged
+                        _pledged(f)
             continue
         if lead and _LIST_AFTER.match(text) and text.rstrip().endswith("："):
             continue  # 其中包括：the items follow
@@ -1651,9 +1653,15 @@ def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
         if who is None:
             continue
         last = (f.sentence, who)
-        f.kind = "Pledge"
-        f.roles = [("amount" if r == "theme" else r, m) for r, m in f.roles] + [("announced_by", who)]
+        _pledged(f)
+        f.roles.append(("announced_by", who))
     return facts
+
+
+def _pledged(f: Fact) -> None:
+    """A figure that is a measure announced or committed to: a pledge, its figure the amount pledged."""
+    f.kind = "Pledge"
+    f.roles = [("amount" if r == "theme" else r, m) for r, m in f.roles]
 
 
 _GOES_ON = re.compile(r"[，,\s]*(?:并|还|同时|再)?(?:向|为|在|派遣|提供|实施|援建|培训|设立)")
