@@ -381,6 +381,8 @@ class Relations:
         # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
         # (宣布了…的六项举措: the verb has its object, 了 is no attributive)
         attributive = re.match(r"(?!了)[^，；。,;]{0,8}的", sent.text[trigger.end():])
+        if attributive and any(not m.is_value and m.end == sent.start + trigger.end() + attributive.end() - 1 for m in ms):
+            attributive = None  # 宣布免除阿富汗的债务: 的 after a name joins it to what follows (its debt), the verb has its object
         if attributive:
             lo = sent.start + trigger.end() + attributive.end()
             # (…提出的“全球发展倡议”: the quote before the name; …宣布成立的中非联合研究中心: a body set up)
@@ -400,8 +402,8 @@ class Relations:
         people = [m for m in before if m.type == "PERSON"]
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
-            r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天|先后|多次|再次|一再|已经|曾经|[\d一二三四五六七八九十]+次)*", sent.text[m.end - sent.start:trigger.start()])
-            or _at_meeting(sent, ms, m.end, t_abs))]
+            _BODY_TO_VERB, sent.text[m.end - sent.start:trigger.start()])
+            or _at_meeting(sent, ms, m.end, t_abs) or _on_a_day(sent, ms, m.end, t_abs))]
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
@@ -1299,6 +1301,19 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
     return date, places
 
 
+# between a body and the verb it says (中国政府已宣布): only adverbs
+_BODY_TO_VERB = re.compile(r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天|先后|多次|再次|一再|已经|曾经|"
+                           r"[\d一二三四五六七八九十]+次)*")
+
+
+def _on_a_day(sent, ms: list[Mention], lo: int, hi: int) -> bool:
+    """Between ``lo`` and ``hi`` only the day it was said (中国政府于2001年宣布, 中方在2015年12月正式宣布): the body
+    before it is the subject of the verb after it."""
+    day = next((d for d in ms if d.type == "DATE" and lo < d.start and d.end <= hi), None)
+    return day is not None and bool(re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|先后)*(?:于|在)", sent.text[lo - sent.start:day.start - sent.start])) \
+        and bool(_BODY_TO_VERB.fullmatch(sent.text, day.end - sent.start, hi - sent.start))
+
+
 def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     """Between ``lo`` and ``hi`` only where and when (中国在第五届部长级会议上宣布, 中方于2018年峰会期间宣布):
     the body before it is the subject of the verb after it."""
@@ -1972,7 +1987,7 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
 
 # 基金规模增至40亿美元, 铁路总投资38亿美元: what a named fund or project amounts to
 _SIZE_VERB = r"(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)"
-_FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|金额|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
+_FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
                         rf"合同额|总造价)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
 _GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
@@ -2029,7 +2044,7 @@ _QUALIFIER = re.compile(r"(?:(?!包括|是|为|有|将|已|了|在|对|向|和|�
                         r"{0,8}[“\"《「『'‘]?|新的[“\"《]?")
 # what 提出 names as its object with an attributive before it: 提出了推动共同发展的“全球发展倡议”
 _PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
-_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)"
+_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目|该贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
                            # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
                            r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内))?(?:投入|注资|增资|注入)"
                            r"|^(?:并|还|将|已|先后)*(?:为|向)(?:其|该基金)(?:提供|注资|增资|注入|投入)")

@@ -1,0 +1,30 @@
+"""Roles of facts on sentences of the genre written for the test (issue 12: facts that hold on documents the
+extractor has never seen): the grammar of announcements, aid, funds and meetings, not the wording of one
+document.  Traditional characters read as the simplified."""
+
+from __future__ import annotations
+
+from test_relations import kinds, read, roles  # noqa: F401  (read: the module's fixture)
+
+
+def test_a_debt_relief_of_a_country_named_before_de_is_announced(read):
+    # 宣布免除X的债务: 的 after the country joins it to its debt, no attributive of the verb
+    (pledge,) = kinds(read("中国政府宣布免除阿富汗的债务。"), "Pledge")
+    assert {("announced_by", "中国政府"), ("recipient", "阿富汗")} <= roles(pledge)
+
+
+def test_the_day_between_the_announcer_and_the_verb_keeps_the_announcer(read):
+    (pledge,) = kinds(read("中國政府於2006年宣佈免除33個非洲國家的債務。"), "Pledge")
+    assert {("announced_by", "中国政府"), ("recipient", "非洲")} <= roles(pledge)
+    (pledge,) = kinds(read("中方在2015年12月正式宣布向非洲提供600亿美元支持。"), "Pledge")
+    assert ("announced_by", "中方") in roles(pledge)
+
+
+def test_an_attributive_after_the_verb_is_still_the_named_measure(read):
+    (pledge,) = kinds(read("习近平主席宣布设立的南南合作援助基金已开始运作。"), "Pledge")
+    assert ("programme", "南南合作援助基金") in roles(pledge)
+
+
+def test_a_credit_line_in_the_next_clause_is_the_amount_of_the_loan_named_before(read):
+    facts = read("中方将实施中拉基础设施专项贷款，额度为200亿美元。")
+    assert [f for f in facts if {("programme", "中拉基础设施专项贷款"), ("amount", "200亿美元")} <= roles(f)]
