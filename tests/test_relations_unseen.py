@@ -28,3 +28,19 @@ def test_an_attributive_after_the_verb_is_still_the_named_measure(read):
 def test_a_credit_line_in_the_next_clause_is_the_amount_of_the_loan_named_before(read):
     facts = read("中方将实施中拉基础设施专项贷款，额度为200亿美元。")
     assert [f for f in facts if {("programme", "中拉基础设施专项贷款"), ("amount", "200亿美元")} <= roles(f)]
+
+
+def test_the_organisation_a_later_clause_says_runs_the_aid_is_its_partner(read):
+    (aid,) = kinds(read("中方向布基纳法索捐赠粮食援助，通过世界粮食计划署实施。"), "AidDelivery")
+    assert {("recipient", "布基纳法索"), ("partner", "世界粮食计划署")} <= roles(aid)
+
+
+def test_an_organisation_in_a_later_clause_that_does_more_is_no_partner(read):
+    facts = read("中方向布基纳法索捐赠粮食援助，通过世界粮食计划署向难民发放物资。")
+    assert not [f for f in kinds(facts, "AidDelivery") if ("recipient", "布基纳法索") in roles(f) and f.get("partner")]
+
+
+def test_a_sum_given_through_a_fund_is_held_with_the_fund(read):
+    facts = read("中国政府通过南南合作援助基金向老挝提供100万美元。")
+    (sum_,) = [f for f in kinds(facts, "AidStatistic") if ("theme", "100万美元") in roles(f)]
+    assert {("programme", "南南合作援助基金"), ("recipient", "老挝")} <= roles(sum_)

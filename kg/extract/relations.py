@@ -1857,7 +1857,7 @@ def _headline_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 
 # 通过世界粮食计划署向老挝提供, 委托粮食署采购, 经由联合国开发计划署实施: the organisation the aid goes through
-_CHANNEL = re.compile(r"(?:通过|经由|委托|依托|借助)$")
+_CHANNEL = re.compile(r"(?:通过|经由|委托|依托|借助|利用)$")
 
 
 def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1865,22 +1865,33 @@ def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
     partner of the figures and deliveries of that clause and the clauses after it in the sentence."""
     by_sentence: dict[int, list[Fact]] = {}
     for f in facts:
-        if f.kind in ("AidStatistic", "AidDelivery") and not f.get("partner"):
+        if f.kind in ("AidStatistic", "AidDelivery"):
             by_sentence.setdefault(f.sentence, []).append(f)
     if not by_sentence:
         return facts
     for m in doc.mentions:
-        if m.type != "ORG" or m.sentence not in by_sentence:
+        if m.type not in ("ORG", "PROGRAMME") or m.sentence not in by_sentence:
             continue
         sent = doc.sentences[m.sentence]
         before = _rule_view(doc.text[sent.start:m.start])
         if not _CHANNEL.search(before):
             continue
         clause = max((i for i in (before.rfind(c) for c in "，；。,;") if i >= 0), default=-1) + sent.start + 1
+        if m.type == "PROGRAMME":  # 通过全球发展和南南合作基金向布基纳法索提供…: the fund that pays for it
+            for f in by_sentence[m.sentence]:
+                if f.kind == "AidStatistic" and f.start >= clause and not f.get("programme") and not any(x is m for _, x in f.roles):
+                    f.roles.append(("programme", m))
+            continue
+        # …提供紧急粮食援助，通过世界粮食计划署实施: a clause of its own that only says who runs the aid before it
+        after = _rule_view(doc.text[m.end:sent.end])
+        runs = not before[clause - sent.start:-2] and _RUN_THROUGH.match(after)
         for f in by_sentence[m.sentence]:
-            if f.start >= clause and not f.get("partner") and not any(x is m for _, x in f.roles):
+            if (f.start >= clause or runs and f.end <= clause) and not f.get("partner") and not any(x is m for _, x in f.roles):
                 f.roles.append(("partner", m))
     return facts
+
+
+_RUN_THROUGH = re.compile(r"(?:负责|具体)?(?:实施|执行|落实|发放|分发|运送|交付)(?:[。；;]|$)")
 
 
 def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
