@@ -44,3 +44,21 @@ def test_a_sum_given_through_a_fund_is_held_with_the_fund(read):
     facts = read("中国政府通过南南合作援助基金向老挝提供100万美元。")
     (sum_,) = [f for f in kinds(facts, "AidStatistic") if ("theme", "100万美元") in roles(f)]
     assert {("programme", "南南合作援助基金"), ("recipient", "老挝")} <= roles(sum_)
+
+
+def test_countries_whose_debts_are_relieved_are_recipients(read):
+    (aid,) = kinds(read("中國政府免除了坦桑尼亞、贊比亞等國的債務。"), "AidDelivery")
+    assert {("recipient", "坦桑尼亚"), ("recipient", "赞比亚")} <= roles(aid)
+    (aid,) = kinds(read("2000年至2012年，中国免除了坦桑尼亚和赞比亚两国的到期无息贷款债务。"), "AidDelivery")
+    assert {("recipient", "坦桑尼亚"), ("recipient", "赞比亚")} <= roles(aid)
+
+
+def test_a_country_after_relief_of_something_else_is_no_recipient(read):
+    assert not kinds(read("中国免除了赞比亚进口商品的关税。"), "AidDelivery")
+
+
+def test_the_organisation_that_runs_the_aid_named_before_it_is_its_partner(read):
+    (aid,) = kinds(read("中国政府援助老挝的学校供餐项目由世界粮食计划署负责实施。"), "AidDelivery")
+    assert {("recipient", "老挝"), ("partner", "世界粮食计划署")} <= roles(aid) and aid.label == "学校供餐项目"
+    (aid,) = kinds(read("中国向老挝提供粮食援助，由世界粮食计划署提供技术支持。"), "AidDelivery")
+    assert not aid.get("partner")

@@ -72,11 +72,14 @@ _TRADE_GOES_ON = re.compile(r"^(?:其中|同比|比上年|较上年|占|增长|�
 # a year alone (2012年，中非贸易额…): the year a figure of trade or investment sums up, its period; not the day of a
 # stock (截至2012年底), which is its date
 _BARE_YEAR = re.compile(r"\d{4}年")
-RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
+RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|免除|减免|豁免")
 # 援助X的(首批)救灾物资: the aid verb right before the country, what it gave after 的
 _AID_VERB_BEFORE = re.compile(r"(?:援助|援建)$")
-_GOODS_AFTER = re.compile(r"的()((?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?[^，。；的]{0,12}?"
-                          r"(?:物资|粮食|大米|疫苗|药品|设备|帐篷|医疗队|专家组))")
+_GOODS_AFTER = re.compile(r"的()((?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?[^，。；的由]{0,12}?"
+                          r"(?:物资|粮食|大米|疫苗|药品|设备|帐篷|医疗队|专家组|项目))")
+# 免除(了)X(、Y等国)的(到期)债务: the countries whose debts are relieved
+_RELIEF_BEFORE = re.compile(r"(?:免除|减免|豁免)了?(?:对)?$")
+_DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠|对华)?的?()([^，。；的]{0,16}?债务)")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
 _HEADING = re.compile(r"^——([^。]{2,30})。")
@@ -732,6 +735,8 @@ class Relations:
                     o = re.search(r"(?:实施|援建|援助了?|提供|建设)(了)?([^，。；]{2,30})", tail)
                 if o is None and _AID_VERB_BEFORE.search(sent.text[:listed[0].start - sent.start]):
                     o = _GOODS_AFTER.match(tail)  # 中国援助莫桑比克的首批救灾物资运抵…: what the aid verb gave
+                if o is None and _RELIEF_BEFORE.search(sent.text[cs - sent.start:listed[0].start - sent.start]):
+                    o = _DEBT_AFTER.match(tail)  # 免除了坦桑尼亚、赞比亚等国的债务: the debts of those countries
                 if o is None:
                     continue
                 obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
@@ -1857,7 +1862,7 @@ def _headline_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 
 # 通过世界粮食计划署向老挝提供, 委托粮食署采购, 经由联合国开发计划署实施: the organisation the aid goes through
-_CHANNEL = re.compile(r"(?:通过|经由|委托|依托|借助|利用)$")
+_CHANNEL = re.compile(r"(?:通过|经由|委托|依托|借助|利用|由)$")
 
 
 def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1878,19 +1883,25 @@ def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
             continue
         clause = max((i for i in (before.rfind(c) for c in "，；。,;") if i >= 0), default=-1) + sent.start + 1
         if m.type == "PROGRAMME":  # 通过全球发展和南南合作基金向布基纳法索提供…: the fund that pays for it
-            for f in by_sentence[m.sentence]:
+            for f in by_sentence[m.sentence] if not before.endswith("由") else ():
                 if f.kind == "AidStatistic" and f.start >= clause and not f.get("programme") and not any(x is m for _, x in f.roles):
                     f.roles.append(("programme", m))
             continue
         # …提供紧急粮食援助，通过世界粮食计划署实施: a clause of its own that only says who runs the aid before it
         after = _rule_view(doc.text[m.end:sent.end])
         runs = not before[clause - sent.start:-2] and _RUN_THROUGH.match(after)
+        # 援助老挝的学校供餐项目由世界粮食计划署负责实施: who runs the aid the clause names before it
+        run_by = before.endswith("由") and _RUN_BY.match(after)
+        if before.endswith("由") and not run_by:
+            continue
         for f in by_sentence[m.sentence]:
-            if (f.start >= clause or runs and f.end <= clause) and not f.get("partner") and not any(x is m for _, x in f.roles):
+            if (f.start >= clause and not run_by or runs and f.end <= clause or run_by and f.start <= m.start) \
+                    and not f.get("partner") and not any(x is m for _, x in f.roles):
                 f.roles.append(("partner", m))
     return facts
 
 
+_RUN_BY = re.compile(r"(?:负责|具体)?(?:实施|执行|发放|分发|运送|交付)")
 _RUN_THROUGH = re.compile(r"(?:负责|具体)?(?:实施|执行|落实|发放|分发|运送|交付)(?:[。；;]|$)")
 
 
