@@ -62,3 +62,20 @@ def test_the_organisation_that_runs_the_aid_named_before_it_is_its_partner(read)
     assert {("recipient", "老挝"), ("partner", "世界粮食计划署")} <= roles(aid) and aid.label == "学校供餐项目"
     (aid,) = kinds(read("中国向老挝提供粮食援助，由世界粮食计划署提供技术支持。"), "AidDelivery")
     assert not aid.get("partner")
+
+
+def test_the_countries_that_came_to_a_meeting_are_no_figure_of_aid(read):
+    facts = read("2015年1月8日至9日，中国—拉共体论坛首届部长级会议在北京举行。中国以及33个拉共体成员国派出的代表团团长与会。")
+    assert not kinds(facts, "AidStatistic")
+    (meeting,) = kinds(facts, "MeetingReport")
+    assert {("part_of", "中国—拉共体论坛"), ("location", "北京")} <= roles(meeting)
+
+
+def test_a_team_sent_to_a_country_is_delivered_to_it(read):
+    (aid,) = kinds(read("中国向几内亚派遣了援外医疗队。"), "AidDelivery")
+    assert ("recipient", "几内亚") in roles(aid)
+
+
+def test_the_organisation_china_backs_to_do_the_aid_is_its_partner(read):
+    (aid,) = kinds(read("中方支持世界粮食计划署在布基纳法索开展紧急粮食援助。"), "AidDelivery")
+    assert {("recipient", "布基纳法索"), ("partner", "世界粮食计划署")} <= roles(aid)

@@ -66,6 +66,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
 AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
+_ATTENDED = re.compile(r"与会|出席|列席|参加(?:了)?(?:会议|峰会|论坛|开幕式|闭幕式)")
 _TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
                     r"营业额")
 _TRADE_GOES_ON = re.compile(r"^(?:其中|同比|比上年|较上年|占|增长|下降|增幅|降幅|分别)|进口|出口|投资|企业|公司|合同|工程|项目")
@@ -531,6 +532,8 @@ class Relations:
                        and m.start >= cs + got.end()]
             if not amounts:
                 continue
+            if _ATTENDED.search(clause) and not AID_WORDS.search(clause.replace("派出", "")):
+                continue  # 53个非洲国家派出的代表团团长与会: who came to the meeting, no figure of aid
             flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
             sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
                         _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
@@ -729,8 +732,8 @@ class Relations:
             obj = ""
             if not items:
                 tail = sent.text[listed[-1].end - sent.start:ce - sent.start]
-                o = re.search(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠)(了)?([^，。；、]{2,30}?(?:项目|设备|物资|工程|设施|"
-                              r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|等))(?=[，。；]|$)", tail)
+                o = re.search(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠|派遣|派出|开展)(了)?([^，。；、]{2,30}?(?:项目|设备|物资|工程|设施|"
+                              r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|医疗队|专家组|志愿者|等))(?=[，。；]|$)", tail)
                 if o is None:
                     o = re.search(r"(?:实施|援建|援助了?|提供|建设)(了)?([^，。；]{2,30})", tail)
                 if o is None and _AID_VERB_BEFORE.search(sent.text[:listed[0].start - sent.start]):
@@ -1879,8 +1882,9 @@ def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
             continue
         sent = doc.sentences[m.sentence]
         before = _rule_view(doc.text[sent.start:m.start])
-        if not _CHANNEL.search(before):
-            continue
+        if not _CHANNEL.search(before) and not (
+                m.type == "ORG" and _BACKS.search(before) and _DOES_IT.match(_rule_view(doc.text[m.end:sent.end]))):
+            continue  # (中方支持世界粮食计划署在布基纳法索开展…: the organisation the aid is done by)
         clause = max((i for i in (before.rfind(c) for c in "，；。,;") if i >= 0), default=-1) + sent.start + 1
         if m.type == "PROGRAMME":  # 通过全球发展和南南合作基金向布基纳法索提供…: the fund that pays for it
             for f in by_sentence[m.sentence] if not before.endswith("由") else ():
@@ -1901,6 +1905,8 @@ def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+_BACKS = re.compile(r"(?:支持|资助|协助)$")
+_DOES_IT = re.compile(r"(?:在[^，；。,;]{1,16}?)?(?:实施|开展|执行)")
 _RUN_BY = re.compile(r"(?:负责|具体)?(?:实施|执行|发放|分发|运送|交付)")
 _RUN_THROUGH = re.compile(r"(?:负责|具体)?(?:实施|执行|落实|发放|分发|运送|交付)(?:[。；;]|$)")
 
