@@ -79,3 +79,33 @@ def test_a_team_sent_to_a_country_is_delivered_to_it(read):
 def test_the_organisation_china_backs_to_do_the_aid_is_its_partner(read):
     (aid,) = kinds(read("中方支持世界粮食计划署在布基纳法索开展紧急粮食援助。"), "AidDelivery")
     assert {("recipient", "布基纳法索"), ("partner", "世界粮食计划署")} <= roles(aid)
+
+
+def _parts(facts):
+    return {(f.label, w.name) for f in kinds(facts, "Component") for w in f.get("part_of")}
+
+
+def test_forums_held_under_a_forum_s_frame_are_its_parts(read):
+    facts = read("双方将在中非合作论坛框架下继续举办中非民间论坛和中拉企业家高峰会。")
+    assert {("中非民间论坛", "中非合作论坛"), ("中拉企业家高峰会", "中非合作论坛")} <= _parts(facts)
+
+
+def test_under_a_programme_s_frame_a_forum_is_no_part(read):
+    facts = read("在“一带一路”框架下，双方举办了中非民间论坛。")
+    assert not [p for p in _parts(facts) if p[0] == "中非民间论坛"]
+
+
+def test_a_forum_before_as_a_sub_forum_is_the_part(read):
+    facts = read("中拉基础设施合作论坛作为中国—拉共体论坛的专业分论坛，每年举办一次。")
+    assert ("中拉基础设施合作论坛", "中国—拉共体论坛") in _parts(facts)
+
+
+def test_the_sub_forums_a_forum_lists_are_its_parts_and_no_body_inside_them_a_unit(read):
+    facts = read("中国—拉共体论坛下设中拉农业部长论坛、中拉科技创新论坛等分论坛。")
+    assert {("中拉农业部长论坛", "中国—拉共体论坛"), ("中拉科技创新论坛", "中国—拉共体论坛")} <= _parts(facts)
+    assert not kinds(facts, "Affiliation")
+
+
+def test_a_forum_that_is_a_component_of_a_forum_is_its_part(read):
+    facts = read("双方欢迎中拉政党论坛的成立，该论坛是中国—拉共体论坛的组成部分。")
+    assert [f for f in kinds(facts, "Component") if ("part_of", "中国—拉共体论坛") in roles(f)]

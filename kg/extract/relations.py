@@ -820,7 +820,7 @@ class Relations:
                 continue
             stop = re.search(r"[；。]|等", text[t.end():])
             hi = t.end() + (stop.start() if stop else len(text))
-            for unit in ms:
+            for unit in _outer_names(ms):  # (not 农业部 inside 中拉农业部长论坛)
                 if unit.type == "ORG" and t.end() <= unit.start - base and unit.end - base <= hi:
                     yield from fact(unit, owners[-1], "parent:units-listed")
         for t in re.finditer(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:机构|部门|单位)", text):
@@ -959,9 +959,12 @@ class Relations:
                 continue
             stop = re.search(r"[；。]", text[t.end():])
             hi = t.end() + (stop.start() if stop else len(text))
-            for part in ms:
-                if part.type in ("PROJECT", "PROGRAMME") and t.end() <= part.start - base and part.end - base <= hi:
-                    yield from fact(part, wholes_here[-1], "part_of:under-the-framework")
+            whole = wholes_here[-1]
+            # (在中非合作论坛框架下举办中非民间论坛: a forum's own forums and meetings are its parts too)
+            kinds_ = ("PROJECT", "PROGRAMME", "FORUM", "MEETING") if whole.type == "FORUM" else ("PROJECT", "PROGRAMME")
+            for part in _outer_names(ms):
+                if part.type in kinds_ and t.end() <= part.start - base and part.end - base <= hi:
+                    yield from fact(part, whole, "part_of:under-the-framework")
         # 通过南南合作援助基金实施的X项目, 利用中非发展基金援建X: a project the programme pays for
         for w in ms:
             if w.type != "PROGRAMME" or not re.search(r"(?:经|通过|利用|依托|借助|使用)$", text[:w.start - base]):
@@ -978,7 +981,9 @@ class Relations:
         for t in re.finditer(r"(?:是|成为)([^，；。]{2,30}?)(?:的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|旗舰项目|"
                              r"重点项目|早期收获)|的?(?:首个|第一个|首批|重点|重要|旗舰|标志性|示范)[^，；。的]{0,8}?(?:项目|工程))", text):
             whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
-            part = [p for p in ms if p.type in ("PROJECT", "PROGRAMME") and p.end - base <= t.start()
+            # (该论坛是中国—拉共体论坛的组成部分: a forum is part of a forum)
+            kinds_ = ("PROJECT", "PROGRAMME", "FORUM") if whole and whole[0].type == "FORUM" else ("PROJECT", "PROGRAMME")
+            part = [p for p in _outer_names(ms) if p.type in kinds_ and p.end - base <= t.start()
                     and not re.search(r"[，；。]", text[p.end - base:t.start()])] or _topic(sent, ms, t.start())
             if whole and part:
                 yield from fact(part[-1], whole[0], "part_of:is-part-of")
@@ -988,8 +993,9 @@ class Relations:
             forums = [m for m in _outer_names(ms) if m.type in ("FORUM", "MEETING")]
             for t in _SUB_FORUM.finditer(text):
                 whole = [w for w in forums if w.type == "FORUM" and base + t.start(2) <= w.start and w.end <= base + t.end(2)]
-                if t.group(1):  # 作为X的分论坛，Y: the forum the sentence goes on with
-                    part = [p for p in forums if p.start - base >= t.end() and not re.search(r"[；。]", text[t.end():p.start - base])][:1]
+                if t.group(1):  # 作为X的分论坛，Y: the forum the sentence goes on with; Y作为X的分论坛: the one before
+                    part = [p for p in forums if p.end - base == t.start()] or [
+                        p for p in forums if p.start - base >= t.end() and not re.search(r"[；。]", text[t.end():p.start - base])][:1]
                 else:  # Y是X的分论坛: the forum before 是
                     part = [p for p in forums if p.end - base <= t.start() and not re.search(r"[，；。]", text[p.end - base:t.start()])][-1:]
                 if whole and part:
@@ -998,6 +1004,14 @@ class Relations:
                 if a.type == "FORUM" and b.type == "FORUM" and text[a.end - base:b.start - base] in DASH_CHARS:
                     yield from fact(b, a, "part_of:sub-forum")  # 中非合作论坛—中非民间论坛
 
+        # 中国—拉共体论坛下设中拉农业部长论坛、…等分论坛: the forums listed under a forum are its parts
+        for t in _FORUMS_UNDER.finditer(text):
+            owner = [w for w in ms if w.type == "FORUM" and w.end - base == t.start()]
+            stop = re.search(r"[；。]|等", text[t.end():])
+            hi = t.end() + (stop.start() if stop else len(text) - t.end())
+            for part in _outer_names(ms) if owner else ():
+                if part.type in ("FORUM", "MEETING") and t.end() <= part.start - base and part.end - base <= hi:
+                    yield from fact(part, owner[0], "part_of:sub-forums-listed")
         # 作为“一带一路”重点项目，蒙内铁路…: the project the sentence goes on with is the programme's
         for t in re.finditer(r"作为([^，；。]{2,30}?)的?(?:首个|第一个|重点|重要|旗舰|标志性|示范|早期收获)[^，；。的]{0,8}?(?:项目|工程)[，,]",
                              text):
@@ -2080,6 +2094,7 @@ _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|�
 _ITEM_TYPES = frozenset({"PROGRAMME", "PROJECT"})  # what a partner works on
 _BODY_TYPES = frozenset({"ORG", "FORUM", "PROGRAMME"})  # what is founded
 _PART_TYPES = frozenset({"PROGRAMME", "PROJECT", "FORUM"})  # what is part of a whole
+_FORUMS_UNDER = re.compile(r"(?:还|也|已|先后)*(?:下设|设有|设立了?|包括)(?=[^，；。]{2,80}?(?:等)?(?:分论坛|子论坛|专业论坛))")
 _SUB_FORUM = re.compile(r"(?:(作为)|是|为|成为)([^，；。]{2,30}?)的?(?:专业|专题|重要)?(?:分论坛|子论坛|分会)")
 DASH_CHARS = {"—", "–", "-", "－", "——"}
 _BUILDERS_CLAUSE = re.compile(r"[，,]([^，,；;。]{2,60}?)(?:共同|联合)?(?:承建|施工|修建|负责建设|负责施工)")
