@@ -109,3 +109,9 @@ def test_the_sub_forums_a_forum_lists_are_its_parts_and_no_body_inside_them_a_un
 def test_a_forum_that_is_a_component_of_a_forum_is_its_part(read):
     facts = read("双方欢迎中拉政党论坛的成立，该论坛是中国—拉共体论坛的组成部分。")
     assert [f for f in kinds(facts, "Component") if ("part_of", "中国—拉共体论坛") in roles(f)]
+
+
+def test_the_years_of_a_plan_s_title_with_a_full_width_hyphen_are_its_period(read):
+    for title in ("中国与拉美和加勒比国家合作规划（2015－2019）", "中拉论坛首届部长级会议通过了《中国与拉美和加勒比国家合作规划（2015－2019）》。"):
+        (plan,) = kinds(read(title), "ProgrammeReport")
+        assert [m for r, m in plan.roles if r == "period" and m.value["value"] == "2015/2019"]
