@@ -115,3 +115,8 @@ def test_the_years_of_a_plan_s_title_with_a_full_width_hyphen_are_its_period(rea
     for title in ("中国与拉美和加勒比国家合作规划（2015－2019）", "中拉论坛首届部长级会议通过了《中国与拉美和加勒比国家合作规划（2015－2019）》。"):
         (plan,) = kinds(read(title), "ProgrammeReport")
         assert [m for r, m in plan.roles if r == "period" and m.value["value"] == "2015/2019"]
+
+
+def test_a_forum_s_session_held_on_a_day_is_where_it_was_announced(read):
+    (pledge,) = kinds(read("在2014年7月举行的中拉领导人会晤上，习近平主席宣布设立中拉合作基金。"), "Pledge")
+    assert {("announced_by", "习近平"), ("announced_at", "中拉领导人会晤"), ("programme", "中拉合作基金")} <= roles(pledge)

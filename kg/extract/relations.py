@@ -412,9 +412,10 @@ class Relations:
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
         if meeting is None:  # 在“一带一路”国际合作高峰论坛上宣布: a session of the forum, named by the forum
+            # (在2014年7月举行的中拉领导人会晤上宣布: the session held then)
             meeting = next((m for m in _outermost([m for m in before if m.type == "FORUM"])
                             if _AT_A_SESSION.match(sent.text, m.end - sent.start)
-                            and sent.text[:m.start - sent.start].endswith(("在", "出席"))), None)
+                            and _AT_THE_FORUM.search(sent.text, 0, m.start - sent.start)), None)
         # 2000年以来…先后6次宣布: a time since, no day of the announcement
         dates = [m for m in before if m.type == "DATE" and not re.match(r"(?:以来|来|起|至今)", sent.text[m.end - sent.start:])]
         date = dates[0] if dates else None
@@ -2098,6 +2099,7 @@ _FORUMS_UNDER = re.compile(r"(?:还|也|已|先后)*(?:下设|设有|设立了?|
 _SUB_FORUM = re.compile(r"(?:(作为)|是|为|成为)([^，；。]{2,30}?)的?(?:专业|专题|重要)?(?:分论坛|子论坛|分会)")
 DASH_CHARS = {"—", "–", "-", "－", "——"}
 _BUILDERS_CLAUSE = re.compile(r"[，,]([^，,；;。]{2,60}?)(?:共同|联合)?(?:承建|施工|修建|负责建设|负责施工)")
+_AT_THE_FORUM = re.compile(r"(?:在|出席)(?:[^，；。]{1,16}?(?:举行|召开|举办)的)?$")
 _AT_A_SESSION = re.compile(r"(?:开幕式|闭幕式|部长级会议|领导人会议)?(?:上|期间)")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
