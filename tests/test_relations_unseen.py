@@ -120,3 +120,9 @@ def test_the_years_of_a_plan_s_title_with_a_full_width_hyphen_are_its_period(rea
 def test_a_forum_s_session_held_on_a_day_is_where_it_was_announced(read):
     (pledge,) = kinds(read("在2014年7月举行的中拉领导人会晤上，习近平主席宣布设立中拉合作基金。"), "Pledge")
     assert {("announced_by", "习近平"), ("announced_at", "中拉领导人会晤"), ("programme", "中拉合作基金")} <= roles(pledge)
+
+
+def test_the_sum_a_pledged_measure_aims_at_is_its_amount(read):
+    facts = read("习近平主席宣布，中国将继续增加对最不发达国家投资，力争2030年达到120亿美元。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "120亿美元") in roles(f)]
+    assert ("announced_by", "习近平") in roles(pledge)

@@ -467,8 +467,9 @@ class Relations:
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
             aided = _aided_in(clause, inner, cs)  # 宣布将继续全力支持非洲国家抗疫行动: a measure for whom it names
             if not (named or money or counts or flow or aided) or not _measure_verb(clause, inner, cs) and not (
-                    (named or _measures_counted(sent, counts)) and first):
+                    (named or _measures_counted(sent, counts)) and first) and not (money and _AIMED.match(clause)):
                 continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
+                # (…增加对最不发达国家投资，力争2030年达到120亿美元: the sum a measure aims at is pledged)
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
             # 宣布5年内提供A，设立B: the time before the first verb is the first measure's (B has a verb of its own)
             period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)] or (
@@ -1150,6 +1151,7 @@ class Relations:
             yield fact
 
 
+_AIMED = re.compile(r"(?:并)?(?:力争|争取|目标是|计划)[^，；。]{0,12}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
 _COUNTED_MEASURES = re.compile(r"[^，；。]{0,4}?(?:政策)?(?:措施|举措|行动|计划|工程|倡议)")
 
 
