@@ -126,3 +126,20 @@ def test_the_sum_a_pledged_measure_aims_at_is_its_amount(read):
     facts = read("习近平主席宣布，中国将继续增加对最不发达国家投资，力争2030年达到120亿美元。")
     (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "120亿美元") in roles(f)]
     assert ("announced_by", "习近平") in roles(pledge)
+
+
+def test_a_sum_given_to_a_named_project_is_its_amount(read):
+    for text in ("中方为老挝学校供餐项目提供了300万美元资金支持。", "中方提供300万美元支持老挝学校供餐项目。",
+                 "老挝学校供餐项目总金额300万美元。", "中方提供的300万美元将用于老挝学校供餐项目。"):
+        facts = read(text)
+        assert [f for f in facts if {("programme", "老挝学校供餐项目"), ("amount", "300万美元")} <= roles(f)], text
+
+
+def test_the_sum_of_the_project_just_named_is_its_amount(read):
+    facts = read("中国援老挝学校供餐项目，金额为300万美元。")
+    assert [f for f in facts if {("deliverable", "中国援老挝学校供餐项目"), ("amount", "300万美元")} <= roles(f)]
+
+
+def test_a_sum_given_to_a_country_stays_the_subject(read):
+    (sum_,) = kinds(read("中国向老挝提供了300万美元。"), "AidStatistic")
+    assert ("theme", "300万美元") in roles(sum_) and ("recipient", "老挝") in roles(sum_)

@@ -595,6 +595,11 @@ class Relations:
                             and _THROUGH_FUND.search(sent.text, 0, x.start - sent.start)
                             and _THROUGH_FUND_AFTER.fullmatch(sent.text, x.end - sent.start, cs - sent.start)
                             and not any(o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
+                if not fund and m.type == "MONEY":  # 为老挝学校供餐项目提供300万美元, 提供300万美元支持X项目: what it pays for
+                    fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and (
+                        x.end <= m.start and _FOR_IT.search(sent.text, 0, x.start - sent.start)
+                        and _GIVES.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
+                        or x.start >= m.end and _PAYS_FOR.fullmatch(sent.text, m.end - sent.start, x.start - sent.start))][:1]
                 if not fund and m.type == "MONEY" and _SIZE_OF_LAST.match(clause):
                     # 中国设立了南南合作援助基金，首期资金20亿美元: the size of the fund named just before
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and not any(
@@ -1652,6 +1657,8 @@ def _sum_of_the_aid(doc: Document, facts: list[Fact]) -> list[Fact]:
                                                               and doc.sentences[t.sentence].paragraph == para)]
             if near:
                 f.roles += [(r, m) for r, m in near[-1].roles if r in ("recipient", "deliverable")]
+                if any(r == "deliverable" and not m.is_value for r, m in near[-1].roles):  # 该项目金额为…: the named project's sum
+                    f.roles = [("amount" if r == "theme" and m.type == "MONEY" else r, m) for r, m in f.roles]
     return facts
 
 
@@ -2032,8 +2039,12 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
 
 # 基金规模增至40亿美元, 铁路总投资38亿美元: what a named fund or project amounts to
 _SIZE_VERB = r"(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)"
-_FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
+_FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|总金额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
                         rf"合同额|总造价)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
+# a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
+_FOR_IT = re.compile(r"(?:为|向)[“\"《]?$")
+_GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
+_PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")
 _GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
 
