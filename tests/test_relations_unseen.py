@@ -143,3 +143,13 @@ def test_the_sum_of_the_project_just_named_is_its_amount(read):
 def test_a_sum_given_to_a_country_stays_the_subject(read):
     (sum_,) = kinds(read("中国向老挝提供了300万美元。"), "AidStatistic")
     assert ("theme", "300万美元") in roles(sum_) and ("recipient", "老挝") in roles(sum_)
+
+
+def test_an_anniversary_of_a_founding_is_no_founding(read):
+    facts = read("2015年9月，习近平主席出席联合国成立70周年系列活动。")
+    assert not kinds(facts, "Founding")
+
+
+def test_the_frame_between_the_announcer_and_the_verb_keeps_the_announcer(read):
+    (pledge,) = kinds(read("2000年以來，中國在中非合作論壇框架下先後6次宣佈免除非洲重債窮國的債務。"), "Pledge")
+    assert {("announced_by", "中国"), ("recipient", "非洲")} <= roles(pledge)

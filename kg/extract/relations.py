@@ -385,8 +385,8 @@ class Relations:
         # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
         # (宣布了…的六项举措: the verb has its object, 了 is no attributive)
         attributive = re.match(r"(?!了)[^，；。,;]{0,8}的", sent.text[trigger.end():])
-        if attributive and any(not m.is_value and m.end == sent.start + trigger.end() + attributive.end() - 1 for m in ms):
-            attributive = None  # 宣布免除阿富汗的债务: 的 after a name joins it to what follows (its debt), the verb has its object
+        if attributive and not _ATTRIBUTIVE_END.search(attributive.group()):
+            attributive = None  # 宣布免除阿富汗的债务: 的 after a noun joins it to what follows (its debt), the verb has its object
         if attributive:
             lo = sent.start + trigger.end() + attributive.end()
             # (…提出的“全球发展倡议”: the quote before the name; …宣布成立的中非联合研究中心: a body set up)
@@ -407,7 +407,7 @@ class Relations:
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
             _BODY_TO_VERB, sent.text[m.end - sent.start:trigger.start()])
-            or _at_meeting(sent, ms, m.end, t_abs) or _on_a_day(sent, ms, m.end, t_abs))]
+            or _at_meeting(sent, ms, m.end, t_abs) or _on_a_day(sent, ms, m.end, t_abs) or _in_a_frame(sent, ms, m.end, t_abs))]
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
@@ -769,8 +769,9 @@ class Relations:
         for m in re.finditer(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?", sent.text):
             pos = sent.start + m.end()
             if any(x.start <= sent.start + m.start() < x.end for x in ms) or (
-                    announced and announced.end() <= m.start() and not m.group().startswith("宣告")):
-                continue  # 联合国成立70周年系列峰会: inside a name; 宣布…设立X: a measure pledged (see _pledges)
+                    announced and announced.end() <= m.start() and not m.group().startswith("宣告")) or _ANNIVERSARY.match(
+                    sent.text, m.end()):
+                continue  # 联合国成立70周年系列峰会: inside a name, or an anniversary; 宣布…设立X: a measure pledged (see _pledges)
             body = next((x for x in ms if x.type in founded and x.start == pos and not x.is_value), None)
             dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
             if body is None:  # 论坛由此宣告成立, 该署于2018年4月成立: the body before the verb
@@ -1332,6 +1333,10 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
 
 
 # between a body and the verb it says (中国政府已宣布): only adverbs
+# 宣布(将)设立的X, 宣布的X, 宣布向非洲提供的X: 的 right after the verb's own verb (or the verb itself) makes X its object
+_ATTRIBUTIVE_END = re.compile(r"(?:^|设立|成立|建立|组建|创建|提供|实施|启动|推出|设置|援建|发起|举办|开展|落实|资助|捐赠|捐助|出资|"
+                              r"增资|免除|减免|支持|采取|出台|制定|通过|发表|发布|签署|提出|建设|派遣|培训)的$")
+_ANNIVERSARY = re.compile(r"[\d一二三四五六七八九十百]+周年")
 _BODY_TO_VERB = re.compile(r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天|先后|多次|再次|一再|已经|曾经|"
                            r"[\d一二三四五六七八九十]+次)*")
 
@@ -1342,6 +1347,15 @@ def _on_a_day(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     day = next((d for d in ms if d.type == "DATE" and lo < d.start and d.end <= hi), None)
     return day is not None and bool(re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|先后)*(?:于|在)", sent.text[lo - sent.start:day.start - sent.start])) \
         and bool(_BODY_TO_VERB.fullmatch(sent.text, day.end - sent.start, hi - sent.start))
+
+
+def _in_a_frame(sent, ms: list[Mention], lo: int, hi: int) -> bool:
+    """Between ``lo`` and ``hi`` only the frame it was said in (中国在中非合作论坛框架下先后6次宣布): the body before
+    it is the subject of the verb after it."""
+    whole = next((w for w in ms if w.type in ("FORUM", "PROGRAMME") and lo < w.start and w.end < hi), None)
+    return whole is not None and bool(re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|曾)*(?:在|于)[“\"《]?", sent.text[lo - sent.start:whole.start - sent.start])) \
+        and bool(re.fullmatch(r"[”\"》]?(?:的)?(?:框架|机制)(?:下|内)(?:先后|曾|多次|再次|[\d一二三四五六七八九十]+次)*",
+                              sent.text[whole.end - sent.start:hi - sent.start]))
 
 
 def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
