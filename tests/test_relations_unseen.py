@@ -153,3 +153,10 @@ def test_an_anniversary_of_a_founding_is_no_founding(read):
 def test_the_frame_between_the_announcer_and_the_verb_keeps_the_announcer(read):
     (pledge,) = kinds(read("2000年以來，中國在中非合作論壇框架下先後6次宣佈免除非洲重債窮國的債務。"), "Pledge")
     assert {("announced_by", "中国"), ("recipient", "非洲")} <= roles(pledge)
+
+
+def test_a_top_up_on_the_basis_of_a_sum_is_the_fund_s_and_the_base_no_amount(read):
+    facts = read("习近平主席宣布设立全球发展和南南合作基金，在30亿美元基础上增资10亿美元。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("programme", "全球发展和南南合作基金") in roles(f)]
+    assert ("amount", "10亿美元") in roles(pledge)
+    assert not [f for f in facts if ("amount", "30亿美元") in roles(f)]
