@@ -160,3 +160,14 @@ def test_a_top_up_on_the_basis_of_a_sum_is_the_fund_s_and_the_base_no_amount(rea
     (pledge,) = [f for f in kinds(facts, "Pledge") if ("programme", "全球发展和南南合作基金") in roles(f)]
     assert ("amount", "10亿美元") in roles(pledge)
     assert not [f for f in facts if ("amount", "30亿美元") in roles(f)]
+
+
+def test_a_country_s_food_aid_project_is_one_name_and_its_sum_its_amount(read):
+    facts = read("中方将提供200万美元用于布基纳法索紧急粮食援助项目。")
+    assert [f for f in facts if {("programme", "布基纳法索紧急粮食援助项目"), ("amount", "200万美元")} <= roles(f)]
+    assert [f for f in kinds(facts, "AidDelivery") if ("recipient", "布基纳法索") in roles(f)]
+
+
+def test_aid_as_the_verb_before_a_project_stays_out_of_its_name(read):
+    facts = read("中国援助项目在非洲实施。")
+    assert not [m for f in facts for _, m in f.roles if m.type == "PROJECT"]
