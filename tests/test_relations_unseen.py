@@ -171,3 +171,10 @@ def test_a_country_s_food_aid_project_is_one_name_and_its_sum_its_amount(read):
 def test_aid_as_the_verb_before_a_project_stays_out_of_its_name(read):
     facts = read("中国援助项目在非洲实施。")
     assert not [m for f in facts for _, m in f.roles if m.type == "PROJECT"]
+
+
+def test_the_member_states_of_an_organisation_are_no_partner(read):
+    facts = read("中方愿通过中拉合作基金与拉共体成员国开展合作。")
+    assert not [f for f in kinds(facts, "Partnership") if f.get("partner")]
+    facts = read("中方愿通过中拉合作基金与拉共体开展合作。")
+    assert [f for f in kinds(facts, "Partnership") if ("partner", "拉共体") in roles(f)]

@@ -655,7 +655,9 @@ class Relations:
             return
         lo, hi = sent.start + m.start(1), sent.start + m.end(1)
         # organisations of the list, not one inside a name (东盟 in 《东盟2025:携手前行》)
-        partners = [x for x in _outer_names(ms) if x.type == "ORG" and lo <= x.start and x.end <= hi]
+        # (拉共体成员国, 东盟国家: the member states are parties, not the organisation)
+        partners = [x for x in _outer_names(ms) if x.type == "ORG" and lo <= x.start and x.end <= hi
+                    and not _MEMBERS.match(sent.text, x.end - sent.start)]
         if not partners:
             return
         fund = funds[0]
@@ -1159,6 +1161,7 @@ class Relations:
             yield fact
 
 
+_MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国)")
 _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
 _AIMED = re.compile(r"(?:并)?(?:力争|争取|目标是|计划)[^，；。]{0,12}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
 _COUNTED_MEASURES = re.compile(r"[^，；。]{0,4}?(?:政策)?(?:措施|举措|行动|计划|工程|倡议)")
