@@ -178,3 +178,15 @@ def test_the_member_states_of_an_organisation_are_no_partner(read):
     assert not [f for f in kinds(facts, "Partnership") if f.get("partner")]
     facts = read("中方愿通过中拉合作基金与拉共体开展合作。")
     assert [f for f in kinds(facts, "Partnership") if ("partner", "拉共体") in roles(f)]
+
+
+def test_the_body_a_sentence_opens_with_is_founded_in_a_later_clause(read):
+    facts = read("国家国际发展合作署作为国务院直属机构，于2018年4月18日正式挂牌成立。")
+    (founding,) = kinds(facts, "Founding")
+    assert {("body", "国家国际发展合作署"), ("founded", "2018年4月18日")} <= roles(founding)
+    assert [f for f in kinds(facts, "Affiliation") if ("parent", "国务院") in roles(f)]
+
+
+def test_a_bank_directly_under_the_state_council_has_it_for_parent(read):
+    facts = read("中国进出口银行是国务院直属的政策性银行。")
+    assert [f for f in kinds(facts, "Affiliation") if {("body", "中国进出口银行"), ("parent", "国务院")} <= roles(f)]

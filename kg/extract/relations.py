@@ -782,6 +782,11 @@ class Relations:
                 body = next((x for x in reversed(ms) if x.type in founded and x.end <= sent.start + m.start()
                              and re.fullmatch(r"(?:由此|已|正式|宣告|挂牌)*(?:(?:于|在)[^，。；]{1,14}?)*(?:由此|已|正式|宣告|挂牌)*",
                                               sent.text[x.end - sent.start:m.start()])), None)
+                if body is None and (lead := _TOPIC_FOUNDED.search(sent.text, 0, m.start())):
+                    # 国家国际发展合作署作为国务院直属机构，于2018年4月18日正式挂牌成立: the body the sentence opens with
+                    # (its first clause the body alone, or with what it is: X作为Y直属机构，于…成立)
+                    body = next((x for x in ms if x.type in founded and x.start == sent.start and re.fullmatch(
+                        r"(?:(?:作为|为|是)[^，。；]{2,30})?", sent.text[x.end - sent.start:lead.start()])), None)
                 if body is None or not m.group().endswith(("成立", "成立了")):
                     continue
                 dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
@@ -835,7 +840,7 @@ class Relations:
             for unit in _outer_names(ms):  # (not 农业部 inside 中拉农业部长论坛)
                 if unit.type == "ORG" and t.end() <= unit.start - base and unit.end - base <= hi:
                     yield from fact(unit, owners[-1], "parent:units-listed")
-        for t in re.finditer(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:机构|部门|单位)", text):
+        for t in re.finditer(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:的[^，。；的]{0,6}?)?(?:机构|部门|单位|银行)", text):
             parents = [x for x in ms if x.type == "ORG" and base + t.start(1) <= x.start and x.end <= base + t.end(1)]
             children = [x for x in ms if x.type == "ORG" and x.end - base <= t.start()]
             if parents and children:
@@ -1342,6 +1347,8 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
 # 宣布(将)设立的X, 宣布的X, 宣布向非洲提供的X: 的 right after the verb's own verb (or the verb itself) makes X its object
 _ATTRIBUTIVE_END = re.compile(r"(?:^|设立|成立|建立|组建|创建|提供|实施|启动|推出|设置|援建|发起|举办|开展|落实|资助|捐赠|捐助|出资|"
                               r"增资|免除|减免|支持|采取|出台|制定|通过|发表|发布|签署|提出|建设|派遣|培训)的$")
+# …，于2018年4月18日正式挂牌成立: a clause that only says when (and where) the body the sentence opens with was set up
+_TOPIC_FOUNDED = re.compile(r"[，,](?:并|已)?(?:(?:于|在)[^，。；]{1,14}?)+(?:由此|已|正式|宣告|挂牌)*$")
 _ANNIVERSARY = re.compile(r"[\d一二三四五六七八九十百]+周年")
 _BODY_TO_VERB = re.compile(r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天|先后|多次|再次|一再|已经|曾经|"
                            r"[\d一二三四五六七八九十]+次)*")
