@@ -190,3 +190,13 @@ def test_the_body_a_sentence_opens_with_is_founded_in_a_later_clause(read):
 def test_a_bank_directly_under_the_state_council_has_it_for_parent(read):
     facts = read("中国进出口银行是国务院直属的政策性银行。")
     assert [f for f in kinds(facts, "Affiliation") if {("body", "中国进出口银行"), ("parent", "国务院")} <= roles(f)]
+
+
+def test_the_body_that_issues_a_plan_announces_it(read):
+    (plan,) = kinds(read("2016年，中国政府发布了《中国落实2030年可持续发展议程国别方案》。"), "ProgrammeReport")
+    assert {("programme", "中国落实2030年可持续发展议程国别方案"), ("announced_by", "中国政府"), ("date", "2016年")} <= roles(plan)
+
+
+def test_a_body_that_reads_a_plan_does_not_announce_it(read):
+    facts = read("中国政府研究了《中国落实2030年可持续发展议程国别方案》。")
+    assert not [f for f in facts if f.get("announced_by")]

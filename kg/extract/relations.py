@@ -927,6 +927,12 @@ class Relations:
                      and not _PART_HEAD.search(p.name[len(o.name):])]
             for o in owner[:1]:
                 fact.roles.append(("announced_by", o))
+            # 2016年，中国政府发布了《X方案》: the body that issues a plan announces it, on the day heading the sentence
+            issuer = [] if owner else [o for o in ms if o.type in ("ORG", "COUNTRY") and o.end <= p.start and _ISSUED.fullmatch(
+                text, o.end - base, p.start - base) and not any(x.start < o.start < x.end for x in ms)][-1:]
+            if issuer and (p.rule == "quoted:plan" or text[p.start - base - 1:p.start - base] == "《"):
+                fact.roles.append(("announced_by", issuer[0]))
+                fact.roles += [("date", d) for d in ms if d.type == "DATE" and d.start == base and text[d.end - base:d.end - base + 1] in "，,"][:1]
             # …会议审议通过了《X》, 会议通过的《X》; 《X》于2015年1月在…会议上通过
             adopted = [mt for mt in ms if mt.type == "MEETING" and mt.end <= p.start and re.search(
                 _ADOPTED, text[:p.start - base])
@@ -1348,6 +1354,7 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
 _ATTRIBUTIVE_END = re.compile(r"(?:^|设立|成立|建立|组建|创建|提供|实施|启动|推出|设置|援建|发起|举办|开展|落实|资助|捐赠|捐助|出资|"
                               r"增资|免除|减免|支持|采取|出台|制定|通过|发表|发布|签署|提出|建设|派遣|培训)的$")
 # …，于2018年4月18日正式挂牌成立: a clause that only says when (and where) the body the sentence opens with was set up
+_ISSUED = re.compile(r"(?:政府|方面)?(?:已|还|也|正式|先后|于[^，；。]{2,12}?)*(?:发布|公布|出台|印发|制定|颁布)了?[“\"《]?")
 _TOPIC_FOUNDED = re.compile(r"[，,](?:并|已)?(?:(?:于|在)[^，。；]{1,14}?)+(?:由此|已|正式|宣告|挂牌)*$")
 _ANNIVERSARY = re.compile(r"[\d一二三四五六七八九十百]+周年")
 _BODY_TO_VERB = re.compile(r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天|先后|多次|再次|一再|已经|曾经|"
