@@ -200,3 +200,11 @@ def test_the_body_that_issues_a_plan_announces_it(read):
 def test_a_body_that_reads_a_plan_does_not_announce_it(read):
     facts = read("中国政府研究了《中国落实2030年可持续发展议程国别方案》。")
     assert not [f for f in facts if f.get("announced_by")]
+
+
+def test_where_a_project_lies_or_was_built_before_its_name_is_its_location(read):
+    facts = read("位于老挝首都万象的老挝国家会议中心由中国援建。")
+    assert [f for f in kinds(facts, "ProjectReport") if ("location", "万象") in roles(f)]
+    facts = read("中国在埃塞俄比亚亚的斯亚贝巴援建了非盟会议中心。")
+    (report,) = kinds(facts, "ProjectReport")
+    assert ("location", "亚的斯亚贝巴") in roles(report) and ("location", "埃塞俄比亚") not in roles(report)

@@ -2173,6 +2173,10 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     return None
 
 
+_LIES_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处)([^，；。的]{2,24})的[“\"《]?$")
+_BUILT_IN_BEFORE = re.compile(r"在([^，；。、在]{2,16}?)(?:先后|已|已经|还|也|又|陆续|共同)*(?:援建|建设|建成|修建|兴建)了?[“\"《]?$")
+
+
 def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
     """A project that lies somewhere (X位于老挝首都万象, 坐落于…): the places after the verb are its location."""
     for p in ms:
@@ -2187,6 +2191,17 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
                                  for x in ms):
                 at = later
         if at is None:
+            # 位于老挝首都万象的老挝国家会议中心 / 在亚的斯亚贝巴援建了非盟会议中心: where it was put, before it
+            before = sent.text[:p.start - sent.start]
+            here = _LIES_BEFORE.search(before) or _BUILT_IN_BEFORE.search(before)
+            if here is None:
+                continue
+            lo, hi = sent.start + here.start(1), sent.start + here.end(1)
+            places = [x for x in _outermost([x for x in ms if not x.is_value and lo <= x.start and x.end <= hi])
+                      if (x.type == "PLACE" or x.type == "COUNTRY" and here.re is _LIES_BEFORE) and not _chinese(x)]
+            if places:
+                yield Fact("ProjectReport", sent.index, lo, p.end, sent.text[lo - sent.start:p.end - sent.start],
+                           "project:lies-in", p.name, [("project", p), *(("location", x) for x in places)])
             continue
         lo, hi = p.end + at.start(1), p.end + at.end(1)
         places = [x for x in _outermost([x for x in ms if not x.is_value and lo <= x.start and x.end <= hi])
