@@ -208,3 +208,13 @@ def test_where_a_project_lies_or_was_built_before_its_name_is_its_location(read)
     facts = read("中国在埃塞俄比亚亚的斯亚贝巴援建了非盟会议中心。")
     (report,) = kinds(facts, "ProjectReport")
     assert ("location", "亚的斯亚贝巴") in roles(report) and ("location", "埃塞俄比亚") not in roles(report)
+
+
+def test_a_number_reached_by_a_day_is_dated_that_day(read):
+    facts = read("截至2012年底，中国已在非洲援建各类项目1000多个。")
+    assert [f for f in facts if {("date", "2012年底")} <= roles(f) and any(m.type == "COUNT" for _, m in f.roles)]
+
+
+def test_a_number_without_so_far_is_not_dated_by_the_as_of_day(read):
+    facts = read("截至2012年底，中国在非洲的援建项目涉及30多个领域。")
+    assert not [f for f in facts if ("date", "2012年底") in roles(f) and any(m.type == "COUNT" for _, m in f.roles)]

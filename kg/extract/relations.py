@@ -620,7 +620,7 @@ class Relations:
                              and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
                         and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
                 # 截至2019年底，…投资存量…，…设立企业3500多家: a stock of trade or investment is counted up to that day
-                stock = as_of_date and (m.type == "MONEY" or trade and not AID_WORDS.search(clause))
+                stock = as_of_date and (m.type == "MONEY" or m.type == "COUNT" and _SO_FAR.search(clause) or trade and not AID_WORDS.search(clause))
                 if stock or when:
                     day = as_of_date if stock else when[-1]
                     # a figure of trade or investment given for a year alone (2012年，…贸易额…) sums up that year
@@ -1173,6 +1173,7 @@ class Relations:
 
 
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国)")
+_SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
 _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
 _AIMED = re.compile(r"(?:并)?(?:力争|争取|目标是|计划)[^，；。]{0,12}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
 _COUNTED_MEASURES = re.compile(r"[^，；。]{0,4}?(?:政策)?(?:措施|举措|行动|计划|工程|倡议)")
