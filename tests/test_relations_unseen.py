@@ -218,3 +218,19 @@ def test_a_number_reached_by_a_day_is_dated_that_day(read):
 def test_a_number_without_so_far_is_not_dated_by_the_as_of_day(read):
     facts = read("截至2012年底，中国在非洲的援建项目涉及30多个领域。")
     assert not [f for f in facts if ("date", "2012年底") in roles(f) and any(m.type == "COUNT" for _, m in f.roles)]
+
+
+def _announced(facts, figure):
+    return [m.name for f in facts if any(m.text == figure for _, m in f.roles) for r, m in f.roles if r == "announced_by"]
+
+
+def test_a_speaker_announces_the_aid_the_giver_will_give(read):
+    facts = read("国家国际发展合作署副署长李明表示，中方将向老挝提供3000万元人民币紧急援助。")
+    assert "李明" in _announced(facts, "3000万元人民币")
+
+
+def test_a_speaker_who_tells_what_the_aid_will_do_or_has_done_since_announces_nothing(read):
+    facts = read("世界粮食计划署驻华代表屈四喜表示，该项目将惠及老挝约5万名小学生。")
+    assert not _announced(facts, "5万名")
+    facts = read("屈四喜表示，自基金宣布设立以来，已为老挝提供300万美元。")
+    assert not _announced(facts, "300万美元")

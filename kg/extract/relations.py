@@ -620,7 +620,7 @@ class Relations:
                              and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
                         and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
                 # 截至2019年底，…投资存量…，…设立企业3500多家: a stock of trade or investment is counted up to that day
-                stock = as_of_date and (m.type == "MONEY" or m.type == "COUNT" and _SO_FAR.search(clause) or trade and not AID_WORDS.search(clause))
+                stock = as_of_date and (m.type == "MONEY" or m.type == "COUNT" and _SO_FAR.search(clause) and not _countries(m) or trade and not AID_WORDS.search(clause))
                 if stock or when:
                     day = as_of_date if stock else when[-1]
                     # a figure of trade or investment given for a year alone (2012年，…贸易额…) sums up that year
@@ -2156,7 +2156,9 @@ _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): no
 _BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|(?:这|同)一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 # what a speaker says is aid given or to come (决定向巴方提供, 将再追加, 宣布), not a result he reports (已为…提供资金)
-_DECIDED = re.compile(r"决定|宣布|承诺|将|拟|同意|启动|追加|紧急|首批")
+# (将 as the giver's own future: 中方将向…提供; not 该项目将惠及…5万名学生, what the aid will do)
+_DECIDED = re.compile(r"(?:决定|宣布|承诺|将(?:再|继续|尽快|立即|向|为|通过)?[^，；。]{0,12}?(?:提供|捐|援助|追加|派遣|派出|运送|交付|拨付|出资)|"
+                      r"拟|同意|启动|追加|紧急|首批)(?![^，；。]{0,16}?(?:以来|之后|后的))")  # not 自…宣布设立以来: a time since
 
 
 def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | None:
