@@ -234,3 +234,14 @@ def test_a_speaker_who_tells_what_the_aid_will_do_or_has_done_since_announces_no
     assert not _announced(facts, "5万名")
     facts = read("屈四喜表示，自基金宣布设立以来，已为老挝提供300万美元。")
     assert not _announced(facts, "300万美元")
+
+
+def test_a_sum_right_before_a_fund_or_loan_is_its_amount(read):
+    for text, fund, sum_ in (("中国设立了50亿美元的中非产能合作基金。", "中非产能合作基金", "50亿美元"),
+                             ("中方将向拉美和加勒比国家提供200亿美元中拉基础设施专项贷款。", "中拉基础设施专项贷款", "200亿美元")):
+        assert [f for f in read(text) if {("programme", fund), ("amount", sum_)} <= roles(f)], text
+
+
+def test_a_sum_before_aid_that_is_no_fund_stays_the_subject(read):
+    facts = read("中国向老挝提供了300万美元的紧急粮食援助。")
+    assert not [f for f in facts if ("amount", "300万美元") in roles(f)]

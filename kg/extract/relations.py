@@ -540,7 +540,8 @@ class Relations:
                 continue  # 53个非洲国家派出的代表团团长与会: who came to the meeting, no figure of aid
             flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
             sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
-                        _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
+                        _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner) \
+                or any(_sum_of_named(sent, a, inner) for a in amounts)
             # 中非贸易额达…，同比增长…；其中中国对非出口…: the clauses after one that names trade or investment count it
             # (a clause that goes on with the trade: 其中, 同比, its goods, firms or investment; not 该国人口达…)
             trade = _TRADE.search(clause) or _TRADE.search(sent.text, 0, cs - sent.start) and _TRADE_GOES_ON.search(clause)
@@ -597,6 +598,8 @@ class Relations:
                             and _THROUGH_FUND.search(sent.text, 0, x.start - sent.start)
                             and _THROUGH_FUND_AFTER.fullmatch(sent.text, x.end - sent.start, cs - sent.start)
                             and not any(o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
+                if not fund and m.type == "MONEY":  # 设立50亿美元的中非产能合作基金: the sum names the fund's size
+                    fund = _sum_of_named(sent, m, inner)
                 if not fund and m.type == "MONEY":  # 为老挝学校供餐项目提供300万美元, 提供300万美元支持X项目: what it pays for
                     fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and (
                         x.end <= m.start and _FOR_IT.search(sent.text, 0, x.start - sent.start)
@@ -2076,6 +2079,15 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
 _SIZE_VERB = r"(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)"
 _FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|总金额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
                         rf"合同额|总造价)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
+def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
+    """The fund or loan a sum is the size of, named right after it (50亿美元的中非产能合作基金, 200亿美元中拉基础设施
+    专项贷款), not a project or what the sum is given to (向…提供300万美元的…援助)."""
+    if m.type != "MONEY":
+        return []
+    return [x for x in inner if x.type == "PROGRAMME" and _zh(x).endswith(("基金", "贷款", "专项贷款", "资金"))
+            and re.fullmatch(r"的?[“\"《]?", sent.text[m.end - sent.start:x.start - sent.start])][:1]
+
+
 # a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
 _FOR_IT = re.compile(r"(?:为|向)[“\"《]?$")
 _GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
