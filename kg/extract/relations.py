@@ -2084,7 +2084,7 @@ def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
     专项贷款), not a project or what the sum is given to (向…提供300万美元的…援助)."""
     if m.type != "MONEY":
         return []
-    return [x for x in inner if x.type == "PROGRAMME" and _zh(x).endswith(("基金", "贷款", "专项贷款", "资金"))
+    return [x for x in inner if x.type == "PROGRAMME" and x.start >= m.end and _zh(x).endswith(("基金", "贷款", "专项贷款", "资金"))
             and re.fullmatch(r"的?[“\"《]?", sent.text[m.end - sent.start:x.start - sent.start])][:1]
 
 
