@@ -245,3 +245,8 @@ def test_a_sum_right_before_a_fund_or_loan_is_its_amount(read):
 def test_a_sum_before_aid_that_is_no_fund_stays_the_subject(read):
     facts = read("中国向老挝提供了300万美元的紧急粮食援助。")
     assert not [f for f in facts if ("amount", "300万美元") in roles(f)]
+
+
+def test_the_countries_a_figure_benefits_are_its_recipients(read):
+    (figure,) = kinds(read("该项目将惠及老挝和布基纳法索约20万名受灾民众。"), "AidStatistic")
+    assert {("recipient", "老挝"), ("recipient", "布基纳法索")} <= roles(figure)

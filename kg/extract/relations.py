@@ -576,7 +576,7 @@ class Relations:
                 fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:amount-in-clause", label)
                 if topic:
                     fact.literals["topic"] = topic
-                to = re.search(r"向|对|为|帮助|免除|减免|援助?(?=[^\d])", clause)
+                to = re.search(r"向|对|为|帮助|免除|减免|惠及|援助?(?=[^\d])", clause)
                 if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to.start() < g.start < m.start and not region]
