@@ -250,3 +250,15 @@ def test_a_sum_before_aid_that_is_no_fund_stays_the_subject(read):
 def test_the_countries_a_figure_benefits_are_its_recipients(read):
     (figure,) = kinds(read("该项目将惠及老挝和布基纳法索约20万名受灾民众。"), "AidStatistic")
     assert {("recipient", "老挝"), ("recipient", "布基纳法索")} <= roles(figure)
+
+
+def test_a_plan_adopted_by_a_meeting_after_it_was_announced_there(read):
+    facts = read("《中非合作论坛—约翰内斯堡行动计划（2016－2018）》由中非合作论坛约翰内斯堡峰会审议通过。")
+    (plan,) = [f for f in kinds(facts, "ProgrammeReport") if f.get("announced_at")]
+    assert ("announced_at", "中非合作论坛约翰内斯堡峰会") in roles(plan)
+
+
+def test_this_plan_adopted_on_a_day_is_dated_that_day(read):
+    facts = read("中国与拉美和加勒比国家合作规划（2015－2019）\n\n本规划由中国—拉共体论坛首届部长级会议于2015年1月9日在北京通过。")
+    assert [f for f in kinds(facts, "ProgrammeReport") if {("announced_at", "中国—拉共体论坛首届部长级会议"),
+                                                          ("date", "2015年1月9日")} <= roles(f)]

@@ -940,9 +940,10 @@ class Relations:
             adopted = [mt for mt in ms if mt.type == "MEETING" and mt.end <= p.start and re.search(
                 _ADOPTED, text[:p.start - base])
                 and not re.search(r"[。；]", text[mt.end - base:p.start - base])]
+            # (《X》由Y峰会审议通过, 《X》经Y会议于…通过: the meeting after it adopted it)
             after = [mt for mt in ms if mt.type == "MEETING" and mt.start >= p.end and re.fullmatch(
-                r"[”》\"]?(?:已|于[^，；。]{2,16}?)?在?", text[p.end - base:mt.start - base]) and re.match(
-                r"(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
+                r"[”》\"]?(?:已|于[^，；。]{2,16}?)?(?:在|由|经)?", text[p.end - base:mt.start - base]) and re.match(
+                r"(?:于[^，；。]{2,16}?)?(?:在[^，；。]{1,10}?)?(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
             ref = recent_meeting and re.search(_ADOPTED, text[:p.start - base])
             if ref and not adopted and not after and _meeting_ref(sent, ms, 0, ref.start()) and not any(
                     m.type == "MEETING" and m.end - base <= ref.start() for m in ms):
@@ -1522,8 +1523,11 @@ def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention |
         plan = next((m for m in doc.mentions if m.type == "PROGRAMME" and _QUOTES.sub("", m.name).split("(")[0]
                      .split("（")[0].endswith(t.group(1))), None)
         if meeting and plan is not None:
+            # (本规划由X会议于2015年1月9日在北京通过: the day it was adopted)
+            when = [d for d in ms if d.type == "DATE" and meeting[0].end <= d.start and d.end <= hi]
             yield Fact("ProgrammeReport", sent.index, base + t.start(), hi, doc.text[base + t.start():hi],
-                       "programme:this-plan-adopted", plan.name, [("programme", plan), ("announced_at", meeting[0])])
+                       "programme:this-plan-adopted", plan.name,
+                       [("programme", plan), ("announced_at", meeting[0]), *(("date", d) for d in when[:1])])
 
 
 def _announced_figures(doc: Document, facts: list[Fact]) -> list[Fact]:
