@@ -262,3 +262,10 @@ def test_this_plan_adopted_on_a_day_is_dated_that_day(read):
     facts = read("中国与拉美和加勒比国家合作规划（2015－2019）\n\n本规划由中国—拉共体论坛首届部长级会议于2015年1月9日在北京通过。")
     assert [f for f in kinds(facts, "ProgrammeReport") if {("announced_at", "中国—拉共体论坛首届部长级会议"),
                                                           ("date", "2015年1月9日")} <= roles(f)]
+
+
+def test_an_envoy_to_china_or_an_official_of_the_receiving_country_announces_no_aid(read):
+    for text in ("世界粮食计划署驻华代表屈四喜表示，中方决定向老挝提供300万美元。",
+                 "老挝教育部长坎佩表示，中方决定向老挝提供300万美元。"):
+        assert not _announced(read(text), "300万美元"), text
+    assert "姜再冬" in _announced(read("中国驻老挝大使姜再冬表示，中方决定向老挝提供300万美元。"), "300万美元")

@@ -2186,10 +2186,21 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     pos = sent.start + says.start()
     people = [m for m in ms if m.type == "PERSON" and m.end <= pos]
     if people and not re.search(r"[。；]", sent.text[people[-1].end - sent.start:says.start()]):
-        return people[-1]
+        return None if _other_side(sent, ms, people[-1]) else people[-1]
     if re.match(r"(?:据)?(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
         return last_person
     return None
+
+
+def _other_side(sent, ms: list[Mention], person: Mention) -> bool:
+    """A speaker of the receiving or partner side, who tells of China's aid but does not announce it: an envoy to
+    China (世界粮食计划署驻华代表X), an official of another country (老挝教育部长X; not 中国驻老挝大使X)."""
+    pre = sent.text[max(0, person.start - sent.start - 16):person.start - sent.start]
+    if "驻华" in pre:
+        return True
+    return any(c.type == "COUNTRY" and not _chinese(c) and 0 <= person.start - c.end <= 10
+               and not re.search(r"[，；。,;、和与]", sent.text[c.end - sent.start:person.start - sent.start])
+               and not sent.text[:c.start - sent.start].endswith("驻") for c in ms)
 
 
 _LIES_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处)([^，；。的]{2,24})的[“\"《]?$")
