@@ -269,3 +269,10 @@ def test_an_envoy_to_china_or_an_official_of_the_receiving_country_announces_no_
                  "老挝教育部长坎佩表示，中方决定向老挝提供300万美元。"):
         assert not _announced(read(text), "300万美元"), text
     assert "姜再冬" in _announced(read("中国驻老挝大使姜再冬表示，中方决定向老挝提供300万美元。"), "300万美元")
+
+
+def test_a_session_named_by_the_forum_s_short_reference_is_a_meeting_of_that_forum(read):
+    facts = read("中国—拉共体论坛是中拉合作的主要平台。2015年1月，论坛首届部长级会议在北京成功举行。")
+    (meeting,) = kinds(facts, "MeetingReport")
+    assert meeting.label == "中国—拉共体论坛首届部长级会议"
+    assert {("date", "2015年1月"), ("location", "北京")} <= roles(meeting) and meeting.get("part_of")

@@ -197,7 +197,7 @@ class Relations:
         doc.mentions = complete_dates(doc.mentions)
         doc.mentions = resolve_anaphors(doc)  # 该项目, 此次会议: the entity named before
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
-                      + _quoted_plans(doc) + _bodies_set_up(doc) + _units_named(doc)):
+                      + _quoted_plans(doc) + _bodies_set_up(doc) + _units_named(doc) + _sessions_of_the_forum(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         facts = list(self.facts(doc))
         # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
@@ -1833,6 +1833,29 @@ def _found_name(doc: Document, start: int, end: int, kind: str, sentence: int, r
     key = key or next((x.key for x in doc.mentions if x.type == kind and x.name == name),
                       f"{kind.lower()}/{_QUOTES.sub('', name)}")
     return Mention(start, end, doc.text[start:end], kind, key, sentence, name, rule=rule)
+
+
+_SESSION_OF_IT = re.compile(rf"(?:的)?{_ORDINAL}(?:部长级会议|峰会|领导人会议|高官会|高级官员会议|外长会议?|部长会议|高级别会议)")
+
+
+def _sessions_of_the_forum(doc: Document) -> list[Mention]:
+    """A session named by the forum's short reference (2015年1月，论坛首届部长级会议在北京举行): a meeting of the forum
+    named before, under its full name (中国—拉共体论坛首届部长级会议) where the tagger found none over it."""
+    out = []
+    names = {x.name: x for x in doc.mentions if x.type == "FORUM" and not x.rule.startswith("reference")}
+    for m in doc.mentions:
+        if m.type != "FORUM" or not m.rule.startswith("reference"):
+            continue
+        s = _SESSION_OF_IT.match(_rule_view(doc.text[m.end:m.end + 16]))
+        forum = next((x for x in names.values() if x.key == m.key), None)
+        if s is None or forum is None or any(x.type == "MEETING" and x.start <= m.start and m.end + s.end() <= x.end
+                                              for x in doc.mentions):
+            continue
+        full = forum.name + to_simplified(doc.text[m.end:m.end + s.end()]).lstrip("的")
+        key = next((x.key for x in doc.mentions if x.type == "MEETING" and x.name == full), f"meeting/{_QUOTES.sub('', full)}")
+        out.append(Mention(m.start, m.end + s.end(), doc.text[m.start:m.end + s.end()], "MEETING", key, m.sentence, full,
+                           rule="reference:session-of-forum"))
+    return out
 
 
 def _quoted_parts(doc: Document) -> list[Mention]:
