@@ -66,17 +66,21 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
 AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
+_ATTENDED = re.compile(r"与会|出席|列席|参加(?:了)?(?:会议|峰会|论坛|开幕式|闭幕式)")
 _TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
                     r"营业额")
 _TRADE_GOES_ON = re.compile(r"^(?:其中|同比|比上年|较上年|占|增长|下降|增幅|降幅|分别)|进口|出口|投资|企业|公司|合同|工程|项目")
 # a year alone (2012年，中非贸易额…): the year a figure of trade or investment sums up, its period; not the day of a
 # stock (截至2012年底), which is its date
 _BARE_YEAR = re.compile(r"\d{4}年")
-RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助")
+RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|免除|减免|豁免")
 # 援助X的(首批)救灾物资: the aid verb right before the country, what it gave after 的
 _AID_VERB_BEFORE = re.compile(r"(?:援助|援建)$")
-_GOODS_AFTER = re.compile(r"的()((?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?[^，。；的]{0,12}?"
-                          r"(?:物资|粮食|大米|疫苗|药品|设备|帐篷|医疗队|专家组))")
+_GOODS_AFTER = re.compile(r"的()((?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?[^，。；的由]{0,12}?"
+                          r"(?:物资|粮食|大米|疫苗|药品|设备|帐篷|医疗队|专家组|项目))")
+# 免除(了)X(、Y等国)的(到期)债务: the countries whose debts are relieved
+_RELIEF_BEFORE = re.compile(r"(?:免除|减免|豁免)了?(?:对)?$")
+_DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠|对华)?的?()([^，。；的]{0,16}?债务)")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
 _HEADING = re.compile(r"^——([^。]{2,30})。")
@@ -193,7 +197,7 @@ class Relations:
         doc.mentions = complete_dates(doc.mentions)
         doc.mentions = resolve_anaphors(doc)  # 该项目, 此次会议: the entity named before
         if titled := (_titled_plans(doc) + _quoted_parts(doc) + _named_parts(doc) + _wholes_before_a_dash(doc)
-                      + _quoted_plans(doc) + _bodies_set_up(doc) + _units_named(doc)):
+                      + _quoted_plans(doc) + _bodies_set_up(doc) + _units_named(doc) + _sessions_of_the_forum(doc)):
             doc.mentions = sorted([*doc.mentions, *titled], key=lambda m: (m.start, -m.end))
         facts = list(self.facts(doc))
         # roles read across clauses and sentences: what a sum was for, whose aid it sums up, where it was done,
@@ -382,6 +386,8 @@ class Relations:
         # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
         # (宣布了…的六项举措: the verb has its object, 了 is no attributive)
         attributive = re.match(r"(?!了)[^，；。,;]{0,8}的", sent.text[trigger.end():])
+        if attributive and not _ATTRIBUTIVE_END.search(attributive.group()):
+            attributive = None  # 宣布免除阿富汗的债务: 的 after a noun joins it to what follows (its debt), the verb has its object
         if attributive:
             lo = sent.start + trigger.end() + attributive.end()
             # (…提出的“全球发展倡议”: the quote before the name; …宣布成立的中非联合研究中心: a body set up)
@@ -401,15 +407,16 @@ class Relations:
         people = [m for m in before if m.type == "PERSON"]
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
-            r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天|先后|多次|再次|一再|已经|曾经|[\d一二三四五六七八九十]+次)*", sent.text[m.end - sent.start:trigger.start()])
-            or _at_meeting(sent, ms, m.end, t_abs))]
+            _BODY_TO_VERB, sent.text[m.end - sent.start:trigger.start()])
+            or _at_meeting(sent, ms, m.end, t_abs) or _on_a_day(sent, ms, m.end, t_abs) or _in_a_frame(sent, ms, m.end, t_abs))]
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
         if meeting is None:  # 在“一带一路”国际合作高峰论坛上宣布: a session of the forum, named by the forum
+            # (在2014年7月举行的中拉领导人会晤上宣布: the session held then)
             meeting = next((m for m in _outermost([m for m in before if m.type == "FORUM"])
                             if _AT_A_SESSION.match(sent.text, m.end - sent.start)
-                            and sent.text[:m.start - sent.start].endswith(("在", "出席"))), None)
+                            and _AT_THE_FORUM.search(sent.text, 0, m.start - sent.start)), None)
         # 2000年以来…先后6次宣布: a time since, no day of the announcement
         dates = [m for m in before if m.type == "DATE" and not re.match(r"(?:以来|来|起|至今)", sent.text[m.end - sent.start:])]
         # 新华社北京2021年8月3日电 王毅2日…宣布: the day of the report's dateline only when no other is said
@@ -445,7 +452,9 @@ class Relations:
             inner = _within(after, cs, ce)
             if CONTINUATION.match(clause) and not any(m.type in ("PROGRAMME", "PROJECT") for m in inner):
                 continue  # 包括100个减贫项目…: details of the measure before
-            money = [m for m in inner if m.type == "MONEY"]
+            # (在30亿美元基础上增资10亿美元: the sum it starts from is no sum of the measure)
+            base_sum = _ON_THE_BASIS.search(clause)
+            money = [m for m in inner if m.type == "MONEY" and not (base_sum and base_sum.start() <= m.start - cs < base_sum.end())]
             counts = [m for m in inner if m.type == "COUNT"]
             if last is not None and _SIZE_OF_LAST.match(clause) and not any(
                     m.type in ENTITY_LIKE for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
@@ -466,8 +475,9 @@ class Relations:
             first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
             aided = _aided_in(clause, inner, cs)  # 宣布将继续全力支持非洲国家抗疫行动: a measure for whom it names
             if not (named or money or counts or flow or aided) or not _measure_verb(clause, inner, cs) and not (
-                    (named or _measures_counted(sent, counts)) and first):
+                    (named or _measures_counted(sent, counts)) and first) and not (money and _AIMED.match(clause)):
                 continue  # 全球发展项目库实施的项目超过600个: a result reported after the measures, not one
+                # (…增加对最不发达国家投资，力争2030年达到120亿美元: the sum a measure aims at is pledged)
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
             # 宣布5年内提供A，设立B: the time before the first verb is the first measure's (B has a verb of its own)
             period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)] or (
@@ -483,7 +493,7 @@ class Relations:
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
-            if not created and funds and re.match(r"[^，；。]{0,6}增资", clause):
+            if not created and funds and re.match(r"(?:在[^，；。]{1,16}?基础上)?[^，；。]{0,6}增资", clause):
                 created = funds[-1:]
             groups: list[tuple[list[Mention], list[Mention]]]
             if len(created) >= 2 and not money:
@@ -533,9 +543,12 @@ class Relations:
                        and m.start >= cs + got.end()]
             if not amounts:
                 continue
+            if _ATTENDED.search(clause) and not AID_WORDS.search(clause.replace("派出", "")):
+                continue  # 53个非洲国家派出的代表团团长与会: who came to the meeting, no figure of aid
             flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
             sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
-                        _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner)
+                        _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner) \
+                or any(_sum_of_named(sent, a, inner) for a in amounts)
             # 中非贸易额达…，同比增长…；其中中国对非出口…: the clauses after one that names trade or investment count it
             # (a clause that goes on with the trade: 其中, 同比, its goods, firms or investment; not 该国人口达…)
             trade = _TRADE.search(clause) or _TRADE.search(sent.text, 0, cs - sent.start) and _TRADE_GOES_ON.search(clause)
@@ -570,7 +583,7 @@ class Relations:
                 fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:amount-in-clause", label)
                 if topic:
                     fact.literals["topic"] = topic
-                to = re.search(r"向|对|为|帮助|免除|减免|援助?(?=[^\d])", clause)
+                to = re.search(r"向|对|为|帮助|免除|减免|惠及|援助?(?=[^\d])", clause)
                 if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to.start() < g.start < m.start and not region]
@@ -592,6 +605,13 @@ class Relations:
                             and _THROUGH_FUND.search(sent.text, 0, x.start - sent.start)
                             and _THROUGH_FUND_AFTER.fullmatch(sent.text, x.end - sent.start, cs - sent.start)
                             and not any(o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
+                if not fund and m.type == "MONEY":  # 设立50亿美元的中非产能合作基金: the sum names the fund's size
+                    fund = _sum_of_named(sent, m, inner)
+                if not fund and m.type == "MONEY":  # 为老挝学校供餐项目提供300万美元, 提供300万美元支持X项目: what it pays for
+                    fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and (
+                        x.end <= m.start and _FOR_IT.search(sent.text, 0, x.start - sent.start)
+                        and _GIVES.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
+                        or x.start >= m.end and _PAYS_FOR.fullmatch(sent.text, m.end - sent.start, x.start - sent.start))][:1]
                 if not fund and m.type == "MONEY" and _SIZE_OF_LAST.match(clause):
                     # 中国设立了南南合作援助基金，首期资金20亿美元: the size of the fund named just before
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and not any(
@@ -610,7 +630,7 @@ class Relations:
                              and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
                         and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
                 # 截至2019年底，…投资存量…，…设立企业3500多家: a stock of trade or investment is counted up to that day
-                stock = as_of_date and (m.type == "MONEY" or trade and not AID_WORDS.search(clause))
+                stock = as_of_date and (m.type == "MONEY" or m.type == "COUNT" and _SO_FAR.search(clause) and not _countries(m) or trade and not AID_WORDS.search(clause))
                 if stock or when:
                     day = as_of_date if stock else when[-1]
                     # a figure of trade or investment given for a year alone (2012年，…贸易额…) sums up that year
@@ -645,7 +665,9 @@ class Relations:
             return
         lo, hi = sent.start + m.start(1), sent.start + m.end(1)
         # organisations of the list, not one inside a name (东盟 in 《东盟2025:携手前行》)
-        partners = [x for x in _outer_names(ms) if x.type == "ORG" and lo <= x.start and x.end <= hi]
+        # (拉共体成员国, 东盟国家: the member states are parties, not the organisation)
+        partners = [x for x in _outer_names(ms) if x.type == "ORG" and lo <= x.start and x.end <= hi
+                    and not _MEMBERS.match(sent.text, x.end - sent.start)]
         if not partners:
             return
         fund = funds[0]
@@ -731,12 +753,14 @@ class Relations:
             obj = ""
             if not items:
                 tail = sent.text[listed[-1].end - sent.start:ce - sent.start]
-                o = re.search(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠)(了)?([^，。；、]{2,30}?(?:项目|设备|物资|工程|设施|"
-                              r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|等))(?=[，。；]|$)", tail)
+                o = re.search(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠|派遣|派出|开展)(了)?([^，。；、]{2,30}?(?:项目|设备|物资|工程|设施|"
+                              r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|医疗队|专家组|志愿者|等))(?=[，。；]|$)", tail)
                 if o is None:
                     o = re.search(r"(?:实施|援建|援助了?|提供|建设)(了)?([^，。；]{2,30})", tail)
                 if o is None and _AID_VERB_BEFORE.search(sent.text[:listed[0].start - sent.start]):
                     o = _GOODS_AFTER.match(tail)  # 中国援助莫桑比克的首批救灾物资运抵…: what the aid verb gave
+                if o is None and _RELIEF_BEFORE.search(sent.text[cs - sent.start:listed[0].start - sent.start]):
+                    o = _DEBT_AFTER.match(tail)  # 免除了坦桑尼亚、赞比亚等国的债务: the debts of those countries
                 if o is None:
                     continue
                 obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
@@ -760,14 +784,20 @@ class Relations:
         for m in re.finditer(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?", sent.text):
             pos = sent.start + m.end()
             if any(x.start <= sent.start + m.start() < x.end for x in ms) or (
-                    announced and announced.end() <= m.start() and not m.group().startswith("宣告")):
-                continue  # 联合国成立70周年系列峰会: inside a name; 宣布…设立X: a measure pledged (see _pledges)
+                    announced and announced.end() <= m.start() and not m.group().startswith("宣告")) or _ANNIVERSARY.match(
+                    sent.text, m.end()):
+                continue  # 联合国成立70周年系列峰会: inside a name, or an anniversary; 宣布…设立X: a measure pledged (see _pledges)
             body = next((x for x in ms if x.type in founded and x.start == pos and not x.is_value), None)
             dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
             if body is None:  # 论坛由此宣告成立, 该署于2018年4月成立: the body before the verb
                 body = next((x for x in reversed(ms) if x.type in founded and x.end <= sent.start + m.start()
                              and re.fullmatch(r"(?:由此|已|正式|宣告|挂牌)*(?:(?:于|在)[^，。；]{1,14}?)*(?:由此|已|正式|宣告|挂牌)*",
                                               sent.text[x.end - sent.start:m.start()])), None)
+                if body is None and (lead := _TOPIC_FOUNDED.search(sent.text, 0, m.start())):
+                    # 国家国际发展合作署作为国务院直属机构，于2018年4月18日正式挂牌成立: the body the sentence opens with
+                    # (its first clause the body alone, or with what it is: X作为Y直属机构，于…成立)
+                    body = next((x for x in ms if x.type in founded and x.start == sent.start and re.fullmatch(
+                        r"(?:(?:作为|为|是)[^，。；]{2,30})?", sent.text[x.end - sent.start:lead.start()])), None)
                 if body is None or not m.group().endswith(("成立", "成立了")):
                     continue
                 dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
@@ -818,10 +848,10 @@ class Relations:
                 continue
             stop = re.search(r"[；。]|等", text[t.end():])
             hi = t.end() + (stop.start() if stop else len(text))
-            for unit in ms:
+            for unit in _outer_names(ms):  # (not 农业部 inside 中拉农业部长论坛)
                 if unit.type == "ORG" and t.end() <= unit.start - base and unit.end - base <= hi:
                     yield from fact(unit, owners[-1], "parent:units-listed")
-        for t in re.finditer(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:机构|部门|单位)", text):
+        for t in re.finditer(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:的[^，。；的]{0,6}?)?(?:机构|部门|单位|银行)", text):
             parents = [x for x in ms if x.type == "ORG" and base + t.start(1) <= x.start and x.end <= base + t.end(1)]
             children = [x for x in ms if x.type == "ORG" and x.end - base <= t.start()]
             if parents and children:
@@ -893,7 +923,7 @@ class Relations:
                 continue
             fact = Fact("ProgrammeReport", sent.index, p.start, p.end, p.text, "programme:name-and-adoption", p.name,
                         [("programme", p)])
-            years = re.search(r"[(（]?((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)\d\d)年?[)）]?", p.text)
+            years = re.search(r"[(（]?((?:19|20)\d\d)\s*[-—–~～－―至到]\s*((?:19|20)\d\d)年?[)）]?", p.text)
             if years and int(years.group(1)) < int(years.group(2)):
                 a, b = years.group(1), years.group(2)
                 fact.roles.append(("period", replace(
@@ -909,13 +939,20 @@ class Relations:
                      and not _PART_HEAD.search(p.name[len(o.name):])]
             for o in owner[:1]:
                 fact.roles.append(("announced_by", o))
+            # 2016年，中国政府发布了《X方案》: the body that issues a plan announces it, on the day heading the sentence
+            issuer = [] if owner else [o for o in ms if o.type in ("ORG", "COUNTRY") and o.end <= p.start and _ISSUED.fullmatch(
+                text, o.end - base, p.start - base) and not any(x.start < o.start < x.end for x in ms)][-1:]
+            if issuer and (p.rule == "quoted:plan" or text[p.start - base - 1:p.start - base] == "《"):
+                fact.roles.append(("announced_by", issuer[0]))
+                fact.roles += [("date", d) for d in ms if d.type == "DATE" and d.start == base and text[d.end - base:d.end - base + 1] in "，,"][:1]
             # …会议审议通过了《X》, 会议通过的《X》; 《X》于2015年1月在…会议上通过
             adopted = [mt for mt in ms if mt.type == "MEETING" and mt.end <= p.start and re.search(
                 _ADOPTED, text[:p.start - base])
                 and not re.search(r"[。；]", text[mt.end - base:p.start - base])]
+            # (《X》由Y峰会审议通过, 《X》经Y会议于…通过: the meeting after it adopted it)
             after = [mt for mt in ms if mt.type == "MEETING" and mt.start >= p.end and re.fullmatch(
-                r"[”》\"]?(?:已|于[^，；。]{2,16}?)?在?", text[p.end - base:mt.start - base]) and re.match(
-                r"(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
+                r"[”》\"]?(?:已|于[^，；。]{2,16}?)?(?:在|由|经)?", text[p.end - base:mt.start - base]) and re.match(
+                r"(?:于[^，；。]{2,16}?)?(?:在[^，；。]{1,10}?)?(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
             ref = recent_meeting and re.search(_ADOPTED, text[:p.start - base])
             if ref and not adopted and not after and _meeting_ref(sent, ms, 0, ref.start()) and not any(
                     m.type == "MEETING" and m.end - base <= ref.start() for m in ms):
@@ -958,9 +995,12 @@ class Relations:
                 continue
             stop = re.search(r"[；。]", text[t.end():])
             hi = t.end() + (stop.start() if stop else len(text))
-            for part in ms:
-                if part.type in ("PROJECT", "PROGRAMME") and t.end() <= part.start - base and part.end - base <= hi:
-                    yield from fact(part, wholes_here[-1], "part_of:under-the-framework")
+            whole = wholes_here[-1]
+            # (在中非合作论坛框架下举办中非民间论坛: a forum's own forums and meetings are its parts too)
+            kinds_ = ("PROJECT", "PROGRAMME", "FORUM", "MEETING") if whole.type == "FORUM" else ("PROJECT", "PROGRAMME")
+            for part in _outer_names(ms):
+                if part.type in kinds_ and t.end() <= part.start - base and part.end - base <= hi:
+                    yield from fact(part, whole, "part_of:under-the-framework")
         # 通过南南合作援助基金实施的X项目, 利用中非发展基金援建X: a project the programme pays for
         for w in ms:
             if w.type != "PROGRAMME" or not re.search(r"(?:经|通过|利用|依托|借助|使用)$", text[:w.start - base]):
@@ -977,7 +1017,9 @@ class Relations:
         for t in re.finditer(r"(?:是|成为)([^，；。]{2,30}?)(?:的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|旗舰项目|"
                              r"重点项目|早期收获)|的?(?:首个|第一个|首批|重点|重要|旗舰|标志性|示范)[^，；。的]{0,8}?(?:项目|工程))", text):
             whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
-            part = [p for p in ms if p.type in ("PROJECT", "PROGRAMME") and p.end - base <= t.start()
+            # (该论坛是中国—拉共体论坛的组成部分: a forum is part of a forum)
+            kinds_ = ("PROJECT", "PROGRAMME", "FORUM") if whole and whole[0].type == "FORUM" else ("PROJECT", "PROGRAMME")
+            part = [p for p in _outer_names(ms) if p.type in kinds_ and p.end - base <= t.start()
                     and not re.search(r"[，；。]", text[p.end - base:t.start()])] or _topic(sent, ms, t.start())
             if whole and part:
                 yield from fact(part[-1], whole[0], "part_of:is-part-of")
@@ -987,8 +1029,9 @@ class Relations:
             forums = [m for m in _outer_names(ms) if m.type in ("FORUM", "MEETING")]
             for t in _SUB_FORUM.finditer(text):
                 whole = [w for w in forums if w.type == "FORUM" and base + t.start(2) <= w.start and w.end <= base + t.end(2)]
-                if t.group(1):  # 作为X的分论坛，Y: the forum the sentence goes on with
-                    part = [p for p in forums if p.start - base >= t.end() and not re.search(r"[；。]", text[t.end():p.start - base])][:1]
+                if t.group(1):  # 作为X的分论坛，Y: the forum the sentence goes on with; Y作为X的分论坛: the one before
+                    part = [p for p in forums if p.end - base == t.start()] or [
+                        p for p in forums if p.start - base >= t.end() and not re.search(r"[；。]", text[t.end():p.start - base])][:1]
                 else:  # Y是X的分论坛: the forum before 是
                     part = [p for p in forums if p.end - base <= t.start() and not re.search(r"[，；。]", text[p.end - base:t.start()])][-1:]
                 if whole and part:
@@ -997,6 +1040,14 @@ class Relations:
                 if a.type == "FORUM" and b.type == "FORUM" and text[a.end - base:b.start - base] in DASH_CHARS:
                     yield from fact(b, a, "part_of:sub-forum")  # 中非合作论坛—中非民间论坛
 
+        # 中国—拉共体论坛下设中拉农业部长论坛、…等分论坛: the forums listed under a forum are its parts
+        for t in _FORUMS_UNDER.finditer(text):
+            owner = [w for w in ms if w.type == "FORUM" and w.end - base == t.start()]
+            stop = re.search(r"[；。]|等", text[t.end():])
+            hi = t.end() + (stop.start() if stop else len(text) - t.end())
+            for part in _outer_names(ms) if owner else ():
+                if part.type in ("FORUM", "MEETING") and t.end() <= part.start - base and part.end - base <= hi:
+                    yield from fact(part, owner[0], "part_of:sub-forums-listed")
         # 作为“一带一路”重点项目，蒙内铁路…: the project the sentence goes on with is the programme's
         for t in re.finditer(r"作为([^，；。]{2,30}?)的?(?:首个|第一个|重点|重要|旗舰|标志性|示范|早期收获)[^，；。的]{0,8}?(?:项目|工程)[，,]",
                              text):
@@ -1137,6 +1188,10 @@ class Relations:
             yield fact
 
 
+_MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国)")
+_SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
+_ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
+_AIMED = re.compile(r"(?:并)?(?:力争|争取|目标是|计划)[^，；。]{0,12}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
 _COUNTED_MEASURES = re.compile(r"[^，；。]{0,4}?(?:政策)?(?:措施|举措|行动|计划|工程|倡议)")
 
 
@@ -1319,6 +1374,35 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
     return date, places
 
 
+# between a body and the verb it says (中国政府已宣布): only adverbs
+# 宣布(将)设立的X, 宣布的X, 宣布向非洲提供的X: 的 right after the verb's own verb (or the verb itself) makes X its object
+_ATTRIBUTIVE_END = re.compile(r"(?:^|设立|成立|建立|组建|创建|提供|实施|启动|推出|设置|援建|发起|举办|开展|落实|资助|捐赠|捐助|出资|"
+                              r"增资|免除|减免|支持|采取|出台|制定|通过|发表|发布|签署|提出|建设|派遣|培训)的$")
+# …，于2018年4月18日正式挂牌成立: a clause that only says when (and where) the body the sentence opens with was set up
+_ISSUED = re.compile(r"(?:政府|方面)?(?:已|还|也|正式|先后|于[^，；。]{2,12}?)*(?:发布|公布|出台|印发|制定|颁布)了?[“\"《]?")
+_TOPIC_FOUNDED = re.compile(r"[，,](?:并|已)?(?:(?:于|在)[^，。；]{1,14}?)+(?:由此|已|正式|宣告|挂牌)*$")
+_ANNIVERSARY = re.compile(r"[\d一二三四五六七八九十百]+周年")
+_BODY_TO_VERB = re.compile(r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天|先后|多次|再次|一再|已经|曾经|"
+                           r"[\d一二三四五六七八九十]+次)*")
+
+
+def _on_a_day(sent, ms: list[Mention], lo: int, hi: int) -> bool:
+    """Between ``lo`` and ``hi`` only the day it was said (中国政府于2001年宣布, 中方在2015年12月正式宣布): the body
+    before it is the subject of the verb after it."""
+    day = next((d for d in ms if d.type == "DATE" and lo < d.start and d.end <= hi), None)
+    return day is not None and bool(re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|先后)*(?:于|在)", sent.text[lo - sent.start:day.start - sent.start])) \
+        and bool(_BODY_TO_VERB.fullmatch(sent.text, day.end - sent.start, hi - sent.start))
+
+
+def _in_a_frame(sent, ms: list[Mention], lo: int, hi: int) -> bool:
+    """Between ``lo`` and ``hi`` only the frame it was said in (中国在中非合作论坛框架下先后6次宣布): the body before
+    it is the subject of the verb after it."""
+    whole = next((w for w in ms if w.type in ("FORUM", "PROGRAMME") and lo < w.start and w.end < hi), None)
+    return whole is not None and bool(re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|曾)*(?:在|于)[“\"《]?", sent.text[lo - sent.start:whole.start - sent.start])) \
+        and bool(re.fullmatch(r"[”\"》]?(?:的)?(?:框架|机制)(?:下|内)(?:先后|曾|多次|再次|[\d一二三四五六七八九十]+次)*",
+                              sent.text[whole.end - sent.start:hi - sent.start]))
+
+
 def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     """Between ``lo`` and ``hi`` only where and when (中国在第五届部长级会议上宣布, 中方于2018年峰会期间宣布):
     the body before it is the subject of the verb after it."""
@@ -1459,8 +1543,11 @@ def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention |
         plan = next((m for m in doc.mentions if m.type == "PROGRAMME" and _QUOTES.sub("", m.name).split("(")[0]
                      .split("（")[0].endswith(t.group(1))), None)
         if meeting and plan is not None:
+            # (本规划由X会议于2015年1月9日在北京通过: the day it was adopted)
+            when = [d for d in ms if d.type == "DATE" and meeting[0].end <= d.start and d.end <= hi]
             yield Fact("ProgrammeReport", sent.index, base + t.start(), hi, doc.text[base + t.start():hi],
-                       "programme:this-plan-adopted", plan.name, [("programme", plan), ("announced_at", meeting[0])])
+                       "programme:this-plan-adopted", plan.name,
+                       [("programme", plan), ("announced_at", meeting[0]), *(("date", d) for d in when[:1])])
 
 
 def _announced_figures(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1769,6 +1856,8 @@ def _sum_of_the_aid(doc: Document, facts: list[Fact]) -> list[Fact]:
                                                               and doc.sentences[t.sentence].paragraph == para)]
             if near:
                 f.roles += [(r, m) for r, m in near[-1].roles if r in ("recipient", "deliverable")]
+                if any(r == "deliverable" and not m.is_value for r, m in near[-1].roles):  # 该项目金额为…: the named project's sum
+                    f.roles = [("amount" if r == "theme" and m.type == "MONEY" else r, m) for r, m in f.roles]
     return facts
 
 
@@ -1848,7 +1937,7 @@ def _lenders(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 
 _TITLED_PLAN = re.compile(r"^\s*《?([^，。；《》()（）]{4,50}?(?:计划|规划|纲要|议程|方案|战略))\s*[(（]\s*((?:19|20)\d\d)"
-                          r"\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?[)）]")
+                          r"\s*[-—–~～－―至到]\s*((?:19|20)\d\d)\s*年?[)）]")
 
 
 def _titled_plans(doc: Document) -> list[Mention]:
@@ -1877,7 +1966,7 @@ _QUOTES = re.compile(r"[“”《》\"]")
 # …审议通过了《X》, 通过了《北京宣言》和《X规划》: what a meeting adopted, just before the name
 _ADOPTED = r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?(?:[“《\"][^“”《》\"。；]{1,60}[”》\"](?:和|、|及|以及|与))*[“《\"]?$"
 # the head of a plan's title (a declaration, charter, report or regulation is a document, no entity)
-_PLAN_TITLE = re.compile(r"《([^《》\n，。；]{2,60}?(?:计划|规划|纲要|议程|方案|战略|清单)(?:\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～至到]\s*"
+_PLAN_TITLE = re.compile(r"《([^《》\n，。；]{2,60}?(?:计划|规划|纲要|议程|方案|战略|清单)(?:\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～－―至到]\s*"
                          r"(?:19|20)\d\d\s*年?[)）])?)》")
 
 
@@ -1901,6 +1990,29 @@ def _found_name(doc: Document, start: int, end: int, kind: str, sentence: int, r
     key = key or next((x.key for x in doc.mentions if x.type == kind and x.name == name),
                       f"{kind.lower()}/{_QUOTES.sub('', name)}")
     return Mention(start, end, doc.text[start:end], kind, key, sentence, name, rule=rule)
+
+
+_SESSION_OF_IT = re.compile(rf"(?:的)?{_ORDINAL}(?:部长级会议|峰会|领导人会议|高官会|高级官员会议|外长会议?|部长会议|高级别会议)")
+
+
+def _sessions_of_the_forum(doc: Document) -> list[Mention]:
+    """A session named by the forum's short reference (2015年1月，论坛首届部长级会议在北京举行): a meeting of the forum
+    named before, under its full name (中国—拉共体论坛首届部长级会议) where the tagger found none over it."""
+    out = []
+    names = {x.name: x for x in doc.mentions if x.type == "FORUM" and not x.rule.startswith("reference")}
+    for m in doc.mentions:
+        if m.type != "FORUM" or not m.rule.startswith("reference"):
+            continue
+        s = _SESSION_OF_IT.match(_rule_view(doc.text[m.end:m.end + 16]))
+        forum = next((x for x in names.values() if x.key == m.key), None)
+        if s is None or forum is None or any(x.type == "MEETING" and x.start <= m.start and m.end + s.end() <= x.end
+                                              for x in doc.mentions):
+            continue
+        full = forum.name + to_simplified(doc.text[m.end:m.end + s.end()]).lstrip("的")
+        key = next((x.key for x in doc.mentions if x.type == "MEETING" and x.name == full), f"meeting/{_QUOTES.sub('', full)}")
+        out.append(Mention(m.start, m.end + s.end(), doc.text[m.start:m.end + s.end()], "MEETING", key, m.sentence, full,
+                           rule="reference:session-of-forum"))
+    return out
 
 
 def _quoted_parts(doc: Document) -> list[Mention]:
@@ -1999,7 +2111,7 @@ def _headline_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 
 # 通过世界粮食计划署向老挝提供, 委托粮食署采购, 经由联合国开发计划署实施: the organisation the aid goes through
-_CHANNEL = re.compile(r"(?:通过|经由|委托|依托|借助)$")
+_CHANNEL = re.compile(r"(?:通过|经由|委托|依托|借助|利用|由)$")
 
 
 def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -2007,22 +2119,42 @@ def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
     partner of the figures and deliveries of that clause and the clauses after it in the sentence."""
     by_sentence: dict[int, list[Fact]] = {}
     for f in facts:
-        if f.kind in ("AidStatistic", "AidDelivery") and not f.get("partner"):
+        if f.kind in ("AidStatistic", "AidDelivery"):
             by_sentence.setdefault(f.sentence, []).append(f)
     if not by_sentence:
         return facts
     for m in doc.mentions:
-        if m.type != "ORG" or m.sentence not in by_sentence:
+        if m.type not in ("ORG", "PROGRAMME") or m.sentence not in by_sentence:
             continue
         sent = doc.sentences[m.sentence]
         before = _rule_view(doc.text[sent.start:m.start])
-        if not _CHANNEL.search(before):
-            continue
+        if not _CHANNEL.search(before) and not (
+                m.type == "ORG" and _BACKS.search(before) and _DOES_IT.match(_rule_view(doc.text[m.end:sent.end]))):
+            continue  # (中方支持世界粮食计划署在布基纳法索开展…: the organisation the aid is done by)
         clause = max((i for i in (before.rfind(c) for c in "，；。,;") if i >= 0), default=-1) + sent.start + 1
+        if m.type == "PROGRAMME":  # 通过全球发展和南南合作基金向布基纳法索提供…: the fund that pays for it
+            for f in by_sentence[m.sentence] if not before.endswith("由") else ():
+                if f.kind == "AidStatistic" and f.start >= clause and not f.get("programme") and not any(x is m for _, x in f.roles):
+                    f.roles.append(("programme", m))
+            continue
+        # …提供紧急粮食援助，通过世界粮食计划署实施: a clause of its own that only says who runs the aid before it
+        after = _rule_view(doc.text[m.end:sent.end])
+        runs = not before[clause - sent.start:-2] and _RUN_THROUGH.match(after)
+        # 援助老挝的学校供餐项目由世界粮食计划署负责实施: who runs the aid the clause names before it
+        run_by = before.endswith("由") and _RUN_BY.match(after)
+        if before.endswith("由") and not run_by:
+            continue
         for f in by_sentence[m.sentence]:
-            if f.start >= clause and not f.get("partner") and not any(x is m for _, x in f.roles):
+            if (f.start >= clause and not run_by or runs and f.end <= clause or run_by and f.start <= m.start) \
+                    and not f.get("partner") and not any(x is m for _, x in f.roles):
                 f.roles.append(("partner", m))
     return facts
+
+
+_BACKS = re.compile(r"(?:支持|资助|协助)$")
+_DOES_IT = re.compile(r"(?:在[^，；。,;]{1,16}?)?(?:实施|开展|执行)")
+_RUN_BY = re.compile(r"(?:负责|具体)?(?:实施|执行|发放|分发|运送|交付)")
+_RUN_THROUGH = re.compile(r"(?:负责|具体)?(?:实施|执行|落实|发放|分发|运送|交付)(?:[。；;]|$)")
 
 
 def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
@@ -2144,8 +2276,21 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
 
 # 基金规模增至40亿美元, 铁路总投资38亿美元: what a named fund or project amounts to
 _SIZE_VERB = r"(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)"
-_FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|金额|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
+_FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|总金额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
                         rf"合同额|总造价)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
+def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
+    """The fund or loan a sum is the size of, named right after it (50亿美元的中非产能合作基金, 200亿美元中拉基础设施
+    专项贷款), not a project or what the sum is given to (向…提供300万美元的…援助)."""
+    if m.type != "MONEY":
+        return []
+    return [x for x in inner if x.type == "PROGRAMME" and x.start >= m.end and _zh(x).endswith(("基金", "贷款", "专项贷款", "资金"))
+            and re.fullmatch(r"的?[“\"《]?", sent.text[m.end - sent.start:x.start - sent.start])][:1]
+
+
+# a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
+_FOR_IT = re.compile(r"(?:为|向)[“\"《]?$")
+_GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
+_PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")
 _GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
 
@@ -2201,17 +2346,19 @@ _QUALIFIER = re.compile(r"(?:(?!包括|是|为|有|将|已|了|在|对|向|和|�
                         r"{0,8}[“\"《「『'‘]?|新的[“\"《]?")
 # what 提出 names as its object with an attributive before it: 提出了推动共同发展的“全球发展倡议”
 _PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
-_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目)?(?:首期|初期|一期|总额|总规模|规模|金额|资金|为期|期限|每年|共计|合计)"
+_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目|该贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
                            # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
-                           r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内))?(?:投入|注资|增资|注入)"
+                           r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内)|在[^，；。]{1,16}?基础上)?(?:再|又|追加)?(?:投入|注资|增资|注入)"
                            r"|^(?:并|还|将|已|先后)*(?:为|向)(?:其|该基金)(?:提供|注资|增资|注入|投入)")
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _ITEM_TYPES = frozenset({"PROGRAMME", "PROJECT"})  # what a partner works on
 _BODY_TYPES = frozenset({"ORG", "FORUM", "PROGRAMME"})  # what is founded
 _PART_TYPES = frozenset({"PROGRAMME", "PROJECT", "FORUM"})  # what is part of a whole
+_FORUMS_UNDER = re.compile(r"(?:还|也|已|先后)*(?:下设|设有|设立了?|包括)(?=[^，；。]{2,80}?(?:等)?(?:分论坛|子论坛|专业论坛))")
 _SUB_FORUM = re.compile(r"(?:(作为)|是|为|成为)([^，；。]{2,30}?)的?(?:专业|专题|重要)?(?:分论坛|子论坛|分会)")
 DASH_CHARS = {"—", "–", "-", "－", "——"}
 _BUILDERS_CLAUSE = re.compile(r"[，,]([^，,；;。]{2,60}?)(?:共同|联合)?(?:承建|施工|修建|负责建设|负责施工)")
+_AT_THE_FORUM = re.compile(r"(?:在|出席)(?:[^，；。]{1,16}?(?:举行|召开|举办)的)?$")
 _AT_A_SESSION = re.compile(r"(?:开幕式|闭幕式|部长级会议|领导人会议)?(?:上|期间)")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
@@ -2220,7 +2367,9 @@ _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): no
 _BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|(?:这|同)一时期")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 # what a speaker says is aid given or to come (决定向巴方提供, 将再追加, 宣布), not a result he reports (已为…提供资金)
-_DECIDED = re.compile(r"决定|宣布|承诺|将|拟|同意|启动|追加|紧急|首批")
+# (将 as the giver's own future: 中方将向…提供; not 该项目将惠及…5万名学生, what the aid will do)
+_DECIDED = re.compile(r"(?:决定|宣布|承诺|将(?:再|继续|尽快|立即|向|为|通过)?[^，；。]{0,12}?(?:提供|捐|援助|追加|派遣|派出|运送|交付|拨付|出资)|"
+                      r"拟|同意|启动|追加|紧急|首批)(?![^，；。]{0,16}?(?:以来|之后|后的))")  # not 自…宣布设立以来: a time since
 
 
 def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | None:
@@ -2232,10 +2381,25 @@ def _speaker(sent, ms: list[Mention], last_person: Mention | None) -> Mention | 
     pos = sent.start + says.start()
     people = [m for m in ms if m.type == "PERSON" and m.end <= pos]
     if people and not re.search(r"[。；]", sent.text[people[-1].end - sent.start:says.start()]):
-        return people[-1]
+        return None if _other_side(sent, ms, people[-1]) else people[-1]
     if re.match(r"(?:据)?(?:他|她)(?:还|又|也)?$", sent.text[:says.start()].strip()):
         return last_person
     return None
+
+
+def _other_side(sent, ms: list[Mention], person: Mention) -> bool:
+    """A speaker of the receiving or partner side, who tells of China's aid but does not announce it: an envoy to
+    China (世界粮食计划署驻华代表X), an official of another country (老挝教育部长X; not 中国驻老挝大使X)."""
+    pre = sent.text[max(0, person.start - sent.start - 16):person.start - sent.start]
+    if "驻华" in pre:
+        return True
+    return any(c.type == "COUNTRY" and not _chinese(c) and 0 <= person.start - c.end <= 10
+               and not re.search(r"[，；。,;、和与]", sent.text[c.end - sent.start:person.start - sent.start])
+               and not sent.text[:c.start - sent.start].endswith("驻") for c in ms)
+
+
+_LIES_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处)([^，；。的]{2,24})的[“\"《]?$")
+_BUILT_IN_BEFORE = re.compile(r"在([^，；。、在]{2,16}?)(?:先后|已|已经|还|也|又|陆续|共同)*(?:援建|建设|建成|修建|兴建)了?[“\"《]?$")
 
 
 def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -2252,6 +2416,17 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
                                  for x in ms):
                 at = later
         if at is None:
+            # 位于老挝首都万象的老挝国家会议中心 / 在亚的斯亚贝巴援建了非盟会议中心: where it was put, before it
+            before = sent.text[:p.start - sent.start]
+            here = _LIES_BEFORE.search(before) or _BUILT_IN_BEFORE.search(before)
+            if here is None:
+                continue
+            lo, hi = sent.start + here.start(1), sent.start + here.end(1)
+            places = [x for x in _outermost([x for x in ms if not x.is_value and lo <= x.start and x.end <= hi])
+                      if (x.type == "PLACE" or x.type == "COUNTRY" and here.re is _LIES_BEFORE) and not _chinese(x)]
+            if places:
+                yield Fact("ProjectReport", sent.index, lo, p.end, sent.text[lo - sent.start:p.end - sent.start],
+                           "project:lies-in", p.name, [("project", p), *(("location", x) for x in places)])
             continue
         lo, hi = p.end + at.start(1), p.end + at.end(1)
         places = [x for x in _outermost([x for x in ms if not x.is_value and lo <= x.start and x.end <= hi])

@@ -211,6 +211,12 @@ def _numbered(units: list[Unit], k: int) -> bool:
         and units[k + 1].text[:1] in NUMBERED_HEADS
 
 
+def _aid_of_a_kind(units: list[Unit], k: int, i: int, suffix: str) -> bool:
+    """援助 right before 项目 after a noun of what is given (布基纳法索紧急粮食援助项目): a noun of the name, not the
+    verb it is elsewhere (援助|布基纳法索…项目)."""
+    return suffix == "项目" and k == i - 1 and units[k].text == "援助" and k > 0 and units[k - 1].tag in ("n", "vn", "nz")
+
+
 COMPOUND_HEADS = {"论坛", "中心", "工作组", "网络", "合作网络", "联盟", "委员会", "平台", "基金"}
 
 
@@ -279,7 +285,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break  # 李强|视察|项目: what a person does
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
-            elif _namey(v) or _numbered(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text):
+            elif _namey(v) or _numbered(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
+                    or _aid_of_a_kind(units, k, i, suffix):
                 j = k
                 anchored = anchored or _anchor(v, typ)
             elif typ == "PROJECT" and suffix in ("项目", "工程") and v.tag == "ENT" and v.type == "PROJECT" and k < i - 1 \
