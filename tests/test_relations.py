@@ -792,3 +792,26 @@ def test_a_table_row_names_its_project_and_one_event_tells_it(read):
 def test_a_delivery_that_tells_no_more_than_its_clauses_pledge_is_not_a_second_event(read):
     facts = read("新华社北京2021年8月3日电 中国政府宣布向汤加提供100万美元紧急援助。")
     assert [f.kind for f in facts] == ["Pledge"], [(f.kind, roles(f)) for f in facts]
+
+
+def test_measures_listed_after_an_announcement_are_its_pledges(read):
+    """The items after …宣布…其中包括： are measures announced, each read like the clauses after the verb:
+    a fund set up with its sum, by the person, at the meeting, on the day the lead says."""
+    facts = read("2018年9月3日，国家主席习近平在中非合作论坛北京峰会开幕式上宣布，中国将再向非洲提供600亿美元支持，"
+                 "其中包括：\n（一）提供150亿美元的无偿援助、无息贷款和优惠贷款；\n"
+                 "（三）支持设立100亿美元的中非开发性金融专项资金和50亿美元的自非洲进口贸易融资专项资金。\n"
+                 "会议期间，双方签署了多项合作文件。")
+    funds = [f for f in kinds(facts, "Pledge") if f.get("programme")]
+    assert {m.name for f in funds for m in f.get("programme")} >= {"中非开发性金融专项资金"}, [roles(f) for f in funds]
+    for f in funds:
+        assert {("announced_by", "习近平"), ("announced_at", "中非合作论坛北京峰会"), ("date", "2018年9月3日")} <= roles(f)
+    fund = next(f for f in funds if ("programme", "中非开发性金融专项资金") in roles(f))
+    assert ("amount", "100亿美元") in roles(fund), roles(fund)
+    # the list ends where a sentence is no item: nothing after it is announced
+    assert not [f for f in facts if "签署" in f.text and f.kind == "Pledge"]
+    # items with no figure are measures too: the programmes they set up or carry out
+    facts = read("2018年9月3日，国家主席习近平在中非合作论坛北京峰会开幕式上宣布：\n（一）设立中非发展基金；\n"
+                 "（二）实施“八大行动”，支持非洲国家发展。\n会议期间，双方签署了多项合作文件。")
+    named = {m.name: f for f in kinds(facts, "Pledge") for m in f.get("programme")}
+    assert set(named) == {"中非发展基金", "八大行动"}, [roles(f) for f in facts]
+    assert all(("announced_by", "习近平") in roles(f) and ("date", "2018年9月3日") in roles(f) for f in named.values())

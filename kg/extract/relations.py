@@ -233,6 +233,7 @@ class Relations:
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
         last_meeting: tuple[int, Mention] | None = None  # the last meeting named, and in which paragraph
+        listing = False  # an announcement's measures are listed in the sentences that follow
         for sent in doc.sentences:
             ms = by_sentence.get(sent.index, [])
             # 会议通过了…, 峰会期间…宣布: the meeting named last, in this paragraph or the one before
@@ -246,6 +247,13 @@ class Relations:
                 topic[sent.paragraph] = h.group(1)
             yield from self._meetings(sent, ms)
             pledges = list(self._pledges(doc, sent, ms, recent_meeting))
+            item = _ITEM.match(sent.text)
+            if not pledges and listing and item:  # （一）提供150亿美元的无偿援助…: a measure listed after the announcement
+                pledges = list(self._pledge(doc, sent, ms, _HERE.match(sent.text, item.end()), [], len(sent.text), [],
+                                            listed=True))
+            # the announcement ends in a colon (…宣布：/ …其中包括：): the items that follow are its measures
+            listing = bool(item and listing or _announces_a_list(doc, sent.index, sent.text)
+                           or listing and _LIST_AFTER.match(sent.text) and sent.text.rstrip().endswith("："))
             yield from pledges
             rows = list(self._table_row(sent, ms))
             yield from rows
@@ -378,14 +386,15 @@ class Relations:
             yield from facts
 
     def _pledge(self, doc: Document, sent, ms: list[Mention], trigger: re.Match, before: list[Mention], limit: int,
-                inherited: list[tuple[str, Mention]]) -> Iterable[Fact]:
+                inherited: list[tuple[str, Mention]], listed: bool = False) -> Iterable[Fact]:
         """The measures announced by ``trigger``, up to ``limit`` in the sentence; ``before``: the mentions
-        that may give its announcer, meeting and date; ``inherited``: the meeting and date of the one before."""
+        that may give its announcer, meeting and date; ``inherited``: the meeting and date of the one before;
+        ``listed``: the sentence is an item listed after the announcement (``trigger``: where its text begins)."""
         t_abs = sent.start + trigger.start()
         ms = [m for m in ms if m.end <= sent.start + limit or m.end <= t_abs]
         # 在北京峰会上宣布的八大行动: the measure is the name after 的 (宣布的第三轮援助举措: none, no pledge)
         # (宣布了…的六项举措: the verb has its object, 了 is no attributive)
-        attributive = re.match(r"(?!了)[^，；。,;]{0,8}的", sent.text[trigger.end():])
+        attributive = not listed and re.match(r"(?!了)[^，；。,;]{0,8}的", sent.text[trigger.end():])
         if attributive and not _ATTRIBUTIVE_END.search(attributive.group()):
             attributive = None  # 宣布免除阿富汗的债务: 的 after a noun joins it to what follows (its debt), the verb has its object
         if attributive:
@@ -1414,6 +1423,13 @@ def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
 _LEAD_ROLES = ("announced_by", "announced_at", "date")
 
 
+def _announces_a_list(doc: Document, index: int, text: str) -> re.Match | None:
+    """The announcement of sentence ``index`` (``text``, as the rules read it) whose measures are listed in the
+    sentences after it: it ends in a colon (…在峰会上宣布：) or the next sentence begins 其中包括："""
+    after = _rule_view(doc.sentences[index + 1].text) if index + 1 < len(doc.sentences) else ""
+    return next((t for t in ANNOUNCE.finditer(text) if "：" in text[t.end():] or _LIST_AFTER.match(after)), None)
+
+
 def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
     """The measures listed after an announcement that ends in a colon (…在峰会上宣布：/ …宣布了以下举措：一是…。
     二是…。/ …宣布…。其中包括：（一）…（二）…): each item's figures and measures were announced by the same
@@ -1437,8 +1453,7 @@ def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
         if lead and _LIST_AFTER.match(text) and text.rstrip().endswith("："):
             continue  # 其中包括：the items follow
         lead = []
-        trigger = next((t for t in ANNOUNCE.finditer(text) if "：" in text[t.end():] or _LIST_AFTER.match(
-            _rule_view(doc.sentences[sent.index + 1].text) if sent.index + 1 < len(doc.sentences) else "")), None)
+        trigger = _announces_a_list(doc, sent.index, text)
         if trigger is None:
             continue
         said = [f for f in by_sentence.get(sent.index, []) if f.kind == "Pledge"]
@@ -2350,6 +2365,7 @@ _SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目|该贷款)?(?:首期|�
                            # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
                            r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内)|在[^，；。]{1,16}?基础上)?(?:再|又|追加)?(?:投入|注资|增资|注入)"
                            r"|^(?:并|还|将|已|先后)*(?:为|向)(?:其|该基金)(?:提供|注资|增资|注入|投入)")
+_HERE = re.compile("")  # an empty match: where a listed item's text begins, as a trigger
 _LIST_AFTER = re.compile(r"^\s*(?:其中(?:包括|有)?|包括|主要(?:包括|有))[:：，,]")
 _ITEM_TYPES = frozenset({"PROGRAMME", "PROJECT"})  # what a partner works on
 _BODY_TYPES = frozenset({"ORG", "FORUM", "PROGRAMME"})  # what is founded
