@@ -712,6 +712,11 @@ def test_a_list_item_labels_its_event_without_its_number(read):
     assert credit.kind == "Pledge" and {("amount", "200亿美元"), ("announced_by", "习近平")} <= roles(credit)
 
 
+def test_what_was_given_is_named_without_what_happened_to_it_after(read):
+    (delivery,) = kinds(read("中方向布基纳法索提供的紧急粮食援助项目近日交付，援助金额200万美元。"), "AidDelivery")
+    assert delivery.label == "紧急粮食援助项目", delivery.label
+
+
 @pytest.mark.parametrize("text, date, place", [
     ("中国政府援助汤加的第二批救灾物资27日运抵汤加首都努库阿洛法。", "27日", "努库阿洛法"),
     ("中国援助莫桑比克的首批救灾物资12日运抵贝拉市。", "12日", "贝拉市"),

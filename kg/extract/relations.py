@@ -773,7 +773,7 @@ class Relations:
                 if o is None:
                     continue
                 obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
-                obj = _ARRIVAL_AFTER.split(obj, 1)[0]  # …物资于3月5日运抵苏瓦: the goods, not their arrival
+                obj = _ARRIVAL_AFTER.split(obj, 1)[0] or obj  # …物资于3月5日运抵苏瓦: the goods, not their arrival
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
@@ -1771,8 +1771,9 @@ _GOES_ON = re.compile(r"[，,\s]*(?:并|还|同时|再)?(?:向|为|在|派遣|�
 
 # goods that arrive: the day right before the verb (27日运抵, 已于9月5日运抵), the place right after it
 _ARRIVES = re.compile(r"(?:运抵|抵达|送抵|运达|空运抵达|海运抵达)")
-_ARRIVAL_AFTER = re.compile(r"(?:(?:已|已经)?于)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:顺利|先后|陆续)?"
-                            r"(?:运抵|抵达|送抵|运达)|(?:已|已经)?于\d")
+# what happened to the goods after them (…物资于3月5日运抵苏瓦, …援助项目近日交付): no part of what was given
+_ARRIVAL_AFTER = re.compile(r"(?:近日|日前|(?:已|已经)?于)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:顺利|先后|陆续|正式)?"
+                            r"(?:运抵|抵达|送抵|运达|交付|移交|启动|竣工|落成|开工)|(?:已|已经)?于\d")
 _BEFORE_ARRIVAL = re.compile(r"(?:已|已经|均|先后|陆续|顺利|分别)*(?:于|在)?")
 _TO_THE_PLACE = re.compile(r"(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?")
 
