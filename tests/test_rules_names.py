@@ -34,6 +34,8 @@ from conftest import entity_names as found, tagged
     # plants and facilities China built are projects (炼油厂, 风电场); a bare head is no name
     ("中国石油天然气集团有限公司在乍得投资建设的恩贾梅纳炼油厂已投产。", "恩贾梅纳炼油厂", "PROJECT"),
     ("卡洛特水电站和吉姆普尔风电场并网发电。", "吉姆普尔风电场", "PROJECT"),
+    # a head jieba joined to the word after it (专项|贷款额度): the name still ends at its head
+    ("中国—拉共体基础设施专项贷款额度增至200亿美元。", "中国—拉共体基础设施专项贷款", "PROGRAMME"),
     # a fund by its head 专项资金 (not 专项资金 alone)
     ("支持设立100亿美元的中非开发性金融专项资金。", "中非开发性金融专项资金", "PROGRAMME"),
     # airports are places

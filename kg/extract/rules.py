@@ -190,7 +190,7 @@ def _anchor(u: Unit, typ: str = "") -> bool:
 KINDS_OF_BODY = ("示范中心", "非政府组织", "民间组织", "民间友好组织", "社会组织", "国际组织", "区域组织", "多边组织", "青年组织",
                  "妇女组织", "智库", "企业", "媒体")
 DONOR = {"中国", "中方", "我国", "中华人民共和国", "中國"}
-NOT_HEADS = {"党委", "党支部", "总部"}  # a company's party committee, headquarters: not the body named
+NOT_HEADS = {"党委", "党支部", "总部", "额度", "项下"}  # a company's party committee, headquarters, a loan's amount, under a fund: not the body named
 OOV_TAILS = {"等", "的", "和", "与", "及"}  # 司等: a word jieba did not know, joined to a function word
 MEDIA_HEADS = {"网", "社", "日报", "时报", "晚报"}
 # bodies each country has one of: 巴基斯坦红新月会, 中国救援队, 中国空军 are names
