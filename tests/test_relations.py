@@ -820,3 +820,10 @@ def test_measures_listed_after_an_announcement_are_its_pledges(read):
     named = {m.name: f for f in kinds(facts, "Pledge") for m in f.get("programme")}
     assert set(named) == {"中非发展基金", "八大行动"}, [roles(f) for f in facts]
     assert all(("announced_by", "习近平") in roles(f) and ("date", "2018年9月3日") in roles(f) for f in named.values())
+
+
+def test_traditional_text_gives_one_event_per_thing_told_and_a_handed_over_project_its_day(read):
+    facts = read("中國政府透過聯合國兒童基金會向馬拉維提供100萬美元人道主義援助，用於受災兒童及其家庭重建生活。")
+    assert [f.kind for f in facts] == ["AidStatistic"], [(f.kind, roles(f)) for f in facts]
+    (report,) = kinds(read("中國援建的寮國國家體育場已於2021年11月交付使用。"), "ProjectReport")
+    assert ("date", "2021年11月") in roles(report)

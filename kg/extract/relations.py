@@ -905,7 +905,7 @@ class Relations:
                 if inside and not rest.strip("和与及、 ") and not re.search(r"[。；;]", text[p.end - base:c.start(1)]):
                     fact.roles += [("partner", o) for o in inside if ("partner", o) not in fact.roles]
             after = text[p.end - base:]
-            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|投入运营|投入运行|投产|并网发电|开通|"
+            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|交付|投入运营|投入运行|投产|并网发电|开通|"
                             r"启动|交接|揭牌|投入使用)(?:仪式[^，；。]{0,20}?举行)?", after)  # …交接仪式10日在万象举行
             if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工; Y 10日在万象启动
                 dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
@@ -1829,7 +1829,7 @@ def _no_echoes(facts: list[Fact]) -> list[Fact]:
             return told[i] <= told[j] and (told[i] != told[j] or j < i)
         # (what the delivery names as delivered is the figure's own sum: 提供10万美元紧急人道主义现金援助)
         return f.kind == "AidDelivery" and g.kind in _DELIVERS and roles[i] <= roles[j] and all(
-            any(m.text in v for _, m in g.roles if m.is_value) for v in f.literals.values())
+            any(to_simplified(m.text) in to_simplified(v) for _, m in g.roles if m.is_value) for v in f.literals.values())
 
     return [f for i, f in enumerate(facts) if not any(echo(i, j) for j in range(len(facts)))]
 
