@@ -189,6 +189,14 @@ def _chinese(m: Mention) -> bool:
     return m.key == "country/CHN"
 
 
+# (patterns of the hottest loops, compiled once)
+_AS_OF = re.compile(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?")  # 截至2019年底: the day a count is reached
+_GOT_AID = re.compile(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助")  # who receives aid
+_UNITS_UNDER = re.compile(r"内设|下设|下辖|设有")
+_SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:的[^，。；的]{0,6}?)?(?:机构|部门|单位|银行)")
+_REGION_WORD = re.compile(r"(?:地区|方面)$")
+
+
 class Relations:
     """Reads facts from a document whose mentions are tagged."""
 
@@ -538,13 +546,13 @@ class Relations:
                         outer_periods: list[Mention], topic: str, speaker: Mention | None = None) -> Iterable[Fact]:
         """``outer_periods``: the sentence's periods, else the last period of its paragraph;
         ``speaker``: who says the sentence (郑愿东…通报，中国政府已决定向巴方提供1亿元人民币)."""
-        as_of = re.search(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?", sent.text)
+        as_of = _AS_OF.search(sent.text)
         as_of_date = next((d for d in ms if as_of and d.type == "DATE" and d.start == sent.start + as_of.start(1)), None)
         for cs, ce in clauses:
             clause = sent.text[cs - sent.start:ce - sent.start]
             inner = _within(ms, cs, ce)
             # 亚洲和非洲获得了中国援助总量的80%左右: who receives it, and the share they receive
-            got = re.search(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助", clause)
+            got = _GOT_AID.search(clause)
             receivers = [g for g in _outermost([x for x in inner if not x.is_value]) if got and (
                 g.type in GEO and not _chinese(g) or g.type == "ORG") and g.end <= cs + got.start()]
             receivers = receivers if receivers and receivers[-1].end == cs + got.start() else []
@@ -848,7 +856,7 @@ class Relations:
                     yield from fact(body, parent, "parent:name-begins-with-parent")
                     break
         text, base = sent.text, sent.start
-        for t in re.finditer(r"内设|下设|下辖|设有", text):
+        for t in _UNITS_UNDER.finditer(text):
             owners = [x for x in ms if x.type in ("ORG", "FORUM") and x.end - base <= t.start()]
             this = re.search(r"(?:该|本)(\w)$", text[:t.start()])  # 该署内设…: the last body named …署
             owners = [x for x in owners if x.name.endswith(this.group(1))] if this else [
@@ -860,7 +868,7 @@ class Relations:
             for unit in _outer_names(ms):  # (not 农业部 inside 中拉农业部长论坛)
                 if unit.type == "ORG" and t.end() <= unit.start - base and unit.end - base <= hi:
                     yield from fact(unit, owners[-1], "parent:units-listed")
-        for t in re.finditer(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:的[^，。；的]{0,6}?)?(?:机构|部门|单位|银行)", text):
+        for t in _SUBORDINATE.finditer(text):
             parents = [x for x in ms if x.type == "ORG" and base + t.start(1) <= x.start and x.end <= base + t.end(1)]
             children = [x for x in ms if x.type == "ORG" and x.end - base <= t.start()]
             if parents and children:
@@ -2331,7 +2339,7 @@ def _a_figure(m: Mention, amounts: list[Mention]) -> bool:
 
 
 def _plain_name(m: Mention) -> str:
-    return m.key if m.is_value else re.sub(r"(?:地区|方面)$", "", m.name)
+    return m.key if m.is_value else _REGION_WORD.sub("", m.name)
 
 
 def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
