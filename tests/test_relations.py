@@ -715,6 +715,8 @@ def test_a_list_item_labels_its_event_without_its_number(read):
 def test_what_was_given_is_named_without_what_happened_to_it_after(read):
     (delivery,) = kinds(read("中方向布基纳法索提供的紧急粮食援助项目近日交付，援助金额200万美元。"), "AidDelivery")
     assert delivery.label == "紧急粮食援助项目", delivery.label
+    (delivery,) = kinds(read("中国政府向叙利亚提供的地震救灾物资已运抵大马士革。"), "AidDelivery")
+    assert delivery.label == "地震救灾物资" and ("location", "大马士革") in roles(delivery), (delivery.label, roles(delivery))
 
 
 @pytest.mark.parametrize("text, date, place", [

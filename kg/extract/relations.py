@@ -1780,7 +1780,7 @@ _GOES_ON = re.compile(r"[，,\s]*(?:并|还|同时|再)?(?:向|为|在|派遣|�
 # goods that arrive: the day right before the verb (27日运抵, 已于9月5日运抵), the place right after it
 _ARRIVES = re.compile(r"(?:运抵|抵达|送抵|运达|空运抵达|海运抵达)")
 # what happened to the goods after them (…物资于3月5日运抵苏瓦, …援助项目近日交付): no part of what was given
-_ARRIVAL_AFTER = re.compile(r"(?:近日|日前|(?:已|已经)?于)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:顺利|先后|陆续|正式)?"
+_ARRIVAL_AFTER = re.compile(r"(?:近日|日前)?(?:已|已经)?于?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:顺利|先后|陆续|正式)?"
                             r"(?:运抵|抵达|送抵|运达|交付|移交|启动|竣工|落成|开工)|(?:已|已经)?于\d")
 _BEFORE_ARRIVAL = re.compile(r"(?:已|已经|均|先后|陆续|顺利|分别)*(?:于|在)?")
 _TO_THE_PLACE = re.compile(r"(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?")
