@@ -829,3 +829,13 @@ def test_traditional_text_gives_one_event_per_thing_told_and_a_handed_over_proje
     assert [f.kind for f in facts] == ["AidStatistic"], [(f.kind, roles(f)) for f in facts]
     (report,) = kinds(read("中國援建的寮國國家體育場已於2021年11月交付使用。"), "ProjectReport")
     assert ("date", "2021年11月") in roles(report)
+
+
+@pytest.mark.parametrize("text, goods, country", [
+    ("中国援助的首批抗疫物资已分发给斯里兰卡北部受灾民众。", "首批抗疫物资", "斯里兰卡"),
+    ("中国捐赠的疫苗已交付给柬埔寨卫生部。", "疫苗", "柬埔寨"),
+    ("中方将把这批粮食移交给阿富汗。", "这批粮食", "阿富汗"),
+])
+def test_goods_handed_to_a_country_are_delivered_to_it(read, text, goods, country):
+    (delivery,) = kinds(read(text), "AidDelivery")
+    assert delivery.label == goods and ("recipient", country) in roles(delivery), (delivery.label, roles(delivery))

@@ -73,7 +73,11 @@ _TRADE_GOES_ON = re.compile(r"^(?:其中|同比|比上年|较上年|占|增长|�
 # a year alone (2012年，中非贸易额…): the year a figure of trade or investment sums up, its period; not the day of a
 # stock (截至2012年底), which is its date
 _BARE_YEAR = re.compile(r"\d{4}年")
-RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|免除|减免|豁免")
+RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|免除|减免|豁免|(?:分发|发放|移交|交付|赠送|捐赠|转交|提供)给")
+# goods handed to the country after them (中国援助的首批抗疫物资已分发给斯里兰卡…): what was given, the verb
+_GIVEN_TO = re.compile(r"(?:将|已|已经|陆续|顺利)*(?:分发|发放|移交|交付|赠送|捐赠|转交|提供)给$")
+_GOODS_BEFORE = re.compile(r"()((?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?[^，。；的由把将]{0,12}?"
+                           r"(?:物资|粮食|大米|疫苗|药品|设备|帐篷))$")
 # 援助X的(首批)救灾物资: the aid verb right before the country, what it gave after 的
 _AID_VERB_BEFORE = re.compile(r"(?:援助|援建)$")
 _GOODS_AFTER = re.compile(r"的()((?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?[^，。；的由]{0,12}?"
@@ -776,6 +780,8 @@ class Relations:
                     o = re.search(r"(?:实施|援建|援助了?|提供|建设)(了)?([^，。；]{2,30})", tail)
                 if o is None and _AID_VERB_BEFORE.search(sent.text[:listed[0].start - sent.start]):
                     o = _GOODS_AFTER.match(tail)  # 中国援助莫桑比克的首批救灾物资运抵…: what the aid verb gave
+                if o is None and (given := _GIVEN_TO.search(sent.text, cs - sent.start, listed[0].start - sent.start)):
+                    o = _GOODS_BEFORE.search(sent.text, cs - sent.start, given.start())  # …物资已分发给X: the goods
                 if o is None and _RELIEF_BEFORE.search(sent.text[cs - sent.start:listed[0].start - sent.start]):
                     o = _DEBT_AFTER.match(tail)  # 免除了坦桑尼亚、赞比亚等国的债务: the debts of those countries
                 if o is None:
