@@ -839,3 +839,8 @@ def test_traditional_text_gives_one_event_per_thing_told_and_a_handed_over_proje
 def test_goods_handed_to_a_country_are_delivered_to_it(read, text, goods, country):
     (delivery,) = kinds(read(text), "AidDelivery")
     assert delivery.label == goods and ("recipient", country) in roles(delivery), (delivery.label, roles(delivery))
+
+
+def test_a_pledge_said_in_a_speech_at_a_summit_is_announced_there(read):
+    (pledge,) = kinds(read("习近平以视频方式出席中国—中亚峰会并发表讲话，宣布中方将向中亚国家提供260亿元人民币融资支持。"), "Pledge")
+    assert {("announced_by", "习近平"), ("announced_at", "中国—中亚峰会"), ("amount", "260亿元人民币")} <= roles(pledge)
