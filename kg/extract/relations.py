@@ -2237,9 +2237,7 @@ def _blank(between: str, names: list[Mention], lo: int, hi: int, ms: list[Mentio
 
 def _blank_geo(between: str, ms: list[Mention], lo: int, hi: int) -> str:
     """The text between two names less the countries and places named in it (承建的肯尼亚|蒙内铁路)."""
-    for m in reversed(_outermost([m for m in ms if m.type in ("COUNTRY", "PLACE", "REGION") and lo <= m.start and m.end <= hi])):
-        between = between[:m.start - lo] + between[m.end - lo:]
-    return between
+    return _blank(between, [], lo, hi, ms)
 
 
 # a span of time heading a sentence (2015年至2019年，/ 未来五年，), and a subject and a verb that will carry out what
