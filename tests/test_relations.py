@@ -349,6 +349,7 @@ def test_the_year_a_meetings_name_begins_with_is_its_date(read):
     ("2022-08-30", "DATE", {"value": "2022-08-30"}),
     ("2021年11月29日至30日", "PERIOD", {"value": "2021-11-29/2021-11-30", "start": "2021-11-29", "end": "2021-11-30"}),
     ("20世纪50、60年代", "PERIOD", {"value": "1950/1969", "start": "1950", "end": "1969"}),
+    ("上世纪70年代", "PERIOD", {"value": "1970/1979", "start": "1970", "end": "1979"}),  # (of this century's texts)
     ("3个月", "PERIOD", {"value": "P3M"}),
     ("47.30%", "PERCENT", {"amount": "47.3", "unit": "%"}),
 ])

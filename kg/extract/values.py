@@ -73,8 +73,8 @@ DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?
 ISO_DATE = _led(r"\d", r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
 # 2021年11月29日至30日: a range of days
 DAY_RANGE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<a>\d{1,2})日?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{1,2})日")
-# 20世纪50年代, 20世纪50、60年代: decades
-DECADES = re.compile(r"(?P<c>1\d|20)世纪(?P<a>[1-9]0)(?:(?:、|至|到|和)(?P<b>[1-9]0))?年代")
+# 20世纪50年代, 20世纪50、60年代, 上世纪70年代 (the texts are of this century: the 20th): decades
+DECADES = re.compile(r"(?:(?P<c>1\d|20)|上)世纪(?P<a>[1-9]0)(?:(?:、|至|到|和)(?P<b>[1-9]0))?年代")
 # dates without a year (8月29日, 9月中旬, 12日), completed from the document's dateline by
 # ``complete_dates``: the value is the XSD form of the part the text gives (--08-29, --09, ---12)
 PARTIAL_DATE = _led(r"[今去明同当\d]", r"(?<![\d年月.第])(?P<rel>今年|去年|明年|同年|当年)?(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日|"
@@ -168,7 +168,7 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
             lo, hi = f"{y}-{mo:02d}-{a:02d}", f"{y}-{mo:02d}-{b:02d}"
             add(m.start(), m.end(), "PERIOD", {"value": f"{lo}/{hi}", "start": lo, "end": hi})
     for m in DECADES.finditer(text) if "世纪" in text else ():
-        century = (int(m["c"]) - 1) * 100
+        century = (int(m["c"] or 20) - 1) * 100
         lo, hi = century + int(m["a"]), century + int(m["b"] or m["a"]) + 9
         add(m.start(), m.end(), "PERIOD", {"value": f"{lo}/{hi}", "start": str(lo), "end": str(hi)})
     for m in DATE.finditer(text) if has_year else ():
