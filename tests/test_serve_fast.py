@@ -208,3 +208,41 @@ def test_waits_whose_requests_have_gone_hand_the_worker_on_without_nesting():
         assert list(pool.idle) == [worker] and not pool._waiters
 
     asyncio.run(scenario())
+
+
+def test_a_worker_handed_on_as_an_answer_completes_does_not_change_that_answer(corpus_store):
+    """One worker, clients on both paths at once: when an answer on the ASGI path (a POST form, a
+    ``format=``) completes, its worker goes at once to a request waiting on the fast path, whose request
+    resets the worker's connection; the first answer must have been read off it before (a status of 0
+    and no headers otherwise).  Every answer is whole and right."""
+    import threading
+
+    proc, url = start(corpus_store, "--workers", "1", "--timeout", "20")
+    try:
+        with httpx.Client(timeout=30) as http:
+            expected = http.get(f"{url}/query", params={"query": COUNT}, headers=JSON).json()
+        problems: list[str] = []
+
+        def client(k: int) -> None:
+            with httpx.Client(timeout=30) as http:
+                for i in range(60):
+                    try:
+                        if (k + i) % 3 == 0:
+                            r = http.post(f"{url}/query", data={"query": COUNT}, headers=JSON)
+                        elif (k + i) % 3 == 1:
+                            r = http.get(f"{url}/query", params={"query": COUNT, "format": "json"})
+                        else:
+                            r = http.get(f"{url}/query", params={"query": COUNT}, headers=JSON)
+                        if r.status_code != 200 or r.json() != expected:
+                            problems.append(f"{r.status_code} {r.text[:80]!r}")
+                    except (httpx.HTTPError, ValueError) as e:
+                        problems.append(f"{type(e).__name__}: {e}")
+
+        threads = [threading.Thread(target=client, args=(k,)) for k in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not problems, f"{len(problems)} of 360: {problems[:3]}"
+    finally:
+        stop(proc)

@@ -215,12 +215,13 @@ class Proxy:
                     return await plain(send, 504, timed_out(pool))
                 return await plain(send, 502, failed(worker, e))
             if complete:
-                # the whole answer is here: the worker is free before the client is written to
+                # the whole answer is here: the worker is free before the client is written to (and its
+                # channel at once another request's: what the client gets is read from it first)
+                status, answer = channel.status, answer_headers(channel, size, method)
                 worker.finish(channel)
                 released = True
                 pool.release(worker)
-                await send({"type": "http.response.start", "status": channel.status,
-                            "headers": answer_headers(channel, size, method)})
+                await send({"type": "http.response.start", "status": status, "headers": answer})
                 await send({"type": "http.response.body", "body": b"".join(chunks)})
                 return
             out = [(k, v) for k, v in channel.headers if k not in HOP_BY_HOP]
