@@ -123,20 +123,27 @@ def test_a_large_answer_begun_on_the_fast_path_is_whole(server):
         assert again.json() == {"head": {}, "boolean": True}
 
 
-def test_acquire_then_leases_at_once_waits_in_turn_and_gives_up_at_its_deadline():
+def _pool_with_an_idle_worker(size: int):
+    """(in a running loop) A pool of ``size`` with one idle worker that is alive (no process behind it)."""
     from kg.serve.pool import Pool, Worker
+
+    pool = Pool("unused", size, timeout_s=30)
+    pool.loop = asyncio.get_running_loop()
+    worker = Worker(_Alive(), 1, None, 5.0)
+    pool.workers.add(worker)
+    pool._give(worker)
+    return pool, worker
+
+
+def test_acquire_then_leases_at_once_waits_in_turn_and_gives_up_at_its_deadline():
+    from kg.serve.pool import Worker
 
     class _Dead(_Alive):
         def poll(self):
             return -9
 
     async def scenario():
-        loop = asyncio.get_running_loop()
-        pool = Pool("unused", 2, timeout_s=30)
-        pool.loop = loop
-        worker = Worker(_Alive(), 1, None, 5.0)
-        pool.workers.add(worker)
-        pool._give(worker)
+        pool, worker = _pool_with_an_idle_worker(2)
         got = []
         pool.acquire_then(1, got.append)  # idle: leased now, the callback run before returning
         assert got == [worker] and worker.leased and worker.timer is not None
@@ -179,15 +186,9 @@ def test_waits_whose_requests_have_gone_hand_the_worker_on_without_nesting():
     """Requests that gave up while waiting (their clients went away) give the worker back from their
     callback: 3,000 of them in a row pass it on in turn to the one still waiting, without a call
     stack 3,000 deep; and the waits' one timer still ends the remaining wait at its own deadline."""
-    from kg.serve.pool import Pool, Worker
 
     async def scenario():
-        loop = asyncio.get_running_loop()
-        pool = Pool("unused", 1, timeout_s=30)
-        pool.loop = loop
-        worker = Worker(_Alive(), 1, None, 5.0)
-        pool.workers.add(worker)
-        pool._give(worker)
+        pool, worker = _pool_with_an_idle_worker(1)
         got, given_back = [], []
         pool.acquire_then(1, got.append)
         assert got == [worker]

@@ -73,15 +73,16 @@ _TRADE_GOES_ON = re.compile(r"^(?:其中|同比|比上年|较上年|占|增长|�
 # a year alone (2012年，中非贸易额…): the year a figure of trade or investment sums up, its period; not the day of a
 # stock (截至2012年底), which is its date
 _BARE_YEAR = re.compile(r"\d{4}年")
-RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|免除|减免|豁免|(?:分发|发放|移交|交付|赠送|捐赠|转交|提供)给")
+_BATCH = r"(?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?"  # which lot of goods
+_GOODS = r"物资|粮食|大米|疫苗|药品|设备|帐篷"
+_HAND_TO = r"(?:分发|发放|移交|交付|赠送|捐赠|转交|提供)给"
+RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|免除|减免|豁免|" + _HAND_TO)
 # goods handed to the country after them (中国援助的首批抗疫物资已分发给斯里兰卡…): what was given, the verb
-_GIVEN_TO = re.compile(r"(?:将|已|已经|陆续|顺利)*(?:分发|发放|移交|交付|赠送|捐赠|转交|提供)给$")
-_GOODS_BEFORE = re.compile(r"()((?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?[^，。；的由把将]{0,12}?"
-                           r"(?:物资|粮食|大米|疫苗|药品|设备|帐篷))$")
+_GIVEN_TO = re.compile(r"(?:将|已|已经|陆续|顺利)*" + _HAND_TO + "$")
+_GOODS_BEFORE = re.compile(r"()(" + _BATCH + r"[^，。；的由把将]{0,12}?(?:" + _GOODS + r"))$")
 # 援助X的(首批)救灾物资: the aid verb right before the country, what it gave after 的
 _AID_VERB_BEFORE = re.compile(r"(?:援助|援建)$")
-_GOODS_AFTER = re.compile(r"的()((?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?[^，。；的由]{0,12}?"
-                          r"(?:物资|粮食|大米|疫苗|药品|设备|帐篷|医疗队|专家组|项目))")
+_GOODS_AFTER = re.compile(r"的()(" + _BATCH + r"[^，。；的由]{0,12}?(?:" + _GOODS + r"|医疗队|专家组|项目))")
 # 免除(了)X(、Y等国)的(到期)债务: the countries whose debts are relieved
 _RELIEF_BEFORE = re.compile(r"(?:免除|减免|豁免)了?(?:对)?$")
 _DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠|对华)?的?()([^，。；的]{0,16}?债务)")
@@ -1440,8 +1441,13 @@ _LEAD_ROLES = ("announced_by", "announced_at", "date")
 def _announces_a_list(doc: Document, index: int, text: str) -> re.Match | None:
     """The announcement of sentence ``index`` (``text``, as the rules read it) whose measures are listed in the
     sentences after it: it ends in a colon (…在峰会上宣布：) or the next sentence begins 其中包括："""
+    triggers = list(ANNOUNCE.finditer(text))
+    if not triggers:
+        return None  # (most sentences: the next one is not read)
+    if any("：" in text[t.end():] for t in triggers):
+        return next(t for t in triggers if "：" in text[t.end():])
     after = _rule_view(doc.sentences[index + 1].text) if index + 1 < len(doc.sentences) else ""
-    return next((t for t in ANNOUNCE.finditer(text) if "：" in text[t.end():] or _LIST_AFTER.match(after)), None)
+    return triggers[0] if _LIST_AFTER.match(after) else None
 
 
 def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1784,10 +1790,11 @@ _GOES_ON = re.compile(r"[，,\s]*(?:并|还|同时|再)?(?:向|为|在|派遣|�
 
 
 # goods that arrive: the day right before the verb (27日运抵, 已于9月5日运抵), the place right after it
-_ARRIVES = re.compile(r"(?:运抵|抵达|送抵|运达|空运抵达|海运抵达)")
+_ARRIVE = r"运抵|抵达|送抵|运达"
+_ARRIVES = re.compile(_ARRIVE)
 # what happened to the goods after them (…物资于3月5日运抵苏瓦, …援助项目近日交付): no part of what was given
 _ARRIVAL_AFTER = re.compile(r"(?:近日|日前)?(?:已|已经)?于?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:顺利|先后|陆续|正式)?"
-                            r"(?:运抵|抵达|送抵|运达|交付|移交|启动|竣工|落成|开工)|(?:已|已经)?于\d")
+                            r"(?:" + _ARRIVE + r"|交付|移交|启动|竣工|落成|开工)|(?:已|已经)?于\d")
 _BEFORE_ARRIVAL = re.compile(r"(?:已|已经|均|先后|陆续|顺利|分别)*(?:于|在)?")
 _TO_THE_PLACE = re.compile(r"(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?")
 
@@ -1834,10 +1841,13 @@ def _no_echoes(facts: list[Fact]) -> list[Fact]:
     names as delivered is that figure's sum."""
     roles = [{(r, _plain_name(m)) for r, m in f.roles} for f in facts]
     told = [r | set(f.literals.items()) for r, f in zip(roles, facts)]
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(facts):
+        by_sentence.setdefault(f.sentence, []).append(i)
 
     def echo(i: int, j: int) -> bool:
         f, g = facts[i], facts[j]
-        if i == j or g.sentence != f.sentence or not (g.start < f.end and f.start < g.end):
+        if i == j or not (g.start < f.end and f.start < g.end):
             return False
         if g.kind == f.kind:
             return told[i] <= told[j] and (told[i] != told[j] or j < i)
@@ -1845,7 +1855,7 @@ def _no_echoes(facts: list[Fact]) -> list[Fact]:
         return f.kind == "AidDelivery" and g.kind in _DELIVERS and roles[i] <= roles[j] and all(
             any(to_simplified(m.text) in to_simplified(v) for _, m in g.roles if m.is_value) for v in f.literals.values())
 
-    return [f for i, f in enumerate(facts) if not any(echo(i, j) for j in range(len(facts)))]
+    return [f for i, f in enumerate(facts) if not any(echo(i, j) for j in by_sentence[f.sentence])]
 
 
 def _forum_plans(doc: Document, facts: list[Fact]) -> list[Fact]:
