@@ -533,7 +533,9 @@ class Pool:
         w.kill()  # SIGKILL: evaluation stops now, the core is free
 
     def release(self, w: Worker) -> None:
-        """Back to the idle queue, or replaced if it was killed or failed.  Once per acquire."""
+        """Back to the idle queue, or replaced if it was killed or failed.  Once per acquire.  The worker
+        may be leased to a waiting request, and its connection used, before this returns: read what the
+        client gets off the channel first."""
         w.leased = False
         if w.timer is not None:
             w.timer.cancel()
