@@ -42,16 +42,16 @@ def resolve(doc: Document) -> list[Mention]:
     text = to_simplified(doc.text)
     if not any(not m.is_value for m in doc.mentions):
         return doc.mentions
-    if not ANAPHOR.search(text):
-        sides = _sides(doc, text, sorted((m.start, m.end) for m in doc.mentions))
-        return sorted([*doc.mentions, *sides], key=lambda m: (m.start, -m.end)) if sides else doc.mentions
     paragraph_of = {s.index: s.paragraph for s in doc.sentences}
-    sentence_starts = [s.start for s in doc.sentences]
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in doc.mentions:
         if not m.is_value:
             by_sentence[m.sentence].append(m)
     starts = sorted((m.start, m.end) for m in doc.mentions)
+    if not ANAPHOR.search(text):
+        more = _sides(doc, text, starts) + _bare_heads(doc, text, starts, by_sentence, paragraph_of)
+        return sorted([*doc.mentions, *more], key=lambda m: (m.start, -m.end)) if more else doc.mentions
+    sentence_starts = [s.start for s in doc.sentences]
     reach = max((e - s for s, e in starts), default=0)  # the longest mention: how far back one may start
     ends = {e for _, e in starts}
     added, replaced = [], []
@@ -85,6 +85,7 @@ def resolve(doc: Document) -> list[Mention]:
         if head_alone is not None:
             replaced.append(id(head_alone))
     added += _sides(doc, text, starts)
+    added += _bare_heads(doc, text, starts, by_sentence, paragraph_of)
     if not added:
         return doc.mentions
     return sorted([*(m for m in doc.mentions if id(m) not in replaced), *added], key=lambda m: (m.start, -m.end))
@@ -123,4 +124,33 @@ def _sides(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Ment
     return out
 
 
-_BEFORE_SIDE = set("向与同和及对为由经给让请使据在将把被从跟叫令")
+_BEFORE_SIDE = set("向与同和及对为由经给让请使据在将把被从跟叫令助持谢促")  # 协助巴方, 支持, 感谢
+
+
+# what may follow a project's bare head that opens a sentence: a predicate about the project
+_AFTER_HEAD = re.compile(r"(?:位于|坐落|地处|全长|总长|总投资|投资|由|于|建成|建设|是|将|已|共|占地|包括|可|设计|采用|年|日|装机|的)")
+
+
+def _bare_heads(doc: Document, text: str, starts: list[tuple[int, int]], by_sentence, paragraph_of) -> list[Mention]:
+    """A sentence that opens with the last two to four characters of the project named in the sentence
+    before, in the same paragraph (…新集装箱码头日前竣工。码头位于蒙巴萨市; 大桥全长3公里), refers to that
+    project: a mention of it there.  Not where a name of its own begins the sentence."""
+    taken = {s for s, _ in starts}
+    out = []
+    for k in range(1, len(doc.sentences)):
+        sent = doc.sentences[k]
+        lead = len(text[sent.start:sent.end]) - len(text[sent.start:sent.end].lstrip())
+        begin = sent.start + lead
+        prior = [m for m in by_sentence.get(doc.sentences[k - 1].index, ()) if m.type == "PROJECT"
+                 and paragraph_of.get(m.sentence) == sent.paragraph]
+        if not prior or begin in taken:
+            continue
+        ref = max(prior, key=lambda m: (m.end, m.end - m.start))
+        name = to_simplified(ref.name)
+        for size in (4, 3, 2):
+            head = name[-size:]
+            if len(name) > size and text.startswith(head, begin) and _AFTER_HEAD.match(text, begin + size):
+                out.append(Mention(begin, begin + size, doc.text[begin:begin + size], ref.type, ref.key, sent.index,
+                                   ref.name, rule="anaphor:bare-head"))
+                break
+    return out

@@ -65,7 +65,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
-AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
+AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|出资|注资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
 _ATTENDED = re.compile(r"与会|出席|列席|参加(?:了)?(?:会议|峰会|论坛|开幕式|闭幕式)")
 _TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
                     r"营业额")
@@ -79,6 +79,10 @@ _HAND_TO = r"(?:分发|发放|移交|交付|赠送|捐赠|转交|提供)给"
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|免除|减免|豁免|" + _HAND_TO)
 # goods handed to the country after them (中国援助的首批抗疫物资已分发给斯里兰卡…): what was given, the verb
 _GIVEN_TO = re.compile(r"(?:将|已|已经|陆续|顺利)*" + _HAND_TO + "$")
+# what a delivery gave, after its verb (实施了…项目, 捐赠了2000吨大米)
+_DELIVERED = re.compile(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠|捐助|赠送|派遣|派出|开展)(了)?([^，。；、]{2,30}?(?:项目|工程|设施|"
+                        r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|医疗队|专家组|志愿者|" + _GOODS + r"|等))(?=[，。；]|$)")
+_GOODS_NEXT = re.compile(r"[^，。；、的了\d]{0,6}?(?:" + _GOODS + r")")  # 两批|防疫物资
 _GOODS_BEFORE = re.compile(r"()(" + _BATCH + r"[^，。；的由把将]{0,12}?(?:" + _GOODS + r"))$")
 # 援助X的(首批)救灾物资: the aid verb right before the country, what it gave after 的
 _AID_VERB_BEFORE = re.compile(r"(?:援助|援建)$")
@@ -601,7 +605,10 @@ class Relations:
                 region = [r for r in inner if r.type == "REGION" and r.end <= m.start and
                           sent.text[r.end - sent.start:m.start - sent.start] in ("", "地区")]
                 what = _object_before(sent.text, m.start - sent.start, cs - sent.start) if m.type == "COUNT" else ""
-                label = flow.group() if flow else (what or topic or _short(clause))
+                # 捐赠了两批防疫物资: what was counted follows the count (its label; the count stays the subject)
+                goods = m.type == "COUNT" and not what and not _countries(m) and _GOODS_NEXT.match(sent.text, m.end - sent.start,
+                                                                                                  ce - sent.start)
+                label = flow.group() if flow else (what or goods and goods.group() or topic or _short(clause))
                 fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:amount-in-clause", label)
                 if topic:
                     fact.literals["topic"] = topic
@@ -764,8 +771,12 @@ class Relations:
             for c in inside:
                 yield Fact("AidDelivery", sent.index, p.start, p.end, p.text, "recipient:country-in-name", p.name,
                            [("deliverable", p), ("recipient", c)])
-        for cs, ce in clauses:
+        for k, (cs, ce) in enumerate(clauses):
             clause = sent.text[cs - sent.start:ce - sent.start]
+            sent_to = _sent_to(sent, ms, clauses, k)
+            if sent_to is not None:
+                yield sent_to
+                continue
             countries = [c for c in _within(ms, cs, ce) if c.type == "COUNTRY" and not _chinese(c)
                          and not any(p.start <= c.start and c.end <= p.end for p in projects)]
             if not countries or not RECIPIENT_VERBS.search(clause):
@@ -775,10 +786,9 @@ class Relations:
             obj = ""
             if not items:
                 tail = sent.text[listed[-1].end - sent.start:ce - sent.start]
-                o = re.search(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠|派遣|派出|开展)(了)?([^，。；、]{2,30}?(?:项目|设备|物资|工程|设施|"
-                              r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|医疗队|专家组|志愿者|等))(?=[，。；]|$)", tail)
+                o = _DELIVERED.search(tail)
                 if o is None:
-                    o = re.search(r"(?:实施|援建|援助了?|提供|建设)(了)?([^，。；]{2,30})", tail)
+                    o = re.search(r"(?:实施|援建|援助了?|提供|建设|捐赠|捐助|赠送)(了)?([^，。；]{2,30})", tail)
                 if o is None and _AID_VERB_BEFORE.search(sent.text[:listed[0].start - sent.start]):
                     o = _GOODS_AFTER.match(tail)  # 中国援助莫桑比克的首批救灾物资运抵…: what the aid verb gave
                 if o is None and (given := _GIVEN_TO.search(sent.text, cs - sent.start, listed[0].start - sent.start)):
@@ -891,21 +901,25 @@ class Relations:
         if not projects:
             return
         orgs = [m for m in ms if m.type == "ORG"]
+        # 由中国中铁和中国铁建联合承建, 由X与老挝政府合资建设: builders listed, the verb after the last
+        runs = _runs(text, base, _outermost([m for m in ms if m.type in ("ORG", "COUNTRY") and not m.is_value]))
         for p in projects:
             fact = Fact("ProjectReport", sent.index, sent.start, sent.end, text, "project:builder-date", p.name,
                         [("project", p)])
             for o in orgs:
                 between = text[min(o.end, p.end) - base:max(o.start, p.start) - base]
-                before_o = text[:o.start - base]
+                first, last = runs.get((o.start, o.end), (o.start, o.end))
+                before_o = text[:first - base]
                 if (re.search(r"(?:由|承建单位(?:是|为)|承建方(?:是|为)|施工方(?:是|为)|贷款方(?:是|为)|融资方(?:是|为))$", before_o)
-                        and re.search(r"^(?:承建|建设|施工|修建|援建|负责|提供)", text[o.end - base:])
+                        and re.search(r"^(?:政府)?(?:共同|联合|合资|合作)?(?:承建|建设|施工|修建|援建|负责|提供)", text[last - base:])
                         or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
                         and not re.search(r"[。；]", between) and o.start > p.start and p in _agent_of(sent, projects, o):
                     fact.roles.append(("partner", o))
                 elif o.end <= p.start and (_BUILT_BY_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
                                            or _BUILDS_BEFORE.fullmatch(bare)
                                            or _MAKERS_BEFORE.fullmatch(_blank(between, orgs, o.end, p.start, ms))
-                                           or _FOR.fullmatch(bare) and _LENDS_AFTER.match(text, p.end - base)):
+                                           or _FOR.fullmatch(bare) and _LENDS_AFTER.match(text, p.end - base)
+                                           or _LENDS_FOR.fullmatch(between)):
                     # 中国铁建承建的(肯尼亚)本格拉铁路, (由)中国进出口银行提供贷款的蒙内铁路; 中国路桥承建了蒙内铁路;
                     # 中国进出口银行为…项目提供优惠贷款
                     fact.roles.append(("partner", o))
@@ -920,8 +934,12 @@ class Relations:
                 if inside and not rest.strip("和与及、 ") and not re.search(r"[。；;]", text[p.end - base:c.start(1)]):
                     fact.roles += [("partner", o) for o in inside if ("partner", o) not in fact.roles]
             after = text[p.end - base:]
-            done = re.match(r"[^，；。]{0,30}?(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|交付|投入运营|投入运行|投产|并网发电|开通|"
-                            r"启动|交接|揭牌|投入使用)(?:仪式[^，；。]{0,20}?举行)?", after)  # …交接仪式10日在万象举行
+            done = _DONE.match(after)  # …交接仪式10日在万象启动
+            if done is None and p.start - base <= 2 and (later := _DONE_LATER.search(after)) and not any(
+                    x.type == "PROJECT" and p.end < x.start < p.end + later.start() for x in ms):
+                # 中老铁路是…工程，由…建设，全长1035公里，于2021年12月3日全线开通运营: a later clause with no subject of its
+                # own, of the project the sentence opens with
+                done = later
             if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工; Y 10日在万象启动
                 dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
                          and text[d.start - base - 1:d.start - base] == "于"]
@@ -1316,6 +1334,65 @@ def _object_before(text: str, pos: int, floor: int) -> str:
 
 
 _HEDGES = re.compile(r"^(?:了|过|共|累计|总计|约|近|超过|逾|达|多达|高达|总共)+|(?:超过|约|近|逾|达到?|共|累计|多达|高达|总计)+$")
+
+
+# a team sent to a country or place: 派出抗疫医疗专家组赴伊斯兰堡, 派遣救援队前往土耳其
+_SENT_TO = re.compile(r"(?:派出|派遣|选派|组派|派)(?:了)?([^，。；、]{2,20}?(?:医疗队|专家组|救援队|专家|志愿者|教师|工作组|"
+                      r"技术组|技术人员|维和部队|队))(?:分别|先后|紧急)*(?:赴|前往|派往|抵达|到)$")
+_HELPS = re.compile(r"(?:协助|帮助|支持|援助)$")
+
+
+def _sent_to(sent, ms: list[Mention], clauses: list[tuple[int, int]], k: int) -> Fact | None:
+    """A team sent to a country or a place (派出X赴伊斯兰堡，协助巴方…): the team is delivered; the place
+    is where, the country (of the clause, else the one the next clause helps) who receives it."""
+    cs, ce = clauses[k]
+    where = [x for x in _outermost([x for x in _within(ms, cs, ce) if not x.is_value]) if x.type in ("COUNTRY", "PLACE")
+             and not _chinese(x)]
+    if not where:
+        return None
+    went = _SENT_TO.search(sent.text, cs - sent.start, where[0].start - sent.start)
+    if went is None:
+        return None
+    listed = where[:1]  # 赴巴基斯坦、阿富汗, 前往土耳其哈塔伊省: the places one after the other
+    for x in where[1:]:
+        if sent.text[listed[-1].end - sent.start:x.start - sent.start] not in ("", "、", "和", "及", "与"):
+            break
+        listed.append(x)
+    countries = [x for x in listed if x.type == "COUNTRY"]
+    if not countries and k + 1 < len(clauses):  # …，协助巴方开展…: the country helped
+        ns, ne = clauses[k + 1]
+        countries = [x for x in _within(ms, ns, ne) if x.type == "COUNTRY" and not _chinese(x)
+                     and _HELPS.search(sent.text, ns - sent.start, x.start - sent.start)][:1]
+    fact = Fact("AidDelivery", sent.index, cs, ce, sent.text[cs - sent.start:ce - sent.start], "recipient:team-sent-to",
+                went.group(1))
+    fact.roles += [("recipient", c) for c in countries]
+    fact.roles += [("location", x) for x in listed if x.type == "PLACE"]
+    fact.literals["deliverable"] = went.group(1)
+    return fact
+
+
+_DONE_WORDS = r"(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|交付|投入运营|投入运行|投产|并网发电|开通|启动|交接|揭牌|投入使用)"
+_DONE = re.compile(r"[^，；。]{0,30}?" + _DONE_WORDS + r"(?:仪式[^，；。]{0,20}?举行)?")
+_DONE_LATER = re.compile(r"[^；。]*?[，,]于[^，；。]{4,16}?" + _DONE_WORDS)
+# X向埃塞俄比亚提供优惠贷款，用于建设Y: the lender of what the loan is for
+_LENDS_FOR = re.compile(r"(?:将|已|还)*(?:向[^，；。]{1,12}?)?提供了?[^，；。]{0,8}?(?:贷款|融资|资金)(?:支持)?[，,]?(?:主要)?(?:用于|支持)"
+                        r"(?:建设|修建|实施|兴建)?[“\"《]?")
+_JOINS = ("和", "与", "及", "、", "以及", "同")
+
+
+def _runs(text: str, base: int, names: list[Mention]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each name's span -> the span of the list it is in (A、B和C), where it is in one of two or more."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    i = 0
+    while i < len(names):
+        j = i
+        while j + 1 < len(names) and text[names[j].end - base:names[j + 1].start - base] in _JOINS:
+            j += 1
+        if j > i:
+            for m in names[i:j + 1]:
+                out[(m.start, m.end)] = (names[i].start, names[j].end)
+        i = j + 1
+    return out
 
 
 def _list_run(text: str, countries: list[Mention], base: int) -> list[Mention]:
@@ -2326,7 +2403,7 @@ def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
 
 
 # a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
-_FOR_IT = re.compile(r"(?:为|向)[“\"《]?$")
+_FOR_IT = re.compile(r"(?:为|向)(?:[“\"《]|该|此|这一|上述)?$")  # 为该基金: an anaphor's mention is its head noun
 _GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
 _PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")
 _GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}

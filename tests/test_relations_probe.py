@@ -1,0 +1,87 @@
+"""Facts read from texts of the genre written as a new user would (issue 12, stop 22): reports of projects
+handed over, loans, teams sent abroad, goods given.  Each test is the grammar of a kind of sentence, not
+one document's wording; traditional characters read as the simplified."""
+
+from __future__ import annotations
+
+from test_relations import kinds, read, roles  # noqa: F401  (read: the module's fixture)
+from test_nlp import tag
+from kg.extract.nlp import Extractor
+from kg.extract.relations import Relations
+
+
+def test_a_sum_given_to_a_fund_referred_to_by_its_head_is_the_funds():
+    # 为该基金出资: the anaphor's mention is the head noun 基金, after 该
+    doc = Relations()(tag(Extractor(), "中国设立了南南合作援助基金。中方为该基金累计出资1.3亿美元。"))
+    (fund,) = {m.key for m in doc.mentions if m.name == "南南合作援助基金"}
+    assert [f for f in doc.facts if {("programme", fund), ("amount", "1.3亿美元")}
+            <= {(r, m.text if m.is_value else m.key) for r, m in f.roles}]
+
+
+def test_goods_given_to_a_country_with_no_unit_of_their_own_are_delivered(read):
+    # tonnage is no value (the guide): the delivery is still read, with what was given
+    (aid,) = kinds(read("灾情发生后，中国向巴基斯坦捐赠了2000吨大米。"), "AidDelivery")
+    assert ("recipient", "巴基斯坦") in roles(aid) and aid.literals["deliverable"] == "2000吨大米"
+
+
+def test_a_count_of_lots_is_labelled_by_the_goods_after_it(read):
+    facts = read("此前，中國已向巴基斯坦捐贈了兩批防疫物資。")
+    (figure,) = [f for f in kinds(facts, "AidStatistic") if ("recipient", "巴基斯坦") in roles(f)]
+    assert figure.label == "防疫物资" and ("theme", "兩批") in roles(figure)  # (labels are read simplified)
+
+
+def test_a_team_sent_to_a_place_is_delivered_to_the_country_the_next_clause_helps(read):
+    facts = read("应巴基斯坦政府请求，中国政府派出抗疫医疗专家组赴伊斯兰堡，协助巴方开展疫情防控工作。")
+    (aid,) = [f for f in kinds(facts, "AidDelivery") if f.literals.get("deliverable") == "抗疫医疗专家组"]
+    assert {("recipient", "巴基斯坦"), ("location", "伊斯兰堡")} <= roles(aid)
+
+
+def test_a_team_sent_to_a_country_and_a_province_in_it(read):
+    facts = read("土耳其发生强烈地震。中国政府派遣救援队前往土耳其哈塔伊省开展救援。")
+    (aid,) = [f for f in kinds(facts, "AidDelivery") if f.literals.get("deliverable") == "救援队"]
+    assert {("recipient", "土耳其"), ("location", "哈塔伊省")} <= roles(aid)
+
+
+def test_a_team_sent_to_a_meeting_is_no_delivery(read):
+    facts = read("中国政府派出代表团赴纽约出席联合国大会。")
+    assert not [f for f in kinds(facts, "AidDelivery") if f.rule == "recipient:team-sent-to"]
+
+
+def test_a_sentence_opening_with_the_head_of_the_project_before_is_about_it(read):
+    facts = read("由中国港湾工程有限责任公司承建的肯尼亚蒙巴萨港新集装箱码头日前竣工。码头位于蒙巴萨市，年吞吐能力55万标准箱。")
+    assert [f for f in facts if {("project", "肯尼亚蒙巴萨港新集装箱码头"), ("location", "蒙巴萨市")} <= roles(f)]
+
+
+def test_a_head_word_opening_a_sentence_after_another_paragraph_is_not_read_so(read):
+    facts = read("肯尼亚蒙巴萨港新集装箱码头日前竣工。\n\n码头位于城市东部的港区。")
+    assert not [f for f in facts if ("location", "蒙巴萨市") in roles(f)]
+
+
+def test_builders_listed_before_one_verb_are_all_partners(read):
+    facts = read("中国援建的亚的斯亚贝巴—吉布提铁路投入运营。该铁路由中国中铁和中国铁建联合承建，于2016年10月通车。")
+    (report,) = [f for f in kinds(facts, "ProjectReport") if f.get("partner")]
+    assert {("partner", "中国中铁"), ("partner", "中国铁建"), ("date", "2016年10月")} <= roles(report)
+
+
+def test_a_builder_beside_a_government_and_the_day_of_a_later_clause(read):
+    facts = read("中老铁路是共建“一带一路”的标志性工程，由中国国家铁路集团有限公司与老挝政府合资建设，全长1035公里，"
+                 "于2021年12月3日全线开通运营。")
+    (report,) = [f for f in kinds(facts, "ProjectReport") if f.get("partner")]
+    assert {("partner", "中国国家铁路集团有限公司"), ("date", "2021年12月3日")} <= roles(report)
+    assert ("partner", "老挝") not in roles(report)
+
+
+def test_a_later_clause_of_another_subject_gives_no_date(read):
+    facts = read("中老铁路是共建“一带一路”的标志性工程，另一条铁路于2021年12月3日全线开通运营。")
+    assert not [f for f in kinds(facts, "ProjectReport") if ("date", "2021年12月3日") in roles(f)]
+
+
+def test_the_bank_that_lends_for_a_project_built_after_it_is_its_partner(read):
+    facts = read("中国进出口银行向埃塞俄比亚提供优惠贷款，用于建设亚的斯亚贝巴—吉布提铁路。")
+    assert [f for f in kinds(facts, "ProjectReport")
+            if {("project", "亚的斯亚贝巴—吉布提铁路"), ("partner", "中国进出口银行")} <= roles(f)]
+
+
+def test_a_verb_and_its_object_tagged_as_a_place_by_jieba_is_no_name():
+    names = {m.text for m in tag(Extractor(), "中国援建的喀麦隆克里比深水港项目正式开港。该港口于2018年开港运营。").mentions}
+    assert "开港" not in names and "克里比深水港" in names
