@@ -85,3 +85,20 @@ def test_the_bank_that_lends_for_a_project_built_after_it_is_its_partner(read):
 def test_a_verb_and_its_object_tagged_as_a_place_by_jieba_is_no_name():
     names = {m.text for m in tag(Extractor(), "中国援建的喀麦隆克里比深水港项目正式开港。该港口于2018年开港运营。").mentions}
     assert "开港" not in names and "克里比深水港" in names
+
+
+def test_an_organisation_worked_with_in_a_clause_before_the_project_is_its_partner(read):
+    facts = read("中國政府同聯合國開發計劃署合作，在尼泊爾啟動了“尼泊爾災後重建項目”。")
+    assert [f for f in facts if {("programme", "尼泊尔灾后重建项目"), ("partner", "联合国开发计划署")} <= roles(f)]
+
+
+def test_a_body_led_by_another_has_it_for_parent(read):
+    for text in ("中国国际扶贫中心由国务院扶贫开发领导小组办公室领导。", "中国国际扶贫中心是由商务部主管的事业单位。",
+                 "中国国际扶贫中心归商务部管理。", "商务部下属的中国国际扶贫中心负责培训。"):
+        facts = kinds(read(text), "Affiliation")
+        assert [f for f in facts if f.label == "中国国际扶贫中心" and f.get("parent")], text
+
+
+def test_a_body_that_funds_another_is_not_its_parent(read):
+    facts = read("中国国际扶贫中心由商务部和财政部共同出资。")
+    assert not [f for f in kinds(facts, "Affiliation") if f.label == "中国国际扶贫中心"]

@@ -203,6 +203,9 @@ _AS_OF = re.compile(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?")  # 截�
 _GOT_AID = re.compile(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助")  # who receives aid
 _UNITS_UNDER = re.compile(r"内设|下设|下辖|设有")
 _SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:的[^，。；的]{0,6}?)?(?:机构|部门|单位|银行)")
+_LED_BY = re.compile(r"(?:是|为)?(?:由|归|受)")  # X由Y领导: who leads it, after
+_LEADS = re.compile(r"(?:直接|统一)?(?:领导|主管|管理|管辖|监管)")
+_LEADS_BEFORE = re.compile(r"(?:下属|所属|主管|直属|领导)的")  # Y下属的X
 _REGION_WORD = re.compile(r"(?:地区|方面)$")
 
 
@@ -725,7 +728,7 @@ class Relations:
             before, after = text[:o.start - base], text[o.end - base:]
             # 同二十国集团成员一道落实“暂缓…倡议”; 中国同非盟签署“三网一化”合作备忘录
             # (与联合国合作在华设立X: where, between the partner and the verb)
-            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作)?(?:在[^，；。、]{1,6}?)?"
+            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作[，,]?)?(?:在[^，；。、]{1,8}?)?"
                             r"(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
                             after) if re.search(r"(?:与|同)$", before) else None
             if verb:
@@ -885,6 +888,14 @@ class Relations:
             for unit in _outer_names(ms):  # (not 农业部 inside 中拉农业部长论坛)
                 if unit.type == "ORG" and t.end() <= unit.start - base and unit.end - base <= hi:
                     yield from fact(unit, owners[-1], "parent:units-listed")
+        outer = [x for x in _outer_names(ms) if x.type == "ORG"]
+        for child, parent in zip(outer, outer[1:]):
+            between = text[child.end - base:parent.start - base]
+            # X由Y领导, X是由Y主管的事业单位, X归Y管理; Y下属的X, Y主管的X
+            if _LED_BY.fullmatch(between) and _LEADS.match(text, parent.end - base):
+                yield from fact(child, parent, "parent:led-by")
+            elif _LEADS_BEFORE.fullmatch(between):
+                yield from fact(parent, child, "parent:led-by")
         for t in _SUBORDINATE.finditer(text):
             parents = [x for x in ms if x.type == "ORG" and base + t.start(1) <= x.start and x.end <= base + t.end(1)]
             children = [x for x in ms if x.type == "ORG" and x.end - base <= t.start()]
