@@ -102,3 +102,17 @@ def test_a_body_led_by_another_has_it_for_parent(read):
 def test_a_body_that_funds_another_is_not_its_parent(read):
     facts = read("中国国际扶贫中心由商务部和财政部共同出资。")
     assert not [f for f in kinds(facts, "Affiliation") if f.label == "中国国际扶贫中心"]
+
+
+def test_places_in_the_name_of_the_cooperation_are_not_where_its_meeting_was(read):
+    facts = read("澜沧江—湄公河合作第四次领导人会议于2023年12月25日以视频方式举行。")
+    (meeting,) = kinds(facts, "MeetingReport")
+    assert ("part_of", "澜沧江—湄公河合作") in roles(meeting) and not meeting.get("location")
+    (meeting,) = kinds(read("2018年9月，中非合作论坛北京峰会举行。"), "MeetingReport")
+    assert ("location", "北京") in roles(meeting)
+
+
+def test_the_names_of_a_web_pages_byline_are_persons():
+    text = "2021-06-15 10:23:15  来源：新华网  作者：张三  【打印】\n责任编辑：王五\n作者：阿卜杜拉·汗 编辑：刘明 来源：人民网\n"
+    persons = {m.text for m in tag(Extractor(), text).mentions if m.type == "PERSON"}
+    assert persons == {"张三", "王五", "阿卜杜拉·汗", "刘明"}

@@ -344,12 +344,16 @@ class Relations:
                 continue
             fact = Fact("MeetingReport", sent.index, m.start, m.end, m.text, "meeting:name+date", m.name,
                         [("meeting", m)])
-            for inner in ms:
-                if inner is not m and m.start <= inner.start and inner.end <= m.end:
-                    if inner.type == "FORUM" or inner.type == "ORG" and _session_of(m, inner):
-                        fact.roles.append(("part_of", inner))
-                    elif inner.type in ("PLACE", "COUNTRY") and not _chinese(inner):
-                        fact.roles.append(("location", inner))
+            inside = [x for x in ms if x is not m and m.start <= x.start and x.end <= m.end]
+            # (a place in the name of the forum or body inside is that one's: 澜沧江—湄公河合作第四次领导人会议)
+            named = [x for x in inside if x.type in ("FORUM", "ORG", "PROGRAMME") and not x.is_value]
+            for inner in inside:
+                if inner.type == "FORUM" or inner.type == "ORG" and _session_of(m, inner):
+                    fact.roles.append(("part_of", inner))
+                elif inner.type in ("PLACE", "COUNTRY") and not _chinese(inner) and not any(
+                        x.start <= inner.start and inner.end <= x.end and (x.start, x.end) != (inner.start, inner.end)
+                        for x in named):
+                    fact.roles.append(("location", inner))
             if not fact.get("part_of"):
                 fact.roles += [("part_of", f) for f in _series_of(sent, m, ms)[:1]]
             # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting;

@@ -651,7 +651,7 @@ _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报
                    "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
                    "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天")
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
-_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|$")
+_AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9【\[|]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|来源|(?:责任)?编辑|作者|$")
 
 
 # verbs that follow a name in news (说, 摄 of a photo credit, 到场), and the function words a
@@ -667,14 +667,19 @@ _NAME_PIECE_TAGS = {"nr", "nrt", "nrfg", "?"}
 _TITLE_THEN_MEETING = ("会", "级", "理事会", "委员会")
 
 
+# who wrote, edited or photographed a news item (作者：张三, 责任编辑：王五): a name after the colon
+_BYLINE = re.compile(r"(?:作者|责任编辑|责编|编辑|摄影|撰稿|通讯员|记者)[：:][ \t\u3000]*")
+
+
 def person_names(text: str, units: list[Unit]) -> list[Found]:
     """A name right after a title: a Chinese name (surname + one or two characters) or a
     transliterated foreign name, ending where a verb or punctuation begins; lists joined by 、."""
     out: list[Found] = []
-    if "长" not in text and not ANY_TITLE.search(text):
+    bylines = [(b.end(), False) for b in _BYLINE.finditer(text)] if "：" in text or ":" in text else []
+    if "长" not in text and not ANY_TITLE.search(text) and not bylines:
         return out
     titled = [(u.end, u.text in _ROLE_SET) for u in units if u.text[-1:] in _TITLE_LAST and u.tag not in ("ENT", "VAL")
-              and (u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS))]
+              and (u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS))] + bylines
     titled += [(u.end + 1, False) for u in units  # 卫生部|长, 内罗毕市|长萨科: jieba joins 长 to what follows
                if u.tag == "ENT" and u.text.endswith(_HEAD_BEFORE_CHIEF) and text.startswith("长", u.end)]
     if not titled:
@@ -801,7 +806,8 @@ _NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "
                                                          "到", "自", "赴", "抵达"), key=len, reverse=True)))
 # where a dot-joined foreign name ends: also a title or a time word after it
 _NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|主席|秘书长|一起|就|则|亲自|先后|此前|随后|今天|日前|近日|当天"
-                              "|以(?:视频|线上|书面|个人|特使)|通过|作为|应邀|的")  # 塔玛纳以视频方式出席, 古特雷斯的讲话
+                              "|以(?:视频|线上|书面|个人|特使)|通过|作为|应邀|的"  # 塔玛纳以视频方式出席, 古特雷斯的讲话
+                              "|(?:责任)?编辑|作者|来源|摄影|记者")  # 作者：阿卜杜拉·汗 编辑：刘明: the next item of a byline
 
 
 _NOT_IN_NAMES = (FUNCTION_CHARS | set("了")) - TRANSLIT  # 的, 了, 向 ...: never in a transliterated name
@@ -1187,7 +1193,7 @@ _PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]
 # words that let a rule fire in a sentence with no head noun, title, quote or ordinal (the tagger skips
 # the rules in the other sentences): coordinated places, places in context, a report's source
 TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
-            '"', "大行动", "项行动", "举措", "工坊")  # (the last: named sets of measures, facilities of a programme)
+            '"', "大行动", "项行动", "举措", "工坊", "作者", "编辑", "摄影", "撰稿", "通讯员")  # (the last: named sets of measures, facilities of a programme)
 
 
 _LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
