@@ -116,3 +116,28 @@ def test_the_names_of_a_web_pages_byline_are_persons():
     text = "2021-06-15 10:23:15  来源：新华网  作者：张三  【打印】\n责任编辑：王五\n作者：阿卜杜拉·汗 编辑：刘明 来源：人民网\n"
     persons = {m.text for m in tag(Extractor(), text).mentions if m.type == "PERSON"}
     assert persons == {"张三", "王五", "阿卜杜拉·汗", "刘明"}
+
+
+def _names(text: str) -> dict[str, str]:
+    return {m.text: m.type for m in tag(Extractor(), text).mentions if not m.is_value}
+
+
+def test_a_company_named_by_its_place_and_trade_is_one_body_with_its_legal_form():
+    names = _names("该医院由青岛建设集团有限公司承建。")
+    assert names.get("青岛建设集团有限公司") == "ORG" and "青岛建设集团" not in names
+    assert "中国铁建" in _names("中国铁建中土集团承建。")  # a subsidiary still names its parent
+
+
+def test_a_foreign_name_after_a_title_the_rules_do_not_list_is_cut_at_the_transliteration():
+    names = _names("马拉维卫生部常务秘书查尔斯·姆万萨姆博出席仪式。")
+    assert names.get("查尔斯·姆万萨姆博") == "PERSON" and names.get("马拉维卫生部") == "ORG"
+
+
+def test_a_ministry_of_several_fields_is_one_body_of_its_country():
+    for text, body in (("乌干达农业、畜牧业和渔业部部长出席。", "乌干达农业、畜牧业和渔业部"),
+                       ("肯尼亚外交与国际合作部发表声明。", "肯尼亚外交与国际合作部"),
+                       ("巴基斯坦卫生与人口部。", "巴基斯坦卫生与人口部")):
+        assert _names(text).get(body) == "ORG", text
+    names = _names("肯尼亚外交部和国防部发表声明。")  # two bodies, each known
+    assert "肯尼亚外交部和国防部" not in names and "国防部" in names
+    assert not [n for n in _names("中国与肯尼亚农业和东部地区合作。") if n.endswith("东部")]

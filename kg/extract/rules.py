@@ -97,7 +97,8 @@ TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统"
           "发言人", "协调员", "驻华代表", "代表", "记者", "博士", "负责人", "首任行长", "创始人", "临时代办", "代办",
           "执行主任", "国家主任", "国别主任", "执行秘书", "首席执行官", "总督", "议员", "顾问", "团长", "组长", "站长",
           "所长", "厂长", "社长", "主编", "总编辑", "专员", "高级专员", "官员", "医疗队长", "书记", "副书记", "总书记", "委员", "执行干事", "特别代表",
-          "常驻代表", "干事", "助理秘书长", "助理总干事", "国务部长", "国务秘书", "王储", "亲王", "女王", "大臣")
+          "常驻代表", "干事", "助理秘书长", "助理总干事", "国务部长", "国务秘书", "王储", "亲王", "女王", "大臣", "常务秘书",
+          "常秘", "秘书")
 # what a person quoted in news is (村民阿卜杜拉说, 志愿者王芳表示): a name after one only where jieba
 # tags it as a name or it is a transliteration (weaker context than a title)
 ROLES = ("村民", "农民", "牧民", "渔民", "居民", "市民", "农户", "学生", "学员", "留学生", "教师", "老师", "医生", "护士",
@@ -140,6 +141,8 @@ def _known(units: list[Unit], known: list[int], types: tuple[str, ...]) -> list[
     return [k for k in known if units[k].type in types]
 
 
+_LEGAL_FORM = re.compile(r"(?:股份)?(?:有限)?(?:责任)?公司")
+_COMPANY_HEADS = ("公司", "集团", "银行")
 _VERB_CHARS = set("开建离出进扩返抵靠停滞入回到驻赴")
 
 
@@ -294,6 +297,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     or _aid_of_a_kind(units, k, i, suffix):
                 j = k
                 anchored = anchored or _anchor(v, typ)
+            elif typ == "ORG" and v.tag == "vn" and k > 0 and units[k - 1].tag == "ENT" \
+                    and units[k - 1].type in ("PLACE", "COUNTRY") and units[i].text.endswith(_COMPANY_HEADS):
+                j = k  # 青岛|建设|集团|有限公司: a company named by its place and its trade
             elif typ == "PROJECT" and suffix in ("项目", "工程") and v.tag == "ENT" and v.type == "PROJECT" and k < i - 1 \
                     and any(units[x].tag in PROPER_TAGS or units[x].tag == "ENT" and units[x].type in PROJECT_ANCHORS
                             for x in range(k + 1, i)):
@@ -368,7 +374,8 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
         return True
     if outer == "ORG" and inner == "ORG":  # a department after its body; not 联合国 in 联合国儿童基金会 (an agency)
         return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(
-            DEPARTMENT_HEADS + ("集团", "公司"))  # 中国铁建|中土集团: a subsidiary names its parent
+            DEPARTMENT_HEADS + ("集团", "公司")) and not _LEGAL_FORM.fullmatch(outer_name[len(inner_name):])
+        # (中国铁建|中土集团: a subsidiary names its parent; 青岛建设集团|有限公司 is that company by its legal form)
     if inner == "PLACE":
         if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州, 克孜勒 in 克孜勒奥尔达州
             rest = outer_name[len(inner_name):]
@@ -427,6 +434,35 @@ def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
                      or b.text.endswith(("集团", "公司")) and len(b.text) <= 5) \
                 and len(b.text) <= 8 and not b.text.startswith(("中国", "国家", "国务院")):
             out.append(Found(a.start, b.end, "ORG", "org:body+department"))
+    return out
+
+
+_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?"})
+_FIELD_JOINS = ("、", "和", "与", "及")
+
+
+def foreign_ministries(units: list[Unit], known: list[int]) -> list[Found]:
+    """A country and its ministry of several fields, joined by 、/和/与 (乌干达农业、畜牧业和渔业部, 肯尼亚外交与
+    国际合作部, 巴基斯坦卫生与人口部): one body, which the suffix rule, stopping at the conjunction, misses."""
+    out = []
+    for k in known:
+        a = units[k]
+        if a.type != "COUNTRY" or a.text in DONOR:
+            continue
+        joined = False
+        for m in range(k + 1, min(k + 12, len(units))):
+            u = units[m]
+            if u.text in _FIELD_JOINS:
+                if m == k + 1 or units[m - 1].text in _FIELD_JOINS:
+                    break
+                joined = True
+                continue
+            if u.tag not in _FIELD_TAGS:
+                break
+            if u.text == "部" or len(u.text) >= 3 and u.text.endswith("部"):  # (not 东部, 全部, 干部)
+                if joined and (u.text != "部" or units[m - 1].text not in _FIELD_JOINS):
+                    out.append(Found(a.start, u.end, "ORG", "org:country+ministry"))
+                break
     return out
 
 
@@ -829,6 +865,11 @@ def foreign_names(text: str) -> list[Found]:
             if text[k] in _NOT_IN_NAMES:
                 start = k + 1
                 break
+        k = dot
+        while k > start and text[k - 1] in TRANSLIT:
+            k -= 1
+        if k > start and dot - k >= 2:
+            start = k  # 卫生部常务秘书|查尔斯·…: the name is the transliteration before the dot, not the words before it
         last_dot = max(text.rfind("·", start, end), text.rfind("•", start, end))
         right = _NAME_EDGE_RIGHT.search(text, last_dot + 2, end)
         if right:
@@ -1270,6 +1311,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     placed += coordinated_places(text, units, placed)
     names = [*meeting_names(text, units, known), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
+             *(foreign_ministries(units, known) if "部" in text else ()),
              *places_with_heads(text, units, known), *names_before_titles(text, units), *country_parts(text, units),
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
              *(aided_projects(units) if "援" in text else ()),
