@@ -135,6 +135,8 @@ def _bare_heads(doc: Document, text: str, starts: list[tuple[int, int]], by_sent
     """A sentence that opens with the last two to four characters of the project named in the sentence
     before, in the same paragraph (…新集装箱码头日前竣工。码头位于蒙巴萨市; 大桥全长3公里), refers to that
     project: a mention of it there.  Not where a name of its own begins the sentence."""
+    if not any(m.type == "PROJECT" for ms in by_sentence.values() for m in ms):
+        return []
     taken = {s for s, _ in starts}
     out = []
     for k in range(1, len(doc.sentences)):

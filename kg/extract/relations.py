@@ -205,6 +205,7 @@ _UNITS_UNDER = re.compile(r"内设|下设|下辖|设有")
 _SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:的[^，。；的]{0,6}?)?(?:机构|部门|单位|银行)")
 _LED_BY = re.compile(r"(?:是|为)?(?:由|归|受)")  # X由Y领导: who leads it, after
 _LEADS = re.compile(r"(?:直接|统一)?(?:领导|主管|管理|管辖|监管)")
+_LEADS_ANY = re.compile(r"领导|主管|管理|管辖|监管|下属|所属|直属")
 _LEADS_BEFORE = re.compile(r"(?:下属|所属|主管|直属|领导)的")  # Y下属的X
 _REGION_WORD = re.compile(r"(?:地区|方面)$")
 
@@ -778,10 +779,10 @@ class Relations:
             for c in inside:
                 yield Fact("AidDelivery", sent.index, p.start, p.end, p.text, "recipient:country-in-name", p.name,
                            [("deliverable", p), ("recipient", c)])
+        sending = "派" in sent.text  # (every verb of sending a team has it)
         for k, (cs, ce) in enumerate(clauses):
             clause = sent.text[cs - sent.start:ce - sent.start]
-            sent_to = _sent_to(sent, ms, clauses, k)
-            if sent_to is not None:
+            if sending and (sent_to := _sent_to(sent, ms, clauses, k)) is not None:
                 yield sent_to
                 continue
             countries = [c for c in _within(ms, cs, ce) if c.type == "COUNTRY" and not _chinese(c)
@@ -892,7 +893,7 @@ class Relations:
             for unit in _outer_names(ms):  # (not 农业部 inside 中拉农业部长论坛)
                 if unit.type == "ORG" and t.end() <= unit.start - base and unit.end - base <= hi:
                     yield from fact(unit, owners[-1], "parent:units-listed")
-        outer = [x for x in _outer_names(ms) if x.type == "ORG"]
+        outer = [x for x in _outer_names(ms) if x.type == "ORG"] if _LEADS_ANY.search(text) else []
         for child, parent in zip(outer, outer[1:]):
             between = text[child.end - base:parent.start - base]
             # X由Y领导, X是由Y主管的事业单位, X归Y管理; Y下属的X, Y主管的X

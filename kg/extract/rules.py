@@ -149,10 +149,10 @@ _VERB_CHARS = set("开建离出进扩返抵靠停滞入回到驻赴")
 def _suffix(u: Unit) -> tuple[str, str] | None:
     if u.tag in ("ENT", "VAL") or not u.text:
         return None
-    if len(u.text) == 2 and u.text[0] in _VERB_CHARS:
-        return None  # 开港, 离港, 入市: a verb and its object, which jieba may tag as a place
     for suffix, typ in _BY_LAST.get(u.text[-1], ()):
         if u.text.endswith(suffix):
+            if len(u.text) == 2 and u.text[0] in _VERB_CHARS:
+                return None  # 开港, 离港, 入市: a verb and its object, which jieba may tag as a place
             ok = _SINGLE_CHAR_OK_PLACE if typ == "PLACE" else SINGLE_CHAR_OK_TAGS
             if len(suffix) == 1 and u.text == suffix and u.tag not in ok and u.tag not in ("n", "ng", "q", "zg") \
                     and not (u.tag == "nr" and suffix in BODY_HEADS):  # 关系|司: jieba tags a lone 司 as a surname
