@@ -141,3 +141,19 @@ def test_a_ministry_of_several_fields_is_one_body_of_its_country():
     names = _names("肯尼亚外交部和国防部发表声明。")  # two bodies, each known
     assert "肯尼亚外交部和国防部" not in names and "国防部" in names
     assert not [n for n in _names("中国与肯尼亚农业和东部地区合作。") if n.endswith("东部")]
+
+
+def test_a_project_paid_by_a_fund_named_in_the_clause_before(read):
+    facts = read("通过全球发展和南南合作基金，中方支持粮食署在布基纳法索开展布基纳法索难民粮食援助项目。")
+    assert [f for f in facts if {("programme", "布基纳法索难民粮食援助项目"), ("part_of", "全球发展和南南合作基金")} <= roles(f)]
+
+
+def test_a_project_introduced_as_a_part_of_a_programme(read):
+    facts = read("作为“一带一路”倡议的一部分，瓜达尔港项目进展顺利。")
+    assert [f for f in kinds(facts, "Component") if {("programme", "瓜达尔港"), ("part_of", "一带一路倡议")} <= roles(f)]
+
+
+def test_works_of_china_and_a_partner_named_by_one_character_each():
+    names = _names("中老铁路是中老经济走廊的重要组成部分。其中老挝铁路和中缅经济走廊。")
+    assert names.get("中老经济走廊") == "PROGRAMME" and names.get("中缅经济走廊") == "PROGRAMME"
+    assert not [n for n in names if n.startswith("中老挝")]

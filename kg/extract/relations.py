@@ -1063,7 +1063,9 @@ class Relations:
         for w in ms:
             if w.type != "PROGRAMME" or not re.search(r"(?:经|通过|利用|依托|借助|使用)$", text[:w.start - base]):
                 continue
-            by = re.match(r"(?:的)?(?:资金|资助)?(?:[^，；。]{0,8}?)(?:实施|援建|建设|资助|支持|开展|建成)(?:了|的)?", text[w.end - base:])
+            # (通过X基金，中方支持粮食署在布基纳法索开展Y项目: the clause after the fund's says what it paid for)
+            by = re.match(r"(?:的)?(?:资金|资助)?(?:[，,]?[^，；。]{0,12}?|[^，；。]{0,8}?)(?:实施|援建|建设|资助|支持|开展|建成)(?:了|的)?",
+                          text[w.end - base:])
             if not by:
                 continue
             stop = re.search(r"[，；。,;]", text[w.end - base + by.end():])
@@ -1107,8 +1109,8 @@ class Relations:
                 if part.type in ("FORUM", "MEETING") and t.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, owner[0], "part_of:sub-forums-listed")
         # 作为“一带一路”重点项目，蒙内铁路…: the project the sentence goes on with is the programme's
-        for t in re.finditer(r"作为([^，；。]{2,30}?)的?(?:首个|第一个|重点|重要|旗舰|标志性|示范|早期收获)[^，；。的]{0,8}?(?:项目|工程)[，,]",
-                             text):
+        for t in re.finditer(r"作为([^，；。]{2,30}?)的?(?:(?:首个|第一个|重点|重要|旗舰|标志性|示范|早期收获)[^，；。的]{0,8}?(?:项目|工程)"
+                             r"|(?:重要)?(?:组成部分|一部分))[，,]", text):  # 作为“一带一路”倡议的一部分，Y…
             whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
             part = [p for p in ms if p.type == "PROJECT" and p.start - base >= t.end()
                     and not re.search(r"[，；。]", text[t.end():p.start - base])][:1]

@@ -1206,6 +1206,22 @@ def paired_cooperation(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+# 中老经济走廊, 中缅经济走廊, 中尼铁路: China and its partners by one character each, and what they build together
+_PAIR_WORKS = re.compile("中[" + "".join(sorted(ABBREVIATIONS)) + "]{1,3}(?:经济走廊|铁路|公路|友谊大桥|大桥)")
+_PAIR_WORKS_AFTER = set("的和与及、在是为将了对把由同以")  # what may come before such a name
+
+
+def paired_works(text: str) -> list[Found]:
+    out: list[Found] = []
+    if "中" not in text:
+        return out
+    for m in _PAIR_WORKS.finditer(text):
+        if m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff" and text[m.start() - 1] not in _PAIR_WORKS_AFTER:
+            continue  # 其中, 集中, 当中: 中 ends another word
+        out.append(Found(m.start(), m.end(), "PROGRAMME" if m.group().endswith("走廊") else "PROJECT", "works:china+partners"))
+    return out
+
+
 _OPEN, _CLOSE = {"(", "（"}, {")", "）"}
 
 
@@ -1315,7 +1331,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
              *places_with_heads(text, units, known), *names_before_titles(text, units), *country_parts(text, units),
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
              *(aided_projects(units) if "援" in text else ()),
-             *paired_cooperation(text, units), *routes(text, units),
+             *paired_cooperation(text, units), *routes(text, units), *paired_works(text),
              *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
