@@ -157,3 +157,10 @@ def test_works_of_china_and_a_partner_named_by_one_character_each():
     names = _names("中老铁路是中老经济走廊的重要组成部分。其中老挝铁路和中缅经济走廊。")
     assert names.get("中老经济走廊") == "PROGRAMME" and names.get("中缅经济走廊") == "PROGRAMME"
     assert not [n for n in names if n.startswith("中老挝")]
+
+
+def test_a_figures_label_is_the_texts_words_not_its_names_blanked_out(read):
+    # the flow of aid is found with the names blanked (□); the label is what the text says there
+    facts = read("2000年至2009年，中國共免除了非洲35個國家的312筆債務，總金額達189.6億元人民幣。")
+    labels = {f.label for f in kinds(facts, "AidStatistic")}
+    assert labels == {"免除了非洲35个国家的312笔债务"}

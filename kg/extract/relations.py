@@ -579,7 +579,11 @@ class Relations:
                 continue
             if _ATTENDED.search(clause) and not AID_WORDS.search(clause.replace("派出", "")):
                 continue  # 53个非洲国家派出的代表团团长与会: who came to the meeting, no figure of aid
-            flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
+            flow = _FLOW.search(_blank_names(clause, inner, cs))
+            # what the flow says, in the text's own words (it was found with the names blanked out)
+            flow_text = clause[flow.start():flow.end()] if flow else ""
+            if flow is None and (flow := _flow_before(sent, ms, cs)):
+                flow_text = sent.text[flow.start():flow.end()]
             sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
                         _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner) \
                 or any(_sum_of_named(sent, a, inner) for a in amounts)
@@ -616,7 +620,7 @@ class Relations:
                 # 捐赠了两批防疫物资: what was counted follows the count (its label; the count stays the subject)
                 goods = m.type == "COUNT" and not what and not _countries(m) and _GOODS_NEXT.match(sent.text, m.end - sent.start,
                                                                                                   ce - sent.start)
-                label = flow.group() if flow else (what or goods and goods.group() or topic or _short(clause))
+                label = flow_text or what or goods and goods.group() or topic or _short(clause)
                 fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:amount-in-clause", label)
                 if topic:
                     fact.literals["topic"] = topic
