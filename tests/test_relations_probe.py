@@ -164,3 +164,15 @@ def test_a_figures_label_is_the_texts_words_not_its_names_blanked_out(read):
     facts = read("2000年至2009年，中國共免除了非洲35個國家的312筆債務，總金額達189.6億元人民幣。")
     labels = {f.label for f in kinds(facts, "AidStatistic")}
     assert labels == {"免除了非洲35个国家的312笔债务"}
+
+
+def test_a_date_joined_to_one_with_a_year_is_in_that_year_not_the_datelines(read):
+    doc = Relations()(tag(Extractor(), "2022-05-01 新华社北京电 2013年9月和10月，习近平先后提出倡议。2021年11月29日、30日举行。"
+                                       "2019年4月至6月15日举办。4月，又举行。"))
+    values = [(m.text, m.value["value"]) for m in doc.mentions if m.type == "DATE"]
+    assert [v for t, v in values if t in ("10月", "30日", "6月15日", "4月")] == ["2013-10", "2021-11-30", "2019-06-15", "2022-04"]
+
+
+def test_a_range_of_months_in_a_year_is_a_period():
+    doc = tag(Extractor(), "2019年4月至6月，中方举办了培训班。")
+    assert [(m.text, m.value["value"]) for m in doc.mentions if m.type == "PERIOD"] == [("2019年4月至6月", "2019-04/2019-06")]

@@ -73,6 +73,9 @@ DATE = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?|(?
 ISO_DATE = _led(r"\d", r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
 # 2021年11月29日至30日: a range of days
 DAY_RANGE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<a>\d{1,2})日?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{1,2})日")
+MONTH_RANGE = re.compile(r"(?P<y>\d{4})年(?P<a>\d{1,2})月\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{1,2})月(?![\d份]|\d{0,2}日)")
+# a date without a year joined to one with it (2013年9月和10月, 2021年11月29日、30日): in its year
+_JOINED_TO_A_DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:和|、|及|与|以及|至|到|—|–|-|~|～)$")
 # 20世纪50年代, 20世纪50、60年代, 上世纪70年代 (the texts are of this century: the 20th): decades
 DECADES = re.compile(r"(?:(?P<c>1\d|20)|上)世纪(?P<a>[1-9]0)(?:(?:、|至|到|和)(?P<b>[1-9]0))?年代")
 # dates without a year (8月29日, 9月中旬, 12日), completed from the document's dateline by
@@ -167,6 +170,11 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
         if 1 <= mo <= 12 and 1 <= a < b <= 31:
             lo, hi = f"{y}-{mo:02d}-{a:02d}", f"{y}-{mo:02d}-{b:02d}"
             add(m.start(), m.end(), "PERIOD", {"value": f"{lo}/{hi}", "start": lo, "end": hi})
+    for m in MONTH_RANGE.finditer(text) if has_year else ():  # 2019年4月至6月
+        y, a, b = m["y"], int(m["a"]), int(m["b"])
+        if 1 <= a < b <= 12:
+            lo, hi = f"{y}-{a:02d}", f"{y}-{b:02d}"
+            add(m.start(), m.end(), "PERIOD", {"value": f"{lo}/{hi}", "start": lo, "end": hi})
     for m in DECADES.finditer(text) if "世纪" in text else ():
         century = (int(m["c"] or 20) - 1) * 100
         lo, hi = century + int(m["a"]), century + int(m["b"] or m["a"]) + 9
@@ -184,13 +192,16 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
     for m in PARTIAL_DATE.finditer(text) if "月" in text or "日" in text else ():
         if m["dd"]:
             value = {"value": f"---{int(m['dd']):02d}"}
+            if _JOINED_TO_A_DATE.search(text, 0, m.start()):
+                value["same_year"] = True  # 2021年11月29日、30日: the month and year of the date before
         else:
             value = {"value": f"--{int(m['m']):02d}" + (f"-{int(m['d']):02d}" if m["d"] else "")}
-            if m["rel"] in ("同年", "当年"):
-                value["same_year"] = True  # 同年9月: the year of the date before, not the dateline's (the text is 9月)
+            if m["rel"] in ("同年", "当年") or not m["rel"] and _JOINED_TO_A_DATE.search(text, 0, m.start()):
+                # 同年9月: the year of the date before, not the dateline's (the text is 9月); so is 2013年9月和10月's
+                value["same_year"] = True
             elif m["rel"]:
                 value["year_offset"] = _REL_YEAR[m["rel"]]
-        add(m.start("m") if value.get("same_year") else m.start(), m.end(), "DATE", value)
+        add(m.start("m") if m["rel"] in ("同年", "当年") else m.start(), m.end(), "DATE", value)
     for m in SHORT_DURATION.finditer(text) if _SHORT_UNIT_END.search(text) else ():
         n = number(m["n"])
         if n is None or n <= 0 or n != n.to_integral():
