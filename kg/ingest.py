@@ -241,9 +241,11 @@ def is_html(path: Path, text: str) -> bool:
 
 class TextView:
     """The visible text of an HTML document and, for each of its characters, the span of
-    the original text it comes from (one character, or a whole entity like ``&amp;``)."""
+    the original text it comes from (one character, or a whole entity like ``&amp;``).  With
+    ``markdown``: the text of a Markdown document without its inline markup (``**``, a link's
+    ``](url)``, HTML tags), character for character."""
 
-    def __init__(self, original: str):
+    def __init__(self, original: str, markdown: bool = False):
         parts: list[str] = []
         self._vstart = array("q")  # segments: view start, original start, original end, atomic
         self._ostart = array("q")
@@ -263,6 +265,15 @@ class TextView:
             self._atomic.append(1 if atomic else 0)
             vlen += len(text)
 
+        if markdown:
+            for m in _MD_INLINE.finditer(original):
+                add(original[pos:m.start()], pos, m.start(), False)
+                if m.group(1):  # [text](url): the text stays
+                    add(m.group(1), m.start(1), m.end(1), False)
+                pos = m.end()
+            add(original[pos:], pos, len(original), False)
+            self.text = "".join(parts)
+            return
         for m in _HTML_TOKEN.finditer(original):
             if m.start() > pos:  # plain text: white space (line breaks too) is a space, as a browser shows it
                 add(re.sub(r"\s", " ", original[pos:m.start()]), pos, m.start(), False)
@@ -294,6 +305,21 @@ class TextView:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the view's characters ``start`` to ``end`` (exclusive)."""
         return self.start(start), self.end(end - 1)
+
+    def _at(self, i: int) -> int | None:
+        """The view offset of original character ``i``; None inside markup."""
+        k = bisect_right(self._ostart, i) - 1
+        while k >= 0 and self._oend[k] == self._ostart[k]:  # (a paragraph break of a tag: no character)
+            k -= 1
+        if k < 0 or i >= self._oend[k]:
+            return None
+        return self._vstart[k] if self._atomic[k] else self._vstart[k] + i - self._ostart[k]
+
+    def view_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The view's span of the original characters ``start`` to ``end`` (exclusive); None if either
+        end lies in markup."""
+        a, b = self._at(start), self._at(end - 1)
+        return None if a is None or b is None else (a, b + 1)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -329,9 +355,14 @@ def make_document(id: str, path: str, text: str, *, html: bool = False, sha256: 
         doc.title = _title(view.text)
     else:
         markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+        view = TextView(text, markdown=True) if markdown and _MD_INLINE.search(text) else None
         if markdown:
             doc.media_type = "text/markdown"
-        doc.paragraphs, doc.sentences = split(text, markdown=markdown)
+        if view is not None:  # inline markup: the text is read without it (names, facts), offsets into the file
+            doc.view = view
+            doc.paragraphs, doc.sentences = split(view.text, view=view, original=text, markdown=True)
+        else:
+            doc.paragraphs, doc.sentences = split(text, markdown=markdown)
         first = doc.paragraphs[0] if doc.paragraphs else None
         doc.title = _title(_markdown_inline(text[first.start:first.end]) if markdown and first else text)
     doc.title = doc.title or id

@@ -210,10 +210,51 @@ _LEADS_BEFORE = re.compile(r"(?:下属|所属|主管|直属|领导)的")  # Y下
 _REGION_WORD = re.compile(r"(?:地区|方面)$")
 
 
+def _read_visible(doc: Document, read) -> Document:
+    """An HTML or Markdown document is read as a reader sees it: ``read`` gets a twin whose text is the
+    document's visible text (``doc.view``: no tags, no inline markup), its sentences and mentions moved
+    there; the facts and mentions it finds are moved back to the file's offsets.  (Read on the file's own
+    text, a clause would end at the colon of a link's ``https:`` and a label hold ``href=``.)"""
+    view = doc.view
+    originals: dict[int, Mention] = {}
+    moved, kept = [], []
+    for m in doc.mentions:
+        at = view.view_span(m.start, m.end)
+        if at is None:
+            kept.append(m)  # (in markup: nothing a reader sees; kept as it was)
+            continue
+        t = replace(m, start=at[0], end=at[1], text=view.text[at[0]:at[1]])
+        originals[id(t)] = m
+        moved.append(t)
+    sentences = [Sentence(s.index, s.view_start, s.view_start + len(s.view), s.view, s.paragraph)
+                 for s in doc.sentences if s.view is not None]
+    twin = read(replace(doc, text=view.text, view=None, sentences=sentences, mentions=moved, facts=[]))
+    done: dict[int, Mention] = {}
+
+    def back(m: Mention) -> Mention:
+        if id(m) not in done:
+            start, end = view.span(m.start, m.end)
+            done[id(m)] = originals.get(id(m)) or replace(m, start=start, end=end, text=doc.text[start:end])
+        return done[id(m)]
+
+    doc.mentions = sorted([*kept, *map(back, twin.mentions)], key=lambda m: (m.start, -m.end))
+    facts = []
+    for f in twin.facts:
+        start, end = view.span(f.start, f.end)
+        facts.append(replace(f, start=start, end=end, text=doc.text[start:end], roles=[(r, back(m)) for r, m in f.roles]))
+    doc.facts = facts
+    return doc
+
+
 class Relations:
     """Reads facts from a document whose mentions are tagged."""
 
     def __call__(self, doc: Document) -> Document:
+        if doc.view is None:
+            return self._read(doc)
+        return _read_visible(doc, self._read)
+
+    def _read(self, doc: Document) -> Document:
         doc.mentions = complete_currencies(doc.mentions)  # 卢比: whose rupee
         doc.mentions = complete_dates(doc.mentions)
         doc.mentions = resolve_anaphors(doc)  # 该项目, 此次会议: the entity named before
