@@ -203,10 +203,6 @@ _AS_OF = re.compile(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?")  # 截�
 _GOT_AID = re.compile(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助")  # who receives aid
 _UNITS_UNDER = re.compile(r"内设|下设|下辖|设有")
 _SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:的[^，。；的]{0,6}?)?(?:机构|部门|单位|银行)")
-_LED_BY = re.compile(r"(?:是|为)?(?:由|归|受)")  # X由Y领导: who leads it, after
-_LEADS = re.compile(r"(?:直接|统一)?(?:领导|主管|管理|管辖|监管)")
-_LEADS_ANY = re.compile(r"领导|主管|管理|管辖|监管|下属|所属|直属")
-_LEADS_BEFORE = re.compile(r"(?:下属|所属|主管|直属|领导)的")  # Y下属的X
 _REGION_WORD = re.compile(r"(?:地区|方面)$")
 
 
@@ -938,14 +934,6 @@ class Relations:
             for unit in _outer_names(ms):  # (not 农业部 inside 中拉农业部长论坛)
                 if unit.type == "ORG" and t.end() <= unit.start - base and unit.end - base <= hi:
                     yield from fact(unit, owners[-1], "parent:units-listed")
-        outer = [x for x in _outer_names(ms) if x.type == "ORG"] if _LEADS_ANY.search(text) else []
-        for child, parent in zip(outer, outer[1:]):
-            between = text[child.end - base:parent.start - base]
-            # X由Y领导, X是由Y主管的事业单位, X归Y管理; Y下属的X, Y主管的X
-            if _LED_BY.fullmatch(between) and _LEADS.match(text, parent.end - base):
-                yield from fact(child, parent, "parent:led-by")
-            elif _LEADS_BEFORE.fullmatch(between):
-                yield from fact(parent, child, "parent:led-by")
         for t in _SUBORDINATE.finditer(text):
             parents = [x for x in ms if x.type == "ORG" and base + t.start(1) <= x.start and x.end <= base + t.end(1)]
             children = [x for x in ms if x.type == "ORG" and x.end - base <= t.start()]
@@ -2681,7 +2669,9 @@ def _bodies_set_up(doc: Document) -> list[Mention]:
 
 _UNIT_HEAD = r"(?:司|局|处|厅|办公室|委员会|中心|研究院|研究所|学院|工作组|小组|秘书处)"
 _DEPARTMENT = r"(?:司|局|处|厅|办公室|秘书处)"  # X的地区一司: a department by its head alone
-_OWNS = r"(?:下属|所属|直属|旗下|下设)的?"
+_OWNS = r"(?:下属|所属|直属|旗下|下设|主管)的?"
+_LED_BY = re.compile(r"(?:是|为)?(?:由|归|受)")  # X由Y领导, X是由Y主管的…, X归Y管理: who leads it, after it
+_LEADS = re.compile(r"(?:直接|统一)?(?:领导|主管|管理|管辖|监管)")
 
 
 def _units_named(doc: Document) -> list[Mention]:
@@ -2704,6 +2694,8 @@ def _units_of(sent, ms: list[Mention]) -> Iterable[Fact]:
         elif re.fullmatch(r"(?:隶属于?|归属于?|隶属于|直属于)", gap) or re.fullmatch(
                 r"是", gap) and re.match(r"的?(?:直属|下属|所属)(?:事业)?(?:机构|部门|单位)", text[b.end - base:]):
             yield from fact(a, b, "parent:belongs-to")
+        elif _LED_BY.fullmatch(gap) and _LEADS.match(text, b.end - base):
+            yield from fact(a, b, "parent:led-by")
 
 
 def _set_up_by(sent, ms: list[Mention]) -> Iterable[Fact]:
