@@ -203,6 +203,10 @@ _AS_OF = re.compile(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?")  # 截�
 _GOT_AID = re.compile(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助")  # who receives aid
 _UNITS_UNDER = re.compile(r"内设|下设|下辖|设有")
 _SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:的[^，。；的]{0,6}?)?(?:机构|部门|单位|银行)")
+_WORKS_WITH = re.compile(r"(?:中国|中方|我国|政府|基金[”\"》]?，?|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
+                         r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)")
+_SET_UP = re.compile(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?")
+_UNDER_FRAME = re.compile(r"框架(?:下|内)|项下|名义下")
 _REGION_WORD = re.compile(r"(?:地区|方面)$")
 
 
@@ -736,8 +740,7 @@ class Relations:
         # 中国与A、B、C等14个国际组织实施项目: China (or the fund) and the organisations it works with —
         # not 澜湄合作将与“一带一路”倡议对接 (one programme and another)
         # (通过X基金，与Y合作: the fund's clause and the partner's read on)
-        m = re.search(r"(?:中国|中方|我国|政府|基金[”\"》]?，?|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
-                      r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)", sent.text)
+        m = _WORKS_WITH.search(sent.text)
         funds = [x for x in ms if x.type == "PROGRAMME"] or heading
         if m is None or not funds:
             return
@@ -864,7 +867,7 @@ class Relations:
         """成立/设立/组建/创建 X with the date before it; X(于DATE)(宣告|正式)成立; the parent body."""
         founded = ("ORG", "FORUM", "PROGRAMME")
         announced = ANNOUNCE.search(sent.text)
-        for m in re.finditer(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?", sent.text):
+        for m in _SET_UP.finditer(sent.text):
             pos = sent.start + m.end()
             if any(x.start <= sent.start + m.start() < x.end for x in ms) or (
                     announced and announced.end() <= m.start() and not m.group().startswith("宣告")) or _ANNIVERSARY.match(
@@ -1079,7 +1082,7 @@ class Relations:
                         key=lambda w: len(w.name), default=None)
             if whole is not None:
                 yield from fact(part, whole, "part_of:name-begins-with-whole")
-        for t in re.finditer(r"框架(?:下|内)|项下|名义下", text):
+        for t in _UNDER_FRAME.finditer(text):
             wholes_here = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and w.end - base <= t.start()
                            and not re.search(r"[，；。,;]", text[w.end - base:t.start()])]
             if not wholes_here:
