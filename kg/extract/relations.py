@@ -205,7 +205,7 @@ _UNITS_UNDER = re.compile(r"内设|下设|下辖|设有")
 _SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:的[^，。；的]{0,6}?)?(?:机构|部门|单位|银行)")
 _WORKS_WITH = re.compile(r"(?:中国|中方|我国|政府|基金[”\"》]?，?|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
                          r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)")
-_SET_UP = re.compile(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?")
+_FOUNDED_VERB = re.compile(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?")
 _UNDER_FRAME = re.compile(r"框架(?:下|内)|项下|名义下")
 _REGION_WORD = re.compile(r"(?:地区|方面)$")
 
@@ -867,7 +867,7 @@ class Relations:
         """成立/设立/组建/创建 X with the date before it; X(于DATE)(宣告|正式)成立; the parent body."""
         founded = ("ORG", "FORUM", "PROGRAMME")
         announced = ANNOUNCE.search(sent.text)
-        for m in _SET_UP.finditer(sent.text):
+        for m in _FOUNDED_VERB.finditer(sent.text):
             pos = sent.start + m.end()
             if any(x.start <= sent.start + m.start() < x.end for x in ms) or (
                     announced and announced.end() <= m.start() and not m.group().startswith("宣告")) or _ANNIVERSARY.match(
