@@ -2460,12 +2460,12 @@ def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
 _FOR_IT = re.compile(r"(?:为|向)(?:[“\"《]|该|此|这一|上述)?$")  # 为该基金: an anaphor's mention is its head noun
 _GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
 _PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")
-_GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
+_GOODS_UNITS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
 
 def _goods(m: Mention) -> bool:
     """A count of things given (2.5万顶帐篷, 10亿剂疫苗): its text ends in a measure word."""
-    return m.type == "COUNT" and _zh(m)[-1:] in _GOODS
+    return m.type == "COUNT" and _zh(m)[-1:] in _GOODS_UNITS
 
 
 def _countries(m: Mention) -> bool:
