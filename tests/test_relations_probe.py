@@ -176,3 +176,14 @@ def test_a_date_joined_to_one_with_a_year_is_in_that_year_not_the_datelines(read
 def test_a_range_of_months_in_a_year_is_a_period():
     doc = tag(Extractor(), "2019年4月至6月，中方举办了培训班。")
     assert [(m.text, m.value["value"]) for m in doc.mentions if m.type == "PERIOD"] == [("2019年4月至6月", "2019-04/2019-06")]
+
+
+def test_goods_that_reach_the_countries_after_them_are_delivered_to_them(read):
+    (aid,) = kinds(read("中国援助的物资惠及马拉维、莫桑比克和津巴布韦三国灾民。"), "AidDelivery")
+    assert {("recipient", "马拉维"), ("recipient", "莫桑比克"), ("recipient", "津巴布韦")} <= roles(aid)
+
+
+def test_a_body_given_aid_is_its_recipient_a_body_written_to_is_not(read):
+    (aid,) = kinds(read("中国向非洲联盟捐赠了一批防疫物资。"), "AidDelivery")
+    assert ("recipient", "非洲联盟") in roles(aid)
+    assert not [f for f in read("中国向联合国提交了履约报告。") if f.get("recipient")]

@@ -75,9 +75,10 @@ _TRADE_GOES_ON = re.compile(r"^(?:其中|同比|比上年|较上年|占|增长|�
 _BARE_YEAR = re.compile(r"\d{4}年")
 _BATCH = r"(?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?"  # which lot of goods
 _GOODS = r"物资|粮食|大米|疫苗|药品|设备|帐篷"
-_HAND_TO = r"(?:分发|发放|移交|交付|赠送|捐赠|转交|提供)给"
+_HAND_TO = r"(?:(?:分发|发放|移交|交付|赠送|捐赠|转交|提供)给|惠及)"
 RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|免除|减免|豁免|" + _HAND_TO)
 # goods handed to the country after them (中国援助的首批抗疫物资已分发给斯里兰卡…): what was given, the verb
+_GIVEN_TO_BODY = re.compile(r"(?:捐赠|捐助|提供|援助|交付|移交|赠送)了?")  # 向非洲联盟捐赠了…: a body that receives aid
 _GIVEN_TO = re.compile(r"(?:将|已|已经|陆续|顺利)*" + _HAND_TO + "$")
 # what a delivery gave, after its verb (实施了…项目, 捐赠了2000吨大米)
 _DELIVERED = re.compile(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠|捐助|赠送|派遣|派出|开展)(了)?([^，。；、]{2,30}?(?:项目|工程|设施|"
@@ -829,7 +830,9 @@ class Relations:
             if sending and (sent_to := _sent_to(sent, ms, clauses, k)) is not None:
                 yield sent_to
                 continue
-            countries = [c for c in _within(ms, cs, ce) if c.type == "COUNTRY" and not _chinese(c)
+            countries = [c for c in _within(ms, cs, ce) if (c.type == "COUNTRY" and not _chinese(c) or c.type == "ORG"
+                                                            and _GIVEN_TO_BODY.match(sent.text, c.end - sent.start)
+                                                            and sent.text[c.start - sent.start - 1:c.start - sent.start] == "向")
                          and not any(p.start <= c.start and c.end <= p.end for p in projects)]
             if not countries or not RECIPIENT_VERBS.search(clause):
                 continue
