@@ -187,3 +187,10 @@ def test_a_body_given_aid_is_its_recipient_a_body_written_to_is_not(read):
     (aid,) = kinds(read("中国向非洲联盟捐赠了一批防疫物资。"), "AidDelivery")
     assert ("recipient", "非洲联盟") in roles(aid)
     assert not [f for f in read("中国向联合国提交了履约报告。") if f.get("recipient")]
+
+
+def test_a_meeting_held_in_china_has_china_for_its_place_not_its_actor(read):
+    (meeting,) = kinds(read("双方同意，中非合作论坛第九届部长级会议将于2024年在中国举行。"), "MeetingReport")
+    assert {("date", "2024年"), ("location", "中国")} <= roles(meeting)
+    (meeting,) = kinds(read("中国在北京举办了中非合作论坛峰会。"), "MeetingReport")
+    assert ("location", "中国") not in roles(meeting) and ("location", "北京") in roles(meeting)

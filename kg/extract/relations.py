@@ -1527,7 +1527,9 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
     date = next((x for x in inside if x.type == "DATE"), None)
     if date is None:  # 于2021年11月29日至30日在达喀尔召开: the meeting's date is its first day
         date = next((d for x in inside if x.type == "PERIOD" and (d := _first_day(x))), None)
-    places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
+    # (China too where it is the place itself: 将于2024年在中国举行)
+    places = [x for x in inside if x.type in ("PLACE", "COUNTRY") and (not _chinese(x) or text[x.start - base - 1:x.start - base] == "在"
+                                                                      and x.type == "COUNTRY" and x.name in ("中国", "中國"))
               and re.search(r"(?:在|来到|抵达|前往|赴)[^，；。]{0,12}$", text[span[0]:x.start - base])]
     return date, places
 
