@@ -194,3 +194,10 @@ def test_a_meeting_held_in_china_has_china_for_its_place_not_its_actor(read):
     assert {("date", "2024年"), ("location", "中国")} <= roles(meeting)
     (meeting,) = kinds(read("中国在北京举办了中非合作论坛峰会。"), "MeetingReport")
     assert ("location", "中国") not in roles(meeting) and ("location", "北京") in roles(meeting)
+
+
+def test_the_opening_ceremony_after_a_meeting_is_no_verb_of_holding_it(read):
+    # 出席…开幕式: where the person attended is where the meeting was (开幕式 is a noun, not 开幕)
+    facts = read("2023年10月18日，习近平在北京出席第三届“一带一路”国际合作高峰论坛开幕式并发表主旨演讲。")
+    (meeting,) = kinds(facts, "MeetingReport")
+    assert {("location", "北京"), ("date", "2023年10月18日")} <= roles(meeting)

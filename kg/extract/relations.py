@@ -175,14 +175,16 @@ def _outer_names(ms: list[Mention]) -> list[Mention]:
 
 _HALF_STOPS = re.compile(r"(?<!\d)[,;:!?]|[,;:!?](?!\d)")
 _FULL_STOPS = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_CORNER_QUOTES = str.maketrans("「」『』", "“”“”")  # (Hong Kong, Taiwan) quotation marks
 
 
 @lru_cache(maxsize=4096)  # a sentence is read by many rules
 def _rule_view(text: str) -> str:
     """What the rules read of a sentence: simplified characters, and the stops of Chinese prose full-width
-    (many texts write ``,`` and ``;`` for ，and ；; not 1,000 nor 4:30).  Of the same length: offsets hold."""
+    (many texts write ``,`` and ``;`` for ，and ；; not 1,000 nor 4:30), corner brackets as quotation marks.
+    Of the same length: offsets hold."""
     return _REGIONAL.sub(lambda m: _REGIONAL_WORDS[m.group()],
-                         _HALF_STOPS.sub(lambda m: _FULL_STOPS[m.group()], to_simplified(text)))
+                         _HALF_STOPS.sub(lambda m: _FULL_STOPS[m.group()], to_simplified(text).translate(_CORNER_QUOTES)))
 
 
 # words of Taiwan and Hong Kong usage the rules read in their mainland form (of the same length)
@@ -1501,12 +1503,15 @@ def _series_of(sent, meeting: Mention, ms: list[Mention]) -> list[Mention]:
     return []
 
 
+_HELD_AFTER = re.compile(r"[^，；。,;]{0,40}?(?:举行|召开|举办|开幕(?!式)|闭幕(?!式))")
+
+
 def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, list[Mention]] | None:
     """The date and places of a meeting the sentence says was held (举行, 召开 ...): 于2000年10月在北京
     举行X, X于…在达喀尔召开, 在纽约联合国总部举行的X; the clause of the verb, up to the meeting or from it."""
     text, base = sent.text, sent.start
     lo, hi = meeting.start - base, meeting.end - base
-    after = re.match(r"[^，；。,;]{0,40}?(?:举行|召开|举办|开幕|闭幕)", text[hi:])
+    after = _HELD_AFTER.match(text, hi)  # (not 出席…开幕式: the ceremony, a noun)
     if after and "分别" in after.group():
         return None  # A与B分别于2015年和2018年召开: which date goes with which is not for a rule
     before = None
@@ -1516,7 +1521,7 @@ def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, li
         if b.end() >= lo - 2:
             before = b
     if after:
-        span = (hi, hi + after.end())
+        span = (hi, after.end())
     elif before:
         span = (before.start(), before.end())
     else:
