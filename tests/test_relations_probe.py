@@ -198,6 +198,6 @@ def test_a_meeting_held_in_china_has_china_for_its_place_not_its_actor(read):
 
 def test_the_opening_ceremony_after_a_meeting_is_no_verb_of_holding_it(read):
     # 出席…开幕式: where the person attended is where the meeting was (开幕式 is a noun, not 开幕)
-    facts = read("2023年10月18日，习近平在北京出席第三届“一带一路”国际合作高峰论坛开幕式并发表主旨演讲。")
+    facts = read("习近平2023年10月18日在北京出席第三届“一带一路”国际合作高峰论坛开幕式并发表主旨演讲。")
     (meeting,) = kinds(facts, "MeetingReport")
     assert {("location", "北京"), ("date", "2023年10月18日")} <= roles(meeting)
