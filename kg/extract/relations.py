@@ -246,6 +246,8 @@ class Relations:
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
         last_meeting: tuple[int, Mention] | None = None  # the last meeting named, and in which paragraph
+        # the paragraph of the last person named, the person, and the meeting and day of that sentence (他宣布 after it)
+        scene: tuple[int, Mention, Mention | None, Mention | None] | None = None
         listing = False  # an announcement's measures are listed in the sentences that follow
         for sent in doc.sentences:
             ms = by_sentence.get(sent.index, [])
@@ -259,7 +261,8 @@ class Relations:
                 heading[sent.paragraph] = [m for m in ms if m.type in ("PROGRAMME", "ORG")]
                 topic[sent.paragraph] = h.group(1)
             yield from self._meetings(sent, ms)
-            pledges = list(self._pledges(doc, sent, ms, recent_meeting))
+            pledges = list(self._pledges(doc, sent, ms, recent_meeting,
+                                         scene if scene and sent.paragraph - scene[0] <= 1 else None))
             item = _ITEM.match(sent.text)
             if not pledges and listing and item:  # （一）提供150亿美元的无偿援助…: a measure listed after the announcement
                 pledges = list(self._pledge(doc, sent, ms, _HERE.match(sent.text, item.end()), [], len(sent.text), [],
@@ -326,6 +329,8 @@ class Relations:
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
+            if last_person is not None and last_person.sentence == sent.index:
+                scene = (sent.paragraph, last_person, *_scene(sent, ms, last_person))
             said_on = _said_on(sent, ms) or (said_on if _HE_SAYS.match(sent.text) else None)
             if named_meetings := _outermost([m for m in ms if m.type == "MEETING"]):
                 last_meeting = (sent.paragraph, named_meetings[-1])
@@ -372,10 +377,12 @@ class Relations:
                 yield fact
 
     # ------------------------------------------------------------------ pledges
-    def _pledges(self, doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None = None) -> Iterable[Fact]:
+    def _pledges(self, doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None = None,
+                 scene: tuple[int, Mention, Mention | None, Mention | None] | None = None) -> Iterable[Fact]:
         """Each announcement of the sentence with the measures up to the next one (…宣布设立的，…；此后他又在
         …上宣布增资10亿美元): a later one keeps the meeting and date of the one before unless it names its own
-        or says it came later (此后, 随后 ...)."""
+        or says it came later (此后, 随后 ...).  ``scene``: the last person named before the sentence, with the
+        meeting and day of the sentence that named him, whom 他宣布 refers to."""
         # not 倡议提出3年来 / 宣布以来: a time since an announcement, no announcement in the sentence
         triggers = [t for t in ANNOUNCE.finditer(sent.text)
                     if not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])]
@@ -394,6 +401,13 @@ class Relations:
                                                                                 or m.type in ("PERSON", "ORG", "COUNTRY"))]
             if not i and recent_meeting and not any(m.type == "MEETING" for m in own) and _meeting_ref(sent, ms, 0, trigger.start()):
                 inherited = [("announced_at", recent_meeting)]
+            # …习近平出席联合国发展峰会并发表讲话。他宣布，…: the person named before announces, at the meeting and on
+            # the day of the sentence that named him (unless this one names its own)
+            if not i and scene and _HE.search(sent.text, 0, trigger.start()) and not any(
+                    m.type in ("PERSON", "ORG", "COUNTRY") for m in own):
+                own.append(scene[1])
+                inherited += [(r, m) for r, m, t in (("announced_at", scene[2], "MEETING"), ("date", scene[3], "DATE"))
+                              if m is not None and not any(x.type == t for x in own) and not any(r == o for o, _ in inherited)]
             facts = list(self._pledge(doc, sent, ms, trigger, own, hi, inherited))
             context = facts[0].roles if facts else context
             yield from facts
@@ -1432,7 +1446,12 @@ def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     the body before it is the subject of the verb after it."""
     gap = sent.text[lo - sent.start:hi - sent.start]
     at = re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|同时)*(?:在|于)([^，；。]{2,40}?)(?:上|期间|之际|时)(?:正式|郑重|还|也|又)*", gap)
-    return bool(at) and any(m.type == "MEETING" and lo <= m.start and m.end <= hi for m in ms)
+    # (中国政府在会上宣布: the meeting named before, not named again)
+    return bool(at) and any(m.type == "MEETING" and lo <= m.start and m.end <= hi for m in ms) or bool(_AT_IT.fullmatch(gap))
+
+
+_AT_IT = re.compile(r"(?:政府|方面)?(?:还|也|已|又|再|曾|同时)*(?:在|于)?(?:本次|此次|这次|该次)?(?:会上|会议上|会议期间|峰会上|峰会期间|"
+                    r"大会上|大会期间|论坛上|论坛期间)(?:正式|郑重|还|也|又)*")
 
 
 _LEAD_ROLES = ("announced_by", "announced_at", "date")
@@ -2582,6 +2601,20 @@ def _set_up_by(sent, ms: list[Mention]) -> Iterable[Fact]:
             text[x.end - base:v.start()])]
         if child is not None and parent:
             yield from fact(child, _outermost(parent)[-1], "parent:set-up-by")
+
+
+_HE = re.compile(r"(?:^|[，,；;：:\s])(?:他|她)(?:还|也|又|并|同时|随后|随即|当天|当日|在会上|在讲话中|在致辞中)*$")  # 他宣布: who
+
+
+def _scene(sent, ms: list[Mention], person: Mention) -> tuple[Mention | None, Mention | None]:
+    """The meeting and the day of the sentence that names ``person`` (2015年9月26日，习近平出席联合国发展峰会并
+    发表讲话): where and when what he says next (他宣布) was said.  The meeting: the one named after him, or the
+    one he is at before him; the day: the first of the sentence, not a time since (2000年以来)."""
+    meetings = _outermost([m for m in ms if m.type == "MEETING"])
+    meeting = next((m for m in meetings if m.start >= person.end), meetings[-1] if meetings else None)
+    day = next((d for d in ms if d.type == "DATE" and not re.match(r"(?:以来|来|起|至今)", sent.text[d.end - sent.start:])),
+               None)
+    return meeting, day
 
 
 _HE_SAYS = re.compile(r"^\s*(?:据)?(?:他|她)(?:还|又|也|并)?(?:说|表示|指出|强调|介绍|透露|称)")

@@ -1,0 +1,30 @@
+"""Pledges on texts of the genre written for the test (issue 12, facts that generalise): who announced, at which
+meeting, when, how much, over what period and for whom, read by the grammar of the announcement (a pronoun that
+refers to the speaker named before, a meeting referred to and not named, a verb of saying with a commitment
+after it ...), not by the wording of one document.  Traditional characters read as the simplified."""
+
+from __future__ import annotations
+
+from test_relations import kinds, read, roles  # noqa: F401  (read: the module's fixture)
+
+
+def test_he_announces_is_the_person_named_before_at_his_meeting_and_on_his_day(read):
+    facts = read("2015年9月26日，习近平主席在联合国总部出席联合国发展峰会并发表讲话。"
+                 "他宣布，中国将设立“南南合作援助基金”，首期提供20亿美元。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "20亿美元") in roles(f)]
+    assert {("announced_by", "习近平"), ("announced_at", "联合国发展峰会"), ("date", "2015年9月26日")} <= roles(pledge)
+    facts = read("2021年9月21日，國家主席習近平出席第七十六屆聯合國大會一般性辯論並發表重要講話。"
+                 "他宣佈，中方將在未來3年內再提供30億美元國際援助。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "30億美元") in roles(f)]
+    assert {("announced_by", "习近平"), ("announced_at", "第七十六届联合国大会一般性辩论")} <= roles(pledge)
+    # (he, paragraphs later, is nobody named long before)
+    facts = read("习近平出席联合国发展峰会。\n\n中方重视合作。\n\n各方支持。\n\n他宣布，中国将提供20亿美元。")
+    assert not [f for f in kinds(facts, "Pledge") if ("announced_by", "习近平") in roles(f)]
+
+
+def test_a_body_that_announces_at_the_meeting_named_before_is_the_announcer(read):
+    facts = read("2012年7月，中非合作论坛第五届部长级会议在北京召开。"
+                 "中国政府在会上宣布向非洲国家提供200亿美元贷款额度。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "中国政府"), ("announced_at", "中非合作论坛第五届部长级会议"),
+            ("amount", "200亿美元")} <= roles(pledge)
