@@ -28,3 +28,20 @@ def test_a_body_that_announces_at_the_meeting_named_before_is_the_announcer(read
     (pledge,) = kinds(facts, "Pledge")
     assert {("announced_by", "中国政府"), ("announced_at", "中非合作论坛第五届部长级会议"),
             ("amount", "200亿美元")} <= roles(pledge)
+
+
+def test_a_verb_of_saying_with_what_china_will_do_after_it_is_an_announcement(read):
+    facts = read("2022年5月30日，外交部长王毅在第二次中国—太平洋岛国外长会上表示，中方将于2022至2024年向太平洋岛国提供"
+                 "3亿元人民币无偿援助。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "3亿元人民币") in roles(f)]
+    assert {("announced_by", "王毅"), ("announced_at", "第二次中国—太平洋岛国外长会"), ("date", "2022年5月30日"),
+            ("period", "2022至2024年"), ("recipient", "太平洋岛国")} <= roles(pledge)
+    # (what he says of results is no announcement; nor is the aid an official of the receiving side tells of)
+    assert not kinds(read("王毅表示，中非合作成果丰硕。"), "Pledge")
+    assert not [f for f in read("老挝教育部长坎佩表示，中方决定向老挝提供300万美元。") if f.get("announced_by")]
+
+
+def test_the_fund_a_clause_names_as_the_frame_holds_the_sum_of_the_next_measure(read):
+    facts = read("中国驻老挝大使姜再冬宣布，中方将通过全球发展和南南合作基金，向老挝提供300万美元援助。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "300万美元") in roles(f)]
+    assert {("announced_by", "姜再冬"), ("programme", "全球发展和南南合作基金"), ("recipient", "老挝")} <= roles(pledge)

@@ -53,6 +53,9 @@ from kg.extract.values import complete_currencies, complete_dates
 from kg.model import Document, Fact, Mention, Sentence
 
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
+# a verb of saying whose object is what China will do (王毅表示，中方将…提供; 他说，中国愿…): an announcement too
+_TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?\s*(?:中方|中国政府|中国|我国|我方)?(?:还|也|再|继续|同时|已|已经)*"
+                      r"(?:将|愿|愿意|决定))")
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,12}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
                            r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
@@ -384,7 +387,7 @@ class Relations:
         or says it came later (此后, 随后 ...).  ``scene``: the last person named before the sentence, with the
         meeting and day of the sentence that named him, whom 他宣布 refers to."""
         # not 倡议提出3年来 / 宣布以来: a time since an announcement, no announcement in the sentence
-        triggers = [t for t in ANNOUNCE.finditer(sent.text)
+        triggers = [t for t in _TRIGGER.finditer(sent.text)
                     if not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])]
         context: list[tuple[str, Mention]] = []
         for i, trigger in enumerate(triggers):
@@ -440,7 +443,8 @@ class Relations:
                 m.type == "PROGRAMME" and (0 <= m.start - (sent.start + trigger.end()) <= 2
                                            or _PROPOSED.fullmatch(sent.text, trigger.end(), m.start - sent.start)) for m in ms):
             return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议, 提出了…的“X倡议”: a programme)
-        people = [m for m in before if m.type == "PERSON"]
+        # (not an envoy to China or an official of the receiving side, who tells of China's aid: 老挝教育部长X表示)
+        people = [m for m in before if m.type == "PERSON" and (m.sentence != sent.index or not _other_side(sent, ms, m))]
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
             _BODY_TO_VERB, sent.text[m.end - sent.start:trigger.start()])
@@ -483,9 +487,15 @@ class Relations:
         last: Fact | None = None  # the last measure that named its programme
         prev: Fact | None = None  # the last measure
         head_used = False  # a measure took the period said before the first verb
+        framed: Mention | None = None  # the programme the clause before names as the frame of the next measure
         for cs, ce in _measures(sent, _clauses(sent.text, sent.start, trigger.end(), limit)):
             clause = sent.text[cs - sent.start:ce - sent.start]  # simplified: the patterns read 設立 as 设立
             inner = _within(after, cs, ce)
+            # 中方将在X基金框架下，再提供10亿美元 / 将通过X基金，向老挝提供…: the frame or channel of the measure
+            # after it, no measure of its own
+            if (frame := _frame(sent, inner, cs, ce)) is not None:
+                framed = frame
+                continue
             if CONTINUATION.match(clause) and not any(m.type in ("PROGRAMME", "PROJECT") for m in inner):
                 continue  # 包括100个减贫项目…: details of the measure before
             # (在30亿美元基础上增资10亿美元: the sum it starts from is no sum of the measure)
@@ -531,6 +541,9 @@ class Relations:
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
             if not created and funds and re.match(r"(?:在[^，；。]{1,16}?基础上)?[^，；。]{0,6}增资", clause):
                 created = funds[-1:]
+            if not created and framed is not None and (money or own_counts):
+                created = [framed]
+            framed = None
             groups: list[tuple[list[Mention], list[Mention]]]
             if len(created) >= 2 and not money:
                 groups = []  # one pledge per named programme, with the count just before it
@@ -1448,6 +1461,22 @@ def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     at = re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|同时)*(?:在|于)([^，；。]{2,40}?)(?:上|期间|之际|时)(?:正式|郑重|还|也|又)*", gap)
     # (中国政府在会上宣布: the meeting named before, not named again)
     return bool(at) and any(m.type == "MEETING" and lo <= m.start and m.end <= hi for m in ms) or bool(_AT_IT.fullmatch(gap))
+
+
+_FRAME_BEFORE = re.compile(r"\s*(?:中方|中国政府|中国|我国|我方)?(?:将|还|也|再|继续|愿|同时)*(?:在|通过|依托|利用|借助|经由)[“\"《]?")
+
+
+def _frame(sent, inner: list[Mention], cs: int, ce: int) -> Mention | None:
+    """The programme a clause names as the frame or channel of what follows and does nothing else in (中方将在X
+    框架下，…; 通过X基金，…): a clause with no measure of its own."""
+    names = [m for m in _outermost([m for m in inner if not m.is_value]) if not (m.type == "COUNTRY" and m.start == cs)]
+    if len(names) != 1 or names[0].type != "PROGRAMME" or any(m.is_value for m in inner):
+        return None
+    x = names[0]
+    if _FRAME_BEFORE.fullmatch(sent.text, cs - sent.start, x.start - sent.start) and \
+            _THROUGH_FUND_AFTER.fullmatch(sent.text, x.end - sent.start, ce - sent.start):
+        return x
+    return None
 
 
 _AT_IT = re.compile(r"(?:政府|方面)?(?:还|也|已|又|再|曾|同时)*(?:在|于)?(?:本次|此次|这次|该次)?(?:会上|会议上|会议期间|峰会上|峰会期间|"
