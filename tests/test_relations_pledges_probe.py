@@ -45,3 +45,14 @@ def test_the_fund_a_clause_names_as_the_frame_holds_the_sum_of_the_next_measure(
     facts = read("中国驻老挝大使姜再冬宣布，中方将通过全球发展和南南合作基金，向老挝提供300万美元援助。")
     (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "300万美元") in roles(f)]
     assert {("announced_by", "姜再冬"), ("programme", "全球发展和南南合作基金"), ("recipient", "老挝")} <= roles(pledge)
+
+
+def test_a_sum_the_announced_set_of_measures_includes_is_a_measure_of_its_own(read):
+    facts = read("2009年11月，温家宝总理在中非合作论坛第四届部长级会议上宣布对非合作新八项举措，"
+                 "其中包括向非洲国家提供100亿美元优惠性质贷款。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "100亿美元") in roles(f)]
+    assert {("announced_by", "温家宝"), ("announced_at", "中非合作论坛第四届部长级会议"), ("date", "2009年11月"),
+            ("recipient", "非洲")} <= roles(pledge)
+    # (a number of what a measure holds is a detail of it, no measure of its own)
+    facts = read("中方宣布将为非洲实施农业项目，包括100个减贫项目。")
+    assert not [f for f in kinds(facts, "Pledge") if ("amount", "100个") in roles(f)]

@@ -90,6 +90,7 @@ _GOODS_AFTER = re.compile(r"的()(" + _BATCH + r"[^，。；的由]{0,12}?(?:" +
 _RELIEF_BEFORE = re.compile(r"(?:免除|减免|豁免)了?(?:对)?$")
 _DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠|对华)?的?()([^，。；的]{0,16}?债务)")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
+_DETAIL = re.compile(r"(?:其中)?(?:主要)?(?:包括|即|如|例如|涵盖|有)?[：:]?")  # the words that open a detail
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
 _HEADING = re.compile(r"^——([^。]{2,30})。")
 ENTITY_LIKE = {"PROGRAMME", "PROJECT", "ORG", "FORUM"}
@@ -496,8 +497,10 @@ class Relations:
             if (frame := _frame(sent, inner, cs, ce)) is not None:
                 framed = frame
                 continue
-            if CONTINUATION.match(clause) and not any(m.type in ("PROGRAMME", "PROJECT") for m in inner):
-                continue  # 包括100个减贫项目…: details of the measure before
+            if CONTINUATION.match(clause) and not any(m.type in ("PROGRAMME", "PROJECT") for m in inner) and not (
+                    any(m.type == "MONEY" for m in inner)
+                    and _measure_verb(clause[(cont := _DETAIL.match(clause)).end():], inner, cs + cont.end())):
+                continue  # 包括100个减贫项目…: details of the measure before (包括向非洲提供100亿美元贷款: a measure of the set)
             # (在30亿美元基础上增资10亿美元: the sum it starts from is no sum of the measure)
             base_sum = _ON_THE_BASIS.search(clause)
             money = [m for m in inner if m.type == "MONEY" and not (base_sum and base_sum.start() <= m.start - cs < base_sum.end())]
