@@ -56,3 +56,18 @@ def test_a_sum_the_announced_set_of_measures_includes_is_a_measure_of_its_own(re
     # (a number of what a measure holds is a detail of it, no measure of its own)
     facts = read("中方宣布将为非洲实施农业项目，包括100个减贫项目。")
     assert not [f for f in kinds(facts, "Pledge") if ("amount", "100个") in roles(f)]
+
+
+def test_the_side_that_heads_the_sentence_commits_to_the_figure_of_a_later_clause(read):
+    facts = read("中方将继续向拉美和加勒比国家提供力所能及的援助，在未来5年内实施100个民生项目。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "100个") in roles(f)]
+    assert {("announced_by", "中方"), ("period", "未来5年内")} <= roles(pledge)
+    # (a later clause with a subject of its own: not China's)
+    facts = read("中方将继续支持非洲发展，非方将在未来5年内实施100个民生项目。")
+    assert not [f for f in facts if ("announced_by", "中方") in roles(f)]
+
+
+def test_a_top_up_of_the_fund_named_before_is_its_amount_and_the_sum_it_starts_from_none(read):
+    facts = read("中方愿将南南合作援助基金整合升级为“全球发展和南南合作基金”，并在30亿美元基础上增资10亿美元。")
+    assert [f for f in facts if {("programme", "全球发展和南南合作基金"), ("amount", "10亿美元")} <= roles(f)]
+    assert not [f for f in facts if ("amount", "30亿美元") in roles(f)]

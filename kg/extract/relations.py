@@ -595,6 +595,9 @@ class Relations:
                        and m.start >= cs + got.end()]
             if not amounts:
                 continue
+            if "基础上" in clause and (base_sum := _ON_THE_BASIS.search(clause)):
+                # 在30亿美元基础上增资10亿美元: the sum it starts from is no figure of its own
+                amounts = [m for m in amounts if not base_sum.start() <= m.start - cs < base_sum.end()]
             if _ATTENDED.search(clause) and not AID_WORDS.search(clause.replace("派出", "")):
                 continue  # 53个非洲国家派出的代表团团长与会: who came to the meeting, no figure of aid
             flow = _FLOW.search(_blank_names(clause, inner, cs)) or _flow_before(sent, ms, cs)
@@ -664,6 +667,9 @@ class Relations:
                         x.end <= m.start and _FOR_IT.search(sent.text, 0, x.start - sent.start)
                         and _GIVES.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
                         or x.start >= m.end and _PAYS_FOR.fullmatch(sent.text, m.end - sent.start, x.start - sent.start))][:1]
+                if not fund and m.type == "MONEY" and _TOPS_UP.search(sent.text, 0, m.start - sent.start):
+                    # 将X基金整合升级为Y基金，并在30亿美元基础上增资10亿美元: the fund named last is topped up
+                    fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= m.start and _zh(x).endswith("基金")][-1:]
                 if not fund and m.type == "MONEY" and _SIZE_OF_LAST.match(clause):
                     # 中国设立了南南合作援助基金，首期资金20亿美元: the size of the fund named just before
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and not any(
@@ -1823,12 +1829,33 @@ def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
                         if m.type == "COUNTRY" and m.start == f.start + will.start("who")), None)
         elif last is not None and last[0] == f.sentence and _GOES_ON.match(clause):
             who = last[1]  # …，并向非洲派遣500名农业专家: the same subject goes on
+        else:  # 中方将继续向…提供援助，在未来5年内实施100个民生项目: the subject that heads the sentence goes on
+            who = _will_head(doc, f)
         if who is None:
             continue
         last = (f.sentence, who)
         _pledged(f)
         f.roles.append(("announced_by", who))
     return facts
+
+
+_OWN_SUBJECT = re.compile(r"\s*(?:[^，；。,;\s]{0,2}方|两国|各国)")  # 双方将…, 非方 …: a clause with a subject of its own
+
+
+def _will_head(doc: Document, f: Fact) -> Mention | None:
+    """The side that heads the sentence of ``f``, which is a later clause (中方将…，…): who will do what the clause
+    says, where no ；or 。 comes between and the clause names no subject of its own."""
+    sent = doc.sentences[f.sentence]
+    if sent.index != f.sentence or sent.start >= f.start:
+        return None
+    head = _rule_view(doc.text[sent.start:f.start])
+    will = _WILL.match(head, (item := _ITEM.match(head)) and item.end() or 0)
+    if will is None or re.search(r"[；;。]", head) or _OWN_SUBJECT.match(doc.text, f.start):
+        return None
+    if any(m.start == f.start and m.type in ("COUNTRY", "REGION", "ORG", "PERSON") for m in _spanned(doc, f.start, f.end)):
+        return None
+    return next((m for m in _spanned(doc, sent.start + will.start("who"), sent.start + will.end("who"))
+                 if m.type == "COUNTRY" and m.start == sent.start + will.start("who")), None)
 
 
 def _pledged(f: Fact) -> None:
@@ -2456,6 +2483,7 @@ _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
 _SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|到|[-—–~～]")  # 近5年来, 3年内, 2013年至2018年; not 持续27年
 _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
 _BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|(?:这|同)一时期")
+_TOPS_UP = re.compile(r"(?:^|[，,])(?:并|再|又|还|将|已)*(?:在[^，；。]{1,16}?基础上)?(?:再|又|还|将|已)*增资$")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 # what a speaker says is aid given or to come (决定向巴方提供, 将再追加, 宣布), not a result he reports (已为…提供资金)
 # (将 as the giver's own future: 中方将向…提供; not 该项目将惠及…5万名学生, what the aid will do)
