@@ -71,3 +71,25 @@ def test_a_top_up_of_the_fund_named_before_is_its_amount_and_the_sum_it_starts_f
     facts = read("中方愿将南南合作援助基金整合升级为“全球发展和南南合作基金”，并在30亿美元基础上增资10亿美元。")
     assert [f for f in facts if {("programme", "全球发展和南南合作基金"), ("amount", "10亿美元")} <= roles(f)]
     assert not [f for f in facts if ("amount", "30亿美元") in roles(f)]
+
+
+def test_a_decision_of_the_government_to_give_is_its_pledge(read):
+    (pledge,) = kinds(read("中国政府决定向斯里兰卡提供1000万美元紧急人道主义援助。"), "Pledge")
+    assert {("announced_by", "中国政府"), ("amount", "1000万美元"), ("recipient", "斯里兰卡")} <= roles(pledge)
+    (pledge,) = kinds(read("中國政府已決定向湯加提供價值500萬元人民幣的緊急救災物資。"), "Pledge")
+    assert ("announced_by", "中国政府") in roles(pledge)
+
+
+def test_a_sum_the_announced_measure_pushes_towards_is_its_amount(read):
+    facts = read("2015年1月8日，习近平出席中国—拉共体论坛首届部长级会议开幕式并发表讲话，"
+                 "宣布中方将在未来10年内推动对拉美投资存量达到2500亿美元。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "习近平"), ("announced_at", "中国—拉共体论坛首届部长级会议"), ("date", "2015年1月8日"),
+            ("amount", "2500亿美元"), ("period", "未来10年内")} <= roles(pledge)
+
+
+def test_the_number_of_the_countries_of_a_region_is_part_of_whom_the_measure_is_for(read):
+    facts = read("外交部长王毅在会上宣布，中国将向中亚五国提供5亿元人民币无偿援助。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "王毅"), ("amount", "5亿元人民币"), ("recipient", "中亚")} <= roles(pledge)
+    assert ("amount", "五国") not in roles(pledge)

@@ -504,7 +504,9 @@ class Relations:
             # (在30亿美元基础上增资10亿美元: the sum it starts from is no sum of the measure)
             base_sum = _ON_THE_BASIS.search(clause)
             money = [m for m in inner if m.type == "MONEY" and not (base_sum and base_sum.start() <= m.start - cs < base_sum.end())]
-            counts = [m for m in inner if m.type == "COUNT"]
+            # (中亚五国: the number of the countries of the region just named is no means of the measure)
+            counts = [m for m in inner if m.type == "COUNT" and not (
+                _zh(m).endswith("国") and any(g.type in GEO and g.end == m.start for g in inner))]
             if last is not None and _SIZE_OF_LAST.match(clause) and not any(
                     m.type in ENTITY_LIKE for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
                 last.roles += [("amount", m) for m in money]
@@ -1251,7 +1253,8 @@ class Relations:
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国)")
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
 _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
-_AIMED = re.compile(r"(?:并)?(?:力争|争取|目标是|计划)[^，；。]{0,12}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
+# (中方将在未来10年内推动对拉美投资存量达到2500亿美元: a subject and a time may come before the verb of aiming)
+_AIMED = re.compile(r"[^，；。]{0,12}?(?:力争|争取|目标是|计划|推动|努力|促进)[^，；。]{0,16}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
 _COUNTED_MEASURES = re.compile(r"[^，；。]{0,4}?(?:政策)?(?:措施|举措|行动|计划|工程|倡议)")
 
 
@@ -1283,10 +1286,13 @@ def _measure_verb(clause: str, inner: list[Mention], base: int) -> bool:
     间向非洲国家提供 reads 在□间向□国家提供: a verb after long names is as near the head of its clause as after short ones);
     not after a sum or number, the subject of a result reported (已有10多个项目完成实施), but after those it is for
     (为50个国家提供)."""
-    out, pos = [], 0
+    out, pos, prev = [], 0, None
     for m in _outermost(inner):
         if m.start - base >= pos:
-            subject = m.type in ("MONEY", "COUNT", "PERCENT") and not re.search(r"(?:向|为|给|对|在|帮助)$", clause[:m.start - base])
+            # (向中亚五国提供: the number of the countries of the region just named is part of whom it is for)
+            subject = m.type in ("MONEY", "COUNT", "PERCENT") and not re.search(r"(?:向|为|给|对|在|帮助)$", clause[:m.start - base]) \
+                and not (m.type == "COUNT" and prev is not None and prev.type in GEO and prev.end == m.start)
+            prev = m
             out += [clause[pos:m.start - base], "■" if subject else "□"]
             pos = m.end - base
     verb = MEASURE_VERBS.match("".join(out) + clause[pos:])
@@ -1812,7 +1818,7 @@ def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-_WILL = re.compile(r"\s*(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时)*将")  # (after a list item's number)
+_WILL = re.compile(r"\s*(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时|已|已经)*(?:将|决定)")  # (after a list item's number)
 
 
 def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
