@@ -250,8 +250,8 @@ class Relations:
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
         last_meeting: tuple[int, Mention] | None = None  # the last meeting named, and in which paragraph
-        # the paragraph of the last person named, the person, and the meeting and day of that sentence (他宣布 after it)
-        scene: tuple[int, Mention, Mention | None, Mention | None] | None = None
+        # the paragraph of the last person named, the person, and the sentence and mentions that named him (他宣布 after it)
+        scene: tuple[int, Mention, Sentence, list[Mention]] | None = None
         listing = False  # an announcement's measures are listed in the sentences that follow
         for sent in doc.sentences:
             ms = by_sentence.get(sent.index, [])
@@ -334,7 +334,7 @@ class Relations:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
             if last_person is not None and last_person.sentence == sent.index:
-                scene = (sent.paragraph, last_person, *_scene(sent, ms, last_person))
+                scene = (sent.paragraph, last_person, sent, ms)
             said_on = _said_on(sent, ms) or (said_on if _HE_SAYS.match(sent.text) else None)
             if named_meetings := _outermost([m for m in ms if m.type == "MEETING"]):
                 last_meeting = (sent.paragraph, named_meetings[-1])
@@ -382,11 +382,11 @@ class Relations:
 
     # ------------------------------------------------------------------ pledges
     def _pledges(self, doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None = None,
-                 scene: tuple[int, Mention, Mention | None, Mention | None] | None = None) -> Iterable[Fact]:
+                 scene: tuple[int, Mention, Sentence, list[Mention]] | None = None) -> Iterable[Fact]:
         """Each announcement of the sentence with the measures up to the next one (…宣布设立的，…；此后他又在
         …上宣布增资10亿美元): a later one keeps the meeting and date of the one before unless it names its own
         or says it came later (此后, 随后 ...).  ``scene``: the last person named before the sentence, with the
-        meeting and day of the sentence that named him, whom 他宣布 refers to."""
+        sentence and mentions that named him, whom 他宣布 refers to."""
         # not 倡议提出3年来 / 宣布以来: a time since an announcement, no announcement in the sentence
         triggers = [t for t in _TRIGGER.finditer(sent.text)
                     if not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])]
@@ -410,7 +410,8 @@ class Relations:
             if not i and scene and _HE.search(sent.text, 0, trigger.start()) and not any(
                     m.type in ("PERSON", "ORG", "COUNTRY") for m in own):
                 own.append(scene[1])
-                inherited += [(r, m) for r, m, t in (("announced_at", scene[2], "MEETING"), ("date", scene[3], "DATE"))
+                inherited += [(r, m) for r, m, t in zip(("announced_at", "date"), _scene(scene[2], scene[3], scene[1]),
+                                                          ("MEETING", "DATE"))
                               if m is not None and not any(x.type == t for x in own) and not any(r == o for o, _ in inherited)]
             facts = list(self._pledge(doc, sent, ms, trigger, own, hi, inherited))
             context = facts[0].roles if facts else context
@@ -445,7 +446,9 @@ class Relations:
                                            or _PROPOSED.fullmatch(sent.text, trigger.end(), m.start - sent.start)) for m in ms):
             return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议, 提出了…的“X倡议”: a programme)
         # (not an envoy to China or an official of the receiving side, who tells of China's aid: 老挝教育部长X表示)
-        people = [m for m in before if m.type == "PERSON" and (m.sentence != sent.index or not _other_side(sent, ms, m))]
+        people = [m for m in before if m.type == "PERSON"]
+        if people and people[-1].sentence == sent.index and _other_side(sent, ms, people[-1]):
+            people = []
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
             _BODY_TO_VERB, sent.text[m.end - sent.start:trigger.start()])
@@ -506,7 +509,7 @@ class Relations:
             money = [m for m in inner if m.type == "MONEY" and not (base_sum and base_sum.start() <= m.start - cs < base_sum.end())]
             # (中亚五国: the number of the countries of the region just named is no means of the measure)
             counts = [m for m in inner if m.type == "COUNT" and not (
-                _zh(m).endswith("国") and any(g.type in GEO and g.end == m.start for g in inner))]
+                any(g.end == m.start and g.type in GEO for g in inner) and _zh(m).endswith("国"))]
             if last is not None and _SIZE_OF_LAST.match(clause) and not any(
                     m.type in ENTITY_LIKE for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
                 last.roles += [("amount", m) for m in money]
@@ -1484,8 +1487,10 @@ _FRAME_BEFORE = re.compile(r"\s*(?:中方|中国政府|中国|我国|我方)?(?:
 def _frame(sent, inner: list[Mention], cs: int, ce: int) -> Mention | None:
     """The programme a clause names as the frame or channel of what follows and does nothing else in (中方将在X
     框架下，…; 通过X基金，…): a clause with no measure of its own."""
-    names = [m for m in _outermost([m for m in inner if not m.is_value]) if not (m.type == "COUNTRY" and m.start == cs)]
-    if len(names) != 1 or names[0].type != "PROGRAMME" or any(m.is_value for m in inner):
+    if not any(m.type == "PROGRAMME" for m in inner) or any(m.is_value for m in inner):
+        return None
+    names = [m for m in _outermost(inner) if not (m.type == "COUNTRY" and m.start == cs)]
+    if len(names) != 1 or names[0].type != "PROGRAMME":
         return None
     x = names[0]
     if _FRAME_BEFORE.fullmatch(sent.text, cs - sent.start, x.start - sent.start) and \
@@ -1845,6 +1850,7 @@ def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+_STOP_BETWEEN = re.compile(r"[；;。]")
 _OWN_SUBJECT = re.compile(r"\s*(?:[^，；。,;\s]{0,2}方|两国|各国)")  # 双方将…, 非方 …: a clause with a subject of its own
 
 
@@ -1852,11 +1858,12 @@ def _will_head(doc: Document, f: Fact) -> Mention | None:
     """The side that heads the sentence of ``f``, which is a later clause (中方将…，…): who will do what the clause
     says, where no ；or 。 comes between and the clause names no subject of its own."""
     sent = doc.sentences[f.sentence]
-    if sent.index != f.sentence or sent.start >= f.start:
+    if sent.index != f.sentence or sent.start >= f.start or _STOP_BETWEEN.search(doc.text, sent.start, f.start) \
+            or _OWN_SUBJECT.match(doc.text, f.start):
         return None
-    head = _rule_view(doc.text[sent.start:f.start])
+    head = _rule_view(doc.text[sent.start:min(f.start, sent.start + 24)])  # (the list item's number, the side, 将)
     will = _WILL.match(head, (item := _ITEM.match(head)) and item.end() or 0)
-    if will is None or re.search(r"[；;。]", head) or _OWN_SUBJECT.match(doc.text, f.start):
+    if will is None:
         return None
     if any(m.start == f.start and m.type in ("COUNTRY", "REGION", "ORG", "PERSON") for m in _spanned(doc, f.start, f.end)):
         return None
