@@ -93,3 +93,18 @@ def test_the_number_of_the_countries_of_a_region_is_part_of_whom_the_measure_is_
     (pledge,) = kinds(facts, "Pledge")
     assert {("announced_by", "王毅"), ("amount", "5亿元人民币"), ("recipient", "中亚")} <= roles(pledge)
     assert ("amount", "五国") not in roles(pledge)
+
+
+def test_the_person_named_again_in_the_next_sentence_announces_at_the_meeting_of_the_one_before(read):
+    facts = read("2023年5月19日，习近平主席在西安主持首届中国—中亚峰会并发表主旨讲话。"
+                 "习近平宣布，中方将向中亚国家提供总额260亿元人民币的融资支持和无偿援助。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "习近平"), ("announced_at", "首届中国—中亚峰会"), ("date", "2023年5月19日"),
+            ("amount", "260亿元人民币")} <= roles(pledge)
+
+
+def test_the_member_states_of_a_body_a_measure_is_for_are_its_recipients_not_a_programme(read):
+    facts = read("国务院总理李强在第26次中国—东盟领导人会议上宣布，未来三年中方将为东盟国家提供1000个研修名额。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_at", "第26次中国—东盟领导人会议"), ("amount", "1000个"), ("recipient", "东盟")} <= roles(pledge)
+    assert ("programme", "东盟") not in roles(pledge)

@@ -407,9 +407,14 @@ class Relations:
                 inherited = [("announced_at", recent_meeting)]
             # …习近平出席联合国发展峰会并发表讲话。他宣布，…: the person named before announces, at the meeting and on
             # the day of the sentence that named him (unless this one names its own)
-            if not i and scene and _HE.search(sent.text, 0, trigger.start()) and not any(
-                    m.type in ("PERSON", "ORG", "COUNTRY") for m in own):
-                own.append(scene[1])
+            # (…习近平主持首届中国—中亚峰会并发表主旨讲话。习近平宣布，…: named again in the next sentence, the same)
+            he = not i and scene and _HE.search(sent.text, 0, trigger.start()) and not any(
+                m.type in ("PERSON", "ORG", "COUNTRY") for m in own)
+            again = not i and scene and not he and scene[2].index == sent.index - 1 and (
+                people := [m for m in own if m.type == "PERSON"]) and all(m.name == scene[1].name for m in people)
+            if he or again:
+                if he:
+                    own.append(scene[1])
                 inherited += [(r, m) for r, m, t in zip(("announced_at", "date"), _scene(scene[2], scene[3], scene[1]),
                                                           ("MEETING", "DATE"))
                               if m is not None and not any(x.type == t for x in own) and not any(r == o for o, _ in inherited)]
@@ -546,6 +551,10 @@ class Relations:
                            clause)  # 向非方再提供: the beneficiary is 非方, not 非方再
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
+            # 为东盟国家提供 / 向拉共体成员国提供: the members of the body are whom it is for, the body is not created
+            members = [m for m in named if m.type == "ORG" and m not in given and _MEMBERS.match(sent.text, m.end - sent.start)
+                       and RECIPIENT_VERBS.search(sent.text, max(cs, m.start - 8) - sent.start, m.start - sent.start)]
+            given += members
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
             if not created and funds and re.match(r"(?:在[^，；。]{1,16}?基础上)?[^，；。]{0,6}增资", clause):
                 created = funds[-1:]
