@@ -108,3 +108,10 @@ def test_the_member_states_of_a_body_a_measure_is_for_are_its_recipients_not_a_p
     (pledge,) = kinds(facts, "Pledge")
     assert {("announced_at", "第26次中国—东盟领导人会议"), ("amount", "1000个"), ("recipient", "东盟")} <= roles(pledge)
     assert ("programme", "东盟") not in roles(pledge)
+
+
+def test_a_name_with_no_title_that_announces_is_the_announcer(read):
+    (pledge,) = kinds(read("王毅宣布，中国将向中亚提供5亿元人民币无偿援助。"), "Pledge")
+    assert ("announced_by", "王毅") in roles(pledge)
+    (pledge,) = kinds(read("2022年1月5日，王毅在访问肯尼亚期间宣布，中方将向非洲提供价值1亿美元的援助。"), "Pledge")
+    assert {("announced_by", "王毅"), ("date", "2022年1月5日"), ("amount", "1亿美元"), ("recipient", "非洲")} <= roles(pledge)
