@@ -115,3 +115,13 @@ def test_a_name_with_no_title_that_announces_is_the_announcer(read):
     assert ("announced_by", "王毅") in roles(pledge)
     (pledge,) = kinds(read("2022年1月5日，王毅在访问肯尼亚期间宣布，中方将向非洲提供价值1亿美元的援助。"), "Pledge")
     assert {("announced_by", "王毅"), ("date", "2022年1月5日"), ("amount", "1亿美元"), ("recipient", "非洲")} <= roles(pledge)
+
+
+def test_the_means_given_for_the_measure_just_named_are_its_amount(read):
+    facts = read("2015年，在中非合作论坛约翰内斯堡峰会上，中方提出了中非“十大合作计划”，并为此提供总额600亿美元的资金支持。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "600亿美元") in roles(f)]
+    assert {("programme", "中非十大合作计划"), ("announced_at", "中非合作论坛约翰内斯堡峰会")} <= roles(pledge)
+    # (基金总额…: 基金 is the fund just named)
+    facts = read("在2006年中非合作论坛北京峰会上，中国宣布了对非务实合作8项政策措施，包括设立中非发展基金，基金总额逐步达到50亿美元。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "50亿美元") in roles(f)]
+    assert {("programme", "中非发展基金"), ("announced_by", "中国"), ("announced_at", "2006年中非合作论坛北京峰会")} <= roles(pledge)

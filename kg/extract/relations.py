@@ -515,8 +515,10 @@ class Relations:
             # (中亚五国: the number of the countries of the region just named is no means of the measure)
             counts = [m for m in inner if m.type == "COUNT" and not (
                 any(g.end == m.start and g.type in GEO for g in inner) and _zh(m).endswith("国"))]
-            if last is not None and _SIZE_OF_LAST.match(clause) and not any(
-                    m.type in ENTITY_LIKE for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
+            # (提出“十大合作计划”，并为此提供总额600亿美元的资金支持: the means of the measure just named)
+            # (…设立中非发展基金，基金总额逐步达到50亿美元: 基金 is the fund just named)
+            if last is not None and (_SIZE_OF_LAST.match(clause) or _FOR_THIS.match(clause)) and not any(
+                    m.type in ENTITY_LIKE and m.key not in {x.key for r, x in last.roles if r == "programme"} for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
                 last.roles += [("amount", m) for m in money]
                 last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]
                 continue
@@ -2484,7 +2486,7 @@ _QUALIFIER = re.compile(r"(?:(?!包括|是|为|有|将|已|了|在|对|向|和|�
                         r"{0,8}[“\"《「『'‘]?|新的[“\"《]?")
 # what 提出 names as its object with an attributive before it: 提出了推动共同发展的“全球发展倡议”
 _PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
-_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目|该贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
+_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目|该贷款|基金|贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
                            # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
                            r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内)|在[^，；。]{1,16}?基础上)?(?:再|又|追加)?(?:投入|注资|增资|注入)"
                            r"|^(?:并|还|将|已|先后)*(?:为|向)(?:其|该基金)(?:提供|注资|增资|注入|投入)")
@@ -2505,6 +2507,7 @@ _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
 _SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|到|[-—–~～]")  # 近5年来, 3年内, 2013年至2018年; not 持续27年
 _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
 _BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|(?:这|同)一时期")
+_FOR_THIS = re.compile(r"\s*(?:并|还|将|也)*(?:为此|为之|对此)")
 _TOPS_UP = re.compile(r"(?:^|[，,])(?:并|再|又|还|将|已)*(?:在[^，；。]{1,16}?基础上)?(?:再|又|还|将|已)*增资$")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 # what a speaker says is aid given or to come (决定向巴方提供, 将再追加, 宣布), not a result he reports (已为…提供资金)
