@@ -125,3 +125,13 @@ def test_the_means_given_for_the_measure_just_named_are_its_amount(read):
     facts = read("在2006年中非合作论坛北京峰会上，中国宣布了对非务实合作8项政策措施，包括设立中非发展基金，基金总额逐步达到50亿美元。")
     (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "50亿美元") in roles(f)]
     assert {("programme", "中非发展基金"), ("announced_by", "中国"), ("announced_at", "2006年中非合作论坛北京峰会")} <= roles(pledge)
+
+
+def test_a_measure_that_names_no_one_after_a_comma_is_for_whom_the_one_before_is(read):
+    facts = read("2013年3月，习近平主席访问非洲期间宣布，中国将在未来3年为非洲培训3万名各类人才，提供政府奖学金名额1.8万个。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "1.8万个") in roles(f)]
+    assert {("recipient", "非洲"), ("announced_by", "习近平"), ("date", "2013年3月")} <= roles(pledge)
+    # (after a ；the measure is one of its own)
+    facts = read("中方宣布：为非洲培训3万名各类人才；提供政府奖学金名额1.8万个。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "1.8万个") in roles(f)]
+    assert not pledge.get("recipient")

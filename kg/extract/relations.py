@@ -582,7 +582,11 @@ class Relations:
                 # is 600亿元人民币; the gold may also make the sum the subject of the announcement's facts)
                 fact.roles += [("amount", m) for m in [*money, *cnts]]
                 fact.roles += [("period", m) for m in period]
-                fact.roles += [("recipient", m) for m in [*recipients, *given]]
+                # 为非洲培训3万名人才，提供奖学金名额1.8万个: a measure that names no one it is for, after a comma, is
+                # for whom the measure before is (not after a ；: a measure of its own)
+                shared = [] if recipients or given or to or prev is None or sent.text[prev.end - sent.start - 1] not in "，," \
+                    else [m for r, m in prev.roles if r == "recipient"]
+                fact.roles += [("recipient", m) for m in [*recipients, *given, *shared]]
                 if flow:
                     fact.literals["flowType"] = _flow_code(flow)
                 if to and not any(to.start(1) <= m.start - cs and m.end - cs <= to.end(1) for m in [*items, *recipients]):
