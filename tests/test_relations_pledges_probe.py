@@ -135,3 +135,12 @@ def test_a_measure_that_names_no_one_after_a_comma_is_for_whom_the_one_before_is
     facts = read("中方宣布：为非洲培训3万名各类人才；提供政府奖学金名额1.8万个。")
     (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "1.8万个") in roles(f)]
     assert not pledge.get("recipient")
+
+
+def test_a_plan_titled_with_its_years_written_with_nian_is_adopted_at_the_meeting(read):
+    facts = read("2012年7月，中非合作论坛第五届部长级会议在北京举行，"
+                 "会议通过了《中非合作论坛第五届部长级会议北京行动计划（2013年至2015年）》。")
+    (plan,) = [f for f in kinds(facts, "ProgrammeReport") if f.get("announced_at")]
+    assert {("announced_at", "中非合作论坛第五届部长级会议"), ("date", "2012年7月"),
+            ("programme", "中非合作论坛第五届部长级会议北京行动计划（2013年至2015年）")} <= roles(plan)
+    assert [m.value["value"] for m in plan.get("period")] == ["2013/2015"]

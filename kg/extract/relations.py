@@ -1003,7 +1003,7 @@ class Relations:
                 continue
             fact = Fact("ProgrammeReport", sent.index, p.start, p.end, p.text, "programme:name-and-adoption", p.name,
                         [("programme", p)])
-            years = re.search(r"[(（]?((?:19|20)\d\d)\s*[-—–~～－―至到]\s*((?:19|20)\d\d)年?[)）]?", p.text)
+            years = re.search(r"[(（]?((?:19|20)\d\d)年?\s*[-—–~～－―至到]\s*((?:19|20)\d\d)年?[)）]?", p.text)
             if years and int(years.group(1)) < int(years.group(2)):
                 a, b = years.group(1), years.group(2)
                 fact.roles.append(("period", replace(
@@ -2112,7 +2112,7 @@ _QUOTES = re.compile(r"[“”《》\"]")
 # …审议通过了《X》, 通过了《北京宣言》和《X规划》: what a meeting adopted, just before the name
 _ADOPTED = r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?(?:[“《\"][^“”《》\"。；]{1,60}[”》\"](?:和|、|及|以及|与))*[“《\"]?$"
 # the head of a plan's title (a declaration, charter, report or regulation is a document, no entity)
-_PLAN_TITLE = re.compile(r"《([^《》\n，。；]{2,60}?(?:计划|规划|纲要|议程|方案|战略|清单)(?:\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～－―至到]\s*"
+_PLAN_TITLE = re.compile(r"《([^《》\n，。；]{2,60}?(?:计划|规划|纲要|议程|方案|战略|清单)(?:\s*[(（]\s*(?:19|20)\d\d\s*年?\s*[-—–~～－―至到]\s*"
                          r"(?:19|20)\d\d\s*年?[)）])?)》")
 
 
