@@ -144,3 +144,9 @@ def test_a_plan_titled_with_its_years_written_with_nian_is_adopted_at_the_meetin
     assert {("announced_at", "中非合作论坛第五届部长级会议"), ("date", "2012年7月"),
             ("programme", "中非合作论坛第五届部长级会议北京行动计划（2013年至2015年）")} <= roles(plan)
     assert [m.value["value"] for m in plan.get("period")] == ["2013/2015"]
+
+
+def test_aid_for_the_member_states_of_a_body_is_a_measure_and_its_total_after_it_its_sum(read):
+    facts = read("商务部副部长钱克明在会上宣布，中方将在未来三年向东盟国家提供一揽子援助，总额为5亿美元。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if any(m.text == "5亿美元" for _, m in f.roles)]
+    assert {("announced_by", "钱克明"), ("recipient", "东盟"), ("period", "未来三年")} <= roles(pledge)

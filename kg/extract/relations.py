@@ -554,9 +554,9 @@ class Relations:
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
             # 为东盟国家提供 / 向拉共体成员国提供: the members of the body are whom it is for, the body is not created
-            members = [m for m in named if m.type == "ORG" and m not in given and _MEMBERS.match(sent.text, m.end - sent.start)
+            members = [m for m in named if m.type == "ORG" and _MEMBERS.match(sent.text, m.end - sent.start)
                        and RECIPIENT_VERBS.search(sent.text, max(cs, m.start - 8) - sent.start, m.start - sent.start)]
-            given += members
+            given += [m for m in members if m not in given]
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
             if not created and funds and re.match(r"(?:在[^，；。]{1,16}?基础上)?[^，；。]{0,6}增资", clause):
                 created = funds[-1:]
@@ -571,8 +571,8 @@ class Relations:
                     groups.append(([m], [c for c in counts if lo <= c.start and c.end <= m.start]))
             else:
                 groups = [(created, own_counts)]
-            if not (created or money or counts or flow or aided):
-                continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own
+            if not (created or money or counts or flow or aided or members):
+                continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own (向东盟国家提供援助: for countries)
             actors = _actors(clause, created, cs)  # 国家开发银行、中国进出口银行将各设立…窗口: who does it
             for items, cnts in groups:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
