@@ -150,3 +150,11 @@ def test_aid_for_the_member_states_of_a_body_is_a_measure_and_its_total_after_it
     facts = read("商务部副部长钱克明在会上宣布，中方将在未来三年向东盟国家提供一揽子援助，总额为5亿美元。")
     (pledge,) = [f for f in kinds(facts, "Pledge") if any(m.text == "5亿美元" for _, m in f.roles)]
     assert {("announced_by", "钱克明"), ("recipient", "东盟"), ("period", "未来三年")} <= roles(pledge)
+
+
+def test_the_named_project_the_next_clause_says_a_sum_pays_for_has_that_sum(read):
+    facts = read("中國政府通過南南合作援助基金向世界糧食計劃署捐款100萬美元，用於布基納法索緊急糧食援助項目。")
+    assert [f for f in facts if {("programme", "布基纳法索紧急粮食援助项目"), ("amount", "100萬美元")} <= roles(f)]
+    # (what it is for, with no name: no project's sum)
+    facts = read("中国政府向世界粮食计划署提供200万美元，用于支持当地学校供餐。")
+    assert not [f for f in facts if f.get("programme") and ("amount", "200万美元") in roles(f)]

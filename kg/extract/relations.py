@@ -687,6 +687,10 @@ class Relations:
                         x.end <= m.start and _FOR_IT.search(sent.text, 0, x.start - sent.start)
                         and _GIVES.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
                         or x.start >= m.end and _PAYS_FOR.fullmatch(sent.text, m.end - sent.start, x.start - sent.start))][:1]
+                if not fund and m.type == "MONEY" and sent.text[ce - sent.start - 1:ce - sent.start] in "，,":
+                    # 提供200万美元，用于实施布基纳法索紧急粮食援助项目: the named project the next clause says it pays for
+                    fund = [x for x in ms if x.type in ("PROJECT", "PROGRAMME") and x.start >= ce
+                            and _SUM_THEN_PAYS.fullmatch(sent.text, m.end - sent.start, x.start - sent.start)][:1]
                 if not fund and m.type == "MONEY" and _TOPS_UP.search(sent.text, 0, m.start - sent.start):
                     # 将X基金整合升级为Y基金，并在30亿美元基础上增资10亿美元: the fund named last is topped up
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= m.start and _zh(x).endswith("基金")][-1:]
@@ -2434,6 +2438,7 @@ def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
 # a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
 _FOR_IT = re.compile(r"(?:为|向)[“\"《]?$")
 _GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
+_SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:用于|支持|资助)(?:实施|开展|建设)?[“\"《]?")
 _PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")
 _GOODS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
