@@ -158,3 +158,9 @@ def test_the_named_project_the_next_clause_says_a_sum_pays_for_has_that_sum(read
     # (what it is for, with no name: no project's sum)
     facts = read("中国政府向世界粮食计划署提供200万美元，用于支持当地学校供餐。")
     assert not [f for f in facts if f.get("programme") and ("amount", "200万美元") in roles(f)]
+
+
+def test_a_listed_commitment_for_the_member_states_of_a_body_is_for_the_body(read):
+    facts = read("（一）中方将在2025年至2027年期间向拉共体成员国提供5000个政府奖学金名额。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "中方"), ("recipient", "拉共体"), ("amount", "5000个"), ("period", "2025年至2027年")} <= roles(pledge)

@@ -554,8 +554,7 @@ class Relations:
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
             # 为东盟国家提供 / 向拉共体成员国提供: the members of the body are whom it is for, the body is not created
-            members = [m for m in named if m.type == "ORG" and _MEMBERS.match(sent.text, m.end - sent.start)
-                       and RECIPIENT_VERBS.search(sent.text, max(cs, m.start - 8) - sent.start, m.start - sent.start)]
+            members = [m for m in _member_states(doc, clause, cs, ce) if m in named]
             given += [m for m in members if m not in given]
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
             if not created and funds and re.match(r"(?:在[^，；。]{1,16}?基础上)?[^，；。]{0,6}增资", clause):
@@ -1866,7 +1865,17 @@ def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
         last = (f.sentence, who)
         _pledged(f)
         f.roles.append(("announced_by", who))
+        if "国" in clause or "成员" in clause:  # 中方将向拉共体成员国提供…: the body whose members it is for
+            named = {m.name for r, m in f.roles if r == "recipient"}
+            f.roles += [("recipient", m) for m in _member_states(doc, clause, f.start, f.end) if m.name not in named]
     return facts
+
+
+def _member_states(doc: Document, clause: str, start: int, end: int) -> list[Mention]:
+    """The bodies whose member states a measure is for (为东盟国家, 向拉共体成员国): in ``clause``, the simplified
+    text of ``doc.text[start:end]``."""
+    return [m for m in _spanned(doc, start, end) if m.type == "ORG" and _MEMBERS.match(clause, m.end - start)
+            and RECIPIENT_VERBS.search(clause, max(0, m.start - start - 8), m.start - start)]
 
 
 _STOP_BETWEEN = re.compile(r"[；;。]")
