@@ -164,3 +164,11 @@ def test_a_listed_commitment_for_the_member_states_of_a_body_is_for_the_body(rea
     facts = read("（一）中方将在2025年至2027年期间向拉共体成员国提供5000个政府奖学金名额。")
     (pledge,) = kinds(facts, "Pledge")
     assert {("announced_by", "中方"), ("recipient", "拉共体"), ("amount", "5000个"), ("period", "2025年至2027年")} <= roles(pledge)
+
+
+def test_a_body_china_donates_to_is_the_recipient_and_a_duration_after_the_measure_its_period(read):
+    (pledge,) = kinds(read("中国政府宣布，将在五年内向世界卫生组织捐款2000万美元。"), "Pledge")
+    assert {("recipient", "世界卫生组织"), ("amount", "2000万美元")} <= roles(pledge)
+    assert ("programme", "世界卫生组织") not in roles(pledge)
+    (pledge,) = kinds(read("中方宣布向非洲联盟提供10亿元人民币援助，为期三年。"), "Pledge")
+    assert {("recipient", "非洲联盟"), ("period", "三年")} <= roles(pledge)

@@ -522,6 +522,10 @@ class Relations:
                 last.roles += [("amount", m) for m in money]
                 last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]
                 continue
+            if last is None and prev is not None and not money and _SIZE_OF_LAST.match(clause) and (spans := [
+                    m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]) and not prev.get("period"):
+                prev.roles += [("period", m) for m in spans]  # 向非洲联盟提供10亿元人民币援助，为期三年: its period
+                continue
             if last is None and prev is not None and money and _SIZE_OF_LAST.match(clause) and not any(
                     m.type in ENTITY_LIKE for m in inner) and not any(m.type == "MONEY" for _, m in prev.roles):
                 prev.roles += [("theme", m) for m in money]  # 免除15个国家…债务，共计16亿元人民币: the sum of it
@@ -549,7 +553,7 @@ class Relations:
             recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
             # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary;
             # 向非洲联盟提供10亿元人民币援助: the body receives, it is not created
-            to = re.search(r"向([^，；。]{2,12}?)(?:再|又|还|继续|将|已|共|累计|分别|陆续|无偿|免费)*(提供|增资|捐赠|捐助|出资)",
+            to = re.search(r"向([^，；。]{2,12}?)(?:再|又|还|继续|将|已|共|累计|分别|陆续|无偿|免费)*(提供|增资|捐赠|捐助|捐款|捐资|出资)",
                            clause)  # 向非方再提供: the beneficiary is 非方, not 非方再
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
