@@ -39,6 +39,9 @@ def test_a_verb_of_saying_with_what_china_will_do_after_it_is_an_announcement(re
     # (what he says of results is no announcement; nor is the aid an official of the receiving side tells of)
     assert not kinds(read("王毅表示，中非合作成果丰硕。"), "Pledge")
     assert not [f for f in read("老挝教育部长坎佩表示，中方决定向老挝提供300万美元。") if f.get("announced_by")]
+    # (a body China will work with is no measure it announces)
+    facts = read("国合署副署长邓波清表示，中国政府愿同联合国开发计划署一道，帮助发展中国家落实2030年议程。")
+    assert not [f for f in kinds(facts, "Pledge") if f.get("programme")]
 
 
 def test_the_fund_a_clause_names_as_the_frame_holds_the_sum_of_the_next_measure(read):

@@ -537,7 +537,10 @@ class Relations:
                      and (money or own_counts or not re.search(r"(?:落实|对接|服务于?|围绕|共建|推进)[“\"《]?$",
                                                                 sent.text[:m.start - sent.start]))]
             flow = _FLOW.search(_blank_names(clause, inner, cs))
-            first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
+            # (the first clause after 宣布 may name its measure with no verb; not after 表示/说, which may say anything:
+            # 表示，中国政府愿同UNDP一道，…)
+            first = (cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")) \
+                and trigger.group() not in ("表示", "说")
             aided = _aided_in(clause, inner, cs)  # 宣布将继续全力支持非洲国家抗疫行动: a measure for whom it names
             if not (named or money or counts or flow or aided) or not _measure_verb(clause, inner, cs) and not (
                     (named or _measures_counted(sent, counts)) and first) and not (money and _AIMED.match(clause)):
