@@ -175,3 +175,10 @@ def test_a_body_china_donates_to_is_the_recipient_and_a_duration_after_the_measu
     assert ("programme", "世界卫生组织") not in roles(pledge)
     (pledge,) = kinds(read("中方宣布向非洲联盟提供10亿元人民币援助，为期三年。"), "Pledge")
     assert {("recipient", "非洲联盟"), ("period", "三年")} <= roles(pledge)
+
+
+def test_a_session_named_by_its_series_at_which_he_says_it_while_attending_is_where(read):
+    facts = read("2014年7月，习近平主席在巴西利亚出席中国—拉美和加勒比国家领导人会晤时宣布，中方将提供100亿美元优惠性质贷款。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "习近平"), ("announced_at", "中国—拉美和加勒比国家领导人会晤"), ("date", "2014年7月"),
+            ("amount", "100亿美元")} <= roles(pledge)
