@@ -7,7 +7,10 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
   with the announcer, the meeting and the date given before the verb; the period said before the
   first verb is the first measure's.  Its sums and numbers are its amount (提供600亿元人民币援助).  A
   measure that lists several named programmes with their counts (100个“幸福家园”、100个“爱心助困”)
-  gives one pledge each.
+  gives one pledge each.  A verb of saying whose object is what China will do (王毅表示，中方将…) announces too; 他宣布
+  is the person named before, at the meeting and on the day of the sentence that named him; a clause that only
+  names a frame or channel (在X框架下，/通过X基金，) gives the next measure its programme; a sum the announced set
+  includes (其中包括向…提供100亿美元) is a measure of its own.
 - AidStatistic: an amount or count of aid in a clause about aid (援助, 贷款, 项目, 提供 ...), with
   its flow type (无偿援助 grant, 无息贷款 interest-free loan, 优惠贷款 concessional loan, 债务减免
   debt relief), also figures of trade and investment (贸易额, 贸易总额, 双边贸易规模, 投资流量/存量, in the
