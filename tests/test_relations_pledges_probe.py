@@ -182,3 +182,13 @@ def test_a_session_named_by_its_series_at_which_he_says_it_while_attending_is_wh
     (pledge,) = kinds(facts, "Pledge")
     assert {("announced_by", "习近平"), ("announced_at", "中国—拉美和加勒比国家领导人会晤"), ("date", "2014年7月"),
             ("amount", "100亿美元")} <= roles(pledge)
+
+
+def test_he_on_a_day_of_his_own_is_at_no_meeting_of_the_sentence_before(read):
+    facts = read("2013年，习近平出席中非合作论坛北京峰会。他2015年宣布，中国将提供20亿美元。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "20亿美元") in roles(f)]
+    assert ("announced_by", "习近平") in roles(pledge) and not pledge.get("announced_at")
+    facts = read("2013年，习近平出席中非合作论坛北京峰会。他2015年在联合国发展峰会上宣布，中国将提供20亿美元。")
+    (pledge,) = [f for f in kinds(facts, "Pledge") if ("amount", "20亿美元") in roles(f)]
+    assert {("announced_by", "习近平"), ("announced_at", "联合国发展峰会"), ("date", "2015年")} <= roles(pledge)
+    assert ("announced_at", "中非合作论坛北京峰会") not in roles(pledge)

@@ -412,15 +412,16 @@ class Relations:
             # the day of the sentence that named him (unless this one names its own)
             # (…习近平主持首届中国—中亚峰会并发表主旨讲话。习近平宣布，…: named again in the next sentence, the same)
             he = not i and scene and _HE.search(sent.text, 0, trigger.start()) and not any(
-                m.type in ("PERSON", "ORG", "COUNTRY") for m in own)
+                m.type in ("PERSON", "ORG", "COUNTRY") for m in _outermost(own))  # (not 联合国 in 联合国发展峰会)
             again = not i and scene and not he and scene[2].index == sent.index - 1 and (
                 people := [m for m in own if m.type == "PERSON"]) and all(m.name == scene[1].name for m in people)
             if he or again:
                 if he:
                     own.append(scene[1])
-                inherited += [(r, m) for r, m, t in zip(("announced_at", "date"), _scene(scene[2], scene[3], scene[1]),
-                                                          ("MEETING", "DATE"))
-                              if m is not None and not any(x.type == t for x in own) and not any(r == o for o, _ in inherited)]
+                # (他2015年在…宣布: a day or a meeting of its own, another occasion: neither is inherited)
+                if not any(x.type in ("MEETING", "DATE") for x in own):
+                    inherited += [(r, m) for r, m in zip(("announced_at", "date"), _scene(scene[2], scene[3], scene[1]))
+                                  if m is not None and not any(r == o for o, _ in inherited)]
             facts = list(self._pledge(doc, sent, ms, trigger, own, hi, inherited))
             context = facts[0].roles if facts else context
             yield from facts
@@ -2716,7 +2717,8 @@ def _set_up_by(sent, ms: list[Mention]) -> Iterable[Fact]:
             yield from fact(child, _outermost(parent)[-1], "parent:set-up-by")
 
 
-_HE = re.compile(r"(?:^|[，,；;：:\s])(?:他|她)(?:还|也|又|并|同时|随后|随即|当天|当日|在会上|在讲话中|在致辞中)*$")  # 他宣布: who
+_HE = re.compile(r"(?:^|[，,；;：:\s])(?:他|她)(?:还|也|又|并|同时|随后|随即|当天|当日|于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}日|"
+                 r"在[^，；。]{1,24}?(?:上|期间|时|中))*$")  # 他宣布, 他2015年在…上宣布: who
 
 
 def _scene(sent, ms: list[Mention], person: Mention) -> tuple[Mention | None, Mention | None]:
