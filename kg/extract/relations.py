@@ -565,7 +565,7 @@ class Relations:
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
             # 为东盟国家提供 / 向拉共体成员国提供: the members of the body are whom it is for, the body is not created
-            members = [m for m in _member_states(doc, clause, cs, ce) if m in named]
+            members = [m for m in _member_states(doc, clause, cs, ce) if m in named] if any(m.type == "ORG" for m in named) else []
             given += [m for m in members if m not in given]
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
             if not created and funds and re.match(r"(?:在[^，；。]{1,16}?基础上)?[^，；。]{0,6}增资", clause):
