@@ -7,7 +7,10 @@ pure Python over ``kg.model`` objects — no spaCy, no RDF.
   with the announcer, the meeting and the date given before the verb; the period said before the
   first verb is the first measure's.  Its sums and numbers are its amount (提供600亿元人民币援助).  A
   measure that lists several named programmes with their counts (100个“幸福家园”、100个“爱心助困”)
-  gives one pledge each.
+  gives one pledge each.  A verb of saying whose object is what China will do (王毅表示，中方将…) announces too; 他宣布
+  is the person named before, at the meeting and on the day of the sentence that named him; a clause that only
+  names a frame or channel (在X框架下，/通过X基金，) gives the next measure its programme; a sum the announced set
+  includes (其中包括向…提供100亿美元) is a measure of its own.
 - AidStatistic: an amount or count of aid in a clause about aid (援助, 贷款, 项目, 提供 ...), with
   its flow type (无偿援助 grant, 无息贷款 interest-free loan, 优惠贷款 concessional loan, 债务减免
   debt relief), also figures of trade and investment (贸易额, 贸易总额, 双边贸易规模, 投资流量/存量, in the
@@ -53,6 +56,9 @@ from kg.extract.values import complete_currencies, complete_dates
 from kg.model import Document, Fact, Mention, Sentence
 
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
+# a verb of saying whose object is what China will do (王毅表示，中方将…提供; 他说，中国愿…): an announcement too
+_TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?\s*(?:中方|中国政府|中国|我国|我方)?(?:还|也|再|继续|同时|已|已经)*"
+                      r"(?:将|愿|愿意|决定))")
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,12}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
                            r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
@@ -92,6 +98,7 @@ _GOODS_AFTER = re.compile(r"的()(" + _BATCH + r"[^，。；的由]{0,12}?(?:" +
 _RELIEF_BEFORE = re.compile(r"(?:免除|减免|豁免)了?(?:对)?$")
 _DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠|对华)?的?()([^，。；的]{0,16}?债务)")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
+_DETAIL = re.compile(r"(?:其中)?(?:主要)?(?:包括|即|如|例如|涵盖|有)?[：:]?")  # the words that open a detail
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
 _HEADING = re.compile(r"^——([^。]{2,30})。")
 ENTITY_LIKE = {"PROGRAMME", "PROJECT", "ORG", "FORUM"}
@@ -298,6 +305,8 @@ class Relations:
         heading: dict[int, list[Mention]] = {}  # paragraph -> programmes named in its ——heading。
         topic: dict[int, str] = {}  # paragraph -> its ——heading。, the topic of its figures
         last_meeting: tuple[int, Mention] | None = None  # the last meeting named, and in which paragraph
+        # the paragraph of the last person named, the person, and the sentence and mentions that named him (他宣布 after it)
+        scene: tuple[int, Mention, Sentence, list[Mention]] | None = None
         listing = False  # an announcement's measures are listed in the sentences that follow
         for sent in doc.sentences:
             ms = by_sentence.get(sent.index, [])
@@ -311,7 +320,8 @@ class Relations:
                 heading[sent.paragraph] = [m for m in ms if m.type in ("PROGRAMME", "ORG")]
                 topic[sent.paragraph] = h.group(1)
             yield from self._meetings(sent, ms)
-            pledges = list(self._pledges(doc, sent, ms, recent_meeting))
+            pledges = list(self._pledges(doc, sent, ms, recent_meeting,
+                                         scene if scene and sent.paragraph - scene[0] <= 1 else None))
             item = _ITEM.match(sent.text)
             if not pledges and listing and item:  # （一）提供150亿美元的无偿援助…: a measure listed after the announcement
                 pledges = list(self._pledge(doc, sent, ms, _HERE.match(sent.text, item.end()), [], len(sent.text), [],
@@ -378,6 +388,8 @@ class Relations:
             if periods:
                 last_period[sent.paragraph] = last_range = periods[-1:]
             last_person = ([m for m in ms if m.type == "PERSON"] or [last_person])[-1]
+            if last_person is not None and last_person.sentence == sent.index:
+                scene = (sent.paragraph, last_person, sent, ms)
             said_on = _said_on(sent, ms) or (said_on if _HE_SAYS.match(sent.text) else None)
             if named_meetings := _outermost([m for m in ms if m.type == "MEETING"]):
                 last_meeting = (sent.paragraph, named_meetings[-1])
@@ -428,12 +440,14 @@ class Relations:
                 yield fact
 
     # ------------------------------------------------------------------ pledges
-    def _pledges(self, doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None = None) -> Iterable[Fact]:
+    def _pledges(self, doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None = None,
+                 scene: tuple[int, Mention, Sentence, list[Mention]] | None = None) -> Iterable[Fact]:
         """Each announcement of the sentence with the measures up to the next one (…宣布设立的，…；此后他又在
         …上宣布增资10亿美元): a later one keeps the meeting and date of the one before unless it names its own
-        or says it came later (此后, 随后 ...)."""
+        or says it came later (此后, 随后 ...).  ``scene``: the last person named before the sentence, with the
+        sentence and mentions that named him, whom 他宣布 refers to."""
         # not 倡议提出3年来 / 宣布以来: a time since an announcement, no announcement in the sentence
-        triggers = [t for t in ANNOUNCE.finditer(sent.text)
+        triggers = [t for t in _TRIGGER.finditer(sent.text)
                     if not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])]
         context: list[tuple[str, Mention]] = []
         for i, trigger in enumerate(triggers):
@@ -450,6 +464,20 @@ class Relations:
                                                                                 or m.type in ("PERSON", "ORG", "COUNTRY"))]
             if not i and recent_meeting and not any(m.type == "MEETING" for m in own) and _meeting_ref(sent, ms, 0, trigger.start()):
                 inherited = [("announced_at", recent_meeting)]
+            # …习近平出席联合国发展峰会并发表讲话。他宣布，…: the person named before announces, at the meeting and on
+            # the day of the sentence that named him (unless this one names its own)
+            # (…习近平主持首届中国—中亚峰会并发表主旨讲话。习近平宣布，…: named again in the next sentence, the same)
+            he = not i and scene and _HE.search(sent.text, 0, trigger.start()) and not any(
+                m.type in ("PERSON", "ORG", "COUNTRY") for m in _outermost(own))  # (not 联合国 in 联合国发展峰会)
+            again = not i and scene and not he and scene[2].index == sent.index - 1 and (
+                people := [m for m in own if m.type == "PERSON"]) and all(m.name == scene[1].name for m in people)
+            if he or again:
+                if he:
+                    own.append(scene[1])
+                # (他2015年在…宣布: a day or a meeting of its own, another occasion: neither is inherited)
+                if not any(x.type in ("MEETING", "DATE") for x in own):
+                    inherited += [(r, m) for r, m in zip(("announced_at", "date"), _scene(scene[2], scene[3], scene[1]))
+                                  if m is not None and not any(r == o for o, _ in inherited)]
             facts = list(self._pledge(doc, sent, ms, trigger, own, hi, inherited))
             context = facts[0].roles if facts else context
             yield from facts
@@ -482,7 +510,10 @@ class Relations:
                 m.type == "PROGRAMME" and (0 <= m.start - (sent.start + trigger.end()) <= 2
                                            or _PROPOSED.fullmatch(sent.text, trigger.end(), m.start - sent.start)) for m in ms):
             return  # 提出…新倡议: a proposal of ideas, not a measure with means (提出全球发展倡议, 提出了…的“X倡议”: a programme)
+        # (not an envoy to China or an official of the receiving side, who tells of China's aid: 老挝教育部长X表示)
         people = [m for m in before if m.type == "PERSON"]
+        if people and people[-1].sentence == sent.index and _other_side(sent, ms, people[-1]):
+            people = []
         # the body just before the verb (中国政府已宣布), not a modifier (中国企业提出: firms, not China)
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
             _BODY_TO_VERB, sent.text[m.end - sent.start:trigger.start()])
@@ -525,19 +556,35 @@ class Relations:
         last: Fact | None = None  # the last measure that named its programme
         prev: Fact | None = None  # the last measure
         head_used = False  # a measure took the period said before the first verb
+        framed: Mention | None = None  # the programme the clause before names as the frame of the next measure
         for cs, ce in _measures(sent, _clauses(sent.text, sent.start, trigger.end(), limit)):
             clause = sent.text[cs - sent.start:ce - sent.start]  # simplified: the patterns read 設立 as 设立
             inner = _within(after, cs, ce)
-            if CONTINUATION.match(clause) and not any(m.type in ("PROGRAMME", "PROJECT") for m in inner):
-                continue  # 包括100个减贫项目…: details of the measure before
+            # 中方将在X基金框架下，再提供10亿美元 / 将通过X基金，向老挝提供…: the frame or channel of the measure
+            # after it, no measure of its own
+            if (frame := _frame(sent, inner, cs, ce)) is not None:
+                framed = frame
+                continue
+            if CONTINUATION.match(clause) and not any(m.type in ("PROGRAMME", "PROJECT") for m in inner) and not (
+                    any(m.type == "MONEY" for m in inner)
+                    and _measure_verb(clause[(cont := _DETAIL.match(clause)).end():], inner, cs + cont.end())):
+                continue  # 包括100个减贫项目…: details of the measure before (包括向非洲提供100亿美元贷款: a measure of the set)
             # (在30亿美元基础上增资10亿美元: the sum it starts from is no sum of the measure)
             base_sum = _ON_THE_BASIS.search(clause)
             money = [m for m in inner if m.type == "MONEY" and not (base_sum and base_sum.start() <= m.start - cs < base_sum.end())]
-            counts = [m for m in inner if m.type == "COUNT"]
-            if last is not None and _SIZE_OF_LAST.match(clause) and not any(
-                    m.type in ENTITY_LIKE for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
+            # (中亚五国: the number of the countries of the region just named is no means of the measure)
+            counts = [m for m in inner if m.type == "COUNT" and not (
+                any(g.end == m.start and g.type in GEO for g in inner) and _zh(m).endswith("国"))]
+            # (提出“十大合作计划”，并为此提供总额600亿美元的资金支持: the means of the measure just named)
+            # (…设立中非发展基金，基金总额逐步达到50亿美元: 基金 is the fund just named)
+            if last is not None and (_SIZE_OF_LAST.match(clause) or _FOR_THIS.match(clause)) and not any(
+                    m.type in ENTITY_LIKE and m.key not in {x.key for r, x in last.roles if r == "programme"} for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
                 last.roles += [("amount", m) for m in money]
                 last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]
+                continue
+            if last is None and prev is not None and not money and _SIZE_OF_LAST.match(clause) and (spans := [
+                    m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]) and not prev.get("period"):
+                prev.roles += [("period", m) for m in spans]  # 向非洲联盟提供10亿元人民币援助，为期三年: its period
                 continue
             if last is None and prev is not None and money and _SIZE_OF_LAST.match(clause) and not any(
                     m.type in ENTITY_LIKE for m in inner) and not any(m.type == "MONEY" for _, m in prev.roles):
@@ -550,7 +597,10 @@ class Relations:
                      and (money or own_counts or not re.search(r"(?:落实|对接|服务于?|围绕|共建|推进)[“\"《]?$",
                                                                 sent.text[:m.start - sent.start]))]
             flow = _FLOW.search(_blank_names(clause, inner, cs))
-            first = cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")
+            # (the first clause after 宣布 may name its measure with no verb; not after 表示/说, which may say anything:
+            # 表示，中国政府愿同UNDP一道，…)
+            first = (cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")) \
+                and trigger.group() not in ("表示", "说")
             aided = _aided_in(clause, inner, cs)  # 宣布将继续全力支持非洲国家抗疫行动: a measure for whom it names
             if not (named or money or counts or flow or aided) or not _measure_verb(clause, inner, cs) and not (
                     (named or _measures_counted(sent, counts)) and first) and not (money and _AIMED.match(clause)):
@@ -566,13 +616,19 @@ class Relations:
             recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
             # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary;
             # 向非洲联盟提供10亿元人民币援助: the body receives, it is not created
-            to = re.search(r"向([^，；。]{2,12}?)(?:再|又|还|继续|将|已|共|累计|分别|陆续|无偿|免费)*(提供|增资|捐赠|捐助|出资)",
+            to = re.search(r"向([^，；。]{2,12}?)(?:再|又|还|继续|将|已|共|累计|分别|陆续|无偿|免费)*(提供|增资|捐赠|捐助|捐款|捐资|出资)",
                            clause)  # 向非方再提供: the beneficiary is 非方, not 非方再
             given = [m for m in named if to and to.group(2) != "增资" and m.type == "ORG"
                      and to.start(1) <= m.start - cs and m.end - cs <= to.end(1)]
+            # 为东盟国家提供 / 向拉共体成员国提供: the members of the body are whom it is for, the body is not created
+            members = [m for m in _member_states(doc, clause, cs, ce) if m in named] if any(m.type == "ORG" for m in named) else []
+            given += [m for m in members if m not in given]
             created = [m for m in named if m.type in ("PROGRAMME", "PROJECT", "ORG") and m not in given]
             if not created and funds and re.match(r"(?:在[^，；。]{1,16}?基础上)?[^，；。]{0,6}增资", clause):
                 created = funds[-1:]
+            if not created and framed is not None and (money or own_counts):
+                created = [framed]
+            framed = None
             groups: list[tuple[list[Mention], list[Mention]]]
             if len(created) >= 2 and not money:
                 groups = []  # one pledge per named programme, with the count just before it
@@ -581,8 +637,8 @@ class Relations:
                     groups.append(([m], [c for c in counts if lo <= c.start and c.end <= m.start]))
             else:
                 groups = [(created, own_counts)]
-            if not (created or money or counts or flow or aided):
-                continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own
+            if not (created or money or counts or flow or aided or members):
+                continue  # 向非洲联盟提供援助 and nothing more: a recipient, not a measure of its own (向东盟国家提供援助: for countries)
             actors = _actors(clause, created, cs)  # 国家开发银行、中国进出口银行将各设立…窗口: who does it
             for items, cnts in groups:
                 label = items[0].name if len(items) == 1 and not money else _short(clause)
@@ -592,7 +648,11 @@ class Relations:
                 # is 600亿元人民币; the gold may also make the sum the subject of the announcement's facts)
                 fact.roles += [("amount", m) for m in [*money, *cnts]]
                 fact.roles += [("period", m) for m in period]
-                fact.roles += [("recipient", m) for m in [*recipients, *given]]
+                # 为非洲培训3万名人才，提供奖学金名额1.8万个: a measure that names no one it is for, after a comma, is
+                # for whom the measure before is (not after a ；: a measure of its own)
+                shared = [] if recipients or given or to or prev is None or sent.text[prev.end - sent.start - 1] not in "，," \
+                    else [m for r, m in prev.roles if r == "recipient"]
+                fact.roles += [("recipient", m) for m in [*recipients, *given, *shared]]
                 if flow:
                     fact.literals["flowType"] = _flow_code(flow)
                 if to and not any(to.start(1) <= m.start - cs and m.end - cs <= to.end(1) for m in [*items, *recipients]):
@@ -621,6 +681,9 @@ class Relations:
                        and m.start >= cs + got.end()]
             if not amounts:
                 continue
+            if "基础上" in clause and (base_sum := _ON_THE_BASIS.search(clause)):
+                # 在30亿美元基础上增资10亿美元: the sum it starts from is no figure of its own
+                amounts = [m for m in amounts if not base_sum.start() <= m.start - cs < base_sum.end()]
             if _ATTENDED.search(clause) and not AID_WORDS.search(clause.replace("派出", "")):
                 continue  # 53个非洲国家派出的代表团团长与会: who came to the meeting, no figure of aid
             flow = _FLOW.search(_blank_names(clause, inner, cs))
@@ -697,6 +760,13 @@ class Relations:
                         x.end <= m.start and _FOR_IT.search(sent.text, 0, x.start - sent.start)
                         and _GIVES.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
                         or x.start >= m.end and _PAYS_FOR.fullmatch(sent.text, m.end - sent.start, x.start - sent.start))][:1]
+                if not fund and m.type == "MONEY" and sent.text[ce - sent.start - 1:ce - sent.start] in "，,":
+                    # 提供200万美元，用于实施布基纳法索紧急粮食援助项目: the named project the next clause says it pays for
+                    fund = [x for x in ms if x.type in ("PROJECT", "PROGRAMME") and x.start >= ce
+                            and _SUM_THEN_PAYS.fullmatch(sent.text, m.end - sent.start, x.start - sent.start)][:1]
+                if not fund and m.type == "MONEY" and _TOPS_UP.search(sent.text, 0, m.start - sent.start):
+                    # 将X基金整合升级为Y基金，并在30亿美元基础上增资10亿美元: the fund named last is topped up
+                    fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= m.start and _zh(x).endswith("基金")][-1:]
                 if not fund and m.type == "MONEY" and _SIZE_OF_LAST.match(clause):
                     # 中国设立了南南合作援助基金，首期资金20亿美元: the size of the fund named just before
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and not any(
@@ -1022,7 +1092,7 @@ class Relations:
                 continue
             fact = Fact("ProgrammeReport", sent.index, p.start, p.end, p.text, "programme:name-and-adoption", p.name,
                         [("programme", p)])
-            years = re.search(r"[(（]?((?:19|20)\d\d)\s*[-—–~～－―至到]\s*((?:19|20)\d\d)年?[)）]?", p.text)
+            years = re.search(r"[(（]?((?:19|20)\d\d)年?\s*[-—–~～－―至到]\s*((?:19|20)\d\d)年?[)）]?", p.text)
             if years and int(years.group(1)) < int(years.group(2)):
                 a, b = years.group(1), years.group(2)
                 fact.roles.append(("period", replace(
@@ -1292,7 +1362,8 @@ class Relations:
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国)")
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
 _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
-_AIMED = re.compile(r"(?:并)?(?:力争|争取|目标是|计划)[^，；。]{0,12}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
+# (中方将在未来10年内推动对拉美投资存量达到2500亿美元: a subject and a time may come before the verb of aiming)
+_AIMED = re.compile(r"[^，；。]{0,12}?(?:力争|争取|目标是|计划|推动|努力|促进)[^，；。]{0,16}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
 _COUNTED_MEASURES = re.compile(r"[^，；。]{0,4}?(?:政策)?(?:措施|举措|行动|计划|工程|倡议)")
 
 
@@ -1324,10 +1395,13 @@ def _measure_verb(clause: str, inner: list[Mention], base: int) -> bool:
     间向非洲国家提供 reads 在□间向□国家提供: a verb after long names is as near the head of its clause as after short ones);
     not after a sum or number, the subject of a result reported (已有10多个项目完成实施), but after those it is for
     (为50个国家提供)."""
-    out, pos = [], 0
+    out, pos, prev = [], 0, None
     for m in _outermost(inner):
         if m.start - base >= pos:
-            subject = m.type in ("MONEY", "COUNT", "PERCENT") and not re.search(r"(?:向|为|给|对|在|帮助)$", clause[:m.start - base])
+            # (向中亚五国提供: the number of the countries of the region just named is part of whom it is for)
+            subject = m.type in ("MONEY", "COUNT", "PERCENT") and not re.search(r"(?:向|为|给|对|在|帮助)$", clause[:m.start - base]) \
+                and not (m.type == "COUNT" and prev is not None and prev.type in GEO and prev.end == m.start)
+            prev = m
             out += [clause[pos:m.start - base], "■" if subject else "□"]
             pos = m.end - base
     verb = MEASURE_VERBS.match("".join(out) + clause[pos:])
@@ -1573,7 +1647,30 @@ def _at_meeting(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     the body before it is the subject of the verb after it."""
     gap = sent.text[lo - sent.start:hi - sent.start]
     at = re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|同时)*(?:在|于)([^，；。]{2,40}?)(?:上|期间|之际|时)(?:正式|郑重|还|也|又)*", gap)
-    return bool(at) and any(m.type == "MEETING" and lo <= m.start and m.end <= hi for m in ms)
+    # (中国政府在会上宣布: the meeting named before, not named again)
+    return bool(at) and any(m.type == "MEETING" and lo <= m.start and m.end <= hi for m in ms) or bool(_AT_IT.fullmatch(gap))
+
+
+_FRAME_BEFORE = re.compile(r"\s*(?:中方|中国政府|中国|我国|我方)?(?:将|还|也|再|继续|愿|同时)*(?:在|通过|依托|利用|借助|经由)[“\"《]?")
+
+
+def _frame(sent, inner: list[Mention], cs: int, ce: int) -> Mention | None:
+    """The programme a clause names as the frame or channel of what follows and does nothing else in (中方将在X
+    框架下，…; 通过X基金，…): a clause with no measure of its own."""
+    if not any(m.type == "PROGRAMME" for m in inner) or any(m.is_value for m in inner):
+        return None
+    names = [m for m in _outermost(inner) if not (m.type == "COUNTRY" and m.start == cs)]
+    if len(names) != 1 or names[0].type != "PROGRAMME":
+        return None
+    x = names[0]
+    if _FRAME_BEFORE.fullmatch(sent.text, cs - sent.start, x.start - sent.start) and \
+            _THROUGH_FUND_AFTER.fullmatch(sent.text, x.end - sent.start, ce - sent.start):
+        return x
+    return None
+
+
+_AT_IT = re.compile(r"(?:政府|方面)?(?:还|也|已|又|再|曾|同时)*(?:在|于)?(?:本次|此次|这次|该次)?(?:会上|会议上|会议期间|峰会上|峰会期间|"
+                    r"大会上|大会期间|论坛上|论坛期间)(?:正式|郑重|还|也|又)*")
 
 
 _LEAD_ROLES = ("announced_by", "announced_at", "date")
@@ -1896,7 +1993,7 @@ def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-_WILL = re.compile(r"\s*(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时)*将")  # (after a list item's number)
+_WILL = re.compile(r"\s*(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时|已|已经)*(?:将|决定)")  # (after a list item's number)
 
 
 def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -1913,12 +2010,45 @@ def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
                         if m.type == "COUNTRY" and m.start == f.start + will.start("who")), None)
         elif last is not None and last[0] == f.sentence and _GOES_ON.match(clause):
             who = last[1]  # …，并向非洲派遣500名农业专家: the same subject goes on
+        else:  # 中方将继续向…提供援助，在未来5年内实施100个民生项目: the subject that heads the sentence goes on
+            who = _will_head(doc, f)
         if who is None:
             continue
         last = (f.sentence, who)
         _pledged(f)
         f.roles.append(("announced_by", who))
+        if "国" in clause or "成员" in clause:  # 中方将向拉共体成员国提供…: the body whose members it is for
+            named = {m.name for r, m in f.roles if r == "recipient"}
+            f.roles += [("recipient", m) for m in _member_states(doc, clause, f.start, f.end) if m.name not in named]
     return facts
+
+
+def _member_states(doc: Document, clause: str, start: int, end: int) -> list[Mention]:
+    """The bodies whose member states a measure is for (为东盟国家, 向拉共体成员国): in ``clause``, the simplified
+    text of ``doc.text[start:end]``."""
+    return [m for m in _spanned(doc, start, end) if m.type == "ORG" and _MEMBERS.match(clause, m.end - start)
+            and RECIPIENT_VERBS.search(clause, max(0, m.start - start - 8), m.start - start)]
+
+
+_STOP_BETWEEN = re.compile(r"[；;。]")
+_OWN_SUBJECT = re.compile(r"\s*(?:[^，；。,;\s]{0,2}方|两国|各国)")  # 双方将…, 非方 …: a clause with a subject of its own
+
+
+def _will_head(doc: Document, f: Fact) -> Mention | None:
+    """The side that heads the sentence of ``f``, which is a later clause (中方将…，…): who will do what the clause
+    says, where no ；or 。 comes between and the clause names no subject of its own."""
+    sent = doc.sentences[f.sentence]
+    if sent.index != f.sentence or sent.start >= f.start or _STOP_BETWEEN.search(doc.text, sent.start, f.start) \
+            or _OWN_SUBJECT.match(doc.text, f.start):
+        return None
+    head = _rule_view(doc.text[sent.start:min(f.start, sent.start + 24)])  # (the list item's number, the side, 将)
+    will = _WILL.match(head, (item := _ITEM.match(head)) and item.end() or 0)
+    if will is None:
+        return None
+    if any(m.start == f.start and m.type in ("COUNTRY", "REGION", "ORG", "PERSON") for m in _spanned(doc, f.start, f.end)):
+        return None
+    return next((m for m in _spanned(doc, sent.start + will.start("who"), sent.start + will.end("who"))
+                 if m.type == "COUNTRY" and m.start == sent.start + will.start("who")), None)
 
 
 def _pledged(f: Fact) -> None:
@@ -2147,7 +2277,7 @@ _QUOTES = re.compile(r"[“”《》\"]")
 # …审议通过了《X》, 通过了《北京宣言》和《X规划》: what a meeting adopted, just before the name
 _ADOPTED = r"(?:审议)?(?:通过|发表|发布|签署|制定|出台)(?:了|的)?(?:[“《\"][^“”《》\"。；]{1,60}[”》\"](?:和|、|及|以及|与))*[“《\"]?$"
 # the head of a plan's title (a declaration, charter, report or regulation is a document, no entity)
-_PLAN_TITLE = re.compile(r"《([^《》\n，。；]{2,60}?(?:计划|规划|纲要|议程|方案|战略|清单)(?:\s*[(（]\s*(?:19|20)\d\d\s*[-—–~～－―至到]\s*"
+_PLAN_TITLE = re.compile(r"《([^《》\n，。；]{2,60}?(?:计划|规划|纲要|议程|方案|战略|清单)(?:\s*[(（]\s*(?:19|20)\d\d\s*年?\s*[-—–~～－―至到]\s*"
                          r"(?:19|20)\d\d\s*年?[)）])?)》")
 
 
@@ -2469,6 +2599,7 @@ def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
 # a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
 _FOR_IT = re.compile(r"(?:为|向)(?:[“\"《]|该|此|这一|上述)?$")  # 为该基金: an anaphor's mention is its head noun
 _GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
+_SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:用于|支持|资助)(?:实施|开展|建设)?[“\"《]?")
 _PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")
 _GOODS_UNITS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
@@ -2525,7 +2656,7 @@ _QUALIFIER = re.compile(r"(?:(?!包括|是|为|有|将|已|了|在|对|向|和|�
                         r"{0,8}[“\"《「『'‘]?|新的[“\"《]?")
 # what 提出 names as its object with an attributive before it: 提出了推动共同发展的“全球发展倡议”
 _PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
-_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目|该贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
+_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目|该贷款|基金|贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
                            # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
                            r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内)|在[^，；。]{1,16}?基础上)?(?:再|又|追加)?(?:投入|注资|增资|注入)"
                            r"|^(?:并|还|将|已|先后)*(?:为|向)(?:其|该基金)(?:提供|注资|增资|注入|投入)")
@@ -2540,12 +2671,14 @@ DASH_CHARS = {"—", "–", "-", "－", "——"}
 _BUILDERS_CLAUSE = re.compile(r"[，,]([^，,；;。]{2,60}?)(?:共同|联合)?(?:承建|施工|修建|负责建设|负责施工)")
 _AT_THE_FORUM = re.compile(r"(?:在|出席)(?:[^，；。]{1,16}?(?:举行|召开|举办)的)?$")
 # after a forum, the session it means: …开幕式上, …期间; 出席X峰会并发表讲话(，宣布…)
-_AT_A_SESSION = re.compile(r"(?:开幕式|闭幕式|部长级会议|领导人会议)?(?:上|期间)|并(?:发表|致)[^，；。]{0,10}?(?:讲话|致辞|演讲)")
+_AT_A_SESSION = re.compile(r"(?:开幕式|闭幕式|部长级会议|领导人会议)?(?:上|期间|时|之际)|并(?:发表|致)[^，；。]{0,10}?(?:讲话|致辞|演讲)")
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
 _SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|到|[-—–~～]")  # 近5年来, 3年内, 2013年至2018年; not 持续27年
 _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内
 _BACK_PERIOD = re.compile(r"(?:这|此|上述)?[一二两三四五六七八九十\d]+年(?:中|间|里|共计|累计|合计)|同期|此期间|(?:这|同)一时期")
+_FOR_THIS = re.compile(r"\s*(?:并|还|将|也)*(?:为此|为之|对此)")
+_TOPS_UP = re.compile(r"(?:^|[，,])(?:并|再|又|还|将|已)*(?:在[^，；。]{1,16}?基础上)?(?:再|又|还|将|已)*增资$")
 _SAYS = re.compile(r"表示|说|通报|宣布|透露|介绍|指出|强调|称")
 # what a speaker says is aid given or to come (决定向巴方提供, 将再追加, 宣布), not a result he reports (已为…提供资金)
 # (将 as the giver's own future: 中方将向…提供; not 该项目将惠及…5万名学生, what the aid will do)
@@ -2727,6 +2860,21 @@ def _set_up_by(sent, ms: list[Mention]) -> Iterable[Fact]:
             text[x.end - base:v.start()])]
         if child is not None and parent:
             yield from fact(child, _outermost(parent)[-1], "parent:set-up-by")
+
+
+_HE = re.compile(r"(?:^|[，,；;：:\s])(?:他|她)(?:还|也|又|并|同时|随后|随即|当天|当日|于?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}日|"
+                 r"在[^，；。]{1,24}?(?:上|期间|时|中))*$")  # 他宣布, 他2015年在…上宣布: who
+
+
+def _scene(sent, ms: list[Mention], person: Mention) -> tuple[Mention | None, Mention | None]:
+    """The meeting and the day of the sentence that names ``person`` (2015年9月26日，习近平出席联合国发展峰会并
+    发表讲话): where and when what he says next (他宣布) was said.  The meeting: the one named after him, or the
+    one he is at before him; the day: the first of the sentence, not a time since (2000年以来)."""
+    meetings = _outermost([m for m in ms if m.type == "MEETING"])
+    meeting = next((m for m in meetings if m.start >= person.end), meetings[-1] if meetings else None)
+    day = next((d for d in ms if d.type == "DATE" and not re.match(r"(?:以来|来|起|至今)", sent.text[d.end - sent.start:])),
+               None)
+    return meeting, day
 
 
 _HE_SAYS = re.compile(r"^\s*(?:据)?(?:他|她)(?:还|又|也|并)?(?:说|表示|指出|强调|介绍|透露|称)")

@@ -758,7 +758,9 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
-_SPEECH = re.compile(r"说|表示|指出|强调|认为|介绍|告诉|坦言|透露")
+_SPEECH = re.compile(r"说|表示|指出|强调|认为|介绍|告诉|坦言|透露|宣布|承诺")
+_ANNOUNCES = re.compile(r"宣布|承诺|表示")  # what he announces where and when: not what he tells of (介绍, 指出)
+_SAID_AT = re.compile(r"(?:\d{1,2}日|当天|当日)?在[^，；。“”]{1,30}?(?:上|期间|时|之际|中)(?:还|也|又|再|正式|同时)*")
 _CLAUSE_START = {"，", ",", "。", "；", ";", "：", ":", "”", "“", "、"}
 
 
@@ -774,7 +776,9 @@ def speakers(text: str, units: list[Unit]) -> list[Found]:
             continue
         if k > 0 and units[k - 1].text not in _CLAUSE_START:
             continue
-        if _SPEECH.match(text, u.end) and (u.tag == "nrt" or u.text[0] in SURNAMES or u.text[:2] in COMPOUND_SURNAMES) \
+        # (王毅在访问肯尼亚期间宣布, 李强5日在会议上表示: where and when he announces it may come between)
+        if (_SPEECH.match(text, u.end) or (at := _SAID_AT.match(text, u.end)) and _ANNOUNCES.match(text, at.end())) \
+                and (u.tag == "nrt" or u.text[0] in SURNAMES or u.text[:2] in COMPOUND_SURNAMES) \
                 and not any(c in FUNCTION_CHARS for c in u.text) and u.text[-1] not in "方国军府界":  # 马方: a side
             out.append(Found(u.start, u.end, "PERSON", "person:speaker"))
     return out
@@ -1249,8 +1253,9 @@ _PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]
 
 # words that let a rule fire in a sentence with no head noun, title, quote or ordinal (the tagger skips
 # the rules in the other sentences): coordinated places, places in context, a report's source
-TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
-            '"', "大行动", "项行动", "举措", "工坊", "作者", "编辑", "摄影", "撰稿", "通讯员")  # (the last: named sets of measures, facilities of a programme)
+TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "宣布", "承诺", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
+            '"', "大行动", "项行动", "举措", "工坊",  # (named sets of measures, facilities of a programme)
+            "作者", "编辑", "摄影", "撰稿", "通讯员")  # (a byline)
 
 
 _LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
