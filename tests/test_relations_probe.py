@@ -201,3 +201,9 @@ def test_the_opening_ceremony_after_a_meeting_is_no_verb_of_holding_it(read):
     facts = read("习近平2023年10月18日在北京出席第三届“一带一路”国际合作高峰论坛开幕式并发表主旨演讲。")
     (meeting,) = kinds(facts, "MeetingReport")
     assert {("location", "北京"), ("date", "2023年10月18日")} <= roles(meeting)
+
+
+def test_a_body_given_a_sum_to_pass_on_is_no_recipient(read):
+    facts = read("中方将通过全球发展和南南合作基金向世界粮食计划署提供500万美元，用于在老挝实施学校供餐项目。")
+    assert not [f for f in facts if ("recipient", "世界粮食计划署") in roles(f)]
+    assert [f for f in facts if ("partner", "世界粮食计划署") in roles(f)]

@@ -902,9 +902,12 @@ class Relations:
             if sending and (sent_to := _sent_to(sent, ms, clauses, k)) is not None:
                 yield sent_to
                 continue
-            countries = [c for c in _within(ms, cs, ce) if (c.type == "COUNTRY" and not _chinese(c) or c.type == "ORG"
-                                                            and _GIVEN_TO_BODY.match(sent.text, c.end - sent.start)
-                                                            and sent.text[c.start - sent.start - 1:c.start - sent.start] == "向")
+            inner = _within(ms, cs, ce)
+            # (a body given goods receives them; one given a sum passes it on: its partner, see _channel_to)
+            countries = [c for c in inner if (c.type == "COUNTRY" and not _chinese(c) or c.type == "ORG"
+                                              and _GIVEN_TO_BODY.match(sent.text, c.end - sent.start)
+                                              and sent.text[c.start - sent.start - 1:c.start - sent.start] == "向"
+                                              and not any(x.type == "MONEY" for x in inner))
                          and not any(p.start <= c.start and c.end <= p.end for p in projects)]
             if not countries or not RECIPIENT_VERBS.search(clause):
                 continue
