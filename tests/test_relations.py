@@ -138,7 +138,8 @@ def test_meeting_held_gives_date_and_place(read):
 
 def test_a_figure_in_news_has_its_speaker_recipient_and_date(read):
     facts = read("2022年8月30日，外交部发言人赵立坚表示，中国政府决定向巴基斯坦提供1亿元人民币紧急人道主义援助。")
-    (s,) = [f for f in facts if ("theme", "1亿元人民币") in roles(f)]
+    # (a decision of China's is its pledge: the sum is the pledge's amount)
+    (s,) = [f for f in facts if ("theme", "1亿元人民币") in roles(f) or ("amount", "1亿元人民币") in roles(f)]
     assert {("announced_by", "赵立坚"), ("recipient", "巴基斯坦"), ("date", "2022年8月30日")} <= roles(s)
 
 
@@ -381,7 +382,7 @@ def test_no_founding_inside_a_name_or_a_pledge(read):
 
 def test_rules_read_traditional_characters(read):
     facts = read("國家國際發展合作署副署長鄧波清表示，中方將向土耳其提供4000萬元人民幣緊急援助。")
-    (s,) = [f for f in facts if any(r == "theme" for r, _ in f.roles)]
+    (s,) = [f for f in facts if any(r == "theme" or r == "amount" and m.type == "MONEY" for r, m in f.roles)]
     assert {("announced_by", "邓波清"), ("recipient", "土耳其")} <= {(r, m.name) for r, m in s.roles}
 
 
@@ -664,10 +665,12 @@ def test_the_date_of_a_sum_stops_at_a_semicolon(read):
 
 def test_the_country_a_headline_says_is_aided_receives_the_sums_that_name_none(read):
     facts = read("中国紧急驰援尼泊尔抗震救灾\n\n中方决定提供2000万元人民币紧急援助。另外，中国红十字会捐赠100万美元。")
-    got = {f.get("theme")[0].text: [m.name for m in f.get("recipient")] for f in kinds(facts, "AidStatistic")}
+    # (中方决定提供… is a pledge: its sum is its amount)
+    got = {(f.get("theme") or f.get("amount"))[0].text: [m.name for m in f.get("recipient")]
+           for f in kinds(facts, "AidStatistic") + kinds(facts, "Pledge")}
     assert got == {"2000万元人民币": ["尼泊尔"], "100万美元": ["尼泊尔"]}
     facts = read("中国紧急驰援尼泊尔和印度\n\n中方决定提供2000万元人民币紧急援助。")  # two countries: which one is not said
-    assert [f.get("recipient") for f in kinds(facts, "AidStatistic")] == [[]]
+    assert [f.get("recipient") for f in kinds(facts, "AidStatistic") + kinds(facts, "Pledge")] == [[]]
 
 
 def test_a_projects_handover_ceremony_gives_its_date_and_place(read):
@@ -689,7 +692,9 @@ def test_a_country_that_only_modifies_the_subject_is_no_announcer(read):
 
 def test_the_number_of_the_countries_just_named_is_no_figure_of_aid(read):
     facts = read("中方决定援助尼泊尔和不丹两国，并向斯里兰卡等12个国家提供粮食援助。")
-    assert [f.get("theme")[0].text for f in kinds(facts, "AidStatistic")] == ["12个国家"]
+    # (a decision of China's is a pledge: the count of the countries it is for is one of its roles)
+    assert [m.text for f in kinds(facts, "AidStatistic") + kinds(facts, "Pledge") for r, m in f.roles
+            if r in ("theme", "amount")] == ["12个国家"]
 
 
 def test_the_beneficiary_stops_before_adverbs_of_the_verb(read):

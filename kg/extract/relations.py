@@ -2418,8 +2418,8 @@ def _headline_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
     if len({m.key for m in geo}) != 1:
         return facts
     for f in facts:
-        if f.kind == "AidStatistic" and not f.get("recipient") and any(
-                m.type == "MONEY" for _, m in f.roles):
+        if f.kind in ("AidStatistic", "Pledge") and not f.get("recipient") and any(
+                m.type == "MONEY" for _, m in f.roles):  # (中方决定提供2000万元人民币: a pledge since i12pledge)
             f.roles.append(("recipient", geo[0]))
     return facts
 
