@@ -45,7 +45,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("合作区", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("体育馆", "PROJECT"),
     ("门诊楼", "PROJECT"), ("轻轨", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
-    ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
+    ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("渔港", "PROJECT"), ("深水港", "PROJECT"), ("桥", "PROJECT"),
     ("炼油厂", "PROJECT"), ("发电厂", "PROJECT"), ("电厂", "PROJECT"), ("水泥厂", "PROJECT"), ("风电场", "PROJECT"),
     ("博物馆", "PROJECT"), ("图书馆", "PROJECT"), ("航站楼", "PROJECT"), ("码头", "PROJECT"), ("隧道", "PROJECT"), ("水库", "PROJECT"),
     ("委员会", "ORG"), ("共同体", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
@@ -197,6 +197,8 @@ def _anchor(u: Unit, typ: str = "") -> bool:
 
 KINDS_OF_BODY = ("示范中心", "非政府组织", "民间组织", "民间友好组织", "社会组织", "国际组织", "区域组织", "多边组织", "青年组织",
                  "妇女组织", "智库", "企业", "媒体")
+KIND_MODIFIERS = {"公立", "私立", "国立", "综合", "地方", "基层", "乡村", "农村", "社区", "省级", "市级", "县级", "各级",
+                  "当地", "公办", "民办", "教学", "专科", "定点", "职业", "技术"}
 DONOR = {"中国", "中方", "我国", "中华人民共和国", "中國"}
 NOT_HEADS = {"党委", "党支部", "总部", "额度", "项下"}  # a company's party committee, headquarters, a loan's amount, under a fund: not the body named
 OOV_TAILS = {"等", "的", "和", "与", "及"}  # 司等: a word jieba did not know, joined to a function word
@@ -211,6 +213,17 @@ NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三�
 
 # 巴马科|第三|大桥, 农村供水|二期|工程: the third bridge of a city, the second phase of a project
 _ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[一二三四五六七八九十0-9]期)$")
+
+
+_DATELINE_ENDS = ("电", "讯")
+
+
+def _translit_piece(units: list[Unit], k: int) -> bool:
+    """A one-character piece of a transliteration jieba tagged as a word of its own (科卡科|多|辛克雷水电站):
+    a transliteration character after a word jieba does not know."""
+    v = units[k]
+    return len(v.text) == 1 and v.text in TRANSLIT and v.text not in FUNCTION_CHARS and v.tag not in ("ENT", "VAL") \
+        and k > 0 and units[k - 1].tag == "?" and len(units[k - 1].text) >= 2 and bool(_HAN.match(units[k - 1].text))
 
 
 def _numbered(units: list[Unit], k: int) -> bool:
@@ -291,9 +304,14 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
             if v.tag in ("v", "vn") and k > 0 and units[k - 1].tag == "ENT" and units[k - 1].type == "PERSON":
                 break  # 李强|视察|项目: what a person does
+            if v.tag == "v" and k > 0 and units[k - 1].tag not in ("ENT", "VAL") \
+                    and (head := _suffix(units[k - 1])) is not None and head[1] == "ORG":
+                break  # …合作集团|负责|项目: what a body does, not a word of the name
+            if v.text in _DATELINE_ENDS and k > 0 and units[k - 1].tag == "VAL":
+                break  # 新华社利马9月20日|电|中国援…项目: the dateline's 电, not the name's first word
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
-            elif _namey(v) or _numbered(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
+            elif _namey(v) or _numbered(units, k) or _translit_piece(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
                     or _aid_of_a_kind(units, k, i, suffix):
                 j = k
                 anchored = anchored or _anchor(v, typ)
@@ -319,6 +337,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue
         if typ == "PLACE" and j > 0 and units[j - 1].tag == "m" and units[j - 1].end == units[j].start:
             continue  # 十八|洞村: a numeral the name starts with, cut off by jieba
+        if typ == "PLACE" and j > 0 and units[j].tag == "?" and u.tag == "?" and _lead_char(units, j - 1):
+            j -= 1  # 在|奇|通圭|扎市: the first character of the transliteration, cut off by jieba
         # a name does not start with a dash, a conjunction or a verb
         while j < i and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
                          and units[j].tag != "ENT"):
@@ -342,6 +362,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue  # 100个减贫项目: what is counted is a kind of thing, not a name
         if units[j].tag == "ENT" and j == i - 0:
             continue
+        if name[:len(name) - len(suffix)] in KIND_MODIFIERS:
+            continue  # 公立医院, 国立大学: a kind of institution, which jieba may tag as a name
         if name.endswith(KINDS_OF_BODY):
             continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
         if suffix == "工程" and any(units[x].tag == "ENT" and units[x].type in ("COUNTRY", "PLACE")
@@ -392,6 +414,16 @@ def _sub_place(u: Unit) -> bool:
         and u.text[0] not in "全各该本每首省市县区" and u.text[:-1] not in GENERIC and not u.text.endswith("城市")
 
 
+def _lead_char(units: list[Unit], k: int) -> bool:
+    """A transliteration character standing alone before a place (在|拉|苏瓦|县, 在|奇|通圭|扎市): the first
+    character of its name, which jieba cut off; not after another character of a word (达 of 抵达 is a token)."""
+    v = units[k]
+    return len(v.text) == 1 and v.text in TRANSLIT and v.text not in FUNCTION_CHARS and v.text not in STOP_WORDS \
+        and v.tag not in ("ENT", "VAL", "m", "p", "c", "d", "r", "uj") \
+        and (k == 0 or units[k - 1].tag in ("p", "x", "?", "v", "uj", "c") and len(units[k - 1].text) != 1
+             or units[k - 1].text in FUNCTION_CHARS or not _HAN.match(units[k - 1].text))
+
+
 def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Found]:
     """A known place and a bare administrative head after it (蒙巴萨|县, 克孜勒奥尔达|州), and a short known
     place that is the end of a longer transliteration (琼|莱州: 琼莱州, not 莱州): one place each."""
@@ -399,7 +431,10 @@ def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Fo
     for k in _known(units, known, ("PLACE",)):
         u = units[k]
         if k + 1 < len(units) and units[k + 1].text in ADMIN_HEADS and units[k + 1].start == u.end:
-            out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+head"))
+            start = u.start
+            if k > 0 and _lead_char(units, k - 1):
+                start = units[k - 1].start  # 拉|苏瓦|县: a county whose name ends like a known place
+            out.append(Found(start, units[k + 1].end, "PLACE", "place:place+head"))
         if k + 1 < len(units) and units[k + 1].start == u.end and (
                 _sub_place(units[k + 1]) or units[k + 1].tag == "ns" and _place_candidate(units[k + 1])):
             out.append(Found(units[k + 1].start, units[k + 1].end, "PLACE", "place:place+place"))  # 四川|汶川
@@ -458,6 +493,9 @@ def foreign_ministries(units: list[Unit], known: list[int]) -> list[Found]:
                 joined = True
                 continue
             if u.tag not in _FIELD_TAGS:
+                break
+            if u.text == "部长" and joined and units[m - 1].text not in _FIELD_JOINS and units[m - 1].tag != "ENT":
+                out.append(Found(a.start, u.start + 1, "ORG", "org:country+ministry"))  # …科学和技术|部长: its minister
                 break
             if u.text == "部" or len(u.text) >= 3 and u.text.endswith("部"):  # (not 东部, 全部, 干部)
                 if joined and (u.text != "部" or units[m - 1].text not in _FIELD_JOINS):
@@ -847,7 +885,8 @@ _NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|�
 
 
 _NOT_IN_NAMES = (FUNCTION_CHARS | set("了")) - TRANSLIT  # 的, 了, 向 ...: never in a transliterated name
-_PLACE_OR_BODY_AFTER = re.compile("(?:国际机场|机场|大学|学院|医院|中心|大桥|体育场|基金会|港|市|省|州)(?!长)")
+_PLACE_OR_BODY_AFTER = re.compile("(?:国际机场|机场|大学|学院|医院|中心|大桥|体育场|体育馆|基金会|港|市|省|州|水电站|电站|大坝|会议中心"
+                                  "|纪念馆|大厦|公园)(?!长)")
 
 
 def foreign_names(text: str) -> list[Found]:
@@ -882,15 +921,24 @@ def foreign_names(text: str) -> list[Found]:
 
 
 _ALL_TAILS = NOT_HEADS | OOV_TAILS
+_HEAD_FIRST = frozenset("部局署司") | frozenset("省州县")  # a body's or a place's head that starts a token
 _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 
 
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
-    if not [u for u in units if len(u.text) > 1 and u.text[-1] in _TAIL_LAST]:
+    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _HEAD_FIRST)]:
         return units
     out = []
     for u in units:
+        if len(u.text) >= 2 and u.text[0] in _HEAD_FIRST and u.tag not in ("ENT", "VAL") and (
+                u.text[1:] in _TITLE_SET or u.text[1:] in ("政府", "副") or u.text[0] in ADMIN_HEADS and u.text[1:] == "政府"):
+            if u.text[0] in BODY_HEADS and u.text[1:] not in _TITLE_SET and u.text[1:] != "副":
+                out.append(u)  # 部政府: no such thing
+                continue
+            cut = u.start + 1  # 储备|局局长 -> 局|局长, 矿产|部副|部长 -> 部|副, 赫瓦|省政府 -> 省|政府
+            out += [Unit(u.text[0], u.start, cut, "n"), Unit(u.text[1:], cut, u.end, "n")]
+            continue
         if len(u.text) < 2 or u.text[-1] not in _TAIL_LAST or u.tag in ("ENT", "VAL"):
             out.append(u)
             continue
@@ -1137,6 +1185,9 @@ def context_places(text: str, units: list[Unit]) -> list[Found]:
                 continue
         if end - start < 2 or any(s < end and start < e for s, e in taken):
             continue
+        if (first := by_start.get(start)) is not None and first.end < end and first.text.endswith(ADMIN_HEADS) \
+                and first.tag not in ("ENT", "VAL") and len(first.text) >= 3:
+            continue  # 在|磅湛省|斯昆镇|举行: a province and a town in it, one place each
         out.append(Found(start, end, "PLACE", "place:context"))
     return out
 
