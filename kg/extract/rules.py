@@ -436,7 +436,9 @@ def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Fo
                 start = units[k - 1].start  # 拉|苏瓦|县: a county whose name ends like a known place
             out.append(Found(start, units[k + 1].end, "PLACE", "place:place+head"))
         if k + 1 < len(units) and units[k + 1].start == u.end and (
-                _sub_place(units[k + 1]) or units[k + 1].tag == "ns" and _place_candidate(units[k + 1])):
+                _sub_place(units[k + 1]) or units[k + 1].tag == "ns" and _place_candidate(units[k + 1])
+                and not (k + 2 < len(units) and units[k + 2].start == units[k + 1].end  # 仰光|新城|项目, 卡里巴|湖水|电
+                         and (_suffix(units[k + 2]) is not None or len(units[k + 2].text) == 1 and _HAN.match(units[k + 2].text)))):
             out.append(Found(units[k + 1].start, units[k + 1].end, "PLACE", "place:place+place"))  # 四川|汶川
         if k + 1 < len(units) and units[k + 1].start == u.end and units[k + 1].text in ("次", "次区域") \
                 and text.startswith("次区域", u.end):
@@ -884,6 +886,7 @@ _NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|�
                               "|(?:责任)?编辑|作者|来源|摄影|记者")  # 作者：阿卜杜拉·汗 编辑：刘明: the next item of a byline
 
 
+_TRANSLIT_INNER = set("历山")  # 亚历山德拉·伊尔: characters of transliterations that are also common words
 _NOT_IN_NAMES = (FUNCTION_CHARS | set("了")) - TRANSLIT  # 的, 了, 向 ...: never in a transliterated name
 _PLACE_OR_BODY_AFTER = re.compile("(?:国际机场|机场|大学|学院|医院|中心|大桥|体育场|体育馆|基金会|港|市|省|州|水电站|电站|大坝|会议中心"
                                   "|纪念馆|大厦|公园)(?!长)")
@@ -905,7 +908,7 @@ def foreign_names(text: str) -> list[Found]:
                 start = k + 1
                 break
         k = dot
-        while k > start and text[k - 1] in TRANSLIT:
+        while k > start and (text[k - 1] in TRANSLIT or text[k - 1] in _TRANSLIT_INNER):
             k -= 1
         if k > start and dot - k >= 2:
             start = k  # 卫生部常务秘书|查尔斯·…: the name is the transliteration before the dot, not the words before it
@@ -927,10 +930,16 @@ _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
-    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _HEAD_FIRST)]:
+    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _HEAD_FIRST
+                                                     or u.text[0] in ADMIN_HEADS and u.tag == "?")]:
         return units
     out = []
     for u in units:
+        if u.tag == "?" and len(u.text) >= 3 and u.text[0] in ADMIN_HEADS and out and out[-1].tag == "ENT" \
+                and out[-1].type == "PLACE" and out[-1].end == u.start:
+            cut = u.start + 1  # 莫罗戈罗|省佩雅佩雅村 -> 省 | 佩雅佩雅村: the place's head, then a place in it
+            out += [Unit(u.text[0], u.start, cut, "n"), Unit(u.text[1:], cut, u.end, "?")]
+            continue
         if len(u.text) >= 2 and u.text[0] in _HEAD_FIRST and u.tag not in ("ENT", "VAL") and (
                 u.text[1:] in _TITLE_SET or u.text[1:] in ("政府", "副") or u.text[0] in ADMIN_HEADS and u.text[1:] == "政府"):
             if u.text[0] in BODY_HEADS and u.text[1:] not in _TITLE_SET and u.text[1:] != "副":
@@ -1094,7 +1103,8 @@ def _translit_runs(units: list[Unit]) -> list[Unit]:
     for u in units:
         prev = out[-1] if out else None
         if prev is not None and prev.end == u.start and prev.tag not in ("ENT", "VAL", "x") \
-                and u.tag not in ("ENT", "VAL", "x") and "?" in (prev.tag, u.tag) \
+                and u.tag not in ("ENT", "VAL", "x") and ("?" in (prev.tag, u.tag) or {prev.tag, u.tag} <= _NAME_PIECE_TAGS
+                                                         and len(prev.text) >= 2 and len(u.text) >= 2) \
                 and TRANSLIT.issuperset(prev.text + u.text) and len(prev.text + u.text) <= 6:
             out[-1] = Unit(prev.text + u.text, prev.start, u.end, "?")
         else:
