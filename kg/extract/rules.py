@@ -958,7 +958,7 @@ def _split_heads(units: list[Unit]) -> list[Unit]:
             out.append(u)
             continue
         cut = u.end - len(tail)
-        out += [Unit(u.text[:-len(tail)], u.start, cut, "n"), Unit(tail, cut, u.end, "n")]
+        out += [Unit(u.text[:-len(tail)], u.start, cut, "?" if u.tag == "?" else "n"), Unit(tail, cut, u.end, "n")]
     return out
 
 
@@ -1104,7 +1104,7 @@ def _translit_runs(units: list[Unit]) -> list[Unit]:
         prev = out[-1] if out else None
         if prev is not None and prev.end == u.start and prev.tag not in ("ENT", "VAL", "x") \
                 and u.tag not in ("ENT", "VAL", "x") and ("?" in (prev.tag, u.tag) or {prev.tag, u.tag} <= _NAME_PIECE_TAGS
-                                                         and len(prev.text) >= 2 and len(u.text) >= 2) \
+                                                         and len(prev.text + u.text) >= 3) \
                 and TRANSLIT.issuperset(prev.text + u.text) and len(prev.text + u.text) <= 6:
             out[-1] = Unit(prev.text + u.text, prev.start, u.end, "?")
         else:
