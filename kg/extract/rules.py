@@ -216,6 +216,7 @@ _ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[
 
 
 _DATELINE_ENDS = ("电", "讯")
+_CHIEF_OF_BODY = {"部长", "局长", "署长", "部副", "局副"}  # a body's head glued to its chief's title (工程|部长)
 
 
 def _translit_piece(units: list[Unit], k: int) -> bool:
@@ -228,8 +229,10 @@ def _translit_piece(units: list[Unit], k: int) -> bool:
 
 def _numbered(units: list[Unit], k: int) -> bool:
     """A Chinese numeral right before a head that bodies are numbered with (二十局集团)."""
-    return units[k].tag == "m" and bool(_CN_NUMERAL.match(units[k].text)) and k + 1 < len(units) \
-        and units[k + 1].text[:1] in NUMBERED_HEADS
+    return units[k].tag == "m" and k + 1 < len(units) and (
+        bool(_CN_NUMERAL.match(units[k].text)) and units[k + 1].text[:1] in NUMBERED_HEADS
+        or units[k].text[:1] == "第" and bool(_CN_NUMERAL.match(units[k].text[1:]))  # 中国建筑|第八|工程局
+        and units[k + 1].text[-1:] in NUMBERED_HEADS and units[k + 1].tag not in ("ENT", "VAL"))
 
 
 def _aid_of_a_kind(units: list[Unit], k: int, i: int, suffix: str) -> bool:
@@ -276,8 +279,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                                           or units[i - 1].tag == "ENT" and units[i - 1].type == "PERSON"):
             continue  # 阿拉伯国家联盟秘书长|会晤: what a person does
         stem = u.text[:len(u.text) - len(suffix)]
-        if stem and stem in STOP_WORDS:
-            continue  # 修铁路: a verb and a head word
+        if stem and stem in STOP_WORDS and not (suffix in BODY_HEADS and len(stem) >= 2 and i > 0 and (
+                units[i - 1].tag == "ENT" and units[i - 1].type in ("COUNTRY", "PLACE") or units[i - 1].tag in ("n", "vn"))):
+            continue  # 修铁路: a verb and a head word (越南计划|投资部: a ministry by its field)
         j = i
         anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
@@ -307,8 +311,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             if v.tag == "v" and k > 0 and units[k - 1].tag not in ("ENT", "VAL") \
                     and (head := _suffix(units[k - 1])) is not None and head[1] == "ORG":
                 break  # …合作集团|负责|项目: what a body does, not a word of the name
-            if v.text in _DATELINE_ENDS and k > 0 and units[k - 1].tag == "VAL":
-                break  # 新华社利马9月20日|电|中国援…项目: the dateline's 电, not the name's first word
+            if v.text in _DATELINE_ENDS and k > 0 and (units[k - 1].tag == "VAL" or units[k - 1].tag == "ENT"
+                                                        and units[k - 1].type in ("PLACE", "COUNTRY")):
+                break  # 新华社利马9月20日|电|中国援…项目, 新华社河内|电|越南…: the dateline's 电, not the name's first word
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
             elif _namey(v) or _numbered(units, k) or _translit_piece(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
@@ -372,6 +377,10 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if typ == "PROJECT" and not any(_anchor(units[x], typ) and units[x].text not in DONOR for x in range(j, i + 1)):
             continue  # 中国援外项目: a project is named by where it is, not by the donor
         if typ == "ORG" and units[i].text in NOT_HEADS:
+            continue
+        if i + 1 < len(units) and units[i + 1].start == u.end and units[i + 1].text in _CHIEF_OF_BODY \
+                and typ in ("PROJECT", "PROGRAMME"):
+            out.append(Found(units[j].start, u.end + 1, "ORG", "org:body+chief"))  # 公共工程|部长: its minister
             continue
         out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}",
                          name.replace("大使馆", "使馆") if suffix in MISSION_SUFFIXES else ""))
@@ -453,6 +462,7 @@ def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Fo
 
 
 BODY_ENDINGS = ("部", "局", "署", "委员会", "委", "办公室")
+_MODIFIER_TAGS = frozenset({"n", "vn", "b", "nz"})
 
 
 def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
@@ -466,6 +476,14 @@ def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
         if a.tag == "ENT" and a.type == "COUNTRY" and a.text not in ("中国", "中华人民共和国") \
                 and b.tag == "ENT" and b.type == "ORG" and b.text.endswith(BODY_ENDINGS) and a.end == b.start:
             out.append(Found(a.start, b.end, "ORG", "org:country+body"))
+        elif a.type == "COUNTRY" and a.text not in DONOR and b.tag in _MODIFIER_TAGS and b.start == a.end:
+            m = k + 1  # 马里|国民|教育部: a country, a word or two, and a body known by the same name in China
+            while m + 1 < len(units) and m - k <= 2 and units[m].tag in _MODIFIER_TAGS and units[m].end == units[m + 1].start:
+                m += 1
+            c = units[m] if m < len(units) else None
+            if c is not None and m > k + 1 and c.tag == "ENT" and c.type == "ORG" and c.text.endswith(BODY_ENDINGS) \
+                    and len(c.text) <= 5 and units[m - 1].end == c.start:
+                out.append(Found(a.start, c.end, "ORG", "org:country+body"))
         elif a.tag == "ENT" and a.type == "ORG" and b.tag == "ENT" and b.type == "ORG" and a.end == b.start \
                 and (a.text.endswith(BODY_ENDINGS + ("署", "院", "银行")) and b.text.endswith(DEPARTMENT_HEADS)
                      or b.text.endswith(("集团", "公司")) and len(b.text) <= 5) \
@@ -474,7 +492,7 @@ def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
     return out
 
 
-_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?"})
+_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?", "b"})
 _FIELD_JOINS = ("、", "和", "与", "及")
 
 
@@ -767,6 +785,8 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
                   and u.start not in after and u.text not in STOP_WORDS})  # 主席|通伦: a word jieba does not know
     for k in range(len(units) - 1):  # 总理|普拉|昌达: pieces jieba cut a name it does not know into
         u, v = units[k], units[k + 1]
+        if v.tag == "?" and len(v.text) >= 2 and v.text[-1] in "说称" and k + 2 < len(units):
+            v = Unit(v.text[:-1], v.start, v.end - 1, "?")  # 卡加|维说: jieba glued 说 to the name's last piece
         if u.end == v.start and {u.tag, v.tag} <= _NAME_PIECE_TAGS and "?" in (u.tag, v.tag) \
                 and _AFTER_NAME.match(text, v.end) and not (u.start in after and _AFTER_NAME.match(text, after[u.start].end)) \
                 and 3 <= v.end - u.start <= 6 and _HAN.match(u.text + v.text) and u.text not in STOP_WORDS \
@@ -837,6 +857,8 @@ def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
     for t, u in enumerate(units):
         if u.text not in TITLES_AFTER_NAME or u.tag in ("ENT", "VAL") or t == 0:
             continue
+        if u.text not in ("先生", "女士") and _name_at(text, u.end) is not None:
+            continue  # 埃塞|总理|阿比·艾哈迈德: the title's holder follows it; before it is whose title it is
         k = t
         while k > 0 and t - k < 4:
             v = units[k - 1]
