@@ -342,10 +342,15 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue
         if typ == "PLACE" and j > 0 and units[j - 1].tag == "m" and units[j - 1].end == units[j].start:
             continue  # 十八|洞村: a numeral the name starts with, cut off by jieba
-        if typ == "PLACE" and j > 0 and units[j].tag == "?" and u.tag == "?" and _lead_char(units, j - 1):
+        if typ == "PLACE" and j > 0 and j < i and units[j].tag in _NAME_PIECE_TAGS | {"ns"} \
+                and TRANSLIT.issuperset(units[j].text) and _lead_char(units, j - 1) \
+                or typ == "PLACE" and j == i and j > 0 and u.tag == "?" and _lead_char(units, j - 1):
             j -= 1  # 在|奇|通圭|扎市: the first character of the transliteration, cut off by jieba
+            lead = j
+        else:
+            lead = -1
         # a name does not start with a dash, a conjunction or a verb
-        while j < i and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
+        while j < i and j != lead and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
                          and units[j].tag != "ENT"):
             if units[j].text == "驻" and suffix in MISSION_SUFFIXES:
                 break  # 驻土耳其使馆: the mission of a country named by where it is
@@ -953,10 +958,15 @@ _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
     if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _HEAD_FIRST
-                                                     or u.text[0] in ADMIN_HEADS and u.tag == "?")]:
+                                                     or u.tag == "?" and (u.text[0] in ADMIN_HEADS or "和" in u.text))]:
         return units
     out = []
     for u in units:
+        if u.tag == "?" and len(u.text) >= 5 and (c := u.text.find("和", 2)) != -1 and c <= len(u.text) - 3 \
+                and TRANSLIT.issuperset(u.text[:c] + u.text[c + 1:]):
+            cut = u.start + c  # 奇夸瓦和姆兰杰 -> 奇夸瓦 | 和 | 姆兰杰: two transliterations joined
+            out += [Unit(u.text[:c], u.start, cut, "?"), Unit("和", cut, cut + 1, "c"), Unit(u.text[c + 1:], cut + 1, u.end, "?")]
+            continue
         if u.tag == "?" and len(u.text) >= 3 and u.text[0] in ADMIN_HEADS and out and out[-1].tag == "ENT" \
                 and out[-1].type == "PLACE" and out[-1].end == u.start:
             cut = u.start + 1  # 莫罗戈罗|省佩雅佩雅村 -> 省 | 佩雅佩雅村: the place's head, then a place in it
@@ -1119,7 +1129,7 @@ def country_parts(text: str, units: list[Unit]) -> list[Found]:
 def _translit_runs(units: list[Unit]) -> list[Unit]:
     """Adjacent words made only of transliteration characters, one of them unknown to jieba, as one
     word (卡|杜塔 -> 卡杜塔): jieba cuts foreign names it does not know into pieces."""
-    if not [u for u in units if u.tag == "?" and u.text[:1] in TRANSLIT]:
+    if not [u for u in units if u.tag in _NAME_PIECE_TAGS and u.text[:1] in TRANSLIT]:
         return units  # every run holds such a word
     out: list[Unit] = []
     for u in units:
@@ -1162,7 +1172,9 @@ def coordinated_places(text: str, units: list[Unit], found: list[Found] = ()) ->
         k = m + 1
         rest = units[m + 1:m + 4]
         kind_after = bool(rest) and rest[0].text == "等" and any(
-            r.text.endswith(_PLACE_KINDS_AFTER) and r.tag not in ("ENT",) for r in rest[1:])
+            r.text.endswith(_PLACE_KINDS_AFTER) and r.tag not in ("ENT",) for r in rest[1:]) \
+            or len(rest) > 1 and rest[0].tag == "VAL" and rest[0].type == "COUNT" and rest[1].tag != "ENT" \
+            and rest[1].text in _PLACE_KINDS_AFTER  # 恩桑杰、奇夸瓦和姆兰杰|三个|县
         places = sum(units[i].tag == "ENT" and units[i].type == "PLACE" for i in items)
         persons = sum(units[i].tag == "ENT" and units[i].type == "PERSON" for i in items)
         if persons and not places and not kind_after:  # 卢拉、罗塞夫、马杜罗: persons listed with persons
