@@ -43,7 +43,8 @@ SUFFIXES: list[tuple[str, str]] = [
     ("高速公路", "PROJECT"), ("公路", "PROJECT"), ("铁路", "PROJECT"), ("高铁", "PROJECT"), ("港口", "PROJECT"),
     ("国际机场", "PLACE"), ("机场", "PLACE"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"), ("自由贸易区", "PROJECT"),
     ("合作区", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
-    ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("体育馆", "PROJECT"),
+    ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("剧院", "PROJECT"), ("体育馆", "PROJECT"), ("大厦", "PROJECT"),
+    ("大楼", "PROJECT"), ("科技城", "PROJECT"),
     ("门诊楼", "PROJECT"), ("轻轨", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
     ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("渔港", "PROJECT"), ("深水港", "PROJECT"), ("桥", "PROJECT"),
     ("炼油厂", "PROJECT"), ("发电厂", "PROJECT"), ("电厂", "PROJECT"), ("水泥厂", "PROJECT"), ("风电场", "PROJECT"),
@@ -164,6 +165,11 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
                 continue  # 全部, 东部, 干部, 地区: words, not names; 管理局, 规划司: a body's head
             return suffix, typ
     return None
+
+
+def _works(u: Unit) -> bool:
+    """A word that names works by its head (卡宴港, 恩德培公路): the 工程 after it is works too."""
+    return u.tag not in ("ENT", "VAL") and len(u.text) >= 3 and (hit := _suffix(u)) is not None and hit[1] == "PROJECT"
 
 
 def _namey(u: Unit) -> bool:
@@ -377,8 +383,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if name.endswith(KINDS_OF_BODY):
             continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
         if suffix == "工程" and any(units[x].tag == "ENT" and units[x].type in ("COUNTRY", "PLACE")
-                                   and units[x].text not in DONOR for x in range(j, i)):
-            typ = "PROJECT"  # 捷斯大区农村供水二期工程: works in one place; 妇幼健康工程: a programme
+                                   and units[x].text not in DONOR or _works(units[x]) for x in range(j, i)):
+            typ = "PROJECT"  # 捷斯大区农村供水二期工程: works in one place (卡宴港|疏浚|工程: on works); 妇幼健康工程: a programme
         if typ == "PROJECT" and not any(_anchor(units[x], typ) and units[x].text not in DONOR for x in range(j, i + 1)):
             continue  # 中国援外项目: a project is named by where it is, not by the donor
         if typ == "ORG" and units[i].text in NOT_HEADS:
