@@ -925,9 +925,18 @@ _PLACE_OR_BODY_AFTER = re.compile("(?:国际机场|机场|大学|学院|医院|�
                                   "|纪念馆|大厦|公园)(?!长)")
 
 
-def foreign_names(text: str) -> list[Found]:
-    """Names joined with · (安东尼奥·古特雷斯), trimmed at titles and verbs around them."""
+_WORKS_AFTER_PERSON = frozenset({"医院", "大桥", "体育场", "体育馆", "水电站", "电站", "大坝", "会议中心", "纪念馆", "大厦"})
+# 纪念班达拉奈克国际会议中心: works in memory of a person, a transliterated name
+_IN_MEMORY = re.compile("纪念([" + "".join(sorted(TRANSLIT)) + "]{3,8}?)(?:" + "|".join(sorted(_WORKS_AFTER_PERSON, key=len, reverse=True))
+                        + "|国际会议中心)")
+
+
+def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
+    """Names joined with · (安东尼奥·古特雷斯), trimmed at titles and verbs around them; a transliterated name
+    in the name of works in memory of a person (纪念班达拉奈克国际会议中心)."""
     out = []
+    if "纪念" in text:
+        out += [Found(m.start(1), m.end(1), "PERSON", "person:in-memory") for m in _IN_MEMORY.finditer(text)]
     if "·" not in text and "•" not in text:
         return out
     for m in re.finditer(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+", text):
@@ -945,12 +954,18 @@ def foreign_names(text: str) -> list[Found]:
             k -= 1
         if k > start and dot - k >= 2:
             start = k  # 卫生部常务秘书|查尔斯·…: the name is the transliteration before the dot, not the words before it
+        cut = next((u for u in units if u.start < start < u.end), None) if units else None
+        if cut is not None and len(cut.text) >= 3 and cut.end < dot and (cut.tag in ("ns", "nr", "nrt") or cut.tag == "ENT"):
+            start = cut.end  # 桑给巴尔|阿卜杜拉·姆泽: a place jieba knows whole is not the name's first word
         last_dot = max(text.rfind("·", start, end), text.rfind("•", start, end))
         right = _NAME_EDGE_RIGHT.search(text, last_dot + 2, end)
         if right:
             end = right.start()
-        if _PLACE_OR_BODY_AFTER.match(text, end) or _PLACE_OR_BODY_AFTER.search(text[last_dot:end]):
+        head = _PLACE_OR_BODY_AFTER.match(text, end) or _PLACE_OR_BODY_AFTER.search(text, last_dot, end)
+        if head and head.group() not in _WORKS_AFTER_PERSON:
             continue  # 乔莫·肯雅塔国际机场: named after a person, not one
+        if head:  # 朱利叶斯·尼雷尔|水电站: works named after a person, who is named in them (as the guide nests names)
+            end = head.start()
         if dot - start >= 1 and end - last_dot > 1:
             out.append(Found(start, end, "PERSON", "person:dot-joined"))
     return out
@@ -1427,7 +1442,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     placed = context_places(text, units)
     placed += coordinated_places(text, units, placed)
     names = [*meeting_names(text, units, known), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
-             *foreign_names(text), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
+             *foreign_names(text, units), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
              *(foreign_ministries(units, known) if "部" in text else ()),
              *places_with_heads(text, units, known), *names_before_titles(text, units), *country_parts(text, units),
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
