@@ -58,7 +58,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
     ("工作组", "ORG"), ("合作网络", "ORG"), ("网络", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
     ("自治区", "PLACE"), ("地区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
-    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"), ("村", "PLACE"),
+    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"), ("乡", "PLACE"), ("村", "PLACE"),
 ]
 PLACE_SUFFIX_MAX_UNITS = 2  # 克孜勒奥尔达州, 南巴县: short names
 SUFFIXES.sort(key=lambda s: -len(s[0]))
@@ -348,8 +348,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue
         if typ == "PLACE" and j > 0 and units[j - 1].tag == "m" and units[j - 1].end == units[j].start:
             continue  # 十八|洞村: a numeral the name starts with, cut off by jieba
-        if typ == "PLACE" and j > 0 and j < i and units[j].tag in _NAME_PIECE_TAGS | {"ns"} \
-                and TRANSLIT.issuperset(units[j].text) and _lead_char(units, j - 1) \
+        if typ == "PLACE" and j > 0 and j < i and (units[j].tag == "?" or units[j].tag in _NAME_PIECE_TAGS | {"ns"}
+                                                    and TRANSLIT.issuperset(units[j].text)) and _lead_char(units, j - 1) \
                 or typ == "PLACE" and j == i and j > 0 and u.tag == "?" and _lead_char(units, j - 1):
             j -= 1  # 在|奇|通圭|扎市: the first character of the transliteration, cut off by jieba
             lead = j
@@ -440,8 +440,8 @@ def _lead_char(units: list[Unit], k: int) -> bool:
     v = units[k]
     return len(v.text) == 1 and v.text in TRANSLIT and v.text not in FUNCTION_CHARS and v.text not in STOP_WORDS \
         and v.tag not in ("ENT", "VAL", "m", "p", "c", "d", "r", "uj") \
-        and (k == 0 or units[k - 1].tag in ("p", "x", "?", "v", "uj", "c") and len(units[k - 1].text) != 1
-             or units[k - 1].text in FUNCTION_CHARS or not _HAN.match(units[k - 1].text))
+        and (k == 0 or len(units[k - 1].text) != 1 or units[k - 1].text in FUNCTION_CHARS
+             or not _HAN.match(units[k - 1].text))
 
 
 def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Found]:
@@ -972,6 +972,7 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
 
 
 _ALL_TAILS = NOT_HEADS | OOV_TAILS
+_WHEN_AFTER = frozenset("后前时内外里")
 _HEAD_FIRST = frozenset("部局署司") | frozenset("省州县")  # a body's or a place's head that starts a token
 _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 
@@ -987,6 +988,11 @@ def _split_heads(units: list[Unit]) -> list[Unit]:
                 and TRANSLIT.issuperset(u.text[:c] + u.text[c + 1:]):
             cut = u.start + c  # 奇夸瓦和姆兰杰 -> 奇夸瓦 | 和 | 姆兰杰: two transliterations joined
             out += [Unit(u.text[:c], u.start, cut, "?"), Unit("和", cut, cut + 1, "c"), Unit(u.text[c + 1:], cut + 1, u.end, "?")]
+            continue
+        if u.tag == "?" and len(u.text) == 2 and u.text[0] in ADMIN_HEADS and u.text[1] in _WHEN_AFTER and out \
+                and out[-1].tag == "ENT" and out[-1].type == "PLACE" and out[-1].end == u.start:
+            cut = u.start + 1  # 苏瓦|市后 -> 市 | 后: the place's head, then a time word
+            out += [Unit(u.text[0], u.start, cut, "n"), Unit(u.text[1], cut, u.end, "f")]
             continue
         if u.tag == "?" and len(u.text) >= 3 and u.text[0] in ADMIN_HEADS and out and out[-1].tag == "ENT" \
                 and out[-1].type == "PLACE" and out[-1].end == u.start:
