@@ -119,3 +119,22 @@ def test_persons(extractor, sentence, persons, not_names):
     doc = tag(extractor, sentence)
     assert persons <= found(doc, "PERSON"), tagged(doc)
     assert not not_names & found(doc, "PERSON"), tagged(doc)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a rank among works is a description, not a name
+    ("蒙内铁路连接东非第一大港蒙巴萨与首都内罗毕。", {("蒙巴萨", "PLACE")}, {"东非第一大港"}),
+    # a quoted name and the head of works after it; not a quoted initiative and the countries in it
+    ("中方援建的“中柬友谊”光伏电站并网发电，共建“一带一路”国家公路建设加快。",
+     {("中柬友谊光伏电站", "PROJECT")}, {"一带一路国家公路"}),
+    # the body that runs known works names them, and the place in them
+    ("招商局港口取得了汉班托塔港港务局的股权。",
+     {("汉班托塔港港务局", "ORG"), ("汉班托塔港", "PROJECT"), ("汉班托塔", "PLACE")}, set()),
+    # a people's hospital is a body of China's health system, not works
+    ("浙江省人民医院派出专家赴斐济。", {("浙江省人民医院", "ORG")}, set()),
+])
+def test_works_and_the_bodies_named_by_them(extractor, sentence, names, not_names):
+    doc = tag(extractor, sentence)
+    for name, typ in names:
+        assert name in found(doc, typ), tagged(doc)
+    assert not not_names & found(doc), tagged(doc)

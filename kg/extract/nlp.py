@@ -565,6 +565,10 @@ def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple
                 continue
             if ds <= s and e <= de and (s, e) != (ds, de) and c[2] != d[2] and _nests(d[3], c[3], text[ds:de], text[s:e]):
                 continue
+            if ds <= s and e <= de and any(  # 比雷埃夫斯 in 比雷埃夫斯港 in 比雷埃夫斯港港务局: a part of a part that nests
+                    ds <= f[0] and f[1] <= de and f[0] <= s and e <= f[1] and (s, e) != (f[0], f[1]) and f is not d
+                    and c[2] != f[2] and _nests(f[3], c[3], text[f[0]:f[1]], text[s:e]) for f in chosen):
+                continue
             clash = True
             break
         if not clash:

@@ -222,6 +222,8 @@ _ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[
 
 
 _DATELINE_ENDS = ("电", "讯")
+_CHINESE_HOSPITALS = ("人民医院", "中医医院", "中医院", "妇幼保健院")
+_RANKED = re.compile("第[一二三四五六七八九十]大|最大")
 _CHIEF_OF_BODY = {"部长", "局长", "署长", "部副", "局副"}  # a body's head glued to its chief's title (工程|部长)
 
 
@@ -288,7 +290,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if stem and stem in STOP_WORDS and not (suffix in BODY_HEADS and len(stem) >= 2 and i > 0 and (
                 units[i - 1].tag == "ENT" and units[i - 1].type in ("COUNTRY", "PLACE") or units[i - 1].tag in ("n", "vn"))):
             continue  # 修铁路: a verb and a head word (越南计划|投资部: a ministry by its field)
-        j = i
+        j, works_body = i, False
         anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
@@ -326,6 +328,10 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     or _aid_of_a_kind(units, k, i, suffix):
                 j = k
                 anchored = anchored or _anchor(v, typ)
+            elif typ == "ORG" and v.tag == "ENT" and v.type == "PROJECT" and k == i - 1 and len(u.text) > len(suffix) \
+                    and u.tag not in ("ENT", "VAL"):
+                j, anchored, works_body = k, True, True  # 比雷埃夫斯港|港务局, 蒙内铁路|运营公司: the body that runs known works
+                break
             elif typ == "ORG" and v.tag == "vn" and k > 0 and units[k - 1].tag == "ENT" \
                     and units[k - 1].type in ("PLACE", "COUNTRY") and units[i].text.endswith(_COMPANY_HEADS):
                 j = k  # 青岛|建设|集团|有限公司: a company named by its place and its trade
@@ -363,11 +369,13 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             j += 1
         if (not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
                 len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS))) \
-                and not _long_compound(units, j, i, suffix):
+                and not _long_compound(units, j, i, suffix) and not works_body:
             continue
         name = "".join(x.text for x in units[j:i + 1])
         if name in GENERIC or len(name) <= len(suffix) or typ == "PLACE" and name.endswith("城市"):
             continue  # 港口城市, 边境城市: kinds of city
+        if _RANKED.search(name):
+            continue  # 东非第一大港, 非洲最大的水电站: what the works are among others, not their name
         if suffix == "地区" and all(x.tag not in ("ENT", "?") for x in units[j:i + 1]) \
                 and not all(c in TRANSLIT for c in name[:-2]):
             continue  # 沿海地区, 偏远|地区, 内陆地区: a kind of area, named by words of the dictionary (not 克什米尔地区)
@@ -389,6 +397,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue  # 中国援外项目: a project is named by where it is, not by the donor
         if typ == "ORG" and units[i].text in NOT_HEADS:
             continue
+        if typ == "PROJECT" and name.endswith(_CHINESE_HOSPITALS):
+            typ = "ORG"  # 四川省人民医院, 北京中医医院: a hospital of China's own system, not works built abroad
         if i + 1 < len(units) and units[i + 1].start == u.end and units[i + 1].text in _CHIEF_OF_BODY \
                 and typ in ("PROJECT", "PROGRAMME"):
             out.append(Found(units[j].start, u.end + 1, "ORG", "org:body+chief"))  # 公共工程|部长: its minister
@@ -414,6 +424,8 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
         return inner != outer
     if outer == "ORG" and inner == "COUNTRY":
         return True
+    if outer == "ORG" and inner == "PROJECT":  # 比雷埃夫斯港|港务局: the body that runs the works names them
+        return bool(inner_name) and outer_name.startswith(inner_name) and not outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
     if outer == "ORG" and inner == "ORG":  # a department after its body; not 联合国 in 联合国儿童基金会 (an agency)
         return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(
             DEPARTMENT_HEADS + ("集团", "公司")) and not _LEGAL_FORM.fullmatch(outer_name[len(inner_name):])
@@ -678,6 +690,12 @@ _QUOTED_PROGRAMME = re.compile(r"“([^“”，。；、！？,;!?]{2,20})”(�
 _QUOTED_COOPERATION = re.compile(r"[“\"]([^“”\"，。；、！？,;!?\s]{2,12})[”\"]合作(?:谅解)?(?:备忘录|协议|协定|框架协议|文件)")
 
 
+_WORKS_HEADS = ("光伏电站", "水电站", "电站", "大桥", "医院", "体育场", "体育馆", "会议中心", "大厦", "公路", "铁路", "港", "工业园",
+                "产业园", "学校", "机场")
+_QUOTED_WORKS = re.compile(r"“([^“”，。；、！？,;!?]{2,12})”((?:[\u4e00-\u9fff]{0,3}?)(?:"
+                           + "|".join(sorted(_WORKS_HEADS, key=len, reverse=True)) + r"))(?![\u4e00-\u9fff]{0,1}(?:项目|工程|建设|局|公司))")
+
+
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     if "“" not in text and "《" not in text and '"' not in text:
@@ -697,6 +715,11 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
             out.append(Found(m.start(1), m.end(1), _QUOTED_INNER_TYPE[m.group(2)], "quoted:name-with-head"))
     for m in _QUOTED_HEAD.finditer(text):  # “全球南方”研究中心, “全球发展倡议之友小组”部长级会议
         out.append(Found(m.start(), m.end(), _HEAD_TYPE[m.group(2)], "quoted:name+head"))
+    for m in _QUOTED_WORKS.finditer(text):  # “中哈友谊”光伏电站, “太平洋之光”医院: the works, quotes and all
+        known = by_end.get(m.end(1))  # (the unit that ends where the quoted name ends)
+        if m.group(1) not in GENERIC and not m.group(2).startswith("国家") \
+                and not (known is not None and known.tag == "ENT" and known.start == m.start(1)):
+            out.append(Found(m.start(), m.end(), "PROJECT", "quoted:name+works"))  # (not 共建“一带一路”国家|公路)
     for m in _QUOTED_PROGRAMME.finditer(text):  # “健康卫生”行动, “百校百企”计划, “丝路书香”工程: the quoted name
         if m.group(1) not in GENERIC:
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:name+programme-head"))
