@@ -138,3 +138,15 @@ def test_works_and_the_bodies_named_by_them(extractor, sentence, names, not_name
     for name, typ in names:
         assert name in found(doc, typ), tagged(doc)
     assert not not_names & found(doc), tagged(doc)
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # an institute of a university names the university
+    ("云南大学东南亚研究院研究员李明说，合作成果丰硕。", {("云南大学东南亚研究院", "ORG"), ("云南大学", "ORG")}),
+    # 位于X的: a place before 的
+    ("中国援建的医院位于姆巴拉拉的郊外。", {("姆巴拉拉", "PLACE")}),
+])
+def test_names_inside_and_before(extractor, sentence, names):
+    doc = tag(extractor, sentence)
+    for name, typ in names:
+        assert name in found(doc, typ), tagged(doc)

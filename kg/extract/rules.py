@@ -408,6 +408,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
     return out
 
 
+_INSTITUTES = ("研究院", "研究所", "研究中心")  # 浙江师范大学|非洲研究院: an institute of a university names it
 NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # names whose parts are all entities of their own
 DEPARTMENT_HEADS = ("司", "局", "处", "厅", "室", "办公室", "委员会", "部")
 ADMIN_HEADS = ("省", "市", "州", "县", "区", "岛")
@@ -428,7 +429,7 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
         return bool(inner_name) and outer_name.startswith(inner_name) and not outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
     if outer == "ORG" and inner == "ORG":  # a department after its body; not 联合国 in 联合国儿童基金会 (an agency)
         return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(
-            DEPARTMENT_HEADS + ("集团", "公司")) and not _LEGAL_FORM.fullmatch(outer_name[len(inner_name):])
+            DEPARTMENT_HEADS + ("集团", "公司") + _INSTITUTES) and not _LEGAL_FORM.fullmatch(outer_name[len(inner_name):])
         # (中国铁建|中土集团: a subsidiary names its parent; 青岛建设集团|有限公司 is that company by its legal form)
     if inner == "PLACE":
         if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州, 克孜勒 in 克孜勒奥尔达州
@@ -1245,6 +1246,7 @@ _PLACE_AFTER = {  # what follows a place after each left context (在X举行; �
     "": re.compile(r"[，。、；,;]|后|时|和|与|及|等|举行|召开|开展|参加|出席|郊区|附近|境内"),
     "首都": re.compile(r"[，。、；）,;)]|的|等|和|与|及|举行|召开|开幕|郊区|附近|境内|市中心")}
 _PLACE_AFTER["于"] = _PLACE_AFTER["在"]
+_PLACE_AFTER["位于"] = re.compile(r"[，。、；,;]|的|附近|境内|郊区|市中心|以[东南西北]|[东南西北中]部")  # 位于兰巴萨的…医院
 for _w in ("首府", "省会", "港口城市", "城市", "小镇", "村庄"):
     _PLACE_AFTER[_w] = _PLACE_AFTER["首都"]
 
