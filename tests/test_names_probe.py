@@ -150,3 +150,16 @@ def test_names_inside_and_before(extractor, sentence, names):
     doc = tag(extractor, sentence)
     for name, typ in names:
         assert name in found(doc, typ), tagged(doc)
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a quoted name inside a project's name: the project, and the works quoted in it
+    ("双方签署了援马拉维姆祖祖“中马友谊学校”扩建项目。",
+     {("马拉维姆祖祖中马友谊学校扩建项目", "PROJECT"), ("中马友谊学校", "PROJECT")}),
+    # a cooperation action by its head (合作行动), as a plan or an initiative is named
+    ("中拉青年科学家交流计划和中非卫生健康合作行动也在同期启动。", {("中非卫生健康合作行动", "PROGRAMME")}),
+])
+def test_projects_and_programmes_by_their_heads(extractor, sentence, names):
+    doc = tag(extractor, sentence)
+    for name, typ in names:
+        assert name in found(doc, typ), tagged(doc)

@@ -37,7 +37,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("外长会", "MEETING"), ("外长会议", "MEETING"), ("部长会议", "MEETING"), ("领导人会议", "MEETING"), ("会晤", "FORUM"),
     ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"), ("博览会", "FORUM"), ("交易会", "FORUM"),
     ("洽谈会", "FORUM"), ("圆桌会", "FORUM"), ("对话会", "MEETING"), ("研讨会", "MEETING"), ("对话", "FORUM"),
-    ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"),
+    ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"), ("合作行动", "PROGRAMME"),
     ("计划", "PROGRAMME"), ("倡议", "PROGRAMME"), ("议程", "PROGRAMME"), ("战略", "PROGRAMME"), ("规划", "PROGRAMME"),
     ("基金会", "ORG"), ("基金", "PROGRAMME"), ("专项贷款", "PROGRAMME"), ("专项资金", "PROGRAMME"), ("工程", "PROGRAMME"),
     ("高速公路", "PROJECT"), ("公路", "PROJECT"), ("铁路", "PROJECT"), ("高铁", "PROJECT"), ("港口", "PROJECT"),
@@ -222,6 +222,7 @@ _ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[
 
 
 _DATELINE_ENDS = ("电", "讯")
+_INNER_QUOTES = frozenset("“”「」")
 _CHINESE_HOSPITALS = ("人民医院", "中医医院", "中医院", "妇幼保健院")
 _RANKED = re.compile("第[一二三四五六七八九十]大|最大")
 _CHIEF_OF_BODY = {"部长", "局长", "署长", "部副", "局副"}  # a body's head glued to its chief's title (工程|部长)
@@ -324,6 +325,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break  # 新华社利马9月20日|电|中国援…项目, 新华社河内|电|越南…: the dateline's 电, not the name's first word
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
+            elif v.text in _INNER_QUOTES and typ == "PROJECT" and k > 0:
+                j = k  # 考拉克|“|中塞友谊医院|”|扩建项目: a quoted name inside the project's name
             elif _namey(v) or _numbered(units, k) or _translit_piece(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
                     or _aid_of_a_kind(units, k, i, suffix):
                 j = k
@@ -371,7 +374,11 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS))) \
                 and not _long_compound(units, j, i, suffix) and not works_body:
             continue
+        while j < i and units[j].text in _INNER_QUOTES:
+            j += 1  # (an opening quote stays out when the name starts with the quoted name)
         name = "".join(x.text for x in units[j:i + 1])
+        if (name.count("“") + name.count("「")) != (name.count("”") + name.count("」")):
+            continue  # a quote opened outside the name or closed after it
         if name in GENERIC or len(name) <= len(suffix) or typ == "PLACE" and name.endswith("城市"):
             continue  # 港口城市, 边境城市: kinds of city
         if _RANKED.search(name):
@@ -421,8 +428,9 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
     forum; a place at the start of a place; in an organisation, a country (中国驻埃及大使馆, 巴基斯坦国家灾害管理局)
     and the body a department belongs to (国务院 in 国务院新闻办公室, not 联合国 in 联合国儿童基金会), and a place only in the name of a local
     institution (浙江师范大学, 四川省人民医院), not in an organisation named after a city (上海合作组织)."""
-    if outer in NESTING_TYPES:
-        return inner != outer
+    if outer in NESTING_TYPES:  # (and works quoted in the name of a project on them: 考拉克“中塞友谊医院”扩建项目)
+        return inner != outer or outer == "PROJECT" and bool(inner_name) and (
+            "“" + inner_name + "”" in outer_name or "「" + inner_name + "」" in outer_name)
     if outer == "ORG" and inner == "COUNTRY":
         return True
     if outer == "ORG" and inner == "PROJECT":  # 比雷埃夫斯港|港务局: the body that runs the works names them
