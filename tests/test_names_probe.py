@@ -163,3 +163,13 @@ def test_projects_and_programmes_by_their_heads(extractor, sentence, names):
     doc = tag(extractor, sentence)
     for name, typ in names:
         assert name in found(doc, typ), tagged(doc)
+
+
+@pytest.mark.parametrize("sentence, person, not_name", [
+    # the Japanese middle dot of scraped pages joins a foreign name as · does; 夏 inside a transliteration
+    ("巴基斯坦总理夏巴兹・谢里夫对中方表示感谢。", "夏巴兹・谢里夫", "巴兹・谢里夫"),
+])
+def test_dot_joined_names_in_other_dots(extractor, sentence, person, not_name):
+    doc = tag(extractor, sentence)
+    names = {m.text for m in doc.mentions if m.type == "PERSON"}
+    assert person in names and not_name not in names, tagged(doc)

@@ -62,6 +62,7 @@ SUFFIXES: list[tuple[str, str]] = [
 ]
 PLACE_SUFFIX_MAX_UNITS = 2  # 克孜勒奥尔达州, 南巴县: short names
 SUFFIXES.sort(key=lambda s: -len(s[0]))
+_HEAD_SET = frozenset(s for s, _ in SUFFIXES)
 _BY_LAST: dict[str, list[tuple[str, str]]] = {}
 for _s in SUFFIXES:
     _BY_LAST.setdefault(_s[0][-1], []).append(_s)
@@ -89,7 +90,7 @@ GENERIC = set("""
 发展中国家 最不发达国家 受援国 国际组织 区域组织 多边组织 国际机构 医疗队 援外医疗队 成套项目 民生项目 援助项目 合作项目 技术合作项目
 基础设施项目 示范项目 培训项目 研修项目 建设项目 项目 工程 计划 倡议 论坛 峰会 银行 基金 中心 组织 委员会 政府 国家 地区
 """.split())
-DASHES = {"—", "–", "-", "－", "·", "•"}
+DASHES = {"—", "–", "-", "－", "·", "•", "・"}
 CONJ = {"和", "与", "及"}
 TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统", "副总统", "国王", "首相", "部长", "副部长", "外长", "外交部长",
           "秘书长", "副秘书长", "总干事", "副总干事", "行长", "副行长", "大使", "国务委员", "委员长", "主任", "副主任", "署长",
@@ -224,7 +225,7 @@ _ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[
 _DATELINE_ENDS = ("电", "讯")
 _INNER_QUOTES = frozenset("“”「」")
 _CHINESE_HOSPITALS = ("人民医院", "中医医院", "中医院", "妇幼保健院")
-_RANKED = re.compile("第[一二三四五六七八九十]大|最大")
+_RANKED = re.compile("第[一二三四五六七八九十]大(.*)$|最大")
 _CHIEF_OF_BODY = {"部长", "局长", "署长", "部副", "局副"}  # a body's head glued to its chief's title (工程|部长)
 
 
@@ -381,8 +382,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue  # a quote opened outside the name or closed after it
         if name in GENERIC or len(name) <= len(suffix) or typ == "PLACE" and name.endswith("城市"):
             continue  # 港口城市, 边境城市: kinds of city
-        if _RANKED.search(name):
-            continue  # 东非第一大港, 非洲最大的水电站: what the works are among others, not their name
+        if (rank := _RANKED.search(name)) and (rank.group(1) is None or "大" + rank.group(1) not in _HEAD_SET):
+            continue  # 东非第一大港, 非洲最大的水电站: what the works are among others, not their name (not 第三|大桥)
         if suffix == "地区" and all(x.tag not in ("ENT", "?") for x in units[j:i + 1]) \
                 and not all(c in TRANSLIT for c in name[:-2]):
             continue  # 沿海地区, 偏远|地区, 内陆地区: a kind of area, named by words of the dictionary (not 克什米尔地区)
@@ -849,7 +850,7 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
         while pos < len(text):
             end = _name_at(text, pos)
             if role and end is not None and (pos, end) not in unknown and (end - pos < 3 or not all(
-                    c in TRANSLIT or c in "·•" for c in text[pos:end])):
+                    c in TRANSLIT or c in "·•・" for c in text[pos:end])):
                 break  # after a role, only a word jieba does not know, or a transliteration (村民阿卜杜拉, 志愿者王芳)
             if end is None or (pos, end) in words:  # 专家顾问: a word, not 顾 + 问
                 break
@@ -934,7 +935,7 @@ def _name_at(text: str, pos: int) -> int | None:
             if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end):
                 return end
     end = pos
-    while end < len(text) and end - pos < 8 and (text[end] in TRANSLIT or text[end] in "·•"):
+    while end < len(text) and end - pos < 8 and (text[end] in TRANSLIT or text[end] in "·•・"):
         end += 1
     while end > pos + 1 and not _AFTER_NAME.match(text, end):
         end -= 1
@@ -951,7 +952,7 @@ _NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|�
                               "|(?:责任)?编辑|作者|来源|摄影|记者")  # 作者：阿卜杜拉·汗 编辑：刘明: the next item of a byline
 
 
-_TRANSLIT_INNER = set("历山")  # 亚历山德拉·伊尔: characters of transliterations that are also common words
+_TRANSLIT_INNER = set("历山夏")  # 亚历山德拉·伊尔, 夏巴兹·谢里夫: characters of transliterations that are also common words
 _NOT_IN_NAMES = (FUNCTION_CHARS | set("了")) - TRANSLIT  # 的, 了, 向 ...: never in a transliterated name
 _PLACE_OR_BODY_AFTER = re.compile("(?:国际机场|机场|大学|学院|医院|中心|大桥|体育场|体育馆|基金会|港|市|省|州|水电站|电站|大坝|会议中心"
                                   "|纪念馆|大厦|公园)(?!长)")
@@ -969,6 +970,8 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
     out = []
     if "纪念" in text:
         out += [Found(m.start(1), m.end(1), "PERSON", "person:in-memory") for m in _IN_MEMORY.finditer(text)]
+    if "・" in text:
+        text = text.replace("・", "·")  # 夏巴兹・谢里夫: the Japanese middle dot of scraped pages (one character each)
     if "·" not in text and "•" not in text:
         return out
     for m in re.finditer(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+", text):
