@@ -173,3 +173,9 @@ def test_dot_joined_names_in_other_dots(extractor, sentence, person, not_name):
     doc = tag(extractor, sentence)
     names = {m.text for m in doc.mentions if m.type == "PERSON"}
     assert person in names and not_name not in names, tagged(doc)
+
+
+def test_a_sea_and_its_area_is_a_region(extractor):
+    doc = tag(extractor, "印度洋地区的岛国也受益，北京地区的学校很多。")
+    assert "印度洋地区" in found(doc, "REGION"), tagged(doc)
+    assert "北京地区" not in found(doc) and "印度洋" not in found(doc, "PLACE"), tagged(doc)
