@@ -179,3 +179,16 @@ def test_a_sea_and_its_area_is_a_region(extractor):
     doc = tag(extractor, "印度洋地区的岛国也受益，北京地区的学校很多。")
     assert "印度洋地区" in found(doc, "REGION"), tagged(doc)
     assert "北京地区" not in found(doc) and "印度洋" not in found(doc, "PLACE"), tagged(doc)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a country and a media head: an outlet (as a country's red cross or embassy is a body)
+    ("来源：中国新闻网 作者：刘洋", {("中国新闻网", "ORG")}, set()),
+    # a numeral and a place's head counts places
+    ("路灯项目覆盖雅温得和杜阿拉两市。", {("杜阿拉", "PLACE")}, {"两市"}),
+])
+def test_outlets_and_counted_places(extractor, sentence, names, not_names):
+    doc = tag(extractor, sentence)
+    for name, typ in names:
+        assert name in found(doc, typ), tagged(doc)
+    assert not not_names & found(doc), tagged(doc)

@@ -212,7 +212,7 @@ OOV_TAILS = {"等", "的", "和", "与", "及"}  # 司等: a word jieba did not 
 MEDIA_HEADS = {"网", "社", "日报", "时报", "晚报"}
 # bodies each country has one of: 巴基斯坦红新月会, 中国救援队, 中国空军 are names
 COUNTRY_BODY_HEADS = {"红新月会", "红十字会", "救援队", "大使馆", "使馆", "总领事馆", "代表处", "代表团", "空军", "海军",
-                      "陆军"}
+                      "陆军", "新闻网", "日报", "时报", "通讯社", "新闻社", "电视台", "广播电台"}  # (中国新闻网: an outlet)
 MISSION_SUFFIXES = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "代表团"}
 _CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
 NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三师: a numeral inside a name
@@ -356,6 +356,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             k -= 1
         if j == i and len(u.text) == len(suffix):
             continue
+        if typ == "PLACE" and _CN_NUMERAL.match(u.text[:len(u.text) - len(suffix)] or "-") and j == i:
+            continue  # 雅温得和杜阿拉|两市: how many cities, not one
         if typ == "PLACE" and j > 0 and units[j - 1].tag == "m" and units[j - 1].end == units[j].start:
             continue  # 十八|洞村: a numeral the name starts with, cut off by jieba
         if typ == "PLACE" and j > 0 and j < i and (units[j].tag == "?" or units[j].tag in _NAME_PIECE_TAGS | {"ns"}
