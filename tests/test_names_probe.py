@@ -192,3 +192,9 @@ def test_outlets_and_counted_places(extractor, sentence, names, not_names):
     for name, typ in names:
         assert name in found(doc, typ), tagged(doc)
     assert not not_names & found(doc), tagged(doc)
+
+
+def test_a_round_table_of_ministers_is_a_meeting(extractor):
+    doc = tag(extractor, "中国—小岛屿国家海洋合作部长圆桌会议在平潭召开，会议采用圆桌会议形式。")
+    assert "中国—小岛屿国家海洋合作部长圆桌会议" in found(doc, "MEETING"), tagged(doc)
+    assert "圆桌会议" not in found(doc), tagged(doc)

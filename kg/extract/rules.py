@@ -36,7 +36,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("部长级会议", "MEETING"), ("高级别会议", "MEETING"), ("高级官员会议", "MEETING"), ("高官会", "MEETING"), ("峰会", "MEETING"),
     ("外长会", "MEETING"), ("外长会议", "MEETING"), ("部长会议", "MEETING"), ("领导人会议", "MEETING"), ("会晤", "FORUM"),
     ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"), ("博览会", "FORUM"), ("交易会", "FORUM"),
-    ("洽谈会", "FORUM"), ("圆桌会", "FORUM"), ("对话会", "MEETING"), ("研讨会", "MEETING"), ("对话", "FORUM"),
+    ("洽谈会", "FORUM"), ("圆桌会", "FORUM"), ("圆桌会议", "MEETING"), ("对话会", "MEETING"), ("研讨会", "MEETING"), ("对话", "FORUM"),
     ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"), ("合作行动", "PROGRAMME"),
     ("计划", "PROGRAMME"), ("倡议", "PROGRAMME"), ("议程", "PROGRAMME"), ("战略", "PROGRAMME"), ("规划", "PROGRAMME"),
     ("基金会", "ORG"), ("基金", "PROGRAMME"), ("专项贷款", "PROGRAMME"), ("专项资金", "PROGRAMME"), ("工程", "PROGRAMME"),
