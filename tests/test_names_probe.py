@@ -198,3 +198,13 @@ def test_a_round_table_of_ministers_is_a_meeting(extractor):
     doc = tag(extractor, "中国—小岛屿国家海洋合作部长圆桌会议在平潭召开，会议采用圆桌会议形式。")
     assert "中国—小岛屿国家海洋合作部长圆桌会议" in found(doc, "MEETING"), tagged(doc)
     assert "圆桌会议" not in found(doc), tagged(doc)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the aided form (援 + the recipient) names a facility China built, whatever its head says
+    ("中国援卢旺达农业技术示范中心培训了大批农民。", "中国援卢旺达农业技术示范中心"),
+    ("中国援赞比亚职业技术学院开学。", "中国援赞比亚职业技术学院"),
+])
+def test_an_aided_facility_is_a_project(extractor, sentence, name):
+    doc = tag(extractor, sentence)
+    assert name in found(doc, "PROJECT") and name not in found(doc, "ORG"), tagged(doc)

@@ -398,7 +398,11 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue
         if name[:len(name) - len(suffix)] in KIND_MODIFIERS:
             continue  # 公立医院, 国立大学: a kind of institution, which jieba may tag as a name
-        if name.endswith(KINDS_OF_BODY):
+        aided = any(units[x].text == "援" and units[x + 1].tag == "ENT" and units[x + 1].type in ("COUNTRY", "PLACE")
+                    and units[x + 1].text not in DONOR for x in range(j, i))
+        if aided and typ == "ORG" and suffix not in MISSION_SUFFIXES:
+            typ = "PROJECT"  # 中国援卢旺达农业技术示范中心, 援赞比亚职业技术学院: a facility China built, as the aided form says
+        if name.endswith(KINDS_OF_BODY) and not aided:
             continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
         if suffix == "工程" and any(units[x].tag == "ENT" and units[x].type in ("COUNTRY", "PLACE")
                                    and units[x].text not in DONOR or _works(units[x]) for x in range(j, i)):
