@@ -491,8 +491,8 @@ def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Fo
         if k + 1 < len(units) and units[k + 1].start == u.end and units[k + 1].text in ("次", "次区域") \
                 and text.startswith("次区域", u.end):
             out.append(Found(u.start, u.end + 3, "REGION", "region:place+subregion"))  # 湄公河|次|区域
-        if k + 1 < len(units) and units[k + 1].text == "地区" and units[k + 1].start == u.end and u.text.endswith(("洋", "海")):
-            out.append(Found(u.start, units[k + 1].end, "REGION", "region:sea+area"))  # 太平洋|地区: the lands around a sea
+        if k + 1 < len(units) and units[k + 1].text == "地区" and units[k + 1].start == u.end and u.text.endswith("洋"):
+            out.append(Found(u.start, units[k + 1].end, "REGION", "region:sea+area"))  # 太平洋|地区: the lands around an ocean (not 青海|地区, a province)
         if k + 1 < len(units) and units[k + 1].text in ("国际机场", "机场", "山区") and units[k + 1].start == u.end:
             out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+kind"))  # 大马士革|国际机场, 武陵|山区
         if k > 0 and len(u.text) == 2 and u.text.endswith(ADMIN_HEADS) and len(units[k - 1].text) == 1 \
