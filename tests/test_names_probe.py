@@ -208,3 +208,9 @@ def test_a_round_table_of_ministers_is_a_meeting(extractor):
 def test_an_aided_facility_is_a_project(extractor, sentence, name):
     doc = tag(extractor, sentence)
     assert name in found(doc, "PROJECT") and name not in found(doc, "ORG"), tagged(doc)
+
+
+def test_a_forum_of_a_proper_word_and_a_common_one(extractor):
+    doc = tag(extractor, "中方在南南合作与发展高级别论坛上宣布了新举措。")
+    assert "南南合作与发展高级别论坛" in found(doc, "FORUM"), tagged(doc)
+    assert "发展高级别论坛" not in found(doc), tagged(doc)

@@ -351,6 +351,10 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and units[k - 1].tag in _INNER_TAGS and units[k + 1].tag in _INNER_TAGS \
                     and (units[k - 2].tag in PROPER_TAGS | {"ENT"} or suffix in BODY_HEADS):
                 j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
+            elif v.text in ("与", "和") and k > 0 and typ in ("FORUM", "MEETING") and k + 1 < i \
+                    and units[k - 1].tag in ("ns", "nt", "j") and len(units[k - 1].text) >= 3 \
+                    and units[k + 1].tag in _INNER_TAGS:
+                j = k  # 南南合作|与|发展|高级别|论坛: a proper word and a common one joined, then the forum's head
             else:
                 break
             k -= 1
