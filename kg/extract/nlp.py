@@ -228,7 +228,8 @@ _PLACE_TAILS = ("地区", "省", "市", "县", "一带", "境内", "全境")
 _TITLE_NEAR = rules.ANY_TITLE
 # what a sentence must hold for a rule name: a character (a suffix's last, a quote, a dot, 届) or a word (a title,
 # a trigger); two patterns, each of which re scans quickly (one pattern of both tries every word at every position)
-_RULE_TRIGGER_CHAR = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES}))) + "“”《·•届]")
+_RULE_TRIGGER_CHAR = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES
+                                                                    if suffix not in rules.WORD_TRIGGERED}))) + "“”《·•届]")
 _RULE_TRIGGER_WORD = re.compile("|".join(rules.TITLES + rules.TRIGGERS))
 _WEAK_NOTE = re.compile(r"ordinary word|common personal name|also a place name|is generic")
 

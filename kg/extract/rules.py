@@ -1026,8 +1026,8 @@ _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
-    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _HEAD_FIRST
-                                                     or u.tag == "?" and (u.text[0] in ADMIN_HEADS or "和" in u.text))]:
+    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _HEAD_FIRST and (
+            u.text[1:] in _TITLE_SET or u.text[1:] in ("政府", "副")) or u.tag == "?" and (u.text[0] in ADMIN_HEADS or "和" in u.text))]:
         return units
     out = []
     for u in units:
@@ -1419,8 +1419,10 @@ _PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]
 
 # words that let a rule fire in a sentence with no head noun, title, quote or ordinal (the tagger skips
 # the rules in the other sentences): coordinated places, places in context, a report's source
-TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
-            '"', "大行动", "项行动", "举措", "工坊", "作者", "编辑", "摄影", "撰稿", "通讯员")  # (the last: named sets of measures, facilities of a programme)
+# heads whose last character is too common to trigger the rules by itself (行动, 城市): the word does
+WORD_TRIGGERED = ("合作行动", "科技城")
+TRIGGERS = WORD_TRIGGERED + ("、", "和", "至", "等", "说", "表示", "指出", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
+            '"', "大行动", "项行动", "举措", "工坊", "作者", "编辑", "摄影", "撰稿", "通讯员", "・")  # (the last: named sets of measures, facilities of a programme)
 
 
 _LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
