@@ -214,3 +214,15 @@ def test_a_forum_of_a_proper_word_and_a_common_one(extractor):
     doc = tag(extractor, "中方在南南合作与发展高级别论坛上宣布了新举措。")
     assert "南南合作与发展高级别论坛" in found(doc, "FORUM"), tagged(doc)
     assert "发展高级别论坛" not in found(doc), tagged(doc)
+
+
+@pytest.mark.parametrize("sentence, person, not_name", [
+    # a team member (队员) is a title a name follows
+    ("图为中国医疗队队员刘海（右）为当地患者检查身体。", "刘海", ""),
+    # a person's age after the name is no part of it
+    ("受访者姆万吉·卡马乌今年45岁，是一名菌草种植户。", "姆万吉·卡马乌", "姆万吉·卡马乌今年"),
+])
+def test_persons_in_feature_stories(extractor, sentence, person, not_name):
+    doc = tag(extractor, sentence)
+    names = found(doc, "PERSON")
+    assert person in names and not_name not in names, tagged(doc)

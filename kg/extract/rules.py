@@ -100,7 +100,7 @@ TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统"
           "执行主任", "国家主任", "国别主任", "执行秘书", "首席执行官", "总督", "议员", "顾问", "团长", "组长", "站长",
           "所长", "厂长", "社长", "主编", "总编辑", "专员", "高级专员", "官员", "医疗队长", "书记", "副书记", "总书记", "委员", "执行干事", "特别代表",
           "常驻代表", "干事", "助理秘书长", "助理总干事", "国务部长", "国务秘书", "王储", "亲王", "女王", "大臣", "常务秘书",
-          "常秘", "秘书")
+          "常秘", "秘书", "队员")
 # what a person quoted in news is (村民阿卜杜拉说, 志愿者王芳表示): a name after one only where jieba
 # tags it as a name or it is a transliteration (weaker context than a title)
 ROLES = ("村民", "农民", "牧民", "渔民", "居民", "市民", "农户", "学生", "学员", "留学生", "教师", "老师", "医生", "护士",
@@ -960,6 +960,7 @@ _NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "
                                                          "到", "自", "赴", "抵达"), key=len, reverse=True)))
 # where a dot-joined foreign name ends: also a title or a time word after it
 _NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|主席|秘书长|一起|就|则|亲自|先后|此前|随后|今天|日前|近日|当天"
+                              "|今年|去年|现年|年仅"  # 姆万吉·卡马乌今年45岁: his age, not his name
                               "|以(?:视频|线上|书面|个人|特使)|通过|作为|应邀|的"  # 塔玛纳以视频方式出席, 古特雷斯的讲话
                               "|(?:责任)?编辑|作者|来源|摄影|记者")  # 作者：阿卜杜拉·汗 编辑：刘明: the next item of a byline
 
