@@ -1420,10 +1420,8 @@ _PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]
 
 # words that let a rule fire in a sentence with no head noun, title, quote or ordinal (the tagger skips
 # the rules in the other sentences): coordinated places, places in context, a report's source
-# heads whose last character is too common to trigger the rules by itself (行动, 城市): the word does
-WORD_TRIGGERED = ("合作行动", "科技城")
-TRIGGERS = WORD_TRIGGERED + ("、", "和", "至", "等", "说", "表示", "指出", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
-            '"', "大行动", "项行动", "举措", "工坊", "作者", "编辑", "摄影", "撰稿", "通讯员", "・")  # (the last: named sets of measures, facilities of a programme)
+TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
+            '"', "大行动", "项行动", "举措", "工坊", "作者", "编辑", "摄影", "撰稿", "通讯员")  # (the last: named sets of measures, facilities of a programme)
 
 
 _LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
@@ -1518,3 +1516,9 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     if "届" in text or "次" in text:
         out += numbered_sessions(text, names)
     return out
+
+
+# heads whose last character is too common to trigger the rules by itself (行动, 城市): the word does; and
+# the Japanese middle dot of scraped pages (夏巴兹・谢里夫), as · does
+WORD_TRIGGERED = ("合作行动", "科技城")
+TRIGGERS = TRIGGERS + WORD_TRIGGERED + ("・",)
