@@ -228,7 +228,8 @@ _PLACE_TAILS = ("地区", "省", "市", "县", "一带", "境内", "全境")
 _TITLE_NEAR = rules.ANY_TITLE
 # what a sentence must hold for a rule name: a character (a suffix's last, a quote, a dot, 届) or a word (a title,
 # a trigger); two patterns, each of which re scans quickly (one pattern of both tries every word at every position)
-_RULE_TRIGGER_CHAR = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES}))) + "“”《·•届]")
+_RULE_TRIGGER_CHAR = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES
+                                                                    if suffix not in rules.WORD_TRIGGERED}))) + "“”《·•届]")
 _RULE_TRIGGER_WORD = re.compile("|".join(rules.TITLES + rules.TRIGGERS))
 _WEAK_NOTE = re.compile(r"ordinary word|common personal name|also a place name|is generic")
 
@@ -564,6 +565,10 @@ def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple
             if e <= ds or de <= s:
                 continue
             if ds <= s and e <= de and (s, e) != (ds, de) and c[2] != d[2] and _nests(d[3], c[3], text[ds:de], text[s:e]):
+                continue
+            if ds <= s and e <= de and any(  # 比雷埃夫斯 in 比雷埃夫斯港 in 比雷埃夫斯港港务局: a part of a part that nests
+                    ds <= f[0] and f[1] <= de and f[0] <= s and e <= f[1] and (s, e) != (f[0], f[1]) and f is not d
+                    and c[2] != f[2] and _nests(f[3], c[3], text[f[0]:f[1]], text[s:e]) for f in chosen):
                 continue
             clash = True
             break

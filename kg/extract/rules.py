@@ -36,16 +36,17 @@ SUFFIXES: list[tuple[str, str]] = [
     ("部长级会议", "MEETING"), ("高级别会议", "MEETING"), ("高级官员会议", "MEETING"), ("高官会", "MEETING"), ("峰会", "MEETING"),
     ("外长会", "MEETING"), ("外长会议", "MEETING"), ("部长会议", "MEETING"), ("领导人会议", "MEETING"), ("会晤", "FORUM"),
     ("论坛", "FORUM"), ("合作机制", "FORUM"), ("机制", "FORUM"), ("博览会", "FORUM"), ("交易会", "FORUM"),
-    ("洽谈会", "FORUM"), ("圆桌会", "FORUM"), ("对话会", "MEETING"), ("研讨会", "MEETING"), ("对话", "FORUM"),
-    ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"),
+    ("洽谈会", "FORUM"), ("圆桌会", "FORUM"), ("圆桌会议", "MEETING"), ("对话会", "MEETING"), ("研讨会", "MEETING"), ("对话", "FORUM"),
+    ("奖学金项目", "PROGRAMME"), ("经济走廊", "PROGRAMME"), ("走廊", "PROGRAMME"), ("行动计划", "PROGRAMME"), ("合作行动", "PROGRAMME"),
     ("计划", "PROGRAMME"), ("倡议", "PROGRAMME"), ("议程", "PROGRAMME"), ("战略", "PROGRAMME"), ("规划", "PROGRAMME"),
     ("基金会", "ORG"), ("基金", "PROGRAMME"), ("专项贷款", "PROGRAMME"), ("专项资金", "PROGRAMME"), ("工程", "PROGRAMME"),
     ("高速公路", "PROJECT"), ("公路", "PROJECT"), ("铁路", "PROJECT"), ("高铁", "PROJECT"), ("港口", "PROJECT"),
     ("国际机场", "PLACE"), ("机场", "PLACE"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"), ("自由贸易区", "PROJECT"),
     ("合作区", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
-    ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("体育馆", "PROJECT"),
+    ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("剧院", "PROJECT"), ("体育馆", "PROJECT"), ("大厦", "PROJECT"),
+    ("大楼", "PROJECT"), ("科技城", "PROJECT"),
     ("门诊楼", "PROJECT"), ("轻轨", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
-    ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("桥", "PROJECT"),
+    ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("渔港", "PROJECT"), ("深水港", "PROJECT"), ("桥", "PROJECT"),
     ("炼油厂", "PROJECT"), ("发电厂", "PROJECT"), ("电厂", "PROJECT"), ("水泥厂", "PROJECT"), ("风电场", "PROJECT"),
     ("博物馆", "PROJECT"), ("图书馆", "PROJECT"), ("航站楼", "PROJECT"), ("码头", "PROJECT"), ("隧道", "PROJECT"), ("水库", "PROJECT"),
     ("委员会", "ORG"), ("共同体", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
@@ -57,10 +58,11 @@ SUFFIXES: list[tuple[str, str]] = [
     ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
     ("工作组", "ORG"), ("合作网络", "ORG"), ("网络", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
     ("自治区", "PLACE"), ("地区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
-    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"), ("村", "PLACE"),
+    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"), ("乡", "PLACE"), ("村", "PLACE"),
 ]
 PLACE_SUFFIX_MAX_UNITS = 2  # 克孜勒奥尔达州, 南巴县: short names
 SUFFIXES.sort(key=lambda s: -len(s[0]))
+_HEAD_SET = frozenset(s for s, _ in SUFFIXES)
 _BY_LAST: dict[str, list[tuple[str, str]]] = {}
 for _s in SUFFIXES:
     _BY_LAST.setdefault(_s[0][-1], []).append(_s)
@@ -88,7 +90,7 @@ GENERIC = set("""
 发展中国家 最不发达国家 受援国 国际组织 区域组织 多边组织 国际机构 医疗队 援外医疗队 成套项目 民生项目 援助项目 合作项目 技术合作项目
 基础设施项目 示范项目 培训项目 研修项目 建设项目 项目 工程 计划 倡议 论坛 峰会 银行 基金 中心 组织 委员会 政府 国家 地区
 """.split())
-DASHES = {"—", "–", "-", "－", "·", "•"}
+DASHES = {"—", "–", "-", "－", "·", "•", "・"}
 CONJ = {"和", "与", "及"}
 TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统", "副总统", "国王", "首相", "部长", "副部长", "外长", "外交部长",
           "秘书长", "副秘书长", "总干事", "副总干事", "行长", "副行长", "大使", "国务委员", "委员长", "主任", "副主任", "署长",
@@ -98,7 +100,7 @@ TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统"
           "执行主任", "国家主任", "国别主任", "执行秘书", "首席执行官", "总督", "议员", "顾问", "团长", "组长", "站长",
           "所长", "厂长", "社长", "主编", "总编辑", "专员", "高级专员", "官员", "医疗队长", "书记", "副书记", "总书记", "委员", "执行干事", "特别代表",
           "常驻代表", "干事", "助理秘书长", "助理总干事", "国务部长", "国务秘书", "王储", "亲王", "女王", "大臣", "常务秘书",
-          "常秘", "秘书")
+          "常秘", "秘书", "队员")
 # what a person quoted in news is (村民阿卜杜拉说, 志愿者王芳表示): a name after one only where jieba
 # tags it as a name or it is a transliteration (weaker context than a title)
 ROLES = ("村民", "农民", "牧民", "渔民", "居民", "市民", "农户", "学生", "学员", "留学生", "教师", "老师", "医生", "护士",
@@ -166,6 +168,11 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
     return None
 
 
+def _works(u: Unit) -> bool:
+    """A word that names works by its head (卡宴港, 恩德培公路): the 工程 after it is works too."""
+    return u.tag not in ("ENT", "VAL") and len(u.text) >= 3 and (hit := _suffix(u)) is not None and hit[1] == "PROJECT"
+
+
 def _namey(u: Unit) -> bool:
     if u.tag == "ENT":
         return u.type in ANCHOR_TYPES
@@ -197,13 +204,15 @@ def _anchor(u: Unit, typ: str = "") -> bool:
 
 KINDS_OF_BODY = ("示范中心", "非政府组织", "民间组织", "民间友好组织", "社会组织", "国际组织", "区域组织", "多边组织", "青年组织",
                  "妇女组织", "智库", "企业", "媒体")
+KIND_MODIFIERS = {"公立", "私立", "国立", "综合", "地方", "基层", "乡村", "农村", "社区", "省级", "市级", "县级", "各级",
+                  "当地", "公办", "民办", "教学", "专科", "定点", "职业", "技术"}
 DONOR = {"中国", "中方", "我国", "中华人民共和国", "中國"}
 NOT_HEADS = {"党委", "党支部", "总部", "额度", "项下"}  # a company's party committee, headquarters, a loan's amount, under a fund: not the body named
 OOV_TAILS = {"等", "的", "和", "与", "及"}  # 司等: a word jieba did not know, joined to a function word
 MEDIA_HEADS = {"网", "社", "日报", "时报", "晚报"}
 # bodies each country has one of: 巴基斯坦红新月会, 中国救援队, 中国空军 are names
 COUNTRY_BODY_HEADS = {"红新月会", "红十字会", "救援队", "大使馆", "使馆", "总领事馆", "代表处", "代表团", "空军", "海军",
-                      "陆军"}
+                      "陆军", "新闻网", "日报", "时报", "通讯社", "新闻社", "电视台", "广播电台"}  # (中国新闻网: an outlet)
 MISSION_SUFFIXES = {"大使馆", "总领事馆", "领事馆", "使馆", "代表处", "代表团"}
 _CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
 NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三师: a numeral inside a name
@@ -213,10 +222,27 @@ NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三�
 _ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[一二三四五六七八九十0-9]期)$")
 
 
+_DATELINE_ENDS = ("电", "讯")
+_INNER_QUOTES = frozenset("“”「」")
+_CHINESE_HOSPITALS = ("人民医院", "中医医院", "中医院", "妇幼保健院")
+_RANKED = re.compile("第[一二三四五六七八九十]大(.*)$|最大")
+_CHIEF_OF_BODY = {"部长", "局长", "署长", "部副", "局副"}  # a body's head glued to its chief's title (工程|部长)
+
+
+def _translit_piece(units: list[Unit], k: int) -> bool:
+    """A one-character piece of a transliteration jieba tagged as a word of its own (科卡科|多|辛克雷水电站):
+    a transliteration character after a word jieba does not know."""
+    v = units[k]
+    return len(v.text) == 1 and v.text in TRANSLIT and v.text not in FUNCTION_CHARS and v.tag not in ("ENT", "VAL") \
+        and k > 0 and units[k - 1].tag == "?" and len(units[k - 1].text) >= 2 and bool(_HAN.match(units[k - 1].text))
+
+
 def _numbered(units: list[Unit], k: int) -> bool:
     """A Chinese numeral right before a head that bodies are numbered with (二十局集团)."""
-    return units[k].tag == "m" and bool(_CN_NUMERAL.match(units[k].text)) and k + 1 < len(units) \
-        and units[k + 1].text[:1] in NUMBERED_HEADS
+    return units[k].tag == "m" and k + 1 < len(units) and (
+        bool(_CN_NUMERAL.match(units[k].text)) and units[k + 1].text[:1] in NUMBERED_HEADS
+        or units[k].text[:1] == "第" and bool(_CN_NUMERAL.match(units[k].text[1:]))  # 中国建筑|第八|工程局
+        and units[k + 1].text[-1:] in NUMBERED_HEADS and units[k + 1].tag not in ("ENT", "VAL"))
 
 
 def _aid_of_a_kind(units: list[Unit], k: int, i: int, suffix: str) -> bool:
@@ -263,9 +289,10 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                                           or units[i - 1].tag == "ENT" and units[i - 1].type == "PERSON"):
             continue  # 阿拉伯国家联盟秘书长|会晤: what a person does
         stem = u.text[:len(u.text) - len(suffix)]
-        if stem and stem in STOP_WORDS:
-            continue  # 修铁路: a verb and a head word
-        j = i
+        if stem and stem in STOP_WORDS and not (suffix in BODY_HEADS and len(stem) >= 2 and i > 0 and (
+                units[i - 1].tag == "ENT" and units[i - 1].type in ("COUNTRY", "PLACE") or units[i - 1].tag in ("n", "vn"))):
+            continue  # 修铁路: a verb and a head word (越南计划|投资部: a ministry by its field)
+        j, works_body = i, False
         anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
@@ -291,12 +318,24 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
             if v.tag in ("v", "vn") and k > 0 and units[k - 1].tag == "ENT" and units[k - 1].type == "PERSON":
                 break  # 李强|视察|项目: what a person does
+            if v.tag == "v" and k > 0 and units[k - 1].tag not in ("ENT", "VAL") \
+                    and (head := _suffix(units[k - 1])) is not None and head[1] == "ORG":
+                break  # …合作集团|负责|项目: what a body does, not a word of the name
+            if v.text in _DATELINE_ENDS and k > 0 and (units[k - 1].tag == "VAL" or units[k - 1].tag == "ENT"
+                                                        and units[k - 1].type in ("PLACE", "COUNTRY")):
+                break  # 新华社利马9月20日|电|中国援…项目, 新华社河内|电|越南…: the dateline's 电, not the name's first word
             if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
                 j = k
-            elif _namey(v) or _numbered(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
+            elif v.text in _INNER_QUOTES and typ == "PROJECT" and k > 0:
+                j = k  # 考拉克|“|中塞友谊医院|”|扩建项目: a quoted name inside the project's name
+            elif _namey(v) or _numbered(units, k) or _translit_piece(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
                     or _aid_of_a_kind(units, k, i, suffix):
                 j = k
                 anchored = anchored or _anchor(v, typ)
+            elif typ == "ORG" and v.tag == "ENT" and v.type == "PROJECT" and k == i - 1 and len(u.text) > len(suffix) \
+                    and u.tag not in ("ENT", "VAL"):
+                j, anchored, works_body = k, True, True  # 比雷埃夫斯港|港务局, 蒙内铁路|运营公司: the body that runs known works
+                break
             elif typ == "ORG" and v.tag == "vn" and k > 0 and units[k - 1].tag == "ENT" \
                     and units[k - 1].type in ("PLACE", "COUNTRY") and units[i].text.endswith(_COMPANY_HEADS):
                 j = k  # 青岛|建设|集团|有限公司: a company named by its place and its trade
@@ -312,26 +351,45 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and units[k - 1].tag in _INNER_TAGS and units[k + 1].tag in _INNER_TAGS \
                     and (units[k - 2].tag in PROPER_TAGS | {"ENT"} or suffix in BODY_HEADS):
                 j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
+            elif v.text in ("与", "和") and k > 0 and typ in ("FORUM", "MEETING") and k + 1 < i \
+                    and units[k - 1].tag in ("ns", "nt", "j") and len(units[k - 1].text) >= 3 \
+                    and units[k + 1].tag in _INNER_TAGS:
+                j = k  # 南南合作|与|发展|高级别|论坛: a proper word and a common one joined, then the forum's head
             else:
                 break
             k -= 1
         if j == i and len(u.text) == len(suffix):
             continue
+        if typ == "PLACE" and _CN_NUMERAL.match(u.text[:len(u.text) - len(suffix)] or "-") and j == i:
+            continue  # 雅温得和杜阿拉|两市: how many cities, not one
         if typ == "PLACE" and j > 0 and units[j - 1].tag == "m" and units[j - 1].end == units[j].start:
             continue  # 十八|洞村: a numeral the name starts with, cut off by jieba
+        if typ == "PLACE" and j > 0 and j < i and (units[j].tag == "?" or units[j].tag in _NAME_PIECE_TAGS | {"ns"}
+                                                    and TRANSLIT.issuperset(units[j].text)) and _lead_char(units, j - 1) \
+                or typ == "PLACE" and j == i and j > 0 and u.tag == "?" and _lead_char(units, j - 1):
+            j -= 1  # 在|奇|通圭|扎市: the first character of the transliteration, cut off by jieba
+            lead = j
+        else:
+            lead = -1
         # a name does not start with a dash, a conjunction or a verb
-        while j < i and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
+        while j < i and j != lead and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
                          and units[j].tag != "ENT"):
             if units[j].text == "驻" and suffix in MISSION_SUFFIXES:
                 break  # 驻土耳其使馆: the mission of a country named by where it is
             j += 1
         if (not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
                 len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS))) \
-                and not _long_compound(units, j, i, suffix):
+                and not _long_compound(units, j, i, suffix) and not works_body:
             continue
+        while j < i and units[j].text in _INNER_QUOTES:
+            j += 1  # (an opening quote stays out when the name starts with the quoted name)
         name = "".join(x.text for x in units[j:i + 1])
+        if (name.count("“") + name.count("「")) != (name.count("”") + name.count("」")):
+            continue  # a quote opened outside the name or closed after it
         if name in GENERIC or len(name) <= len(suffix) or typ == "PLACE" and name.endswith("城市"):
             continue  # 港口城市, 边境城市: kinds of city
+        if (rank := _RANKED.search(name)) and (rank.group(1) is None or "大" + rank.group(1) not in _HEAD_SET):
+            continue  # 东非第一大港, 非洲最大的水电站: what the works are among others, not their name (not 第三|大桥)
         if suffix == "地区" and all(x.tag not in ("ENT", "?") for x in units[j:i + 1]) \
                 and not all(c in TRANSLIT for c in name[:-2]):
             continue  # 沿海地区, 偏远|地区, 内陆地区: a kind of area, named by words of the dictionary (not 克什米尔地区)
@@ -342,20 +400,33 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue  # 100个减贫项目: what is counted is a kind of thing, not a name
         if units[j].tag == "ENT" and j == i - 0:
             continue
-        if name.endswith(KINDS_OF_BODY):
+        if name[:len(name) - len(suffix)] in KIND_MODIFIERS:
+            continue  # 公立医院, 国立大学: a kind of institution, which jieba may tag as a name
+        aided = any(units[x].text == "援" and units[x + 1].tag == "ENT" and units[x + 1].type in ("COUNTRY", "PLACE")
+                    and units[x + 1].text not in DONOR for x in range(j, i))
+        if aided and typ == "ORG" and suffix not in MISSION_SUFFIXES:
+            typ = "PROJECT"  # 中国援卢旺达农业技术示范中心, 援赞比亚职业技术学院: a facility China built, as the aided form says
+        if name.endswith(KINDS_OF_BODY) and not aided:
             continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
         if suffix == "工程" and any(units[x].tag == "ENT" and units[x].type in ("COUNTRY", "PLACE")
-                                   and units[x].text not in DONOR for x in range(j, i)):
-            typ = "PROJECT"  # 捷斯大区农村供水二期工程: works in one place; 妇幼健康工程: a programme
+                                   and units[x].text not in DONOR or _works(units[x]) for x in range(j, i)):
+            typ = "PROJECT"  # 捷斯大区农村供水二期工程: works in one place (卡宴港|疏浚|工程: on works); 妇幼健康工程: a programme
         if typ == "PROJECT" and not any(_anchor(units[x], typ) and units[x].text not in DONOR for x in range(j, i + 1)):
             continue  # 中国援外项目: a project is named by where it is, not by the donor
         if typ == "ORG" and units[i].text in NOT_HEADS:
+            continue
+        if typ == "PROJECT" and name.endswith(_CHINESE_HOSPITALS):
+            typ = "ORG"  # 四川省人民医院, 北京中医医院: a hospital of China's own system, not works built abroad
+        if i + 1 < len(units) and units[i + 1].start == u.end and units[i + 1].text in _CHIEF_OF_BODY \
+                and typ in ("PROJECT", "PROGRAMME"):
+            out.append(Found(units[j].start, u.end + 1, "ORG", "org:body+chief"))  # 公共工程|部长: its minister
             continue
         out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}",
                          name.replace("大使馆", "使馆") if suffix in MISSION_SUFFIXES else ""))
     return out
 
 
+_INSTITUTES = ("研究院", "研究所", "研究中心")  # 浙江师范大学|非洲研究院: an institute of a university names it
 NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # names whose parts are all entities of their own
 DEPARTMENT_HEADS = ("司", "局", "处", "厅", "室", "办公室", "委员会", "部")
 ADMIN_HEADS = ("省", "市", "州", "县", "区", "岛")
@@ -368,13 +439,16 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
     forum; a place at the start of a place; in an organisation, a country (中国驻埃及大使馆, 巴基斯坦国家灾害管理局)
     and the body a department belongs to (国务院 in 国务院新闻办公室, not 联合国 in 联合国儿童基金会), and a place only in the name of a local
     institution (浙江师范大学, 四川省人民医院), not in an organisation named after a city (上海合作组织)."""
-    if outer in NESTING_TYPES:
-        return inner != outer
+    if outer in NESTING_TYPES:  # (and works quoted in the name of a project on them: 考拉克“中塞友谊医院”扩建项目)
+        return inner != outer or outer == "PROJECT" and bool(inner_name) and (
+            "“" + inner_name + "”" in outer_name or "「" + inner_name + "」" in outer_name)
     if outer == "ORG" and inner == "COUNTRY":
         return True
+    if outer == "ORG" and inner == "PROJECT":  # 比雷埃夫斯港|港务局: the body that runs the works names them
+        return bool(inner_name) and outer_name.startswith(inner_name) and not outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
     if outer == "ORG" and inner == "ORG":  # a department after its body; not 联合国 in 联合国儿童基金会 (an agency)
         return not inner_name or outer_name.startswith(inner_name) and outer_name.endswith(
-            DEPARTMENT_HEADS + ("集团", "公司")) and not _LEGAL_FORM.fullmatch(outer_name[len(inner_name):])
+            DEPARTMENT_HEADS + ("集团", "公司") + _INSTITUTES) and not _LEGAL_FORM.fullmatch(outer_name[len(inner_name):])
         # (中国铁建|中土集团: a subsidiary names its parent; 青岛建设集团|有限公司 is that company by its legal form)
     if inner == "PLACE":
         if outer == "PLACE":  # 北京市 in 北京市朝阳区; not 莱州 in 琼莱州, 尼罗州 in 上尼罗州, 克孜勒 in 克孜勒奥尔达州
@@ -392,6 +466,16 @@ def _sub_place(u: Unit) -> bool:
         and u.text[0] not in "全各该本每首省市县区" and u.text[:-1] not in GENERIC and not u.text.endswith("城市")
 
 
+def _lead_char(units: list[Unit], k: int) -> bool:
+    """A transliteration character standing alone before a place (在|拉|苏瓦|县, 在|奇|通圭|扎市): the first
+    character of its name, which jieba cut off; not after another character of a word (达 of 抵达 is a token)."""
+    v = units[k]
+    return len(v.text) == 1 and v.text in TRANSLIT and v.text not in FUNCTION_CHARS and v.text not in STOP_WORDS \
+        and v.tag not in ("ENT", "VAL", "m", "p", "c", "d", "r", "uj") \
+        and (k == 0 or len(units[k - 1].text) != 1 or units[k - 1].text in FUNCTION_CHARS
+             or not _HAN.match(units[k - 1].text))
+
+
 def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Found]:
     """A known place and a bare administrative head after it (蒙巴萨|县, 克孜勒奥尔达|州), and a short known
     place that is the end of a longer transliteration (琼|莱州: 琼莱州, not 莱州): one place each."""
@@ -399,13 +483,20 @@ def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Fo
     for k in _known(units, known, ("PLACE",)):
         u = units[k]
         if k + 1 < len(units) and units[k + 1].text in ADMIN_HEADS and units[k + 1].start == u.end:
-            out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+head"))
+            start = u.start
+            if k > 0 and _lead_char(units, k - 1):
+                start = units[k - 1].start  # 拉|苏瓦|县: a county whose name ends like a known place
+            out.append(Found(start, units[k + 1].end, "PLACE", "place:place+head"))
         if k + 1 < len(units) and units[k + 1].start == u.end and (
-                _sub_place(units[k + 1]) or units[k + 1].tag == "ns" and _place_candidate(units[k + 1])):
+                _sub_place(units[k + 1]) or units[k + 1].tag == "ns" and _place_candidate(units[k + 1])
+                and not (k + 2 < len(units) and units[k + 2].start == units[k + 1].end  # 仰光|新城|项目, 卡里巴|湖水|电
+                         and (_suffix(units[k + 2]) is not None or len(units[k + 2].text) == 1 and _HAN.match(units[k + 2].text)))):
             out.append(Found(units[k + 1].start, units[k + 1].end, "PLACE", "place:place+place"))  # 四川|汶川
         if k + 1 < len(units) and units[k + 1].start == u.end and units[k + 1].text in ("次", "次区域") \
                 and text.startswith("次区域", u.end):
             out.append(Found(u.start, u.end + 3, "REGION", "region:place+subregion"))  # 湄公河|次|区域
+        if k + 1 < len(units) and units[k + 1].text == "地区" and units[k + 1].start == u.end and u.text.endswith("洋"):
+            out.append(Found(u.start, units[k + 1].end, "REGION", "region:sea+area"))  # 太平洋|地区: the lands around an ocean (not 青海|地区, a province)
         if k + 1 < len(units) and units[k + 1].text in ("国际机场", "机场", "山区") and units[k + 1].start == u.end:
             out.append(Found(u.start, units[k + 1].end, "PLACE", "place:place+kind"))  # 大马士革|国际机场, 武陵|山区
         if k > 0 and len(u.text) == 2 and u.text.endswith(ADMIN_HEADS) and len(units[k - 1].text) == 1 \
@@ -416,6 +507,7 @@ def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Fo
 
 
 BODY_ENDINGS = ("部", "局", "署", "委员会", "委", "办公室")
+_MODIFIER_TAGS = frozenset({"n", "vn", "b", "nz"})
 
 
 def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
@@ -429,6 +521,14 @@ def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
         if a.tag == "ENT" and a.type == "COUNTRY" and a.text not in ("中国", "中华人民共和国") \
                 and b.tag == "ENT" and b.type == "ORG" and b.text.endswith(BODY_ENDINGS) and a.end == b.start:
             out.append(Found(a.start, b.end, "ORG", "org:country+body"))
+        elif a.type == "COUNTRY" and a.text not in DONOR and b.tag in _MODIFIER_TAGS and b.start == a.end:
+            m = k + 1  # 马里|国民|教育部: a country, a word or two, and a body known by the same name in China
+            while m + 1 < len(units) and m - k <= 2 and units[m].tag in _MODIFIER_TAGS and units[m].end == units[m + 1].start:
+                m += 1
+            c = units[m] if m < len(units) else None
+            if c is not None and m > k + 1 and c.tag == "ENT" and c.type == "ORG" and c.text.endswith(BODY_ENDINGS) \
+                    and len(c.text) <= 5 and units[m - 1].end == c.start:
+                out.append(Found(a.start, c.end, "ORG", "org:country+body"))
         elif a.tag == "ENT" and a.type == "ORG" and b.tag == "ENT" and b.type == "ORG" and a.end == b.start \
                 and (a.text.endswith(BODY_ENDINGS + ("署", "院", "银行")) and b.text.endswith(DEPARTMENT_HEADS)
                      or b.text.endswith(("集团", "公司")) and len(b.text) <= 5) \
@@ -437,7 +537,7 @@ def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
     return out
 
 
-_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?"})
+_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?", "b"})
 _FIELD_JOINS = ("、", "和", "与", "及")
 
 
@@ -458,6 +558,9 @@ def foreign_ministries(units: list[Unit], known: list[int]) -> list[Found]:
                 joined = True
                 continue
             if u.tag not in _FIELD_TAGS:
+                break
+            if u.text == "部长" and joined and units[m - 1].text not in _FIELD_JOINS and units[m - 1].tag != "ENT":
+                out.append(Found(a.start, u.start + 1, "ORG", "org:country+ministry"))  # …科学和技术|部长: its minister
                 break
             if u.text == "部" or len(u.text) >= 3 and u.text.endswith("部"):  # (not 东部, 全部, 干部)
                 if joined and (u.text != "部" or units[m - 1].text not in _FIELD_JOINS):
@@ -609,6 +712,12 @@ _QUOTED_PROGRAMME = re.compile(r"“([^“”，。；、！？,;!?]{2,20})”(�
 _QUOTED_COOPERATION = re.compile(r"[“\"]([^“”\"，。；、！？,;!?\s]{2,12})[”\"]合作(?:谅解)?(?:备忘录|协议|协定|框架协议|文件)")
 
 
+_WORKS_HEADS = ("光伏电站", "水电站", "电站", "大桥", "医院", "体育场", "体育馆", "会议中心", "大厦", "公路", "铁路", "港", "工业园",
+                "产业园", "学校", "机场")
+_QUOTED_WORKS = re.compile(r"“([^“”，。；、！？,;!?]{2,12})”((?:[\u4e00-\u9fff]{0,3}?)(?:"
+                           + "|".join(sorted(_WORKS_HEADS, key=len, reverse=True)) + r"))(?![\u4e00-\u9fff]{0,1}(?:项目|工程|建设|局|公司))")
+
+
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     if "“" not in text and "《" not in text and '"' not in text:
@@ -628,6 +737,11 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
             out.append(Found(m.start(1), m.end(1), _QUOTED_INNER_TYPE[m.group(2)], "quoted:name-with-head"))
     for m in _QUOTED_HEAD.finditer(text):  # “全球南方”研究中心, “全球发展倡议之友小组”部长级会议
         out.append(Found(m.start(), m.end(), _HEAD_TYPE[m.group(2)], "quoted:name+head"))
+    for m in _QUOTED_WORKS.finditer(text):  # “中哈友谊”光伏电站, “太平洋之光”医院: the works, quotes and all
+        known = by_end.get(m.end(1))  # (the unit that ends where the quoted name ends)
+        if m.group(1) not in GENERIC and not m.group(2).startswith("国家") \
+                and not (known is not None and known.tag == "ENT" and known.start == m.start(1)):
+            out.append(Found(m.start(), m.end(), "PROJECT", "quoted:name+works"))  # (not 共建“一带一路”国家|公路)
     for m in _QUOTED_PROGRAMME.finditer(text):  # “健康卫生”行动, “百校百企”计划, “丝路书香”工程: the quoted name
         if m.group(1) not in GENERIC:
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:name+programme-head"))
@@ -727,6 +841,8 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
                   and u.start not in after and u.text not in STOP_WORDS})  # 主席|通伦: a word jieba does not know
     for k in range(len(units) - 1):  # 总理|普拉|昌达: pieces jieba cut a name it does not know into
         u, v = units[k], units[k + 1]
+        if v.tag == "?" and len(v.text) >= 2 and v.text[-1] in "说称" and k + 2 < len(units):
+            v = Unit(v.text[:-1], v.start, v.end - 1, "?")  # 卡加|维说: jieba glued 说 to the name's last piece
         if u.end == v.start and {u.tag, v.tag} <= _NAME_PIECE_TAGS and "?" in (u.tag, v.tag) \
                 and _AFTER_NAME.match(text, v.end) and not (u.start in after and _AFTER_NAME.match(text, after[u.start].end)) \
                 and 3 <= v.end - u.start <= 6 and _HAN.match(u.text + v.text) and u.text not in STOP_WORDS \
@@ -746,7 +862,7 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
         while pos < len(text):
             end = _name_at(text, pos)
             if role and end is not None and (pos, end) not in unknown and (end - pos < 3 or not all(
-                    c in TRANSLIT or c in "·•" for c in text[pos:end])):
+                    c in TRANSLIT or c in "·•・" for c in text[pos:end])):
                 break  # after a role, only a word jieba does not know, or a transliteration (村民阿卜杜拉, 志愿者王芳)
             if end is None or (pos, end) in words:  # 专家顾问: a word, not 顾 + 问
                 break
@@ -801,6 +917,8 @@ def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
     for t, u in enumerate(units):
         if u.text not in TITLES_AFTER_NAME or u.tag in ("ENT", "VAL") or t == 0:
             continue
+        if u.text not in ("先生", "女士") and _name_at(text, u.end) is not None:
+            continue  # 埃塞|总理|阿比·艾哈迈德: the title's holder follows it; before it is whose title it is
         k = t
         while k > 0 and t - k < 4:
             v = units[k - 1]
@@ -833,7 +951,7 @@ def _name_at(text: str, pos: int) -> int | None:
             if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end):
                 return end
     end = pos
-    while end < len(text) and end - pos < 8 and (text[end] in TRANSLIT or text[end] in "·•"):
+    while end < len(text) and end - pos < 8 and (text[end] in TRANSLIT or text[end] in "·•・"):
         end += 1
     while end > pos + 1 and not _AFTER_NAME.match(text, end):
         end -= 1
@@ -846,17 +964,31 @@ _NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "
                                                          "到", "自", "赴", "抵达"), key=len, reverse=True)))
 # where a dot-joined foreign name ends: also a title or a time word after it
 _NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|主席|秘书长|一起|就|则|亲自|先后|此前|随后|今天|日前|近日|当天"
+                              "|今年|去年|现年|年仅"  # 姆万吉·卡马乌今年45岁: his age, not his name
                               "|以(?:视频|线上|书面|个人|特使)|通过|作为|应邀|的"  # 塔玛纳以视频方式出席, 古特雷斯的讲话
                               "|(?:责任)?编辑|作者|来源|摄影|记者")  # 作者：阿卜杜拉·汗 编辑：刘明: the next item of a byline
 
 
+_TRANSLIT_INNER = set("历山夏")  # 亚历山德拉·伊尔, 夏巴兹·谢里夫: characters of transliterations that are also common words
 _NOT_IN_NAMES = (FUNCTION_CHARS | set("了")) - TRANSLIT  # 的, 了, 向 ...: never in a transliterated name
-_PLACE_OR_BODY_AFTER = re.compile("(?:国际机场|机场|大学|学院|医院|中心|大桥|体育场|基金会|港|市|省|州)(?!长)")
+_PLACE_OR_BODY_AFTER = re.compile("(?:国际机场|机场|大学|学院|医院|中心|大桥|体育场|体育馆|基金会|港|市|省|州|水电站|电站|大坝|会议中心"
+                                  "|纪念馆|大厦|公园)(?!长)")
 
 
-def foreign_names(text: str) -> list[Found]:
-    """Names joined with · (安东尼奥·古特雷斯), trimmed at titles and verbs around them."""
+_WORKS_AFTER_PERSON = frozenset({"医院", "大桥", "体育场", "体育馆", "水电站", "电站", "大坝", "会议中心", "纪念馆", "大厦"})
+# 纪念班达拉奈克国际会议中心: works in memory of a person, a transliterated name
+_IN_MEMORY = re.compile("纪念([" + "".join(sorted(TRANSLIT)) + "]{3,8}?)(?:" + "|".join(sorted(_WORKS_AFTER_PERSON, key=len, reverse=True))
+                        + "|国际会议中心)")
+
+
+def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
+    """Names joined with · (安东尼奥·古特雷斯), trimmed at titles and verbs around them; a transliterated name
+    in the name of works in memory of a person (纪念班达拉奈克国际会议中心)."""
     out = []
+    if "纪念" in text:
+        out += [Found(m.start(1), m.end(1), "PERSON", "person:in-memory") for m in _IN_MEMORY.finditer(text)]
+    if "・" in text:
+        text = text.replace("・", "·")  # 夏巴兹・谢里夫: the Japanese middle dot of scraped pages (one character each)
     if "·" not in text and "•" not in text:
         return out
     for m in re.finditer(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+", text):
@@ -870,31 +1002,63 @@ def foreign_names(text: str) -> list[Found]:
                 start = k + 1
                 break
         k = dot
-        while k > start and text[k - 1] in TRANSLIT:
+        while k > start and (text[k - 1] in TRANSLIT or text[k - 1] in _TRANSLIT_INNER):
             k -= 1
         if k > start and dot - k >= 2:
             start = k  # 卫生部常务秘书|查尔斯·…: the name is the transliteration before the dot, not the words before it
+        cut = next((u for u in units if u.start < start < u.end), None) if units else None
+        if cut is not None and len(cut.text) >= 3 and cut.end < dot and (cut.tag in ("ns", "nr", "nrt") or cut.tag == "ENT"):
+            start = cut.end  # 桑给巴尔|阿卜杜拉·姆泽: a place jieba knows whole is not the name's first word
         last_dot = max(text.rfind("·", start, end), text.rfind("•", start, end))
         right = _NAME_EDGE_RIGHT.search(text, last_dot + 2, end)
         if right:
             end = right.start()
-        if _PLACE_OR_BODY_AFTER.match(text, end) or _PLACE_OR_BODY_AFTER.search(text[last_dot:end]):
+        head = _PLACE_OR_BODY_AFTER.match(text, end) or _PLACE_OR_BODY_AFTER.search(text, last_dot, end)
+        if head and head.group() not in _WORKS_AFTER_PERSON:
             continue  # 乔莫·肯雅塔国际机场: named after a person, not one
+        if head:  # 朱利叶斯·尼雷尔|水电站: works named after a person, who is named in them (as the guide nests names)
+            end = head.start()
         if dot - start >= 1 and end - last_dot > 1:
             out.append(Found(start, end, "PERSON", "person:dot-joined"))
     return out
 
 
 _ALL_TAILS = NOT_HEADS | OOV_TAILS
+_WHEN_AFTER = frozenset("后前时内外里")
+_HEAD_FIRST = frozenset("部局署司") | frozenset("省州县")  # a body's or a place's head that starts a token
 _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 
 
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
-    if not [u for u in units if len(u.text) > 1 and u.text[-1] in _TAIL_LAST]:
+    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _HEAD_FIRST and (
+            u.text[1:] in _TITLE_SET or u.text[1:] in ("政府", "副")) or u.tag == "?" and (u.text[0] in ADMIN_HEADS or "和" in u.text))]:
         return units
     out = []
     for u in units:
+        if u.tag == "?" and len(u.text) >= 5 and (c := u.text.find("和", 2)) != -1 and c <= len(u.text) - 3 \
+                and TRANSLIT.issuperset(u.text[:c] + u.text[c + 1:]):
+            cut = u.start + c  # 奇夸瓦和姆兰杰 -> 奇夸瓦 | 和 | 姆兰杰: two transliterations joined
+            out += [Unit(u.text[:c], u.start, cut, "?"), Unit("和", cut, cut + 1, "c"), Unit(u.text[c + 1:], cut + 1, u.end, "?")]
+            continue
+        if u.tag == "?" and len(u.text) == 2 and u.text[0] in ADMIN_HEADS and u.text[1] in _WHEN_AFTER and out \
+                and out[-1].tag == "ENT" and out[-1].type == "PLACE" and out[-1].end == u.start:
+            cut = u.start + 1  # 苏瓦|市后 -> 市 | 后: the place's head, then a time word
+            out += [Unit(u.text[0], u.start, cut, "n"), Unit(u.text[1], cut, u.end, "f")]
+            continue
+        if u.tag == "?" and len(u.text) >= 3 and u.text[0] in ADMIN_HEADS and out and out[-1].tag == "ENT" \
+                and out[-1].type == "PLACE" and out[-1].end == u.start:
+            cut = u.start + 1  # 莫罗戈罗|省佩雅佩雅村 -> 省 | 佩雅佩雅村: the place's head, then a place in it
+            out += [Unit(u.text[0], u.start, cut, "n"), Unit(u.text[1:], cut, u.end, "?")]
+            continue
+        if len(u.text) >= 2 and u.text[0] in _HEAD_FIRST and u.tag not in ("ENT", "VAL") and (
+                u.text[1:] in _TITLE_SET or u.text[1:] in ("政府", "副") or u.text[0] in ADMIN_HEADS and u.text[1:] == "政府"):
+            if u.text[0] in BODY_HEADS and u.text[1:] not in _TITLE_SET and u.text[1:] != "副":
+                out.append(u)  # 部政府: no such thing
+                continue
+            cut = u.start + 1  # 储备|局局长 -> 局|局长, 矿产|部副|部长 -> 部|副, 赫瓦|省政府 -> 省|政府
+            out += [Unit(u.text[0], u.start, cut, "n"), Unit(u.text[1:], cut, u.end, "n")]
+            continue
         if len(u.text) < 2 or u.text[-1] not in _TAIL_LAST or u.tag in ("ENT", "VAL"):
             out.append(u)
             continue
@@ -905,7 +1069,7 @@ def _split_heads(units: list[Unit]) -> list[Unit]:
             out.append(u)
             continue
         cut = u.end - len(tail)
-        out += [Unit(u.text[:-len(tail)], u.start, cut, "n"), Unit(tail, cut, u.end, "n")]
+        out += [Unit(u.text[:-len(tail)], u.start, cut, "?" if u.tag == "?" else "n"), Unit(tail, cut, u.end, "n")]
     return out
 
 
@@ -1044,13 +1208,14 @@ def country_parts(text: str, units: list[Unit]) -> list[Found]:
 def _translit_runs(units: list[Unit]) -> list[Unit]:
     """Adjacent words made only of transliteration characters, one of them unknown to jieba, as one
     word (卡|杜塔 -> 卡杜塔): jieba cuts foreign names it does not know into pieces."""
-    if not [u for u in units if u.tag == "?" and u.text[:1] in TRANSLIT]:
+    if not [u for u in units if u.tag in _NAME_PIECE_TAGS and u.text[:1] in TRANSLIT]:
         return units  # every run holds such a word
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
         if prev is not None and prev.end == u.start and prev.tag not in ("ENT", "VAL", "x") \
-                and u.tag not in ("ENT", "VAL", "x") and "?" in (prev.tag, u.tag) \
+                and u.tag not in ("ENT", "VAL", "x") and ("?" in (prev.tag, u.tag) or {prev.tag, u.tag} <= _NAME_PIECE_TAGS
+                                                         and len(prev.text + u.text) >= 3) \
                 and TRANSLIT.issuperset(prev.text + u.text) and len(prev.text + u.text) <= 6:
             out[-1] = Unit(prev.text + u.text, prev.start, u.end, "?")
         else:
@@ -1086,7 +1251,9 @@ def coordinated_places(text: str, units: list[Unit], found: list[Found] = ()) ->
         k = m + 1
         rest = units[m + 1:m + 4]
         kind_after = bool(rest) and rest[0].text == "等" and any(
-            r.text.endswith(_PLACE_KINDS_AFTER) and r.tag not in ("ENT",) for r in rest[1:])
+            r.text.endswith(_PLACE_KINDS_AFTER) and r.tag not in ("ENT",) for r in rest[1:]) \
+            or len(rest) > 1 and rest[0].tag == "VAL" and rest[0].type == "COUNT" and rest[1].tag != "ENT" \
+            and rest[1].text in _PLACE_KINDS_AFTER  # 恩桑杰、奇夸瓦和姆兰杰|三个|县
         places = sum(units[i].tag == "ENT" and units[i].type == "PLACE" for i in items)
         persons = sum(units[i].tag == "ENT" and units[i].type == "PERSON" for i in items)
         if persons and not places and not kind_after:  # 卢拉、罗塞夫、马杜罗: persons listed with persons
@@ -1107,6 +1274,7 @@ _PLACE_AFTER = {  # what follows a place after each left context (在X举行; �
     "": re.compile(r"[，。、；,;]|后|时|和|与|及|等|举行|召开|开展|参加|出席|郊区|附近|境内"),
     "首都": re.compile(r"[，。、；）,;)]|的|等|和|与|及|举行|召开|开幕|郊区|附近|境内|市中心")}
 _PLACE_AFTER["于"] = _PLACE_AFTER["在"]
+_PLACE_AFTER["位于"] = re.compile(r"[，。、；,;]|的|附近|境内|郊区|市中心|以[东南西北]|[东南西北中]部")  # 位于兰巴萨的…医院
 for _w in ("首府", "省会", "港口城市", "城市", "小镇", "村庄"):
     _PLACE_AFTER[_w] = _PLACE_AFTER["首都"]
 
@@ -1141,6 +1309,9 @@ def context_places(text: str, units: list[Unit]) -> list[Found]:
                 continue
         if end - start < 2 or any(s < end and start < e for s, e in taken):
             continue
+        if (first := by_start.get(start)) is not None and first.end < end and first.text.endswith(ADMIN_HEADS) \
+                and first.tag not in ("ENT", "VAL") and len(first.text) >= 3:
+            continue  # 在|磅湛省|斯昆镇|举行: a province and a town in it, one place each
         out.append(Found(start, end, "PLACE", "place:context"))
     return out
 
@@ -1331,7 +1502,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     placed = context_places(text, units)
     placed += coordinated_places(text, units, placed)
     names = [*meeting_names(text, units, known), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
-             *foreign_names(text), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
+             *foreign_names(text, units), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
              *(foreign_ministries(units, known) if "部" in text else ()),
              *places_with_heads(text, units, known), *names_before_titles(text, units), *country_parts(text, units),
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
@@ -1350,3 +1521,9 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     if "届" in text or "次" in text:
         out += numbered_sessions(text, names)
     return out
+
+
+# heads whose last character is too common to trigger the rules by itself (行动, 城市): the word does; and
+# the Japanese middle dot of scraped pages (夏巴兹・谢里夫), as · does
+WORD_TRIGGERED = ("合作行动", "科技城")
+TRIGGERS = TRIGGERS + WORD_TRIGGERED + ("・",)
