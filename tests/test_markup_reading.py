@@ -53,3 +53,9 @@ def test_offsets_point_into_the_file_and_no_name_is_read_from_a_url(read, name, 
 def test_a_markdown_file_without_inline_markup_is_read_as_plain_text(read):
     doc = read("c.md", "# 标题\n\n中国政府宣布向巴基斯坦提供3亿元人民币援助。\n")
     assert doc.view is None and [f for f in doc.facts if f.kind == "Pledge"]
+
+
+def test_a_line_of_its_own_in_a_page_is_read_in_the_pages_visible_text(read):
+    # the twin's paragraphs are in its own offsets: a plan's title on a line of its own is still found
+    doc = read("p.html", "<html><body><h1>提升民生福祉合作方案(2025-2027)</h1><p>双方将落实该方案。</p></body></html>")
+    assert [m.text for m in doc.mentions if m.type == "PROGRAMME"] == ["提升民生福祉合作方案(2025-2027)"]

@@ -238,7 +238,10 @@ def _read_visible(doc: Document, read) -> Document:
         moved.append(t)
     sentences = [Sentence(s.index, s.view_start, s.view_start + len(s.view), s.view, s.paragraph)
                  for s in doc.sentences if s.view is not None]
-    twin = read(replace(doc, text=view.text, view=None, sentences=sentences, mentions=moved, facts=[]))
+    paragraphs = [replace(p, start=at[0], end=at[1]) if (at := view.view_span(p.start, p.end)) else p
+                  for p in doc.paragraphs]
+    twin = read(replace(doc, text=view.text, view=None, paragraphs=paragraphs, sentences=sentences, mentions=moved,
+                        facts=[]))
     done: dict[int, Mention] = {}
 
     def back(m: Mention) -> Mention:
