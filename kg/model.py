@@ -60,8 +60,8 @@ class Document:
     title: str = ""
     encoding: str = "UTF-8"  # the file's encoding, as detected (kg.ingest.decode)
     encoding_detected: bool = False  # chosen by charset-normalizer (no UTF-8, no byte-order mark)
-    media_type: str = "text/plain"  # or text/html: then ``view`` maps the visible text to ``text``
-    view: object | None = None  # kg.ingest.TextView for HTML
+    media_type: str = "text/plain"  # or text/html, text/markdown; ``view`` (if any) maps the visible text to ``text``
+    view: object | None = None  # kg.ingest.TextView for HTML, and for Markdown with inline markup
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
