@@ -207,3 +207,11 @@ def test_a_body_given_a_sum_to_pass_on_is_no_recipient(read):
     facts = read("中方将通过全球发展和南南合作基金向世界粮食计划署提供500万美元，用于在老挝实施学校供餐项目。")
     assert not [f for f in facts if ("recipient", "世界粮食计划署") in roles(f)]
     assert [f for f in facts if ("partner", "世界粮食计划署") in roles(f)]
+
+
+def test_the_members_of_a_body_given_a_figure_of_aid_make_the_body_its_recipient(read):
+    for text in ("王毅表示，中方已向东盟十国提供了1.9亿剂疫苗。", "中国向东盟国家提供了5000万美元援助。"):
+        (figure,) = kinds(read(text), "AidStatistic")
+        assert ("recipient", "东盟") in roles(figure), text
+    (figure,) = kinds(read("中国与东盟国家贸易额达到9000亿美元。"), "AidStatistic")
+    assert not figure.get("recipient")  # trade with them: no aid received

@@ -740,6 +740,9 @@ class Relations:
                                    and cs + to.start() < g.start < m.start and not region]
                 if m.type == "MONEY":  # 向世界粮食计划署捐款300万美元，用于在老挝…: the body the sum goes through
                     fact.roles += [("partner", o) for o in _channel_to(sent, ms, cs, ce, m)]
+                if to and not fact.get("recipient") and not region:  # 向东盟十国提供了1.9亿剂疫苗: the body's members
+                    fact.roles += [("recipient", o) for o in inner if o.type == "ORG" and _MEMBERS.match(clause, o.end - cs)
+                                   and cs + to.start() < o.start < m.start]
                 if receivers and m.start >= cs + got.start():
                     fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
                 if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m)):
@@ -1365,7 +1368,7 @@ class Relations:
             yield fact
 
 
-_MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国)")
+_MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国|[二三四五六七八九十两\d]{1,3}国)")  # 东盟十国
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
 _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
 # (中方将在未来10年内推动对拉美投资存量达到2500亿美元: a subject and a time may come before the verb of aiming)
