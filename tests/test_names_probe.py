@@ -93,6 +93,8 @@ def test_places(extractor, sentence, names, not_names):
     ("当地渔港很繁忙，中方援建的姆万扎渔港将带动当地经济。", {("姆万扎渔港", "PROJECT")}, {"当地渔港"}),
     # buildings (大楼)
     ("由中国援建的塔那那利佛市政大楼落成。", {("塔那那利佛市政大楼", "PROJECT")}, set()),
+    # more works of a known project, named by it (铁路|连接线 between the bridge and 项目)
+    ("中国援助的帕德玛大桥铁路连接线项目在达卡举行开工仪式。", {("帕德玛大桥铁路连接线项目", "PROJECT")}, set()),
 ])
 def test_works(extractor, sentence, names, not_names):
     doc = tag(extractor, sentence)
@@ -204,6 +206,8 @@ def test_a_round_table_of_ministers_is_a_meeting(extractor):
     # the aided form (援 + the recipient) names a facility China built, whatever its head says
     ("中国援卢旺达农业技术示范中心培训了大批农民。", "中国援卢旺达农业技术示范中心"),
     ("中国援赞比亚职业技术学院开学。", "中国援赞比亚职业技术学院"),
+    # a verb inside the name (示范) and no donor before 援: the aided form still names the facility
+    ("援马达加斯加杂交水稻示范中心在塔那那利佛举行技术培训班结业典礼。", "援马达加斯加杂交水稻示范中心"),
 ])
 def test_an_aided_facility_is_a_project(extractor, sentence, name):
     doc = tag(extractor, sentence)

@@ -173,6 +173,18 @@ def _works(u: Unit) -> bool:
     return u.tag not in ("ENT", "VAL") and len(u.text) >= 3 and (hit := _suffix(u)) is not None and hit[1] == "PROJECT"
 
 
+def _works_of_known(units: list[Unit], i: int) -> int:
+    """Where the known project starts that a bare 项目/工程 at ``i`` names with works of its own between
+    (帕德玛大桥|铁路|连接线|项目, 蒙内铁路|货运站|工程): one or two common nouns, one of them a head of works;
+    else -1."""
+    for e in (i - 2, i - 3):
+        if e >= 0 and units[e].tag == "ENT" and units[e].type == "PROJECT" \
+                and all(units[x].tag in ("n", "l", "vn") for x in range(e + 1, i)) \
+                and any((h := _suffix(units[x])) is not None and h[1] == "PROJECT" for x in range(e + 1, i)):
+            return e
+    return -1
+
+
 def _namey(u: Unit) -> bool:
     if u.tag == "ENT":
         return u.type in ANCHOR_TYPES
@@ -292,12 +304,14 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if stem and stem in STOP_WORDS and not (suffix in BODY_HEADS and len(stem) >= 2 and i > 0 and (
                 units[i - 1].tag == "ENT" and units[i - 1].type in ("COUNTRY", "PLACE") or units[i - 1].tag in ("n", "vn"))):
             continue  # 修铁路: a verb and a head word (越南计划|投资部: a ministry by its field)
-        j, works_body = i, False
+        j, of_known = i, False  # of_known: the name is known works' (their body, or more works of theirs)
         anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
         if typ == "PLACE" and any(x.text in DASHES for x in units[max(0, i - 3):i]):
             reach += 2  # 开伯尔-普赫图|赫瓦省: a hyphenated place
+        if typ == "PROJECT" and u.text in ("项目", "工程") and (e := _works_of_known(units, i)) >= 0:
+            j, anchored, of_known, k = e, True, True, -1  # 帕德玛大桥|铁路|连接线|项目: more works of a known project
         while k >= 0 and i - k <= reach:
             v = units[k]
             if typ == "PLACE" and k == i - 1 and u.text == suffix and suffix in ADMIN_HEADS and v.tag == "ENT" \
@@ -334,7 +348,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 anchored = anchored or _anchor(v, typ)
             elif typ == "ORG" and v.tag == "ENT" and v.type == "PROJECT" and k == i - 1 and len(u.text) > len(suffix) \
                     and u.tag not in ("ENT", "VAL"):
-                j, anchored, works_body = k, True, True  # 比雷埃夫斯港|港务局, 蒙内铁路|运营公司: the body that runs known works
+                j, anchored, of_known = k, True, True  # 比雷埃夫斯港|港务局, 蒙内铁路|运营公司: the body that runs known works
                 break
             elif typ == "ORG" and v.tag == "vn" and k > 0 and units[k - 1].tag == "ENT" \
                     and units[k - 1].type in ("PLACE", "COUNTRY") and units[i].text.endswith(_COMPANY_HEADS):
@@ -379,7 +393,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             j += 1
         if (not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
                 len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS))) \
-                and not _long_compound(units, j, i, suffix) and not works_body:
+                and not _long_compound(units, j, i, suffix) and not of_known:
             continue
         while j < i and units[j].text in _INNER_QUOTES:
             j += 1  # (an opening quote stays out when the name starts with the quoted name)
@@ -411,7 +425,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if suffix == "工程" and any(units[x].tag == "ENT" and units[x].type in ("COUNTRY", "PLACE")
                                    and units[x].text not in DONOR or _works(units[x]) for x in range(j, i)):
             typ = "PROJECT"  # 捷斯大区农村供水二期工程: works in one place (卡宴港|疏浚|工程: on works); 妇幼健康工程: a programme
-        if typ == "PROJECT" and not any(_anchor(units[x], typ) and units[x].text not in DONOR for x in range(j, i + 1)):
+        if typ == "PROJECT" and not of_known and not any(_anchor(units[x], typ) and units[x].text not in DONOR
+                                                         for x in range(j, i + 1)):
             continue  # 中国援外项目: a project is named by where it is, not by the donor
         if typ == "ORG" and units[i].text in NOT_HEADS:
             continue
@@ -1335,6 +1350,8 @@ def teams(text: str, units: list[Unit]) -> list[Found]:
 
 _AIDED_STOPS = {"x", "p", "c", "uj", "ul", "uz", "ug", "ud", "d", "r", "VAL", "y", "e", "o", "w"}
 _AIDED_REACH = 10  # units from 援 to the head
+# institutions China builds and hands over, named in the aided form (援马达加斯加杂交水稻示范中心, 援赞比亚职业技术学院)
+_AIDED_FACILITIES = ("中心", "学院", "学校", "大学")
 
 
 def aided_projects(units: list[Unit]) -> list[Found]:
@@ -1353,7 +1370,8 @@ def aided_projects(units: list[Unit]) -> list[Found]:
             if v.tag in _AIDED_STOPS or v.tag == "ENT" and v.type not in ("PLACE", "COUNTRY", "REGION") \
                     or v.tag == "?" and not _HAN.match(v.text):
                 break
-            if v.tag != "ENT" and ((hit := _suffix(v)) is not None and hit[1] == "PROJECT" or v.text.endswith(("项目", "工程"))):
+            if v.tag != "ENT" and ((hit := _suffix(v)) is not None and (hit[1] == "PROJECT" or hit[0] in _AIDED_FACILITIES)
+                                   or v.text.endswith(("项目", "工程"))):
                 head = b
         if head is not None:  # 中国援…项目: the donor just before 援 is part of the name, as the suffix rule reads it
             start = units[a - 1].start if a and units[a - 1].tag == "ENT" and units[a - 1].text in DONOR else u.start
