@@ -116,6 +116,9 @@ def test_works(extractor, sentence, names, not_names):
     ("埃塞总理阿比·艾哈迈德出席仪式。", {"阿比·艾哈迈德"}, {"埃塞"}),
     # jieba glued 说 to the last piece of a name
     ("肯尼亚卫生部长卡加维说，疫苗已经运抵。", {"卡加维"}, {"卡加维说"}),
+    # an assistant minister (部长助理), a secretary of state (国务卿) and a consul general (总领事) are titles
+    ("埃塞俄比亚总理在亚的斯亚贝巴会见中国外交部部长助理吴鹏。", {"吴鹏"}, set()),
+    ("美国国务卿布林肯表示，中国驻洛杉矶总领事张平出席。", {"布林肯", "张平"}, set()),
 ])
 def test_persons(extractor, sentence, persons, not_names):
     doc = tag(extractor, sentence)

@@ -14,6 +14,7 @@ import pytest
 
 from kg.extract import lexicon
 from kg.resources import package_file
+from test_nlp import tag
 
 # Capitals (and two very large cities) with their Wikidata items, by ISO country code and GeoNames English name.
 CAPITALS = {
@@ -160,3 +161,19 @@ def test_a_division_named_only_by_its_direction_is_no_place_of_its_own(extractor
     got = {(m.text, m.type, m.key) for m in doc.mentions if not m.is_value}
     assert not any("iso-nz" in k for _, _, k in got)
     assert ("西部省", "PLACE", "place/西部省") in got and ("肯尼亚", "COUNTRY", "country/KEN") in got
+
+
+def test_a_city_named_inside_its_eastern_neighbour_is_a_place_of_its_own(extractor):
+    # 洛杉矶 in 东洛杉矶, 芝加哥 in 东芝加哥, 东京 in 西东京 (make_places: a direction before a name is no
+    # transliteration the name is a piece of); 高山 (high mountains) stays a word; a consulate names its city
+    doc = tag(extractor, "中国驻洛杉矶总领事馆、芝加哥和孟买的代表来到东京；援建学校位于尼泊尔高山地区。")
+    places = {m.name: m.key for m in doc.mentions if m.type == "PLACE"}
+    assert {"洛杉矶", "芝加哥", "孟买", "东京"} <= places.keys() and "高山" not in places, places
+    lex = lexicon.load()
+    assert lex[places["洛杉矶"]].links.get("geonames") == "5368361"
+
+
+def test_a_two_character_city_before_another_known_name_in_one_jieba_word(extractor):
+    # jieba may hold 纽约联合国总部 as one word: the city is still named, as before 联合国 alone
+    doc = tag(extractor, "外交部长王毅来到纽约联合国总部，出席会议。")
+    assert "纽约" in {m.name for m in doc.mentions if m.type == "PLACE"}

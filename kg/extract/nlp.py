@@ -393,8 +393,10 @@ class LexiconJiebaTokenizer(DummyTokenizer):
             if kind == "title" and not _TITLE_NEAR.search(text, max(0, s - 5), min(len(text), e + 5)):
                 continue
             if kind == "token" and not (s in bounds and (e in bounds or any(
-                    text.startswith(t, e) and e + len(t) in bounds for t in _PLACE_TAILS))):
-                continue  # (青海地区, 西藏地区: jieba's one word is the place and a head after it)
+                    text.startswith(t, e) and e + len(t) in bounds for t in _PLACE_TAILS) or any(
+                    fs == e and fe in bounds and text[fs:fe] not in weak for fs, fe, _ in found))):
+                continue  # (青海地区, 西藏地区: jieba's one word is the place and a head after it; 纽约|联合国总部:
+                # the place and another known name)
             keep.append((s, e, k))
         return keep
 

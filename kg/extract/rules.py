@@ -100,7 +100,7 @@ TITLES = ("国家主席", "主席", "副主席", "总理", "副总理", "总统"
           "执行主任", "国家主任", "国别主任", "执行秘书", "首席执行官", "总督", "议员", "顾问", "团长", "组长", "站长",
           "所长", "厂长", "社长", "主编", "总编辑", "专员", "高级专员", "官员", "医疗队长", "书记", "副书记", "总书记", "委员", "执行干事", "特别代表",
           "常驻代表", "干事", "助理秘书长", "助理总干事", "国务部长", "国务秘书", "王储", "亲王", "女王", "大臣", "常务秘书",
-          "常秘", "秘书", "队员")
+          "常秘", "秘书", "队员", "助理", "部长助理", "国务卿", "副国务卿", "总领事", "副总领事", "领事")
 # what a person quoted in news is (村民阿卜杜拉说, 志愿者王芳表示): a name after one only where jieba
 # tags it as a name or it is a transliteration (weaker context than a title)
 ROLES = ("村民", "农民", "牧民", "渔民", "居民", "市民", "农户", "学生", "学员", "留学生", "教师", "老师", "医生", "护士",
@@ -470,7 +470,8 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
             rest = outer_name[len(inner_name):]
             return not inner_name or outer_name.startswith(inner_name) and rest not in ADMIN_HEADS and (
                 inner_name.endswith(ADMIN_HEADS) or rest[:1] not in TRANSLIT)  # 克孜勒奥尔达州: one place, its head
-        return outer == "ORG" and outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
+        return outer == "ORG" and (outer_name.endswith(LOCAL_INSTITUTION_ENDINGS) or "驻" + inner_name in outer_name
+                                   and outer_name.endswith(tuple(MISSION_SUFFIXES)))  # 中国驻洛杉矶总领事馆: where it is
     return False
 
 

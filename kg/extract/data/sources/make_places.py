@@ -34,7 +34,8 @@ Guards, so that a new name never costs precision elsewhere:
   knows it as a place (ns): two characters are as often a piece of a longer transliteration (斯坦, 内斯);
 - a city of three characters or more also gets its name with 市 (阿达纳市);
 - a form found inside another place's or country's name but not at its start (内斯 in 约翰内斯堡) is
-  dropped, and so is a pair of one-character country abbreviations (巴中: also 巴中友谊);
+  dropped (not after a direction or 新 that starts that name: 洛杉矶 in 东洛杉矶), and so is a pair
+  of one-character country abbreviations (巴中: also 巴中友谊);
 - a form that names several places is kept only for one that is ten times as populous
   as the others; otherwise dropped;
 - a form the lexicon already has (a country, region, organisation or our own entries) is
@@ -276,9 +277,17 @@ def _inner_forms(forms: set[str], names: set[str]) -> set[str]:
     inner = set()
     for name in names:
         for end, f in automaton.iter(name):
-            if end + 1 - len(f) > 0:
+            start = end + 1 - len(f)
+            if start > 0 and not (start == 1 and name[0] in _QUALIFIERS and name[end + 1:] in ("", "市", "县", "州", "区")
+                                  and f not in _ORDINARY_WORDS):
                 inner.add(f)
     return inner
+
+
+# a place named after another by a direction or 新 (东洛杉矶, 东芝加哥, 西东京): the other is no piece of a longer
+# name, unless it is an ordinary word as well as a town (高山 high mountains, 新井 a new well: jieba tags both ns)
+_QUALIFIERS = "东西南北新"
+_ORDINARY_WORDS = frozenset({"高山", "新井"})
 
 
 def main() -> None:
