@@ -49,6 +49,11 @@ def test_the_edges_of_a_name(extractor, sentence, names, not_names):
     ("马里国民教育部秘书长阿马杜·图雷表示感谢。", {("马里国民教育部", "ORG")}, {"教育部"}),
     # an ordinal inside a company's name (第八|工程局)
     ("项目由中国建筑第八工程局有限公司承建。", {("中国建筑第八工程局有限公司", "ORG")}, set()),
+    # a known body's department named by its field and a one-character head (对外|援助|司), and a province's
+    # department (云南省|商务厅); a body's minister or its offices in general (有关司局) are none
+    ("商务部对外援助司有关负责人答记者问，外交部部长出席。", {("商务部对外援助司", "ORG")}, {"外交部部长"}),
+    ("联合国开发计划署驻华代表处与云南省商务厅签署合作备忘录。", {("云南省商务厅", "ORG"), ("云南省", "PLACE")}, set()),
+    ("商务部有关司局负责人表示。", set(), {"商务部有关司"}),
 ])
 def test_bodies_and_their_chiefs(extractor, sentence, names, not_names):
     doc = tag(extractor, sentence)

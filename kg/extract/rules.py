@@ -530,7 +530,7 @@ def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
     """A country followed by a ministry-like body: 赞比亚农业部 is Zambia's, not China's 农业部; and a
     known body followed by a known department (国家国际发展合作署|地区一司): the department of that body."""
     out = []
-    for k in _known(units, known, ("COUNTRY", "ORG")):
+    for k in _known(units, known, ("COUNTRY", "ORG", "PLACE")):
         if k + 1 == len(units):
             break
         a, b = units[k], units[k + 1]
@@ -550,7 +550,32 @@ def foreign_bodies(units: list[Unit], known: list[int]) -> list[Found]:
                      or b.text.endswith(("集团", "公司")) and len(b.text) <= 5) \
                 and len(b.text) <= 8 and not b.text.startswith(("中国", "国家", "国务院")):
             out.append(Found(a.start, b.end, "ORG", "org:body+department"))
+        elif (dept := _department_of(units, k)) > k:
+            out.append(Found(a.start, units[dept].end, "ORG", "org:body+department"))
     return out
+
+
+_DEPARTMENT_ONE = ("司", "局", "处", "厅")  # a department's head word (对外援助|司, 商务厅)
+_FIELD_WORD_TAGS = frozenset({"n", "vn", "an", "nz", "s", "b", "j"})
+
+
+def _department_of(units: list[Unit], k: int) -> int:
+    """Where a department of the known body at ``k`` ends, named by a field or two and a head of one
+    character (商务部|对外|援助|司, 农业部|国际合作|司), or a province's department (云南省|商务厅); else -1."""
+    a = units[k]
+    if a.type == "ORG" and a.text.endswith(BODY_ENDINGS + ("署", "院")):
+        m = k + 1
+        while m + 1 < len(units) and m - k <= 3 and units[m].tag in _FIELD_WORD_TAGS and units[m].end == units[m + 1].start:
+            m += 1
+        if m > k + 1 and m < len(units) and units[m].text in _DEPARTMENT_ONE and units[m].tag != "ENT" \
+                and units[m - 1].end == units[m].start:
+            return m
+    elif a.type == "PLACE" and a.text.endswith(("省", "市", "自治区")) and k + 1 < len(units):
+        b = units[k + 1]
+        if b.tag in ("n", "nt", "nz") and 3 <= len(b.text) <= 5 and b.text.endswith(("厅", "局", "委")) \
+                and b.start == a.end and b.text not in STOP_WORDS:
+            return k + 1
+    return -1
 
 
 _FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?", "b"})
