@@ -25,6 +25,11 @@ from conftest import entity_names as found, tagged
     # a kind of institution (公立医院), which jieba tags as a name, beside a hospital with a name
     ("受援国政府部门、地方政府和公立医院可以提出援助需求，斐济纳武阿医院已经提出。", {("斐济纳武阿医院", "PROJECT")},
      {"公立医院"}),
+    # what a person does, which jieba tags a noun (会见), and the person before it are no words of a name
+    # after them (罗照辉|会见|儿童|基金会); the agency by its name with 中国, simplified or traditional
+    ("中国国际发展合作署署长罗照辉会见儿童基金会执行主任。", {("中国国际发展合作署", "ORG"), ("罗照辉", "PERSON")},
+     {"中国国际发展合作署署长罗照辉会见儿童基金会"}),
+    ("中國國際發展合作署署長羅照輝出席。", {("中国国际发展合作署", "ORG")}, set()),  # (names are read simplified)
 ])
 def test_the_edges_of_a_name(extractor, sentence, names, not_names):
     doc = tag(extractor, sentence)
@@ -98,6 +103,8 @@ def test_places(extractor, sentence, names, not_names):
     ("当地渔港很繁忙，中方援建的姆万扎渔港将带动当地经济。", {("姆万扎渔港", "PROJECT")}, {"当地渔港"}),
     # buildings (大楼)
     ("由中国援建的塔那那利佛市政大楼落成。", {("塔那那利佛市政大楼", "PROJECT")}, set()),
+    # a store of relief goods (储备库) named by the region it serves
+    ("中国—太平洋岛国应急物资储备库在广州启用。", {("中国—太平洋岛国应急物资储备库", "PROJECT")}, set()),
     # more works of a known project, named by it (铁路|连接线 between the bridge and 项目)
     ("中国援助的帕德玛大桥铁路连接线项目在达卡举行开工仪式。", {("帕德玛大桥铁路连接线项目", "PROJECT")}, set()),
 ])

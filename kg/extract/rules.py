@@ -49,6 +49,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("渔港", "PROJECT"), ("深水港", "PROJECT"), ("桥", "PROJECT"),
     ("炼油厂", "PROJECT"), ("发电厂", "PROJECT"), ("电厂", "PROJECT"), ("水泥厂", "PROJECT"), ("风电场", "PROJECT"),
     ("博物馆", "PROJECT"), ("图书馆", "PROJECT"), ("航站楼", "PROJECT"), ("码头", "PROJECT"), ("隧道", "PROJECT"), ("水库", "PROJECT"),
+    ("储备库", "PROJECT"), ("仓库", "PROJECT"),
     ("委员会", "ORG"), ("共同体", "ORG"), ("银行", "ORG"), ("组织", "ORG"), ("联盟", "ORG"), ("协会", "ORG"), ("学院", "ORG"),
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
     ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
@@ -281,6 +282,10 @@ def _long_compound(units: list[Unit], j: int, i: int, suffix: str) -> bool:
 _INNER_TAGS = {"n", "vn", "nz", "l", "?"}
 
 
+# what persons and bodies do in news, which jieba may tag as nouns: never a word inside a name
+_DOINGS = frozenset({"会见", "会晤", "出席", "表示", "宣布", "主持", "访问", "考察", "视察", "签署", "致辞", "致电", "致信"})
+
+
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     for i in [i for i, u in enumerate(units) if u.text[-1:] in _BY_LAST]:
@@ -332,6 +337,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
             if v.tag in ("v", "vn") and k > 0 and units[k - 1].tag == "ENT" and units[k - 1].type == "PERSON":
                 break  # 李强|视察|项目: what a person does
+            if v.text in _DOINGS or v.tag == "ENT" and v.type == "PERSON" and k < i - 1:
+                break  # 罗照辉|会见|儿童|基金会: what a person does (jieba tags 会见 a noun), not a word of the name
             if v.tag == "v" and k > 0 and units[k - 1].tag not in ("ENT", "VAL") \
                     and (head := _suffix(units[k - 1])) is not None and head[1] == "ORG":
                 break  # …合作集团|负责|项目: what a body does, not a word of the name
