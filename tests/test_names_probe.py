@@ -245,3 +245,9 @@ def test_persons_in_feature_stories(extractor, sentence, person, not_name):
     doc = tag(extractor, sentence)
     names = found(doc, "PERSON")
     assert person in names and not_name not in names, tagged(doc)
+
+
+def test_a_session_of_ministers_jieba_joined_to_the_when(extractor):
+    # 外长|会于: the meeting's 会 and the 于 of its date, as 外长|会上; 部长会在 is "the minister will", no meeting
+    doc = tag(extractor, "澜湄合作第四次外长会于2018年12月17日在老挝琅勃拉邦举行。外交部长会在北京会见客人。")
+    assert "澜湄合作第四次外长会" in found(doc, "MEETING") and len(found(doc, "MEETING")) == 1, tagged(doc)

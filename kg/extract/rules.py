@@ -1122,7 +1122,7 @@ def _split_heads(units: list[Unit]) -> list[Unit]:
 
 
 _WHO_MEETS = ("领导人", "外长", "部长", "元首", "高官")
-_WHEN_AT = {"时", "上", "后", "前", "间", "中", "期间"}
+_WHEN_AT = {"时", "上", "后", "前", "间", "中", "期间", "于"}  # (外长|会于2018年…; not 在: 部长会在 is "the minister will")
 
 
 def _rejoin_meetings(units: list[Unit]) -> list[Unit]:
