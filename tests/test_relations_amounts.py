@@ -333,3 +333,16 @@ def test_a_sum_paid_through_a_fund_named_in_the_clause_before(read):
     # an initiative, not a fund: its trade is no sum it pays
     (f,) = kinds(read("在“一带一路”倡议下，中国与东盟贸易额达到5000亿美元。"), "AidStatistic")
     assert not f.get("programme")
+
+
+def test_dates_in_chinese_numerals_and_percentage_points():
+    # official documents date themselves in Chinese numerals (二〇二一年十一月); a growth in percentage
+    # points is a percentage, not a count of 8.7; a number of four characters that is no year stays none
+    from kg.extract.values import find_values
+    assert [(v[2], v[3]["value"]) for v in find_values("二〇二一年十一月，中方宣布；一九九九年十二月二十日。")] == [
+        ("DATE", "2021-11"), ("DATE", "1999-12-20")]
+    assert [(v[2], v[3]["value"]) for v in find_values("会议于二〇二一年十一月二十九日至三十日举行。")] == [
+        ("PERIOD", "2021-11-29/2021-11-30")]
+    assert [(v[2], v[3]["amount"]) for v in find_values("贸易额同比增长8.7个百分点，提高两个百分点。")] == [
+        ("PERCENT", "8.7"), ("PERCENT", "2")]
+    assert find_values("一二三四年") == []

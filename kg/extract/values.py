@@ -60,6 +60,14 @@ _PHASE_AFTER = ("工程", "项目", "扩建", "改造", "建设", "工地")
 _PHASE_BEFORE = ("项目", "工程", "园区", "港", "铁路", "公路", "机场")
 
 MONEY = _led(rf"[人美\d{_CN_DIGITS}]", rf"(?:人民币|美元)?(?P<num>{NUM})(?P<mag>{MAG})?(?P<approx>{APPROX})?(?P<cur>{_CUR})")
+# 8.7个百分点: percentage points, a percentage (not a count of 8.7)
+PERCENT_POINTS = _led(r"[\d" + _CN_DIGITS + "]", rf"(?P<num>{NUM})个?百分点")
+# 二〇二一年十一月二十九日: a date in Chinese numerals, as official documents write it
+_CN_DIGIT = dict(zip("〇零一二三四五六七八九", "00123456789"))
+_CN_YEAR = re.compile(r"(?:一九|二[〇零])[〇零一二三四五六七八九]{2}年")
+_CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+CN_DATE = re.compile(rf"(?P<y>(?:一九|二[〇零])[〇零一二三四五六七八九]{{2}})年(?:(?P<m>十[一二]?|[一二三四五六七八九])月"
+                     rf"(?:(?P<d>{_CN_DAY})日(?:至(?P<d2>{_CN_DAY})日)?)?)?")  # (…二十九日至三十日: days)
 PERCENT = _led(r"[\d百]", rf"(?P<num>\d+(?:\.\d+)?)\s*%|百分之(?P<cn>[{_CN_DIGITS}点\d.]+)")
 PERIOD_RANGE = _led(r"\d", r"(?P<a>\d{4})年?(?P<am>\d{1,2}月)?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>\d{4})年(?P<bm>\d{1,2}月)?")
 # (在40年前援建: 40年前, a time ago, not 在40年)
@@ -150,6 +158,19 @@ def find_values(text: str) -> list[tuple[int, int, str, dict]]:
     for m in PERCENT.finditer(text) if "%" in text or "百分之" in text else ():
         n = number(m["num"] or m["cn"].replace("点", "."))
         add(m.start(), m.end(), "PERCENT", n is not None and {"amount": plain(n), "unit": "%"} or None)
+    for m in PERCENT_POINTS.finditer(text) if "百分点" in text else ():
+        n = number(m["num"])
+        add(m.start(), m.end(), "PERCENT", n is not None and {"amount": plain(n), "unit": "%"} or None)
+    for m in CN_DATE.finditer(text) if has_year and _CN_YEAR.search(text) else ():
+        y, mo, d = "".join(_CN_DIGIT[c] for c in m["y"]), number(m["m"]) if m["m"] else None, number(m["d"]) if m["d"] else None
+        if mo is not None and not 1 <= mo <= 12 or d is not None and not 1 <= d <= 31:
+            continue
+        value = y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(d):02d}" if d else "")
+        if m["d2"] and 1 <= (d2 := number(m["d2"])) <= 31:
+            last = f"{y}-{int(mo):02d}-{int(d2):02d}"
+            add(m.start(), m.end(), "PERIOD", {"value": f"{value}/{last}", "start": value, "end": last})
+        else:
+            add(m.start(), m.end() if not m["d2"] else m.end("d") + 1, "DATE", {"value": value})
     for m in PERIOD_RANGE.finditer(text) if has_year else ():
         a = m["a"] + (f"-{int(m['am'][:-1]):02d}" if m["am"] else "")
         b = m["b"] + (f"-{int(m['bm'][:-1]):02d}" if m["bm"] else "")
