@@ -215,3 +215,20 @@ def test_the_members_of_a_body_given_a_figure_of_aid_make_the_body_its_recipient
         assert ("recipient", "东盟") in roles(figure), text
     (figure,) = kinds(read("中国与东盟国家贸易额达到9000亿美元。"), "AidStatistic")
     assert not figure.get("recipient")  # trade with them: no aid received
+
+
+def test_a_body_founded_after_a_clause_of_who_runs_it_or_what_it_is(read):
+    # X由Y主办，于…成立: founded then, Y its parent; X是…基金，成立于…: the body the sentence opens with
+    (f,) = kinds(read("南南合作与发展学院由北京大学主办，于2016年4月成立。"), "Founding")
+    assert {("body", "南南合作与发展学院"), ("founded", "2016年4月"), ("parent", "北京大学")} <= roles(f)
+    (f,) = kinds(read("亚洲开发研究院是一家独立研究机构，成立于2007年。"), "Founding")
+    assert ("founded", "2007年") in roles(f)
+    # a date right after the body, then where it was registered (在北京注册成立)
+    (f,) = kinds(read("丝路基金2014年12月在北京注册成立。"), "Founding")
+    assert {("body", "丝路基金"), ("founded", "2014年12月")} <= roles(f)
+
+
+def test_a_fund_set_up_has_a_date_and_a_body_setting_something_up_is_not_founded(read):
+    (f,) = kinds(read("中国—联合国和平与发展基金于2016年设立，下设两个子基金。"), "Founding")
+    assert ("date", "2016年") in roles(f)
+    assert not kinds(read("联合国开发计划署于2016年设立了新的项目办公室。"), "Founding")

@@ -951,6 +951,7 @@ class Relations:
         """成立/设立/组建/创建 X with the date before it; X(于DATE)(宣告|正式)成立; the parent body."""
         founded = ("ORG", "FORUM", "PROGRAMME")
         announced = ANNOUNCE.search(sent.text)
+        runner: list[Mention] = []
         for m in _FOUNDED_VERB.finditer(sent.text):
             pos = sent.start + m.end()
             if any(x.start <= sent.start + m.start() < x.end for x in ms) or (
@@ -959,17 +960,21 @@ class Relations:
                 continue  # 联合国成立70周年系列峰会: inside a name, or an anniversary; 宣布…设立X: a measure pledged (see _pledges)
             body = next((x for x in ms if x.type in founded and x.start == pos and not x.is_value), None)
             dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
-            if body is None:  # 论坛由此宣告成立, 该署于2018年4月成立: the body before the verb
+            if body is None:  # 论坛由此宣告成立, 该署于2018年4月成立, 丝路基金2014年12月在北京注册成立: the body before the verb
                 body = next((x for x in reversed(ms) if x.type in founded and x.end <= sent.start + m.start()
-                             and re.fullmatch(r"(?:由此|已|正式|宣告|挂牌)*(?:(?:于|在)[^，。；]{1,14}?)*(?:由此|已|正式|宣告|挂牌)*",
-                                              sent.text[x.end - sent.start:m.start()])), None)
+                             and _BODY_THEN_FOUNDED.fullmatch(_after_a_date(sent, ms, x.end, sent.start + m.start()))), None)
                 if body is None and (lead := _TOPIC_FOUNDED.search(sent.text, 0, m.start())):
-                    # 国家国际发展合作署作为国务院直属机构，于2018年4月18日正式挂牌成立: the body the sentence opens with
-                    # (its first clause the body alone, or with what it is: X作为Y直属机构，于…成立)
-                    body = next((x for x in ms if x.type in founded and x.start == sent.start and re.fullmatch(
-                        r"(?:(?:作为|为|是)[^，。；]{2,30})?", sent.text[x.end - sent.start:lead.start()])), None)
-                if body is None or not m.group().endswith(("成立", "成立了")):
-                    continue
+                    # 国家国际发展合作署作为国务院直属机构，于2018年4月18日正式挂牌成立, 中非发展基金是…基金，成立于2007年,
+                    # X由北京大学主办，于…成立: the body the sentence opens with (its first clause the body alone, or
+                    # with what it is, or who runs it)
+                    body = next((x for x in ms if x.type in founded and x.start == sent.start and _TOPIC_IS.fullmatch(
+                        sent.text[x.end - sent.start:lead.start()])), None)
+                    if body is not None and (run := re.match(r"由([^，。；]{2,20}?)(?:主办|创办|组建|发起设立|管理)",
+                                                             sent.text[body.end - sent.start:lead.start()])):
+                        lo, hi = body.end + run.start(1), body.end + run.end(1)
+                        runner = [x for x in ms if x.type == "ORG" and lo <= x.start and x.end <= hi]
+                if body is None or not (m.group().endswith(("成立", "成立了")) or _CLAUSE_ENDS.match(sent.text, m.end())):
+                    continue  # (中国—联合国和平与发展基金于2016年设立，…: set up, its clause done; not …设立了X)
                 dates = [d for d in ms if d.type == "DATE" and d.end <= sent.start + m.start()]
                 # 中国—东盟中心成立于2011年11月: the date after 于
                 dates = [d for d in ms if d.type == "DATE" and sent.text.startswith("于", m.end()) and d.start == pos + 1] or dates
@@ -977,8 +982,11 @@ class Relations:
                 continue  # 设立…计划 is a pledge's measure, not a founding
             fact = Fact("Founding", sent.index, sent.start, sent.end, sent.text, "institution:founded", body.name,
                         [("body", body)])
-            if dates:
-                fact.roles.append(("founded", dates[-1]))
+            if dates:  # (a fund set up has a date, as the gold says of 南南合作援助基金; a body or mechanism is founded)
+                fact.roles.append(("date" if body.type == "PROGRAMME" and body.name.endswith("基金") else "founded", dates[-1]))
+            if runner:  # X由北京大学主办: the body that runs it is its parent
+                fact.roles += [("parent", x) for x in runner[:1]]
+                runner = []
             parent = re.search(r"(?:作为|隶属于?|为)([^，。；]{2,20}?)(?:直属机构|下属机构|直属|下属|的组成部门)", sent.text[m.end():])
             if parent:
                 lo = pos + parent.start(1)
@@ -1628,7 +1636,16 @@ _ATTRIBUTIVE_END = re.compile(r"(?:^|设立|成立|建立|组建|创建|提供|�
                               r"增资|免除|减免|支持|采取|出台|制定|通过|发表|发布|签署|提出|建设|派遣|培训)的$")
 # …，于2018年4月18日正式挂牌成立: a clause that only says when (and where) the body the sentence opens with was set up
 _ISSUED = re.compile(r"(?:政府|方面)?(?:已|还|也|正式|先后|于[^，；。]{2,12}?)*(?:发布|公布|出台|印发|制定|颁布)了?[“\"《]?")
-_TOPIC_FOUNDED = re.compile(r"[，,](?:并|已)?(?:(?:于|在)[^，。；]{1,14}?)+(?:由此|已|正式|宣告|挂牌)*$")
+_TOPIC_FOUNDED = re.compile(r"[，,](?:并|已)?(?:(?:于|在)[^，。；]{1,14}?)*(?:由此|已|正式|宣告|挂牌)*$")
+_CLAUSE_ENDS = re.compile(r"[，。；,;]|$")
+_TOPIC_IS = re.compile(r"(?:(?:作为|为|是)[^，。；]{2,30}|由[^，。；]{2,20}?(?:主办|创办|组建|发起设立|管理))?")
+_BODY_THEN_FOUNDED = re.compile(r"(?:由此|已|正式|宣告|挂牌)*(?:(?:于|在)[^，。；]{1,14}?)*(?:由此|已|正式|宣告|挂牌|注册)*")
+
+
+def _after_a_date(sent, ms: list[Mention], start: int, end: int) -> str:
+    """The text between ``start`` and ``end`` of the sentence, less a date right at its start (丝路基金|2014年12月|在北京注册成立)."""
+    date = next((d for d in ms if d.type == "DATE" and d.start == start and d.end <= end), None)
+    return sent.text[(date.end if date else start) - sent.start:end - sent.start]
 _ANNIVERSARY = re.compile(r"[\d一二三四五六七八九十百]+周年")
 _BODY_TO_VERB = re.compile(r"(?:政府|方面|还|也|已|又|再|正式|郑重|将|曾|同时|随即|当天|今天|先后|多次|再次|一再|已经|曾经|"
                            r"[\d一二三四五六七八九十]+次)*")
