@@ -232,3 +232,9 @@ def test_a_fund_set_up_has_a_date_and_a_body_setting_something_up_is_not_founded
     (f,) = kinds(read("中国—联合国和平与发展基金于2016年设立，下设两个子基金。"), "Founding")
     assert ("date", "2016年") in roles(f)
     assert not kinds(read("联合国开发计划署于2016年设立了新的项目办公室。"), "Founding")
+
+
+def test_a_company_under_a_group_is_its_subsidiary_not_a_department(read):
+    # X是Y旗下的子公司: Y is X's parent; 子公司 is no body of its own (its 司 is a company's, not a department's)
+    facts = read("中国路桥工程有限责任公司是中国交建旗下的子公司。")
+    assert [roles(f) for f in kinds(facts, "Affiliation")] == [{("body", "中国路桥工程有限责任公司"), ("parent", "中国交建")}]

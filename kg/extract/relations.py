@@ -212,7 +212,8 @@ def _chinese(m: Mention) -> bool:
 _AS_OF = re.compile(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?")  # 截至2019年底: the day a count is reached
 _GOT_AID = re.compile(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助")  # who receives aid
 _UNITS_UNDER = re.compile(r"内设|下设|下辖|设有")
-_SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出)(?:的[^，。；的]{0,6}?)?(?:机构|部门|单位|银行)")
+_SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出|旗下|所属)(?:的[^，。；的]{0,6}?)?"
+                          r"(?:机构|部门|单位|银行|子公司|公司|企业)")
 _WORKS_WITH = re.compile(r"(?:中国|中方|我国|政府|基金[”\"》]?，?|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
                          r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)")
 _FOUNDED_VERB = re.compile(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?")
@@ -2839,8 +2840,8 @@ def _bodies_set_up(doc: Document) -> list[Mention]:
                                rf"(?![^，；。、\s]{{0,3}}(?:成员|会议|的))", "name:body-set-up")
 
 
-_UNIT_HEAD = r"(?:司|局|处|厅|办公室|委员会|中心|研究院|研究所|学院|工作组|小组|秘书处)"
-_DEPARTMENT = r"(?:司|局|处|厅|办公室|秘书处)"  # X的地区一司: a department by its head alone
+_UNIT_HEAD = r"(?:(?<!公)司|局|处|厅|办公室|委员会|中心|研究院|研究所|学院|工作组|小组|秘书处)"  # (not 子公司: a company)
+_DEPARTMENT = r"(?:(?<!公)司|局|处|厅|办公室|秘书处)"  # X的地区一司: a department by its head alone
 _OWNS = r"(?:下属|所属|直属|旗下|下设|主管)的?"
 _LED_BY = re.compile(r"(?:是|为)?(?:由|归|受)")  # X由Y领导, X是由Y主管的…, X归Y管理: who leads it, after it
 _LEADS = re.compile(r"(?:直接|统一)?(?:领导|主管|管理|管辖|监管)")
