@@ -251,3 +251,19 @@ def test_a_session_of_ministers_jieba_joined_to_the_when(extractor):
     # 外长|会于: the meeting's 会 and the 于 of its date, as 外长|会上; 部长会在 is "the minister will", no meeting
     doc = tag(extractor, "澜湄合作第四次外长会于2018年12月17日在老挝琅勃拉邦举行。外交部长会在北京会见客人。")
     assert "澜湄合作第四次外长会" in found(doc, "MEETING") and len(found(doc, "MEETING")) == 1, tagged(doc)
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # quoted names listed before what they all are (等…项目)
+    ("中方实施了“光明行”“爱心行”等医疗援助项目。", {"光明行", "爱心行"}),
+    ("中方开展了“幸福家园”、“妇幼健康”和“快乐校园”等项目。", {"幸福家园", "妇幼健康", "快乐校园"}),
+    # a version of a plan is part of its name
+    ("中方将实施“中非科技伙伴计划2.0”。", {"中非科技伙伴计划2.0"}),
+])
+def test_quoted_programmes_listed_or_versioned(extractor, sentence, names):
+    doc = tag(extractor, sentence)
+    assert names <= {n.strip("“”") for n in found(doc, "PROGRAMME")}, tagged(doc)
+
+
+def test_quoted_words_that_name_nothing_stay_unnamed(extractor):
+    assert not found(tag(extractor, "他说“你好”“再见”，然后离开。")), "no head after them"

@@ -749,7 +749,7 @@ _QUOTED_HEAD = re.compile(r"“([^“”，。；、！？,;!?]{2,30})”(" + "|
 _QUOTED_INNER_TYPE = {suffix: typ for suffix, typ in SUFFIXES if len(suffix) >= 2 and typ != "PLACE"}
 _QUOTED_INNER_TYPE.update({"行动": "PROGRAMME", "方案": "PROGRAMME", "框架": "PROGRAMME", "平台": "PROGRAMME"})  # “中非民间投资促进平台”
 _QUOTED_WITH_HEAD = re.compile(r"[“\"]([^“”\"，。；！？,;!?]{1,40}?(" + "|".join(sorted(_QUOTED_INNER_TYPE, key=len, reverse=True))
-                               + r"))[”\"]")
+                               + r")(?:\d\.\d)?)[”\"]")  # (“中非科技伙伴计划2.0”: a version of the plan)
 
 
 # a quoted name and the head of a programme after it (“健康卫生”行动): the programme is the quoted name
@@ -764,6 +764,9 @@ _WORKS_HEADS = ("光伏电站", "水电站", "电站", "大桥", "医院", "体�
                 "产业园", "学校", "机场")
 _QUOTED_WORKS = re.compile(r"“([^“”，。；、！？,;!?]{2,12})”((?:[\u4e00-\u9fff]{0,3}?)(?:"
                            + "|".join(sorted(_WORKS_HEADS, key=len, reverse=True)) + r"))(?![\u4e00-\u9fff]{0,1}(?:项目|工程|建设|局|公司))")
+
+
+_QUOTED_RUN = re.compile(r"((?:“[^“”，。；、！？]{2,12}”[、和及与]?){2,})等?[^，。；“”]{0,8}?(?:项目|计划|行动|工程)")
 
 
 def quoted_names(text: str, units: list[Unit]) -> list[Found]:
@@ -798,6 +801,11 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
             continue  # the closing quote of a name before
         if m.group(1) not in GENERIC:
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:name+cooperation-document"))
+    for m in _QUOTED_RUN.finditer(text) if "”“" in text or "”、“" in text else ():
+        # “光明行”“爱心行”等医疗援助项目: names listed before what they all are
+        for q in re.finditer(r"“([^“”]+)”", m.group(1)):
+            if q.group(1) not in GENERIC:
+                out.append(Found(m.start(1) + q.start(1), m.start(1) + q.end(1), "PROGRAMME", "quoted:listed+programme-head"))
     for m in re.finditer(r"《([^《》]{2,40})》", text):
         inner = m.group(1)
         if re.search(r"(议程|规划|计划|战略|倡议|纲要|愿景|行动)(\d{4})?(（\d{4}[—–-]\d{4}）|\(\d{4}[—–-]\d{4}\))?$", inner):
