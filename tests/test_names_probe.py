@@ -103,6 +103,8 @@ def test_places(extractor, sentence, names, not_names):
     ("当地渔港很繁忙，中方援建的姆万扎渔港将带动当地经济。", {("姆万扎渔港", "PROJECT")}, {"当地渔港"}),
     # buildings (大楼)
     ("由中国援建的塔那那利佛市政大楼落成。", {("塔那那利佛市政大楼", "PROJECT")}, set()),
+    # works after a disaster: 震后 is a time word inside the name
+    ("中国援助的尼泊尔震后重建项目进展顺利。", {("尼泊尔震后重建项目", "PROJECT")}, set()),
     # a store of relief goods (储备库) named by the region it serves
     ("中国—太平洋岛国应急物资储备库在广州启用。", {("中国—太平洋岛国应急物资储备库", "PROJECT")}, set()),
     # more works of a known project, named by it (铁路|连接线 between the bridge and 项目)

@@ -195,10 +195,12 @@ def _namey(u: Unit) -> bool:
         if u.tag == "?" and any(c in FUNCTION_CHARS for c in u.text):
             return False  # 后同, 时在: function words jieba left together, not a name
         return bool(_HAN.match(u.text)) or u.text.isascii() and u.text.isalpha()
-    return u.tag in NAME_TAGS or u.tag == "t" and u.text in AGE_GROUPS
+    return u.tag in NAME_TAGS or u.tag == "t" and u.text in TIME_MODIFIERS
 
 
 AGE_GROUPS = {"青年", "少年", "青少年", "老年", "中青年"}  # jieba tags them as time words (t): 中拉青年政治家论坛
+# after a disaster (尼泊尔震后重建项目, 灾后重建工程): time words too, inside names of works
+TIME_MODIFIERS = AGE_GROUPS | {"震后", "灾后", "战后", "疫后", "汛后"}
 
 PROJECT_ANCHORS = {"COUNTRY", "REGION", "PLACE", "PERSON"}
 
