@@ -323,6 +323,9 @@ def complete_dates(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         before = bisect_left(starts, m.start)  # the full dates that begin before it
+        if not before and not dateline and not m.value.get("year_offset"):
+            out.append(m)  # 新华社加德满都3月5日电 …该项目于2017年8月开工: no year says which 3月5日 (not the works' 2017)
+            continue
         last = full[before - 1 if before else 0][1]
         ref = last if m.value.get("same_year") else dateline or last
         year = int(ref[:4]) + m.value.get("year_offset", 0)
