@@ -350,9 +350,9 @@ def test_dates_in_chinese_numerals_and_percentage_points():
 
 def test_a_dateline_without_a_year_is_not_completed_from_a_later_date():
     # 新华社…3月5日电 with no year: the works begun 2017年8月 later in the text say nothing of the report's year
-    doc = tag(Extractor(), "新华社加德满都3月5日电 项目移交。该项目于2017年8月开工。")
+    doc = Relations()(tag(Extractor(), "新华社加德满都3月5日电 项目移交。该项目于2017年8月开工。"))
     assert [(m.text, m.value["value"]) for m in doc.mentions if m.type == "DATE"] == [
         ("3月5日", "--03-05"), ("2017年8月", "2017-08")]
     # a date after a full one takes its year, as before
-    doc = tag(Extractor(), "2022年8月30日，中方宣布援助。9月2日，首批物资运抵。")
+    doc = Relations()(tag(Extractor(), "2022年8月30日，中方宣布援助。9月2日，首批物资运抵。"))
     assert [m.value["value"] for m in doc.mentions if m.type == "DATE"] == ["2022-08-30", "2022-09-02"]
