@@ -845,6 +845,7 @@ class Relations:
         names = _outer_names(ms)
         items = [m for m in names if m.type in ("PROGRAMME", "PROJECT")]
         orgs = [m for m in ms if m.type == "ORG"]
+        runs = _runs(text, base, _outermost([m for m in ms if m.type in ("ORG", "COUNTRY") and not m.is_value]))
         for p in items:
             lead = re.match(r"中国?[—－\-–―]", _zh(p))
             named = next((o for o in orgs if lead and o.start == p.start + lead.end() and o.end < p.end), None)
@@ -867,6 +868,14 @@ class Relations:
                         yield from fact(p, o, rule="partner:signed-with")
             # Y由X实施 / 通过X实施Y / 委托X实施Y
             run = re.match(r"(?:负责)?(?:实施|执行|管理|运营)", after)
+            # Y由中国与X合作实施, 由A和X共同执行: the parties listed before the verb; Y由中国政府出资、X执行: the
+            # one that carries it out after the one that pays
+            first, last = runs.get((o.start, o.end), (o.start, o.end))
+            if run is None and (o.start, o.end) in runs and re.search(r"(?:由|通过|委托)$", text[:first - base]) \
+                    and _RUN_TOGETHER.match(text, last - base):
+                run, before = _RUN_TOGETHER.match(text, last - base), "由"
+            if run and _PAID_THEN_RUN.search(before):
+                before = "由"
             if run and re.search(r"(?:由|通过|委托)$", before):
                 for p in items:
                     gap = text[p.end - base:o.start - base] if p.end <= o.start else text[o.end - base + run.end():p.start - base]
@@ -1535,6 +1544,12 @@ def _runs(text: str, base: int, names: list[Mention]) -> dict[tuple[int, int], t
                 out[(m.start, m.end)] = (names[i].start, names[j].end)
         i = j + 1
     return out
+
+
+# the verb after the parties that run a project together (由中国与X合作实施, 由A和B共同执行), and the one that pays
+# before the one that runs it (由中国政府出资、X执行)
+_RUN_TOGETHER = re.compile(r"(?:共同|联合|合作|一道)(?:负责)?(?:实施|执行|管理|运营)")
+_PAID_THEN_RUN = re.compile(r"由[^，；。,;]{1,24}?(?:出资|资助|提供资金|筹资|捐资)[、，,]$")
 
 
 def _list_run(text: str, countries: list[Mention], base: int) -> list[Mention]:
