@@ -19,3 +19,18 @@ def test_the_parties_listed_before_a_verb_of_running_it_together_run_the_project
 def test_the_body_that_carries_out_a_project_after_the_one_that_pays_for_it(read):
     facts = read("中国援柬埔寨农村供水项目近日启动。该项目由中国政府出资、联合国开发计划署执行，旨在改善饮水条件。")
     assert [f for f in facts if {("programme", "中国援柬埔寨农村供水项目"), ("partner", "联合国开发计划署")} <= roles(f)]
+
+
+def test_a_project_said_to_be_one_a_fund_supports_is_part_of_it(read):
+    facts = read("缅甸农业示范项目是澜沧江—湄公河合作专项基金支持的项目，由云南省农业科学院与缅甸农业部共同实施。")
+    assert [f for f in facts if {("programme", "缅甸农业示范项目"), ("part_of", "澜沧江—湄公河合作专项基金")} <= roles(f)]
+    assert [f for f in facts if {("programme", "缅甸农业示范项目"), ("partner", "云南省农业科学院")} <= roles(f)]
+
+
+def test_an_organisation_that_uses_a_fund_to_carry_out_a_project_is_a_partner_of_both(read):
+    facts = read("聯合國開發計劃署通過全球發展和南南合作基金在老撾實施了減貧示範項目。")
+    assert [f for f in facts if {("programme", "全球发展和南南合作基金"), ("partner", "联合国开发计划署")} <= roles(f)]
+    assert [f for f in facts if {("programme", "减贫示范项目"), ("partner", "联合国开发计划署")} <= roles(f)]
+    # (a body that reads of the fund does no work with it)
+    facts = read("联合国开发计划署通过全球发展和南南合作基金的年度报告了解项目进展。")
+    assert not [f for f in facts if ("partner", "联合国开发计划署") in roles(f)]

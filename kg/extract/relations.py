@@ -1203,8 +1203,8 @@ class Relations:
                 if part.type == "PROJECT" and w.end - base + by.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, w, "part_of:paid-by-the-programme")
         # (…是中巴经济走廊首个水电投资项目: the first, the flagship … project of the programme, 的 or not)
-        for t in re.finditer(r"(?:是|成为)([^，；。]{2,30}?)(?:的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|旗舰项目|"
-                             r"重点项目|早期收获)|的?(?:首个|第一个|首批|重点|重要|旗舰|标志性|示范)[^，；。的]{0,8}?(?:项目|工程))", text):
+        # (…是澜湄合作专项基金支持的项目, 系X资助实施的项目: the programme that pays for it)
+        for t in _IS_PART_OF.finditer(text):
             whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
             # (该论坛是中国—拉共体论坛的组成部分: a forum is part of a forum)
             kinds_ = ("PROJECT", "PROGRAMME", "FORUM") if whole and whole[0].type == "FORUM" else ("PROJECT", "PROGRAMME")
@@ -1312,6 +1312,7 @@ class Relations:
         提供/拨付…: Y is the fund's partner."""
         text, base = sent.text, sent.start
         fact = _pair_facts(sent, "Partnership", "programme", "partner")
+        project = _pair_facts(sent, "Partnership", "programme", "partner")
         orgs = [o for o in _outer_names(ms) if o.type == "ORG"]
         for x in ms:
             if x.type != "PROGRAMME" or not x.name.endswith("基金"):
@@ -1325,6 +1326,17 @@ class Relations:
                     yield from fact(x, o, "partner:fund-pays-the-implementer")
                 elif re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?向", between) and re.match(r"(?:提供|捐赠|捐助|捐款|捐资|出资|注资|拨款|拨付|划拨)", after):
                     yield from fact(x, o, "partner:fund-pays-the-implementer")
+            # 世界粮食计划署利用南南合作援助基金在布基纳法索实施…: the organisation that uses the fund to do the work
+            # (and the project it does with it, in the clause)
+            for o in orgs:
+                if o.end <= x.start and _USES.fullmatch(text, o.end - base, x.start - base) and (
+                        done := _USED_FOR.match(text, x.end - base)):
+                    yield from fact(x, o, "partner:uses-the-fund")
+                    stop = re.search(r"[，；。,;]", text[done.end():])
+                    hi = done.end() + (stop.start() if stop else len(text) - done.end())
+                    for p in ms:
+                        if p.type == "PROJECT" and done.end() <= p.start - base and p.end - base <= hi:
+                            yield from project(p, o, "partner:uses-the-fund")
 
     # ------------------------------------------------------------------ tables
     def _table_row(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -1546,6 +1558,9 @@ def _runs(text: str, base: int, names: list[Mention]) -> dict[tuple[int, int], t
     return out
 
 
+# an organisation that uses a fund to do the work (X利用Y基金在Z实施…, X通过Y基金开展…)
+_USES = re.compile(r"(?:已|将|还|也|正|先后|共同)*(?:利用|通过|借助|依托|使用|经由)[“\"《]?")
+_USED_FOR = re.compile(r"[”\"》]?(?:的)?(?:资金|资助|支持)?[，,]?(?:在[^，；。]{1,16}?)?(?:已|成功|顺利)?(?:实施|开展|执行|落实|启动)(?:了)?[“\"《]?")
 # the verb after the parties that run a project together (由中国与X合作实施, 由A和B共同执行), and the one that pays
 # before the one that runs it (由中国政府出资、X执行)
 _RUN_TOGETHER = re.compile(r"(?:共同|联合|合作|一道)(?:负责)?(?:实施|执行|管理|运营)")
@@ -2504,6 +2519,11 @@ def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
                 out and re.fullmatch(r"、|和|及|与|以及", sent.text[out[-1].end - sent.start:x.start - sent.start])):
             out.append(x)
     return out
+
+
+_IS_PART_OF = re.compile(r"(?:是|成为|系|属于)([^，；。]{2,30}?)(?:的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|"
+                         r"旗舰项目|重点项目|早期收获)|的?(?:首个|第一个|首批|重点|重要|旗舰|标志性|示范)[^，；。的]{0,8}?(?:项目|工程)|"
+                         r"[”\"》]?(?:(?:框架|名义)下)?(?:支持|资助|出资)(?:实施|建设|开展)?的[^，；。的]{0,8}?(?:项目|工程))")
 
 
 def _topic(sent, ms: list[Mention], pos: int) -> list[Mention]:
