@@ -6,6 +6,8 @@ of a kind of sentence, not one document's wording; traditional characters read a
 from __future__ import annotations
 
 from test_relations import kinds, read, roles  # noqa: F401  (read: the module's fixture)
+from test_nlp import tag
+from kg.extract.nlp import Extractor
 
 
 def test_the_parties_listed_before_a_verb_of_running_it_together_run_the_project(read):
@@ -34,3 +36,13 @@ def test_an_organisation_that_uses_a_fund_to_carry_out_a_project_is_a_partner_of
     # (a body that reads of the fund does no work with it)
     facts = read("联合国开发计划署通过全球发展和南南合作基金的年度报告了解项目进展。")
     assert not [f for f in facts if ("partner", "联合国开发计划署") in roles(f)]
+
+
+def test_a_plan_of_china_and_a_partner_named_at_the_head_of_a_sentence_is_one_name():
+    for text in ("中国与拉美和加勒比国家合作规划（2015—2019）于2015年1月通过。", "中国与拉美和加勒比国家合作规划（2015—2019）",
+                 "中國與拉美和加勒比國家合作規劃（2015—2019）於2015年1月通過。"):
+        names = {m.name for m in tag(Extractor(), text).mentions if m.type == "PROGRAMME"}
+        assert names == {"中国与拉美和加勒比国家合作规划(2015—2019)"}, text
+    # (after a verb, China and the partner are who does it: 推动中国与非洲合作计划的落实)
+    names = {m.name for m in tag(Extractor(), "推动中国与非洲合作计划的落实。").mentions if m.type == "PROGRAMME"}
+    assert not [n for n in names if n.startswith("中国")]

@@ -267,6 +267,9 @@ def _long_compound(units: list[Unit], j: int, i: int, suffix: str) -> bool:
 
 
 _INNER_TAGS = {"n", "vn", "nz", "l", "?"}
+_PLAN_HEADS = {"规划", "计划", "行动计划", "纲要", "议程", "方案"}  # the heads of a plan China and a partner adopt
+_CHINA = {"中国", "中华人民共和国"}
+_PLAN_LEFT = {"《", "“", "\"", "，", "。", "；", "：", "、", "\n", "和", "及"}  # (at the head of the name: not 推动中国与X合作规划)
 
 
 def suffix_names(units: list[Unit]) -> list[Found]:
@@ -351,6 +354,11 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and units[k - 1].tag in _INNER_TAGS and units[k + 1].tag in _INNER_TAGS \
                     and (units[k - 2].tag in PROPER_TAGS | {"ENT"} or suffix in BODY_HEADS):
                 j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
+            elif v.text in ("与", "同") and k == j - 1 and typ == "PROGRAMME" and suffix in _PLAN_HEADS and k > 0 \
+                    and units[k - 1].tag == "ENT" and units[k - 1].text in _CHINA and units[k + 1].tag == "ENT" \
+                    and (k == 1 or units[k - 2].text in _PLAN_LEFT):
+                j = k - 1  # 中国与|拉美和加勒比国家合作规划: the plan of China and its partner, as a title names it
+                break
             elif v.text in ("与", "和") and k > 0 and typ in ("FORUM", "MEETING") and k + 1 < i \
                     and units[k - 1].tag in ("ns", "nt", "j") and len(units[k - 1].text) >= 3 \
                     and units[k + 1].tag in _INNER_TAGS:
