@@ -46,3 +46,13 @@ def test_a_plan_of_china_and_a_partner_named_at_the_head_of_a_sentence_is_one_na
     # (after a verb, China and the partner are who does it: 推动中国与非洲合作计划的落实)
     names = {m.name for m in tag(Extractor(), "推动中国与非洲合作计划的落实。").mentions if m.type == "PROGRAMME"}
     assert not [n for n in names if n.startswith("中国")]
+
+
+def test_a_programme_a_subject_will_or_agrees_to_carry_out_in_a_span_of_years_has_that_period(read):
+    for text in ("双方同意在2015年至2019年间共同实施“中拉青年科学家交流计划”。", "中方将于2022年至2024年实施“中非卫生健康合作计划”。",
+                 "雙方將於2016年至2020年期間實施“澜湄合作五年行動計劃”。"):
+        (plan,) = [f for f in kinds(read(text), "ProgrammeReport") if f.get("period")]
+        assert plan.get("period")[0].value["value"] in ("2015/2019", "2022/2024", "2016/2020"), text
+    # (a span after which it was done is no programme's time to come)
+    facts = read("2015年至2019年间，中方实施的“中拉青年科学家交流计划”取得成效。")
+    assert not [f for f in kinds(facts, "ProgrammeReport") if f.get("period")]

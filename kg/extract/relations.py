@@ -1119,6 +1119,11 @@ class Relations:
             # 2015年至2019年，中方将实施“X计划”: the span heading the sentence is the time of a programme it is to carry out
             if not years and (head := _HEAD_SPAN.match(text)) and _TO_CARRY_OUT.fullmatch(text, head.end(), p.start - base):
                 fact.roles += [("period", m) for m in ms if m.type == "PERIOD" and m.start == base + head.start(1)][:1]
+            # 双方同意在2015年至2019年间共同实施“X计划”, 中方将于2022年至2024年实施X: the span the verb is put in
+            elif not years:
+                fact.roles += [("period", m) for m in ms if m.type == "PERIOD" and m.end <= p.start and _YEARS.search(
+                    m.value.get("value", "")) and _SPAN_TO_CARRY_OUT.fullmatch(text, m.end - base, p.start - base)
+                    and _WILL_DO_IN.search(text, 0, m.start - base)][-1:]
             # 东盟互联互通总体规划2025: 东盟's plan (a forum's plan, 中非合作论坛—达喀尔行动计划, is adopted at one
             # of its meetings: the forum is no meeting it was announced at)
             owner = [o for o in ms if p.start <= o.start <= p.start + 1 and o.end < p.end and o.type == "ORG"
@@ -2568,6 +2573,10 @@ def _blank_geo(between: str, ms: list[Mention], lo: int, hi: int) -> str:
 # a span of time heading a sentence (2015年至2019年，/ 未来五年，), and a subject and a verb that will carry out what
 # it names next (中方将实施“, 双方将共同实施): the programme is to be carried out in that span
 _HEAD_SPAN = re.compile(r"\s*(?:在)?(\S{2,16}?)(?:内|间|期间)?[，,]")
+# a subject's will or assent and the span it puts the verb in (双方同意在2015年至2019年间共同实施“, 中方将于…实施)
+_WILL_DO_IN = re.compile(r"(?:^|[，,：:]|[^，；。,;：:]{1,6}?)(?:将|拟|计划|同意|决定|愿|一致同意)(?:继续|共同|联合)?(?:在|于)$")
+_SPAN_TO_CARRY_OUT = re.compile(r"(?:内|间|期间|中)?(?:继续|共同|联合|积极|合作|同[^，；。,;]{1,6}?)*"
+                                r"(?:实施|启动|开展|推出|设立|举办|落实|推进|执行)[“\"《]?")
 _TO_CARRY_OUT = re.compile(r"[^，；。,;]{0,8}?(?:将|拟|计划)(?:继续|共同|联合|积极)*(?:实施|启动|开展|推出|设立|举办|落实|推进)[“\"《]?")
 # a fund a sentence says its sums go through: 在X(框架)下，/ 通过X，/ 依托X，(the next clause pays)
 _THROUGH_FUND = re.compile(r"(?:在|通过|依托|利用|借助|经由)[“\"《]?$")
