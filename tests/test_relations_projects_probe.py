@@ -56,3 +56,10 @@ def test_a_programme_a_subject_will_or_agrees_to_carry_out_in_a_span_of_years_ha
     # (a span after which it was done is no programme's time to come)
     facts = read("2015年至2019年间，中方实施的“中拉青年科学家交流计划”取得成效。")
     assert not [f for f in kinds(facts, "ProgrammeReport") if f.get("period")]
+
+
+def test_a_project_a_fund_pays_for_and_an_organisation_runs_named_before_it(read):
+    facts = read("近日，由全球发展和南南合作基金资助、世界粮食计划署实施的老挝学校供餐项目在琅勃拉邦省启动。")
+    assert [f for f in facts if {("programme", "老挝学校供餐项目"), ("part_of", "全球发展和南南合作基金")} <= roles(f)]
+    assert [f for f in facts if {("programme", "老挝学校供餐项目"), ("partner", "世界粮食计划署")} <= roles(f)]
+    assert [f for f in facts if {("project", "老挝学校供餐项目"), ("location", "琅勃拉邦省")} <= roles(f)]

@@ -1268,6 +1268,13 @@ class Relations:
                 for p in projects:
                     if p.start == w.end + paid.end():
                         yield from fact(p, w, "part_of:supported-by-the-programme")
+            # 由X基金资助、世界粮食计划署实施的Y: the fund that pays, the organisation that runs it, the project
+            elif paid := _PAYS_AND.match(after):
+                for o in ms:
+                    run = o.type == "ORG" and o.start == w.end + paid.end() and _RUN_BY_THEN.match(text, o.end - base)
+                    for p in projects if run else ():
+                        if p.start == base + run.end():
+                            yield from fact(p, w, "part_of:supported-by-the-programme")
             under = re.match(_UNDER, after)
             if under and re.search(r"在[“\"《]?$", text[:w.start - base]):
                 stop = re.search(r"[；。;]", after[under.end():])
@@ -2695,6 +2702,8 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
 _PAID_BY = re.compile(r"[”\"》]?(?:的)?(?:资金)?(?:支持|资助|出资|援助)(?:实施|建设|援建|开展)?的")
 # 在“一带一路”倡议下, 在南南合作援助基金支持下, 在X的资助下: what follows is done under the programme
 # (框架下 / 项下 / 名义下: `_components`)
+_PAYS_AND = re.compile(r"[”\"》]?(?:出资)?(?:支持|资助|出资|提供资金)[、，,和及]")  # X基金资助、Y实施的Z
+_RUN_BY_THEN = re.compile(r"(?:负责|具体)?(?:实施|执行|承办|运营)的[“\"《]?")
 _UNDER = re.compile(r"[”\"》]?(?:的)?(?:支持|资助|帮助|推动|带动)?下[，,]?")
 # 对外援助金额为, 粮食援助总额为, 援助资金累计达到: the sum after is the amount of the aid named before
 _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规模)(?:为|达到?|共计|合计|累计)?(?:约|近|超过)?$")
