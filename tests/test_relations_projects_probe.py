@@ -63,3 +63,18 @@ def test_a_project_a_fund_pays_for_and_an_organisation_runs_named_before_it(read
     assert [f for f in facts if {("programme", "老挝学校供餐项目"), ("part_of", "全球发展和南南合作基金")} <= roles(f)]
     assert [f for f in facts if {("programme", "老挝学校供餐项目"), ("partner", "世界粮食计划署")} <= roles(f)]
     assert [f for f in facts if {("project", "老挝学校供餐项目"), ("location", "琅勃拉邦省")} <= roles(f)]
+
+
+def test_the_fund_the_first_of_a_list_of_projects_is_named_after_holds_the_others(read):
+    facts = read("全球发展和南南合作基金老挝学校供餐项目和布基纳法索难民粮食援助项目签约仪式在北京举行。")
+    assert [f for f in facts if {("programme", "布基纳法索难民粮食援助项目"), ("part_of", "全球发展和南南合作基金")} <= roles(f)]
+    # (a project named after the list is no part of it)
+    facts = read("全球发展和南南合作基金老挝学校供餐项目启动后，布基纳法索难民粮食援助项目也已开始。")
+    assert not [f for f in facts if ("programme", "布基纳法索难民粮食援助项目") in roles(f) and f.get("part_of")]
+
+
+def test_an_organisation_whose_envoy_signs_for_the_projects_is_their_partner(read):
+    facts = read("2022年5月10日，國家國際發展合作署副署長鄧波清與世界糧食計劃署駐華代表屈四喜簽署老撾學校供餐項目和"
+                 "布基納法索難民糧食援助項目協議。")
+    for project in ("老挝学校供餐项目", "布基纳法索难民粮食援助项目"):
+        assert [f for f in facts if {("programme", project), ("partner", "世界粮食计划署")} <= roles(f)], project

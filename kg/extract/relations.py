@@ -857,14 +857,17 @@ class Relations:
             before, after = text[:o.start - base], text[o.end - base:]
             # 同二十国集团成员一道落实“暂缓…倡议”; 中国同非盟签署“三网一化”合作备忘录
             # (与联合国合作在华设立X: where, between the partner and the verb)
+            # (与世界粮食计划署驻华代表屈四喜签署…: the body's envoy signs for it)
+            envoy = next((x.end - o.end for x in ms if x.type == "PERSON" and o.end < x.start <= o.end + 12
+                          and not re.search(r"[，；。,;、和与及]", text[o.end - base:x.start - base])), 0)
             verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作[，,]?)?(?:在[^，；。、]{1,8}?)?"
                             r"(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
-                            after) if re.search(r"(?:与|同)$", before) else None
+                            after[envoy:]) if re.search(r"(?:与|同)$", before) else None
             if verb:
-                stop = re.search(r"[，；。,;]", after[verb.end():])
-                hi = o.end + verb.end() + (stop.start() if stop else len(after))
+                stop = re.search(r"[，；。,;]", after[envoy + verb.end():])
+                hi = o.end + envoy + verb.end() + (stop.start() if stop else len(after))
                 for p in items:
-                    if o.end + verb.end() <= p.start and p.end <= hi:
+                    if o.end + envoy + verb.end() <= p.start and p.end <= hi:
                         yield from fact(p, o, rule="partner:signed-with")
             # Y由X实施 / 通过X实施Y / 委托X实施Y
             run = re.match(r"(?:负责)?(?:实施|执行|管理|运营)", after)
@@ -1180,6 +1183,10 @@ class Relations:
                         key=lambda w: len(w.name), default=None)
             if whole is not None:
                 yield from fact(part, whole, "part_of:name-begins-with-whole")
+                # 全球发展和南南合作基金老挝学校供餐项目和布基纳法索难民粮食援助项目: the whole the first of a list
+                # of projects begins with is the whole of the others too
+                for nxt in _joined_after(text, base, ms, part) if part.type == "PROJECT" else ():
+                    yield from fact(nxt, whole, "part_of:name-begins-with-whole")
         for t in _UNDER_FRAME.finditer(text):
             wholes_here = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and w.end - base <= t.start()
                            and not re.search(r"[，；。,;]", text[w.end - base:t.start()])]
@@ -1577,6 +1584,16 @@ _USED_FOR = re.compile(r"[”\"》]?(?:的)?(?:资金|资助|支持)?[，,]?(?:�
 # before the one that runs it (由中国政府出资、X执行)
 _RUN_TOGETHER = re.compile(r"(?:共同|联合|合作|一道)(?:负责)?(?:实施|执行|管理|运营)")
 _PAID_THEN_RUN = re.compile(r"由[^，；。,;]{1,24}?(?:出资|资助|提供资金|筹资|捐资)[、，,]$")
+
+
+def _joined_after(text: str, base: int, ms: list[Mention], first: Mention) -> list[Mention]:
+    """The projects listed after ``first`` (X项目和Y项目、Z项目), each joined to the one before by 和/与/及/、."""
+    out, last = [], first
+    for m in _outermost([m for m in ms if not m.is_value and m.start >= first.end]):
+        if m.type != "PROJECT" or text[last.end - base:m.start - base] not in _JOINS:
+            break
+        out.append(last := m)
+    return out
 
 
 def _list_run(text: str, countries: list[Mention], base: int) -> list[Mention]:
