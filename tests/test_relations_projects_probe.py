@@ -78,3 +78,13 @@ def test_an_organisation_whose_envoy_signs_for_the_projects_is_their_partner(rea
                  "布基納法索難民糧食援助項目協議。")
     for project in ("老挝学校供餐项目", "布基纳法索难民粮食援助项目"):
         assert [f for f in facts if {("programme", project), ("partner", "世界粮食计划署")} <= roles(f)], project
+
+
+def test_what_the_sum_of_a_measure_goes_to_after_a_comma_is_no_measure_of_its_own(read):
+    facts = read("在2012年7月召开的中非合作论坛第五届部长级会议上，中国宣布今后三年将向非洲国家提供200亿美元贷款额度，"
+                 "重点支持非洲基础设施、农业、制造业和中小企业发展。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_at", "中非合作论坛第五届部长级会议"), ("amount", "200亿美元"), ("recipient", "非洲")} <= roles(pledge)
+    # (a measure of its own after a ；)
+    facts = read("中国宣布将向非洲国家提供200亿美元贷款额度；支持非洲国家建设100个农业项目。")
+    assert len(kinds(facts, "Pledge")) == 2

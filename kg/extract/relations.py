@@ -599,6 +599,13 @@ class Relations:
             named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE
                      and (money or own_counts or not re.search(r"(?:落实|对接|服务于?|围绕|共建|推进)[“\"《]?$",
                                                                 sent.text[:m.start - sent.start]))]
+            # 提供200亿美元贷款额度，重点支持非洲基础设施…发展: after a comma, what the sum of the measure before
+            # goes to, no measure of its own (its region is whom the measure is for, if it names no one)
+            if prev is not None and not (money or own_counts or named) and _FOCUS.match(clause) and prev.get("amount") \
+                    and sent.text[prev.end - sent.start - 1] in "，,":
+                if not prev.get("recipient"):
+                    prev.roles += [("recipient", m) for m in inner if m.type in GEO and not _chinese(m)]
+                continue
             flow = _FLOW.search(_blank_names(clause, inner, cs))
             # (the first clause after 宣布 may name its measure with no verb; not after 表示/说, which may say anything:
             # 表示，中国政府愿同UNDP一道，…)
@@ -1410,6 +1417,7 @@ class Relations:
 
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国|[二三四五六七八九十两\d]{1,3}国)")  # 东盟十国
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
+_FOCUS = re.compile(r"\s*(?:并|以|来|从而)?(?:(?:重点|主要|优先|着力|集中|专门|全部)(?:用于|支持|帮助|投向|投入)|(?:将|全部)?用于)")
 _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
 # (中方将在未来10年内推动对拉美投资存量达到2500亿美元: a subject and a time may come before the verb of aiming)
 _AIMED = re.compile(r"[^，；。]{0,12}?(?:力争|争取|目标是|计划|推动|努力|促进)[^，；。]{0,16}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
