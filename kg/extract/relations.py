@@ -1591,7 +1591,7 @@ _USED_FOR = re.compile(r"[”\"》]?(?:的)?(?:资金|资助|支持)?[，,]?(?:�
 # the verb after the parties that run a project together (由中国与X合作实施, 由A和B共同执行), and the one that pays
 # before the one that runs it (由中国政府出资、X执行)
 _RUN_TOGETHER = re.compile(r"(?:共同|联合|合作|一道)(?:负责)?(?:实施|执行|管理|运营)")
-_PAID_THEN_RUN = re.compile(r"由[^，；。,;]{1,24}?(?:出资|资助|提供资金|筹资|捐资)[、，,]$")
+_PAID_THEN_RUN = re.compile(r"由[^，；。,;]{1,24}?(?:出资|资助|提供资金|筹资|捐资)、$")  # (not after a comma: a clause of its own)
 
 
 def _joined_after(text: str, base: int, ms: list[Mention], first: Mention) -> list[Mention]:
@@ -2727,7 +2727,7 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
 _PAID_BY = re.compile(r"[”\"》]?(?:的)?(?:资金)?(?:支持|资助|出资|援助)(?:实施|建设|援建|开展)?的")
 # 在“一带一路”倡议下, 在南南合作援助基金支持下, 在X的资助下: what follows is done under the programme
 # (框架下 / 项下 / 名义下: `_components`)
-_PAYS_AND = re.compile(r"[”\"》]?(?:出资)?(?:支持|资助|出资|提供资金)[、，,和及]")  # X基金资助、Y实施的Z
+_PAYS_AND = re.compile(r"[”\"》]?(?:出资)?(?:支持|资助|出资|提供资金)[、和及]")  # X基金资助、Y实施的Z
 _RUN_BY_THEN = re.compile(r"(?:负责|具体)?(?:实施|执行|承办|运营)的[“\"《]?")
 _UNDER = re.compile(r"[”\"》]?(?:的)?(?:支持|资助|帮助|推动|带动)?下[，,]?")
 # 对外援助金额为, 粮食援助总额为, 援助资金累计达到: the sum after is the amount of the aid named before
