@@ -88,3 +88,11 @@ def test_what_the_sum_of_a_measure_goes_to_after_a_comma_is_no_measure_of_its_ow
     # (a measure of its own after a ；)
     facts = read("中国宣布将向非洲国家提供200亿美元贷款额度；支持非洲国家建设100个农业项目。")
     assert len(kinds(facts, "Pledge")) == 2
+
+
+def test_the_summit_a_body_holds_on_its_anniversary_is_the_meeting_announced_at(read):
+    (pledge,) = kinds(read("2005年9月，胡锦涛主席在联合国成立60周年首脑会议上宣布，中国将在今后3年内为发展中国家培训3万名各类人才。"),
+                      "Pledge")
+    assert {("announced_by", "胡锦涛"), ("announced_at", "联合国成立60周年首脑会议"), ("period", "今后3年内")} <= roles(pledge)
+    (pledge,) = kinds(read("2015年9月，習近平主席在聯合國系列峰會上宣佈，中方將設立國際發展知識中心。"), "Pledge")
+    assert ("announced_at", "联合国系列峰会") in roles(pledge)

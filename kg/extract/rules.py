@@ -642,6 +642,7 @@ _ORDINAL_BEFORE = re.compile(rf"(?:\d{{4}}年)?{_ORDINAL_TEXT}$")
 
 _MEETING_HEADS = ("峰会", "部长级会议", "部长会议", "外长会", "外长会议", "高官会", "领导人会议", "会晤", "大会", "年会", "会议")
 _ATTENDEES = ("领导人", "外长", "部长", "元首")
+_ANNIVERSARY_SUMMIT = re.compile(r"(成立[\d一二三四五六七八九十百]+周年)?(系列)?(?:特别)?(?:峰会|首脑会议|高级别会议)")
 _MEETING_HEAD_AFTER = re.compile(r"峰会|部长级会议|部长会议|高官会议|高官会|(?:领导人|外长|部长|元首)(?:会议|会晤|会)")  # 二十国集团领导人第十五次峰会, 澜湄合作外长会
 
 
@@ -662,6 +663,10 @@ def meeting_names(text: str, units: list[Unit], known: list[int]) -> list[Found]
                 and units[i + 1].start == end and text.startswith("年会", units[i + 1].end):
             # 博鳌亚洲论坛2023年年会, 世界经济论坛2024年年会: the session of a year of a forum or body
             out.append(Found(start, units[i + 1].end + 2, "MEETING", "meeting:forum+year+annual"))
+            continue
+        if (summit := _ANNIVERSARY_SUMMIT.match(text, end)) and (summit.group(1) or summit.group(2)):
+            # 联合国成立60周年首脑会议, 联合国系列峰会: the summit a body holds on its anniversary, or its series of them
+            out.append(Found(start, summit.end(), "MEETING", "meeting:body+anniversary+summit"))
             continue
         if u.type != "FORUM":
             continue
