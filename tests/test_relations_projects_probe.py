@@ -96,3 +96,25 @@ def test_the_summit_a_body_holds_on_its_anniversary_is_the_meeting_announced_at(
     assert {("announced_by", "胡锦涛"), ("announced_at", "联合国成立60周年首脑会议"), ("period", "今后3年内")} <= roles(pledge)
     (pledge,) = kinds(read("2015年9月，習近平主席在聯合國系列峰會上宣佈，中方將設立國際發展知識中心。"), "Pledge")
     assert ("announced_at", "联合国系列峰会") in roles(pledge)
+
+
+def test_the_builder_a_project_is_invested_and_built_by_or_named_as_its_contractor(read):
+    (report,) = kinds(read("科伦坡港口城项目由中国交建投资建设，总投资14亿美元。"), "ProjectReport")
+    assert ("partner", "中国交建") in roles(report)
+    (report,) = kinds(read("蒙巴薩—內羅畢標準軌距鐵路的承建商為中國路橋工程有限責任公司。"), "ProjectReport")
+    assert ("partner", "中国路桥工程有限责任公司") in roles(report)
+
+
+def test_the_body_named_as_a_projects_implementing_agency_is_its_partner(read):
+    facts = read("老挝学校供餐项目的执行机构是世界粮食计划署。")
+    assert [f for f in facts if {("programme", "老挝学校供餐项目"), ("partner", "世界粮食计划署")} <= roles(f)]
+
+
+def test_an_organisation_china_joins_hands_with_to_carry_out_a_project_is_its_partner(read):
+    facts = read("中国与联合国开发计划署携手实施的老挝减贫示范项目成效显著。")
+    assert [f for f in facts if {("programme", "老挝减贫示范项目"), ("partner", "联合国开发计划署")} <= roles(f)]
+
+
+def test_the_named_project_a_sum_is_used_to_support_has_that_sum(read):
+    facts = read("中国政府向联合国开发计划署捐款500万美元，用于支持“柬埔寨农村减贫项目”。")
+    assert [f for f in facts if {("programme", "柬埔寨农村减贫项目"), ("amount", "500万美元")} <= roles(f)]

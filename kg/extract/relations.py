@@ -867,7 +867,7 @@ class Relations:
             # (与世界粮食计划署驻华代表屈四喜签署…: the body's envoy signs for it)
             envoy = next((x.end - o.end for x in ms if x.type == "PERSON" and o.end < x.start <= o.end + 12
                           and not re.search(r"[，；。,;、和与及]", text[o.end - base:x.start - base])), 0)
-            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作[，,]?)?(?:在[^，；。、]{1,8}?)?"
+            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|携手|合作[，,]?)?(?:在[^，；。、]{1,8}?)?"
                             r"(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
                             after[envoy:]) if re.search(r"(?:与|同)$", before) else None
             if verb:
@@ -876,6 +876,11 @@ class Relations:
                 for p in items:
                     if o.end + envoy + verb.end() <= p.start and p.end <= hi:
                         yield from fact(p, o, rule="partner:signed-with")
+            # Y的实施单位为X, Y的执行机构是X: the body that runs the project the sentence is about
+            if _RUNNER_IS.search(before) and not re.search(r"[，；。,;]", before):
+                for p in items[:1]:
+                    if p.end <= o.start:
+                        yield from fact(p, o, rule="partner:run-by")
             # Y由X实施 / 通过X实施Y / 委托X实施Y
             run = re.match(r"(?:负责)?(?:实施|执行|管理|运营)", after)
             # Y由中国与X合作实施, 由A和X共同执行: the parties listed before the verb; Y由中国政府出资、X执行: the
@@ -1065,9 +1070,10 @@ class Relations:
                 between = text[min(o.end, p.end) - base:max(o.start, p.start) - base]
                 first, last = runs.get((o.start, o.end), (o.start, o.end))
                 before_o = text[:first - base]
-                if (re.search(r"(?:由|承建单位(?:是|为)|承建方(?:是|为)|施工方(?:是|为)|贷款方(?:是|为)|融资方(?:是|为))$", before_o)
-                        and re.search(r"^(?:政府)?(?:共同|联合|合资|合作)?(?:承建|建设|施工|修建|援建|负责|提供)", text[last - base:])
-                        or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
+                # (由中国交建投资建设; 承建商为X, 施工单位是X: who builds it, named by its part)
+                if (re.search(r"由$", before_o)
+                        and re.search(r"^(?:政府)?(?:共同|联合|合资|合作)?(?:投资)?(?:承建|建设|施工|修建|援建|负责|提供)", text[last - base:])
+                        or _BUILDER_IS.search(before_o)) \
                         and not re.search(r"[。；]", between) and o.start > p.start and p in _agent_of(sent, projects, o):
                     fact.roles.append(("partner", o))
                 elif o.end <= p.start and (_BUILT_BY_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
@@ -1585,6 +1591,7 @@ def _runs(text: str, base: int, names: list[Mention]) -> dict[tuple[int, int], t
     return out
 
 
+_RUNNER_IS = re.compile(r"(?:实施|执行)(?:单位|机构|方|伙伴|合作伙伴)(?:是|为)$")
 # an organisation that uses a fund to do the work (X利用Y基金在Z实施…, X通过Y基金开展…)
 _USES = re.compile(r"(?:已|将|还|也|正|先后|共同)*(?:利用|通过|借助|依托|使用|经由)[“\"《]?")
 _USED_FOR = re.compile(r"[”\"》]?(?:的)?(?:资金|资助|支持)?[，,]?(?:在[^，；。]{1,16}?)?(?:已|成功|顺利)?(?:实施|开展|执行|落实|启动)(?:了)?[“\"《]?")
@@ -2580,6 +2587,7 @@ _FOR = re.compile(r"(?:还|也|已|曾|先后|共同)*(?:为|向)")
 _BUILT_BY_BEFORE = re.compile(r"(?:(?:承建|援建|修建|建设|施工|投资|融资|贷款)|提供了?[^，；。的]{0,6}?(?:贷款|融资|资金)(?:支持)?)"
                               r"(?:建设|修建|兴建)?的")
 # builders and lenders listed before the project, each with what it does (由中国路桥承建、中国进出口银行提供贷款的Y)
+_BUILDER_IS = re.compile(r"(?:承建单位|承建方|承建商|承包商|总承包商|施工方|施工单位|施工企业|贷款方|融资方)(?:是|为)$")
 _MAKER = r"(?:承建|援建|修建|建设|投资|融资|施工|提供了?[^，；。的、]{0,6}?(?:贷款|融资|资金)(?:支持)?)"
 _MAKERS_BEFORE = re.compile(_MAKER + r"(?:[、和及并，,]由?" + _MAKER + r")+的")
 _LENDS_AFTER = re.compile(r"(?:项目|建设|工程|的建设)?提供了?[^，；。]{0,8}?(?:贷款|融资|资金支持|信贷)")
@@ -2684,7 +2692,8 @@ def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
 # a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
 _FOR_IT = re.compile(r"(?:为|向)(?:[“\"《]|该|此|这一|上述)?$")  # 为该基金: an anaphor's mention is its head noun
 _GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
-_SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:用于|支持|资助)(?:实施|开展|建设)?[“\"《]?")
+_SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:用于|支持|资助)(?:支持|资助)?"
+                            r"(?:实施|开展|建设)?[“\"《]?")
 _PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")
 _GOODS_UNITS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
