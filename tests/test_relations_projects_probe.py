@@ -118,3 +118,18 @@ def test_an_organisation_china_joins_hands_with_to_carry_out_a_project_is_its_pa
 def test_the_named_project_a_sum_is_used_to_support_has_that_sum(read):
     facts = read("中国政府向联合国开发计划署捐款500万美元，用于支持“柬埔寨农村减贫项目”。")
     assert [f for f in facts if {("programme", "柬埔寨农村减贫项目"), ("amount", "500万美元")} <= roles(f)]
+
+
+def test_a_project_that_gets_a_funds_money_or_that_a_fund_gives_to_is_part_of_it(read):
+    facts = read("布基纳法索难民粮食援助项目获得全球发展和南南合作基金300万美元资助。")
+    assert [f for f in facts if {("programme", "布基纳法索难民粮食援助项目"), ("part_of", "全球发展和南南合作基金")} <= roles(f)]
+    facts = read("全球發展和南南合作基金向老撾學校供餐項目提供300萬美元資金。")
+    assert [f for f in facts if {("programme", "老挝学校供餐项目"), ("part_of", "全球发展和南南合作基金")} <= roles(f)]
+    # (a project that gets praise of the fund's partner gets no money of the fund)
+    facts = read("老挝学校供餐项目获得世界粮食计划署的高度评价，全球发展和南南合作基金将继续支持。")
+    assert not [f for f in facts if ("part_of", "全球发展和南南合作基金") in roles(f)]
+
+
+def test_the_abbreviation_in_brackets_after_a_funds_name_is_part_of_it(read):
+    facts = read("全球发展和南南合作基金（GDSSCF）支持的老挝学校供餐项目由世界粮食计划署实施。")
+    assert [f for f in facts if {("programme", "老挝学校供餐项目"), ("part_of", "全球发展和南南合作基金")} <= roles(f)]

@@ -1283,6 +1283,9 @@ class Relations:
         projects = [m for m in ms if m.type == "PROJECT"]
         for w in programmes:
             after = text[w.end - base:]
+            # (全球发展和南南合作基金（GDSSCF）支持的…: the abbreviation in brackets after the name is part of it)
+            if abbr := _ABBREVIATION.match(after):
+                w, after = replace(w, end=w.end + abbr.end()), after[abbr.end():]
             paid = re.match(_PAID_BY, after)
             if paid:  # X支持的Y: the project right after
                 for p in projects:
@@ -1309,6 +1312,12 @@ class Relations:
                                 r"(?:已|将|还|也|正|先后|共同)*(?:在[^，；。]{1,16}?)?(?:成功|顺利)?(?:实施|开展|执行|落实|运营|启动)",
                                 text[o.end - base:]):
                             yield from partner(w, o, "partner:works-with-the-fund")
+            # Y获得X基金300万美元资助; X基金向Y提供300万美元: the project the fund gives to
+            for p in projects:
+                if p.end <= w.start and _GETS_FROM.fullmatch(text, p.end - base, w.start - base) and _FUNDING.match(after) \
+                        or p.start >= w.end and _FUND_TO.fullmatch(text, w.end - base, p.start - base) \
+                        and _FUNDS_IT.match(text, p.end - base):
+                    yield from fact(p, w, "part_of:paid-by-the-programme")
             # 老挝学校供餐项目由世界粮食计划署负责实施，全球发展和南南合作基金提供资金: the project the sentence
             # opens with is paid by the fund named at the start of a later clause
             if re.match(r"[”\"》]?(?:为其|为此|为该项目)?(?:提供(?:了)?(?:资金|资助|经费|全部资金)|出资|资助)", after) \
@@ -2736,6 +2745,11 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
 _PAID_BY = re.compile(r"[”\"》]?(?:的)?(?:资金)?(?:支持|资助|出资|援助)(?:实施|建设|援建|开展)?的")
 # 在“一带一路”倡议下, 在南南合作援助基金支持下, 在X的资助下: what follows is done under the programme
 # (框架下 / 项下 / 名义下: `_components`)
+_ABBREVIATION = re.compile(r"[（(][A-Za-z][A-Za-z\s\-&]{1,15}[)）]")  # 全球发展和南南合作基金（GDSSCF）
+_GETS_FROM = re.compile(r"(?:已|还|也|共|先后|将)*(?:获得|得到)(?:了)?[“\"《]?")  # Y获得X基金…资助
+_FUNDING = re.compile(r"[”\"》]?(?:的)?(?:[^，；。,;]{0,12}?)(?:资助|资金支持|支持|援助|资金)")
+_FUND_TO = re.compile(r"[”\"》]?(?:已|还|也|共|先后|将|累计)*向[“\"《]?")  # X基金向Y提供
+_FUNDS_IT = re.compile(r"[”\"》]?(?:已|还|也|共|先后|将|累计)*(?:提供|拨付|捐赠|捐助)")
 _PAYS_AND = re.compile(r"[”\"》]?(?:出资)?(?:支持|资助|出资|提供资金)[、和及]")  # X基金资助、Y实施的Z
 _RUN_BY_THEN = re.compile(r"(?:负责|具体)?(?:实施|执行|承办|运营)的[“\"《]?")
 _UNDER = re.compile(r"[”\"》]?(?:的)?(?:支持|资助|帮助|推动|带动)?下[，,]?")
