@@ -133,3 +133,10 @@ def test_a_project_that_gets_a_funds_money_or_that_a_fund_gives_to_is_part_of_it
 def test_the_abbreviation_in_brackets_after_a_funds_name_is_part_of_it(read):
     facts = read("全球发展和南南合作基金（GDSSCF）支持的老挝学校供餐项目由世界粮食计划署实施。")
     assert [f for f in facts if {("programme", "老挝学校供餐项目"), ("part_of", "全球发展和南南合作基金")} <= roles(f)]
+
+
+def test_a_top_up_announced_on_the_sum_it_starts_from_is_a_measure(read):
+    facts = read("中方在全球发展高层对话会期间宣布，将在现有30亿美元基础上增资10亿美元。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "中方"), ("announced_at", "全球发展高层对话会"), ("amount", "10亿美元")} <= roles(pledge)
+    assert ("amount", "30亿美元") not in roles(pledge)

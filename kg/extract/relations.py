@@ -1476,7 +1476,8 @@ def _measure_verb(clause: str, inner: list[Mention], base: int) -> bool:
             prev = m
             out += [clause[pos:m.start - base], "■" if subject else "□"]
             pos = m.end - base
-    verb = MEASURE_VERBS.match("".join(out) + clause[pos:])
+    # (将在现有30亿美元基础上增资10亿美元: the sum it starts from is no subject, the verb after it heads the measure)
+    verb = MEASURE_VERBS.match(_ON_THE_BASIS.sub("", "".join(out) + clause[pos:]))
     return bool(verb) and "■" not in verb.group()[:verb.start(1)]
 
 
