@@ -140,3 +140,11 @@ def test_a_top_up_announced_on_the_sum_it_starts_from_is_a_measure(read):
     (pledge,) = kinds(facts, "Pledge")
     assert {("announced_by", "中方"), ("announced_at", "全球发展高层对话会"), ("amount", "10亿美元")} <= roles(pledge)
     assert ("amount", "30亿美元") not in roles(pledge)
+
+
+def test_a_name_that_announces_after_where_he_is_announces_at_the_meeting_he_attends(read):
+    facts = read("王毅在出席中国—太平洋岛国外长会时宣布，中方将设立中国—太平洋岛国应对气候变化合作中心。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "王毅"), ("announced_at", "中国—太平洋岛国外长会")} <= roles(pledge)
+    (pledge,) = kinds(read("王毅在北京宣布，中方将向非洲提供1亿美元援助。"), "Pledge")
+    assert ("announced_by", "王毅") in roles(pledge)

@@ -890,6 +890,9 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
 _SPEECH = re.compile(r"说|表示|指出|强调|认为|介绍|告诉|坦言|透露|宣布|承诺")
 _ANNOUNCES = re.compile(r"宣布|承诺|表示")  # what he announces where and when: not what he tells of (介绍, 指出)
 _SAID_AT = re.compile(r"(?:\d{1,2}日|当天|当日)?在[^，；。“”]{1,30}?(?:上|期间|时|之际|中)(?:还|也|又|再|正式|同时)*")
+# (王毅在出席中国—太平洋岛国外长会时宣布: the shortest span that the verb follows, not one that ends at 中 of 中国;
+# 王毅在北京宣布: where, with no 上 or 期间)
+_SAID_AT_ANNOUNCES = re.compile(rf"(?:{_SAID_AT.pattern}|(?:\d{{1,2}}日|当天|当日)?在[^，；。“”]{{1,8}}?)(?:{_ANNOUNCES.pattern})")
 _CLAUSE_START = {"，", ",", "。", "；", ";", "：", ":", "”", "“", "、"}
 
 
@@ -906,7 +909,7 @@ def speakers(text: str, units: list[Unit]) -> list[Found]:
         if k > 0 and units[k - 1].text not in _CLAUSE_START:
             continue
         # (王毅在访问肯尼亚期间宣布, 李强5日在会议上表示: where and when he announces it may come between)
-        if (_SPEECH.match(text, u.end) or (at := _SAID_AT.match(text, u.end)) and _ANNOUNCES.match(text, at.end())) \
+        if (_SPEECH.match(text, u.end) or _SAID_AT_ANNOUNCES.match(text, u.end)) \
                 and (u.tag == "nrt" or u.text[0] in SURNAMES or u.text[:2] in COMPOUND_SURNAMES) \
                 and not any(c in FUNCTION_CHARS for c in u.text) and u.text[-1] not in "方国军府界":  # 马方: a side
             out.append(Found(u.start, u.end, "PERSON", "person:speaker"))
