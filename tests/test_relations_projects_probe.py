@@ -148,3 +148,9 @@ def test_a_name_that_announces_after_where_he_is_announces_at_the_meeting_he_att
     assert {("announced_by", "王毅"), ("announced_at", "中国—太平洋岛国外长会")} <= roles(pledge)
     (pledge,) = kinds(read("王毅在北京宣布，中方将向非洲提供1亿美元援助。"), "Pledge")
     assert ("announced_by", "王毅") in roles(pledge)
+
+
+def test_a_measure_whose_verb_comes_after_its_time_partners_and_field_is_announced(read):
+    facts = read("习近平宣布，中方将在今后三年内同非洲国家一道在农业领域实施100个示范项目。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "习近平"), ("amount", "100个"), ("period", "今后三年内")} <= roles(pledge)
