@@ -154,3 +154,16 @@ def test_a_measure_whose_verb_comes_after_its_time_partners_and_field_is_announc
     facts = read("习近平宣布，中方将在今后三年内同非洲国家一道在农业领域实施100个示范项目。")
     (pledge,) = kinds(facts, "Pledge")
     assert {("announced_by", "习近平"), ("amount", "100个"), ("period", "今后三年内")} <= roles(pledge)
+
+
+def test_a_programme_set_up_as_the_main_content_of_another_is_part_of_it(read):
+    facts = read("作为中非合作论坛约翰内斯堡峰会“十大合作计划”的重要内容，中方设立了中非产能合作基金。")
+    assert [f for f in facts if {("programme", "中非产能合作基金"), ("part_of", "十大合作计划")} <= roles(f)]
+    assert not [f for f in facts if {("programme", "中非产能合作基金"), ("part_of", "中非合作论坛")} <= roles(f)]
+    facts = read("鲁班工坊是“九项工程”中能力建设工程的重要内容。")
+    assert [f for f in facts if {("programme", "鲁班工坊"), ("part_of", "九项工程")} <= roles(f)]
+
+
+def test_a_programme_named_as_one_in_another_is_part_of_it(read):
+    facts = read("“十大合作计划”中的中非工业化合作计划已全面落实。")
+    assert [f for f in facts if {("programme", "中非工业化合作计划"), ("part_of", "十大合作计划")} <= roles(f)]

@@ -1263,13 +1263,23 @@ class Relations:
                 if part.type in ("FORUM", "MEETING") and t.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, owner[0], "part_of:sub-forums-listed")
         # 作为“一带一路”重点项目，蒙内铁路…: the project the sentence goes on with is the programme's
+        # (作为X“十大合作计划”的重要内容，中方设立了Y: the programme the sentence sets up; the whole is the last named)
         for t in re.finditer(r"作为([^，；。]{2,30}?)的?(?:(?:首个|第一个|重点|重要|旗舰|标志性|示范|早期收获)[^，；。的]{0,8}?(?:项目|工程)"
-                             r"|(?:重要)?(?:组成部分|一部分))[，,]", text):  # 作为“一带一路”倡议的一部分，Y…
-            whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
-            part = [p for p in ms if p.type == "PROJECT" and p.start - base >= t.end()
+                             r"|(?:重要)?(?:组成部分|一部分)|(?:重要|主要|核心)(?:内容|举措))[，,]", text):  # 作为“一带一路”倡议的一部分，Y…
+            whole = _outermost([w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start
+                                and w.end <= base + t.end(1)])
+            part = [p for p in ms if (p.type == "PROJECT" or p.type == "PROGRAMME" and _SETS_UP.search(
+                text, t.end(), p.start - base)) and p.start - base >= t.end()
                     and not re.search(r"[，；。]", text[t.end():p.start - base])][:1]
             if whole and part:
-                yield from fact(part[0], whole[0], "part_of:as-a-project-of")
+                yield from fact(part[0], whole[-1], "part_of:as-a-project-of")
+        # “十大合作计划”中的中非工业化合作计划, X项下的Y: a programme or project named as one of a programme's
+        for t in _ONE_OF.finditer(text):
+            # (a name's mention may hold its quotes: “十大合作计划”|中的)
+            whole = [w for w in _outer_names(ms) if w.type == "PROGRAMME" and t.start() <= w.end - base <= t.start() + 1]
+            part = [p for p in _outer_names(ms) if p.type in ("PROGRAMME", "PROJECT") and t.end() - 1 <= p.start - base <= t.end()]
+            if whole and part:
+                yield from fact(part[0], whole[0], "part_of:one-of-the-programme")
 
     # ------------------------------------------------------------------ projects a programme supports
     def _supported(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -2575,7 +2585,10 @@ def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
     return out
 
 
+_SETS_UP = re.compile(r"(?:设立|实施|启动|建立|推出|发起)了?[“\"《]?$")
+_ONE_OF = re.compile(r"[”\"》]?(?:中|项下|框架下|之下)的[“\"《]?")
 _IS_PART_OF = re.compile(r"(?:是|成为|系|属于)([^，；。]{2,30}?)(?:的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|"
+                         r"(?<=重要)(?:内容|举措)|"
                          r"旗舰项目|重点项目|早期收获)|的?(?:首个|第一个|首批|重点|重要|旗舰|标志性|示范)[^，；。的]{0,8}?(?:项目|工程)|"
                          r"[”\"》]?(?:(?:框架|名义)下)?(?:支持|资助|出资)(?:实施|建设|开展)?的[^，；。的]{0,8}?(?:项目|工程))")
 
