@@ -167,3 +167,12 @@ def test_a_programme_set_up_as_the_main_content_of_another_is_part_of_it(read):
 def test_a_programme_named_as_one_in_another_is_part_of_it(read):
     facts = read("“十大合作计划”中的中非工业化合作计划已全面落实。")
     assert [f for f in facts if {("programme", "中非工业化合作计划"), ("part_of", "十大合作计划")} <= roles(f)]
+
+
+def test_the_time_that_heads_a_list_of_measures_is_the_time_of_each(read):
+    facts = read("习近平宣布，未来3年中方将采取以下举措：一是向非洲提供100亿美元信贷资金；二是为非洲培训1万名专业人才；三是在非洲援建10所学校。")
+    pledges = kinds(facts, "Pledge")
+    assert len(pledges) == 3 and all(("period", "未来3年") in roles(p) for p in pledges)
+    # (before the first verb and no list: the first measure's time only)
+    facts = read("习近平宣布，5年内中方将提供100亿美元，设立中非发展基金。")
+    assert not [p for p in kinds(facts, "Pledge") if ("programme", "中非发展基金") in roles(p) and p.get("period")]

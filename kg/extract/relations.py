@@ -622,7 +622,8 @@ class Relations:
                 [head_period] if head_period and not _LOOKS_BACK.search(head_period.text) else [])
             if head_period is not None:
                 period = [m for m in period if m is not head_period or not head_used]
-                head_used = True
+                # (未来3年中方将采取以下举措：一是…；二是…: the time heads a list, each measure of it is in that time)
+                head_used = not _HEADS_A_LIST.match(sent.text, head_period.end - sent.start)
             recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
             # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary;
             # 向非洲联盟提供10亿元人民币援助: the body receives, it is not created
@@ -1442,6 +1443,7 @@ class Relations:
 
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国|[二三四五六七八九十两\d]{1,3}国)")  # 东盟十国
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
+_HEADS_A_LIST = re.compile(r"[^；。：:]{0,24}?[：:]")  # 未来3年|中方将采取以下举措：
 _FOCUS = re.compile(r"\s*(?:并|以|来|从而)?(?:(?:重点|主要|优先|着力|集中|专门|全部)(?:用于|支持|帮助|投向|投入)|(?:将|全部)?用于)")
 _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
 # (中方将在未来10年内推动对拉美投资存量达到2500亿美元: a subject and a time may come before the verb of aiming)
