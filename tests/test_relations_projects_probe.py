@@ -176,3 +176,10 @@ def test_the_time_that_heads_a_list_of_measures_is_the_time_of_each(read):
     # (before the first verb and no list: the first measure's time only)
     facts = read("习近平宣布，5年内中方将提供100亿美元，设立中非发展基金。")
     assert not [p for p in kinds(facts, "Pledge") if ("programme", "中非发展基金") in roles(p) and p.get("period")]
+
+
+def test_where_a_project_settles_or_was_built_before_its_name_is_its_location(read):
+    facts = read("中国援建的卡拉奇核电站项目落户巴基斯坦信德省。")
+    assert [f for f in facts if {("project", "卡拉奇核电站项目"), ("location", "信德省")} <= roles(f)]
+    facts = read("中方在老挝万象援建的玛霍索综合医院项目正式移交。")
+    assert [f for f in facts if {("project", "玛霍索综合医院项目"), ("location", "万象")} <= roles(f)]

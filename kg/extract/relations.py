@@ -2839,7 +2839,8 @@ def _other_side(sent, ms: list[Mention], person: Mention) -> bool:
 
 
 _LIES_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处)([^，；。的]{2,24})的[“\"《]?$")
-_BUILT_IN_BEFORE = re.compile(r"在([^，；。、在]{2,16}?)(?:先后|已|已经|还|也|又|陆续|共同)*(?:援建|建设|建成|修建|兴建)了?[“\"《]?$")
+# (中方在老挝万象援建的X项目: where it was built, 的 before its name)
+_BUILT_IN_BEFORE = re.compile(r"在([^，；。、在]{2,16}?)(?:先后|已|已经|还|也|又|陆续|共同)*(?:援建|建设|建成|修建|兴建)(?:了|的)?[“\"《]?$")
 
 
 def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -2847,7 +2848,7 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
     for p in ms:
         if p.type != "PROJECT":
             continue
-        at = re.match(r"(?:项目)?(?:位于|坐落于|坐落在|地处|建在|设在)([^，；。]{2,24})", sent.text[p.end - sent.start:])
+        at = re.match(r"(?:项目)?(?:位于|坐落于|坐落在|地处|建在|设在|落户(?:于|在)?)([^，；。]{2,24})", sent.text[p.end - sent.start:])
         if at is None and sent.start == p.start or at is None and sent.text[:p.start - sent.start].endswith(("，", "。")):
             # 卡洛特水电站是…项目，位于巴基斯坦旁遮普省: the subject of the sentence, in a later clause with no subject
             # of its own (no name between)
