@@ -183,3 +183,13 @@ def test_where_a_project_settles_or_was_built_before_its_name_is_its_location(re
     assert [f for f in facts if {("project", "卡拉奇核电站项目"), ("location", "信德省")} <= roles(f)]
     facts = read("中方在老挝万象援建的玛霍索综合医院项目正式移交。")
     assert [f for f in facts if {("project", "玛霍索综合医院项目"), ("location", "万象")} <= roles(f)]
+
+
+def test_a_programme_a_fund_pays_for_named_right_after_it_is_part_of_it(read):
+    facts = read("南南合作援助基金资助的“埃塞俄比亚妇幼健康计划”由联合国人口基金实施。")
+    assert [f for f in facts if {("programme", "埃塞俄比亚妇幼健康计划"), ("part_of", "南南合作援助基金")} <= roles(f)]
+    facts = read("通過南南合作援助基金實施的“非洲瘧疾防控行動”取得進展。")
+    assert [f for f in facts if {("programme", "非洲疟疾防控行动"), ("part_of", "南南合作援助基金")} <= roles(f)]
+    # (a programme a later clause names is no part of the fund)
+    facts = read("通过南南合作援助基金实施的项目取得进展，推动了“联合国2030年可持续发展议程”的落实。")
+    assert not [f for f in facts if ("part_of", "南南合作援助基金") in roles(f)]

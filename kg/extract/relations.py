@@ -1228,6 +1228,11 @@ class Relations:
             for part in ms:
                 if part.type == "PROJECT" and w.end - base + by.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, w, "part_of:paid-by-the-programme")
+            # (通过南南合作援助基金实施的“非洲疟疾防控行动”: a programme named right after 的 is paid for by it too)
+            if by.group().endswith("的"):
+                for part in _outer_names(ms):
+                    if part.type == "PROGRAMME" and part.start - base in (w.end - base + by.end(), w.end - base + by.end() + 1):
+                        yield from fact(part, w, "part_of:paid-by-the-programme")
         # (…是中巴经济走廊首个水电投资项目: the first, the flagship … project of the programme, 的 or not)
         # (…是澜湄合作专项基金支持的项目, 系X资助实施的项目: the programme that pays for it)
         for t in _IS_PART_OF.finditer(text):
@@ -1292,6 +1297,9 @@ class Relations:
         partner = _pair_facts(sent, "Partnership", "programme", "partner")
         programmes = [m for m in _outer_names(ms) if m.type == "PROGRAMME"]
         projects = [m for m in ms if m.type == "PROJECT"]
+        # (X支持的老挝国家学校供餐计划: a programme the fund pays for, named right after it, is its part too; not a
+        # project inside its name, 老挝国家学校)
+        named_after = [m for m in _outer_names(ms) if m.type in ("PROJECT", "PROGRAMME")]
         for w in programmes:
             after = text[w.end - base:]
             # (全球发展和南南合作基金（GDSSCF）支持的…: the abbreviation in brackets after the name is part of it)
@@ -1299,15 +1307,15 @@ class Relations:
                 w, after = replace(w, end=w.end + abbr.end()), after[abbr.end():]
             paid = re.match(_PAID_BY, after)
             if paid:  # X支持的Y: the project right after
-                for p in projects:
-                    if p.start == w.end + paid.end():
+                for p in named_after:
+                    if _right_after(text, base, w.end + paid.end(), p):
                         yield from fact(p, w, "part_of:supported-by-the-programme")
             # 由X基金资助、世界粮食计划署实施的Y: the fund that pays, the organisation that runs it, the project
             elif paid := _PAYS_AND.match(after):
                 for o in ms:
                     run = o.type == "ORG" and o.start == w.end + paid.end() and _RUN_BY_THEN.match(text, o.end - base)
-                    for p in projects if run else ():
-                        if p.start == base + run.end():
+                    for p in named_after if run else ():
+                        if _right_after(text, base, base + run.end(), p):
                             yield from fact(p, w, "part_of:supported-by-the-programme")
             under = re.match(_UNDER, after)
             if under and re.search(r"在[“\"《]?$", text[:w.start - base]):
@@ -2593,6 +2601,11 @@ _IS_PART_OF = re.compile(r"(?:是|成为|系|属于)([^，；。]{2,30}?)(?:的(
                          r"(?<=重要)(?:内容|举措)|"
                          r"旗舰项目|重点项目|早期收获)|的?(?:首个|第一个|首批|重点|重要|旗舰|标志性|示范)[^，；。的]{0,8}?(?:项目|工程)|"
                          r"[”\"》]?(?:(?:框架|名义)下)?(?:支持|资助|出资)(?:实施|建设|开展)?的[^，；。的]{0,8}?(?:项目|工程))")
+
+
+def _right_after(text: str, base: int, pos: int, m: Mention) -> bool:
+    """``m`` begins at ``pos``, or after an opening quote there (支持的“X计划”)."""
+    return m.start == pos or m.start == pos + 1 and text[pos - base:pos - base + 1] in ("“", "\"", "《")
 
 
 def _topic(sent, ms: list[Mention], pos: int) -> list[Mention]:
