@@ -193,3 +193,12 @@ def test_a_programme_a_fund_pays_for_named_right_after_it_is_part_of_it(read):
     # (a programme a later clause names is no part of the fund)
     facts = read("通过南南合作援助基金实施的项目取得进展，推动了“联合国2030年可持续发展议程”的落实。")
     assert not [f for f in facts if ("part_of", "南南合作援助基金") in roles(f)]
+
+
+def test_the_body_that_heads_the_announcing_verbs_own_clause_announces_not_who_tells_of_it(read):
+    facts = read("联合国秘书长古特雷斯表示，中方宣布设立全球发展和南南合作基金，这是对多边主义的有力支持。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert ("announced_by", "中方") in roles(pledge) and ("announced_by", "古特雷斯") not in roles(pledge)
+    # (the person who announces after his own comma-less clause is still the announcer)
+    (pledge,) = kinds(read("习近平主席在峰会上宣布，中方将设立南南合作援助基金。"), "Pledge")
+    assert ("announced_by", "习近平") in roles(pledge)

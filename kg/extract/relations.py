@@ -521,6 +521,10 @@ class Relations:
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
             _BODY_TO_VERB, sent.text[m.end - sent.start:trigger.start()])
             or _at_meeting(sent, ms, m.end, t_abs) or _on_a_day(sent, ms, m.end, t_abs) or _in_a_frame(sent, ms, m.end, t_abs))]
+        # (古特雷斯表示，中方宣布设立X: the body that heads the verb's own clause announces, not who tells of it)
+        if people and bodies and bodies[-1].start > people[-1].end and _TELLS_OF.search(
+                sent.text, people[-1].end - sent.start, bodies[-1].start - sent.start):
+            people = []
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
@@ -1451,6 +1455,7 @@ class Relations:
 
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国|[二三四五六七八九十两\d]{1,3}国)")  # 东盟十国
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
+_TELLS_OF = re.compile(r"(?:表示|说|指出|强调|称|介绍|透露)[，,：:]")  # 古特雷斯表示，|中方宣布…
 _HEADS_A_LIST = re.compile(r"[^；。：:]{0,24}?[：:]")  # 未来3年|中方将采取以下举措：
 _FOCUS = re.compile(r"\s*(?:并|以|来|从而)?(?:(?:重点|主要|优先|着力|集中|专门|全部)(?:用于|支持|帮助|投向|投入)|(?:将|全部)?用于)")
 _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
