@@ -202,3 +202,10 @@ def test_the_body_that_heads_the_announcing_verbs_own_clause_announces_not_who_t
     # (the person who announces after his own comma-less clause is still the announcer)
     (pledge,) = kinds(read("习近平主席在峰会上宣布，中方将设立南南合作援助基金。"), "Pledge")
     assert ("announced_by", "习近平") in roles(pledge)
+
+
+def test_this_project_is_no_fund_named_before(read):
+    facts = read("中方将继续通过全球发展和南南合作基金支持老挝发展。该项目为期3年。")
+    assert not [f for f in facts if ("programme", "全球发展和南南合作基金") in roles(f) and f.get("period")]
+    facts = read("老挝学校供餐项目得到全球发展和南南合作基金支持。该项目为期3年。")
+    assert [f for f in facts if ("programme", "老挝学校供餐项目") in roles(f) and f.get("period")]
