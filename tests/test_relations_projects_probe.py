@@ -209,3 +209,11 @@ def test_this_project_is_no_fund_named_before(read):
     assert not [f for f in facts if ("programme", "全球发展和南南合作基金") in roles(f) and f.get("period")]
     facts = read("老挝学校供餐项目得到全球发展和南南合作基金支持。该项目为期3年。")
     assert [f for f in facts if ("programme", "老挝学校供餐项目") in roles(f) and f.get("period")]
+
+
+def test_a_fund_named_as_the_channel_of_support_with_no_means_is_no_measure(read):
+    facts = read("中国驻老挝大使姜再冬在启动仪式上表示，中方将继续通过全球发展和南南合作基金支持老挝发展。")
+    assert not [f for f in kinds(facts, "Pledge") if ("programme", "全球发展和南南合作基金") in roles(f)]
+    # (with a sum, the fund holds it)
+    facts = read("中国驻老挝大使姜再冬宣布，中方将通过全球发展和南南合作基金向老挝提供300万美元援助。")
+    assert [f for f in kinds(facts, "Pledge") if {("programme", "全球发展和南南合作基金"), ("amount", "300万美元")} <= roles(f)]

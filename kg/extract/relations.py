@@ -611,6 +611,11 @@ class Relations:
                     prev.roles += [("recipient", m) for m in inner if m.type in GEO and not _chinese(m)]
                 continue
             flow = _FLOW.search(_blank_names(clause, inner, cs))
+            # 中方将继续通过X基金支持老挝发展: a fund named as the channel of support with no means is no measure
+            # (通过X基金向老挝提供300万美元: the sum's, see _frame)
+            if named and not (money or own_counts or flow) and all(
+                    m.type == "PROGRAMME" and _CHANNEL_BEFORE.search(sent.text, 0, m.start - sent.start) for m in named):
+                continue
             # (the first clause after 宣布 may name its measure with no verb; not after 表示/说, which may say anything:
             # 表示，中国政府愿同UNDP一道，…)
             first = (cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")) \
@@ -1455,6 +1460,7 @@ class Relations:
 
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国|[二三四五六七八九十两\d]{1,3}国)")  # 东盟十国
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
+_CHANNEL_BEFORE = re.compile(r"(?:通过|经由|利用|依托|借助)[“\"《]?$")
 _TELLS_OF = re.compile(r"(?:表示|说|指出|强调|称|介绍|透露)[，,：:]")  # 古特雷斯表示，|中方宣布…
 _HEADS_A_LIST = re.compile(r"[^；。：:]{0,24}?[：:]")  # 未来3年|中方将采取以下举措：
 _FOCUS = re.compile(r"\s*(?:并|以|来|从而)?(?:(?:重点|主要|优先|着力|集中|专门|全部)(?:用于|支持|帮助|投向|投入)|(?:将|全部)?用于)")
