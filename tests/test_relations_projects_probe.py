@@ -33,6 +33,9 @@ def test_an_organisation_that_uses_a_fund_to_carry_out_a_project_is_a_partner_of
     facts = read("聯合國開發計劃署通過全球發展和南南合作基金在老撾實施了減貧示範項目。")
     assert [f for f in facts if {("programme", "全球发展和南南合作基金"), ("partner", "联合国开发计划署")} <= roles(f)]
     assert [f for f in facts if {("programme", "减贫示范项目"), ("partner", "联合国开发计划署")} <= roles(f)]
+    # (China's own agency runs the fund: no partner of it)
+    facts = read("国家国际发展合作署通过全球发展和南南合作基金在老挝实施了老挝学校供餐项目。")
+    assert not [f for f in facts if ("partner", "国家国际发展合作署") in roles(f)]
     # (a body that reads of the fund does no work with it)
     facts = read("联合国开发计划署通过全球发展和南南合作基金的年度报告了解项目进展。")
     assert not [f for f in facts if ("partner", "联合国开发计划署") in roles(f)]

@@ -1399,7 +1399,7 @@ class Relations:
             # (and the project it does with it, in the clause)
             for o in orgs:
                 if o.end <= x.start and _USES.fullmatch(text, o.end - base, x.start - base) and (
-                        done := _USED_FOR.match(text, x.end - base)):
+                        done := _USED_FOR.match(text, x.end - base)) and not _CHINAS_OWN.search(_zh(o)):
                     yield from fact(x, o, "partner:uses-the-fund")
                     stop = re.search(r"[，；。,;]", text[done.end():])
                     hi = done.end() + (stop.start() if stop else len(text) - done.end())
@@ -1633,6 +1633,8 @@ def _runs(text: str, base: int, names: list[Mention]) -> dict[tuple[int, int], t
 
 
 _RUNNER_IS = re.compile(r"(?:实施|执行)(?:单位|机构|方|伙伴|合作伙伴)(?:是|为)$")
+# China's own bodies, which run its funds rather than work with them (国家国际发展合作署, 商务部, 国务院…)
+_CHINAS_OWN = re.compile(r"^(?:国家|国务院|中国|中华人民共和国|中方)|部$")
 # an organisation that uses a fund to do the work (X利用Y基金在Z实施…, X通过Y基金开展…)
 _USES = re.compile(r"(?:已|将|还|也|正|先后|共同)*(?:利用|通过|借助|依托|使用|经由)[“\"《]?")
 _USED_FOR = re.compile(r"[”\"》]?(?:的)?(?:资金|资助|支持)?[，,]?(?:在[^，；。]{1,16}?)?(?:已|成功|顺利)?(?:实施|开展|执行|落实|启动)(?:了)?[“\"《]?")
