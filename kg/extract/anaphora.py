@@ -33,6 +33,9 @@ ANAPHOR = re.compile(_DEMONSTRATIVE + "(" + "|".join(sorted(HEADS, key=len, reve
 # a character before 该/此/这/本 that makes it part of another word (应该, 因此, 日本, 基本, 为此 ...)
 _WORD_BEFORE = set("应活日基资成根版剧样课文读彼因如从由对为至自借据就特藉原账脚")
 _CHINA = "country/CHN"
+# 该项目 is no fund, initiative or agenda named before (…通过全球发展和南南合作基金支持老挝发展。该项目为期3年)
+_WORKS = ("项目", "工程")
+_NOT_WORKS = ("基金", "倡议", "议程", "机制", "论坛", "走廊")
 
 
 def resolve(doc: Document) -> list[Mention]:
@@ -74,7 +77,8 @@ def resolve(doc: Document) -> list[Mention]:
             continue  # 本国, 此国: one's own country, not a country named before
         types = HEADS[head]
         before = [m for m in here if m.end <= a.start() and m.type in types and m.key != _CHINA
-                  and paragraph_of.get(sentence, 0) - paragraph_of.get(m.sentence, 0) <= 1]
+                  and paragraph_of.get(sentence, 0) - paragraph_of.get(m.sentence, 0) <= 1
+                  and not (head in _WORKS and m.name.endswith(_NOT_WORKS))]
         if not before:
             continue
         named = [m for m in before if m.name.endswith(head) or head in m.name]

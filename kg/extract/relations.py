@@ -59,7 +59,7 @@ ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 # a verb of saying whose object is what China will do (王毅表示，中方将…提供; 他说，中国愿…): an announcement too
 _TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?\s*(?:中方|中国政府|中国|我国|我方)?(?:还|也|再|继续|同时|已|已经)*"
                       r"(?:将|愿|愿意|决定))")
-MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,12}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
+MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,16}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
                            r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
     (r"免除[^，。；]{0,40}债务|减免[^，。；]{0,40}债务|债务减免|免债", "debt-relief"),
@@ -522,6 +522,10 @@ class Relations:
         bodies = [m for m in before if m.type in ("ORG", "COUNTRY") and (t_abs - m.end <= 8 and re.fullmatch(
             _BODY_TO_VERB, sent.text[m.end - sent.start:trigger.start()])
             or _at_meeting(sent, ms, m.end, t_abs) or _on_a_day(sent, ms, m.end, t_abs) or _in_a_frame(sent, ms, m.end, t_abs))]
+        # (古特雷斯表示，中方宣布设立X: the body that heads the verb's own clause announces, not who tells of it)
+        if people and bodies and bodies[-1].start > people[-1].end and _TELLS_OF.search(
+                sent.text, people[-1].end - sent.start, bodies[-1].start - sent.start):
+            people = []
         announcer = (people or bodies or [None])[-1]
         meetings = _outermost([m for m in before if m.type == "MEETING"])
         meeting = meetings[0] if meetings else None
@@ -600,7 +604,19 @@ class Relations:
             named = [m for m in _outermost([m for m in inner if not m.is_value]) if m.type in ENTITY_LIKE
                      and (money or own_counts or not re.search(r"(?:落实|对接|服务于?|围绕|共建|推进)[“\"《]?$",
                                                                 sent.text[:m.start - sent.start]))]
+            # 提供200亿美元贷款额度，重点支持非洲基础设施…发展: after a comma, what the sum of the measure before
+            # goes to, no measure of its own (its region is whom the measure is for, if it names no one)
+            if prev is not None and not (money or own_counts or named) and _FOCUS.match(clause) and prev.get("amount") \
+                    and sent.text[prev.end - sent.start - 1] in "，,":
+                if not prev.get("recipient"):
+                    prev.roles += [("recipient", m) for m in inner if m.type in GEO and not _chinese(m)]
+                continue
             flow = _FLOW.search(_blank_names(clause, inner, cs))
+            # 中方将继续通过X基金支持老挝发展: a fund named as the channel of support with no means is no measure
+            # (通过X基金向老挝提供300万美元: the sum's, see _frame)
+            if named and not (money or own_counts or flow) and all(
+                    m.type == "PROGRAMME" and _CHANNEL_BEFORE.search(sent.text, 0, m.start - sent.start) for m in named):
+                continue
             # (the first clause after 宣布 may name its measure with no verb; not after 表示/说, which may say anything:
             # 表示，中国政府愿同UNDP一道，…)
             first = (cs == sent.start + trigger.end() or not sent.text[trigger.end():cs - sent.start].strip("，,： :")) \
@@ -616,7 +632,8 @@ class Relations:
                 [head_period] if head_period and not _LOOKS_BACK.search(head_period.text) else [])
             if head_period is not None:
                 period = [m for m in period if m is not head_period or not head_used]
-                head_used = True
+                # (未来3年中方将采取以下举措：一是…；二是…: the time heads a list, each measure of it is in that time)
+                head_used = not _HEADS_A_LIST.match(sent.text, head_period.end - sent.start)
             recipients = [m for m in inner if m.type in GEO and not _chinese(m)]
             # 向南南合作援助基金增资10亿美元: the fund is topped up; 向有关国际组织提供: a beneficiary;
             # 向非洲联盟提供10亿元人民币援助: the body receives, it is not created
@@ -846,6 +863,7 @@ class Relations:
         names = _outer_names(ms)
         items = [m for m in names if m.type in ("PROGRAMME", "PROJECT")]
         orgs = [m for m in ms if m.type == "ORG"]
+        runs = _runs(text, base, _outermost([m for m in ms if m.type in ("ORG", "COUNTRY") and not m.is_value]))
         for p in items:
             lead = re.match(r"中国?[—－\-–―]", _zh(p))
             named = next((o for o in orgs if lead and o.start == p.start + lead.end() and o.end < p.end), None)
@@ -857,17 +875,33 @@ class Relations:
             before, after = text[:o.start - base], text[o.end - base:]
             # 同二十国集团成员一道落实“暂缓…倡议”; 中国同非盟签署“三网一化”合作备忘录
             # (与联合国合作在华设立X: where, between the partner and the verb)
-            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|合作[，,]?)?(?:在[^，；。、]{1,8}?)?"
+            # (与世界粮食计划署驻华代表屈四喜签署…: the body's envoy signs for it)
+            envoy = next((x.end - o.end for x in ms if x.type == "PERSON" and o.end < x.start <= o.end + 12
+                          and not re.search(r"[，；。,;、和与及]", text[o.end - base:x.start - base])), 0)
+            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|携手|合作[，,]?)?(?:在[^，；。、]{1,8}?)?"
                             r"(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
-                            after) if re.search(r"(?:与|同)$", before) else None
+                            after[envoy:]) if re.search(r"(?:与|同)$", before) else None
             if verb:
-                stop = re.search(r"[，；。,;]", after[verb.end():])
-                hi = o.end + verb.end() + (stop.start() if stop else len(after))
+                stop = re.search(r"[，；。,;]", after[envoy + verb.end():])
+                hi = o.end + envoy + verb.end() + (stop.start() if stop else len(after))
                 for p in items:
-                    if o.end + verb.end() <= p.start and p.end <= hi:
+                    if o.end + envoy + verb.end() <= p.start and p.end <= hi:
                         yield from fact(p, o, rule="partner:signed-with")
+            # Y的实施单位为X, Y的执行机构是X: the body that runs the project the sentence is about
+            if _RUNNER_IS.search(before) and not re.search(r"[，；。,;]", before):
+                for p in items[:1]:
+                    if p.end <= o.start:
+                        yield from fact(p, o, rule="partner:run-by")
             # Y由X实施 / 通过X实施Y / 委托X实施Y
             run = re.match(r"(?:负责)?(?:实施|执行|管理|运营)", after)
+            # Y由中国与X合作实施, 由A和X共同执行: the parties listed before the verb; Y由中国政府出资、X执行: the
+            # one that carries it out after the one that pays
+            first, last = runs.get((o.start, o.end), (o.start, o.end))
+            if run is None and (o.start, o.end) in runs and re.search(r"(?:由|通过|委托)$", text[:first - base]) \
+                    and _RUN_TOGETHER.match(text, last - base):
+                run, before = _RUN_TOGETHER.match(text, last - base), "由"
+            if run and _PAID_THEN_RUN.search(before):
+                before = "由"
             if run and re.search(r"(?:由|通过|委托)$", before):
                 for p in items:
                     gap = text[p.end - base:o.start - base] if p.end <= o.start else text[o.end - base + run.end():p.start - base]
@@ -1055,9 +1089,10 @@ class Relations:
                 between = text[min(o.end, p.end) - base:max(o.start, p.start) - base]
                 first, last = runs.get((o.start, o.end), (o.start, o.end))
                 before_o = text[:first - base]
-                if (re.search(r"(?:由|承建单位(?:是|为)|承建方(?:是|为)|施工方(?:是|为)|贷款方(?:是|为)|融资方(?:是|为))$", before_o)
-                        and re.search(r"^(?:政府)?(?:共同|联合|合资|合作)?(?:承建|建设|施工|修建|援建|负责|提供)", text[last - base:])
-                        or re.search(r"(?:承建单位|承建方|施工方|贷款方|融资方)(?:是|为)$", before_o)) \
+                # (由中国交建投资建设; 承建商为X, 施工单位是X: who builds it, named by its part)
+                if (re.search(r"由$", before_o)
+                        and re.search(r"^(?:政府)?(?:共同|联合|合资|合作)?(?:投资)?(?:承建|建设|施工|修建|援建|负责|提供)", text[last - base:])
+                        or _BUILDER_IS.search(before_o)) \
                         and not re.search(r"[。；]", between) and o.start > p.start and p in _agent_of(sent, projects, o):
                     fact.roles.append(("partner", o))
                 elif o.end <= p.start and (_BUILT_BY_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
@@ -1119,6 +1154,11 @@ class Relations:
             # 2015年至2019年，中方将实施“X计划”: the span heading the sentence is the time of a programme it is to carry out
             if not years and (head := _HEAD_SPAN.match(text)) and _TO_CARRY_OUT.fullmatch(text, head.end(), p.start - base):
                 fact.roles += [("period", m) for m in ms if m.type == "PERIOD" and m.start == base + head.start(1)][:1]
+            # 双方同意在2015年至2019年间共同实施“X计划”, 中方将于2022年至2024年实施X: the span the verb is put in
+            elif not years:
+                fact.roles += [("period", m) for m in ms if m.type == "PERIOD" and m.end <= p.start and _YEARS.search(
+                    m.value.get("value", "")) and _SPAN_TO_CARRY_OUT.fullmatch(text, m.end - base, p.start - base)
+                    and _WILL_DO_IN.search(text, 0, m.start - base)][-1:]
             # 东盟互联互通总体规划2025: 东盟's plan (a forum's plan, 中非合作论坛—达喀尔行动计划, is adopted at one
             # of its meetings: the forum is no meeting it was announced at)
             owner = [o for o in ms if p.start <= o.start <= p.start + 1 and o.end < p.end and o.type == "ORG"
@@ -1175,6 +1215,10 @@ class Relations:
                         key=lambda w: len(w.name), default=None)
             if whole is not None:
                 yield from fact(part, whole, "part_of:name-begins-with-whole")
+                # 全球发展和南南合作基金老挝学校供餐项目和布基纳法索难民粮食援助项目: the whole the first of a list
+                # of projects begins with is the whole of the others too
+                for nxt in _joined_after(text, base, ms, part) if part.type == "PROJECT" else ():
+                    yield from fact(nxt, whole, "part_of:name-begins-with-whole")
         for t in _UNDER_FRAME.finditer(text):
             wholes_here = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and w.end - base <= t.start()
                            and not re.search(r"[，；。,;]", text[w.end - base:t.start()])]
@@ -1202,9 +1246,14 @@ class Relations:
             for part in ms:
                 if part.type == "PROJECT" and w.end - base + by.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, w, "part_of:paid-by-the-programme")
+            # (通过南南合作援助基金实施的“非洲疟疾防控行动”: a programme named right after 的 is paid for by it too)
+            if by.group().endswith("的"):
+                for part in _outer_names(ms):
+                    if part.type == "PROGRAMME" and part.start - base in (w.end - base + by.end(), w.end - base + by.end() + 1):
+                        yield from fact(part, w, "part_of:paid-by-the-programme")
         # (…是中巴经济走廊首个水电投资项目: the first, the flagship … project of the programme, 的 or not)
-        for t in re.finditer(r"(?:是|成为)([^，；。]{2,30}?)(?:的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|旗舰项目|"
-                             r"重点项目|早期收获)|的?(?:首个|第一个|首批|重点|重要|旗舰|标志性|示范)[^，；。的]{0,8}?(?:项目|工程))", text):
+        # (…是澜湄合作专项基金支持的项目, 系X资助实施的项目: the programme that pays for it)
+        for t in _IS_PART_OF.finditer(text):
             whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
             # (该论坛是中国—拉共体论坛的组成部分: a forum is part of a forum)
             kinds_ = ("PROJECT", "PROGRAMME", "FORUM") if whole and whole[0].type == "FORUM" else ("PROJECT", "PROGRAMME")
@@ -1238,13 +1287,23 @@ class Relations:
                 if part.type in ("FORUM", "MEETING") and t.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, owner[0], "part_of:sub-forums-listed")
         # 作为“一带一路”重点项目，蒙内铁路…: the project the sentence goes on with is the programme's
+        # (作为X“十大合作计划”的重要内容，中方设立了Y: the programme the sentence sets up; the whole is the last named)
         for t in re.finditer(r"作为([^，；。]{2,30}?)的?(?:(?:首个|第一个|重点|重要|旗舰|标志性|示范|早期收获)[^，；。的]{0,8}?(?:项目|工程)"
-                             r"|(?:重要)?(?:组成部分|一部分))[，,]", text):  # 作为“一带一路”倡议的一部分，Y…
-            whole = [w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start and w.end <= base + t.end(1)]
-            part = [p for p in ms if p.type == "PROJECT" and p.start - base >= t.end()
+                             r"|(?:重要)?(?:组成部分|一部分)|(?:重要|主要|核心)(?:内容|举措))[，,]", text):  # 作为“一带一路”倡议的一部分，Y…
+            whole = _outermost([w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start
+                                and w.end <= base + t.end(1)])
+            part = [p for p in ms if (p.type == "PROJECT" or p.type == "PROGRAMME" and _SETS_UP.search(
+                text, t.end(), p.start - base)) and p.start - base >= t.end()
                     and not re.search(r"[，；。]", text[t.end():p.start - base])][:1]
             if whole and part:
-                yield from fact(part[0], whole[0], "part_of:as-a-project-of")
+                yield from fact(part[0], whole[-1], "part_of:as-a-project-of")
+        # “十大合作计划”中的中非工业化合作计划, X项下的Y: a programme or project named as one of a programme's
+        for t in _ONE_OF.finditer(text):
+            # (a name's mention may hold its quotes: “十大合作计划”|中的)
+            whole = [w for w in _outer_names(ms) if w.type == "PROGRAMME" and t.start() <= w.end - base <= t.start() + 1]
+            part = [p for p in _outer_names(ms) if p.type in ("PROGRAMME", "PROJECT") and t.end() - 1 <= p.start - base <= t.end()]
+            if whole and part:
+                yield from fact(part[0], whole[0], "part_of:one-of-the-programme")
 
     # ------------------------------------------------------------------ projects a programme supports
     def _supported(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -1256,13 +1315,26 @@ class Relations:
         partner = _pair_facts(sent, "Partnership", "programme", "partner")
         programmes = [m for m in _outer_names(ms) if m.type == "PROGRAMME"]
         projects = [m for m in ms if m.type == "PROJECT"]
+        # (X支持的老挝国家学校供餐计划: a programme the fund pays for, named right after it, is its part too; not a
+        # project inside its name, 老挝国家学校)
+        named_after = [m for m in _outer_names(ms) if m.type in ("PROJECT", "PROGRAMME")]
         for w in programmes:
             after = text[w.end - base:]
+            # (全球发展和南南合作基金（GDSSCF）支持的…: the abbreviation in brackets after the name is part of it)
+            if abbr := _ABBREVIATION.match(after):
+                w, after = replace(w, end=w.end + abbr.end()), after[abbr.end():]
             paid = re.match(_PAID_BY, after)
             if paid:  # X支持的Y: the project right after
-                for p in projects:
-                    if p.start == w.end + paid.end():
+                for p in named_after:
+                    if _right_after(text, base, w.end + paid.end(), p):
                         yield from fact(p, w, "part_of:supported-by-the-programme")
+            # 由X基金资助、世界粮食计划署实施的Y: the fund that pays, the organisation that runs it, the project
+            elif paid := _PAYS_AND.match(after):
+                for o in ms:
+                    run = o.type == "ORG" and o.start == w.end + paid.end() and _RUN_BY_THEN.match(text, o.end - base)
+                    for p in named_after if run else ():
+                        if _right_after(text, base, base + run.end(), p):
+                            yield from fact(p, w, "part_of:supported-by-the-programme")
             under = re.match(_UNDER, after)
             if under and re.search(r"在[“\"《]?$", text[:w.start - base]):
                 stop = re.search(r"[；。;]", after[under.end():])
@@ -1277,6 +1349,12 @@ class Relations:
                                 r"(?:已|将|还|也|正|先后|共同)*(?:在[^，；。]{1,16}?)?(?:成功|顺利)?(?:实施|开展|执行|落实|运营|启动)",
                                 text[o.end - base:]):
                             yield from partner(w, o, "partner:works-with-the-fund")
+            # Y获得X基金300万美元资助; X基金向Y提供300万美元: the project the fund gives to
+            for p in projects:
+                if p.end <= w.start and _GETS_FROM.fullmatch(text, p.end - base, w.start - base) and _FUNDING.match(after) \
+                        or p.start >= w.end and _FUND_TO.fullmatch(text, w.end - base, p.start - base) \
+                        and _FUNDS_IT.match(text, p.end - base):
+                    yield from fact(p, w, "part_of:paid-by-the-programme")
             # 老挝学校供餐项目由世界粮食计划署负责实施，全球发展和南南合作基金提供资金: the project the sentence
             # opens with is paid by the fund named at the start of a later clause
             if re.match(r"[”\"》]?(?:为其|为此|为该项目)?(?:提供(?:了)?(?:资金|资助|经费|全部资金)|出资|资助)", after) \
@@ -1312,6 +1390,7 @@ class Relations:
         提供/拨付…: Y is the fund's partner."""
         text, base = sent.text, sent.start
         fact = _pair_facts(sent, "Partnership", "programme", "partner")
+        project = _pair_facts(sent, "Partnership", "programme", "partner")
         orgs = [o for o in _outer_names(ms) if o.type == "ORG"]
         for x in ms:
             if x.type != "PROGRAMME" or not x.name.endswith("基金"):
@@ -1325,6 +1404,17 @@ class Relations:
                     yield from fact(x, o, "partner:fund-pays-the-implementer")
                 elif re.fullmatch(r"[”\"》]?(?:还|已|将|继续|又)?向", between) and re.match(r"(?:提供|捐赠|捐助|捐款|捐资|出资|注资|拨款|拨付|划拨)", after):
                     yield from fact(x, o, "partner:fund-pays-the-implementer")
+            # 世界粮食计划署利用南南合作援助基金在布基纳法索实施…: the organisation that uses the fund to do the work
+            # (and the project it does with it, in the clause)
+            for o in orgs:
+                if o.end <= x.start and _USES.fullmatch(text, o.end - base, x.start - base) and (
+                        done := _USED_FOR.match(text, x.end - base)) and not _CHINAS_OWN.search(_zh(o)):
+                    yield from fact(x, o, "partner:uses-the-fund")
+                    stop = re.search(r"[，；。,;]", text[done.end():])
+                    hi = done.end() + (stop.start() if stop else len(text) - done.end())
+                    for p in ms:
+                        if p.type == "PROJECT" and done.end() <= p.start - base and p.end - base <= hi:
+                            yield from project(p, o, "partner:uses-the-fund")
 
     # ------------------------------------------------------------------ tables
     def _table_row(self, sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -1379,6 +1469,10 @@ class Relations:
 
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国|[二三四五六七八九十两\d]{1,3}国)")  # 东盟十国
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
+_CHANNEL_BEFORE = re.compile(r"(?:通过|经由|利用|依托|借助)[“\"《]?$")
+_TELLS_OF = re.compile(r"(?:表示|说|指出|强调|称|介绍|透露)[，,：:]")  # 古特雷斯表示，|中方宣布…
+_HEADS_A_LIST = re.compile(r"[^；。：:]{0,24}?[：:]")  # 未来3年|中方将采取以下举措：
+_FOCUS = re.compile(r"\s*(?:并|以|来|从而)?(?:(?:重点|主要|优先|着力|集中|专门|全部)(?:用于|支持|帮助|投向|投入)|(?:将|全部)?用于)")
 _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
 # (中方将在未来10年内推动对拉美投资存量达到2500亿美元: a subject and a time may come before the verb of aiming)
 _AIMED = re.compile(r"[^，；。]{0,12}?(?:力争|争取|目标是|计划|推动|努力|促进)[^，；。]{0,16}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
@@ -1422,7 +1516,8 @@ def _measure_verb(clause: str, inner: list[Mention], base: int) -> bool:
             prev = m
             out += [clause[pos:m.start - base], "■" if subject else "□"]
             pos = m.end - base
-    verb = MEASURE_VERBS.match("".join(out) + clause[pos:])
+    # (将在现有30亿美元基础上增资10亿美元: the sum it starts from is no subject, the verb after it heads the measure)
+    verb = MEASURE_VERBS.match(_ON_THE_BASIS.sub("", "".join(out) + clause[pos:]))
     return bool(verb) and "■" not in verb.group()[:verb.start(1)]
 
 
@@ -1543,6 +1638,28 @@ def _runs(text: str, base: int, names: list[Mention]) -> dict[tuple[int, int], t
             for m in names[i:j + 1]:
                 out[(m.start, m.end)] = (names[i].start, names[j].end)
         i = j + 1
+    return out
+
+
+_RUNNER_IS = re.compile(r"(?:实施|执行)(?:单位|机构|方|伙伴|合作伙伴)(?:是|为)$")
+# China's own bodies, which run its funds rather than work with them (国家国际发展合作署, 商务部, 国务院…)
+_CHINAS_OWN = re.compile(r"^(?:国家|国务院|中国|中华人民共和国|中方)|部$")
+# an organisation that uses a fund to do the work (X利用Y基金在Z实施…, X通过Y基金开展…)
+_USES = re.compile(r"(?:已|将|还|也|正|先后|共同)*(?:利用|通过|借助|依托|使用|经由)[“\"《]?")
+_USED_FOR = re.compile(r"[”\"》]?(?:的)?(?:资金|资助|支持)?[，,]?(?:在[^，；。]{1,16}?)?(?:已|成功|顺利)?(?:实施|开展|执行|落实|启动)(?:了)?[“\"《]?")
+# the verb after the parties that run a project together (由中国与X合作实施, 由A和B共同执行), and the one that pays
+# before the one that runs it (由中国政府出资、X执行)
+_RUN_TOGETHER = re.compile(r"(?:共同|联合|合作|一道)(?:负责)?(?:实施|执行|管理|运营)")
+_PAID_THEN_RUN = re.compile(r"由[^，；。,;]{1,24}?(?:出资|资助|提供资金|筹资|捐资)、$")  # (not after a comma: a clause of its own)
+
+
+def _joined_after(text: str, base: int, ms: list[Mention], first: Mention) -> list[Mention]:
+    """The projects listed after ``first`` (X项目和Y项目、Z项目), each joined to the one before by 和/与/及/、."""
+    out, last = [], first
+    for m in _outermost([m for m in ms if not m.is_value and m.start >= first.end]):
+        if m.type != "PROJECT" or text[last.end - base:m.start - base] not in _JOINS:
+            break
+        out.append(last := m)
     return out
 
 
@@ -2509,6 +2626,19 @@ def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
     return out
 
 
+_SETS_UP = re.compile(r"(?:设立|实施|启动|建立|推出|发起)了?[“\"《]?$")
+_ONE_OF = re.compile(r"[”\"》]?(?:中|项下|框架下|之下)的[“\"《]?")
+_IS_PART_OF = re.compile(r"(?:是|成为|系|属于)([^，；。]{2,30}?)(?:的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|"
+                         r"(?<=重要)(?:内容|举措)|"
+                         r"旗舰项目|重点项目|早期收获)|的?(?:首个|第一个|首批|重点|重要|旗舰|标志性|示范)[^，；。的]{0,8}?(?:项目|工程)|"
+                         r"[”\"》]?(?:(?:框架|名义)下)?(?:支持|资助|出资)(?:实施|建设|开展)?的[^，；。的]{0,8}?(?:项目|工程))")
+
+
+def _right_after(text: str, base: int, pos: int, m: Mention) -> bool:
+    """``m`` begins at ``pos``, or after an opening quote there (支持的“X计划”)."""
+    return m.start == pos or m.start == pos + 1 and text[pos - base:pos - base + 1] in ("“", "\"", "《")
+
+
 def _topic(sent, ms: list[Mention], pos: int) -> list[Mention]:
     """The project a sentence is about, whose clauses follow it (中国援建的X项目，显著提高了…，成为…): the
     first name of the sentence, a project closed by a comma, when no other name comes before ``pos``."""
@@ -2526,6 +2656,7 @@ _FOR = re.compile(r"(?:还|也|已|曾|先后|共同)*(?:为|向)")
 _BUILT_BY_BEFORE = re.compile(r"(?:(?:承建|援建|修建|建设|施工|投资|融资|贷款)|提供了?[^，；。的]{0,6}?(?:贷款|融资|资金)(?:支持)?)"
                               r"(?:建设|修建|兴建)?的")
 # builders and lenders listed before the project, each with what it does (由中国路桥承建、中国进出口银行提供贷款的Y)
+_BUILDER_IS = re.compile(r"(?:承建单位|承建方|承建商|承包商|总承包商|施工方|施工单位|施工企业|贷款方|融资方)(?:是|为)$")
 _MAKER = r"(?:承建|援建|修建|建设|投资|融资|施工|提供了?[^，；。的、]{0,6}?(?:贷款|融资|资金)(?:支持)?)"
 _MAKERS_BEFORE = re.compile(_MAKER + r"(?:[、和及并，,]由?" + _MAKER + r")+的")
 _LENDS_AFTER = re.compile(r"(?:项目|建设|工程|的建设)?提供了?[^，；。]{0,8}?(?:贷款|融资|资金支持|信贷)")
@@ -2551,6 +2682,10 @@ def _blank_geo(between: str, ms: list[Mention], lo: int, hi: int) -> str:
 # a span of time heading a sentence (2015年至2019年，/ 未来五年，), and a subject and a verb that will carry out what
 # it names next (中方将实施“, 双方将共同实施): the programme is to be carried out in that span
 _HEAD_SPAN = re.compile(r"\s*(?:在)?(\S{2,16}?)(?:内|间|期间)?[，,]")
+# a subject's will or assent and the span it puts the verb in (双方同意在2015年至2019年间共同实施“, 中方将于…实施)
+_WILL_DO_IN = re.compile(r"(?:^|[，,：:]|[^，；。,;：:]{1,6}?)(?:将|拟|计划|同意|决定|愿|一致同意)(?:继续|共同|联合)?(?:在|于)$")
+_SPAN_TO_CARRY_OUT = re.compile(r"(?:内|间|期间|中)?(?:继续|共同|联合|积极|合作|同[^，；。,;]{1,6}?)*"
+                                r"(?:实施|启动|开展|推出|设立|举办|落实|推进|执行)[“\"《]?")
 _TO_CARRY_OUT = re.compile(r"[^，；。,;]{0,8}?(?:将|拟|计划)(?:继续|共同|联合|积极)*(?:实施|启动|开展|推出|设立|举办|落实|推进)[“\"《]?")
 # a fund a sentence says its sums go through: 在X(框架)下，/ 通过X，/ 依托X，(the next clause pays)
 _THROUGH_FUND = re.compile(r"(?:在|通过|依托|利用|借助|经由)[“\"《]?$")
@@ -2626,7 +2761,8 @@ def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
 # a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
 _FOR_IT = re.compile(r"(?:为|向)(?:[“\"《]|该|此|这一|上述)?$")  # 为该基金: an anaphor's mention is its head noun
 _GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
-_SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:用于|支持|资助)(?:实施|开展|建设)?[“\"《]?")
+_SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:用于|支持|资助)(?:支持|资助)?"
+                            r"(?:实施|开展|建设)?[“\"《]?")
 _PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")
 _GOODS_UNITS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
@@ -2669,6 +2805,13 @@ def _given_to(sent, ms: list[Mention], pos: int) -> list[Mention]:
 _PAID_BY = re.compile(r"[”\"》]?(?:的)?(?:资金)?(?:支持|资助|出资|援助)(?:实施|建设|援建|开展)?的")
 # 在“一带一路”倡议下, 在南南合作援助基金支持下, 在X的资助下: what follows is done under the programme
 # (框架下 / 项下 / 名义下: `_components`)
+_ABBREVIATION = re.compile(r"[（(][A-Za-z][A-Za-z\s\-&]{1,15}[)）]")  # 全球发展和南南合作基金（GDSSCF）
+_GETS_FROM = re.compile(r"(?:已|还|也|共|先后|将)*(?:获得|得到)(?:了)?[“\"《]?")  # Y获得X基金…资助
+_FUNDING = re.compile(r"[”\"》]?(?:的)?(?:[^，；。,;]{0,12}?)(?:资助|资金支持|支持|援助|资金)")
+_FUND_TO = re.compile(r"[”\"》]?(?:已|还|也|共|先后|将|累计)*向[“\"《]?")  # X基金向Y提供
+_FUNDS_IT = re.compile(r"[”\"》]?(?:已|还|也|共|先后|将|累计)*(?:提供|拨付|捐赠|捐助)")
+_PAYS_AND = re.compile(r"[”\"》]?(?:出资)?(?:支持|资助|出资|提供资金)[、和及]")  # X基金资助、Y实施的Z
+_RUN_BY_THEN = re.compile(r"(?:负责|具体)?(?:实施|执行|承办|运营)的[“\"《]?")
 _UNDER = re.compile(r"[”\"》]?(?:的)?(?:支持|资助|帮助|推动|带动)?下[，,]?")
 # 对外援助金额为, 粮食援助总额为, 援助资金累计达到: the sum after is the amount of the aid named before
 _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规模)(?:为|达到?|共计|合计|累计)?(?:约|近|超过)?$")
@@ -2740,7 +2883,8 @@ def _other_side(sent, ms: list[Mention], person: Mention) -> bool:
 
 
 _LIES_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处)([^，；。的]{2,24})的[“\"《]?$")
-_BUILT_IN_BEFORE = re.compile(r"在([^，；。、在]{2,16}?)(?:先后|已|已经|还|也|又|陆续|共同)*(?:援建|建设|建成|修建|兴建)了?[“\"《]?$")
+# (中方在老挝万象援建的X项目: where it was built, 的 before its name)
+_BUILT_IN_BEFORE = re.compile(r"在([^，；。、在]{2,16}?)(?:先后|已|已经|还|也|又|陆续|共同)*(?:援建|建设|建成|修建|兴建)(?:了|的)?[“\"《]?$")
 
 
 def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
@@ -2748,7 +2892,7 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
     for p in ms:
         if p.type != "PROJECT":
             continue
-        at = re.match(r"(?:项目)?(?:位于|坐落于|坐落在|地处|建在|设在)([^，；。]{2,24})", sent.text[p.end - sent.start:])
+        at = re.match(r"(?:项目)?(?:位于|坐落于|坐落在|地处|建在|设在|落户(?:于|在)?)([^，；。]{2,24})", sent.text[p.end - sent.start:])
         if at is None and sent.start == p.start or at is None and sent.text[:p.start - sent.start].endswith(("，", "。")):
             # 卡洛特水电站是…项目，位于巴基斯坦旁遮普省: the subject of the sentence, in a later clause with no subject
             # of its own (no name between)

@@ -282,6 +282,9 @@ def _long_compound(units: list[Unit], j: int, i: int, suffix: str) -> bool:
 
 
 _INNER_TAGS = {"n", "vn", "nz", "l", "?"}
+_PLAN_HEADS = {"规划", "计划", "行动计划", "纲要", "议程", "方案"}  # the heads of a plan China and a partner adopt
+_CHINA = {"中国", "中华人民共和国"}
+_PLAN_LEFT = {"《", "“", "\"", "，", "。", "；", "：", "、", "\n", "和", "及"}  # (at the head of the name: not 推动中国与X合作规划)
 
 
 # what persons and bodies do in news, which jieba may tag as nouns: never a word inside a name
@@ -374,6 +377,11 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and units[k - 1].tag in _INNER_TAGS and units[k + 1].tag in _INNER_TAGS \
                     and (units[k - 2].tag in PROPER_TAGS | {"ENT"} or suffix in BODY_HEADS):
                 j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
+            elif v.text in ("与", "同") and k == j - 1 and typ == "PROGRAMME" and suffix in _PLAN_HEADS and k > 0 \
+                    and units[k - 1].tag == "ENT" and units[k - 1].text in _CHINA and units[k + 1].tag == "ENT" \
+                    and (k == 1 or units[k - 2].text in _PLAN_LEFT):
+                j = k - 1  # 中国与|拉美和加勒比国家合作规划: the plan of China and its partner, as a title names it
+                break
             elif v.text in ("与", "和") and k > 0 and typ in ("FORUM", "MEETING") and k + 1 < i \
                     and units[k - 1].tag in ("ns", "nt", "j") and len(units[k - 1].text) >= 3 \
                     and units[k + 1].tag in _INNER_TAGS:
@@ -684,6 +692,7 @@ _ORDINAL_BEFORE = re.compile(rf"(?:\d{{4}}年)?{_ORDINAL_TEXT}$")
 
 _MEETING_HEADS = ("峰会", "部长级会议", "部长会议", "外长会", "外长会议", "高官会", "领导人会议", "会晤", "大会", "年会", "会议")
 _ATTENDEES = ("领导人", "外长", "部长", "元首")
+_ANNIVERSARY_SUMMIT = re.compile(r"(成立[\d一二三四五六七八九十百]+周年)?(系列)?(?:特别)?(?:峰会|首脑会议|高级别会议)")
 _MEETING_HEAD_AFTER = re.compile(r"峰会|部长级会议|部长会议|高官会议|高官会|(?:领导人|外长|部长|元首)(?:会议|会晤|会)")  # 二十国集团领导人第十五次峰会, 澜湄合作外长会
 
 
@@ -704,6 +713,10 @@ def meeting_names(text: str, units: list[Unit], known: list[int]) -> list[Found]
                 and units[i + 1].start == end and text.startswith("年会", units[i + 1].end):
             # 博鳌亚洲论坛2023年年会, 世界经济论坛2024年年会: the session of a year of a forum or body
             out.append(Found(start, units[i + 1].end + 2, "MEETING", "meeting:forum+year+annual"))
+            continue
+        if (summit := _ANNIVERSARY_SUMMIT.match(text, end)) and (summit.group(1) or summit.group(2)):
+            # 联合国成立60周年首脑会议, 联合国系列峰会: the summit a body holds on its anniversary, or its series of them
+            out.append(Found(start, summit.end(), "MEETING", "meeting:body+anniversary+summit"))
             continue
         if u.type != "FORUM":
             continue
@@ -935,6 +948,9 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
 _SPEECH = re.compile(r"说|表示|指出|强调|认为|介绍|告诉|坦言|透露|宣布|承诺")
 _ANNOUNCES = re.compile(r"宣布|承诺|表示")  # what he announces where and when: not what he tells of (介绍, 指出)
 _SAID_AT = re.compile(r"(?:\d{1,2}日|当天|当日)?在[^，；。“”]{1,30}?(?:上|期间|时|之际|中)(?:还|也|又|再|正式|同时)*")
+# (王毅在出席中国—太平洋岛国外长会时宣布: the shortest span that the verb follows, not one that ends at 中 of 中国;
+# 王毅在北京宣布: where, with no 上 or 期间)
+_SAID_AT_ANNOUNCES = re.compile(rf"(?:{_SAID_AT.pattern}|(?:\d{{1,2}}日|当天|当日)?在[^，；。“”]{{1,8}}?)(?:{_ANNOUNCES.pattern})")
 _CLAUSE_START = {"，", ",", "。", "；", ";", "：", ":", "”", "“", "、"}
 
 
@@ -951,7 +967,7 @@ def speakers(text: str, units: list[Unit]) -> list[Found]:
         if k > 0 and units[k - 1].text not in _CLAUSE_START:
             continue
         # (王毅在访问肯尼亚期间宣布, 李强5日在会议上表示: where and when he announces it may come between)
-        if (_SPEECH.match(text, u.end) or (at := _SAID_AT.match(text, u.end)) and _ANNOUNCES.match(text, at.end())) \
+        if (_SPEECH.match(text, u.end) or _SAID_AT_ANNOUNCES.match(text, u.end)) \
                 and (u.tag == "nrt" or u.text[0] in SURNAMES or u.text[:2] in COMPOUND_SURNAMES) \
                 and not any(c in FUNCTION_CHARS for c in u.text) and u.text[-1] not in "方国军府界":  # 马方: a side
             out.append(Found(u.start, u.end, "PERSON", "person:speaker"))
