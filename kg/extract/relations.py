@@ -96,7 +96,10 @@ _AID_VERB_BEFORE = re.compile(r"(?:援助|援建)$")
 _GOODS_AFTER = re.compile(r"的()(" + _BATCH + r"[^，。；的由]{0,12}?(?:" + _GOODS + r"|医疗队|专家组|项目))")
 # 免除(了)X(、Y等国)的(到期)债务: the countries whose debts are relieved
 _RELIEF_BEFORE = re.compile(r"(?:免除|减免|豁免)了?(?:对)?$")
-_DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠|对华)?的?()([^，。；的]{0,16}?债务)")
+_DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠(?:中国政府|中国|中方|我国)?|对华)?的?()([^，。；的]{0,16}?债务)")
+# 与安哥拉、赞比亚等19个国家签署缓债协议: the countries a deal on their debts is made with are given the relief
+_DEBT_DEAL = re.compile(r"(?:签署|签订|达成|商签)了?((?:缓债|减债|免债|债务重组|债务减免|债务处理|债务延期)(?:协议|共识|安排))")
+_DEBT_DEAL_WITH = re.compile(r"(?:与|同)$")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _DETAIL = re.compile(r"(?:其中)?(?:主要)?(?:包括|即|如|例如|涵盖|有)?[：:]?")  # the words that open a detail
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
@@ -915,7 +918,8 @@ class Relations:
                                               and sent.text[c.start - sent.start - 1:c.start - sent.start] == "向"
                                               and not any(x.type == "MONEY" for x in inner))
                          and not any(p.start <= c.start and c.end <= p.end for p in projects)]
-            if not countries or not RECIPIENT_VERBS.search(clause):
+            deal = _DEBT_DEAL.search(clause)
+            if not countries or not RECIPIENT_VERBS.search(clause) and not deal:
                 continue
             listed = _list_run(sent.text, countries, sent.start)
             items = [p for p in projects if cs <= p.start and p.end <= ce]
@@ -931,6 +935,8 @@ class Relations:
                     o = _GOODS_BEFORE.search(sent.text, cs - sent.start, given.start())  # …物资已分发给X: the goods
                 if o is None and _RELIEF_BEFORE.search(sent.text[cs - sent.start:listed[0].start - sent.start]):
                     o = _DEBT_AFTER.match(tail)  # 免除了坦桑尼亚、赞比亚等国的债务: the debts of those countries
+                if o is None and deal and _DEBT_DEAL_WITH.search(sent.text, cs - sent.start, listed[0].start - sent.start):
+                    o = re.match(r"()(.*)", deal.group(1))  # 同19个国家签署缓债协议: the deal on their debts
                 if o is None:
                     continue
                 obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
@@ -2479,13 +2485,13 @@ _RUN_THROUGH = re.compile(r"(?:负责|具体)?(?:实施|执行|落实|发放|分
 
 def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
     """The programmes a clause before ``cs`` says the deliveries serve (配合中巴经济走廊建设，在巴基斯坦实施了…;
-    为推进A、B经济走廊建设: every programme of the list)."""
+    为推进A、B经济走廊建设: every programme of the list; 根据二十国集团缓债倡议，中国已与…签署缓债协议)."""
     out: list[Mention] = []
     for x in ms:
         if x.type != "PROGRAMME" or x.end > cs:
             continue
         before = sent.text[:x.start - sent.start]
-        if re.search(r"(配合|推进|为|在|围绕)[^，。；]{0,4}$", before) or (
+        if re.search(r"(配合|推进|为|在|围绕|根据|按照|依据)[^，。；]{0,4}$", before) or (
                 out and re.fullmatch(r"、|和|及|与|以及", sent.text[out[-1].end - sent.start:x.start - sent.start])):
             out.append(x)
     return out

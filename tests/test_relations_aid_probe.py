@@ -1,0 +1,22 @@
+"""Facts of aid read from texts of the genre written as a ministry or a news agency would (issue 12): aid
+deliveries, humanitarian aid, debt relief, food aid, vaccines, teams sent abroad; their recipients, sums,
+days and places.  Each test is the grammar of a kind of sentence, not one document's wording; traditional
+characters read as the simplified."""
+
+from __future__ import annotations
+
+from test_relations import kinds, read, roles  # noqa: F401  (read: the module's fixture)
+
+
+def test_debts_owed_to_the_creditor_named_before_the_debt(read):
+    # 免除X、Y和Z所欠中国政府的…债务: the creditor between 所欠 and the debt
+    facts = read("中國政府決定免除盧旺達、布隆迪和多哥所欠中國政府的到期無息貸款債務。")
+    (relief,) = kinds(facts, "AidDelivery")
+    assert {("recipient", "卢旺达"), ("recipient", "布隆迪"), ("recipient", "多哥")} <= roles(relief)
+
+
+def test_a_deal_on_debts_signed_with_countries_gives_them_the_relief(read):
+    # 与X、Y等N个国家签署缓债协议: the countries the deal is signed with; the initiative it follows (根据…)
+    facts = read("根據二十國集團緩債倡議，中國已與安哥拉、贊比亞等19個非洲國家簽署緩債協議。")
+    (relief,) = kinds(facts, "AidDelivery")
+    assert {("recipient", "安哥拉"), ("recipient", "赞比亚"), ("part_of", "二十国集团缓债倡议")} <= roles(relief)
