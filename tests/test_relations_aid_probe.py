@@ -20,3 +20,24 @@ def test_a_deal_on_debts_signed_with_countries_gives_them_the_relief(read):
     facts = read("根據二十國集團緩債倡議，中國已與安哥拉、贊比亞等19個非洲國家簽署緩債協議。")
     (relief,) = kinds(facts, "AidDelivery")
     assert {("recipient", "安哥拉"), ("recipient", "赞比亚"), ("part_of", "二十国集团缓债倡议")} <= roles(relief)
+
+
+def test_goods_an_aid_verb_gave_that_reach_a_country_are_delivered_to_it(read):
+    # 由X援助的<goods>于DATE运抵<country>首都<city>: the country the goods reach received them
+    facts = read("由中国援助的新冠疫苗于2021年2月运抵柬埔寨首都金边。")
+    (aid,) = kinds(facts, "AidDelivery")
+    assert {("recipient", "柬埔寨"), ("date", "2021年2月"), ("location", "金边")} <= roles(aid)
+    assert aid.literals["deliverable"] == "新冠疫苗"
+
+
+def test_a_project_an_aid_verb_paid_for_begun_in_a_country_is_delivered_to_it(read):
+    facts = read("由中國政府出資、世界糧食計劃署實施的糧食援助項目於2022年5月在老撾琅南塔省啟動。")
+    (aid,) = kinds(facts, "AidDelivery")
+    assert ("recipient", "老挝") in roles(aid) and aid.literals["deliverable"] == "粮食援助项目"
+
+
+def test_goods_handed_over_in_a_city_were_delivered_there(read):
+    # <goods>在首都<city>交接: where the delivery was made
+    facts = read("3月15日，中国援助马拉维的第二批粮食在首都利隆圭交接，价值约300万元人民币。")
+    (aid,) = kinds(facts, "AidDelivery")
+    assert {("recipient", "马拉维"), ("location", "利隆圭")} <= roles(aid)

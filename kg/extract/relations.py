@@ -100,6 +100,12 @@ _DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国�
 # 与安哥拉、赞比亚等19个国家签署缓债协议: the countries a deal on their debts is made with are given the relief
 _DEBT_DEAL = re.compile(r"(?:签署|签订|达成|商签)了?((?:缓债|减债|免债|债务重组|债务减免|债务处理|债务延期)(?:协议|共识|安排))")
 _DEBT_DEAL_WITH = re.compile(r"(?:与|同)$")
+# 由中国援助的新冠疫苗于2021年2月运抵柬埔寨, 中国政府出资的粮食援助项目在老挝琅南塔省启动: aid goods or a project
+# given before, then the country they reach or where they are handed over (its place and verb after it)
+_GIVEN_THEN_REACH = re.compile(r"(?:援助|援建|捐赠|捐助|赠送|提供|出资|资助|实施)的()(" + _BATCH + r"[^，。；的由]{0,16}?(?:"
+                               + _GOODS + r"|项目|援助))(?:近日|日前)?(?:已|已经|将)?(?:于[^，。；在]{2,14}?)?"
+                               r"(?:顺利|先后|陆续|正式)?(运抵|抵达|送抵|运达|在)$")
+_HANDED_OVER_THERE = re.compile(r"[^，。；]{0,14}?(?:交接|移交|交付|启动|开工|竣工|落成|发放|分发|举行)")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _DETAIL = re.compile(r"(?:其中)?(?:主要)?(?:包括|即|如|例如|涵盖|有)?[：:]?")  # the words that open a detail
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
@@ -935,6 +941,9 @@ class Relations:
                     o = _GOODS_BEFORE.search(sent.text, cs - sent.start, given.start())  # …物资已分发给X: the goods
                 if o is None and _RELIEF_BEFORE.search(sent.text[cs - sent.start:listed[0].start - sent.start]):
                     o = _DEBT_AFTER.match(tail)  # 免除了坦桑尼亚、赞比亚等国的债务: the debts of those countries
+                if o is None and (reach := _GIVEN_THEN_REACH.search(sent.text, cs - sent.start, listed[0].start - sent.start)) \
+                        and (reach.group(3) != "在" or _HANDED_OVER_THERE.match(tail)):
+                    o = reach  # 由中国援助的疫苗运抵柬埔寨: the goods that reach the country
                 if o is None and deal and _DEBT_DEAL_WITH.search(sent.text, cs - sent.start, listed[0].start - sent.start):
                     o = re.match(r"()(.*)", deal.group(1))  # 同19个国家签署缓债协议: the deal on their debts
                 if o is None:
@@ -2085,10 +2094,20 @@ _BEFORE_ARRIVAL = re.compile(r"(?:已|已经|均|先后|陆续|顺利|分别)*(?
 _TO_THE_PLACE = re.compile(r"(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?")
 
 
+# 粮食在首都利隆圭交接, 物资将在仰光交付: where aid is handed over (not where a project is begun or a ceremony held)
+_IN_THE_PLACE = re.compile(r"在(?=(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?[^，。；在]{2,16}?"
+                           r"(?:港|机场)?(?:顺利|正式)?(?:完成)?(?:了)?(?:交接|移交|交付|发放|分发))")
+
+
+def _handed_over_in(text: str, lo: int, hi: int) -> re.Match | None:
+    return _IN_THE_PLACE.search(text, lo, hi)
+
+
 def _arrived(doc: Document, facts: list[Fact]) -> list[Fact]:
     """Aid goods that arrive (中国政府援助汤加的第二批救灾物资27日运抵汤加首都努库阿洛法, 首批物资已于9月5日
-    运抵卡拉奇): the place the verb reaches is where the delivery was made, the day right before the verb
-    when it was made; in the delivery's own stretch of the sentence (up to ；or 。)."""
+    运抵卡拉奇) or are handed over in a place (第二批粮食在首都利隆圭交接, 物资于5月在老挝万象交付): the
+    place the verb reaches is where the delivery was made, the day right before the verb when it was made;
+    in the delivery's own stretch of the sentence (up to ；or 。)."""
     for f in facts:
         if f.kind != "AidDelivery" or (f.get("date") and f.get("location")):
             continue
@@ -2096,7 +2115,7 @@ def _arrived(doc: Document, facts: list[Fact]) -> list[Fact]:
         text = _rule_view(sent.text)
         lo = f.start - sent.start
         stop = re.match(r"[^；。]*", text[lo:]).end() + lo
-        arrival = _ARRIVES.search(text, lo, stop)
+        arrival = _ARRIVES.search(text, lo, stop) or _handed_over_in(text, lo, stop)
         if arrival is None:
             continue
         ms = _in_sentence(doc, sent.index)
