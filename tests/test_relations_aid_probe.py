@@ -41,3 +41,23 @@ def test_goods_handed_over_in_a_city_were_delivered_there(read):
     facts = read("3月15日，中国援助马拉维的第二批粮食在首都利隆圭交接，价值约300万元人民币。")
     (aid,) = kinds(facts, "AidDelivery")
     assert {("recipient", "马拉维"), ("location", "利隆圭")} <= roles(aid)
+
+
+def test_a_port_the_goods_reach_is_where_they_went_not_what_was_given(read):
+    # <country><city>港 read as a project: after 运抵/抵达, or 在…交接, it is the place of the delivery
+    facts = read("中国政府援助的第一批粮食于2022年8月抵达索马里摩加迪沙港。")
+    (aid,) = kinds(facts, "AidDelivery")
+    assert {("recipient", "索马里"), ("date", "2022年8月"), ("location", "摩加迪沙")} <= roles(aid)
+    assert not aid.get("deliverable") and aid.literals["deliverable"] == "第一批粮食"
+
+
+def test_goods_handed_over_in_a_port_lately_are_the_goods_alone(read):
+    (aid,) = kinds(read("中方向古巴捐赠的1万吨大米近日在哈瓦那港完成交接。"), "AidDelivery")
+    assert ("recipient", "古巴") in roles(aid) and aid.literals["deliverable"] == "1万吨大米"
+
+
+def test_a_country_joined_after_a_named_project_does_not_receive_it(read):
+    # 支持老挝学校供餐项目和布基纳法索紧急粮食援助: 布基纳法索 is no recipient of the Lao project
+    facts = read("全球发展和南南合作基金向世界粮食计划署捐款500万美元，用于支持老挝学校供餐项目和布基纳法索紧急粮食援助。")
+    assert not [f for f in kinds(facts, "AidDelivery")
+                if {("deliverable", "老挝学校供餐项目"), ("recipient", "布基纳法索")} <= roles(f)]

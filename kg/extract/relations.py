@@ -105,6 +105,18 @@ _DEBT_DEAL_WITH = re.compile(r"(?:与|同)$")
 _GIVEN_THEN_REACH = re.compile(r"(?:援助|援建|捐赠|捐助|赠送|提供|出资|资助|实施)的()(" + _BATCH + r"[^，。；的由]{0,16}?(?:"
                                + _GOODS + r"|项目|援助))(?:近日|日前)?(?:已|已经|将)?(?:于[^，。；在]{2,14}?)?"
                                r"(?:顺利|先后|陆续|正式)?(运抵|抵达|送抵|运达|在)$")
+_JOINED_AFTER = re.compile(r"和|及|以及|、|与")
+_REACHED_BEFORE = re.compile(r"(?:运抵|抵达|送抵|运达|在)(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?$")
+_REACHED_AFTER = re.compile(r"(?:顺利|正式)?(?:完成)?(?:了)?(?:交接|移交|交付|卸货)")
+
+
+def _reached(sent, p: Mention) -> bool:
+    """A port or place named as a project that goods reach (运抵马普托港) or are handed over in (在苏瓦港交接)."""
+    before = _REACHED_BEFORE.search(sent.text, 0, p.start - sent.start)
+    return before is not None and before.end() == p.start - sent.start and _zh(p).endswith(("港", "机场", "码头")) and (
+        before.group().startswith(("运", "抵", "送")) or _REACHED_AFTER.match(sent.text, p.end - sent.start) is not None)
+
+
 _HANDED_OVER_THERE = re.compile(r"[^，。；]{0,14}?(?:交接|移交|交付|启动|开工|竣工|落成|发放|分发|举行)")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _DETAIL = re.compile(r"(?:其中)?(?:主要)?(?:包括|即|如|例如|涵盖|有)?[：:]?")  # the words that open a detail
@@ -905,7 +917,9 @@ class Relations:
 
     # ------------------------------------------------------------------ recipients
     def _recipients(self, sent, ms: list[Mention], clauses: list[tuple[int, int]]) -> Iterable[Fact]:
-        projects = [m for m in ms if m.type == "PROJECT"]
+        # (a port the goods reach or are handed over in is where they went, not what was given: 运抵马普托港,
+        # 在苏瓦港交接)
+        projects = [m for m in ms if m.type == "PROJECT" and not _reached(sent, m)]
         for p in projects:  # 毛里塔尼亚友谊港扩建项目: the country is in the name
             inside = [c for c in ms if c.type == "COUNTRY" and not _chinese(c) and p.start <= c.start and c.end <= p.end]
             for c in inside:
@@ -929,6 +943,11 @@ class Relations:
                 continue
             listed = _list_run(sent.text, countries, sent.start)
             items = [p for p in projects if cs <= p.start and p.end <= ce]
+            if items:  # 支持老挝学校供餐项目和布基纳法索紧急粮食援助: a country joined to the list after the project
+                listed = [c for c in listed if not any(_JOINED_AFTER.fullmatch(sent.text, p.end - sent.start, c.start - sent.start)
+                                                       for p in items)]
+                if not listed:
+                    continue
             obj = ""
             if not items:
                 tail = sent.text[listed[-1].end - sent.start:ce - sent.start]
@@ -2089,7 +2108,8 @@ _ARRIVE = r"运抵|抵达|送抵|运达"
 _ARRIVES = re.compile(_ARRIVE)
 # what happened to the goods after them (…物资于3月5日运抵苏瓦, …援助项目近日交付): no part of what was given
 _ARRIVAL_AFTER = re.compile(r"(?:近日|日前)?(?:已|已经)?于?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:顺利|先后|陆续|正式)?"
-                            r"(?:" + _ARRIVE + r"|交付|移交|启动|竣工|落成|开工)|(?:已|已经)?于\d")
+                            r"(?:" + _ARRIVE + r"|交付|移交|启动|竣工|落成|开工)|(?:已|已经)?于\d|"
+                            r"(?:近日|日前)?(?:已|已经|将)?在[^，。；在]{2,16}?(?:完成)?(?:交接|移交|交付)")  # …大米近日在哈瓦那港完成交接
 _BEFORE_ARRIVAL = re.compile(r"(?:已|已经|均|先后|陆续|顺利|分别)*(?:于|在)?")
 _TO_THE_PLACE = re.compile(r"(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?")
 
