@@ -61,3 +61,17 @@ def test_a_country_joined_after_a_named_project_does_not_receive_it(read):
     facts = read("全球发展和南南合作基金向世界粮食计划署捐款500万美元，用于支持老挝学校供餐项目和布基纳法索紧急粮食援助。")
     assert not [f for f in kinds(facts, "AidDelivery")
                 if {("deliverable", "老挝学校供餐项目"), ("recipient", "布基纳法索")} <= roles(f)]
+
+
+def test_sums_given_respectively_go_each_to_the_country_in_its_place(read):
+    # 向X、Y、Z分别提供了A、B和C: A to X, B to Y, C to Z (and no delivery besides, the figures tell it all)
+    facts = read("中國政府向湯加、斐濟、瓦努阿圖分別提供了100萬美元、50萬美元和30萬美元緊急現匯援助。")
+    given = {(f.get("theme")[0].text, tuple(m.name for m in f.get("recipient"))) for f in kinds(facts, "AidStatistic")}
+    assert given == {("100萬美元", ("汤加",)), ("50萬美元", ("斐济",)), ("30萬美元", ("瓦努阿图",))}
+    assert not kinds(facts, "AidDelivery")
+
+
+def test_respectively_before_the_recipients(read):
+    facts = read("中国政府将分别向老挝和布基纳法索提供300万美元和200万美元援助。")
+    assert {(f.get("amount")[0].text, tuple(m.name for m in f.get("recipient"))) for f in facts if f.get("amount")} \
+        == {("300万美元", ("老挝",)), ("200万美元", ("布基纳法索",))}

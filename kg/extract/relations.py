@@ -759,6 +759,7 @@ class Relations:
                 if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to.start() < g.start < m.start and not region]
+                    fact.roles = _respectively(sent, fact.roles, m, amounts)
                 if m.type == "MONEY":  # 向世界粮食计划署捐款300万美元，用于在老挝…: the body the sum goes through
                     fact.roles += [("partner", o) for o in _channel_to(sent, ms, cs, ce, m)]
                 if to and not fact.get("recipient") and not region:  # 向东盟十国提供了1.9亿剂疫苗: the body's members
@@ -1408,6 +1409,23 @@ _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
 # (中方将在未来10年内推动对拉美投资存量达到2500亿美元: a subject and a time may come before the verb of aiming)
 _AIMED = re.compile(r"[^，；。]{0,12}?(?:力争|争取|目标是|计划|推动|努力|促进)[^，；。]{0,16}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
 _COUNTED_MEASURES = re.compile(r"[^，；。]{0,4}?(?:政策)?(?:措施|举措|行动|计划|工程|倡议)")
+
+
+_RESPECTIVELY = re.compile(r"[^，；。]{0,8}?分别")
+_RESPECTIVELY_BEFORE = re.compile(r"分别(?:向|为|给)$")  # 分别向老挝和布基纳法索提供300万美元和200万美元
+
+
+def _respectively(sent, roles: list[tuple[str, Mention]], m: Mention, amounts: list[Mention]) -> list[tuple[str, Mention]]:
+    """向汤加、斐济、瓦努阿图分别提供了100万美元、50万美元和30万美元 (分别向X和Y提供A和B): as many recipients as
+    sums, 分别 between them or before the recipients: each sum to the country in its place in the list."""
+    given = [g for r, g in roles if r == "recipient"]
+    sums = [a for a in amounts if a.type == m.type and a.start > (given[-1].end if given else m.start)]
+    if len(given) < 2 or len(given) != len(sums) or m not in sums \
+            or not (_RESPECTIVELY.match(sent.text, given[-1].end - sent.start, sums[0].start - sent.start)
+                    or _RESPECTIVELY_BEFORE.search(sent.text, 0, given[0].start - sent.start)):
+        return roles
+    mine = given[sums.index(m)]
+    return [(r, g) for r, g in roles if r != "recipient" or g is mine]
 
 
 def _measures_counted(sent, counts: list[Mention]) -> bool:
@@ -2180,7 +2198,14 @@ def _no_echoes(facts: list[Fact]) -> list[Fact]:
         return f.kind == "AidDelivery" and g.kind in _DELIVERS and roles[i] <= roles[j] and all(
             any(to_simplified(m.text) in to_simplified(v) for _, m in g.roles if m.is_value) for v in f.literals.values())
 
-    return [f for i, f in enumerate(facts) if not any(echo(i, j) for j in by_sentence[f.sentence])]
+    def shared(i: int) -> bool:  # 分别提供了100万美元、50万美元…援助: the figures of the clause, one a country, tell it all
+        f = facts[i]
+        figures = [j for j in by_sentence[f.sentence] if facts[j].kind in _DELIVERS and facts[j].start < f.end
+                   and f.start < facts[j].end and any(to_simplified(m.text) in to_simplified(f.literals.get("deliverable", ""))
+                                                      for _, m in facts[j].roles if m.is_value)]
+        return f.kind == "AidDelivery" and len(figures) > 1 and roles[i] <= set().union(*(roles[j] for j in figures))
+
+    return [f for i, f in enumerate(facts) if not any(echo(i, j) for j in by_sentence[f.sentence]) and not shared(i)]
 
 
 def _forum_plans(doc: Document, facts: list[Fact]) -> list[Fact]:
