@@ -75,3 +75,15 @@ def test_respectively_before_the_recipients(read):
     facts = read("中国政府将分别向老挝和布基纳法索提供300万美元和200万美元援助。")
     assert {(f.get("amount")[0].text, tuple(m.name for m in f.get("recipient"))) for f in facts if f.get("amount")} \
         == {("300万美元", ("老挝",)), ("200万美元", ("布基纳法索",))}
+
+
+def test_two_countries_named_before_by_their_first_characters_receive_the_sum(read):
+    # 向土叙双方各拨出20万美元: 土 and 叙 begin the names of the two countries named before
+    facts = read("土耳其和敘利亞發生強烈地震。中國紅十字會已向土敘雙方各撥出20萬美元援助。")
+    (figure,) = kinds(facts, "AidStatistic")
+    assert {("recipient", "土耳其"), ("recipient", "叙利亚"), ("theme", "20萬美元")} <= roles(figure)
+
+
+def test_a_pair_of_initials_with_china_in_it_names_no_recipient(read):
+    facts = read("巴基斯坦发生洪灾。中巴两国各提供了援助。")
+    assert not [f for f in facts if ("recipient", "巴基斯坦") in roles(f)]

@@ -49,7 +49,7 @@ def resolve(doc: Document) -> list[Mention]:
             by_sentence[m.sentence].append(m)
     starts = sorted((m.start, m.end) for m in doc.mentions)
     if not ANAPHOR.search(text):
-        more = _sides(doc, text, starts) + _bare_heads(doc, text, starts, by_sentence, paragraph_of)
+        more = _sides(doc, text, starts) + _pairs(doc, text, starts) + _bare_heads(doc, text, starts, by_sentence, paragraph_of)
         return sorted([*doc.mentions, *more], key=lambda m: (m.start, -m.end)) if more else doc.mentions
     sentence_starts = [s.start for s in doc.sentences]
     reach = max((e - s for s, e in starts), default=0)  # the longest mention: how far back one may start
@@ -85,6 +85,7 @@ def resolve(doc: Document) -> list[Mention]:
         if head_alone is not None:
             replaced.append(id(head_alone))
     added += _sides(doc, text, starts)
+    added += _pairs(doc, text, starts)
     added += _bare_heads(doc, text, starts, by_sentence, paragraph_of)
     if not added:
         return doc.mentions
@@ -121,6 +122,40 @@ def _sides(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Ment
             continue
         out.append(Mention(a.start(), a.end(), doc.text[a.start():a.end()], "COUNTRY", key, doc.sentences[k].index,
                            ref.name, rule="anaphor:side"))
+    return out
+
+
+# 土叙两国, 土叙双方: two countries named before, each by the first character of its name
+_PAIR = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])(?:两国|双方)")
+
+
+def _initials(doc: Document) -> tuple[list[Mention], dict[str, set[str]]]:
+    countries = [m for m in doc.mentions if m.type == "COUNTRY" and m.key != _CHINA and not m.is_value]
+    by_initial: dict[str, set[str]] = defaultdict(set)
+    for m in countries:
+        by_initial[to_simplified(m.name)[:1]].add(m.key)
+    return countries, by_initial
+
+
+def _pairs(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Mention]:
+    """Each XY两国 / XY双方 whose X and Y each begin the name of exactly one country (not China) the document
+    names before it (土耳其…叙利亚…向土叙双方各拨出20万美元): a mention of each country, at its character."""
+    if "两国" not in text and "双方" not in text:
+        return []
+    countries, by_initial = _initials(doc)
+    taken = {s for s, _ in starts}
+    sentence_starts = [x.start for x in doc.sentences]
+    out = []
+    for a in _PAIR.finditer(text):
+        keys = [by_initial.get(a.group(i), set()) for i in (1, 2)]
+        if a.group(1) == a.group(2) or any(len(k) != 1 for k in keys) or a.start() in taken or a.start() + 1 in taken:
+            continue
+        refs = [next((m for m in countries if m.key == next(iter(k)) and m.end <= a.start()), None) for k in keys]
+        k = bisect.bisect_right(sentence_starts, a.start()) - 1
+        if None in refs or k < 0:
+            continue
+        out += [Mention(a.start() + i, a.start() + i + 1, doc.text[a.start() + i], "COUNTRY", ref.key, doc.sentences[k].index,
+                        ref.name, rule="anaphor:pair") for i, ref in enumerate(refs)]
     return out
 
 
