@@ -87,3 +87,24 @@ def test_two_countries_named_before_by_their_first_characters_receive_the_sum(re
 def test_a_pair_of_initials_with_china_in_it_names_no_recipient(read):
     facts = read("巴基斯坦发生洪灾。中巴两国各提供了援助。")
     assert not [f for f in facts if ("recipient", "巴基斯坦") in roles(f)]
+
+
+def test_a_team_sent_to_a_country_named_after_the_verb_and_de(read):
+    # 向X派遣的第N批…医疗队于DATE抵达<city>: the team, the day and the place it reached
+    facts = read("中国政府向马达加斯加派遣的第21批援马医疗队于2月抵达塔那那利佛。")
+    (aid,) = kinds(facts, "AidDelivery")
+    assert {("recipient", "马达加斯加"), ("location", "塔那那利佛")} <= roles(aid)
+    assert aid.literals["deliverable"] == "第21批援马医疗队"
+
+
+def test_a_training_course_held_in_a_country_is_delivered_to_it(read):
+    (aid,) = kinds(read("中方在瓦努阿图举办了农业技术培训班，培训当地农民200余名。"), "AidDelivery")
+    assert ("recipient", "瓦努阿图") in roles(aid) and aid.literals["deliverable"] == "农业技术培训班"
+
+
+def test_a_project_carried_out_in_provinces_of_a_country(read):
+    # (该)项目将在X的A省、B省和C省实施: the country receives it, the provinces are where
+    facts = read("中国援助的老挝学校供餐项目于2022年启动。该项目将在老挝的丰沙里省、琅南塔省和乌多姆赛省实施。")
+    (aid,) = [f for f in kinds(facts, "AidDelivery") if f.get("location")]
+    assert {("recipient", "老挝"), ("deliverable", "老挝学校供餐项目"), ("location", "丰沙里省"),
+            ("location", "乌多姆赛省")} <= roles(aid)

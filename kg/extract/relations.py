@@ -87,8 +87,15 @@ RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|�
 _GIVEN_TO_BODY = re.compile(r"(?:捐赠|捐助|提供|援助|交付|移交|赠送)了?")  # 向非洲联盟捐赠了…: a body that receives aid
 _GIVEN_TO = re.compile(r"(?:将|已|已经|陆续|顺利)*" + _HAND_TO + "$")
 # what a delivery gave, after its verb (实施了…项目, 捐赠了2000吨大米)
-_DELIVERED = re.compile(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠|捐助|赠送|派遣|派出|开展)(了)?([^，。；、]{2,30}?(?:项目|工程|设施|"
-                        r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|医疗队|专家组|志愿者|" + _GOODS + r"|等))(?=[，。；]|$)")
+_DELIVERED = re.compile(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠|捐助|赠送|派遣|派出|开展|举办)(了)?([^，。；、]{2,30}?(?:项目|工程|设施|"
+                        r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|医疗队|专家组|志愿者|培训班|研修班|" + _GOODS + r"|等))(?=[，。；]|$)")
+# 向马达加斯加派遣的第21批援马医疗队于2月抵达…: the team sent to the country, named after the verb and 的
+_TEAM_AFTER = re.compile(r"(?:派遣|派出|选派|组派)(了)?的?([^，。；]{0,12}?(?:医疗队|专家组|救援队|志愿者|教师|工作组|技术组|"
+                         r"技术人员)[^，。；]{0,20})")
+# 项目将在老挝的丰沙里省、琅南塔省和乌多姆赛省实施: aid carried out in a country (and in its places)
+_CARRIED_OUT_IN = re.compile(r"(?:将|已|已经|正|还|也|主要|分别|先后)*在")
+_CARRIED_OUT_BEFORE = re.compile(r"()((?:援助)?(?:项目|援助|工程))" + _CARRIED_OUT_IN.pattern + "$")
+_CARRIED_OUT_AFTER = re.compile(r"(?:的)?(?:[^，。；]{2,40}?)?(?:实施|开展|落地|执行)")
 _GOODS_NEXT = re.compile(r"[^，。；、的了\d]{0,6}?(?:" + _GOODS + r")")  # 两批|防疫物资
 _GOODS_BEFORE = re.compile(r"()(" + _BATCH + r"[^，。；的由把将]{0,12}?(?:" + _GOODS + r"))$")
 # 援助X的(首批)救灾物资: the aid verb right before the country, what it gave after 的
@@ -949,7 +956,7 @@ class Relations:
                                                        for p in items)]
                 if not listed:
                     continue
-            obj = ""
+            obj, done_in = "", []
             if not items:
                 tail = sent.text[listed[-1].end - sent.start:ce - sent.start]
                 o = _DELIVERED.search(tail)
@@ -961,6 +968,11 @@ class Relations:
                     o = _GOODS_BEFORE.search(sent.text, cs - sent.start, given.start())  # …物资已分发给X: the goods
                 if o is None and _RELIEF_BEFORE.search(sent.text[cs - sent.start:listed[0].start - sent.start]):
                     o = _DEBT_AFTER.match(tail)  # 免除了坦桑尼亚、赞比亚等国的债务: the debts of those countries
+                if o is None:
+                    o = _TEAM_AFTER.match(tail)
+                if o is None and (o := _CARRIED_OUT_BEFORE.search(sent.text, cs - sent.start, listed[0].start - sent.start)):
+                    o = o if _CARRIED_OUT_AFTER.match(tail) else None  # 项目将在老挝的…省实施: the places it is done in
+                    done_in = [x for x in inner if o and x.type == "PLACE" and x.start >= listed[-1].end]
                 if o is None and (reach := _GIVEN_THEN_REACH.search(sent.text, cs - sent.start, listed[0].start - sent.start)) \
                         and (reach.group(3) != "在" or _HANDED_OVER_THERE.match(tail)):
                     o = reach  # 由中国援助的疫苗运抵柬埔寨: the goods that reach the country
@@ -976,6 +988,12 @@ class Relations:
             fact.roles += [("part_of", x) for x in _served(sent, ms, cs)]
             fact.roles += [("deliverable", p) for p in items]
             fact.roles += [("recipient", c) for c in listed]
+            if items and _CARRIED_OUT_IN.fullmatch(sent.text, items[-1].end - sent.start, listed[0].start - sent.start) \
+                    and _CARRIED_OUT_AFTER.match(sent.text, listed[-1].end - sent.start, ce - sent.start):
+                done_in = [x for x in inner if x.type == "PLACE" and x.start >= listed[-1].end]  # 该项目将在老挝的…省实施
+            if done_in:
+                done = _CARRIED_OUT_AFTER.match(sent.text, listed[-1].end - sent.start).end()
+                fact.roles += [("location", x) for x in done_in if x.end - sent.start <= done]
 
             if obj:
                 fact.literals["deliverable"] = obj
