@@ -108,3 +108,21 @@ def test_a_project_carried_out_in_provinces_of_a_country(read):
     (aid,) = [f for f in kinds(facts, "AidDelivery") if f.get("location")]
     assert {("recipient", "老挝"), ("deliverable", "老挝学校供餐项目"), ("location", "丰沙里省"),
             ("location", "乌多姆赛省")} <= roles(aid)
+
+
+def test_its_after_a_verb_of_giving_is_the_country_named_before(read):
+    # 豁免X所欠债务，并向其提供…援助: 其 is X
+    facts = read("中國還宣佈豁免阿富汗所欠債務，並向其提供5000萬元人民幣無償援助。")
+    (pledge,) = [f for f in facts if f.get("amount")]
+    assert ("recipient", "阿富汗") in roles(pledge)
+
+
+def test_its_debts_due_by_a_day_are_relieved(read):
+    # 对于X，中国免除了其截至…到期的无息贷款: the topic's country, its loans due by that day
+    (relief,) = kinds(read("對於埃塞俄比亞，中國免除了其截至2018年底到期的無息貸款。"), "AidDelivery")
+    assert ("recipient", "埃塞俄比亚") in roles(relief) and relief.literals["deliverable"] == "无息贷款"
+
+
+def test_a_relief_announced_is_one_event_not_two(read):
+    facts = read("中方宣布免除埃塞俄比亚、赞比亚和喀麦隆等国家截至2021年底到期的无息贷款债务。")
+    assert [f.kind for f in facts if f.get("recipient")] == ["Pledge"]

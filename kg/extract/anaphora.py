@@ -49,7 +49,8 @@ def resolve(doc: Document) -> list[Mention]:
             by_sentence[m.sentence].append(m)
     starts = sorted((m.start, m.end) for m in doc.mentions)
     if not ANAPHOR.search(text):
-        more = _sides(doc, text, starts) + _pairs(doc, text, starts) + _bare_heads(doc, text, starts, by_sentence, paragraph_of)
+        more = _sides(doc, text, starts) + _pairs(doc, text, starts) + _its(doc, text, by_sentence, paragraph_of) \
+            + _bare_heads(doc, text, starts, by_sentence, paragraph_of)
         return sorted([*doc.mentions, *more], key=lambda m: (m.start, -m.end)) if more else doc.mentions
     sentence_starts = [s.start for s in doc.sentences]
     reach = max((e - s for s, e in starts), default=0)  # the longest mention: how far back one may start
@@ -86,6 +87,7 @@ def resolve(doc: Document) -> list[Mention]:
             replaced.append(id(head_alone))
     added += _sides(doc, text, starts)
     added += _pairs(doc, text, starts)
+    added += _its(doc, text, by_sentence, paragraph_of)
     added += _bare_heads(doc, text, starts, by_sentence, paragraph_of)
     if not added:
         return doc.mentions
@@ -156,6 +158,31 @@ def _pairs(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Ment
             continue
         out += [Mention(a.start() + i, a.start() + i + 1, doc.text[a.start() + i], "COUNTRY", ref.key, doc.sentences[k].index,
                         ref.name, rule="anaphor:pair") for i, ref in enumerate(refs)]
+    return out
+
+
+# 向其提供, 帮助其, 免除其…债务: 其 the object of a verb of giving or relief
+_ITS = re.compile(r"(?:向|为|给|帮助|协助|支持|免除|减免|豁免)了?(其)(?![中他它余次实后间])")
+
+
+def _its(doc: Document, text: str, by_sentence, paragraph_of) -> list[Mention]:
+    """Each 其 that a verb of giving or relief takes (并向其提供5000万元人民币无偿援助, 免除了其…债务): a mention of
+    the last country other than China named before it, in its sentence or the one before in its paragraph."""
+    if "其" not in text:
+        return []
+    sentence_starts = [x.start for x in doc.sentences]
+    out = []
+    for a in _ITS.finditer(text):
+        k = bisect.bisect_right(sentence_starts, a.start(1)) - 1
+        if k < 0:
+            continue
+        sentence = doc.sentences[k].index
+        before = [m for i in (sentence - 1, sentence) for m in by_sentence.get(i, ()) if m.type == "COUNTRY"
+                  and m.key != _CHINA and m.end <= a.start() and paragraph_of.get(i) == paragraph_of.get(sentence)]
+        if before:
+            ref = max(before, key=lambda m: m.end)
+            out.append(Mention(a.start(1), a.end(1), doc.text[a.start(1):a.end(1)], "COUNTRY", ref.key, sentence, ref.name,
+                               rule="anaphor:its"))
     return out
 
 

@@ -103,7 +103,7 @@ _AID_VERB_BEFORE = re.compile(r"(?:援助|援建)$")
 _GOODS_AFTER = re.compile(r"的()(" + _BATCH + r"[^，。；的由]{0,12}?(?:" + _GOODS + r"|医疗队|专家组|项目))")
 # 免除(了)X(、Y等国)的(到期)债务: the countries whose debts are relieved
 _RELIEF_BEFORE = re.compile(r"(?:免除|减免|豁免)了?(?:对)?$")
-_DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠(?:中国政府|中国|中方|我国)?|对华)?的?()([^，。；的]{0,16}?债务)")
+_DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠(?:中国政府|中国|中方|我国)?|对华)?的?(?:截至[^，。；的]{2,10}?到期(?:未偿还)?的)?()([^，。；的]{0,16}?债务|[^，。；的]{0,16}?贷款(?!债务))")
 # 与安哥拉、赞比亚等19个国家签署缓债协议: the countries a deal on their debts is made with are given the relief
 _DEBT_DEAL = re.compile(r"(?:签署|签订|达成|商签)了?((?:缓债|减债|免债|债务重组|债务减免|债务处理|债务延期)(?:协议|共识|安排))")
 _DEBT_DEAL_WITH = re.compile(r"(?:与|同)$")
@@ -2213,8 +2213,10 @@ def _no_echoes(facts: list[Fact]) -> list[Fact]:
         if g.kind == f.kind:
             return told[i] <= told[j] and (told[i] != told[j] or j < i)
         # (what the delivery names as delivered is the figure's own sum: 提供10万美元紧急人道主义现金援助)
+        # (or the pledge's words hold it: 宣布免除X、Y等国…到期的无息贷款债务)
         return f.kind == "AidDelivery" and g.kind in _DELIVERS and roles[i] <= roles[j] and all(
-            any(to_simplified(m.text) in to_simplified(v) for _, m in g.roles if m.is_value) for v in f.literals.values())
+            any(to_simplified(m.text) in to_simplified(v) for _, m in g.roles if m.is_value)
+            or g.kind == "Pledge" and to_simplified(v) in to_simplified(g.label) for v in f.literals.values())
 
     def shared(i: int) -> bool:  # 分别提供了100万美元、50万美元…援助: the figures of the clause, one a country, tell it all
         f = facts[i]
