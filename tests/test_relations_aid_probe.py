@@ -126,3 +126,12 @@ def test_its_debts_due_by_a_day_are_relieved(read):
 def test_a_relief_announced_is_one_event_not_two(read):
     facts = read("中方宣布免除埃塞俄比亚、赞比亚和喀麦隆等国家截至2021年底到期的无息贷款债务。")
     assert [f.kind for f in facts if f.get("recipient")] == ["Pledge"]
+
+
+def test_a_countrys_own_thing_given_by_china_passive(read):
+    # X的Y由中国援建/由中国政府资助: X receives Y; a figure inside Y stays with it
+    facts = read("加蓬的4万人座体育场由中国援建，2012年非洲杯决赛在这里举行。")
+    (aid,) = kinds(facts, "AidDelivery")
+    assert {("recipient", "加蓬"), ("theme", "4万人")} <= roles(aid)
+    (aid,) = kinds(read("老撾的學校供餐項目由中國政府資助，世界糧食計劃署負責實施。"), "AidDelivery")
+    assert ("recipient", "老挝") in roles(aid) and aid.literals["deliverable"] == "学校供餐项目"

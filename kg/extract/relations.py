@@ -112,6 +112,8 @@ _DEBT_DEAL_WITH = re.compile(r"(?:与|同)$")
 _GIVEN_THEN_REACH = re.compile(r"(?:援助|援建|捐赠|捐助|赠送|提供|出资|资助|实施)的()(" + _BATCH + r"[^，。；的由]{0,16}?(?:"
                                + _GOODS + r"|项目|援助))(?:近日|日前)?(?:已|已经|将)?(?:于[^，。；在]{2,14}?)?"
                                r"(?:顺利|先后|陆续|正式)?(运抵|抵达|送抵|运达|在)$")
+# 加蓬的4万人座体育场由中国援建, 老挝的学校供餐项目由中国政府资助: the country's own thing, given by China
+_OWN_GIVEN_BY = re.compile(r"的()([^，。；的由]{2,20}?)由(?:中国|中方|我国)(?:政府)?(?:无偿|出资)?(?:援建|援助|捐建|捐赠|资助|援助建设)")
 _JOINED_AFTER = re.compile(r"和|及|以及|、|与")
 _REACHED_BEFORE = re.compile(r"(?:运抵|抵达|送抵|运达|在)(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?$")
 _REACHED_AFTER = re.compile(r"(?:顺利|正式)?(?:完成)?(?:了)?(?:交接|移交|交付|卸货)")
@@ -947,7 +949,7 @@ class Relations:
                                               and not any(x.type == "MONEY" for x in inner))
                          and not any(p.start <= c.start and c.end <= p.end for p in projects)]
             deal = _DEBT_DEAL.search(clause)
-            if not countries or not RECIPIENT_VERBS.search(clause) and not deal:
+            if not countries or not RECIPIENT_VERBS.search(clause) and not deal and not _OWN_GIVEN_BY.search(clause):
                 continue
             listed = _list_run(sent.text, countries, sent.start)
             items = [p for p in projects if cs <= p.start and p.end <= ce]
@@ -956,7 +958,7 @@ class Relations:
                                                        for p in items)]
                 if not listed:
                     continue
-            obj, done_in = "", []
+            obj, done_in, shown = "", [], []
             if not items:
                 tail = sent.text[listed[-1].end - sent.start:ce - sent.start]
                 o = _DELIVERED.search(tail)
@@ -970,6 +972,9 @@ class Relations:
                     o = _DEBT_AFTER.match(tail)  # 免除了坦桑尼亚、赞比亚等国的债务: the debts of those countries
                 if o is None:
                     o = _TEAM_AFTER.match(tail)
+                if o is None and re.fullmatch(r"\s*", sent.text[cs - sent.start:listed[0].start - sent.start]):
+                    o = _OWN_GIVEN_BY.match(tail)  # (the country opens the clause)
+                    shown = [x for x in inner if o and x.type in ("COUNT", "MONEY") and x.start < listed[-1].end + o.end(2)]
                 if o is None and (o := _CARRIED_OUT_BEFORE.search(sent.text, cs - sent.start, listed[0].start - sent.start)):
                     o = o if _CARRIED_OUT_AFTER.match(tail) else None  # 项目将在老挝的…省实施: the places it is done in
                     done_in = [x for x in inner if o and x.type == "PLACE" and x.start >= listed[-1].end]
@@ -988,6 +993,7 @@ class Relations:
             fact.roles += [("part_of", x) for x in _served(sent, ms, cs)]
             fact.roles += [("deliverable", p) for p in items]
             fact.roles += [("recipient", c) for c in listed]
+            fact.roles += [("theme", x) for x in shown]  # 加蓬的4万人座体育场: the figure in what was given
             if items and _CARRIED_OUT_IN.fullmatch(sent.text, items[-1].end - sent.start, listed[0].start - sent.start) \
                     and _CARRIED_OUT_AFTER.match(sent.text, listed[-1].end - sent.start, ce - sent.start):
                 done_in = [x for x in inner if x.type == "PLACE" and x.start >= listed[-1].end]  # 该项目将在老挝的…省实施
