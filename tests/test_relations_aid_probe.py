@@ -135,3 +135,17 @@ def test_a_countrys_own_thing_given_by_china_passive(read):
     assert {("recipient", "加蓬"), ("theme", "4万人")} <= roles(aid)
     (aid,) = kinds(read("老撾的學校供餐項目由中國政府資助，世界糧食計劃署負責實施。"), "AidDelivery")
     assert ("recipient", "老挝") in roles(aid) and aid.literals["deliverable"] == "学校供餐项目"
+
+
+def test_countries_listed_as_beneficiaries_after_the_aid_receive_it(read):
+    # …免除非洲17国…债务。受惠国家包括X、Y、Z等: the list names the relief's recipients
+    facts = read("中國宣佈免除非洲17國23筆無息貸款債務。受惠國家包括盧旺達、突尼斯、厄立特里亞和贊比亞等。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("recipient", "卢旺达"), ("recipient", "突尼斯"), ("recipient", "赞比亚")} <= roles(pledge)
+
+
+def test_the_sum_a_debt_deal_involves_is_the_deals(read):
+    # 与X签署债务重组协议，涉及金额约…: the sum of the deal with X
+    facts = read("中國進出口銀行與贊比亞財政部簽署債務重組協議，涉及金額約42億美元。")
+    (figure,) = kinds(facts, "AidStatistic")
+    assert {("recipient", "赞比亚"), ("theme", "42億美元")} <= roles(figure)

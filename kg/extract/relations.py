@@ -71,7 +71,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
-AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|出资|注资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
+AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|债务重组|债务减免|捐|出资|注资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
 _ATTENDED = re.compile(r"与会|出席|列席|参加(?:了)?(?:会议|峰会|论坛|开幕式|闭幕式)")
 _TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
                     r"营业额")
@@ -309,7 +309,7 @@ class Relations:
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
                      _same_announcer, _same_occasion, _dated_after, _counted_to_the_day, _handed_to,
-                     _one_of_the_announced, _lenders, _arrived, _commitments):
+                     _one_of_the_announced, _lenders, _arrived, _beneficiaries, _commitments):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         doc.facts = _channels(doc, doc.facts)
@@ -1850,7 +1850,7 @@ def _aided_by_purpose(doc: Document, facts: list[Fact]) -> list[Fact]:
 _SERVES = re.compile(r"[，,]?(?:以|并|来|从而)?(?:为|向|帮助|支持|援助)[^，；。,;]{2,30}?(?:提供|开展|实施|援建|建设|捐赠|采购|购买|运送|分发)")
 
 
-_SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:该|此|这一?|上述)?(?:项目|援助|批援助|笔援助|批物资)?(?:的)?(?:援助)?(?:总)?(?:金额|总额|价值|规模|投资额?|资金|款项)"
+_SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:涉及|所涉)?(?:该|此|这一?|上述)?(?:项目|援助|批援助|笔援助|批物资)?(?:的)?(?:援助)?(?:总)?(?:金额|总额|价值|规模|投资额?|资金|款项)"
                         r"(?:为|达|约|共计|合计|总计|逾|超过)*")
 
 
@@ -2199,6 +2199,37 @@ def _arrived(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 
 _DELIVERS = ("AidStatistic", "Pledge")  # events that also say what was (to be) delivered to whom
+# 受惠国家包括卢旺达、突尼斯…: the countries that benefit from the aid just told of, listed after it
+_BENEFICIARIES = re.compile(r"(?:^|[，,；;])\s*(?:其中|这些|上述|此次|本次)?(?:受惠|受益|受援|获益|涉及)的?(?:国家|国|对象)"
+                            r"(?:包括|有|为|是)[:：]?")
+
+
+def _beneficiaries(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Countries listed as those who benefit (中国宣布免除非洲17国…债务。受惠国家包括卢旺达、突尼斯…等): recipients of
+    the last aid told before the list, in its sentence or the one before in its paragraph."""
+    aid = [f for f in facts if f.kind in ("Pledge", "AidStatistic", "AidDelivery")]
+    if not aid:
+        return facts
+    for sent in doc.sentences:
+        text = _rule_view(sent.text)
+        if "国" not in text and "对象" not in text:
+            continue
+        for b in _BENEFICIARIES.finditer(text):
+            at = sent.start + b.end()
+            stop = sent.start + re.match(r"[^；;。]*", text[b.end():]).end() + b.end()
+            listed = [m for m in _in_sentence(doc, sent.index) if m.type in GEO and not _chinese(m) and at <= m.start < stop]
+            if not listed or listed[0].start != at:
+                continue
+            named = _list_run(text, listed, sent.start)
+            told = [f for f in aid if f.end <= sent.start + b.start() + 1 and (f.sentence == sent.index or (
+                f.sentence == sent.index - 1 and doc.sentences[f.sentence].paragraph == sent.paragraph))]
+            if told:
+                last = max(f.end for f in told)
+                for f in told:
+                    if f.end == last:
+                        had = {m.name for m in f.get("recipient")}
+                        f.roles += [("recipient", m) for m in named if m.name not in had]
+    return facts
 
 
 def _no_echoes(facts: list[Fact]) -> list[Fact]:
