@@ -149,3 +149,10 @@ def test_the_sum_a_debt_deal_involves_is_the_deals(read):
     facts = read("中國進出口銀行與贊比亞財政部簽署債務重組協議，涉及金額約42億美元。")
     (figure,) = kinds(facts, "AidStatistic")
     assert {("recipient", "赞比亚"), ("theme", "42億美元")} <= roles(figure)
+
+
+def test_the_toll_a_report_of_a_day_gives_is_dated_that_day(read):
+    # X月X日发布的数字显示，…已致N人丧生: the toll of the disaster, dated by the report
+    facts = read("孟加拉国灾害管理部门5月20日发布的数字显示，热带气旋已致312人遇难。中国政府决定向孟加拉国提供紧急援助。")
+    (toll,) = [f for f in kinds(facts, "AidStatistic") if f.get("theme")]
+    assert {("theme", "312人"), ("date", "5月20日")} <= roles(toll)

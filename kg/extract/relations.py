@@ -733,7 +733,11 @@ class Relations:
             # 设立X基金，在第一阶段投入30亿元: a sum put into the fund named before in the sentence
             sized = sized or any(a.type == "MONEY" for a in amounts) and _SIZE_OF_LAST.match(clause) and any(
                 x.type == "PROGRAMME" and x.end <= cs for x in ms)
-            if not AID_WORDS.search(clause) and not flow and not sized and not trade and not (
+            # 各类灾害已致1136人丧生, 遇难人数升至1678人: the toll of the disaster the aid answers is a figure of the news too
+            toll = _TOLL.search(clause) and [a for a in amounts if a.type == "COUNT" and re.search(r"人(?:次)?$", _zh(a))]
+            if toll:
+                amounts = toll
+            if not AID_WORDS.search(clause) and not flow and not sized and not trade and not toll and not (
                     any(a.type == "MONEY" or _goods(a) for a in amounts)
                     and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
@@ -818,7 +822,8 @@ class Relations:
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
                 # (not across a ；: what follows it is a statement of its own)
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start
-                        and (m.type == "MONEY" or speaker or d.start >= cs or d.start == sent.start
+                        and (m.type == "MONEY" or speaker or d.start >= cs or _REPORTED.match(sent.text, d.end - sent.start)
+                             or d.start == sent.start
                              and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
                         and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
                 # 截至2019年底，…投资存量…，…设立企业3500多家: a stock of trade or investment is counted up to that day
@@ -1427,6 +1432,9 @@ class Relations:
             yield fact
 
 
+# X 8月30日发布的数字显示，…: the figures the report gives are dated the day it came out
+_REPORTED = re.compile(r"(?:发布|公布)的?(?:最新)?(?:数字|数据|统计|报告|消息)(?:显示|称|表明)")
+_TOLL = re.compile(r"丧生|遇难|罹难|死亡|受伤|失踪|伤亡|受灾|无家可归|流离失所")
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国|[二三四五六七八九十两\d]{1,3}国)")  # 东盟十国
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
 _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
