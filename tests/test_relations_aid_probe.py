@@ -156,3 +156,15 @@ def test_the_toll_a_report_of_a_day_gives_is_dated_that_day(read):
     facts = read("孟加拉国灾害管理部门5月20日发布的数字显示，热带气旋已致312人遇难。中国政府决定向孟加拉国提供紧急援助。")
     (toll,) = [f for f in kinds(facts, "AidStatistic") if f.get("theme")]
     assert {("theme", "312人"), ("date", "5月20日")} <= roles(toll)
+
+
+def test_the_sum_of_goods_that_reach_a_city_was_delivered_there(read):
+    # 向X提供的<sum>援助物资已运抵<city>: the figure's place too
+    facts = read("中国向叙利亚提供的3000万元人民币紧急援助物资已陆续运抵大马士革。")
+    (figure,) = kinds(facts, "AidStatistic")
+    assert {("recipient", "叙利亚"), ("theme", "3000万元人民币"), ("location", "大马士革")} <= roles(figure)
+
+
+def test_what_the_aid_includes_is_no_part_of_its_name(read):
+    (aid,) = kinds(read("中国政府向所罗门群岛提供的紧急援助包括医疗物资和食品。"), "AidDelivery")
+    assert aid.literals["deliverable"] == "紧急援助"

@@ -114,6 +114,7 @@ _GIVEN_THEN_REACH = re.compile(r"(?:援助|援建|捐赠|捐助|赠送|提供|�
                                r"(?:顺利|先后|陆续|正式)?(运抵|抵达|送抵|运达|在)$")
 # 加蓬的4万人座体育场由中国援建, 老挝的学校供餐项目由中国政府资助: the country's own thing, given by China
 _OWN_GIVEN_BY = re.compile(r"的()([^，。；的由]{2,20}?)由(?:中国|中方|我国)(?:政府)?(?:无偿|出资)?(?:援建|援助|捐建|捐赠|资助|援助建设)")
+_LISTED_IN = re.compile(r"(?:主要)?(?:包括|包含|涵盖)")
 _JOINED_AFTER = re.compile(r"和|及|以及|、|与")
 _REACHED_BEFORE = re.compile(r"(?:运抵|抵达|送抵|运达|在)(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?$")
 _REACHED_AFTER = re.compile(r"(?:顺利|正式)?(?:完成)?(?:了)?(?:交接|移交|交付|卸货)")
@@ -992,6 +993,7 @@ class Relations:
                     continue
                 obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
                 obj = _ARRIVAL_AFTER.split(obj, 1)[0] or obj  # …物资于3月5日运抵苏瓦: the goods, not their arrival
+                obj = _LISTED_IN.split(obj, 1)[0] or obj  # 提供的紧急援助包括医疗物资和食品: the aid, not its list
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
@@ -2179,11 +2181,13 @@ def _arrived(doc: Document, facts: list[Fact]) -> list[Fact]:
     place the verb reaches is where the delivery was made, the day right before the verb when it was made;
     in the delivery's own stretch of the sentence (up to ；or 。)."""
     for f in facts:
-        if f.kind != "AidDelivery" or (f.get("date") and f.get("location")):
+        # (a figure of the goods that arrive: 向叙利亚提供的3000万元人民币援助物资已运抵大马士革, its sum before the verb)
+        figure = (f.get("theme") or f.get("amount") or [None])[0] if f.kind == "AidStatistic" else None
+        if not (f.kind == "AidDelivery" or figure is not None) or (f.get("date") and f.get("location")):
             continue
         sent = doc.sentences[f.sentence]
         text = _rule_view(sent.text)
-        lo = f.start - sent.start
+        lo = (figure.end if figure is not None else f.start) - sent.start
         stop = re.match(r"[^；。]*", text[lo:]).end() + lo
         arrival = _ARRIVES.search(text, lo, stop) or _handed_over_in(text, lo, stop)
         if arrival is None:
