@@ -168,3 +168,16 @@ def test_the_sum_of_goods_that_reach_a_city_was_delivered_there(read):
 def test_what_the_aid_includes_is_no_part_of_its_name(read):
     (aid,) = kinds(read("中国政府向所罗门群岛提供的紧急援助包括医疗物资和食品。"), "AidDelivery")
     assert aid.literals["deliverable"] == "紧急援助"
+
+
+def test_a_handover_ceremony_held_in_a_city_places_the_delivery(read):
+    # <goods>交接仪式在<city>举行: where the goods were handed over
+    (aid,) = kinds(read("中国政府援助瓦努阿图的抗疫物资交接仪式在维拉港举行。"), "AidDelivery")
+    assert {("recipient", "瓦努阿图"), ("location", "维拉港")} <= roles(aid)
+
+
+def test_the_worth_of_goods_just_handed_over_was_where_they_were(read):
+    # …粮食在首都利隆圭交接，价值约300万元人民币: the sum's place is the delivery's
+    facts = read("3月15日，中国援助马拉维的第二批粮食在首都利隆圭交接，价值约300万元人民币。")
+    (figure,) = kinds(facts, "AidStatistic")
+    assert {("recipient", "马拉维"), ("theme", "300万元人民币"), ("location", "利隆圭")} <= roles(figure)

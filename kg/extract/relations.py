@@ -310,7 +310,7 @@ class Relations:
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
                      _same_announcer, _same_occasion, _dated_after, _counted_to_the_day, _handed_to,
-                     _one_of_the_announced, _lenders, _arrived, _beneficiaries, _commitments):
+                     _one_of_the_announced, _lenders, _arrived, _worth_of_the_delivery, _beneficiaries, _commitments):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         doc.facts = _channels(doc, doc.facts)
@@ -2166,9 +2166,13 @@ _BEFORE_ARRIVAL = re.compile(r"(?:已|已经|均|先后|陆续|顺利|分别)*(?
 _TO_THE_PLACE = re.compile(r"(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?")
 
 
-# 粮食在首都利隆圭交接, 物资将在仰光交付: where aid is handed over (not where a project is begun or a ceremony held)
+# 粮食在首都利隆圭交接, 物资将在仰光交付, 交接仪式在维拉港举行: where aid is handed over (not where a project is
+# begun or another ceremony held)
 _IN_THE_PLACE = re.compile(r"在(?=(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?[^，。；在]{2,16}?"
-                           r"(?:港|机场)?(?:顺利|正式)?(?:完成)?(?:了)?(?:交接|移交|交付|发放|分发))")
+                           r"(?:港|机场)?(?:顺利|正式)?(?:完成)?(?:了)?(?:交接|移交|交付|发放|分发))"
+                           # 抗疫物资交接仪式在维拉港举行: the ceremony of the handover, and where it was held
+                           r"|(?:交接|移交|交付|捐赠|发放)仪式(?:近日|日前|当天|当日|今天|\d{1,2}日)?(?:上午|下午)?在"
+                           r"(?=[^，。；在]{2,16}?举行)")
 
 
 def _handed_over_in(text: str, lo: int, hi: int) -> re.Match | None:
@@ -2317,6 +2321,19 @@ def _sum_of_the_aid(doc: Document, facts: list[Fact]) -> list[Fact]:
                 f.roles += [(r, m) for r, m in near[-1].roles if r in ("recipient", "deliverable")]
                 if any(r == "deliverable" and not m.is_value for r, m in near[-1].roles):  # 该项目金额为…: the named project's sum
                     f.roles = [("amount" if r == "theme" and m.type == "MONEY" else r, m) for r, m in f.roles]
+    return facts
+
+
+def _worth_of_the_delivery(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """The worth of goods just handed over (…第二批粮食在首都利隆圭交接，价值约300万元人民币): the sum was where the
+    goods were, the delivery told before it in its sentence to the same recipients."""
+    for f in facts:
+        if f.kind == "AidStatistic" and not f.get("location") and f.get("recipient") and _SUM_OF_IT.match(_rule_view(f.text)):
+            given = {_plain_name(m) for m in f.get("recipient")}
+            near = [t for t in facts if t.kind == "AidDelivery" and t.sentence == f.sentence and t.end <= f.start
+                    and t.get("location") and given == {_plain_name(m) for m in t.get("recipient")}]
+            if near:
+                f.roles += [("location", m) for m in near[-1].get("location")]
     return facts
 
 
