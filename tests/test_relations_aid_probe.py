@@ -181,3 +181,17 @@ def test_the_worth_of_goods_just_handed_over_was_where_they_were(read):
     facts = read("3月15日，中国援助马拉维的第二批粮食在首都利隆圭交接，价值约300万元人民币。")
     (figure,) = kinds(facts, "AidStatistic")
     assert {("recipient", "马拉维"), ("theme", "300万元人民币"), ("location", "利隆圭")} <= roles(figure)
+
+
+def test_the_sum_a_relief_involves_after_a_comma_and_a_space_is_its_sum(read):
+    # …债务, 总额约为…  / …贷款，涉及金额约…: the sum of the relief just announced (half-width comma, space)
+    (pledge,) = kinds(read("中國宣佈免除非洲17國23筆無息貸款，涉及金額約6億元人民幣。"), "Pledge")
+    assert ("theme", "6億元人民幣") in roles(pledge)
+    (pledge,) = kinds(read("中國政府宣佈, 免除贊比亞、坦桑尼亞等國家的債務, 總額約為1.2億美元."), "Pledge")
+    assert {("recipient", "赞比亚"), ("theme", "1.2億美元")} <= roles(pledge)
+
+
+def test_aid_that_reaches_countries_after_benefit(read):
+    # X的免债措施，惠及了A、B等国: the measure is delivered to the countries
+    (aid,) = kinds(read("中國對最不發達國家的免債措施，惠及了埃塞俄比亞、盧旺達等國。"), "AidDelivery")
+    assert {("recipient", "埃塞俄比亚"), ("recipient", "卢旺达")} <= roles(aid)

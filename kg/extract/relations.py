@@ -114,6 +114,9 @@ _GIVEN_THEN_REACH = re.compile(r"(?:援助|援建|捐赠|捐助|赠送|提供|�
                                r"(?:顺利|先后|陆续|正式)?(运抵|抵达|送抵|运达|在)$")
 # 加蓬的4万人座体育场由中国援建, 老挝的学校供餐项目由中国政府资助: the country's own thing, given by China
 _OWN_GIVEN_BY = re.compile(r"的()([^，。；的由]{2,20}?)由(?:中国|中方|我国)(?:政府)?(?:无偿|出资)?(?:援建|援助|捐建|捐赠|资助|援助建设)")
+# 中国对最不发达国家的免债措施，惠及了埃塞俄比亚、卢旺达等国: the aid that reaches the countries after 惠及
+_REACHES = re.compile(r"()([^，。；的]{2,16}?(?:措施|援助|项目|政策|举措|倡议|物资|疫苗|粮食))[，,]?"
+                      r"(?:已|已经|先后|共|累计|还|也|直接)*惠及了?$")
 _LISTED_IN = re.compile(r"(?:主要)?(?:包括|包含|涵盖)")
 _JOINED_AFTER = re.compile(r"和|及|以及|、|与")
 _REACHED_BEFORE = re.compile(r"(?:运抵|抵达|送抵|运达|在)(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?$")
@@ -978,6 +981,8 @@ class Relations:
                     o = _DEBT_AFTER.match(tail)  # 免除了坦桑尼亚、赞比亚等国的债务: the debts of those countries
                 if o is None:
                     o = _TEAM_AFTER.match(tail)
+                if o is None and "惠及" in clause:
+                    o = _REACHES.search(sent.text, 0, listed[0].start - sent.start)
                 if o is None and re.fullmatch(r"\s*", sent.text[cs - sent.start:listed[0].start - sent.start]):
                     o = _OWN_GIVEN_BY.match(tail)  # (the country opens the clause)
                     shown = [x for x in inner if o and x.type in ("COUNT", "MONEY") and x.start < listed[-1].end + o.end(2)]
@@ -2821,7 +2826,7 @@ _QUALIFIER = re.compile(r"(?:(?!包括|是|为|有|将|已|了|在|对|向|和|�
                         r"{0,8}[“\"《「『'‘]?|新的[“\"《]?")
 # what 提出 names as its object with an attributive before it: 提出了推动共同发展的“全球发展倡议”
 _PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
-_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目|该贷款|基金|贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
+_SIZE_OF_LAST = re.compile(r"^\s*(?:涉及|所涉)?(?:其|该基金|该项目|该贷款|基金|贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
                            # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
                            r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内)|在[^，；。]{1,16}?基础上)?(?:再|又|追加)?(?:投入|注资|增资|注入)"
                            r"|^(?:并|还|将|已|先后)*(?:为|向)(?:其|该基金)(?:提供|注资|增资|注入|投入)")
