@@ -128,7 +128,7 @@ def _sides(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Ment
 
 
 # 土叙两国, 土叙双方: two countries named before, each by the first character of its name
-_PAIR = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])(?:两国|双方)")
+_PAIR = re.compile(r"两国|双方")  # (the two characters before it are read from the text)
 
 
 def _initials(doc: Document) -> tuple[list[Mention], dict[str, set[str]]]:
@@ -149,14 +149,18 @@ def _pairs(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Ment
     sentence_starts = [x.start for x in doc.sentences]
     out = []
     for a in _PAIR.finditer(text):
-        keys = [by_initial.get(a.group(i), set()) for i in (1, 2)]
-        if a.group(1) == a.group(2) or any(len(k) != 1 for k in keys) or a.start() in taken or a.start() + 1 in taken:
+        at = a.start() - 2
+        pair = text[max(at, 0):a.start()]
+        if at < 0 or pair[0] == pair[1] or at in taken or at + 1 in taken:
             continue
-        refs = [next((m for m in countries if m.key == next(iter(k)) and m.end <= a.start()), None) for k in keys]
-        k = bisect.bisect_right(sentence_starts, a.start()) - 1
+        keys = [by_initial.get(c, set()) for c in pair]
+        if any(len(k) != 1 for k in keys):
+            continue
+        refs = [next((m for m in countries if m.key == next(iter(k)) and m.end <= at), None) for k in keys]
+        k = bisect.bisect_right(sentence_starts, at) - 1
         if None in refs or k < 0:
             continue
-        out += [Mention(a.start() + i, a.start() + i + 1, doc.text[a.start() + i], "COUNTRY", ref.key, doc.sentences[k].index,
+        out += [Mention(at + i, at + i + 1, doc.text[at + i], "COUNTRY", ref.key, doc.sentences[k].index,
                         ref.name, rule="anaphor:pair") for i, ref in enumerate(refs)]
     return out
 
@@ -168,7 +172,7 @@ _ITS = re.compile(r"(?:向|为|给|帮助|协助|支持|免除|减免|豁免)了
 def _its(doc: Document, text: str, by_sentence, paragraph_of) -> list[Mention]:
     """Each 其 that a verb of giving or relief takes (并向其提供5000万元人民币无偿援助, 免除了其…债务): a mention of
     the last country other than China named before it, in its sentence or the one before in its paragraph."""
-    if "其" not in text:
+    if "其" not in text or not any(m.type == "COUNTRY" for ms in by_sentence.values() for m in ms):
         return []
     sentence_starts = [x.start for x in doc.sentences]
     out = []

@@ -738,7 +738,8 @@ class Relations:
             sized = sized or any(a.type == "MONEY" for a in amounts) and _SIZE_OF_LAST.match(clause) and any(
                 x.type == "PROGRAMME" and x.end <= cs for x in ms)
             # 各类灾害已致1136人丧生, 遇难人数升至1678人: the toll of the disaster the aid answers is a figure of the news too
-            toll = _TOLL.search(clause) and [a for a in amounts if a.type == "COUNT" and re.search(r"人(?:次)?$", _zh(a))]
+            toll = any(a.type == "COUNT" for a in amounts) and _TOLL.search(clause) and [
+                a for a in amounts if a.type == "COUNT" and re.search(r"人(?:次)?$", _zh(a))]
             if toll:
                 amounts = toll
             if not AID_WORDS.search(clause) and not flow and not sized and not trade and not toll and not (
@@ -957,8 +958,10 @@ class Relations:
                                               and sent.text[c.start - sent.start - 1:c.start - sent.start] == "向"
                                               and not any(x.type == "MONEY" for x in inner))
                          and not any(p.start <= c.start and c.end <= p.end for p in projects)]
-            deal = _DEBT_DEAL.search(clause)
-            if not countries or not RECIPIENT_VERBS.search(clause) and not deal and not _OWN_GIVEN_BY.search(clause):
+            if not countries:
+                continue
+            deal = "债" in clause and _DEBT_DEAL.search(clause)
+            if not RECIPIENT_VERBS.search(clause) and not deal and not ("由" in clause and _OWN_GIVEN_BY.search(clause)):
                 continue
             listed = _list_run(sent.text, countries, sent.start)
             items = [p for p in projects if cs <= p.start and p.end <= ce]
@@ -2278,10 +2281,12 @@ def _no_echoes(facts: list[Fact]) -> list[Fact]:
 
     def shared(i: int) -> bool:  # 分别提供了100万美元、50万美元…援助: the figures of the clause, one a country, tell it all
         f = facts[i]
+        if f.kind != "AidDelivery" or "deliverable" not in f.literals:
+            return False
+        given = to_simplified(f.literals["deliverable"])
         figures = [j for j in by_sentence[f.sentence] if facts[j].kind in _DELIVERS and facts[j].start < f.end
-                   and f.start < facts[j].end and any(to_simplified(m.text) in to_simplified(f.literals.get("deliverable", ""))
-                                                      for _, m in facts[j].roles if m.is_value)]
-        return f.kind == "AidDelivery" and len(figures) > 1 and roles[i] <= set().union(*(roles[j] for j in figures))
+                   and f.start < facts[j].end and any(to_simplified(m.text) in given for _, m in facts[j].roles if m.is_value)]
+        return len(figures) > 1 and roles[i] <= set().union(*(roles[j] for j in figures))
 
     return [f for i, f in enumerate(facts) if not any(echo(i, j) for j in by_sentence[f.sentence]) and not shared(i)]
 
