@@ -195,3 +195,10 @@ def test_aid_that_reaches_countries_after_benefit(read):
     # X的免债措施，惠及了A、B等国: the measure is delivered to the countries
     (aid,) = kinds(read("中國對最不發達國家的免債措施，惠及了埃塞俄比亞、盧旺達等國。"), "AidDelivery")
     assert {("recipient", "埃塞俄比亚"), ("recipient", "卢旺达")} <= roles(aid)
+
+
+def test_a_country_named_in_a_clause_of_its_own_receives_the_aid_of_the_next(read):
+    # 在X，项目将向…提供紧急粮食援助: the clause names the country, the next the aid
+    facts = read("在布基纳法索，项目将向北部地区的国内流离失所者提供紧急粮食援助；在老挝，项目将支持学校供餐。")
+    (aid,) = kinds(facts, "AidDelivery")
+    assert ("recipient", "布基纳法索") in roles(aid) and aid.literals["deliverable"] == "紧急粮食援助"

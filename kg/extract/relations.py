@@ -117,6 +117,7 @@ _OWN_GIVEN_BY = re.compile(r"的()([^，。；的由]{2,20}?)由(?:中国|中方
 # 中国对最不发达国家的免债措施，惠及了埃塞俄比亚、卢旺达等国: the aid that reaches the countries after 惠及
 _REACHES = re.compile(r"()([^，。；的]{2,16}?(?:措施|援助|项目|政策|举措|倡议|物资|疫苗|粮食))[，,]?"
                       r"(?:已|已经|先后|共|累计|还|也|直接)*惠及了?$")
+_TOPIC_COUNTRY = re.compile(r"\s*(?:在|对于|对)\|(?:方面)?[，,]")  # a clause 在X， / 对于X， (the country at |)
 _LISTED_IN = re.compile(r"(?:主要)?(?:包括|包含|涵盖)")
 _JOINED_AFTER = re.compile(r"和|及|以及|、|与")
 _REACHED_BEFORE = re.compile(r"(?:运抵|抵达|送抵|运达|在)(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?$")
@@ -946,8 +947,11 @@ class Relations:
                 yield Fact("AidDelivery", sent.index, p.start, p.end, p.text, "recipient:country-in-name", p.name,
                            [("deliverable", p), ("recipient", c)])
         sending = "派" in sent.text  # (every verb of sending a team has it)
+        topic: list[Mention] = []  # 在布基纳法索，项目将向…提供紧急粮食援助: the country a clause of its own names
         for k, (cs, ce) in enumerate(clauses):
             clause = sent.text[cs - sent.start:ce - sent.start]
+            aside, topic = topic, [c for c in _within(ms, cs, ce) if c.type == "COUNTRY" and not _chinese(c)
+                                   and _TOPIC_COUNTRY.fullmatch(clause[:c.start - cs] + "|" + clause[c.end - cs:])]
             if sending and (sent_to := _sent_to(sent, ms, clauses, k)) is not None:
                 yield sent_to
                 continue
@@ -958,6 +962,8 @@ class Relations:
                                               and sent.text[c.start - sent.start - 1:c.start - sent.start] == "向"
                                               and not any(x.type == "MONEY" for x in inner))
                          and not any(p.start <= c.start and c.end <= p.end for p in projects)]
+            if not countries and aside and not any(c.type in GEO for c in inner) and _DELIVERED.search(clause):
+                countries = aside  # (the clause after the country's own names no other)
             if not countries:
                 continue
             deal = "债" in clause and _DEBT_DEAL.search(clause)
