@@ -202,3 +202,11 @@ def test_a_country_named_in_a_clause_of_its_own_receives_the_aid_of_the_next(rea
     facts = read("在布基纳法索，项目将向北部地区的国内流离失所者提供紧急粮食援助；在老挝，项目将支持学校供餐。")
     (aid,) = kinds(facts, "AidDelivery")
     assert ("recipient", "布基纳法索") in roles(aid) and aid.literals["deliverable"] == "紧急粮食援助"
+
+
+def test_a_grant_of_money_and_goods_given_without_the_word_aid(read):
+    # 向X拨款…, 向X无偿援赠一批…设备: verbs of giving of their own
+    (figure,) = kinds(read("中國政府向尼泊爾撥款1000萬元人民幣，用於災後重建。"), "AidStatistic")
+    assert {("recipient", "尼泊尔"), ("theme", "1000萬元人民幣")} <= roles(figure)
+    (aid,) = kinds(read("中國政府決定向馬爾代夫無償援贈一批海水淡化設備。"), "AidDelivery")
+    assert ("recipient", "马尔代夫") in roles(aid) and aid.literals["deliverable"] == "一批海水淡化设备"

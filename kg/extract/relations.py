@@ -71,7 +71,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
-AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|债务重组|债务减免|捐|出资|注资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
+AID_WORDS = re.compile(r"援助|援建|援赠|拨款|拨付|贷款|缓债|免债|债务重组|债务减免|捐|出资|注资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
 _ATTENDED = re.compile(r"与会|出席|列席|参加(?:了)?(?:会议|峰会|论坛|开幕式|闭幕式)")
 _TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
                     r"营业额")
@@ -87,7 +87,7 @@ RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|�
 _GIVEN_TO_BODY = re.compile(r"(?:捐赠|捐助|提供|援助|交付|移交|赠送)了?")  # 向非洲联盟捐赠了…: a body that receives aid
 _GIVEN_TO = re.compile(r"(?:将|已|已经|陆续|顺利)*" + _HAND_TO + "$")
 # what a delivery gave, after its verb (实施了…项目, 捐赠了2000吨大米)
-_DELIVERED = re.compile(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠|捐助|赠送|派遣|派出|开展|举办)(了)?([^，。；、]{2,30}?(?:项目|工程|设施|"
+_DELIVERED = re.compile(r"(?:实施|援建|援助了?|援赠|提供|建设|建立|捐赠|捐助|捐献|赠送|派遣|派出|开展|举办)(了)?([^，。；、]{2,30}?(?:项目|工程|设施|"
                         r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|医疗队|专家组|志愿者|培训班|研修班|" + _GOODS + r"|等))(?=[，。；]|$)")
 # 向马达加斯加派遣的第21批援马医疗队于2月抵达…: the team sent to the country, named after the verb and 的
 _TEAM_AFTER = re.compile(r"(?:派遣|派出|选派|组派)(了)?的?([^，。；]{0,12}?(?:医疗队|专家组|救援队|志愿者|教师|工作组|技术组|"
