@@ -210,3 +210,15 @@ def test_a_grant_of_money_and_goods_given_without_the_word_aid(read):
     assert {("recipient", "尼泊尔"), ("theme", "1000萬元人民幣")} <= roles(figure)
     (aid,) = kinds(read("中國政府決定向馬爾代夫無償援贈一批海水淡化設備。"), "AidDelivery")
     assert ("recipient", "马尔代夫") in roles(aid) and aid.literals["deliverable"] == "一批海水淡化设备"
+
+
+def test_countries_that_build_with_chinas_help_receive_what_they_build(read):
+    # 在中国的帮助下，X、Y等国建成了…: the countries opening the clause after China's help
+    (aid,) = kinds(read("在中國的幫助下，埃塞俄比亞、肯尼亞等國建成了多個農業技術示範中心。"), "AidDelivery")
+    assert {("recipient", "埃塞俄比亚"), ("recipient", "肯尼亚")} <= roles(aid)
+    assert aid.literals["deliverable"] == "多个农业技术示范中心"
+
+
+def test_the_list_of_what_the_aid_to_a_country_holds_is_what_was_given(read):
+    (aid,) = kinds(read("中國對阿富汗的援助主要包括糧食、藥品和越冬物資。"), "AidDelivery")
+    assert ("recipient", "阿富汗") in roles(aid) and aid.literals["deliverable"] == "粮食、药品和越冬物资"

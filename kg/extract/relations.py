@@ -118,6 +118,9 @@ _OWN_GIVEN_BY = re.compile(r"的()([^，。；的由]{2,20}?)由(?:中国|中方
 _REACHES = re.compile(r"()([^，。；的]{2,16}?(?:措施|援助|项目|政策|举措|倡议|物资|疫苗|粮食))[，,]?"
                       r"(?:已|已经|先后|共|累计|还|也|直接)*惠及了?$")
 _TOPIC_COUNTRY = re.compile(r"\s*(?:在|对于|对)\|(?:方面)?[，,]")  # a clause 在X， / 对于X， (the country at |)
+_WITH_HELP = re.compile(r"在(?:中国|中方|我国)(?:政府)?(?:的)?(?:帮助|援助|支持|资助|协助)下[，,]\s*$")
+_BUILT_WITH_HELP = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:先后|已|已经|陆续|顺利|共|相继)*"
+                              r"(?:建成|建设|修建|实施|开展|完成|落成|建立)(了)?([^，。；]{2,30})")
 _LISTED_IN = re.compile(r"(?:主要)?(?:包括|包含|涵盖)")
 _JOINED_AFTER = re.compile(r"和|及|以及|、|与")
 _REACHED_BEFORE = re.compile(r"(?:运抵|抵达|送抵|运达|在)(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?$")
@@ -967,7 +970,12 @@ class Relations:
             if not countries:
                 continue
             deal = "债" in clause and _DEBT_DEAL.search(clause)
-            if not RECIPIENT_VERBS.search(clause) and not deal and not ("由" in clause and _OWN_GIVEN_BY.search(clause)):
+            # 在中国的帮助下，埃塞俄比亚、肯尼亚等国建成了…: the countries that open the clause after China's help
+            helped = k > 0 and "下" in sent.text[clauses[k - 1][0] - sent.start:cs - sent.start] and _WITH_HELP.search(
+                sent.text, clauses[k - 1][0] - sent.start, cs - sent.start) and re.fullmatch(
+                r"\s*", sent.text[cs - sent.start:countries[0].start - sent.start])
+            if not RECIPIENT_VERBS.search(clause) and not deal and not helped \
+                    and not ("由" in clause and _OWN_GIVEN_BY.search(clause)):
                 continue
             listed = _list_run(sent.text, countries, sent.start)
             items = [p for p in projects if cs <= p.start and p.end <= ce]
@@ -988,6 +996,8 @@ class Relations:
                     o = _GOODS_BEFORE.search(sent.text, cs - sent.start, given.start())  # …物资已分发给X: the goods
                 if o is None and _RELIEF_BEFORE.search(sent.text[cs - sent.start:listed[0].start - sent.start]):
                     o = _DEBT_AFTER.match(tail)  # 免除了坦桑尼亚、赞比亚等国的债务: the debts of those countries
+                if o is None and helped:
+                    o = _BUILT_WITH_HELP.match(tail)
                 if o is None:
                     o = _TEAM_AFTER.match(tail)
                 if o is None and "惠及" in clause:
@@ -1007,7 +1017,8 @@ class Relations:
                     continue
                 obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
                 obj = _ARRIVAL_AFTER.split(obj, 1)[0] or obj  # …物资于3月5日运抵苏瓦: the goods, not their arrival
-                obj = _LISTED_IN.split(obj, 1)[0] or obj  # 提供的紧急援助包括医疗物资和食品: the aid, not its list
+                # 提供的紧急援助包括医疗物资和食品: the aid, not its list (对X的援助主要包括粮食、药品: the list, if it alone)
+                obj = next((part for part in _LISTED_IN.split(obj, 1) if part), obj)
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
