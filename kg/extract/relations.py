@@ -954,7 +954,8 @@ class Relations:
         for k, (cs, ce) in enumerate(clauses):
             clause = sent.text[cs - sent.start:ce - sent.start]
             aside, topic = topic, [c for c in _within(ms, cs, ce) if c.type == "COUNTRY" and not _chinese(c)
-                                   and _TOPIC_COUNTRY.fullmatch(clause[:c.start - cs] + "|" + clause[c.end - cs:])]
+                                   and _TOPIC_COUNTRY.fullmatch(clause[:c.start - cs] + "|" + clause[c.end - cs:])
+                                   ] if len(clause) <= 24 and clause.lstrip()[:1] in ("在", "对") else []
             if sending and (sent_to := _sent_to(sent, ms, clauses, k)) is not None:
                 yield sent_to
                 continue
