@@ -222,3 +222,11 @@ def test_countries_that_build_with_chinas_help_receive_what_they_build(read):
 def test_the_list_of_what_the_aid_to_a_country_holds_is_what_was_given(read):
     (aid,) = kinds(read("中國對阿富汗的援助主要包括糧食、藥品和越冬物資。"), "AidDelivery")
     assert ("recipient", "阿富汗") in roles(aid) and aid.literals["deliverable"] == "粮食、药品和越冬物资"
+
+
+def test_a_place_right_after_the_recipient_is_where_the_aid_went(read):
+    # 向X信德省灾区提供…, 为X首都Y的医院捐赠…: the province or city of the country
+    (figure,) = kinds(read("中国向巴基斯坦信德省灾区提供了5000顶帐篷。"), "AidStatistic")
+    assert {("recipient", "巴基斯坦"), ("location", "信德省")} <= roles(figure)
+    (aid,) = kinds(read("中方为埃塞俄比亚首都亚的斯亚贝巴的医院捐赠了一批医疗设备。"), "AidDelivery")
+    assert {("recipient", "埃塞俄比亚"), ("location", "亚的斯亚贝巴")} <= roles(aid)

@@ -317,7 +317,7 @@ class Relations:
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
                      _same_announcer, _same_occasion, _dated_after, _counted_to_the_day, _handed_to,
-                     _one_of_the_announced, _lenders, _arrived, _worth_of_the_delivery, _beneficiaries, _commitments):
+                     _one_of_the_announced, _lenders, _arrived, _places_of_the_recipient, _worth_of_the_delivery, _beneficiaries, _commitments):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         doc.facts = _channels(doc, doc.facts)
@@ -2349,6 +2349,27 @@ def _sum_of_the_aid(doc: Document, facts: list[Fact]) -> list[Fact]:
                 f.roles += [(r, m) for r, m in near[-1].roles if r in ("recipient", "deliverable")]
                 if any(r == "deliverable" and not m.is_value for r, m in near[-1].roles):  # 该项目金额为…: the named project's sum
                     f.roles = [("amount" if r == "theme" and m.type == "MONEY" else r, m) for r, m in f.roles]
+    return facts
+
+
+# 向巴基斯坦信德省灾区提供, 为埃塞俄比亚首都亚的斯亚贝巴的医院捐赠: the place of the country the aid went to
+_IN_THE_COUNTRY = re.compile(r"(?:的)?(?:首都|首府|北部|南部|东部|西部|中部|东北部|西北部|东南部|西南部)?(?:的)?")
+
+
+def _places_of_the_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A place named right after the country that receives aid (向巴基斯坦信德省灾区提供了5000顶帐篷): where the aid
+    went, its location."""
+    for f in facts:
+        if f.kind not in ("AidStatistic", "AidDelivery", "Pledge") or f.get("location"):
+            continue
+        given = [m for m in f.get("recipient") if m.type == "COUNTRY" and f.start <= m.start < f.end]
+        if not given:
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        ends = {m.end for m in given}
+        f.roles += [("location", p) for p in _in_sentence(doc, sent.index) if p.type == "PLACE" and p.start < f.end and any(
+            e <= p.start and _IN_THE_COUNTRY.fullmatch(text, e - sent.start, p.start - sent.start) for e in ends)][:1]
     return facts
 
 
