@@ -230,3 +230,10 @@ def test_a_place_right_after_the_recipient_is_where_the_aid_went(read):
     assert {("recipient", "巴基斯坦"), ("location", "信德省")} <= roles(figure)
     (aid,) = kinds(read("中方为埃塞俄比亚首都亚的斯亚贝巴的医院捐赠了一批医疗设备。"), "AidDelivery")
     assert {("recipient", "埃塞俄比亚"), ("location", "亚的斯亚贝巴")} <= roles(aid)
+
+
+def test_the_sum_a_named_project_gets_is_its_amount(read):
+    # “X项目”获得Y基金300万美元资助: the project the sum goes to
+    facts = read("“老挝学校供餐项目”获得全球发展和南南合作基金300万美元资助。")
+    (figure,) = kinds(facts, "AidStatistic")
+    assert {("programme", "老挝学校供餐项目"), ("amount", "300万美元")} <= roles(figure)

@@ -814,6 +814,11 @@ class Relations:
                     # 提供200万美元，用于实施布基纳法索紧急粮食援助项目: the named project the next clause says it pays for
                     fund = [x for x in ms if x.type in ("PROJECT", "PROGRAMME") and x.start >= ce
                             and _SUM_THEN_PAYS.fullmatch(sent.text, m.end - sent.start, x.start - sent.start)][:1]
+                if not fund and m.type == "MONEY" and "获" in clause:
+                    # “老挝学校供餐项目”获得全球发展和南南合作基金300万美元资助: the project the sum goes to
+                    fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and x.end <= m.start
+                            and _GETS.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
+                            and _GOT_AS.match(sent.text, m.end - sent.start)][:1]
                 if not fund and m.type == "MONEY" and _TOPS_UP.search(sent.text, 0, m.start - sent.start):
                     # 将X基金整合升级为Y基金，并在30亿美元基础上增资10亿美元: the fund named last is topped up
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= m.start and _zh(x).endswith("基金")][-1:]
@@ -1462,6 +1467,8 @@ class Relations:
 
 # X 8月30日发布的数字显示，…: the figures the report gives are dated the day it came out
 _REPORTED = re.compile(r"(?:发布|公布)的?(?:最新)?(?:数字|数据|统计|报告|消息)(?:显示|称|表明)")
+_GETS = re.compile(r"[”\"》]?(?:已|共|累计|先后)*(?:获得|得到|获)了?[^，；。]{0,24}?")
+_GOT_AS = re.compile(r"(?:的)?(?:资助|援助|支持|资金|捐款|赠款)")
 _TOLL = re.compile(r"丧生|遇难|罹难|死亡|受伤|失踪|伤亡|受灾|无家可归|流离失所")
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国|[二三四五六七八九十两\d]{1,3}国)")  # 东盟十国
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
