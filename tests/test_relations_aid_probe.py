@@ -237,3 +237,11 @@ def test_the_sum_a_named_project_gets_is_its_amount(read):
     facts = read("“老挝学校供餐项目”获得全球发展和南南合作基金300万美元资助。")
     (figure,) = kinds(facts, "AidStatistic")
     assert {("programme", "老挝学校供餐项目"), ("amount", "300万美元")} <= roles(figure)
+
+
+def test_a_pledge_of_sums_given_respectively_is_one_pledge_each(read):
+    # 宣布分别向X和Y提供A和B: A to X, B to Y, each a pledge of its own, announced alike
+    facts = read("中国政府宣布分别向老挝和柬埔寨提供300万美元和200万美元紧急援助。")
+    pledges = {(f.get("amount")[0].text, tuple(m.name for m in f.get("recipient"))) for f in kinds(facts, "Pledge")}
+    assert pledges == {("300万美元", ("老挝",)), ("200万美元", ("柬埔寨",))}
+    assert all(f.get("announced_by") for f in kinds(facts, "Pledge"))

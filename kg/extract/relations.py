@@ -317,7 +317,7 @@ class Relations:
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
                      _same_announcer, _same_occasion, _dated_after, _counted_to_the_day, _handed_to,
-                     _one_of_the_announced, _lenders, _arrived, _places_of_the_recipient, _worth_of_the_delivery, _beneficiaries, _commitments):
+                     _one_of_the_announced, _lenders, _arrived, _places_of_the_recipient, _worth_of_the_delivery, _beneficiaries, _one_each, _commitments):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         doc.facts = _channels(doc, doc.facts)
@@ -2378,6 +2378,22 @@ def _places_of_the_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
         f.roles += [("location", p) for p in _in_sentence(doc, sent.index) if p.type == "PLACE" and p.start < f.end and any(
             e <= p.start and _IN_THE_COUNTRY.fullmatch(text, e - sent.start, p.start - sent.start) for e in ends)][:1]
     return facts
+
+
+def _one_each(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A pledge of sums given respectively (宣布分别向老挝和柬埔寨提供300万美元和200万美元, 向汤加、斐济分别提供…):
+    one pledge for each sum, to the country in its place in the list."""
+    out = []
+    for f in facts:
+        sums = [m for r, m in f.roles if r == "amount" and m.type == "MONEY"]
+        given = [m for r, m in f.roles if r == "recipient"]
+        if f.kind != "Pledge" or len(sums) < 2 or len(sums) != len(given) or "分别" not in _rule_view(f.text):
+            out.append(f)
+            continue
+        for m, g in zip(sorted(sums, key=lambda x: x.start), sorted(given, key=lambda x: x.start)):
+            out.append(replace(f, roles=[(r, x) for r, x in f.roles if r not in ("amount", "recipient") or x is m or x is g],
+                               literals=dict(f.literals)))
+    return out
 
 
 def _worth_of_the_delivery(doc: Document, facts: list[Fact]) -> list[Fact]:
