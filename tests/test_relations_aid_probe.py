@@ -245,3 +245,9 @@ def test_a_pledge_of_sums_given_respectively_is_one_pledge_each(read):
     pledges = {(f.get("amount")[0].text, tuple(m.name for m in f.get("recipient"))) for f in kinds(facts, "Pledge")}
     assert pledges == {("300万美元", ("老挝",)), ("200万美元", ("柬埔寨",))}
     assert all(f.get("announced_by") for f in kinds(facts, "Pledge"))
+
+
+def test_its_after_a_body_given_the_sum_is_the_body_not_a_country(read):
+    # 向世界粮食计划署捐款…，支持其…: 其 is the programme, not the country named before
+    facts = read("老挝发生洪灾。中国向世界粮食计划署捐款300万美元，支持其向灾民提供粮食。")
+    assert not [f for f in facts if ("recipient", "老挝") in roles(f)]

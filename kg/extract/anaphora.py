@@ -181,10 +181,10 @@ def _its(doc: Document, text: str, by_sentence, paragraph_of) -> list[Mention]:
         if k < 0:
             continue
         sentence = doc.sentences[k].index
-        before = [m for i in (sentence - 1, sentence) for m in by_sentence.get(i, ()) if m.type == "COUNTRY"
+        before = [m for i in (sentence - 1, sentence) for m in by_sentence.get(i, ()) if m.type in ("COUNTRY", "ORG")
                   and m.key != _CHINA and m.end <= a.start() and paragraph_of.get(i) == paragraph_of.get(sentence)]
-        if before:
-            ref = max(before, key=lambda m: m.end)
+        ref = max(before, key=lambda m: (m.end, -m.start), default=None)
+        if ref is not None and ref.type == "COUNTRY":  # (向世界粮食计划署捐款，支持其…: 其 is the body, no country)
             out.append(Mention(a.start(1), a.end(1), doc.text[a.start(1):a.end(1)], "COUNTRY", ref.key, sentence, ref.name,
                                rule="anaphor:its"))
     return out
