@@ -52,7 +52,8 @@ def resolve(doc: Document) -> list[Mention]:
             by_sentence[m.sentence].append(m)
     starts = sorted((m.start, m.end) for m in doc.mentions)
     if not ANAPHOR.search(text):
-        more = _sides(doc, text, starts) + _bare_heads(doc, text, starts, by_sentence, paragraph_of)
+        more = _sides(doc, text, starts) + _pairs(doc, text, starts) + _its(doc, text, by_sentence, paragraph_of) \
+            + _bare_heads(doc, text, starts, by_sentence, paragraph_of)
         return sorted([*doc.mentions, *more], key=lambda m: (m.start, -m.end)) if more else doc.mentions
     sentence_starts = [s.start for s in doc.sentences]
     reach = max((e - s for s, e in starts), default=0)  # the longest mention: how far back one may start
@@ -89,6 +90,8 @@ def resolve(doc: Document) -> list[Mention]:
         if head_alone is not None:
             replaced.append(id(head_alone))
     added += _sides(doc, text, starts)
+    added += _pairs(doc, text, starts)
+    added += _its(doc, text, by_sentence, paragraph_of)
     added += _bare_heads(doc, text, starts, by_sentence, paragraph_of)
     if not added:
         return doc.mentions
@@ -125,6 +128,69 @@ def _sides(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Ment
             continue
         out.append(Mention(a.start(), a.end(), doc.text[a.start():a.end()], "COUNTRY", key, doc.sentences[k].index,
                            ref.name, rule="anaphor:side"))
+    return out
+
+
+# 土叙两国, 土叙双方: two countries named before, each by the first character of its name
+_PAIR = re.compile(r"两国|双方")  # (the two characters before it are read from the text)
+
+
+def _initials(doc: Document) -> tuple[list[Mention], dict[str, set[str]]]:
+    countries = [m for m in doc.mentions if m.type == "COUNTRY" and m.key != _CHINA and not m.is_value]
+    by_initial: dict[str, set[str]] = defaultdict(set)
+    for m in countries:
+        by_initial[to_simplified(m.name)[:1]].add(m.key)
+    return countries, by_initial
+
+
+def _pairs(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Mention]:
+    """Each XY两国 / XY双方 whose X and Y each begin the name of exactly one country (not China) the document
+    names before it (土耳其…叙利亚…向土叙双方各拨出20万美元): a mention of each country, at its character."""
+    if "两国" not in text and "双方" not in text:
+        return []
+    countries, by_initial = _initials(doc)
+    taken = {s for s, _ in starts}
+    sentence_starts = [x.start for x in doc.sentences]
+    out = []
+    for a in _PAIR.finditer(text):
+        at = a.start() - 2
+        pair = text[max(at, 0):a.start()]
+        if at < 0 or pair[0] == pair[1] or at in taken or at + 1 in taken:
+            continue
+        keys = [by_initial.get(c, set()) for c in pair]
+        if any(len(k) != 1 for k in keys):
+            continue
+        refs = [next((m for m in countries if m.key == next(iter(k)) and m.end <= at), None) for k in keys]
+        k = bisect.bisect_right(sentence_starts, at) - 1
+        if None in refs or k < 0:
+            continue
+        out += [Mention(at + i, at + i + 1, doc.text[at + i], "COUNTRY", ref.key, doc.sentences[k].index,
+                        ref.name, rule="anaphor:pair") for i, ref in enumerate(refs)]
+    return out
+
+
+# 向其提供, 帮助其, 免除其…债务: 其 the object of a verb of giving or relief
+_ITS = re.compile(r"(?:向|为|给|帮助|协助|支持|免除|减免|豁免)了?(其)(?![中他它余次实后间])")
+
+
+def _its(doc: Document, text: str, by_sentence, paragraph_of) -> list[Mention]:
+    """Each 其 that a verb of giving or relief takes (并向其提供5000万元人民币无偿援助, 免除了其…债务): a mention of
+    the last country other than China named before it, in its sentence or the one before in its paragraph."""
+    if "其" not in text or not any(m.type == "COUNTRY" for ms in by_sentence.values() for m in ms):
+        return []
+    sentence_starts = [x.start for x in doc.sentences]
+    out = []
+    for a in _ITS.finditer(text):
+        k = bisect.bisect_right(sentence_starts, a.start(1)) - 1
+        if k < 0:
+            continue
+        sentence = doc.sentences[k].index
+        before = [m for i in (sentence - 1, sentence) for m in by_sentence.get(i, ()) if m.type in ("COUNTRY", "ORG")
+                  and m.key != _CHINA and m.end <= a.start() and paragraph_of.get(i) == paragraph_of.get(sentence)]
+        ref = max(before, key=lambda m: (m.end, -m.start), default=None)
+        if ref is not None and ref.type == "COUNTRY":  # (向世界粮食计划署捐款，支持其…: 其 is the body, no country)
+            out.append(Mention(a.start(1), a.end(1), doc.text[a.start(1):a.end(1)], "COUNTRY", ref.key, sentence, ref.name,
+                               rule="anaphor:its"))
     return out
 
 

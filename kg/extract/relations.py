@@ -71,7 +71,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
-AID_WORDS = re.compile(r"援助|援建|贷款|缓债|免债|捐|出资|注资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
+AID_WORDS = re.compile(r"援助|援建|援赠|拨款|拨付|贷款|缓债|免债|债务重组|债务减免|捐|出资|注资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
 _ATTENDED = re.compile(r"与会|出席|列席|参加(?:了)?(?:会议|峰会|论坛|开幕式|闭幕式)")
 _TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
                     r"营业额")
@@ -87,8 +87,15 @@ RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|�
 _GIVEN_TO_BODY = re.compile(r"(?:捐赠|捐助|提供|援助|交付|移交|赠送)了?")  # 向非洲联盟捐赠了…: a body that receives aid
 _GIVEN_TO = re.compile(r"(?:将|已|已经|陆续|顺利)*" + _HAND_TO + "$")
 # what a delivery gave, after its verb (实施了…项目, 捐赠了2000吨大米)
-_DELIVERED = re.compile(r"(?:实施|援建|援助了?|提供|建设|建立|捐赠|捐助|赠送|派遣|派出|开展)(了)?([^，。；、]{2,30}?(?:项目|工程|设施|"
-                        r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|医疗队|专家组|志愿者|" + _GOODS + r"|等))(?=[，。；]|$)")
+_DELIVERED = re.compile(r"(?:实施|援建|援助了?|援赠|提供|建设|建立|捐赠|捐助|捐献|赠送|派遣|派出|开展|举办)(了)?([^，。；、]{2,30}?(?:项目|工程|设施|"
+                        r"援助|体系|中心|学校|医院|道路|桥梁|基础设施项目|医疗队|专家组|志愿者|培训班|研修班|" + _GOODS + r"|等))(?=[，。；]|$)")
+# 向马达加斯加派遣的第21批援马医疗队于2月抵达…: the team sent to the country, named after the verb and 的
+_TEAM_AFTER = re.compile(r"(?:派遣|派出|选派|组派)(了)?的?([^，。；]{0,12}?(?:医疗队|专家组|救援队|志愿者|教师|工作组|技术组|"
+                         r"技术人员)[^，。；]{0,20})")
+# 项目将在老挝的丰沙里省、琅南塔省和乌多姆赛省实施: aid carried out in a country (and in its places)
+_CARRIED_OUT_IN = re.compile(r"(?:将|已|已经|正|还|也|主要|分别|先后)*在")
+_CARRIED_OUT_BEFORE = re.compile(r"()((?:援助)?(?:项目|援助|工程))" + _CARRIED_OUT_IN.pattern + "$")
+_CARRIED_OUT_AFTER = re.compile(r"(?:的)?(?:[^，。；]{2,40}?)?(?:实施|开展|落地|执行)")
 _GOODS_NEXT = re.compile(r"[^，。；、的了\d]{0,6}?(?:" + _GOODS + r")")  # 两批|防疫物资
 _GOODS_BEFORE = re.compile(r"()(" + _BATCH + r"[^，。；的由把将]{0,12}?(?:" + _GOODS + r"))$")
 # 援助X的(首批)救灾物资: the aid verb right before the country, what it gave after 的
@@ -96,7 +103,38 @@ _AID_VERB_BEFORE = re.compile(r"(?:援助|援建)$")
 _GOODS_AFTER = re.compile(r"的()(" + _BATCH + r"[^，。；的由]{0,12}?(?:" + _GOODS + r"|医疗队|专家组|项目))")
 # 免除(了)X(、Y等国)的(到期)债务: the countries whose debts are relieved
 _RELIEF_BEFORE = re.compile(r"(?:免除|减免|豁免)了?(?:对)?$")
-_DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠|对华)?的?()([^，。；的]{0,16}?债务)")
+_DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠(?:中国政府|中国|中方|我国)?|对华)?的?(?:截至[^，。；的]{2,10}?到期(?:未偿还)?的)?()([^，。；的]{0,16}?债务|[^，。；的]{0,16}?贷款(?!债务))")
+# 与安哥拉、赞比亚等19个国家签署缓债协议: the countries a deal on their debts is made with are given the relief
+_DEBT_DEAL = re.compile(r"(?:签署|签订|达成|商签)了?((?:缓债|减债|免债|债务重组|债务减免|债务处理|债务延期)(?:协议|共识|安排))")
+_DEBT_DEAL_WITH = re.compile(r"(?:与|同)$")
+# 由中国援助的新冠疫苗于2021年2月运抵柬埔寨, 中国政府出资的粮食援助项目在老挝琅南塔省启动: aid goods or a project
+# given before, then the country they reach or where they are handed over (its place and verb after it)
+_GIVEN_THEN_REACH = re.compile(r"(?:援助|援建|捐赠|捐助|赠送|提供|出资|资助|实施)的()(" + _BATCH + r"[^，。；的由]{0,16}?(?:"
+                               + _GOODS + r"|项目|援助))(?:近日|日前)?(?:已|已经|将)?(?:于[^，。；在]{2,14}?)?"
+                               r"(?:顺利|先后|陆续|正式)?(运抵|抵达|送抵|运达|在)$")
+# 加蓬的4万人座体育场由中国援建, 老挝的学校供餐项目由中国政府资助: the country's own thing, given by China
+_OWN_GIVEN_BY = re.compile(r"的()([^，。；的由]{2,20}?)由(?:中国|中方|我国)(?:政府)?(?:无偿|出资)?(?:援建|援助|捐建|捐赠|资助|援助建设)")
+# 中国对最不发达国家的免债措施，惠及了埃塞俄比亚、卢旺达等国: the aid that reaches the countries after 惠及
+_REACHES = re.compile(r"()([^，。；的]{2,16}?(?:措施|援助|项目|政策|举措|倡议|物资|疫苗|粮食))[，,]?"
+                      r"(?:已|已经|先后|共|累计|还|也|直接)*惠及了?$")
+_TOPIC_COUNTRY = re.compile(r"\s*(?:在|对于|对)\|(?:方面)?[，,]")  # a clause 在X， / 对于X， (the country at |)
+_WITH_HELP = re.compile(r"在(?:中国|中方|我国)(?:政府)?(?:的)?(?:帮助|援助|支持|资助|协助)下[，,]\s*$")
+_BUILT_WITH_HELP = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:先后|已|已经|陆续|顺利|共|相继)*"
+                              r"(?:建成|建设|修建|实施|开展|完成|落成|建立)(了)?([^，。；]{2,30})")
+_LISTED_IN = re.compile(r"(?:主要)?(?:包括|包含|涵盖)")
+_JOINED_AFTER = re.compile(r"和|及|以及|、|与")
+_REACHED_BEFORE = re.compile(r"(?:运抵|抵达|送抵|运达|在)(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?$")
+_REACHED_AFTER = re.compile(r"(?:顺利|正式)?(?:完成)?(?:了)?(?:交接|移交|交付|卸货)")
+
+
+def _reached(sent, p: Mention) -> bool:
+    """A port or place named as a project that goods reach (运抵马普托港) or are handed over in (在苏瓦港交接)."""
+    before = _REACHED_BEFORE.search(sent.text, 0, p.start - sent.start)
+    return before is not None and before.end() == p.start - sent.start and _zh(p).endswith(("港", "机场", "码头")) and (
+        before.group().startswith(("运", "抵", "送")) or _REACHED_AFTER.match(sent.text, p.end - sent.start) is not None)
+
+
+_HANDED_OVER_THERE = re.compile(r"[^，。；]{0,14}?(?:交接|移交|交付|启动|开工|竣工|落成|发放|分发|举行)")
 CONTINUATION = re.compile(r"^(?:包括|其中|即|如|例如|涵盖|主要包括)")
 _DETAIL = re.compile(r"(?:其中)?(?:主要)?(?:包括|即|如|例如|涵盖|有)?[：:]?")  # the words that open a detail
 _CLAUSE = re.compile(r"[^，；。,;！？：:]+[，；。,;！？：:]?")
@@ -280,7 +318,7 @@ class Relations:
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
                      _same_announcer, _same_occasion, _dated_after, _counted_to_the_day, _handed_to,
-                     _one_of_the_announced, _lenders, _arrived, _commitments):
+                     _one_of_the_announced, _lenders, _arrived, _places_of_the_recipient, _worth_of_the_delivery, _beneficiaries, _one_each, _commitments):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         doc.facts = _channels(doc, doc.facts)
@@ -721,7 +759,12 @@ class Relations:
             # 设立X基金，在第一阶段投入30亿元: a sum put into the fund named before in the sentence
             sized = sized or any(a.type == "MONEY" for a in amounts) and _SIZE_OF_LAST.match(clause) and any(
                 x.type == "PROGRAMME" and x.end <= cs for x in ms)
-            if not AID_WORDS.search(clause) and not flow and not sized and not trade and not (
+            # 各类灾害已致1136人丧生, 遇难人数升至1678人: the toll of the disaster the aid answers is a figure of the news too
+            toll = any(a.type == "COUNT" for a in amounts) and _TOLL.search(clause) and [
+                a for a in amounts if a.type == "COUNT" and re.search(r"人(?:次)?$", _zh(a))]
+            if toll:
+                amounts = toll
+            if not AID_WORDS.search(clause) and not flow and not sized and not trade and not toll and not (
                     any(a.type == "MONEY" or _goods(a) for a in amounts)
                     and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
@@ -756,6 +799,7 @@ class Relations:
                 if to:  # 中国共向亚洲、非洲…等地区122个国家…提供援助, 援土4000万元: who received it
                     fact.roles += [("recipient", g) for g in inner if g.type in GEO and not _chinese(g)
                                    and cs + to.start() < g.start < m.start and not region]
+                    fact.roles = _respectively(sent, fact.roles, m, amounts)
                 if m.type == "MONEY":  # 向世界粮食计划署捐款300万美元，用于在老挝…: the body the sum goes through
                     fact.roles += [("partner", o) for o in _channel_to(sent, ms, cs, ce, m)]
                 if to and not fact.get("recipient") and not region:  # 向东盟十国提供了1.9亿剂疫苗: the body's members
@@ -788,6 +832,11 @@ class Relations:
                     # 提供200万美元，用于实施布基纳法索紧急粮食援助项目: the named project the next clause says it pays for
                     fund = [x for x in ms if x.type in ("PROJECT", "PROGRAMME") and x.start >= ce
                             and _SUM_THEN_PAYS.fullmatch(sent.text, m.end - sent.start, x.start - sent.start)][:1]
+                if not fund and m.type == "MONEY" and "获" in clause:
+                    # “老挝学校供餐项目”获得全球发展和南南合作基金300万美元资助: the project the sum goes to
+                    fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and x.end <= m.start
+                            and _GETS.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
+                            and _GOT_AS.match(sent.text, m.end - sent.start)][:1]
                 if not fund and m.type == "MONEY" and _TOPS_UP.search(sent.text, 0, m.start - sent.start):
                     # 将X基金整合升级为Y基金，并在30亿美元基础上增资10亿美元: the fund named last is topped up
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= m.start and _zh(x).endswith("基金")][-1:]
@@ -805,7 +854,8 @@ class Relations:
                 # 截至2009年底 …, 8月30日…: the date the figure is given for
                 # (not across a ；: what follows it is a statement of its own)
                 when = [d for d in ms if d.type == "DATE" and d.end <= m.start
-                        and (m.type == "MONEY" or speaker or d.start >= cs or d.start == sent.start
+                        and (m.type == "MONEY" or speaker or d.start >= cs or _REPORTED.match(sent.text, d.end - sent.start)
+                             or d.start == sent.start
                              and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
                         and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
                 # 截至2019年底，…投资存量…，…设立企业3500多家: a stock of trade or investment is counted up to that day
@@ -931,15 +981,21 @@ class Relations:
 
     # ------------------------------------------------------------------ recipients
     def _recipients(self, sent, ms: list[Mention], clauses: list[tuple[int, int]]) -> Iterable[Fact]:
-        projects = [m for m in ms if m.type == "PROJECT"]
+        # (a port the goods reach or are handed over in is where they went, not what was given: 运抵马普托港,
+        # 在苏瓦港交接)
+        projects = [m for m in ms if m.type == "PROJECT" and not _reached(sent, m)]
         for p in projects:  # 毛里塔尼亚友谊港扩建项目: the country is in the name
             inside = [c for c in ms if c.type == "COUNTRY" and not _chinese(c) and p.start <= c.start and c.end <= p.end]
             for c in inside:
                 yield Fact("AidDelivery", sent.index, p.start, p.end, p.text, "recipient:country-in-name", p.name,
                            [("deliverable", p), ("recipient", c)])
         sending = "派" in sent.text  # (every verb of sending a team has it)
+        topic: list[Mention] = []  # 在布基纳法索，项目将向…提供紧急粮食援助: the country a clause of its own names
         for k, (cs, ce) in enumerate(clauses):
             clause = sent.text[cs - sent.start:ce - sent.start]
+            aside, topic = topic, [c for c in _within(ms, cs, ce) if c.type == "COUNTRY" and not _chinese(c)
+                                   and _TOPIC_COUNTRY.fullmatch(clause[:c.start - cs] + "|" + clause[c.end - cs:])
+                                   ] if len(clause) <= 24 and clause.lstrip()[:1] in ("在", "对") else []
             if sending and (sent_to := _sent_to(sent, ms, clauses, k)) is not None:
                 yield sent_to
                 continue
@@ -950,11 +1006,26 @@ class Relations:
                                               and sent.text[c.start - sent.start - 1:c.start - sent.start] == "向"
                                               and not any(x.type == "MONEY" for x in inner))
                          and not any(p.start <= c.start and c.end <= p.end for p in projects)]
-            if not countries or not RECIPIENT_VERBS.search(clause):
+            if not countries and aside and not any(c.type in GEO for c in inner) and _DELIVERED.search(clause):
+                countries = aside  # (the clause after the country's own names no other)
+            if not countries:
+                continue
+            deal = "债" in clause and _DEBT_DEAL.search(clause)
+            # 在中国的帮助下，埃塞俄比亚、肯尼亚等国建成了…: the countries that open the clause after China's help
+            helped = k > 0 and "下" in sent.text[clauses[k - 1][0] - sent.start:cs - sent.start] and _WITH_HELP.search(
+                sent.text, clauses[k - 1][0] - sent.start, cs - sent.start) and re.fullmatch(
+                r"\s*", sent.text[cs - sent.start:countries[0].start - sent.start])
+            if not RECIPIENT_VERBS.search(clause) and not deal and not helped \
+                    and not ("由" in clause and _OWN_GIVEN_BY.search(clause)):
                 continue
             listed = _list_run(sent.text, countries, sent.start)
             items = [p for p in projects if cs <= p.start and p.end <= ce]
-            obj = ""
+            if items:  # 支持老挝学校供餐项目和布基纳法索紧急粮食援助: a country joined to the list after the project
+                listed = [c for c in listed if not any(_JOINED_AFTER.fullmatch(sent.text, p.end - sent.start, c.start - sent.start)
+                                                       for p in items)]
+                if not listed:
+                    continue
+            obj, done_in, shown = "", [], []
             if not items:
                 tail = sent.text[listed[-1].end - sent.start:ce - sent.start]
                 o = _DELIVERED.search(tail)
@@ -966,16 +1037,42 @@ class Relations:
                     o = _GOODS_BEFORE.search(sent.text, cs - sent.start, given.start())  # …物资已分发给X: the goods
                 if o is None and _RELIEF_BEFORE.search(sent.text[cs - sent.start:listed[0].start - sent.start]):
                     o = _DEBT_AFTER.match(tail)  # 免除了坦桑尼亚、赞比亚等国的债务: the debts of those countries
+                if o is None and helped:
+                    o = _BUILT_WITH_HELP.match(tail)
+                if o is None:
+                    o = _TEAM_AFTER.match(tail)
+                if o is None and "惠及" in clause:
+                    o = _REACHES.search(sent.text, 0, listed[0].start - sent.start)
+                if o is None and re.fullmatch(r"\s*", sent.text[cs - sent.start:listed[0].start - sent.start]):
+                    o = _OWN_GIVEN_BY.match(tail)  # (the country opens the clause)
+                    shown = [x for x in inner if o and x.type in ("COUNT", "MONEY") and x.start < listed[-1].end + o.end(2)]
+                if o is None and (o := _CARRIED_OUT_BEFORE.search(sent.text, cs - sent.start, listed[0].start - sent.start)):
+                    o = o if _CARRIED_OUT_AFTER.match(tail) else None  # 项目将在老挝的…省实施: the places it is done in
+                    done_in = [x for x in inner if o and x.type == "PLACE" and x.start >= listed[-1].end]
+                if o is None and (reach := _GIVEN_THEN_REACH.search(sent.text, cs - sent.start, listed[0].start - sent.start)) \
+                        and (reach.group(3) != "在" or _HANDED_OVER_THERE.match(tail)):
+                    o = reach  # 由中国援助的疫苗运抵柬埔寨: the goods that reach the country
+                if o is None and deal and _DEBT_DEAL_WITH.search(sent.text, cs - sent.start, listed[0].start - sent.start):
+                    o = re.match(r"()(.*)", deal.group(1))  # 同19个国家签署缓债协议: the deal on their debts
                 if o is None:
                     continue
                 obj = re.sub(r"^的", "", o.group(2).rstrip("等"))  # 在塞内加尔援建的国家大剧院: the building
                 obj = _ARRIVAL_AFTER.split(obj, 1)[0] or obj  # …物资于3月5日运抵苏瓦: the goods, not their arrival
+                # 提供的紧急援助包括医疗物资和食品: the aid, not its list (对X的援助主要包括粮食、药品: the list, if it alone)
+                obj = next((part for part in _LISTED_IN.split(obj, 1) if part), obj)
             fact = Fact("AidDelivery", sent.index, cs, ce, clause, "recipient:countries-with-aid-verb",
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
             fact.roles += [("part_of", x) for x in _served(sent, ms, cs)]
             fact.roles += [("deliverable", p) for p in items]
             fact.roles += [("recipient", c) for c in listed]
+            fact.roles += [("theme", x) for x in shown]  # 加蓬的4万人座体育场: the figure in what was given
+            if items and _CARRIED_OUT_IN.fullmatch(sent.text, items[-1].end - sent.start, listed[0].start - sent.start) \
+                    and _CARRIED_OUT_AFTER.match(sent.text, listed[-1].end - sent.start, ce - sent.start):
+                done_in = [x for x in inner if x.type == "PLACE" and x.start >= listed[-1].end]  # 该项目将在老挝的…省实施
+            if done_in:
+                done = _CARRIED_OUT_AFTER.match(sent.text, listed[-1].end - sent.start).end()
+                fact.roles += [("location", x) for x in done_in if x.end - sent.start <= done]
 
             if obj:
                 fact.literals["deliverable"] = obj
@@ -1467,6 +1564,11 @@ class Relations:
             yield fact
 
 
+# X 8月30日发布的数字显示，…: the figures the report gives are dated the day it came out
+_REPORTED = re.compile(r"(?:发布|公布)的?(?:最新)?(?:数字|数据|统计|报告|消息)(?:显示|称|表明)")
+_GETS = re.compile(r"[”\"》]?(?:已|共|累计|先后)*(?:获得|得到|获)了?[^，；。]{0,24}?")
+_GOT_AS = re.compile(r"(?:的)?(?:资助|援助|支持|资金|捐款|赠款)")
+_TOLL = re.compile(r"丧生|遇难|罹难|死亡|受伤|失踪|伤亡|受灾|无家可归|流离失所")
 _MEMBERS = re.compile(r"[”\"》]?(?:各|其他|所有|全体)?(?:成员国|成员|成员方|国家|各国|[二三四五六七八九十两\d]{1,3}国)")  # 东盟十国
 _SO_FAR = re.compile(r"累计|已经?|共有")  # 到2009年底，中国已帮助…建成…2000多个: a number reached by that day
 _CHANNEL_BEFORE = re.compile(r"(?:通过|经由|利用|依托|借助)[“\"《]?$")
@@ -1477,6 +1579,23 @@ _ON_THE_BASIS = re.compile(r"在[^，；。]{1,16}?基础上")
 # (中方将在未来10年内推动对拉美投资存量达到2500亿美元: a subject and a time may come before the verb of aiming)
 _AIMED = re.compile(r"[^，；。]{0,12}?(?:力争|争取|目标是|计划|推动|努力|促进)[^，；。]{0,16}?(?:达到|增至|增加到|增加至|扩大到|扩大至|超过)")
 _COUNTED_MEASURES = re.compile(r"[^，；。]{0,4}?(?:政策)?(?:措施|举措|行动|计划|工程|倡议)")
+
+
+_RESPECTIVELY = re.compile(r"[^，；。]{0,8}?分别")
+_RESPECTIVELY_BEFORE = re.compile(r"分别(?:向|为|给)$")  # 分别向老挝和布基纳法索提供300万美元和200万美元
+
+
+def _respectively(sent, roles: list[tuple[str, Mention]], m: Mention, amounts: list[Mention]) -> list[tuple[str, Mention]]:
+    """向汤加、斐济、瓦努阿图分别提供了100万美元、50万美元和30万美元 (分别向X和Y提供A和B): as many recipients as
+    sums, 分别 between them or before the recipients: each sum to the country in its place in the list."""
+    given = [g for r, g in roles if r == "recipient"]
+    sums = [a for a in amounts if a.type == m.type and a.start > (given[-1].end if given else m.start)]
+    if len(given) < 2 or len(given) != len(sums) or m not in sums \
+            or not (_RESPECTIVELY.match(sent.text, given[-1].end - sent.start, sums[0].start - sent.start)
+                    or _RESPECTIVELY_BEFORE.search(sent.text, 0, given[0].start - sent.start)):
+        return roles
+    mine = given[sums.index(m)]
+    return [(r, g) for r, g in roles if r != "recipient" or g is mine]
 
 
 def _measures_counted(sent, counts: list[Mention]) -> bool:
@@ -1909,7 +2028,7 @@ def _aided_by_purpose(doc: Document, facts: list[Fact]) -> list[Fact]:
 _SERVES = re.compile(r"[，,]?(?:以|并|来|从而)?(?:为|向|帮助|支持|援助)[^，；。,;]{2,30}?(?:提供|开展|实施|援建|建设|捐赠|采购|购买|运送|分发)")
 
 
-_SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:该|此|这一?|上述)?(?:项目|援助|批援助|笔援助|批物资)?(?:的)?(?:援助)?(?:总)?(?:金额|总额|价值|规模|投资额?|资金|款项)"
+_SUM_OF_IT = re.compile(r"^\s*(?:其中)?(?:涉及|所涉)?(?:该|此|这一?|上述)?(?:项目|援助|批援助|笔援助|批物资)?(?:的)?(?:援助)?(?:总)?(?:金额|总额|价值|规模|投资额?|资金|款项)"
                         r"(?:为|达|约|共计|合计|总计|逾|超过)*")
 
 
@@ -2209,23 +2328,40 @@ _ARRIVE = r"运抵|抵达|送抵|运达"
 _ARRIVES = re.compile(_ARRIVE)
 # what happened to the goods after them (…物资于3月5日运抵苏瓦, …援助项目近日交付): no part of what was given
 _ARRIVAL_AFTER = re.compile(r"(?:近日|日前)?(?:已|已经)?于?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:顺利|先后|陆续|正式)?"
-                            r"(?:" + _ARRIVE + r"|交付|移交|启动|竣工|落成|开工)|(?:已|已经)?于\d")
+                            r"(?:" + _ARRIVE + r"|交付|移交|启动|竣工|落成|开工)|(?:已|已经)?于\d|"
+                            r"(?:近日|日前)?(?:已|已经|将)?在[^，。；在]{2,16}?(?:完成)?(?:交接|移交|交付)")  # …大米近日在哈瓦那港完成交接
 _BEFORE_ARRIVAL = re.compile(r"(?:已|已经|均|先后|陆续|顺利|分别)*(?:于|在)?")
 _TO_THE_PLACE = re.compile(r"(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?")
 
 
+# 粮食在首都利隆圭交接, 物资将在仰光交付, 交接仪式在维拉港举行: where aid is handed over (not where a project is
+# begun or another ceremony held)
+_IN_THE_PLACE = re.compile(r"在(?=(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?[^，。；在]{2,16}?"
+                           r"(?:港|机场)?(?:顺利|正式)?(?:完成)?(?:了)?(?:交接|移交|交付|发放|分发))"
+                           # 抗疫物资交接仪式在维拉港举行: the ceremony of the handover, and where it was held
+                           r"|(?:交接|移交|交付|捐赠|发放)仪式(?:近日|日前|当天|当日|今天|\d{1,2}日)?(?:上午|下午)?在"
+                           r"(?=[^，。；在]{2,16}?举行)")
+
+
+def _handed_over_in(text: str, lo: int, hi: int) -> re.Match | None:
+    return _IN_THE_PLACE.search(text, lo, hi)
+
+
 def _arrived(doc: Document, facts: list[Fact]) -> list[Fact]:
     """Aid goods that arrive (中国政府援助汤加的第二批救灾物资27日运抵汤加首都努库阿洛法, 首批物资已于9月5日
-    运抵卡拉奇): the place the verb reaches is where the delivery was made, the day right before the verb
-    when it was made; in the delivery's own stretch of the sentence (up to ；or 。)."""
+    运抵卡拉奇) or are handed over in a place (第二批粮食在首都利隆圭交接, 物资于5月在老挝万象交付): the
+    place the verb reaches is where the delivery was made, the day right before the verb when it was made;
+    in the delivery's own stretch of the sentence (up to ；or 。)."""
     for f in facts:
-        if f.kind != "AidDelivery" or (f.get("date") and f.get("location")):
+        # (a figure of the goods that arrive: 向叙利亚提供的3000万元人民币援助物资已运抵大马士革, its sum before the verb)
+        figure = (f.get("theme") or f.get("amount") or [None])[0] if f.kind == "AidStatistic" else None
+        if not (f.kind == "AidDelivery" or figure is not None) or (f.get("date") and f.get("location")):
             continue
         sent = doc.sentences[f.sentence]
         text = _rule_view(sent.text)
-        lo = f.start - sent.start
+        lo = (figure.end if figure is not None else f.start) - sent.start
         stop = re.match(r"[^；。]*", text[lo:]).end() + lo
-        arrival = _ARRIVES.search(text, lo, stop)
+        arrival = _ARRIVES.search(text, lo, stop) or _handed_over_in(text, lo, stop)
         if arrival is None:
             continue
         ms = _in_sentence(doc, sent.index)
@@ -2247,6 +2383,37 @@ def _arrived(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 
 _DELIVERS = ("AidStatistic", "Pledge")  # events that also say what was (to be) delivered to whom
+# 受惠国家包括卢旺达、突尼斯…: the countries that benefit from the aid just told of, listed after it
+_BENEFICIARIES = re.compile(r"(?:^|[，,；;])\s*(?:其中|这些|上述|此次|本次)?(?:受惠|受益|受援|获益|涉及)的?(?:国家|国|对象)"
+                            r"(?:包括|有|为|是)[:：]?")
+
+
+def _beneficiaries(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Countries listed as those who benefit (中国宣布免除非洲17国…债务。受惠国家包括卢旺达、突尼斯…等): recipients of
+    the last aid told before the list, in its sentence or the one before in its paragraph."""
+    aid = [f for f in facts if f.kind in ("Pledge", "AidStatistic", "AidDelivery")]
+    if not aid:
+        return facts
+    for sent in doc.sentences:
+        text = _rule_view(sent.text)
+        if "国" not in text and "对象" not in text:
+            continue
+        for b in _BENEFICIARIES.finditer(text):
+            at = sent.start + b.end()
+            stop = sent.start + re.match(r"[^；;。]*", text[b.end():]).end() + b.end()
+            listed = [m for m in _in_sentence(doc, sent.index) if m.type in GEO and not _chinese(m) and at <= m.start < stop]
+            if not listed or listed[0].start != at:
+                continue
+            named = _list_run(text, listed, sent.start)
+            told = [f for f in aid if f.end <= sent.start + b.start() + 1 and (f.sentence == sent.index or (
+                f.sentence == sent.index - 1 and doc.sentences[f.sentence].paragraph == sent.paragraph))]
+            if told:
+                last = max(f.end for f in told)
+                for f in told:
+                    if f.end == last:
+                        had = {m.name for m in f.get("recipient")}
+                        f.roles += [("recipient", m) for m in named if m.name not in had]
+    return facts
 
 
 def _no_echoes(facts: list[Fact]) -> list[Fact]:
@@ -2267,10 +2434,21 @@ def _no_echoes(facts: list[Fact]) -> list[Fact]:
         if g.kind == f.kind:
             return told[i] <= told[j] and (told[i] != told[j] or j < i)
         # (what the delivery names as delivered is the figure's own sum: 提供10万美元紧急人道主义现金援助)
+        # (or the pledge's words hold it: 宣布免除X、Y等国…到期的无息贷款债务)
         return f.kind == "AidDelivery" and g.kind in _DELIVERS and roles[i] <= roles[j] and all(
-            any(to_simplified(m.text) in to_simplified(v) for _, m in g.roles if m.is_value) for v in f.literals.values())
+            any(to_simplified(m.text) in to_simplified(v) for _, m in g.roles if m.is_value)
+            or g.kind == "Pledge" and to_simplified(v) in to_simplified(g.label) for v in f.literals.values())
 
-    return [f for i, f in enumerate(facts) if not any(echo(i, j) for j in by_sentence[f.sentence])]
+    def shared(i: int) -> bool:  # 分别提供了100万美元、50万美元…援助: the figures of the clause, one a country, tell it all
+        f = facts[i]
+        if f.kind != "AidDelivery" or "deliverable" not in f.literals:
+            return False
+        given = to_simplified(f.literals["deliverable"])
+        figures = [j for j in by_sentence[f.sentence] if facts[j].kind in _DELIVERS and facts[j].start < f.end
+                   and f.start < facts[j].end and any(to_simplified(m.text) in given for _, m in facts[j].roles if m.is_value)]
+        return len(figures) > 1 and roles[i] <= set().union(*(roles[j] for j in figures))
+
+    return [f for i, f in enumerate(facts) if not any(echo(i, j) for j in by_sentence[f.sentence]) and not shared(i)]
 
 
 def _forum_plans(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -2313,6 +2491,56 @@ def _sum_of_the_aid(doc: Document, facts: list[Fact]) -> list[Fact]:
                 f.roles += [(r, m) for r, m in near[-1].roles if r in ("recipient", "deliverable")]
                 if any(r == "deliverable" and not m.is_value for r, m in near[-1].roles):  # 该项目金额为…: the named project's sum
                     f.roles = [("amount" if r == "theme" and m.type == "MONEY" else r, m) for r, m in f.roles]
+    return facts
+
+
+# 向巴基斯坦信德省灾区提供, 为埃塞俄比亚首都亚的斯亚贝巴的医院捐赠: the place of the country the aid went to
+_IN_THE_COUNTRY = re.compile(r"(?:的)?(?:首都|首府|北部|南部|东部|西部|中部|东北部|西北部|东南部|西南部)?(?:的)?")
+
+
+def _places_of_the_recipient(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A place named right after the country that receives aid (向巴基斯坦信德省灾区提供了5000顶帐篷): where the aid
+    went, its location."""
+    for f in facts:
+        if f.kind not in ("AidStatistic", "AidDelivery", "Pledge") or f.get("location"):
+            continue
+        given = [m for m in f.get("recipient") if m.type == "COUNTRY" and f.start <= m.start < f.end]
+        if not given:
+            continue
+        sent = doc.sentences[f.sentence]
+        text = _rule_view(sent.text)
+        ends = {m.end for m in given}
+        f.roles += [("location", p) for p in _in_sentence(doc, sent.index) if p.type == "PLACE" and p.start < f.end and any(
+            e <= p.start and _IN_THE_COUNTRY.fullmatch(text, e - sent.start, p.start - sent.start) for e in ends)][:1]
+    return facts
+
+
+def _one_each(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """A pledge of sums given respectively (宣布分别向老挝和柬埔寨提供300万美元和200万美元, 向汤加、斐济分别提供…):
+    one pledge for each sum, to the country in its place in the list."""
+    out = []
+    for f in facts:
+        sums = [m for r, m in f.roles if r == "amount" and m.type == "MONEY"]
+        given = [m for r, m in f.roles if r == "recipient"]
+        if f.kind != "Pledge" or len(sums) < 2 or len(sums) != len(given) or "分别" not in _rule_view(f.text):
+            out.append(f)
+            continue
+        for m, g in zip(sorted(sums, key=lambda x: x.start), sorted(given, key=lambda x: x.start)):
+            out.append(replace(f, roles=[(r, x) for r, x in f.roles if r not in ("amount", "recipient") or x is m or x is g],
+                               literals=dict(f.literals)))
+    return out
+
+
+def _worth_of_the_delivery(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """The worth of goods just handed over (…第二批粮食在首都利隆圭交接，价值约300万元人民币): the sum was where the
+    goods were, the delivery told before it in its sentence to the same recipients."""
+    for f in facts:
+        if f.kind == "AidStatistic" and not f.get("location") and f.get("recipient") and _SUM_OF_IT.match(_rule_view(f.text)):
+            given = {_plain_name(m) for m in f.get("recipient")}
+            near = [t for t in facts if t.kind == "AidDelivery" and t.sentence == f.sentence and t.end <= f.start
+                    and t.get("location") and given == {_plain_name(m) for m in t.get("recipient")}]
+            if near:
+                f.roles += [("location", m) for m in near[-1].get("location")]
     return facts
 
 
@@ -2614,13 +2842,13 @@ _RUN_THROUGH = re.compile(r"(?:负责|具体)?(?:实施|执行|落实|发放|分
 
 def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
     """The programmes a clause before ``cs`` says the deliveries serve (配合中巴经济走廊建设，在巴基斯坦实施了…;
-    为推进A、B经济走廊建设: every programme of the list)."""
+    为推进A、B经济走廊建设: every programme of the list; 根据二十国集团缓债倡议，中国已与…签署缓债协议)."""
     out: list[Mention] = []
     for x in ms:
         if x.type != "PROGRAMME" or x.end > cs:
             continue
         before = sent.text[:x.start - sent.start]
-        if re.search(r"(配合|推进|为|在|围绕)[^，。；]{0,4}$", before) or (
+        if re.search(r"(配合|推进|为|在|围绕|根据|按照|依据)[^，。；]{0,4}$", before) or (
                 out and re.fullmatch(r"、|和|及|与|以及", sent.text[out[-1].end - sent.start:x.start - sent.start])):
             out.append(x)
     return out
@@ -2826,7 +3054,7 @@ _QUALIFIER = re.compile(r"(?:(?!包括|是|为|有|将|已|了|在|对|向|和|�
                         r"{0,8}[“\"《「『'‘]?|新的[“\"《]?")
 # what 提出 names as its object with an attributive before it: 提出了推动共同发展的“全球发展倡议”
 _PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
-_SIZE_OF_LAST = re.compile(r"^(?:其|该基金|该项目|该贷款|基金|贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
+_SIZE_OF_LAST = re.compile(r"^\s*(?:涉及|所涉)?(?:其|该基金|该项目|该贷款|基金|贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
                            # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
                            r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内)|在[^，；。]{1,16}?基础上)?(?:再|又|追加)?(?:投入|注资|增资|注入)"
                            r"|^(?:并|还|将|已|先后)*(?:为|向)(?:其|该基金)(?:提供|注资|增资|注入|投入)")
