@@ -759,6 +759,8 @@ class Relations:
             # 设立X基金，在第一阶段投入30亿元: a sum put into the fund named before in the sentence
             sized = sized or any(a.type == "MONEY" for a in amounts) and _SIZE_OF_LAST.match(clause) and any(
                 x.type == "PROGRAMME" and x.end <= cs for x in ms)
+            sized = sized or any(a.type == "MONEY" and _COST_OF_LAST.fullmatch(sent.text, cs - sent.start, a.start - sent.start)
+                                 for a in amounts) and any(x.type == "PROJECT" and x.end <= cs for x in ms)
             # 各类灾害已致1136人丧生, 遇难人数升至1678人: the toll of the disaster the aid answers is a figure of the news too
             toll = any(a.type == "COUNT" for a in amounts) and _TOLL.search(clause) and [
                 a for a in amounts if a.type == "COUNT" and re.search(r"人(?:次)?$", _zh(a))]
@@ -844,6 +846,11 @@ class Relations:
                     # 中国设立了南南合作援助基金，首期资金20亿美元: the size of the fund named just before
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= cs and not any(
                         o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
+                if not fund and m.type == "MONEY" and _COST_OF_LAST.fullmatch(sent.text, cs - sent.start, m.start - sent.start):
+                    # 中老铁路…，全长1035公里，总投资374亿元人民币 / 大桥横跨…，耗资2亿美元: what the project the
+                    # sentence is about costs (no other project or sum between)
+                    fund = [x for x in ms if x.type == "PROJECT" and x.end <= cs and not any(
+                        o.type in ("MONEY", "PROJECT") and x.end <= o.start < m.start for o in ms)][-1:]
                 if fund:
                     fact.roles += [("programme", fund[-1]), ("amount", m)]
                 else:  # a sum of a named flow (提供无偿援助1278亿元人民币) or total (对外援助金额为2702亿元人民币), or
@@ -3054,6 +3061,9 @@ _QUALIFIER = re.compile(r"(?:(?!包括|是|为|有|将|已|了|在|对|向|和|�
                         r"{0,8}[“\"《「『'‘]?|新的[“\"《]?")
 # what 提出 names as its object with an attributive before it: 提出了推动共同发展的“全球发展倡议”
 _PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
+# 总投资374亿元, 造价38亿美元, 耗资2亿美元, 合同金额约2亿元, 贷款金额1.2亿元: a clause that says what a project costs
+_COST_OF_LAST = re.compile(r"\s*(?:该项目|项目|工程|其)?(?:的)?(?:总投资|投资总额|投资额|总造价|造价|耗资|总耗资|合同金额|合同总额|"
+                           r"合同额|贷款金额|总金额)(?:额)?(?:为|约|近|达到?|超过|共计|逾)*(?:人民币)?")
 _SIZE_OF_LAST = re.compile(r"^\s*(?:涉及|所涉)?(?:其|该基金|该项目|该贷款|基金|贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
                            # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
                            r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内)|在[^，；。]{1,16}?基础上)?(?:再|又|追加)?(?:投入|注资|增资|注入)"

@@ -1,0 +1,32 @@
+"""Where projects lie and what they cost, read from texts of the genre written as a new user would (issue 12):
+a later clause of the sentence about the project says its cost (总投资, 造价, 耗资, 合同金额) or its place
+(连接A与B, 横跨A和B, 北起A南至B).  Each test is the grammar of a kind of sentence; traditional characters
+read as the simplified."""
+
+from __future__ import annotations
+
+from test_relations import kinds, read, roles  # noqa: F401  (read: the module's fixture)
+
+
+def _amounts(facts, project: str) -> set[str]:
+    return {m.text for f in facts if ("programme", project) in roles(f) or ("project", project) in roles(f)
+            for r, m in f.roles if r == "amount"}
+
+
+def test_a_later_clause_of_total_investment_is_the_cost_of_the_project_the_sentence_opens_with(read):
+    facts = read("中老铁路北起中国云南省昆明市，南至老挝首都万象，全长1035公里，总投资374亿元人民币。")
+    assert _amounts(facts, "中老铁路") == {"374亿元人民币"}
+    # (not a sum after another project named between)
+    facts = read("中老铁路已经通车，卡洛特水电站位于巴基斯坦境内，总投资约17.4亿美元。")
+    assert not _amounts(facts, "中老铁路") and _amounts(facts, "卡洛特水电站") == {"17.4亿美元"}
+
+
+def test_what_a_bridge_cost_after_where_it_crosses(read):
+    facts = read("中国援建的马尔代夫中马友谊大桥横跨马累岛和机场岛，耗资2亿美元，于2018年8月30日开通。")
+    assert _amounts(facts, "中马友谊大桥") == {"2亿美元"}
+
+
+def test_a_price_in_traditional_characters_after_the_place(read):
+    facts = read("卡洛特水電站位於巴基斯坦旁遮普省境內，總投資約17.4億美元，2022年6月全面投入商業運營。")
+    assert _amounts(facts, "卡洛特水电站") == {"17.4億美元"}
+
