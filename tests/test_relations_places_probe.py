@@ -30,3 +30,22 @@ def test_a_price_in_traditional_characters_after_the_place(read):
     facts = read("卡洛特水電站位於巴基斯坦旁遮普省境內，總投資約17.4億美元，2022年6月全面投入商業運營。")
     assert _amounts(facts, "卡洛特水电站") == {"17.4億美元"}
 
+
+
+def _places(facts, project: str) -> set[str]:
+    return {m.name for f in facts if ("project", project) in roles(f) for r, m in f.roles if r == "location"}
+
+
+def test_a_line_that_links_two_places_lies_in_both(read):
+    facts = read("蒙内铁路连接肯尼亚首都内罗毕与港口城市蒙巴萨，全长480公里。")
+    assert {"内罗毕", "蒙巴萨"} <= _places(facts, "蒙内铁路")
+
+
+def test_a_line_from_one_end_to_the_other_lies_in_both_ends(read):
+    facts = read("中老铁路北起中国云南省昆明市，南至老挝首都万象，全长1035公里。")
+    assert {"昆明市", "万象"} <= _places(facts, "中老铁路") and "中国" not in _places(facts, "中老铁路")
+
+
+def test_a_bridge_across_an_island_in_traditional_characters(read):
+    facts = read("中國援建的馬爾代夫中馬友誼大橋橫跨馬累島和機場島，於2018年8月30日開通。")
+    assert "马累岛" in _places(facts, "中马友谊大桥")

@@ -3120,6 +3120,12 @@ def _other_side(sent, ms: list[Mention], person: Mention) -> bool:
                and not sent.text[:c.start - sent.start].endswith("驻") for c in ms)
 
 
+# X位于/坐落于/地处/建在…, 连接内罗毕与蒙巴萨, 横跨马累岛和机场岛, 北起昆明(，南至万象): where a project lies, after it
+_LIES_VERB = (r"(?:项目)?(?:位于|坐落于|坐落在|地处|建在|设在|落户(?:于|在)?|连接|连通|横跨|跨越|贯通|(?P<ends>(?:[北南东西])?(?:起于|起自)|[北南东西]起))"
+              r"(?P<at>[^，；。]{2,24})")
+_LIES_AT = re.compile(_LIES_VERB)
+_LIES_LATER = re.compile(r"[，,]" + _LIES_VERB)
+_LIES_TO = re.compile(r"[，,、]?(?:向?[北南东西]|止于|终于|直)?至([^，；。]{2,24})")
 _LIES_BEFORE = re.compile(r"(?:位于|坐落于|坐落在|地处)([^，；。的]{2,24})的[“\"《]?$")
 # (中方在老挝万象援建的X项目: where it was built, 的 before its name)
 _BUILT_IN_BEFORE = re.compile(r"在([^，；。、在]{2,16}?)(?:先后|已|已经|还|也|又|陆续|共同)*(?:援建|建设|建成|修建|兴建)(?:了|的)?[“\"《]?$")
@@ -3130,12 +3136,12 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
     for p in ms:
         if p.type != "PROJECT":
             continue
-        at = re.match(r"(?:项目)?(?:位于|坐落于|坐落在|地处|建在|设在|落户(?:于|在)?)([^，；。]{2,24})", sent.text[p.end - sent.start:])
+        at = _LIES_AT.match(sent.text, p.end - sent.start)
         if at is None and sent.start == p.start or at is None and sent.text[:p.start - sent.start].endswith(("，", "。")):
             # 卡洛特水电站是…项目，位于巴基斯坦旁遮普省: the subject of the sentence, in a later clause with no subject
             # of its own (no name between)
-            later = re.search(r"[，,](?:项目)?(?:位于|坐落于|坐落在|地处)([^，；。]{2,24})", sent.text[p.end - sent.start:])
-            if later and not any(x.type == "PROJECT" and p.end < x.start < p.end + later.start()
+            later = _LIES_LATER.search(sent.text, p.end - sent.start)
+            if later and not any(x.type == "PROJECT" and p.end < x.start < sent.start + later.start()
                                  for x in ms):
                 at = later
         if at is None:
@@ -3151,7 +3157,9 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
                 yield Fact("ProjectReport", sent.index, lo, p.end, sent.text[lo - sent.start:p.end - sent.start],
                            "project:lies-in", p.name, [("project", p), *(("location", x) for x in places)])
             continue
-        lo, hi = p.end + at.start(1), p.end + at.end(1)
+        lo, hi = sent.start + at.start("at"), sent.start + at.end("at")
+        if at.group("ends") and (to := _LIES_TO.match(sent.text, at.end())):
+            hi = sent.start + to.end(1)  # 北起昆明，南至万象: the clause of the other end too
         places = [x for x in _outermost([x for x in ms if not x.is_value and lo <= x.start and x.end <= hi])
                   if x.type in ("PLACE", "COUNTRY") and not _chinese(x)]
         if places:
