@@ -49,3 +49,33 @@ def test_a_line_from_one_end_to_the_other_lies_in_both_ends(read):
 def test_a_bridge_across_an_island_in_traditional_characters(read):
     facts = read("中國援建的馬爾代夫中馬友誼大橋橫跨馬累島和機場島，於2018年8月30日開通。")
     assert "马累岛" in _places(facts, "中马友谊大桥")
+
+
+def _regions(text: str) -> set[str]:
+    from kg.extract.nlp import Extractor
+    from test_nlp import tag
+    return {m.text for m in tag(Extractor(), text).mentions if m.type == "REGION"}
+
+
+def test_the_lands_around_an_ocean_keep_the_word_around():
+    assert {"环印度洋地区", "环太平洋地区"} <= _regions("中方支持环印度洋地区合作，推动环太平洋地区互联互通。")
+
+
+def test_a_direction_before_an_ocean_is_part_of_the_region_in_either_script():
+    assert "南太平洋岛国" in _regions("中国重视发展同南太平洋岛国的关系。")
+    assert "南太平洋島國" in _regions("中國重視發展同南太平洋島國的關係。")
+
+
+def test_a_region_named_by_two_oceans_or_continents_is_a_region_not_a_place():
+    assert "印太地区" in _regions("一些国家在印太地区推动所谓战略。")
+
+
+def test_two_regions_under_one_head_are_one_region_but_two_continents_are_two():
+    assert "拉丁美洲及加勒比地区" in _regions("中国加强与拉丁美洲及加勒比地区的合作。")
+    assert "亚洲和非洲地区" not in _regions("援助主要投向亚洲和非洲地区。")
+
+
+def test_a_body_named_after_the_lands_around_an_ocean_keeps_the_word_around():
+    from kg.extract.nlp import Extractor
+    from test_nlp import tag
+    assert "环印度洋地区合作联盟" in {m.text for m in tag(Extractor(), "中方支持环印度洋地区合作联盟的工作。").mentions}

@@ -424,6 +424,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if suffix == "地区" and all(x.tag not in ("ENT", "?") for x in units[j:i + 1]) \
                 and not all(c in TRANSLIT for c in name[:-2]):
             continue  # 沿海地区, 偏远|地区, 内陆地区: a kind of area, named by words of the dictionary (not 克什米尔地区)
+        if suffix == "地区" and _REGION_ABBREVIATIONS.fullmatch(name):
+            typ = "REGION"  # 印太地区, 亚太地区: a region named by two continents or oceans, no province
         if i - j == 1 and units[j].tag == "ENT" and units[j].type in ("COUNTRY", "REGION") and u.text == suffix \
                 and not (units[j].type == "COUNTRY" and suffix in COUNTRY_BODY_HEADS):
             continue  # 中国倡议, 巴基斯坦项目, 非洲铁路: a country or region and a bare head word
@@ -1512,6 +1514,32 @@ _LINE_HEAD = re.compile("|".join(_LINE_HEADS))
 _TO = ("至", "到", "—", "－", "-", "–")
 
 
+# the lands around or in one part of an ocean or region: 环|印度洋地区, 南|太平洋岛国; 印太|地区, 亚太|地区 (a region
+# named by the first characters of two continents or oceans); 拉丁美洲|及|加勒比地区 (two regions under one head)
+_OCEANS = ("太平洋", "大西洋", "印度洋")
+_REGION_ABBREVIATIONS = re.compile(r"[亚非欧美澳印太大拉][亚非欧美澳印太洋]地区")
+
+
+def wider_regions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
+    spans = {(u.start, u.end) for u in units if u.tag == "ENT" and u.type == "REGION"}
+    spans |= {(f.start, f.end) for f in names if f.type == "REGION"}
+    # 环|印度洋地区合作联盟: a body named after the lands around an ocean keeps 环 too
+    out = [Found(f.start - 1, f.end, f.type, f.rule, f.name) for f in names if f.type != "REGION" and f.start
+           and text[f.start - 1] == "环" and text.startswith(_OCEANS, f.start) and not f.name]
+    for s, e in spans:
+        if s and text[s - 1] == "环" and (s < 2 or text[s - 2] not in "循"):
+            out.append(Found(s - 1, e, "REGION", "region:around"))  # 环印度洋地区 (not 循环)
+        elif s and text[s - 1] in "南北东西中" and text.startswith(_OCEANS, s):
+            out.append(Found(s - 1, e, "REGION", "region:part-of-ocean"))  # 南太平洋岛国, 西太平洋地区
+        if text.startswith("地区", e - 2):
+            continue
+        if text[e:e + 1] in CONJ:
+            # (the 和 form is the name a lexicon knows; not two continents: 亚洲和非洲地区)
+            out += [Found(s, f, "REGION", "region:two-under-one-head", text[s:e] + "和" + text[b:f])
+                    for b, f in spans if b == e + 1 and text.endswith("地区", 0, f) and not text.endswith("洲地区", 0, f)]
+    return out
+
+
 def routes(text: str, units: list[Unit]) -> list[Found]:
     """A line from one place to another (亚的斯亚贝巴至吉布提铁路, 蒙巴萨—内罗毕标准轨距铁路): a PROJECT
     from the first place to its head; places and countries inside it stay what they are."""
@@ -1594,6 +1622,8 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         names += measure_sets(text)
     if "工坊" in text or "书屋" in text or "示范村" in text:
         names += facilities_of_programmes(units, known)
+    if "洋" in text or "地区" in text or "岛国" in text:
+        names += wider_regions(text, units, names)
     out = names + sessions(text, units, known, names)
     if "届" in text or "次" in text:
         out += numbered_sessions(text, names)
