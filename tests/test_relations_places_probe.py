@@ -79,3 +79,19 @@ def test_a_body_named_after_the_lands_around_an_ocean_keeps_the_word_around():
     from kg.extract.nlp import Extractor
     from test_nlp import tag
     assert "环印度洋地区合作联盟" in {m.text for m in tag(Extractor(), "中方支持环印度洋地区合作联盟的工作。").mentions}
+
+
+def _dates(facts, project: str) -> set[str]:
+    return {m.text for f in facts if ("project", project) in roles(f) for r, m in f.roles if r == "date"}
+
+
+def test_a_later_clause_whose_subject_is_the_projects_head_word_gives_its_day(read):
+    facts = read("中国援建的孟加拉国帕德玛大桥连接首都达卡与南部地区，大桥于2022年6月25日通车。")
+    assert _dates(facts, "帕德玛大桥") == {"2022年6月25日"}
+
+
+def test_a_later_clause_of_another_head_word_gives_no_day(read):
+    facts = read("中国援建的孟加拉国帕德玛大桥连接首都达卡与南部地区，机场于2022年6月25日通车。")
+    assert not _dates(facts, "帕德玛大桥")
+    facts = read("中國援建的孟加拉國帕德瑪大橋連接首都達卡與南部地區，該項目於2022年6月25日通車。")
+    assert _dates(facts, "帕德玛大桥") == {"2022年6月25日"}

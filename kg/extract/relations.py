@@ -1224,6 +1224,11 @@ class Relations:
                 # 中老铁路是…工程，由…建设，全长1035公里，于2021年12月3日全线开通运营: a later clause with no subject of its
                 # own, of the project the sentence opens with
                 done = later
+            if done is None and "于" in after and (later := _done_later_by_head(p).search(after)) and not any(
+                    x.type == "PROJECT" and p.end < x.start < p.end + later.start() for x in ms):
+                # 中国援建的帕德玛大桥连接…，大桥于2022年6月25日通车 / …，该项目于2018年开工: a later clause whose
+                # subject is the project's head word (or 该项目), of the project named before
+                done = later
             if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工; Y 10日在万象启动
                 dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
                          and text[d.start - base - 1:d.start - base] == "于"]
@@ -1746,6 +1751,16 @@ def _sent_to(sent, ms: list[Mention], clauses: list[tuple[int, int]], k: int) ->
 _DONE_WORDS = r"(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|交付|投入运营|投入运行|投产|并网发电|开通|启动|交接|揭牌|投入使用)"
 _DONE = re.compile(r"[^，；。]{0,30}?" + _DONE_WORDS + r"(?:仪式[^，；。]{0,20}?举行)?")
 _DONE_LATER = re.compile(r"[^；。]*?[，,]于[^，；。]{4,16}?" + _DONE_WORDS)
+
+
+@lru_cache(maxsize=256)
+def _done_later_by_head(p: Mention) -> re.Pattern:
+    """…，大桥于2022年6月25日通车: a later clause whose subject is the project's head word (its last two
+    characters) or 该项目/该工程, and the day it was begun or finished."""
+    head = re.escape(_zh(p)[-2:])
+    return re.compile(rf"[^；。]*?[，,](?:该|此|这一?)?(?:项目|工程|{head})(?:已|已经|也)?于[^，；。]{{4,16}}?" + _DONE_WORDS)
+
+
 # X向埃塞俄比亚提供优惠贷款，用于建设Y: the lender of what the loan is for
 _LENDS_FOR = re.compile(r"(?:将|已|还)*(?:向[^，；。]{1,12}?)?提供了?[^，；。]{0,8}?(?:贷款|融资|资金)(?:支持)?[，,]?(?:主要)?(?:用于|支持)"
                         r"(?:建设|修建|实施|兴建)?[“\"《]?")
