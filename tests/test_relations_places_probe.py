@@ -93,5 +93,5 @@ def test_a_later_clause_whose_subject_is_the_projects_head_word_gives_its_day(re
 def test_a_later_clause_of_another_head_word_gives_no_day(read):
     facts = read("中国援建的孟加拉国帕德玛大桥连接首都达卡与南部地区，机场于2022年6月25日通车。")
     assert not _dates(facts, "帕德玛大桥")
-    facts = read("中國援建的孟加拉國帕德瑪大橋連接首都達卡與南部地區，該項目於2022年6月25日通車。")
+    facts = read("中國援建的孟加拉國帕德瑪大橋連接首都達卡與南部地區，大橋於2022年6月25日通車。")
     assert _dates(facts, "帕德玛大桥") == {"2022年6月25日"}
