@@ -95,3 +95,11 @@ def test_a_later_clause_of_another_head_word_gives_no_day(read):
     assert not _dates(facts, "帕德玛大桥")
     facts = read("中國援建的孟加拉國帕德瑪大橋連接首都達卡與南部地區，大橋於2022年6月25日通車。")
     assert _dates(facts, "帕德玛大桥") == {"2022年6月25日"}
+
+
+def test_where_a_project_named_after_what_it_is_lies_in_a_later_clause(read):
+    facts = read("中国援建的毛里塔尼亚友谊港于1986年建成，位于首都努瓦克肖特。")
+    assert "努瓦克肖特" in _places(facts, "毛里塔尼亚友谊港")
+    # (not after a clause of its own before the project)
+    facts = read("中国援建了多个港口，毛里塔尼亚友谊港于1986年建成，中国援建的机场位于首都努瓦克肖特。")
+    assert "努瓦克肖特" not in _places(facts, "毛里塔尼亚友谊港")

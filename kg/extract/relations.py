@@ -3152,9 +3152,11 @@ def _lies_in(sent, ms: list[Mention]) -> Iterable[Fact]:
         if p.type != "PROJECT":
             continue
         at = _LIES_AT.match(sent.text, p.end - sent.start)
-        if at is None and sent.start == p.start or at is None and sent.text[:p.start - sent.start].endswith(("，", "。")):
+        if at is None and not re.search(r"[，,；;：:]", sent.text[:p.start - sent.start]) \
+                or at is None and sent.text[:p.start - sent.start].endswith(("，", "。")):
             # 卡洛特水电站是…项目，位于巴基斯坦旁遮普省: the subject of the sentence, in a later clause with no subject
-            # of its own (no name between)
+            # of its own (no name between); also named in the first clause after what it is (中国援建的友谊港于1986年建成，
+            # 位于首都努瓦克肖特)
             later = _LIES_LATER.search(sent.text, p.end - sent.start)
             if later and not any(x.type == "PROJECT" and p.end < x.start < sent.start + later.start()
                                  for x in ms):
