@@ -103,3 +103,14 @@ def test_where_a_project_named_after_what_it_is_lies_in_a_later_clause(read):
     # (not after a clause of its own before the project)
     facts = read("中国援建了多个港口，毛里塔尼亚友谊港于1986年建成，中国援建的机场位于首都努瓦克肖特。")
     assert "努瓦克肖特" not in _places(facts, "毛里塔尼亚友谊港")
+
+
+def test_a_later_clause_that_opens_with_a_year_gives_the_day_of_a_project_of_the_first_clause(read):
+    facts = read("中方在埃塞俄比亚首都亚的斯亚贝巴援建了非盟会议中心，耗资2亿美元，2012年1月落成。")
+    assert _dates(facts, "非盟会议中心") == {"2012年1月"}
+    assert _amounts(facts, "非盟会议中心") == {"2亿美元"}
+
+
+def test_what_a_project_is_worth_in_a_later_clause(read):
+    facts = read("中国援助尼日尔的津德尔供水项目在津德尔市实施，项目价值1.3亿元人民币。")
+    assert _amounts(facts, "津德尔供水项目") == {"1.3亿元人民币"}

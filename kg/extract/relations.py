@@ -1219,7 +1219,8 @@ class Relations:
                     fact.roles += [("partner", o) for o in inside if ("partner", o) not in fact.roles]
             after = text[p.end - base:]
             done = _DONE.match(after)  # …交接仪式10日在万象启动
-            if done is None and p.start - base <= 2 and (later := _DONE_LATER.search(after)) and not any(
+            later = None
+            if done is None and not _CLAUSE_BREAK.search(text, 0, p.start - base) and (later := _DONE_LATER.search(after)) and not any(
                     x.type == "PROJECT" and p.end < x.start < p.end + later.start() for x in ms):
                 # 中老铁路是…工程，由…建设，全长1035公里，于2021年12月3日全线开通运营: a later clause with no subject of its
                 # own, of the project the sentence opens with
@@ -1231,7 +1232,8 @@ class Relations:
                 done = later
             if done:  # Y于2015年建成; 2015年1月1日，中国承建的Y动工; Y 10日在万象启动
                 dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
-                         and text[d.start - base - 1:d.start - base] == "于"]
+                         and (text[d.start - base - 1:d.start - base] == "于"
+                              or done is later and text[d.start - base - 1:d.start - base] in "，,")]
                 dates = dates or [d for d in ms if d.type == "DATE" and d.end <= p.start and
                                   not re.search(r"[；。;]", text[d.end - base:p.start - base])]
                 works = _works_span(sent, ms, p)
@@ -1750,7 +1752,8 @@ def _sent_to(sent, ms: list[Mention], clauses: list[tuple[int, int]], k: int) ->
 
 _DONE_WORDS = r"(?:宣告|正式|顺利|全线)?(?:建成|通车|开工|动工|竣工|落成|启用|移交|交付|投入运营|投入运行|投产|并网发电|开通|启动|交接|揭牌|投入使用)"
 _DONE = re.compile(r"[^，；。]{0,30}?" + _DONE_WORDS + r"(?:仪式[^，；。]{0,20}?举行)?")
-_DONE_LATER = re.compile(r"[^；。]*?[，,]于[^，；。]{4,16}?" + _DONE_WORDS)
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
+_DONE_LATER = re.compile(r"[^；。]*?[，,](?:于|(?=(?:19|20)\d\d年))[^，；。]{4,16}?" + _DONE_WORDS)  # (…，2012年1月落成)
 
 
 @lru_cache(maxsize=256)
@@ -3078,7 +3081,7 @@ _QUALIFIER = re.compile(r"(?:(?!包括|是|为|有|将|已|了|在|对|向|和|�
 _PROPOSED = re.compile(r"了?[^，；。,;：:]{0,20}的[“\"《]?")
 # 总投资374亿元, 造价38亿美元, 耗资2亿美元, 合同金额约2亿元, 贷款金额1.2亿元: a clause that says what a project costs
 _COST_OF_LAST = re.compile(r"\s*(?:该项目|项目|工程|其)?(?:的)?(?:总投资|投资总额|投资额|总造价|造价|耗资|总耗资|合同金额|合同总额|"
-                           r"合同额|贷款金额|总金额)(?:额)?(?:为|约|近|达到?|超过|共计|逾)*(?:人民币)?")
+                           r"合同额|贷款金额|总金额|价值)(?:额)?(?:为|约|近|达到?|超过|共计|逾)*(?:人民币)?")
 _SIZE_OF_LAST = re.compile(r"^\s*(?:涉及|所涉)?(?:其|该基金|该项目|该贷款|基金|贷款)?(?:首期|初期|一期|总额度|总额|总规模|规模|金额|额度|资金|为期|期限|每年|共计|合计)"
                            # …设立X基金，(在第一阶段)投入30亿元 / 为其提供20亿美元: what is put into the fund named before
                            r"|^(?:并|还|将|已|先后|首批|首期)*(?:在[^，；。]{1,8}?(?:阶段|期间|期内|内)|在[^，；。]{1,16}?基础上)?(?:再|又|追加)?(?:投入|注资|增资|注入)"
