@@ -393,7 +393,7 @@ class Relations:
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
                 # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
                 spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)
-                         and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(m.text)]
+                         and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(_zh(m))]
                 last_figures = list(self._aid_statistics(sent, ms, head, periods or spans or back,
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
                 _said_then(sent, last_figures, said_on)
@@ -769,7 +769,7 @@ class Relations:
                     and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
             period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))
-                      and _SPAN_OF_TIME.search(m.text)] or ([] if _ONE_YEAR.search(clause) else outer_periods)
+                      and _SPAN_OF_TIME.search(_zh(m))] or ([] if _ONE_YEAR.search(clause) else outer_periods)
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             # (not a rate of growth: 年均增长20.5%, 比上年增长8%)
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
@@ -1681,6 +1681,7 @@ def _flow_before(sent, ms: list[Mention], cs: int) -> re.Match | None:
 # ③, —; not 1.5亿
 _ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:[.．]\d{1,2})+\s|"
                    r"\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，、,]|"
+                   r"第[一二三四五六七八九十百\d]{1,4}条(?:[：:]|\s)|"  # 第三条 中方将…: an article's number
                    r"其[一二三四五六七八九十][，、：,]|[①-⑳]|[—\-·•●]\s*(?!—))\s*")
 
 

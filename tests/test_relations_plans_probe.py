@@ -1,0 +1,40 @@
+"""Measures of forum action plans, cooperation plans and declarations, on texts of the genre written for the test
+(issue 12, facts that generalise): numbered articles (1.1, （一）, 第X条), 双方同意/中方将…向拉方/非方/阿方提供,
+periods such as 今后三年内 — read by the grammar of the plan, not by the wording of one document.  Traditional
+characters read as the simplified."""
+
+from __future__ import annotations
+
+from test_relations import kinds, read, roles  # noqa: F401  (read: the module's fixture)
+
+
+def test_a_regions_side_is_the_region_named_before_as_recipient(read):
+    facts = read("中国同拉丁美洲国家友好合作。（一）中方将在今后五年内向拉方提供5000个政府奖学金名额。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("recipient", "拉丁美洲"), ("announced_by", "中方")} <= roles(pledge)
+    facts = read("中國同阿拉伯國家友好合作源遠流長。中方將向阿方提供3億元人民幣無償援助。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert ("recipient", "阿拉伯国家") in roles(pledge)
+    # (a side whose initial begins two places named is nobody's: 阿根廷 and 阿拉伯国家)
+    facts = read("中国同阿根廷和阿拉伯国家合作。中方将向阿方提供3亿元人民币无偿援助。")
+    assert not [f for f in facts if f.get("recipient")]
+
+
+def test_a_span_of_years_in_traditional_characters_is_the_pledges_period(read):
+    facts = read("雙方同意，中方將於今後三年內向非方提供3億元人民幣無償援助。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("period", "今後三年內"), ("recipient", "非方"), ("amount", "3億元人民幣")} <= roles(pledge)
+    facts = read("中方將在未來三年內為非洲國家提供10億美元緊急糧食援助。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert ("period", "未來三年內") in roles(pledge)
+
+
+def test_an_articles_number_before_what_china_will_do_keeps_china_the_announcer(read):
+    facts = read("第三条 中方将向非方提供100亿美元无偿援助。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "中方"), ("amount", "100亿美元"), ("recipient", "非方")} <= roles(pledge)
+    facts = read("第三條：中方將向非方提供100億美元無償援助。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert ("announced_by", "中方") in roles(pledge)
+    # (an article referred to is no number before the item: 第三条规定…)
+    assert not kinds(read("第三条规定的措施将落实。"), "Pledge")
