@@ -38,3 +38,15 @@ def test_an_articles_number_before_what_china_will_do_keeps_china_the_announcer(
     assert ("announced_by", "中方") in roles(pledge)
     # (an article referred to is no number before the item: 第三条规定…)
     assert not kinds(read("第三条规定的措施将落实。"), "Pledge")
+
+
+def test_the_countries_given_duty_free_treatment_are_its_recipients_and_the_share_of_goods_its_figure(read):
+    facts = read("中國政府宣布給予埃塞俄比亞、坦桑尼亞等30個最不發達國家95%稅目產品零關稅待遇。")
+    (duty,) = [f for f in facts if f.rule == "aid:duty-free"]
+    assert {("theme", "95%"), ("recipient", "埃塞俄比亚"), ("recipient", "坦桑尼亚")} <= roles(duty)
+    facts = read("自2005年7月1日起，中国对非洲25个最不发达国家的190个税目产品实行零关税。")
+    (duty,) = [f for f in facts if f.rule == "aid:duty-free"]
+    assert {("theme", "190个"), ("recipient", "非洲")} <= roles(duty)
+    # (a tariff level is no treatment given; nor is a treatment given to nobody named)
+    assert not read("中国对越南出口的关税水平较低。")
+    assert not read("中国政府决定给予同中国建交的最不发达国家97%税目产品零关税待遇。")

@@ -248,6 +248,9 @@ def _chinese(m: Mention) -> bool:
 
 # (patterns of the hottest loops, compiled once)
 _AS_OF = re.compile(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?")  # 截至2019年底: the day a count is reached
+# 给予…97%税目产品零关税待遇, 对…190个税目产品实行零关税: who is given the treatment, and how much of the goods
+_DUTY_FREE = re.compile(r"(?:给予|对|向|为)(?P<who>[^，；。]{2,60}?)(?:实行|实施|享受)?(?P<kind>(?:零|免|特惠)关税)")
+_DUTY_GOODS = re.compile(r"(?:个|种|项)?(?:税目|商品|产品)")  # 190个税目产品 (not 25个最不发达国家)
 _GOT_AID = re.compile(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助")  # who receives aid
 _UNITS_UNDER = re.compile(r"内设|下设|下辖|设有")
 _SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出|旗下|所属)(?:的[^，。；的]{0,6}?)?"
@@ -738,6 +741,19 @@ class Relations:
             receivers = receivers if receivers and receivers[-1].end == cs + got.start() else []
             amounts = [m for m in inner if m.type in ("MONEY", "COUNT") or receivers and m.type == "PERCENT"
                        and m.start >= cs + got.end()]
+            if "关税" in clause and (duty := _DUTY_FREE.search(clause)):
+                # 给予埃塞俄比亚等30个最不发达国家97%税目产品零关税待遇: the countries given the treatment, the share
+                # (or number) of the goods it covers its figure
+                given = [g for g in _outermost([x for x in inner if not x.is_value]) if g.type in GEO and not _chinese(g)
+                         and cs + duty.start("who") <= g.start and g.end <= cs + duty.end("who")]
+                goods = [m for m in inner if given and given[-1].end <= m.start and m.end <= cs + duty.end("who") and (
+                    m.type == "PERCENT" or m.type == "COUNT" and _DUTY_GOODS.match(sent.text, m.end - sent.start))][:1]
+                if given and goods:
+                    fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:duty-free", duty.group("kind"))
+                    fact.roles = [("theme", goods[0]), *(("recipient", g) for g in _list_run(sent.text, given, sent.start))]
+                    fact.roles += [("period", p) for p in outer_periods]
+                    yield fact
+                    continue
             if not amounts:
                 continue
             if "基础上" in clause and (base_sum := _ON_THE_BASIS.search(clause)):
