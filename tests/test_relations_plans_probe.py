@@ -50,3 +50,23 @@ def test_the_countries_given_duty_free_treatment_are_its_recipients_and_the_shar
     # (a tariff level is no treatment given; nor is a treatment given to nobody named)
     assert not read("中国对越南出口的关税水平较低。")
     assert not read("中国政府决定给予同中国建交的最不发达国家97%税目产品零关税待遇。")
+
+
+def test_the_bodies_that_drew_up_this_plan_together_are_its_partners(read):
+    facts = read("中國－阿拉伯國家合作論壇行動計畫\n\n本行動計畫由中國政府和阿拉伯國家聯盟共同制定。")
+    (partnership,) = [f for f in facts if f.rule == "partner:drawn-up-together"]
+    assert ("partner", "阿拉伯国家联盟") in roles(partnership) and partnership.get("programme")
+    # (a plan adopted by a meeting was drawn up by no body)
+    facts = read("中国—拉共体论坛首届部长级会议于2015年1月在北京举行。《中国与拉美和加勒比国家合作规划（2015—2019）》\n\n"
+                 "本规划由中国—拉共体论坛首届部长级会议审议通过。")
+    assert not [f for f in facts if f.rule == "partner:drawn-up-together"]
+
+
+def test_people_sent_in_a_later_clause_go_to_the_countries_of_the_clause_before(read):
+    facts = read("中国政府向贝宁、乍得等国提供了农业技术援助，派遣农业专家1100多名。")
+    (sent,) = [f for f in facts if ("amount", "1100多名") in roles(f)]
+    assert {("recipient", "贝宁"), ("recipient", "乍得")} <= roles(sent)
+    # (a count of its own, with no verb of sending, is not theirs)
+    facts = read("中国政府向贝宁、乍得等国提供了农业技术援助，当地受益农民1100多名。")
+    assert not [f for f in facts if ("recipient", "贝宁") in roles(f) and f.get("amount")
+                and [m.text for r, m in f.roles if r == "amount"] == ["1100多名"]]

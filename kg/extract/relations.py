@@ -250,6 +250,7 @@ def _chinese(m: Mention) -> bool:
 _AS_OF = re.compile(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?")  # 截至2019年底: the day a count is reached
 # 给予…97%税目产品零关税待遇, 对…190个税目产品实行零关税: who is given the treatment, and how much of the goods
 _DUTY_FREE = re.compile(r"(?:给予|对|向|为)(?P<who>[^，；。]{2,60}?)(?:实行|实施|享受)?(?P<kind>(?:零|免|特惠)关税)")
+_SENT_OUT = re.compile(r"\s*(?:并|还|先后|共|累计|已)*(?:派遣|派出|选派|培训|援建)(?:了)?")  # …，派遣农业专家1100多名
 _DUTY_GOODS = re.compile(r"(?:个|种|项)?(?:税目|商品|产品)")  # 190个税目产品 (not 25个最不发达国家)
 _GOT_AID = re.compile(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助")  # who receives aid
 _UNITS_UNDER = re.compile(r"内设|下设|下辖|设有")
@@ -823,8 +824,9 @@ class Relations:
                                    and cs + to.start() < o.start < m.start]
                 if receivers and m.start >= cs + got.start():
                     fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
-                if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m)):
+                if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m) or what and _SENT_OUT.match(clause)):
                     # 中国为坦桑尼亚、赞比亚…9国免除了…债务，…累计金额14.2亿元: the countries of an earlier clause
+                    # (向贝宁、乍得等国提供了农业技术援助，派遣农业专家1100多名: the people sent to them)
                     fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
                 # 全球发展和南南合作基金规模增至40亿美元: the sum of a named fund is its amount
                 fund = [x for x in inner if x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= m.start and m.type == "MONEY"
@@ -2095,6 +2097,12 @@ def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention |
             meeting = [recent_meeting]
         plan = next((m for m in doc.mentions if m.type == "PROGRAMME" and _QUOTES.sub("", m.name).split("(")[0]
                      .split("（")[0].endswith(t.group(1))), None)
+        if plan is not None and "共同" in by.group(1):
+            # 本行动计划由中国政府和阿拉伯国家联盟共同制定: the bodies that drew it up together are its partners
+            bodies = _outermost([m for m in ms if m.type == "ORG" and lo <= m.start and m.end <= hi])
+            if bodies:
+                yield Fact("Partnership", sent.index, base + t.start(), hi, doc.text[base + t.start():hi],
+                           "partner:drawn-up-together", plan.name, [("programme", plan), *(("partner", b) for b in bodies)])
         if meeting and plan is not None:
             # (本规划由X会议于2015年1月9日在北京通过: the day it was adopted)
             when = [d for d in ms if d.type == "DATE" and meeting[0].end <= d.start and d.end <= hi]
