@@ -70,3 +70,15 @@ def test_people_sent_in_a_later_clause_go_to_the_countries_of_the_clause_before(
     facts = read("中国政府向贝宁、乍得等国提供了农业技术援助，当地受益农民1100多名。")
     assert not [f for f in facts if ("recipient", "贝宁") in roles(f) and f.get("amount")
                 and [m.text for r, m in f.roles if r == "amount"] == ["1100多名"]]
+
+
+def test_a_quoted_name_announced_at_a_meeting_is_a_programme_announced_there(read):
+    facts = read("双方赞赏中方在中阿合作论坛第八届部长级会议上宣布的“四个一批”工作。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("programme", "四个一批"), ("announced_by", "中方"),
+            ("announced_at", "中阿合作论坛第八届部长级会议")} <= roles(pledge)
+    facts = read("雙方高度評價2014年7月習近平主席在巴西利亞宣佈的中拉合作“1+3+6”框架。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("programme", "1+3+6"), ("announced_by", "习近平")} <= roles(pledge)
+    # (a quote with no announcement before it is no programme so found)
+    assert not kinds(read("双方同意加强“南南合作”。"), "Pledge")
