@@ -82,3 +82,12 @@ def test_a_quoted_name_announced_at_a_meeting_is_a_programme_announced_there(rea
     assert {("programme", "1+3+6"), ("announced_by", "习近平")} <= roles(pledge)
     # (a quote with no announcement before it is no programme so found)
     assert not kinds(read("双方同意加强“南南合作”。"), "Pledge")
+
+
+def test_a_sum_right_after_announced_is_the_pledge_of_who_announced_it_at_the_meeting(read):
+    facts = read("双方欢迎中方在约翰内斯堡峰会上宣布的600亿美元资金支持。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("amount", "600亿美元"), ("announced_by", "中方"), ("announced_at", "约翰内斯堡峰会")} <= roles(pledge)
+    # (a sum that is not what was announced: 宣布的措施 … 总额600亿美元 is no sum right after 的)
+    facts = read("双方欢迎中方在约翰内斯堡峰会上宣布的措施。")
+    assert not kinds(facts, "Pledge")

@@ -550,7 +550,9 @@ class Relations:
             # 南南合作援助基金是习近平…宣布设立的，首期资金20亿美元: the subject of 是 is the measure
             subject = [m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and m.end <= t_abs
                        and sent.text[m.end - sent.start:m.end - sent.start + 1] == "是"]
-            if not named and not subject:
+            # 中方在约翰内斯堡峰会上宣布的600亿美元资金支持: the sum right after 的 is what was announced
+            sums = [] if named or subject else [m for m in ms if m.type == "MONEY" and m.start == lo]
+            if not named and not subject and not sums:
                 return
         elif trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms) and not any(
                 m.type == "PROGRAMME" and (0 <= m.start - (sent.start + trigger.end()) <= 2
@@ -593,6 +595,10 @@ class Relations:
             fact = Fact("Pledge", sent.index, t_abs, named[0].end, doc.text[t_abs:named[0].end], "pledge:announced-name",
                         named[0].name, [*context, ("programme", named[0])])
             yield fact
+            return
+        if attributive and sums:
+            yield Fact("Pledge", sent.index, t_abs, sums[0].end, doc.text[t_abs:sums[0].end], "pledge:announced-sum",
+                       sums[0].text, [*context, ("amount", sums[0])])
             return
         if attributive:  # the subject's means follow, up to the next ；or 。
             rest = re.match(r"[^；。;]*", sent.text[trigger.end():limit])
