@@ -91,3 +91,12 @@ def test_a_sum_right_after_announced_is_the_pledge_of_who_announced_it_at_the_me
     # (a sum that is not what was announced: 宣布的措施 … 总额600亿美元 is no sum right after 的)
     facts = read("双方欢迎中方在约翰内斯堡峰会上宣布的措施。")
     assert not kinds(facts, "Pledge")
+
+
+def test_china_deciding_to_cancel_debts_is_a_pledge_of_china_for_the_countries_named(read):
+    facts = read("中方決定免除與中國有外交關係的非洲最不發達國家截至2018年底到期未償還的政府間無息貸款債務。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "中方"), ("recipient", "非洲")} <= roles(pledge)
+    # (another side's decision is no announcement of China's)
+    facts = read("赞比亚政府决定免除部分企业的税款。")
+    assert not [f for f in kinds(facts, "Pledge") if f.get("announced_by")]
