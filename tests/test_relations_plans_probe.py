@@ -100,3 +100,15 @@ def test_china_deciding_to_cancel_debts_is_a_pledge_of_china_for_the_countries_n
     # (another side's decision is no announcement of China's)
     facts = read("赞比亚政府决定免除部分企业的税款。")
     assert not [f for f in kinds(facts, "Pledge") if f.get("announced_by")]
+
+
+def test_what_china_will_invest_or_invite_is_a_measure_of_the_plan_with_its_period(read):
+    facts = read("中方将在今后10年内向拉美地区投资2500亿美元。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "中方"), ("amount", "2500亿美元"), ("period", "今后10年内")} <= roles(pledge)
+    assert pledge.get("recipient")
+    facts = read("中方將在未來五年內邀請1000名阿拉伯國家政黨領導人訪華。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_by", "中方"), ("amount", "1000名"), ("period", "未來五年內")} <= roles(pledge)
+    # (an invitation with no commitment of China's is no measure: 双方将邀请…)
+    assert not kinds(read("双方将邀请1000名青年代表参加活动。"), "Pledge")

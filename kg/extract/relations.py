@@ -55,6 +55,7 @@ from kg.extract.chinese import to_simplified
 from kg.extract.values import complete_currencies, complete_dates
 from kg.model import Document, Fact, Mention, Sentence
 
+_WILL_DO = re.compile(r"投资|邀请|资助|接收|接待|支持[^，；。]{0,12}?(?:赴华|来华|访华)")  # the measures of a plan with no word of aid
 _CHINA_DECIDES = re.compile(r"(?:^|[，,：:\s])(?:中方|中国政府|中国|我国|我方)(?:还|也|再|已|已经|同时)*$")  # (who 决定)
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 # a verb of saying whose object is what China will do (王毅表示，中方将…提供; 他说，中国愿…): an announcement too
@@ -792,7 +793,9 @@ class Relations:
                 amounts = toll
             if not AID_WORDS.search(clause) and not flow and not sized and not trade and not toll and not (
                     any(a.type == "MONEY" or _goods(a) for a in amounts)
-                    and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
+                    and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))) and not (
+                    # 中方将在今后10年内向拉美地区投资2500亿美元, 中方将邀请1000名…访华: a measure China commits to
+                    _WILL_DO.search(clause) and _WILL.match(clause, (item := _ITEM.match(clause)) and item.end() or 0)):
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
             period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))
                       and _SPAN_OF_TIME.search(_zh(m))] or ([] if _ONE_YEAR.search(clause) else outer_periods)
