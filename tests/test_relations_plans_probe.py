@@ -112,3 +112,12 @@ def test_what_china_will_invest_or_invite_is_a_measure_of_the_plan_with_its_peri
     assert {("announced_by", "中方"), ("amount", "1000名"), ("period", "未來五年內")} <= roles(pledge)
     # (an invitation with no commitment of China's is no measure: 双方将邀请…)
     assert not kinds(read("双方将邀请1000名青年代表参加活动。"), "Pledge")
+
+
+def test_how_long_the_fund_named_just_before_runs_is_its_period(read):
+    facts = read("中国设立中国—联合国和平与发展基金，为期10年，总额10亿美元。")
+    assert [f for f in facts if f.rule == "programme:lasting"
+            and {("programme", "中国—联合国和平与发展基金"), ("period", "10年")} <= roles(f)]
+    # (a clause of another subject between: 基金设立后，双方合作为期10年 is the cooperation's, no fund's)
+    facts = read("中国设立中国—联合国和平与发展基金后，双方的合作为期10年。")
+    assert not [f for f in facts if f.rule == "programme:lasting"]

@@ -3194,7 +3194,8 @@ def _lasting(sent, ms: list[Mention]) -> Iterable[Fact]:
         if m.type != "PERIOD" or text[m.start - base - 2:m.start - base] != "为期":
             continue
         after = [x for x in names if x.start - m.end in (1, 2) and re.fullmatch(r"的[“\"《]?", text[m.end - base:x.start - base])]
-        before = [x for x in names if re.fullmatch(r"[”\"》]?(?:项目|计划)?(?:的)?(?:实施期|执行期|期限)?", text[x.end - base:m.start - base - 2])]
+        # (设立X基金，为期10年，总额10亿美元: the name just before the clause)
+        before = [x for x in names if re.fullmatch(r"[”\"》]?(?:项目|计划)?(?:的)?(?:实施期|执行期|期限)?[，,]?", text[x.end - base:m.start - base - 2])]
         for x in (after or before[-1:]):
             yield Fact("ProgrammeReport", sent.index, min(x.start, m.start), max(x.end, m.end), x.text, "programme:lasting",
                        x.name, [("programme", x), ("period", m)])
