@@ -121,3 +121,15 @@ def test_how_long_the_fund_named_just_before_runs_is_its_period(read):
     # (a clause of another subject between: 基金设立后，双方合作为期10年 is the cooperation's, no fund's)
     facts = read("中国设立中国—联合国和平与发展基金后，双方的合作为期10年。")
     assert not [f for f in facts if f.rule == "programme:lasting"]
+
+
+def test_the_measures_listed_after_china_will_take_the_following_are_chinas_pledges(read):
+    facts = read("为推动中国同拉美国家经贸合作，中方将采取以下措施：\n\n（一）向拉方提供100亿美元优惠性质贷款；\n\n"
+                 "（二）在今后五年内为拉方培训5000名各类人才。")
+    pledges = kinds(facts, "Pledge")
+    assert [f for f in pledges if {("announced_by", "中方"), ("amount", "100亿美元")} <= roles(f)]
+    assert [f for f in pledges if {("announced_by", "中方"), ("amount", "5000名"), ("period", "今后五年内")} <= roles(f)]
+    # (a heading of its own ends the list: what both sides will do is no pledge of China's)
+    facts = read("中方将采取以下措施：\n\n（一）向拉方提供100亿美元优惠性质贷款；\n\n四、双方同意：\n\n"
+                 "1.1 双方将在今后五年内共同实施100个合作项目。")
+    assert not [f for f in facts if f.get("announced_by") and {("theme", "100个"), ("amount", "100个")} & roles(f)]

@@ -56,6 +56,8 @@ from kg.extract.values import complete_currencies, complete_dates
 from kg.model import Document, Fact, Mention, Sentence
 
 _WILL_DO = re.compile(r"投资|邀请|资助|接收|接待|支持[^，；。]{0,12}?(?:赴华|来华|访华)")  # the measures of a plan with no word of aid
+# 为推动…，中方将采取以下措施： / 中方愿：: the lead of a list of what China will do (``start()``: after who)
+_WILL_LEAD = re.compile(r"(?<=中方|中国|我国|我方)(?:还|也|再|继续|同时)*(?:将|愿|决定)(?=[^。；：]{0,16}：\s*$)")
 _CHINA_DECIDES = re.compile(r"(?:^|[，,：:\s])(?:中方|中国政府|中国|我国|我方)(?:还|也|再|已|已经|同时)*$")  # (who 决定)
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 # a verb of saying whose object is what China will do (王毅表示，中方将…提供; 他说，中国愿…): an announcement too
@@ -377,7 +379,8 @@ class Relations:
                 pledges = list(self._pledge(doc, sent, ms, _HERE.match(sent.text, item.end()), [], len(sent.text), [],
                                             listed=True))
             # the announcement ends in a colon (…宣布：/ …其中包括：): the items that follow are its measures
-            listing = bool(item and listing or _announces_a_list(doc, sent.index, sent.text)
+            # (四、双方同意：a heading of its own ends the list)
+            listing = bool(item and listing and not sent.text.rstrip().endswith("：") or _announces_a_list(doc, sent.index, sent.text)
                            or listing and _LIST_AFTER.match(sent.text) and sent.text.rstrip().endswith("："))
             yield from pledges
             rows = list(self._table_row(sent, ms))
@@ -1974,6 +1977,8 @@ def _announces_a_list(doc: Document, index: int, text: str) -> re.Match | None:
     """The announcement of sentence ``index`` (``text``, as the rules read it) whose measures are listed in the
     sentences after it: it ends in a colon (…在峰会上宣布：) or the next sentence begins 其中包括："""
     triggers = list(ANNOUNCE.finditer(text))
+    if not triggers and "：" in text and (will := _WILL_LEAD.search(text)):
+        return will  # 中方将采取以下措施：（一）向拉方提供…: what China will do is listed after the colon
     if not triggers:
         return None  # (most sentences: the next one is not read)
     if any("：" in text[t.end():] for t in triggers):
@@ -1995,7 +2000,7 @@ def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
     lead: list[tuple[str, Mention]] = []
     for sent in doc.sentences:
         text = _rule_view(sent.text)
-        if lead and _ITEM.match(text):
+        if lead and _ITEM.match(text) and not text.rstrip().endswith("："):  # (四、双方同意：a heading of its own)
             for f in by_sentence.get(sent.index, []):
                 if f.kind in ("Pledge", "AidStatistic", "AidDelivery") and not f.get("announced_by") and not f.get("announced_at"):
                     f.roles += [(r, m) for r, m in lead if not f.get(r)]
