@@ -133,3 +133,34 @@ def test_the_measures_listed_after_china_will_take_the_following_are_chinas_pled
     facts = read("中方将采取以下措施：\n\n（一）向拉方提供100亿美元优惠性质贷款；\n\n四、双方同意：\n\n"
                  "1.1 双方将在今后五年内共同实施100个合作项目。")
     assert not [f for f in facts if f.get("announced_by") and {("theme", "100个"), ("amount", "100个")} & roles(f)]
+
+
+def test_the_bodies_with_which_china_drew_up_this_plan_are_its_partners(read):
+    facts = read("中国与拉美和加勒比国家合作规划（2015—2019）\n\n中国同拉美和加勒比国家共同体共同制定本合作规划。")
+    (partnership,) = [f for f in facts if f.rule == "partner:drawn-up-together"]
+    assert ("partner", "拉美和加勒比国家共同体") in roles(partnership) and partnership.get("programme")
+    # (one body alone that drew it up is its author, no partner: 国务院制定本规划)
+    facts = read("中国与拉美和加勒比国家合作规划（2015—2019）\n\n拉美和加勒比国家共同体共同制定本合作规划。")
+    assert not [f for f in facts if f.rule == "partner:drawn-up-together"]
+
+
+def test_a_plan_adopted_at_the_meeting_or_approved_by_it_was_announced_there(read):
+    facts = read("中国—拉共体论坛首届部长级会议于2015年1月8日至9日在北京举行。"
+                 "《中国与拉美和加勒比国家合作规划（2015—2019）》于2015年1月9日在会上通过。")
+    assert [f for f in kinds(facts, "ProgrammeReport") if {("announced_at", "中国—拉共体论坛首届部长级会议"),
+                                                            ("date", "2015年1月9日")} <= roles(f)]
+    facts = read("《澜湄合作五年行动计划（2018—2022）》经澜湄合作第二次领导人会议批准。")
+    assert [f for f in kinds(facts, "ProgrammeReport") if ("announced_at", "澜湄合作第二次领导人会议") in roles(f)]
+    # (adopted at no meeting named before: 会上 refers to nothing)
+    facts = read("《中国与拉美和加勒比国家合作规划（2015—2019）》于2015年1月9日在会上通过。")
+    assert not [f for f in facts if f.get("announced_at")]
+
+
+def test_a_span_that_looks_back_in_traditional_characters_is_no_pledges_period(read):
+    facts = read("中國宣布在過去三年中向非洲提供了100億美元貸款。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert ("amount", "100億美元") in roles(pledge) and not pledge.get("period")
+    # (as in simplified characters; a span ahead stays the period)
+    facts = read("中國宣布在未來三年內向非洲提供100億美元貸款。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert ("period", "未來三年內") in roles(pledge)

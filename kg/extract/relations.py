@@ -403,7 +403,7 @@ class Relations:
                 # 在这三年中 / 三年间 / 同期: the period named before, in this paragraph or an earlier one
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
                 # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
-                spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)
+                spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(_zh(m))
                          and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(_zh(m))]
                 last_figures = list(self._aid_statistics(sent, ms, head, periods or spans or back,
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
@@ -643,10 +643,10 @@ class Relations:
             if last is not None and (_SIZE_OF_LAST.match(clause) or _FOR_THIS.match(clause)) and not any(
                     m.type in ENTITY_LIKE and m.key not in {x.key for r, x in last.roles if r == "programme"} for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
                 last.roles += [("amount", m) for m in money]
-                last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]
+                last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(_zh(m))]
                 continue
             if last is None and prev is not None and not money and _SIZE_OF_LAST.match(clause) and (spans := [
-                    m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]) and not prev.get("period"):
+                    m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(_zh(m))]) and not prev.get("period"):
                 prev.roles += [("period", m) for m in spans]  # 向非洲联盟提供10亿元人民币援助，为期三年: its period
                 continue
             if last is None and prev is not None and money and _SIZE_OF_LAST.match(clause) and not any(
@@ -683,8 +683,8 @@ class Relations:
                 # (…增加对最不发达国家投资，力争2030年达到120亿美元: the sum a measure aims at is pledged)
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
             # 宣布5年内提供A，设立B: the time before the first verb is the first measure's (B has a verb of its own)
-            period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)] or (
-                [head_period] if head_period and not _LOOKS_BACK.search(head_period.text) else [])
+            period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(_zh(m))] or (
+                [head_period] if head_period and not _LOOKS_BACK.search(_zh(head_period)) else [])
             if head_period is not None:
                 period = [m for m in period if m is not head_period or not head_used]
                 # (未来3年中方将采取以下举措：一是…；二是…: the time heads a list, each measure of it is in that time)
@@ -1309,7 +1309,12 @@ class Relations:
             # (《X》由Y峰会审议通过, 《X》经Y会议于…通过: the meeting after it adopted it)
             after = [mt for mt in ms if mt.type == "MEETING" and mt.start >= p.end and re.fullmatch(
                 r"[”》\"]?(?:已|于[^，；。]{2,16}?)?(?:在|由|经)?", text[p.end - base:mt.start - base]) and re.match(
-                r"(?:于[^，；。]{2,16}?)?(?:在[^，；。]{1,10}?)?(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
+                r"(?:于[^，；。]{2,16}?)?(?:在[^，；。]{1,10}?)?(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署|批准)", text[mt.end - base:])]
+            # (《X》于2015年1月9日在会上通过: the meeting named before, on the day said)
+            on_it = recent_meeting and not adopted and not after and _ADOPTED_THERE.match(text, p.end - base)
+            if on_it:
+                fact.roles.append(("announced_at", recent_meeting))
+                fact.roles += [("date", d) for d in ms if d.type == "DATE" and p.end < d.start and d.end <= base + on_it.end()][:1]
             ref = recent_meeting and re.search(_ADOPTED, text[:p.start - base])
             if ref and not adopted and not after and _meeting_ref(sent, ms, 0, ref.start()) and not any(
                     m.type == "MEETING" and m.end - base <= ref.start() for m in ms):
@@ -2096,7 +2101,15 @@ def _same_day(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-_THIS_PLAN = re.compile(r"(?:本|该|这一?|此)(行动计划|规划|计划|纲要|方案|议程|战略)")
+_THIS_PLAN = re.compile(r"(?:本|该|这一?|此)(?:合作)?(行动计划|规划|计划|纲要|方案|议程|战略)")
+_ADOPTED_THERE = re.compile(r"[”》\"]?(?:已)?(?:于[^，；。]{2,16}?)?在(?:会上|会议上|峰会上)(?:获得|得到)?(?:审议)?(?:通过|批准)")
+_DREW_UP = re.compile(r"共同(?:制定|制订|起草|编制)(?:了)?$")  # A同B共同制定|本规划
+
+
+def _the_plan(doc: Document, head: str) -> Mention | None:
+    """The plan the document is: the first programme it names with that head (规划, 行动计划 ...)."""
+    return next((m for m in doc.mentions if m.type == "PROGRAMME" and _QUOTES.sub("", m.name).split("(")[0]
+                 .split("（")[0].endswith(head)), None)
 
 
 def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None) -> Iterable[Fact]:
@@ -2104,6 +2117,16 @@ def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention |
     with that head) was adopted at the meeting, named in the sentence or just before (会议)."""
     text, base = sent.text, sent.start
     for t in _THIS_PLAN.finditer(text):
+        if "共同" in text[:t.start()] and (drew := _DREW_UP.search(text, 0, t.start())):
+            # 中国同拉共体共同制定本合作规划: the bodies of the clause that drew it up together are its partners
+            lo = max(text.rfind(c, 0, drew.start()) for c in "，；。,;：:") + 1
+            bodies = _outermost([m for m in ms if m.type == "ORG" and base + lo <= m.start and m.end <= base + drew.start()])
+            plan = _the_plan(doc, t.group(1))
+            left = "".join("X" if any(b.start <= base + i < b.end for b in bodies) else c
+                           for i, c in enumerate(text[lo:drew.start()], lo))  # (the 和 of 拉美和加勒比… is no party)
+            if bodies and plan is not None and re.search(r"同|与|和|及", left):
+                yield Fact("Partnership", sent.index, base + lo, base + t.end(), doc.text[base + lo:base + t.end()],
+                           "partner:drawn-up-together", plan.name, [("programme", plan), *(("partner", b) for b in bodies)])
         rest = text[t.end():]
         by = re.match(r"[^。；]{0,30}?(?:由|经|在|于)?([^。；]{0,40}?)(?:上)?(?:审议)?(?:通过|批准|签署|发表|制定)", rest)
         if by is None:
@@ -2112,8 +2135,7 @@ def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention |
         meeting = _outermost([m for m in ms if m.type == "MEETING" and lo <= m.start and m.end <= hi])
         if not meeting and recent_meeting and re.search(r"(?:会议|峰会|大会)", by.group(1)):
             meeting = [recent_meeting]
-        plan = next((m for m in doc.mentions if m.type == "PROGRAMME" and _QUOTES.sub("", m.name).split("(")[0]
-                     .split("（")[0].endswith(t.group(1))), None)
+        plan = _the_plan(doc, t.group(1))
         if plan is not None and "共同" in by.group(1):
             # 本行动计划由中国政府和阿拉伯国家联盟共同制定: the bodies that drew it up together are its partners
             bodies = _outermost([m for m in ms if m.type == "ORG" and lo <= m.start and m.end <= hi])
