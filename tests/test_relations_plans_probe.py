@@ -93,15 +93,6 @@ def test_a_sum_right_after_announced_is_the_pledge_of_who_announced_it_at_the_me
     assert not kinds(facts, "Pledge")
 
 
-def test_china_deciding_to_cancel_debts_is_a_pledge_of_china_for_the_countries_named(read):
-    facts = read("中方決定免除與中國有外交關係的非洲最不發達國家截至2018年底到期未償還的政府間無息貸款債務。")
-    (pledge,) = kinds(facts, "Pledge")
-    assert {("announced_by", "中方"), ("recipient", "非洲")} <= roles(pledge)
-    # (another side's decision is no announcement of China's)
-    facts = read("赞比亚政府决定免除部分企业的税款。")
-    assert not [f for f in kinds(facts, "Pledge") if f.get("announced_by")]
-
-
 def test_what_china_will_invest_or_invite_is_a_measure_of_the_plan_with_its_period(read):
     facts = read("中方将在今后10年内向拉美地区投资2500亿美元。")
     (pledge,) = kinds(facts, "Pledge")

@@ -58,13 +58,10 @@ from kg.model import Document, Fact, Mention, Sentence
 _WILL_DO = re.compile(r"投资|邀请|资助|接收|接待|支持[^，；。]{0,12}?(?:赴华|来华|访华)")  # the measures of a plan with no word of aid
 # 为推动…，中方将采取以下措施： / 中方愿：: the lead of a list of what China will do (``start()``: after who)
 _WILL_LEAD = re.compile(r"(?<=中方|中国|我国|我方)(?:还|也|再|继续|同时)*(?:将|愿|决定)(?=[^。；：]{0,16}：\s*$)")
-_CHINA_DECIDES = re.compile(r"(?:^|[，,：:\s])(?:中方|中国政府|中国|我国|我方)(?:还|也|再|已|已经|同时)*$")  # (who 决定)
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 # a verb of saying whose object is what China will do (王毅表示，中方将…提供; 他说，中国愿…): an announcement too
 _TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?\s*(?:中方|中国政府|中国|我国|我方)?(?:还|也|再|继续|同时|已|已经)*"
-                      r"(?:将|愿|愿意|决定))"
-                      # 中方决定免除…债务: China's decision of a measure, with no figure to count it by, is announced
-                      r"|(?<=方|府|国)决定(?=免除|减免)")
+                      r"(?:将|愿|愿意|决定))")
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,16}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
                            r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
@@ -501,7 +498,7 @@ class Relations:
         sentence and mentions that named him, whom 他宣布 refers to."""
         # not 倡议提出3年来 / 宣布以来: a time since an announcement, no announcement in the sentence
         triggers = [t for t in _TRIGGER.finditer(sent.text)
-                    if (t.group() != "决定" or _CHINA_DECIDES.search(sent.text, 0, t.start())) and not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])]
+                    if not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])]
         context: list[tuple[str, Mention]] = []
         for i, trigger in enumerate(triggers):
             lo = triggers[i - 1].end() if i else 0
