@@ -99,15 +99,16 @@ def resolve(doc: Document) -> list[Mention]:
 
 
 # 斯方, 尼方, 马方: a country's side, by the first character of its name (the guide: 中方 and 非方 are aliases of
-# China and Africa); not 双方, 各方, 西方, 南方 ... (西班牙 and 南非 begin so too)
+# China and Africa); a region's side so too (拉丁美洲…向拉方提供, 阿拉伯国家…阿方); not 双方, 各方, 西方, 南方 ... (西班牙 and 南非 begin so too)
 _SIDE = re.compile(r"([\u4e00-\u9fff])方(?![面式法案向针略位圆便])")
 _NOT_SIDES = set("双各多一两三四对我他外己本东西南北上下前后地官军警校甲乙资买卖男女有远四八大")
 
 
 def _sides(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Mention]:
-    """Each X方 whose X begins the name of exactly one country the document names (nearest before it, else
-    the first after it, if no other country so named comes between): a mention of that country."""
-    countries = [m for m in doc.mentions if m.type == "COUNTRY" and m.key != _CHINA and not m.is_value]
+    """Each X方 whose X begins the name of exactly one country or region the document names (nearest before it,
+    else the first after it, if no other one so named comes between): a mention of that country or region."""
+    countries = [m for m in doc.mentions if (m.type == "COUNTRY" and m.key != _CHINA or m.type == "REGION")
+                 and not m.is_value]
     if not countries or "方" not in text:
         return []
     by_initial: dict[str, set[str]] = defaultdict(set)
@@ -126,7 +127,7 @@ def _sides(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Ment
         k = bisect.bisect_right([x.start for x in doc.sentences], a.start()) - 1
         if k < 0:
             continue
-        out.append(Mention(a.start(), a.end(), doc.text[a.start():a.end()], "COUNTRY", key, doc.sentences[k].index,
+        out.append(Mention(a.start(), a.end(), doc.text[a.start():a.end()], ref.type, key, doc.sentences[k].index,
                            ref.name, rule="anaphor:side"))
     return out
 

@@ -55,6 +55,9 @@ from kg.extract.chinese import to_simplified
 from kg.extract.values import complete_currencies, complete_dates
 from kg.model import Document, Fact, Mention, Sentence
 
+_WILL_DO = re.compile(r"投资|邀请|资助|接收|接待|支持[^，；。]{0,12}?(?:赴华|来华|访华)")  # the measures of a plan with no word of aid
+# 为推动…，中方将采取以下措施： / 中方愿：: the lead of a list of what China will do (``start()``: after who)
+_WILL_LEAD = re.compile(r"(?<=中方|中国|我国|我方)(?:还|也|再|继续|同时)*(?:将|愿|决定)(?=[^。；：]{0,16}：\s*$)")
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 # a verb of saying whose object is what China will do (王毅表示，中方将…提供; 他说，中国愿…): an announcement too
 _TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?\s*(?:中方|中国政府|中国|我国|我方)?(?:还|也|再|继续|同时|已|已经)*"
@@ -248,6 +251,10 @@ def _chinese(m: Mention) -> bool:
 
 # (patterns of the hottest loops, compiled once)
 _AS_OF = re.compile(r"(?:截至|截止到?|到)(\d{4})年(?:底|末)?")  # 截至2019年底: the day a count is reached
+# 给予…97%税目产品零关税待遇, 对…190个税目产品实行零关税: who is given the treatment, and how much of the goods
+_DUTY_FREE = re.compile(r"(?:给予|对|向|为)(?P<who>[^，；。]{2,60}?)(?:实行|实施|享受)?(?P<kind>(?:零|免|特惠)关税)")
+_SENT_OUT = re.compile(r"\s*(?:并|还|先后|共|累计|已)*(?:派遣|派出|选派|培训|援建)(?:了)?")  # …，派遣农业专家1100多名
+_DUTY_GOODS = re.compile(r"(?:个|种|项)?(?:税目|商品|产品)")  # 190个税目产品 (not 25个最不发达国家)
 _GOT_AID = re.compile(r"(?:也|共|累计|先后|将|已)?(?:获得|得到|接受)了?[^，；。]{0,24}?援助")  # who receives aid
 _UNITS_UNDER = re.compile(r"内设|下设|下辖|设有")
 _SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?)(?:的)?(?:直属|下属|组成|派出|旗下|所属)(?:的[^，。；的]{0,6}?)?"
@@ -369,7 +376,8 @@ class Relations:
                 pledges = list(self._pledge(doc, sent, ms, _HERE.match(sent.text, item.end()), [], len(sent.text), [],
                                             listed=True))
             # the announcement ends in a colon (…宣布：/ …其中包括：): the items that follow are its measures
-            listing = bool(item and listing or _announces_a_list(doc, sent.index, sent.text)
+            # (四、双方同意：a heading of its own ends the list)
+            listing = bool(item and listing and not sent.text.rstrip().endswith("：") or _announces_a_list(doc, sent.index, sent.text)
                            or listing and _LIST_AFTER.match(sent.text) and sent.text.rstrip().endswith("："))
             yield from pledges
             rows = list(self._table_row(sent, ms))
@@ -392,8 +400,8 @@ class Relations:
                 # 在这三年中 / 三年间 / 同期: the period named before, in this paragraph or an earlier one
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
                 # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
-                spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(m.text)
-                         and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(m.text)]
+                spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(_zh(m))
+                         and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(_zh(m))]
                 last_figures = list(self._aid_statistics(sent, ms, head, periods or spans or back,
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
                 _said_then(sent, last_figures, said_on)
@@ -546,7 +554,9 @@ class Relations:
             # 南南合作援助基金是习近平…宣布设立的，首期资金20亿美元: the subject of 是 is the measure
             subject = [m for m in ms if m.type in ("PROGRAMME", "PROJECT", "ORG") and m.end <= t_abs
                        and sent.text[m.end - sent.start:m.end - sent.start + 1] == "是"]
-            if not named and not subject:
+            # 中方在约翰内斯堡峰会上宣布的600亿美元资金支持: the sum right after 的 is what was announced
+            sums = [] if named or subject else [m for m in ms if m.type == "MONEY" and m.start == lo]
+            if not named and not subject and not sums:
                 return
         elif trigger.group() == "提出" and not any(m.type in ("MONEY", "COUNT") for m in ms) and not any(
                 m.type == "PROGRAMME" and (0 <= m.start - (sent.start + trigger.end()) <= 2
@@ -590,6 +600,10 @@ class Relations:
                         named[0].name, [*context, ("programme", named[0])])
             yield fact
             return
+        if attributive and sums:
+            yield Fact("Pledge", sent.index, t_abs, sums[0].end, doc.text[t_abs:sums[0].end], "pledge:announced-sum",
+                       sums[0].text, [*context, ("amount", sums[0])])
+            return
         if attributive:  # the subject's means follow, up to the next ；or 。
             rest = re.match(r"[^；。;]*", sent.text[trigger.end():limit])
             hi = sent.start + trigger.end() + rest.end()
@@ -626,10 +640,10 @@ class Relations:
             if last is not None and (_SIZE_OF_LAST.match(clause) or _FOR_THIS.match(clause)) and not any(
                     m.type in ENTITY_LIKE and m.key not in {x.key for r, x in last.roles if r == "programme"} for m in inner):  # 设立X基金，首期提供20亿美元 / 为期10年，总额10亿美元
                 last.roles += [("amount", m) for m in money]
-                last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]
+                last.roles += [("period", m) for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(_zh(m))]
                 continue
             if last is None and prev is not None and not money and _SIZE_OF_LAST.match(clause) and (spans := [
-                    m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)]) and not prev.get("period"):
+                    m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(_zh(m))]) and not prev.get("period"):
                 prev.roles += [("period", m) for m in spans]  # 向非洲联盟提供10亿元人民币援助，为期三年: its period
                 continue
             if last is None and prev is not None and money and _SIZE_OF_LAST.match(clause) and not any(
@@ -666,8 +680,8 @@ class Relations:
                 # (…增加对最不发达国家投资，力争2030年达到120亿美元: the sum a measure aims at is pledged)
             # a pledge looks ahead (未来3年, 5年内): 3年来 looks back and is no period of it
             # 宣布5年内提供A，设立B: the time before the first verb is the first measure's (B has a verb of its own)
-            period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(m.text)] or (
-                [head_period] if head_period and not _LOOKS_BACK.search(head_period.text) else [])
+            period = [m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(_zh(m))] or (
+                [head_period] if head_period and not _LOOKS_BACK.search(_zh(head_period)) else [])
             if head_period is not None:
                 period = [m for m in period if m is not head_period or not head_used]
                 # (未来3年中方将采取以下举措：一是…；二是…: the time heads a list, each measure of it is in that time)
@@ -738,6 +752,19 @@ class Relations:
             receivers = receivers if receivers and receivers[-1].end == cs + got.start() else []
             amounts = [m for m in inner if m.type in ("MONEY", "COUNT") or receivers and m.type == "PERCENT"
                        and m.start >= cs + got.end()]
+            if "关税" in clause and (duty := _DUTY_FREE.search(clause)):
+                # 给予埃塞俄比亚等30个最不发达国家97%税目产品零关税待遇: the countries given the treatment, the share
+                # (or number) of the goods it covers its figure
+                given = [g for g in _outermost([x for x in inner if not x.is_value]) if g.type in GEO and not _chinese(g)
+                         and cs + duty.start("who") <= g.start and g.end <= cs + duty.end("who")]
+                goods = [m for m in inner if given and given[-1].end <= m.start and m.end <= cs + duty.end("who") and (
+                    m.type == "PERCENT" or m.type == "COUNT" and _DUTY_GOODS.match(sent.text, m.end - sent.start))][:1]
+                if given and goods:
+                    fact = Fact("AidStatistic", sent.index, cs, ce, clause, "aid:duty-free", duty.group("kind"))
+                    fact.roles = [("theme", goods[0]), *(("recipient", g) for g in _list_run(sent.text, given, sent.start))]
+                    fact.roles += [("period", p) for p in outer_periods]
+                    yield fact
+                    continue
             if not amounts:
                 continue
             if "基础上" in clause and (base_sum := _ON_THE_BASIS.search(clause)):
@@ -768,10 +795,12 @@ class Relations:
                 amounts = toll
             if not AID_WORDS.search(clause) and not flow and not sized and not trade and not toll and not (
                     any(a.type == "MONEY" or _goods(a) for a in amounts)
-                    and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))):
+                    and (AID_WORDS.search(sent.text) or _FLOW.search(sent.text))) and not (
+                    # 中方将在今后10年内向拉美地区投资2500亿美元, 中方将邀请1000名…访华: a measure China commits to
+                    _WILL_DO.search(clause) and _WILL.match(clause, (item := _ITEM.match(clause)) and item.end() or 0)):
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
             period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))
-                      and _SPAN_OF_TIME.search(m.text)] or ([] if _ONE_YEAR.search(clause) else outer_periods)
+                      and _SPAN_OF_TIME.search(_zh(m))] or ([] if _ONE_YEAR.search(clause) else outer_periods)
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             # (not a rate of growth: 年均增长20.5%, 比上年增长8%)
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
@@ -809,8 +838,9 @@ class Relations:
                                    and cs + to.start() < o.start < m.start]
                 if receivers and m.start >= cs + got.start():
                     fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
-                if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m)):
+                if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m) or what and _SENT_OUT.match(clause)):
                     # 中国为坦桑尼亚、赞比亚…9国免除了…债务，…累计金额14.2亿元: the countries of an earlier clause
+                    # (向贝宁、乍得等国提供了农业技术援助，派遣农业专家1100多名: the people sent to them)
                     fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
                 # 全球发展和南南合作基金规模增至40亿美元: the sum of a named fund is its amount
                 fund = [x for x in inner if x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= m.start and m.type == "MONEY"
@@ -1290,7 +1320,12 @@ class Relations:
             # (《X》由Y峰会审议通过, 《X》经Y会议于…通过: the meeting after it adopted it)
             after = [mt for mt in ms if mt.type == "MEETING" and mt.start >= p.end and re.fullmatch(
                 r"[”》\"]?(?:已|于[^，；。]{2,16}?)?(?:在|由|经)?", text[p.end - base:mt.start - base]) and re.match(
-                r"(?:于[^，；。]{2,16}?)?(?:在[^，；。]{1,10}?)?(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署)", text[mt.end - base:])]
+                r"(?:于[^，；。]{2,16}?)?(?:在[^，；。]{1,10}?)?(?:上|期间)?(?:获得|得到)?(?:审议)?(?:通过|发表|发布|签署|批准)", text[mt.end - base:])]
+            # (《X》于2015年1月9日在会上通过: the meeting named before, on the day said)
+            on_it = recent_meeting and not adopted and not after and _ADOPTED_THERE.match(text, p.end - base)
+            if on_it:
+                fact.roles.append(("announced_at", recent_meeting))
+                fact.roles += [("date", d) for d in ms if d.type == "DATE" and p.end < d.start and d.end <= base + on_it.end()][:1]
             ref = recent_meeting and re.search(_ADOPTED, text[:p.start - base])
             if ref and not adopted and not after and _meeting_ref(sent, ms, 0, ref.start()) and not any(
                     m.type == "MEETING" and m.end - base <= ref.start() for m in ms):
@@ -1695,6 +1730,7 @@ def _flow_before(sent, ms: list[Mention], cs: int) -> re.Match | None:
 # ③, —; not 1.5亿
 _ITEM = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:[.．]\d{1,2})+\s|"
                    r"\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，、,]|"
+                   r"第[一二三四五六七八九十百\d]{1,4}条(?:[：:]|\s)|"  # 第三条 中方将…: an article's number
                    r"其[一二三四五六七八九十][，、：,]|[①-⑳]|[—\-·•●]\s*(?!—))\s*")
 
 
@@ -1968,6 +2004,8 @@ def _announces_a_list(doc: Document, index: int, text: str) -> re.Match | None:
     """The announcement of sentence ``index`` (``text``, as the rules read it) whose measures are listed in the
     sentences after it: it ends in a colon (…在峰会上宣布：) or the next sentence begins 其中包括："""
     triggers = list(ANNOUNCE.finditer(text))
+    if not triggers and "：" in text and (will := _WILL_LEAD.search(text)):
+        return will  # 中方将采取以下措施：（一）向拉方提供…: what China will do is listed after the colon
     if not triggers:
         return None  # (most sentences: the next one is not read)
     if any("：" in text[t.end():] for t in triggers):
@@ -1989,7 +2027,7 @@ def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
     lead: list[tuple[str, Mention]] = []
     for sent in doc.sentences:
         text = _rule_view(sent.text)
-        if lead and _ITEM.match(text):
+        if lead and _ITEM.match(text) and not text.rstrip().endswith("："):  # (四、双方同意：a heading of its own)
             for f in by_sentence.get(sent.index, []):
                 if f.kind in ("Pledge", "AidStatistic", "AidDelivery") and not f.get("announced_by") and not f.get("announced_at"):
                     f.roles += [(r, m) for r, m in lead if not f.get(r)]
@@ -2085,7 +2123,15 @@ def _same_day(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-_THIS_PLAN = re.compile(r"(?:本|该|这一?|此)(行动计划|规划|计划|纲要|方案|议程|战略)")
+_THIS_PLAN = re.compile(r"(?:本|该|这一?|此)(?:合作)?(行动计划|规划|计划|纲要|方案|议程|战略)")
+_ADOPTED_THERE = re.compile(r"[”》\"]?(?:已)?(?:于[^，；。]{2,16}?)?在(?:会上|会议上|峰会上)(?:获得|得到)?(?:审议)?(?:通过|批准)")
+_DREW_UP = re.compile(r"共同(?:制定|制订|起草|编制)(?:了)?$")  # A同B共同制定|本规划
+
+
+def _the_plan(doc: Document, head: str) -> Mention | None:
+    """The plan the document is: the first programme it names with that head (规划, 行动计划 ...)."""
+    return next((m for m in doc.mentions if m.type == "PROGRAMME" and _QUOTES.sub("", m.name).split("(")[0]
+                 .split("（")[0].endswith(head)), None)
 
 
 def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention | None) -> Iterable[Fact]:
@@ -2093,6 +2139,16 @@ def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention |
     with that head) was adopted at the meeting, named in the sentence or just before (会议)."""
     text, base = sent.text, sent.start
     for t in _THIS_PLAN.finditer(text):
+        if "共同" in text[:t.start()] and (drew := _DREW_UP.search(text, 0, t.start())):
+            # 中国同拉共体共同制定本合作规划: the bodies of the clause that drew it up together are its partners
+            lo = max(text.rfind(c, 0, drew.start()) for c in "，；。,;：:") + 1
+            bodies = _outermost([m for m in ms if m.type == "ORG" and base + lo <= m.start and m.end <= base + drew.start()])
+            plan = _the_plan(doc, t.group(1))
+            left = "".join("X" if any(b.start <= base + i < b.end for b in bodies) else c
+                           for i, c in enumerate(text[lo:drew.start()], lo))  # (the 和 of 拉美和加勒比… is no party)
+            if bodies and plan is not None and re.search(r"同|与|和|及", left):
+                yield Fact("Partnership", sent.index, base + lo, base + t.end(), doc.text[base + lo:base + t.end()],
+                           "partner:drawn-up-together", plan.name, [("programme", plan), *(("partner", b) for b in bodies)])
         rest = text[t.end():]
         by = re.match(r"[^。；]{0,30}?(?:由|经|在|于)?([^。；]{0,40}?)(?:上)?(?:审议)?(?:通过|批准|签署|发表|制定)", rest)
         if by is None:
@@ -2101,8 +2157,13 @@ def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention |
         meeting = _outermost([m for m in ms if m.type == "MEETING" and lo <= m.start and m.end <= hi])
         if not meeting and recent_meeting and re.search(r"(?:会议|峰会|大会)", by.group(1)):
             meeting = [recent_meeting]
-        plan = next((m for m in doc.mentions if m.type == "PROGRAMME" and _QUOTES.sub("", m.name).split("(")[0]
-                     .split("（")[0].endswith(t.group(1))), None)
+        plan = _the_plan(doc, t.group(1))
+        if plan is not None and "共同" in by.group(1):
+            # 本行动计划由中国政府和阿拉伯国家联盟共同制定: the bodies that drew it up together are its partners
+            bodies = _outermost([m for m in ms if m.type == "ORG" and lo <= m.start and m.end <= hi])
+            if bodies:
+                yield Fact("Partnership", sent.index, base + t.start(), hi, doc.text[base + t.start():hi],
+                           "partner:drawn-up-together", plan.name, [("programme", plan), *(("partner", b) for b in bodies)])
         if meeting and plan is not None:
             # (本规划由X会议于2015年1月9日在北京通过: the day it was adopted)
             when = [d for d in ms if d.type == "DATE" and meeting[0].end <= d.start and d.end <= hi]
@@ -3195,7 +3256,8 @@ def _lasting(sent, ms: list[Mention]) -> Iterable[Fact]:
         if m.type != "PERIOD" or text[m.start - base - 2:m.start - base] != "为期":
             continue
         after = [x for x in names if x.start - m.end in (1, 2) and re.fullmatch(r"的[“\"《]?", text[m.end - base:x.start - base])]
-        before = [x for x in names if re.fullmatch(r"[”\"》]?(?:项目|计划)?(?:的)?(?:实施期|执行期|期限)?", text[x.end - base:m.start - base - 2])]
+        # (设立X基金，为期10年，总额10亿美元: the name just before the clause)
+        before = [x for x in names if re.fullmatch(r"[”\"》]?(?:项目|计划)?(?:的)?(?:实施期|执行期|期限)?[，,]?", text[x.end - base:m.start - base - 2])]
         for x in (after or before[-1:]):
             yield Fact("ProgrammeReport", sent.index, min(x.start, m.start), max(x.end, m.end), x.text, "programme:lasting",
                        x.name, [("programme", x), ("period", m)])

@@ -773,6 +773,10 @@ _QUOTED_WITH_HEAD = re.compile(r"[“\"]([^“”\"，。；！？,;!?]{1,40}?("
 _QUOTED_PROGRAMME = re.compile(r"“([^“”，。；、！？,;!?]{2,20})”(行动计划|行动|计划|倡议|工程|基金)(?![\u4e00-\u9fff]{0,2}(?:署|会|组))")
 
 
+# 宣布的“X”, 提出的中拉合作“X”框架: a quoted name announced or proposed (a qualifier between, no stop)
+_ANNOUNCED_QUOTED = re.compile(r"(?:宣布|宣佈|提出|发起|發起)的(?:[^“”，。；、\s]{0,8}?)“([^“”，。；、！？,;!?]{2,20})”")
+
+
 # a quoted name before the document two parties sign on it: “三网一化”合作备忘录, "一带一路"合作谅解备忘录
 _QUOTED_COOPERATION = re.compile(r"[“\"]([^“”\"，。；、！？,;!?\s]{2,12})[”\"]合作(?:谅解)?(?:备忘录|协议|协定|框架协议|文件)")
 
@@ -796,6 +800,10 @@ def quoted_names(text: str, units: list[Unit]) -> list[Found]:
         if before is not None and (before.tag == "VAL" and before.type == "COUNT" or
                                    before.tag == "ENT" and before.type == "COUNTRY"):
             out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:after-count-or-country"))
+    for m in _ANNOUNCED_QUOTED.finditer(text):
+        # 中方在…会议上宣布的“四个一批”工作, 习近平主席宣布的中拉合作“1+3+6”框架: what was announced is a programme
+        if m.group(1) not in GENERIC:
+            out.append(Found(m.start(1), m.end(1), "PROGRAMME", "quoted:announced"))
     for m in _QUOTED_WITH_HEAD.finditer(text):  # “中非农业现代化合作行动”, "向……提供紧急营养食物援助项目"
         inner = m.group(1)
         if m.group().startswith('"') and text.count('"', 0, m.start()) % 2:
