@@ -304,8 +304,10 @@ def complete_currencies(mentions: list[Mention]) -> list[Mention]:
 def complete_dates(mentions: list[Mention]) -> list[Mention]:
     """Dates without a year (8月29日, 12日, 今年2月14日) completed from the document's dateline:
     its first date written as 2022-08-30, else a full date in its first sentences; without one,
-    the last date before them that gives the year (and the month), else the document's first.
-    A date nothing completes keeps its partial XSD form (--08-29, ---12); a year alone (今年年初) goes."""
+    the last date before them that gives the year (and the month).  A date nothing completes (no
+    dateline, no full date before it: 新华社…3月5日电 before 该项目于2017年8月开工) keeps its partial XSD form
+    (--08-29, ---12), except a date relative to this year (今年2月), taken from the document's first full
+    date; a year alone (今年年初) goes when there is none."""
     full = sorted((m.start, m.value["value"], m.text) for m in mentions
                   if m.type == "DATE" and m.value and re.match(r"\d{4}-\d{2}", m.value.get("value", "")))
     if not full:  # nothing to complete them from: a year alone (今年年初) says nothing then
@@ -323,7 +325,7 @@ def complete_dates(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         before = bisect_left(starts, m.start)  # the full dates that begin before it
-        if not before and not dateline and not m.value.get("year_offset"):
+        if not before and not dateline and "year_offset" not in m.value:
             out.append(m)  # 新华社加德满都3月5日电 …该项目于2017年8月开工: no year says which 3月5日 (not the works' 2017)
             continue
         last = full[before - 1 if before else 0][1]
