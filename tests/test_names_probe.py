@@ -13,6 +13,13 @@ from test_nlp import tag
 from conftest import entity_names as found, tagged
 
 
+def assert_named(doc, names: set[tuple[str, str]], not_names: set[str] = frozenset()) -> None:
+    """Each (name, type) of ``names`` is tagged in ``doc``; no name of ``not_names`` is."""
+    for name, typ in names:
+        assert name in found(doc, typ), tagged(doc)
+    assert not not_names & found(doc), tagged(doc)
+
+
 @pytest.mark.parametrize("sentence, names, not_names", [
     # the dateline's 电 (after a date or a place) is no part of the name that follows it
     ("新华社利马9月20日电 中国援秘鲁钱凯港配套道路项目20日竣工。",
@@ -32,10 +39,7 @@ from conftest import entity_names as found, tagged
     ("中國國際發展合作署署長羅照輝出席。", {("中国国际发展合作署", "ORG")}, set()),  # (names are read simplified)
 ])
 def test_the_edges_of_a_name(extractor, sentence, names, not_names):
-    doc = tag(extractor, sentence)
-    for name, typ in names:
-        assert name in found(doc, typ), tagged(doc)
-    assert not not_names & found(doc), tagged(doc)
+    assert_named(tag(extractor, sentence), names, not_names)
 
 
 @pytest.mark.parametrize("sentence, names, not_names", [
@@ -61,10 +65,7 @@ def test_the_edges_of_a_name(extractor, sentence, names, not_names):
     ("商务部有关司局负责人表示。", set(), {"商务部有关司"}),
 ])
 def test_bodies_and_their_chiefs(extractor, sentence, names, not_names):
-    doc = tag(extractor, sentence)
-    for name, typ in names:
-        assert name in found(doc, typ), tagged(doc)
-    assert not not_names & found(doc), tagged(doc)
+    assert_named(tag(extractor, sentence), names, not_names)
 
 
 @pytest.mark.parametrize("sentence, names, not_names", [
@@ -111,10 +112,7 @@ def test_places(extractor, sentence, names, not_names):
     ("中国援助的帕德玛大桥铁路连接线项目在达卡举行开工仪式。", {("帕德玛大桥铁路连接线项目", "PROJECT")}, set()),
 ])
 def test_works(extractor, sentence, names, not_names):
-    doc = tag(extractor, sentence)
-    for name, typ in names:
-        assert name in found(doc, typ), tagged(doc)
-    assert not not_names & found(doc), tagged(doc)
+    assert_named(tag(extractor, sentence), names, not_names)
 
 
 @pytest.mark.parametrize("sentence, persons, not_names", [
@@ -153,10 +151,7 @@ def test_persons(extractor, sentence, persons, not_names):
     ("浙江省人民医院派出专家赴斐济。", {("浙江省人民医院", "ORG")}, set()),
 ])
 def test_works_and_the_bodies_named_by_them(extractor, sentence, names, not_names):
-    doc = tag(extractor, sentence)
-    for name, typ in names:
-        assert name in found(doc, typ), tagged(doc)
-    assert not not_names & found(doc), tagged(doc)
+    assert_named(tag(extractor, sentence), names, not_names)
 
 
 @pytest.mark.parametrize("sentence, names", [
@@ -166,9 +161,7 @@ def test_works_and_the_bodies_named_by_them(extractor, sentence, names, not_name
     ("中国援建的医院位于姆巴拉拉的郊外。", {("姆巴拉拉", "PLACE")}),
 ])
 def test_names_inside_and_before(extractor, sentence, names):
-    doc = tag(extractor, sentence)
-    for name, typ in names:
-        assert name in found(doc, typ), tagged(doc)
+    assert_named(tag(extractor, sentence), names)
 
 
 @pytest.mark.parametrize("sentence, names", [
@@ -179,9 +172,7 @@ def test_names_inside_and_before(extractor, sentence, names):
     ("中拉青年科学家交流计划和中非卫生健康合作行动也在同期启动。", {("中非卫生健康合作行动", "PROGRAMME")}),
 ])
 def test_projects_and_programmes_by_their_heads(extractor, sentence, names):
-    doc = tag(extractor, sentence)
-    for name, typ in names:
-        assert name in found(doc, typ), tagged(doc)
+    assert_named(tag(extractor, sentence), names)
 
 
 @pytest.mark.parametrize("sentence, person, not_name", [
@@ -207,10 +198,7 @@ def test_an_ocean_and_its_area_is_a_region(extractor):
     ("路灯项目覆盖雅温得和杜阿拉两市。", {("杜阿拉", "PLACE")}, {"两市"}),
 ])
 def test_outlets_and_counted_places(extractor, sentence, names, not_names):
-    doc = tag(extractor, sentence)
-    for name, typ in names:
-        assert name in found(doc, typ), tagged(doc)
-    assert not not_names & found(doc), tagged(doc)
+    assert_named(tag(extractor, sentence), names, not_names)
 
 
 def test_a_round_table_of_ministers_is_a_meeting(extractor):

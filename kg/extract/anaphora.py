@@ -52,8 +52,7 @@ def resolve(doc: Document) -> list[Mention]:
             by_sentence[m.sentence].append(m)
     starts = sorted((m.start, m.end) for m in doc.mentions)
     if not ANAPHOR.search(text):
-        more = _sides(doc, text, starts) + _pairs(doc, text, starts) + _its(doc, text, by_sentence, paragraph_of) \
-            + _bare_heads(doc, text, starts, by_sentence, paragraph_of)
+        more = _without_demonstrative(doc, text, starts, by_sentence, paragraph_of)
         return sorted([*doc.mentions, *more], key=lambda m: (m.start, -m.end)) if more else doc.mentions
     sentence_starts = [s.start for s in doc.sentences]
     reach = max((e - s for s, e in starts), default=0)  # the longest mention: how far back one may start
@@ -89,10 +88,7 @@ def resolve(doc: Document) -> list[Mention]:
                              rule="anaphor:" + head))
         if head_alone is not None:
             replaced.append(id(head_alone))
-    added += _sides(doc, text, starts)
-    added += _pairs(doc, text, starts)
-    added += _its(doc, text, by_sentence, paragraph_of)
-    added += _bare_heads(doc, text, starts, by_sentence, paragraph_of)
+    added += _without_demonstrative(doc, text, starts, by_sentence, paragraph_of)
     if not added:
         return doc.mentions
     return sorted([*(m for m in doc.mentions if id(m) not in replaced), *added], key=lambda m: (m.start, -m.end))
@@ -130,6 +126,12 @@ def _sides(doc: Document, text: str, starts: list[tuple[int, int]]) -> list[Ment
         out.append(Mention(a.start(), a.end(), doc.text[a.start():a.end()], ref.type, key, doc.sentences[k].index,
                            ref.name, rule="anaphor:side"))
     return out
+
+
+def _without_demonstrative(doc: Document, text: str, starts, by_sentence, paragraph_of) -> list[Mention]:
+    """The anaphors with no 该/此/这: 巴方 (`_sides`), 土叙两国 (`_pairs`), 向其提供 (`_its`), a bare head (`_bare_heads`)."""
+    return (_sides(doc, text, starts) + _pairs(doc, text, starts) + _its(doc, text, by_sentence, paragraph_of)
+            + _bare_heads(doc, text, starts, by_sentence, paragraph_of))
 
 
 # 土叙两国, 土叙双方: two countries named before, each by the first character of its name

@@ -126,7 +126,9 @@ _BUILT_WITH_HELP = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个
                               r"(?:建成|建设|修建|实施|开展|完成|落成|建立)(了)?([^，。；]{2,30})")
 _LISTED_IN = re.compile(r"(?:主要)?(?:包括|包含|涵盖)")
 _JOINED_AFTER = re.compile(r"和|及|以及|、|与")
-_REACHED_BEFORE = re.compile(r"(?:运抵|抵达|送抵|运达|在)(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?$")
+# what may stand between 运抵/在 and the place the goods reach: 运抵该国首都X, 在港口城市X
+_TOWN_WORDS = r"(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?"
+_REACHED_BEFORE = re.compile(r"(?:运抵|抵达|送抵|运达|在)" + _TOWN_WORDS + "$")
 _REACHED_AFTER = re.compile(r"(?:顺利|正式)?(?:完成)?(?:了)?(?:交接|移交|交付|卸货)")
 
 
@@ -1255,7 +1257,7 @@ class Relations:
                 # 中老铁路是…工程，由…建设，全长1035公里，于2021年12月3日全线开通运营: a later clause with no subject of its
                 # own, of the project the sentence opens with
                 done = later
-            if done is None and "于" in after and (later := _done_later_by_head(p).search(after)) and not any(
+            if done is None and "于" in after and (later := _done_later_by_head(_zh(p)[-2:]).search(after)) and not any(
                     x.type == "PROJECT" and p.end < x.start < p.end + later.start() for x in ms):
                 # 中国援建的帕德玛大桥连接…，大桥于2022年6月25日通车 / …，该项目于2018年开工: a later clause whose
                 # subject is the project's head word (or 该项目), of the project named before
@@ -1793,10 +1795,10 @@ _DONE_LATER = re.compile(r"[^；。]*?[，,](?:于|(?=(?:19|20)\d\d年))[^，；
 
 
 @lru_cache(maxsize=256)
-def _done_later_by_head(p: Mention) -> re.Pattern:
-    """…，大桥于2022年6月25日通车: a later clause whose subject is the project's head word (its last two
-    characters) or 该项目/该工程, and the day it was begun or finished."""
-    head = re.escape(_zh(p)[-2:])
+def _done_later_by_head(head: str) -> re.Pattern:
+    """…，大桥于2022年6月25日通车: a later clause whose subject is the project's head word (the last two
+    characters of its name, ``head``) or 该项目/该工程, and the day it was begun or finished."""
+    head = re.escape(head)
     return re.compile(rf"[^；。]*?[，,](?:该|此|这一?)?(?:项目|工程|{head})(?:已|已经|也)?于[^，；。]{{4,16}}?" + _DONE_WORDS)
 
 
@@ -2422,15 +2424,11 @@ _TO_THE_PLACE = re.compile(r"(?:该国|当地)?(?:首都|首府|港口城市|城
 
 # 粮食在首都利隆圭交接, 物资将在仰光交付, 交接仪式在维拉港举行: where aid is handed over (not where a project is
 # begun or another ceremony held)
-_IN_THE_PLACE = re.compile(r"在(?=(?:该国|当地)?(?:首都|首府|港口城市|城市|港口|最大城市)?[^，。；在]{2,16}?"
+_IN_THE_PLACE = re.compile(r"在(?=" + _TOWN_WORDS + r"[^，。；在]{2,16}?"
                            r"(?:港|机场)?(?:顺利|正式)?(?:完成)?(?:了)?(?:交接|移交|交付|发放|分发))"
                            # 抗疫物资交接仪式在维拉港举行: the ceremony of the handover, and where it was held
                            r"|(?:交接|移交|交付|捐赠|发放)仪式(?:近日|日前|当天|当日|今天|\d{1,2}日)?(?:上午|下午)?在"
                            r"(?=[^，。；在]{2,16}?举行)")
-
-
-def _handed_over_in(text: str, lo: int, hi: int) -> re.Match | None:
-    return _IN_THE_PLACE.search(text, lo, hi)
 
 
 def _arrived(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -2447,7 +2445,7 @@ def _arrived(doc: Document, facts: list[Fact]) -> list[Fact]:
         text = _rule_view(sent.text)
         lo = (figure.end if figure is not None else f.start) - sent.start
         stop = re.match(r"[^；。]*", text[lo:]).end() + lo
-        arrival = _ARRIVES.search(text, lo, stop) or _handed_over_in(text, lo, stop)
+        arrival = _ARRIVES.search(text, lo, stop) or _IN_THE_PLACE.search(text, lo, stop)
         if arrival is None:
             continue
         ms = _in_sentence(doc, sent.index)
