@@ -835,6 +835,13 @@ class Relations:
                     fact.roles = _respectively(sent, fact.roles, m, amounts)
                 if m.type == "MONEY":  # 向世界粮食计划署捐款300万美元，用于在老挝…: the body the sum goes through
                     fact.roles += [("partner", o) for o in _channel_to(sent, ms, cs, ce, m)]
+                if to and m.type == "MONEY" and not fact.get("recipient") and not fact.get("partner") and not region:
+                    # 向非洲联盟提供10亿元人民币援助: a body given a sum for itself receives it
+                    fact.roles += [("recipient", o) for o in _outermost([x for x in inner if not x.is_value])
+                                   if o.type == "ORG" and cs + to.start() < o.start < m.start
+                                   and sent.text[o.start - sent.start - 1:o.start - sent.start] == "向"
+                                   and re.match(_GIVEN, sent.text[o.end - sent.start:m.start - sent.start])
+                                   and not _RUNS_AID.search(_zh(o)) and not _MEMBERS.match(clause, o.end - cs)][:1]
                 if to and not fact.get("recipient") and not region:  # 向东盟十国提供了1.9亿剂疫苗: the body's members
                     fact.roles += [("recipient", o) for o in inner if o.type == "ORG" and _MEMBERS.match(clause, o.end - cs)
                                    and cs + to.start() < o.start < m.start]
@@ -952,7 +959,8 @@ class Relations:
         names = _outer_names(ms)
         items = [m for m in names if m.type in ("PROGRAMME", "PROJECT")]
         orgs = [m for m in ms if m.type == "ORG"]
-        runs = _runs(text, base, _outermost([m for m in ms if m.type in ("ORG", "COUNTRY") and not m.is_value]))
+        parties = _outermost([m for m in ms if m.type in ("ORG", "COUNTRY") and not m.is_value])
+        runs = _runs(text, base, parties)
         for p in items:
             lead = re.match(r"中国?[—－\-–―]", _zh(p))
             named = next((o for o in orgs if lead and o.start == p.start + lead.end() and o.end < p.end), None)
@@ -967,15 +975,34 @@ class Relations:
             # (与世界粮食计划署驻华代表屈四喜签署…: the body's envoy signs for it)
             envoy = next((x.end - o.end for x in ms if x.type == "PERSON" and o.end < x.start <= o.end + 12
                           and not re.search(r"[，；。,;、和与及]", text[o.end - base:x.start - base])), 0)
-            verb = re.match(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|携手|合作[，,]?)?(?:在[^，；。、]{1,8}?)?"
-                            r"(?:签署|签订|落实|实施|执行|设立|建立|启动|开展)(?:了)?",
-                            after[envoy:]) if re.search(r"(?:与|同)$", before) else None
+            # (与A、B和C共同实施Y: each body of the list works on Y; 中方和X共同出资设立Y: a party joined by 和
+            # works with China when the verb says they act together; 携手X/会同X实施Y)
+            head, end = _listed_with(text, base, parties, o)
+            lead, tail = text[:head - base], text[end - base:]
+            if end > o.end:
+                envoy = 0
+            else:
+                tail = after
+            verb = _WITH_VERB.match(tail[envoy:]) if _WITH_BEFORE.search(lead) else None
+            if verb is None and head < o.start and not _chinese(o) and any(
+                    x.start == head and _chinese(x) for x in parties):  # 中方和X共同…: China's list
+                verb = _TOGETHER_VERB.match(tail)
             if verb:
-                stop = re.search(r"[，；。,;]", after[envoy + verb.end():])
-                hi = o.end + envoy + verb.end() + (stop.start() if stop else len(after))
+                start = end + envoy + verb.end()
+                stop = re.search(r"[，；。,;]", text[start - base:])
+                hi = start + (stop.start() if stop else len(text) - (start - base))
+                # (与X签署谅解备忘录，共同实施Y: the clause after the signing says what they carry out together)
+                if stop and text[hi - base] in "，," and (nxt := _THEN_TOGETHER.match(text, hi - base + 1)):
+                    more = re.search(r"[，；。,;]", text[nxt.end():])
+                    hi = base + nxt.end() + (more.start() if more else len(text) - nxt.end())
                 for p in items:
-                    if o.end + envoy + verb.end() <= p.start and p.end <= hi:
+                    if start <= p.start and p.end <= hi:
                         yield from fact(p, o, rule="partner:signed-with")
+            # X与中国合作(实施)的Y: the body that works with China on it
+            if (along := _WITH_CHINA_OF.match(after)) is not None:
+                for p in items:
+                    if p.start - base - (o.end - base + along.end()) in (0, 1) and not re.search(r"[，；。,;]", text[o.end - base:p.start - base]):
+                        yield from fact(p, o, rule="partner:jointly")
             # Y的实施单位为X, Y的执行机构是X: the body that runs the project the sentence is about
             if _RUNNER_IS.search(before) and not re.search(r"[，；。,;]", before):
                 for p in items[:1]:
@@ -1043,7 +1070,9 @@ class Relations:
             countries = [c for c in inner if (c.type == "COUNTRY" and not _chinese(c) or c.type == "ORG"
                                               and _GIVEN_TO_BODY.match(sent.text, c.end - sent.start)
                                               and sent.text[c.start - sent.start - 1:c.start - sent.start] == "向"
-                                              and not any(x.type == "MONEY" for x in inner))
+                                              and not any(x.type == "MONEY" for x in inner)
+                                              or c.type == "ORG" and _BUILT_FOR.search(sent.text, 0, c.start - sent.start)
+                                              and _BUILT_FOR_BODY.match(sent.text, c.end - sent.start))
                          and not any(p.start <= c.start and c.end <= p.end for p in projects)]
             if not countries and aside and not any(c.type in GEO for c in inner) and _DELIVERED.search(clause):
                 countries = aside  # (the clause after the country's own names no other)
@@ -1231,7 +1260,7 @@ class Relations:
                         or _BUILDER_IS.search(before_o)) \
                         and not re.search(r"[。；]", between) and o.start > p.start and p in _agent_of(sent, projects, o):
                     fact.roles.append(("partner", o))
-                elif o.end <= p.start and (_BUILT_BY_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
+                elif o.end <= p.start and not _BUILT_FOR.search(text, 0, o.start - base) and (_BUILT_BY_BEFORE.fullmatch(bare := _blank_geo(between, ms, o.end, p.start))
                                            or _BUILDS_BEFORE.fullmatch(bare)
                                            or _MAKERS_BEFORE.fullmatch(_blank(between, orgs, o.end, p.start, ms))
                                            or _FOR.fullmatch(bare) and _LENDS_AFTER.match(text, p.end - base)
@@ -1437,7 +1466,7 @@ class Relations:
         # 作为“一带一路”重点项目，蒙内铁路…: the project the sentence goes on with is the programme's
         # (作为X“十大合作计划”的重要内容，中方设立了Y: the programme the sentence sets up; the whole is the last named)
         for t in re.finditer(r"作为([^，；。]{2,30}?)的?(?:(?:首个|第一个|重点|重要|旗舰|标志性|示范|早期收获)[^，；。的]{0,8}?(?:项目|工程)"
-                             r"|(?:重要)?(?:组成部分|一部分)|(?:重要|主要|核心)(?:内容|举措))[，,]", text):  # 作为“一带一路”倡议的一部分，Y…
+                             r"|(?:重要)?(?:组成部分|一部分)|(?:重要|主要|核心)(?:内容|举措)|(?:重要|重大|标志性|早期|首批)?(?:成果|收获))[，,]", text):  # 作为“一带一路”倡议的一部分，Y…
             whole = _outermost([w for w in ms if w.type in ("PROGRAMME", "FORUM") and base + t.start(1) <= w.start
                                 and w.end <= base + t.end(1)])
             part = [p for p in ms if (p.type == "PROJECT" or p.type == "PROGRAMME" and _SETS_UP.search(
@@ -1655,6 +1684,8 @@ def _measures_counted(sent, counts: list[Mention]) -> bool:
     return any(_COUNTED_MEASURES.match(sent.text, c.end - sent.start) for c in counts)
 
 
+# the agencies of the United Nations system (and the Red Cross), which run the aid they are given: no recipients
+_RUNS_AID = re.compile(r"^联合国|计划署|开发署|难民署|粮农组织|卫生组织|移民组织|劳工组织|儿童基金会|人口基金|红十字")
 _GIVEN = r"(?:再|又|还|继续|将|已|共|累计|分别|陆续|无偿|紧急|首批)*(?:提供|捐款|捐赠|捐助|捐资|出资|拨付|拨款|交付)"
 
 
@@ -1823,6 +1854,33 @@ def _runs(text: str, base: int, names: list[Mention]) -> dict[tuple[int, int], t
     return out
 
 
+# 与/同/携手 X (一道|共同|合作) (在…) 签署/实施/设立… Y: the body a programme or project is carried out with
+_WITH_BEFORE = re.compile(r"(?:与|同)$")
+_DO_WITH = (r"(?:在[^，；。、]{1,8}?)?(?:出资)?(?:签署|签订|落实|实施|执行|设立|建立|启动|开展|发起|建设|推进|资助|运营|举办)(?:了)?")
+_WITH_VERB = re.compile(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|携手|合作[，,]?)*" + _DO_WITH)
+_TOGETHER_VERB = re.compile(r"(?:等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|携手)(?:合作)?" + _DO_WITH)
+_THEN_TOGETHER = re.compile(r"\s*(?:并|将|还|也|拟|正)*(?:一道|一起|共同|联合|携手)(?:合作)?(?:实施|开展|推进|建设|落实|执行|运营)(?:了)?[“\"《]?")
+_WITH_CHINA_OF = re.compile(r"(?:与|同|和)(?:中国|中方|我国)(?:政府)?(?:共同|合作|联合)(?:实施|开展|建设|执行|运营|资助)?的[“\"《]?")
+_LISTED = ("、", "和", "及", "以及")
+
+
+def _listed_with(text: str, base: int, names: list[Mention], o: Mention) -> tuple[int, int]:
+    """The span of the list of names ``o`` is in, joined by 、和及 (not by 与/同, which join the parties to
+    what is said: 中国与A、B和C共同实施: A、B和C)."""
+    i = names.index(o) if o in names else -1
+    if i < 0:
+        return o.start, o.end
+    j = k = i
+    while j > 0 and text[names[j - 1].end - base:names[j].start - base] in _LISTED:
+        j -= 1
+    while k + 1 < len(names) and text[names[k].end - base:names[k + 1].start - base] in _LISTED:
+        k += 1
+    return names[j].start, names[k].end
+
+
+# 中国为非洲联盟援建了Y: the body a project is built for receives it; it does not build it
+_BUILT_FOR = re.compile(r"(?:为|给|替)$")
+_BUILT_FOR_BODY = re.compile(r"(?:新|援|修|兴|捐)?建(?:设|造)?了?")
 _RUNNER_IS = re.compile(r"(?:实施|执行)(?:单位|机构|方|伙伴|合作伙伴)(?:是|为)$")
 # China's own bodies, which run its funds rather than work with them (国家国际发展合作署, 商务部, 国务院…)
 _CHINAS_OWN = re.compile(r"^(?:国家|国务院|中国|中华人民共和国|中方)|部$")
@@ -2939,7 +2997,7 @@ def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
 
 
 _SETS_UP = re.compile(r"(?:设立|实施|启动|建立|推出|发起)了?[“\"《]?$")
-_ONE_OF = re.compile(r"[”\"》]?(?:中|项下|框架下|之下)的[“\"《]?")
+_ONE_OF = re.compile(r"[”\"》]?(?:中|项下|框架下|框架内|之下|下)的[“\"《]?")  # (“一带一路”倡议下的中老铁路)
 _IS_PART_OF = re.compile(r"(?:是|成为|系|属于)([^，；。]{2,30}?)(?:的(?:重要)?(?:[^，；。的]{0,4}(?:节点|枢纽)|组成部分|一部分|"
                          r"(?<=重要)(?:内容|举措)|"
                          r"旗舰项目|重点项目|早期收获)|的?(?:首个|第一个|首批|重点|重要|旗舰|标志性|示范)[^，；。的]{0,8}?(?:项目|工程)|"
