@@ -85,3 +85,57 @@ def test_a_project_as_an_achievement_of_a_programme_is_part_of_it(read):
     # 作为X的重要成果，Y…
     facts = read("作为“一带一路”倡议的重要成果，中老铁路于2021年12月通车。")
     assert any({("programme", "中老铁路"), ("part_of", "一带一路倡议")} <= roles(f) for f in kinds(facts, "Component"))
+
+
+# ------------------------------------------------------------------ announced_at / announced_by
+def test_relief_of_loans_announced_at_a_meeting_is_a_pledge_there(read):
+    # 在X会议上，中国宣布免除…到期未还的无息和低息贷款: the loans' debts relieved (no word 债务)
+    facts = read("在2005年聯合國發展籌資高級別會議上，中國宣布免除所有同中國有外交關係的重債窮國2004年底前到期未還的無息和低息貸款。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_at", "联合国发展筹资高级别会议"), ("announced_by", "中国"), ("date", "2005年")} <= roles(pledge)
+    assert pledge.literals["flowType"] == "debt-relief"
+    facts = read("2005年9月，胡锦涛主席在联合国发展筹资高级别会议上宣布，中国将免除所有同中国有外交关系的重债穷国和"
+                 "最不发达国家截至2004年底到期未还的无息和低息政府贷款。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_at", "联合国发展筹资高级别会议"), ("announced_by", "胡锦涛")} <= roles(pledge)
+
+
+def test_a_long_list_of_debtors_before_the_debt_is_still_relief(read):
+    facts = read("2015年，中國在聯合國發展峰會上宣布，免除對有關最不發達國家、內陸發展中國家、小島嶼發展中國家截至2015年底"
+                 "到期未還的政府間無息貸款債務。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert pledge.literals["flowType"] == "debt-relief" and ("announced_at", "联合国发展峰会") in roles(pledge)
+
+
+def test_the_summit_named_by_its_kind_is_the_meeting_named_before(read):
+    # …峰会在X举行。习近平在峰会上宣布…: the meeting of the sentence before, not a bare 峰会
+    facts = read("2015年12月，中非合作论坛约翰内斯堡峰会在南非举行。习近平主席在峰会上宣布了中非“十大合作计划”。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_at", "中非合作论坛约翰内斯堡峰会"), ("announced_by", "习近平")} <= roles(pledge)
+    facts = read("2017年5月，首届“一带一路”国际合作高峰论坛在北京举行。習近平主席在論壇上宣布，中國將向絲路基金新增資金1000億元人民幣。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert ("announced_at", "首届一带一路国际合作高峰论坛") in roles(pledge)
+    facts = read("2012年7月，中非合作论坛第五届部长级会议在北京召开。在本届论坛上，中方宣布设立中非发展基金。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert ("announced_at", "中非合作论坛第五届部长级会议") in roles(pledge)
+
+
+# ------------------------------------------------------------------ recipients
+def test_countries_after_dui_given_aid_receive_it(read):
+    # 对X、Y等国提供了…: 对 with a verb of giving after the countries
+    facts = read("中国对埃塞俄比亚、苏丹、安哥拉等国提供了优惠贷款。")
+    (aid,) = kinds(facts, "AidDelivery")
+    assert {("recipient", "埃塞俄比亚"), ("recipient", "苏丹"), ("recipient", "安哥拉")} <= roles(aid)
+    assert aid.literals["deliverable"] == "优惠贷款"
+
+
+def test_dui_without_a_verb_of_giving_gives_no_recipient(read):
+    facts = read("中国对埃塞俄比亚的经济发展前景充满信心。")
+    assert not kinds(facts, "AidDelivery")
+
+
+def test_a_country_helped_to_set_up_a_system_receives_it(read):
+    # 支持/帮助X建立Y: the country receives what it is helped to set up, a list kept whole
+    facts = read("支持老挝建立农村电子商务政策、规划和体系。")
+    (aid,) = kinds(facts, "AidDelivery")
+    assert ("recipient", "老挝") in roles(aid) and aid.literals["deliverable"] == "农村电子商务政策、规划和体系"

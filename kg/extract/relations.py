@@ -65,7 +65,8 @@ _TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,16}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
                            r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
-    (r"免除[^，。；]{0,40}债务|减免[^，。；]{0,40}债务|债务减免|免债", "debt-relief"),
+    # (免除…到期未还的无息和低息政府贷款: the loans' debts; 免除对…截至2015年底到期未还的…债务: a long list before it)
+    (r"(?:免除|减免)[^，。；]{0,60}?(?:债务|贷款)|债务减免|免债", "debt-relief"),
     (r"无偿援助|赠款", "grant"), (r"无息贷款", "interest-free-loan"),
     (r"援外优惠贷款|优惠贷款|优惠出口买方信贷", "concessional-loan"),
 ]
@@ -85,7 +86,8 @@ _BARE_YEAR = re.compile(r"\d{4}年")
 _BATCH = r"(?:首批|新一批|一批|第[一二三四五六七八九十\d]{1,3}批)?"  # which lot of goods
 _GOODS = r"物资|粮食|大米|疫苗|药品|设备|帐篷"
 _HAND_TO = r"(?:(?:分发|发放|移交|交付|赠送|捐赠|转交|提供)给|惠及)"
-RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|免除|减免|豁免|" + _HAND_TO)
+RECIPIENT_VERBS = re.compile(r"帮助|援建|援助|向|为|在|支持|协助|免除|减免|豁免|" + _HAND_TO
+                             + r"|对(?=[^，；。]{2,40}?(?:提供|援建|捐赠|捐助))")  # 对X、Y等国提供了优惠贷款
 # goods handed to the country after them (中国援助的首批抗疫物资已分发给斯里兰卡…): what was given, the verb
 _GIVEN_TO_BODY = re.compile(r"(?:捐赠|捐助|提供|援助|交付|移交|赠送)了?")  # 向非洲联盟捐赠了…: a body that receives aid
 _GIVEN_TO = re.compile(r"(?:将|已|已经|陆续|顺利)*" + _HAND_TO + "$")
@@ -498,6 +500,8 @@ class Relations:
         …上宣布增资10亿美元): a later one keeps the meeting and date of the one before unless it names its own
         or says it came later (此后, 随后 ...).  ``scene``: the last person named before the sentence, with the
         sentence and mentions that named him, whom 他宣布 refers to."""
+        if recent_meeting is not None:  # (在峰会上宣布, 在论坛上宣布 after the meeting was named: at that meeting)
+            ms = [m for m in ms if not (m.type in ("MEETING", "FORUM") and _GENERIC_MEETING.fullmatch(_zh(m)))]
         # not 倡议提出3年来 / 宣布以来: a time since an announcement, no announcement in the sentence
         triggers = [t for t in _TRIGGER.finditer(sent.text)
                     if not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])]
@@ -1098,7 +1102,7 @@ class Relations:
                 tail = sent.text[listed[-1].end - sent.start:ce - sent.start]
                 o = _DELIVERED.search(tail)
                 if o is None:
-                    o = re.search(r"(?:实施|援建|援助了?|提供|建设|捐赠|捐助|赠送)(了)?([^，。；]{2,30})", tail)
+                    o = re.search(r"(?:实施|援建|援助了?|提供|建设|建立|修建|捐赠|捐助|赠送)(了)?([^，。；]{2,30})", tail)
                 if o is None and _AID_VERB_BEFORE.search(sent.text[:listed[0].start - sent.start]):
                     o = _GOODS_AFTER.match(tail)  # 中国援助莫桑比克的首批救灾物资运抵…: what the aid verb gave
                 if o is None and (given := _GIVEN_TO.search(sent.text, cs - sent.start, listed[0].start - sent.start)):
@@ -2057,6 +2061,8 @@ _AT_IT = re.compile(r"(?:政府|方面)?(?:还|也|已|又|再|曾|同时)*(?:�
                     r"大会上|大会期间|论坛上|论坛期间)(?:正式|郑重|还|也|又)*")
 
 
+# a meeting named by its kind alone (峰会, 本次会议, 论坛): the one named before
+_GENERIC_MEETING = re.compile(r"(?:本次|此次|这次|该次|本届|此届|这届)?(?:会议|峰会|论坛|大会|会晤)")
 _LEAD_ROLES = ("announced_by", "announced_at", "date")
 
 
@@ -2908,7 +2914,8 @@ def _named_parts(doc: Document) -> list[Mention]:
 def _meeting_ref(sent, ms: list[Mention], lo: int, hi: int) -> bool:
     """The sentence refers to a meeting without naming it (会议, 本次峰会, 会上, 会议期间) between ``lo`` and
     ``hi`` (offsets in the sentence), outside any name (联合国大会 is a name)."""
-    for m in re.finditer(r"(?:^|(?<=[，,；;、在于])|(?<=出席)|(?<=参加))(?:本次|此次|这次|该次)?(?:会议|峰会|会上|大会|开幕式|闭幕式)", sent.text[lo:hi]):
+    for m in re.finditer(r"(?:^|(?<=[，,；;、在于])|(?<=出席)|(?<=参加))(?:本次|此次|这次|该次|本届|此届|这届)?"
+                         r"(?:会议|峰会|会上|大会|开幕式|闭幕式|论坛(?=上|期间|开幕式|闭幕式))", sent.text[lo:hi]):
         at = sent.start + lo + m.start()  # not 记者会上: a word that ends in 会 is another thing
         if not any(x.start <= at < x.end for x in ms):
             return True
