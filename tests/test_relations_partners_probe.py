@@ -139,3 +139,38 @@ def test_a_country_helped_to_set_up_a_system_receives_it(read):
     facts = read("支持老挝建立农村电子商务政策、规划和体系。")
     (aid,) = kinds(facts, "AidDelivery")
     assert ("recipient", "老挝") in roles(aid) and aid.literals["deliverable"] == "农村电子商务政策、规划和体系"
+
+
+# ------------------------------------------------------------------ partners across clauses
+def test_shares_of_a_sum_given_through_a_body_go_through_it(read):
+    # 向X提供N，其中A用于Y项目，B用于Z项目: each share goes through X, a partner of what it pays for
+    facts = read("中方将通过全球发展和南南合作基金向世界粮食计划署提供500万美元，其中300万美元用于老挝学校供餐项目，"
+                 "200万美元用于布基纳法索难民紧急粮食援助项目。")
+    assert partners_of(facts, "老挝学校供餐项目") == {"世界粮食计划署"}
+    assert partners_of(facts, "布基纳法索难民紧急粮食援助项目") == {"世界粮食计划署"}
+
+
+def test_sums_of_their_own_after_a_channelled_sum_keep_no_partner(read):
+    facts = read("中方向世界粮食计划署捐款300万美元，用于老挝学校供餐；中方还向老挝提供了200万美元现汇援助。")
+    assert not any(f.get("partner") for f in facts if any(m.text == "200万美元" for _, m in f.roles))
+
+
+def test_the_body_signed_with_in_the_clause_before_is_a_partner_of_the_aid(read):
+    # 与X签署协议/与X合作，(利用…)在A、B实施…: the clause goes on with no subject of its own
+    facts = read("中國與聯合國兒童基金會合作，在馬拉維、莫桑比克開展兒童營養援助。")
+    (aid,) = kinds(facts, "AidDelivery")
+    assert {("partner", "联合国儿童基金会"), ("recipient", "马拉维"), ("recipient", "莫桑比克")} <= roles(aid)
+    facts = read("国家国际发展合作署与世界粮食计划署签署协议，利用全球发展和南南合作基金在老挝和布基纳法索实施两个粮食援助项目。")
+    aid = next(f for f in kinds(facts, "AidDelivery") if f.get("recipient"))
+    assert ("partner", "世界粮食计划署") in roles(aid)
+
+
+def test_a_clause_with_its_own_subject_takes_no_partner_from_the_one_before(read):
+    facts = read("中国与世界粮食计划署签署协议，老挝政府在琅南塔省实施学校供餐援助。")
+    assert not any(f.get("partner") for f in kinds(facts, "AidDelivery"))
+
+
+def test_a_list_of_countries_between_zai_and_the_verb_after_with(read):
+    # 与X合作，在A、B实施Y: the project is carried out with X
+    facts = read("中方将与联合国开发计划署合作，在斐济、萨摩亚实施南南合作减灾项目。")
+    assert partners_of(facts, "南南合作减灾项目") == {"联合国开发计划署"}

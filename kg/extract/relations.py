@@ -329,7 +329,8 @@ class Relations:
         # the lead of a list, the same day, who lends, when the meeting was, the headline, a forum's own plan
         for step in (_aided_by_purpose, _sum_of_the_aid, _done_in, _announced_figures, _list_items, _same_day,
                      _same_announcer, _same_occasion, _dated_after, _counted_to_the_day, _handed_to,
-                     _one_of_the_announced, _lenders, _arrived, _places_of_the_recipient, _worth_of_the_delivery, _beneficiaries, _one_each, _commitments):
+                     _one_of_the_announced, _lenders, _arrived, _places_of_the_recipient, _worth_of_the_delivery, _beneficiaries, _one_each, _commitments,
+                     _shares_of_the_sum):
             facts = step(doc, facts)
         doc.facts = _forum_plans(doc, _headline_recipient(doc, _closing_day(doc, _meeting_dates(facts))))
         doc.facts = _channels(doc, doc.facts)
@@ -1136,6 +1137,8 @@ class Relations:
                         items[0].name if len(items) == 1 else (obj or _short(clause)))
             # 配合中巴经济走廊建设，在巴基斯坦先后实施了…: the programme the deliveries belong to
             fact.roles += [("part_of", x) for x in _served(sent, ms, cs)]
+            # 与X签署协议，利用…在老挝实施…: the body the sentence's subject signed with, the clause going on
+            fact.roles += _signed_with_before(sent, ms, clauses, k)
             fact.roles += [("deliverable", p) for p in items]
             fact.roles += [("recipient", c) for c in listed]
             fact.roles += [("theme", x) for x in shown]  # 加蓬的4万人座体育场: the figure in what was given
@@ -1860,7 +1863,7 @@ def _runs(text: str, base: int, names: list[Mention]) -> dict[tuple[int, int], t
 
 # 与/同/携手 X (一道|共同|合作) (在…) 签署/实施/设立… Y: the body a programme or project is carried out with
 _WITH_BEFORE = re.compile(r"(?:与|同)$")
-_DO_WITH = (r"(?:在[^，；。、]{1,8}?)?(?:出资)?(?:签署|签订|落实|实施|执行|设立|建立|启动|开展|发起|建设|推进|资助|运营|举办)(?:了)?")
+_DO_WITH = (r"(?:在[^，；。]{1,12}?)?(?:出资)?(?:签署|签订|落实|实施|执行|设立|建立|启动|开展|发起|建设|推进|资助|运营|举办)(?:了)?")
 _WITH_VERB = re.compile(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|携手|合作[，,]?)*" + _DO_WITH)
 _TOGETHER_VERB = re.compile(r"(?:等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|携手)(?:合作)?" + _DO_WITH)
 _THEN_TOGETHER = re.compile(r"\s*(?:并|将|还|也|拟|正)*(?:一道|一起|共同|联合|携手)(?:合作)?(?:实施|开展|推进|建设|落实|执行|运营)(?:了)?[“\"《]?")
@@ -2679,6 +2682,31 @@ def _one_each(doc: Document, facts: list[Fact]) -> list[Fact]:
     return out
 
 
+_SHARE_OF_IT = re.compile(r"\s*其中[，,]?")  # 向X提供500万美元，其中300万美元用于…: a share of the sum before
+_NEXT_SHARE = re.compile(r"\s*(?:另有|另外|其余|剩余)?[的]?")  # …，200万美元用于…: the next share of the list
+
+
+def _shares_of_the_sum(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """The shares of a sum given through a body (向世界粮食计划署提供500万美元，其中300万美元用于老挝学校供餐项目，
+    200万美元用于…): each share goes through the same body, a partner of what it pays for too."""
+    for i, f in enumerate(facts):
+        if not f.get("partner") or not any(m.type == "MONEY" for _, m in f.roles):
+            continue
+        partners = f.get("partner")
+        sharing = False
+        for g in sorted((g for g in facts if g.sentence == f.sentence and g.start >= f.end), key=lambda g: g.start):
+            money = [m for _, m in g.roles if m.type == "MONEY"]
+            text = _rule_view(g.text)
+            if not money or g.kind not in ("AidStatistic", "Pledge"):
+                continue  # (the recipient in a project's name, read from the same clause)
+            if _SHARE_OF_IT.match(text):
+                sharing = True
+            elif not (sharing and (nxt := _NEXT_SHARE.match(text)) and text[nxt.end():].startswith(money[0].text)):
+                break
+            g.roles += [("partner", p) for p in partners if not any(p is x for x in g.get("partner"))]
+    return facts
+
+
 def _worth_of_the_delivery(doc: Document, facts: list[Fact]) -> list[Fact]:
     """The worth of goods just handed over (…第二批粮食在首都利隆圭交接，价值约300万元人民币): the sum was where the
     goods were, the delivery told before it in its sentence to the same recipients."""
@@ -2987,6 +3015,25 @@ _BACKS = re.compile(r"(?:支持|资助|协助)$")
 _DOES_IT = re.compile(r"(?:在[^，；。,;]{1,16}?)?(?:实施|开展|执行)")
 _RUN_BY = re.compile(r"(?:负责|具体)?(?:实施|执行|发放|分发|运送|交付)")
 _RUN_THROUGH = re.compile(r"(?:负责|具体)?(?:实施|执行|落实|发放|分发|运送|交付)(?:[。；;]|$)")
+
+
+_SIGNED_WITH = re.compile(r"(?:与|同)$")
+_SIGNED = re.compile(r"(?:[^，；。,;]{0,12}?(?:驻华代表|代表|执行干事|署长|总干事))?[^，；。,;]{0,4}?(?:签署|签订|合作)[^，；。,;]{0,16}?[，,]$")
+_GOES_ON_WITH = re.compile(r"\s*(?:并|将|还|共同|联合)*(?:利用|通过|依托|借助|在|向|为|共同|联合)")
+
+
+def _signed_with_before(sent, ms: list[Mention], clauses: list[tuple[int, int]], k: int) -> list[tuple[str, Mention]]:
+    """The body named in the clause before, as 与X签署协议，/ 与X合作，, when this clause goes on with no subject
+    of its own (利用…在老挝实施…, 在布基纳法索开展…): a partner of the deliveries."""
+    if k == 0:
+        return []
+    cs, ce = clauses[k]
+    ps, _ = clauses[k - 1]
+    if not _GOES_ON_WITH.match(sent.text, cs - sent.start):
+        return []
+    return [("partner", o) for o in _within(ms, ps, cs) if o.type == "ORG" and not _CHINAS_OWN.search(_zh(o))
+            and _SIGNED_WITH.search(sent.text, 0, o.start - sent.start)
+            and _SIGNED.fullmatch(sent.text, o.end - sent.start, cs - sent.start)][:1]
 
 
 def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
