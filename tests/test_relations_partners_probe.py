@@ -174,3 +174,19 @@ def test_a_list_of_countries_between_zai_and_the_verb_after_with(read):
     # 与X合作，在A、B实施Y: the project is carried out with X
     facts = read("中方将与联合国开发计划署合作，在斐济、萨摩亚实施南南合作减灾项目。")
     assert partners_of(facts, "南南合作减灾项目") == {"联合国开发计划署"}
+
+
+def test_this_plan_drawn_up_at_the_meeting_named_before(read):
+    # (title: the plan) …举行X会议。…一致同意制定本行动计划: the plan was drawn up at that meeting
+    facts = read("中非合作论坛—约翰内斯堡行动计划（2016-2018）\n\n"
+                 "1.1 中华人民共和国和50个非洲国家的外交部长于2015年12月4日至5日在南非约翰内斯堡举行中非合作论坛第六届部长级会议。\n\n"
+                 "1.2 部长们回顾了论坛成立15年来的成就，一致同意制定本行动计划。")
+    assert any(("announced_at", "中非合作论坛第六届部长级会议") in roles(f) and f.get("programme")
+               and f.get("programme")[0].name.startswith("中非合作论坛—约翰内斯堡行动计划")
+               for f in kinds(facts, "ProgrammeReport"))
+
+
+def test_carrying_out_this_plan_is_no_adoption(read):
+    facts = read("中非合作论坛—约翰内斯堡行动计划（2016-2018）\n\n"
+                 "1.1 中非合作论坛第六届部长级会议在约翰内斯堡举行。\n\n1.2 双方将共同落实本行动计划。")
+    assert not any(f.rule == "programme:this-plan-adopted" for f in facts)

@@ -2197,6 +2197,9 @@ _ADOPTED_THERE = re.compile(r"[”》\"]?(?:已)?(?:于[^，；。]{2,16}?)?在(
 _DREW_UP = re.compile(r"共同(?:制定|制订|起草|编制)(?:了)?$")  # A同B共同制定|本规划
 
 
+_MADE_THIS = re.compile(r"(?:共同|一致同意|同意|决定)?(?:制定|制订|审议通过|通过|签署|起草|编制)(?:了)?$")
+
+
 def _the_plan(doc: Document, head: str) -> Mention | None:
     """The plan the document is: the first programme it names with that head (规划, 行动计划 ...)."""
     return next((m for m in doc.mentions if m.type == "PROGRAMME" and _QUOTES.sub("", m.name).split("(")[0]
@@ -2220,6 +2223,17 @@ def _this_plan(doc: Document, sent, ms: list[Mention], recent_meeting: Mention |
                            "partner:drawn-up-together", plan.name, [("programme", plan), *(("partner", b) for b in bodies)])
         rest = text[t.end():]
         by = re.match(r"[^。；]{0,30}?(?:由|经|在|于)?([^。；]{0,40}?)(?:上)?(?:审议)?(?:通过|批准|签署|发表|制定)", rest)
+        # …举行X会议，共同制定本规划 / 部长们一致同意制定本行动计划: drawn up (or adopted) at the meeting named in the
+        # sentence before the verb, or just before the sentence
+        made = by is None and _MADE_THIS.search(text, 0, t.start())
+        if made:
+            plan = _the_plan(doc, t.group(1))
+            meeting = _outermost([m for m in ms if m.type == "MEETING" and m.end <= base + made.start()])[-1:] or (
+                [recent_meeting] if recent_meeting is not None and not any(m.type == "MEETING" for m in ms) else [])
+            if plan is not None and meeting and plan.sentence != sent.index:
+                yield Fact("ProgrammeReport", sent.index, base + made.start(), base + t.end(),
+                           doc.text[base + made.start():base + t.end()], "programme:this-plan-adopted", plan.name,
+                           [("programme", plan), ("announced_at", meeting[0])])
         if by is None:
             continue
         lo, hi = base + t.end() + by.start(1), base + t.end() + by.end(1)
