@@ -190,3 +190,16 @@ def test_carrying_out_this_plan_is_no_adoption(read):
     facts = read("中非合作论坛—约翰内斯堡行动计划（2016-2018）\n\n"
                  "1.1 中非合作论坛第六届部长级会议在约翰内斯堡举行。\n\n1.2 双方将共同落实本行动计划。")
     assert not any(f.rule == "programme:this-plan-adopted" for f in facts)
+
+
+def test_the_bodies_that_set_up_and_pay_into_a_fund_are_its_partners(read):
+    # 由A和B共同出资设立的X基金 / X基金由A和B共同出资设立
+    facts = read("由中国进出口银行和国家开发银行共同出资设立的中非产能合作基金已投入运营。")
+    assert partners_of(facts, "中非产能合作基金") == {"中国进出口银行", "国家开发银行"}
+    facts = read("中非發展基金由國家開發銀行出資設立。")
+    assert partners_of(facts, "中非发展基金") == {"国家开发银行"}
+
+
+def test_a_fund_set_up_with_no_body_paying_has_no_partner(read):
+    facts = read("由国家开发银行负责管理的中非发展基金设立于2007年。")
+    assert "国家开发银行" not in {m.name for f in facts if f.rule == "partner:set-up-by" for m in f.get("partner")}

@@ -1008,6 +1008,12 @@ class Relations:
                 for p in items:
                     if p.start - base - (o.end - base + along.end()) in (0, 1) and not re.search(r"[，；。,;]", text[o.end - base:p.start - base]):
                         yield from fact(p, o, rule="partner:jointly")
+            # 由A和B共同出资设立的Y基金 / Y基金由A和B共同出资设立: the bodies that set up and pay into a fund
+            if (made := _SET_UP_BY.match(tail)) is not None and re.search(r"由$", lead):
+                for p in items:
+                    if p.type == "PROGRAMME" and (made.group(1) and p.start - base - (end - base + made.end()) in (0, 1)
+                                                  or p.end <= head and re.fullmatch(r"[”\"》]?(?:已|将|是)?", text[p.end - base:head - base - 1])):
+                        yield from fact(p, o, rule="partner:set-up-by")
             # Y的实施单位为X, Y的执行机构是X: the body that runs the project the sentence is about
             if _RUNNER_IS.search(before) and not re.search(r"[，；。,;]", before):
                 for p in items[:1]:
@@ -1888,6 +1894,7 @@ def _listed_with(text: str, base: int, names: list[Mention], o: Mention) -> tupl
 # 中国为非洲联盟援建了Y: the body a project is built for receives it; it does not build it
 _BUILT_FOR = re.compile(r"(?:为|给|替)$")
 _BUILT_FOR_BODY = re.compile(r"(?:新|援|修|兴|捐)?建(?:设|造)?了?")
+_SET_UP_BY = re.compile(r"(?:共同|联合)?(?:出资|注资|投资)(?:发起)?(?:设立|成立|组建|创设)?(的[“\"《]?)?")
 _RUNNER_IS = re.compile(r"(?:实施|执行)(?:单位|机构|方|伙伴|合作伙伴)(?:是|为)$")
 # China's own bodies, which run its funds rather than work with them (国家国际发展合作署, 商务部, 国务院…)
 _CHINAS_OWN = re.compile(r"^(?:国家|国务院|中国|中华人民共和国|中方)|部$")
