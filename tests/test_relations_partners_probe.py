@@ -203,3 +203,22 @@ def test_the_bodies_that_set_up_and_pay_into_a_fund_are_its_partners(read):
 def test_a_fund_set_up_with_no_body_paying_has_no_partner(read):
     facts = read("由国家开发银行负责管理的中非发展基金设立于2007年。")
     assert "国家开发银行" not in {m.name for f in facts if f.rule == "partner:set-up-by" for m in f.get("partner")}
+
+
+def test_forums_held_leaning_on_a_forum_or_under_its_mechanism_are_its_parts(read):
+    # 依托X论坛，举办Y论坛 / 在X论坛机制下，举办Y论坛
+    facts = read("依托中非合作论坛，举办中非农业合作论坛。")
+    assert any({("programme", "中非农业合作论坛"), ("part_of", "中非合作论坛")} <= roles(f) for f in kinds(facts, "Component"))
+    facts = read("在中非合作論壇機制下，雙方將舉辦中非民間論壇。")
+    assert any({("programme", "中非民间论坛"), ("part_of", "中非合作论坛")} <= roles(f) for f in kinds(facts, "Component"))
+
+
+def test_a_forum_brought_into_a_forums_framework_is_its_part(read):
+    # 将Y纳入X框架
+    facts = read("双方同意将中非民间论坛纳入中非合作论坛框架。")
+    assert any({("programme", "中非民间论坛"), ("part_of", "中非合作论坛")} <= roles(f) for f in kinds(facts, "Component"))
+
+
+def test_a_forum_merely_attended_frames_nothing(read):
+    facts = read("中方代表出席中非合作论坛，并会见了中非民间论坛代表。")
+    assert not kinds(facts, "Component")

@@ -266,7 +266,12 @@ _SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?
 _WORKS_WITH = re.compile(r"(?:中国|中方|我国|政府|基金[”\"》]?，?|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
                          r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)")
 _FOUNDED_VERB = re.compile(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?")
-_UNDER_FRAME = re.compile(r"框架(?:下|内)|项下|名义下")
+_UNDER_FRAME = re.compile(r"框架(?:下|内)|项下|名义下|机制(?:下|内)")
+# 依托中非合作论坛，举办X论坛: the forum a clause leans on frames the forums and meetings held after it
+_LEANS_ON = re.compile(r"(?:依托|借助)[“\"《]?$")
+_HOLDS_AFTER = re.compile(r"[”\"》]?(?:机制|平台)?[，,]\s*(?:双方|中方|各方)?(?:将|还|也|共同|定期|继续)*(?:举办|召开|举行|设立)")
+# 将X纳入Y框架: X becomes part of Y
+_BROUGHT_INTO = re.compile(r"[”\"》]?(?:纳入|列入)[“\"《]?")
 _REGION_WORD = re.compile(r"(?:地区|方面)$")
 
 
@@ -1422,6 +1427,23 @@ class Relations:
             for part in _outer_names(ms):
                 if part.type in kinds_ and t.end() <= part.start - base and part.end - base <= hi:
                     yield from fact(part, whole, "part_of:under-the-framework")
+        for w in ms:
+            if w.type != "FORUM" or not _LEANS_ON.search(text, 0, w.start - base):
+                continue
+            if (t := _HOLDS_AFTER.match(text, w.end - base)) is None:
+                continue
+            stop = re.search(r"[；。]", text[t.end():])
+            hi = t.end() + (stop.start() if stop else len(text))
+            for part in _outer_names(ms):
+                if part.type in ("FORUM", "MEETING") and t.end() <= part.start - base and part.end - base <= hi:
+                    yield from fact(part, w, "part_of:under-the-framework")
+        for part in ms:  # 将中非民间论坛纳入中非合作论坛框架
+            if part.type not in ("FORUM", "PROGRAMME", "PROJECT") or (t := _BROUGHT_INTO.match(text, part.end - base)) is None:
+                continue
+            whole = [w for w in ms if w.type in ("FORUM", "PROGRAMME") and w.start - base == t.end()
+                     and re.match(r"[”\"》]?(?:框架|机制|合作框架)", text[w.end - base:])]
+            if whole:
+                yield from fact(part, whole[0], "part_of:brought-into")
         # 通过南南合作援助基金实施的X项目, 利用中非发展基金援建X: a project the programme pays for
         for w in ms:
             if w.type != "PROGRAMME" or not re.search(r"(?:经|通过|利用|依托|借助|使用)$", text[:w.start - base]):
