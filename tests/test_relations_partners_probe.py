@@ -222,3 +222,19 @@ def test_a_forum_brought_into_a_forums_framework_is_its_part(read):
 def test_a_forum_merely_attended_frames_nothing(read):
     facts = read("中方代表出席中非合作论坛，并会见了中非民间论坛代表。")
     assert not kinds(facts, "Component")
+
+
+# ------------------------------------------------------------------ location
+def test_a_meeting_held_with_no_place_said_is_in_the_datelines_city(read):
+    # 新华社X地M月D日电 Y会议D日闭幕: the dateline's city; the day is the meeting's own, not the dateline's
+    facts = read("新华社达喀尔11月30日电 中非合作论坛第八届部长级会议30日闭幕。")
+    (meeting,) = kinds(facts, "MeetingReport")
+    assert ("location", "达喀尔") in roles(meeting)
+    facts = read("新華社利馬11月20日電 亞太經合組織第二十四次領導人非正式會議19日在秘魯首都利馬開幕。")
+    (meeting,) = kinds(facts, "MeetingReport")
+    assert ("date", "19日") in roles(meeting) and ("date", "11月20日") not in roles(meeting)
+
+
+def test_a_meeting_only_mentioned_in_a_dateline_story_gets_no_place(read):
+    facts = read("新华社内罗毕3月5日电 肯尼亚总统表示，中非合作论坛第八届部长级会议成果丰硕。")
+    assert not any(f.get("location") for f in kinds(facts, "MeetingReport"))

@@ -475,7 +475,9 @@ class Relations:
                 fact.roles += [("part_of", f) for f in _series_of(sent, m, ms)[:1]]
             # 在2018年9月中非合作论坛北京峰会上 / 2015年9月，在…峰会期间: a date just before the meeting;
             # 于2000年10月在北京举行…会议 / …会议于2021年11月29日在达喀尔召开: the date and place of 举行
-            dates = [d for d in ms if d.type == "DATE" and d.end <= m.start and m.start - d.end <= 3]
+            # (not the day of a dateline, 新华社利马11月20日电 X会议19日…开幕: the day the report was filed)
+            dates = [d for d in ms if d.type == "DATE" and d.end <= m.start and m.start - d.end <= 3
+                     and not sent.text.startswith(("电", "電"), d.end - sent.start)]
             # 2015年1月8日至9日，X会议在北京举行: its first day
             dates = dates or [d for x in ms if x.type == "PERIOD" and x.end <= m.start and m.start - x.end <= 3
                               and (d := _first_day(x))]
@@ -496,6 +498,11 @@ class Relations:
             if held:
                 named = {x.name for r, x in fact.roles if r == "location"}
                 fact.roles += [("location", x) for x in held[1] if x.name not in named]
+                # 新华社达喀尔11月30日电 X会议30日闭幕: a meeting held with no place said, in the dateline's story, is
+                # in the dateline's city
+                if not fact.get("location") and (line := _DATELINE.match(sent.text)):
+                    fact.roles += [("location", x) for x in ms if x.type == "PLACE" and x.start - sent.start == line.start(1)
+                                   and x.end < m.start][:1]
             if len(fact.roles) > 1 or fact.literals:
                 yield fact
 
@@ -1989,6 +1996,9 @@ def _series_of(sent, meeting: Mention, ms: list[Mention]) -> list[Mention]:
 
 
 _HELD_AFTER = re.compile(r"[^，；。,;]{0,40}?(?:举行|召开|举办|开幕(?!式)|闭幕(?!式))")
+
+
+_DATELINE = re.compile(r"^\s*[^，。；\s]{1,10}?(?:社|报|報|台|网|網)()[^，。；\s\d]{2,8}?(?:\d{1,2}月)?\d{1,2}日[电電]")
 
 
 def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, list[Mention]] | None:
