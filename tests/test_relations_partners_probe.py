@@ -238,3 +238,22 @@ def test_a_meeting_held_with_no_place_said_is_in_the_datelines_city(read):
 def test_a_meeting_only_mentioned_in_a_dateline_story_gets_no_place(read):
     facts = read("新华社内罗毕3月5日电 肯尼亚总统表示，中非合作论坛第八届部长级会议成果丰硕。")
     assert not any(f.get("location") for f in kinds(facts, "MeetingReport"))
+
+
+# ------------------------------------------------------------------ the topic of the sentence named before
+def test_a_project_paid_by_a_fund_and_run_by_a_body_in_the_next_clause(read):
+    # (该项目 = the project named before) 该项目由X基金资助，Y负责实施
+    facts = read("2022年5月，老挝学校供餐项目在万象正式启动。該項目由全球發展和南南合作基金資助，世界糧食計劃署負責實施。")
+    assert any({("programme", "老挝学校供餐项目"), ("part_of", "全球发展和南南合作基金")} <= roles(f) for f in kinds(facts, "Component"))
+    assert partners_of(facts, "老挝学校供餐项目") == {"世界粮食计划署"}
+
+
+def test_a_body_that_opens_a_clause_of_its_own_after_the_fund_runs_nothing(read):
+    facts = read("老挝学校供餐项目由全球发展和南南合作基金资助，世界粮食计划署对此表示感谢。")
+    assert "世界粮食计划署" not in partners_of(facts, "老挝学校供餐项目")
+
+
+def test_the_bodies_a_fund_works_with_in_a_later_clause_of_its_sentence(read):
+    # 该基金由X管理，已与A、B等N个国际组织开展合作
+    facts = read("中方于2021年宣布设立全球发展和南南合作基金。该基金由国家国际发展合作署管理，已与联合国开发计划署、世界卫生组织等10个国际组织开展合作。")
+    assert {"联合国开发计划署", "世界卫生组织"} <= partners_of(facts, "全球发展和南南合作基金")

@@ -265,6 +265,8 @@ _SUBORDINATE = re.compile(r"(?:作为|列为|隶属于?|是)([^，。；]{2,20}?
                           r"(?:机构|部门|单位|银行|子公司|公司|企业)")
 _WORKS_WITH = re.compile(r"(?:中国|中方|我国|政府|基金[”\"》]?，?|双方)(?:已|还|先后|共|积极|将|正|继续|同时)*(?:与|同)"
                          r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)")
+_TOPIC_WORKS_WITH = re.compile(r"[，,]\s*(?:并|还|也)?(?:已|先后|共|积极|将|正|继续|同时)*(?:与|同)"
+                               r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)")
 _FOUNDED_VERB = re.compile(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?")
 _UNDER_FRAME = re.compile(r"框架(?:下|内)|项下|名义下|机制(?:下|内)")
 # 依托中非合作论坛，举办X论坛: the forum a clause leans on frames the forums and meetings held after it
@@ -952,6 +954,9 @@ class Relations:
         # (通过X基金，与Y合作: the fund's clause and the partner's read on)
         m = _WORKS_WITH.search(sent.text)
         funds = [x for x in ms if x.type == "PROGRAMME"] or heading
+        if m is None and funds and funds[0].start == sent.start:
+            # 该基金由X管理，已与A、B等10个国际组织开展合作: a later clause of the fund the sentence opens with
+            m = _TOPIC_WORKS_WITH.search(sent.text)
         if m is None or not funds:
             return
         lo, hi = sent.start + m.start(1), sent.start + m.end(1)
@@ -1574,6 +1579,15 @@ class Relations:
                         or p.start >= w.end and _FUND_TO.fullmatch(text, w.end - base, p.start - base) \
                         and _FUNDS_IT.match(text, p.end - base):
                     yield from fact(p, w, "part_of:paid-by-the-programme")
+            # 老挝学校供餐项目由全球发展和南南合作基金资助，世界粮食计划署负责实施: the project the sentence opens
+            # with is paid by the fund after 由, and run by the body that opens the next clause
+            if (paid := _PAID_BY_FUND.match(after)) and re.search(r"由[“\"《]?$", text[:w.start - base]):
+                for p in projects[:1]:
+                    if p.start == base and re.fullmatch(r"[”\"》]?(?:已|将|是|主要|全部)*由[“\"《]?", text[p.end - base:w.start - base]):
+                        yield from fact(p, w, "part_of:paid-by-the-programme")
+                        for o in ms:
+                            if o.type == "ORG" and o.start - base == w.end - base + paid.end() and _RUNS_IT.match(text, o.end - base):
+                                yield from partner(p, o, "partner:run-by")
             # 老挝学校供餐项目由世界粮食计划署负责实施，全球发展和南南合作基金提供资金: the project the sentence
             # opens with is paid by the fund named at the start of a later clause
             if re.match(r"[”\"》]?(?:为其|为此|为该项目)?(?:提供(?:了)?(?:资金|资助|经费|全部资金)|出资|资助)", after) \
@@ -3087,6 +3101,10 @@ def _signed_with_before(sent, ms: list[Mention], clauses: list[tuple[int, int]],
     return [("partner", o) for o in _within(ms, ps, cs) if o.type == "ORG" and not _CHINAS_OWN.search(_zh(o))
             and _SIGNED_WITH.search(sent.text, 0, o.start - sent.start)
             and _SIGNED.fullmatch(sent.text, o.end - sent.start, cs - sent.start)][:1]
+
+
+_PAID_BY_FUND = re.compile(r"[”\"》]?(?:出资|资助|提供资金|全额资助|支持)[，,]\s*")
+_RUNS_IT = re.compile(r"(?:负责|具体)?(?:实施|执行|运营|管理)")
 
 
 def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
