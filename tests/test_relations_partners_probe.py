@@ -257,3 +257,26 @@ def test_the_bodies_a_fund_works_with_in_a_later_clause_of_its_sentence(read):
     # 该基金由X管理，已与A、B等N个国际组织开展合作
     facts = read("中方于2021年宣布设立全球发展和南南合作基金。该基金由国家国际发展合作署管理，已与联合国开发计划署、世界卫生组织等10个国际组织开展合作。")
     assert {"联合国开发计划署", "世界卫生组织"} <= partners_of(facts, "全球发展和南南合作基金")
+
+
+def test_debts_waived_or_cancelled_are_relief_too(read):
+    # 豁免…債務 (Hong Kong, Taiwan), 取消…债务: announced as 免除…债务 is
+    facts = read("中國宣佈豁免非洲最不發達國家截至2018年底到期的政府間無息貸款債務。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert pledge.literals["flowType"] == "debt-relief" and {("announced_by", "中国"), ("recipient", "非洲")} <= roles(pledge)
+    facts = read("中國政府宣佈取消與中國有外交關係的重債窮國所欠的到期債務。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert pledge.literals["flowType"] == "debt-relief"
+
+
+def test_a_cancelled_meeting_is_no_relief(read):
+    facts = read("中方宣布取消原定于本月举行的会议。")
+    assert not any(f.literals.get("flowType") == "debt-relief" for f in facts)
+
+
+def test_aid_to_the_country_whose_debts_were_relieved_is_a_measure_of_its_own(read):
+    # 免除X所欠债务，并向其提供N援助: 其 is X; the sum is the aid's, not the relief's
+    facts = read("中国还宣布免除阿富汗所欠债务，并向其提供5000万元人民币无偿援助。")
+    (aid,) = [f for f in facts if f.get("amount")]
+    assert {("amount", "5000万元人民币"), ("recipient", "阿富汗")} <= roles(aid)
+    assert not any(f.literals.get("flowType") == "debt-relief" for f in facts if f.get("amount") or f.get("theme"))

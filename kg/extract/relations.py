@@ -62,11 +62,12 @@ ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 # a verb of saying whose object is what China will do (王毅表示，中方将…提供; 他说，中国愿…): an announcement too
 _TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?\s*(?:中方|中国政府|中国|我国|我方)?(?:还|也|再|继续|同时|已|已经)*"
                       r"(?:将|愿|愿意|决定))")
-MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,16}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
+MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,16}?)(提供|实施|设立|增资|免除|减免|豁免|取消|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
                            r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
     # (免除…到期未还的无息和低息政府贷款: the loans' debts; 免除对…截至2015年底到期未还的…债务: a long list before it)
-    (r"(?:免除|减免)[^，。；]{0,60}?(?:债务|贷款)|债务减免|免债", "debt-relief"),
+    # (豁免…债务: the word of Hong Kong and Taiwan texts; 取消/勾销…债务: cancelled debts)
+    (r"(?:免除|减免|豁免)[^，。；]{0,60}?(?:债务|贷款)|(?:取消|勾销|注销)[^，。；]{0,60}?债务|债务减免|免债", "debt-relief"),
     (r"无偿援助|赠款", "grant"), (r"无息贷款", "interest-free-loan"),
     (r"援外优惠贷款|优惠贷款|优惠出口买方信贷", "concessional-loan"),
 ]
@@ -667,8 +668,10 @@ class Relations:
                     m for m in inner if m.type == "PERIOD" and not _LOOKS_BACK.search(_zh(m))]) and not prev.get("period"):
                 prev.roles += [("period", m) for m in spans]  # 向非洲联盟提供10亿元人民币援助，为期三年: its period
                 continue
+            # (免除X所欠债务，并向其提供…援助: 其 is the country relieved, the aid a measure of its own)
             if last is None and prev is not None and money and _SIZE_OF_LAST.match(clause) and not any(
-                    m.type in ENTITY_LIKE for m in inner) and not any(m.type == "MONEY" for _, m in prev.roles):
+                    m.type in ENTITY_LIKE for m in inner) and not any(m.type == "MONEY" for _, m in prev.roles) \
+                    and not (prev.get("recipient") and re.match(r"\s*(?:并|还|将|已|先后)*(?:为|向)其", clause)):
                 prev.roles += [("theme", m) for m in money]  # 免除15个国家…债务，共计16亿元人民币: the sum of it
                 continue
             # 推动落实联合国2030年可持续发展议程: a programme that exists is implemented, not announced
