@@ -280,3 +280,16 @@ def test_aid_to_the_country_whose_debts_were_relieved_is_a_measure_of_its_own(re
     (aid,) = [f for f in facts if f.get("amount")]
     assert {("amount", "5000万元人民币"), ("recipient", "阿富汗")} <= roles(aid)
     assert not any(f.literals.get("flowType") == "debt-relief" for f in facts if f.get("amount") or f.get("theme"))
+
+
+def test_the_bodies_listed_as_a_programmes_partners_are_its_partners(read):
+    # X的合作伙伴包括A、B和C / X的合作方为A
+    facts = read("南南合作援助基金的合作伙伴包括世界粮食计划署、联合国儿童基金会和世界卫生组织。")
+    assert partners_of(facts, "南南合作援助基金") == {"世界粮食计划署", "联合国儿童基金会", "世界卫生组织"}
+    facts = read("老撾學校供餐項目的合作方為世界糧食計劃署。")
+    assert partners_of(facts, "老挝学校供餐项目") == {"世界粮食计划署"}
+
+
+def test_bodies_after_the_clause_of_the_partners_are_not_partners(read):
+    facts = read("南南合作援助基金的合作伙伴包括世界粮食计划署，联合国儿童基金会对此表示欢迎。")
+    assert partners_of(facts, "南南合作援助基金") == {"世界粮食计划署"}

@@ -991,6 +991,15 @@ class Relations:
             named = next((o for o in orgs if lead and o.start == p.start + lead.end() and o.end < p.end), None)
             if named is not None:
                 yield from fact(p, named, "partner:named-after-both")
+        # X的合作伙伴包括A、B和C / X的合作方为A和B: the bodies listed after are its partners
+        for t in _PARTNERS_ARE.finditer(text):
+            whose = [p for p in items if p.end - base in (t.start(), t.start() - 1)]
+            stop = re.search(r"[，；。,;]", text[t.end():])
+            hi = base + t.end() + (stop.start() if stop else len(text) - t.end())
+            for p in whose[:1]:
+                for o in names:
+                    if o.type == "ORG" and base + t.end() <= o.start and o.end <= hi:
+                        yield from fact(p, o, rule="partner:listed")
         for o in orgs:
             if o not in names:
                 continue
@@ -1941,6 +1950,7 @@ def _listed_with(text: str, base: int, names: list[Mention], o: Mention) -> tupl
 _BUILT_FOR = re.compile(r"(?:为|给|替)$")
 _BUILT_FOR_BODY = re.compile(r"(?:新|援|修|兴|捐)?建(?:设|造)?了?")
 _SET_UP_BY = re.compile(r"(?:共同|联合)?(?:出资|注资|投资)(?:发起)?(?:设立|成立|组建|创设)?(的[“\"《]?)?")
+_PARTNERS_ARE = re.compile(r"的(?:主要|国际)?(?:合作伙伴|合作方|合作机构|合作单位)(?:主要)?(?:包括|有|是|为)[：:]?")
 _RUNNER_IS = re.compile(r"(?:实施|执行)(?:单位|机构|方|伙伴|合作伙伴)(?:是|为)$")
 # China's own bodies, which run its funds rather than work with them (国家国际发展合作署, 商务部, 国务院…)
 _CHINAS_OWN = re.compile(r"^(?:国家|国务院|中国|中华人民共和国|中方)|部$")
