@@ -293,3 +293,13 @@ def test_the_bodies_listed_as_a_programmes_partners_are_its_partners(read):
 def test_bodies_after_the_clause_of_the_partners_are_not_partners(read):
     facts = read("南南合作援助基金的合作伙伴包括世界粮食计划署，联合国儿童基金会对此表示欢迎。")
     assert partners_of(facts, "南南合作援助基金") == {"世界粮食计划署"}
+
+
+def test_a_summit_named_by_its_head_paragraphs_later_is_the_summit_named_before(read):
+    # 中非合作论坛北京峰会…闭幕。(…) 峰会通过了《X》/ 习近平在峰会开幕式上宣布…: that summit, however far back
+    facts = read("新华社北京9月4日电 中非合作论坛北京峰会4日在北京闭幕。\n\n"
+                 "峰会通过了《中非合作论坛—北京行动计划（2019-2021年）》。\n\n"
+                 "习近平主席在峰会开幕式上宣布，中国将以政府援助、金融机构和企业投融资等方式，向非洲提供600亿美元支持。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert ("announced_at", "中非合作论坛北京峰会") in roles(pledge)
+    assert any(("announced_at", "中非合作论坛北京峰会") in roles(f) for f in kinds(facts, "ProgrammeReport"))

@@ -41,7 +41,40 @@ _NOT_WORKS = ("基金", "倡议", "议程", "机制", "论坛", "走廊")
 def resolve(doc: Document) -> list[Mention]:
     """The document's mentions with one more for each anaphor whose entity is found (sorted as the
     tagger sorts them: by start, longest first).  Linear in the document: each anaphor looks at the
-    mentions of its own sentence and the ``WINDOW`` before it, and at the mentions around it."""
+    mentions of its own sentence and the ``WINDOW`` before it, and at the mentions around it.  A meeting
+    named by its head alone (峰会, 会议: 习近平在峰会开幕式上宣布) is the last meeting named before with that head."""
+    return _bare_meetings(_resolve(doc))
+
+
+# a meeting named by its kind alone, with no demonstrative: 峰会通过了…, 在峰会开幕式上宣布
+_BARE_MEETING = frozenset({"峰会", "会议", "大会", "峰會", "會議"})
+
+
+def _bare_meetings(mentions: list[Mention]) -> list[Mention]:
+    """Each MEETING mention that is a bare head (峰会, 会议, 大会) becomes a mention of the last meeting named before
+    it whose name ends in that head (中非合作论坛北京峰会…。习近平在峰会开幕式上宣布: the Beijing summit); kept as it
+    is where none was named."""
+    if not any(m.type == "MEETING" and m.text in _BARE_MEETING for m in mentions):
+        return mentions
+    out: list[Mention] = []
+    last: dict[str, Mention] = {}  # head -> the last meeting named with a name of its own ending in it
+    for m in mentions:
+        if m.type == "MEETING" and not m.is_value:
+            head = to_simplified(m.text)
+            if m.text in _BARE_MEETING and m.rule != "anaphor:meeting":
+                ref = last.get(head)
+                if ref is not None:
+                    m = Mention(m.start, m.end, m.text, ref.type, ref.key, m.sentence, ref.name, rule="anaphor:meeting")
+            else:
+                name = to_simplified(m.name)
+                for h in ("峰会", "会议", "大会"):
+                    if name.endswith(h) and len(name) > len(h):
+                        last[h] = m
+        out.append(m)
+    return out
+
+
+def _resolve(doc: Document) -> list[Mention]:
     text = to_simplified(doc.text)
     if not any(not m.is_value for m in doc.mentions):
         return doc.mentions
