@@ -303,3 +303,13 @@ def test_a_summit_named_by_its_head_paragraphs_later_is_the_summit_named_before(
     (pledge,) = kinds(facts, "Pledge")
     assert ("announced_at", "中非合作论坛北京峰会") in roles(pledge)
     assert any(("announced_at", "中非合作论坛北京峰会") in roles(f) for f in kinds(facts, "ProgrammeReport"))
+
+
+def test_an_officer_of_an_international_body_tells_of_chinas_aid_and_announces_none(read):
+    # 世界粮食计划署驻老挝代表X表示，中国政府已决定…: X is no announcer; China's own officers are
+    facts = read("世界粮食计划署驻老挝代表黄江表示，中国政府已决定再提供300万美元支持学校供餐项目。")
+    assert not any(("announced_by", "黄江") in roles(f) for f in facts)
+    facts = read("国家国际发展合作署署长罗照辉表示，中国政府已决定向老挝提供300万美元紧急援助。")
+    assert any(("announced_by", "罗照辉") in roles(f) for f in kinds(facts, "Pledge"))
+    facts = read("中国驻老挝大使姜再冬表示，中方已决定向老挝提供300万美元援助。")
+    assert any(("announced_by", "姜再冬") in roles(f) for f in kinds(facts, "Pledge"))

@@ -3388,9 +3388,16 @@ def _other_side(sent, ms: list[Mention], person: Mention) -> bool:
     pre = sent.text[max(0, person.start - sent.start - 16):person.start - sent.start]
     if "驻华" in pre:
         return True
-    return any(c.type == "COUNTRY" and not _chinese(c) and 0 <= person.start - c.end <= 10
-               and not re.search(r"[，；。,;、和与]", sent.text[c.end - sent.start:person.start - sent.start])
-               and not sent.text[:c.start - sent.start].endswith("驻") for c in ms)
+    if any(c.type == "COUNTRY" and not _chinese(c) and 0 <= person.start - c.end <= 10
+           and not re.search(r"[，；。,;、和与]", sent.text[c.end - sent.start:person.start - sent.start])
+           and not sent.text[:c.start - sent.start].endswith("驻") for c in ms):
+        return True
+    # an officer of an international body (世界粮食计划署驻老挝代表X, 联合国秘书长X): he tells of China's aid; not one
+    # of China's own bodies (国家国际发展合作署署长X, 中国路桥董事长X)
+    return any(o.type == "ORG" and 0 <= person.start - o.end <= 14 and not _CHINAS_OWN.search(_zh(o))
+               and not re.search(r"[，；。,;、和与及]", sent.text[o.end - sent.start:person.start - sent.start])
+               and not any(c.type == "COUNTRY" and _chinese(c) and c.start <= o.start < c.end for c in ms)
+               for o in _outermost([m for m in ms if m.type == "ORG" and m.end <= person.start]))
 
 
 # X位于/坐落于/地处/建在…, 连接内罗毕与蒙巴萨, 横跨马累岛和机场岛, 北起昆明(，南至万象): where a project lies, after it
