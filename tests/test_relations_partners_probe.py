@@ -313,3 +313,16 @@ def test_an_officer_of_an_international_body_tells_of_chinas_aid_and_announces_n
     assert any(("announced_by", "罗照辉") in roles(f) for f in kinds(facts, "Pledge"))
     facts = read("中国驻老挝大使姜再冬表示，中方已决定向老挝提供300万美元援助。")
     assert any(("announced_by", "姜再冬") in roles(f) for f in kinds(facts, "Pledge"))
+
+
+def test_a_fund_named_after_a_body_then_china_is_run_with_the_body(read):
+    # 粮农组织—中国南南合作信托基金: the body first, China after the dash
+    facts = read("粮农组织—中国南南合作信托基金已在20多个国家开展项目。")
+    assert partners_of(facts, "粮农组织—中国南南合作信托基金") == {"粮农组织"}
+
+
+def test_a_project_a_fund_supported_is_part_of_it(read):
+    # X基金支持了Y项目
+    facts = read("联合国开发计划署—中国南南合作基金支持了柬埔寨木薯项目。")
+    assert any({("programme", "柬埔寨木薯项目"), ("part_of", "联合国开发计划署—中国南南合作基金")} <= roles(f)
+               for f in kinds(facts, "Component"))

@@ -989,6 +989,9 @@ class Relations:
         for p in items:
             lead = re.match(r"中国?[—－\-–―]", _zh(p))
             named = next((o for o in orgs if lead and o.start == p.start + lead.end() and o.end < p.end), None)
+            # (粮农组织—中国南南合作信托基金: the body first, China after the dash)
+            named = named or next((o for o in orgs if o.start == p.start and o.end < p.end
+                                   and re.match(r"[—－\-–―](?:中国|中方)", text[o.end - base:p.end - base])), None)
             if named is not None:
                 yield from fact(p, named, "partner:named-after-both")
         # X的合作伙伴包括A、B和C / X的合作方为A和B: the bodies listed after are its partners
@@ -1559,8 +1562,8 @@ class Relations:
             # (全球发展和南南合作基金（GDSSCF）支持的…: the abbreviation in brackets after the name is part of it)
             if abbr := _ABBREVIATION.match(after):
                 w, after = replace(w, end=w.end + abbr.end()), after[abbr.end():]
-            paid = re.match(_PAID_BY, after)
-            if paid:  # X支持的Y: the project right after
+            paid = re.match(_PAID_BY, after) or _FUND_BACKED.match(after)
+            if paid:  # X支持的Y: the project right after (X基金支持了Y)
                 for p in named_after:
                     if _right_after(text, base, w.end + paid.end(), p):
                         yield from fact(p, w, "part_of:supported-by-the-programme")
@@ -3118,6 +3121,9 @@ def _signed_with_before(sent, ms: list[Mention], clauses: list[tuple[int, int]],
 
 _PAID_BY_FUND = re.compile(r"[”\"》]?(?:出资|资助|提供资金|全额资助|支持)[，,]\s*")
 _RUNS_IT = re.compile(r"(?:负责|具体)?(?:实施|执行|运营|管理)")
+
+
+_FUND_BACKED = re.compile(r"[”\"》]?(?:已|还|先后|共|也)*(?:支持|资助)(?:实施)?了[“\"《]?")  # X基金支持了Y项目
 
 
 def _served(sent, ms: list[Mention], cs: int) -> list[Mention]:
