@@ -326,3 +326,13 @@ def test_a_project_a_fund_supported_is_part_of_it(read):
     facts = read("联合国开发计划署—中国南南合作基金支持了柬埔寨木薯项目。")
     assert any({("programme", "柬埔寨木薯项目"), ("part_of", "联合国开发计划署—中国南南合作基金")} <= roles(f)
                for f in kinds(facts, "Component"))
+
+
+def test_a_meeting_of_leaders_attended_and_announced_at(read):
+    # 出席X会晤/领导人会议并宣布: the session attended is where it was announced
+    facts = read("2014年7月，习近平主席在巴西利亚出席中国—拉美和加勒比国家领导人会晤并宣布，中方将正式启动中拉基础设施专项贷款。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert {("announced_at", "中国—拉美和加勒比国家领导人会晤"), ("announced_by", "习近平")} <= roles(pledge)
+    facts = read("李克強出席中國—東盟領導人會議並宣佈，中方將向東盟提供1000萬美元援助。")
+    (pledge,) = kinds(facts, "Pledge")
+    assert ("announced_at", "中国—东盟领导人会议") in roles(pledge)
