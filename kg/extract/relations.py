@@ -63,7 +63,7 @@ ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 _TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?\s*(?:中方|中国政府|中国|我国|我方)?(?:还|也|再|继续|同时|已|已经)*"
                       r"(?:将|愿|愿意|决定))")
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,16}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
-                           r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
+                           r"建立|落实|捐赠|捐助|捐款|捐资|出资|注资|拨款|拨付|援助|资助|设置|推出|启动|新增|追加)")
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
     (r"免除[^，。；]{0,40}债务|减免[^，。；]{0,40}债务|债务减免|免债", "debt-relief"),
     (r"无偿援助|赠款", "grant"), (r"无息贷款", "interest-free-loan"),
@@ -74,7 +74,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
-AID_WORDS = re.compile(r"援助|援建|援赠|拨款|拨付|贷款|缓债|免债|债务重组|债务减免|捐|出资|注资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
+AID_WORDS = re.compile(r"援助|援建|援赠|拨款|拨付|贷款|缓债|免债|债务重组|债务减免|捐|出资|注资|增资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
 _ATTENDED = re.compile(r"与会|出席|列席|参加(?:了)?(?:会议|峰会|论坛|开幕式|闭幕式)")
 _TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
                     r"营业额")
@@ -1702,7 +1702,7 @@ def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
 
 
 _NEXT_MEASURE = re.compile(r"、(?=(?:在[^、，；。]{1,6}?|(?:与|同)[^、，；。]{1,12}?(?:合作|一道|共同))?"
-                           r"(?:提供|设立|建立|实施|援建|派遣|邀请|培训|帮助|支持|开展|举办|捐赠|捐助|出资|资助|"
+                           r"(?:提供|设立|建立|实施|援建|派遣|邀请|培训|帮助|支持|开展|举办|捐赠|捐助|捐款|捐资|出资|注资|资助|"
                            r"设置|推出|启动|新增|追加|免除|减免|增资|建设))")
 
 
@@ -3058,9 +3058,10 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
 
 
 # 基金规模增至40亿美元, 铁路总投资38亿美元: what a named fund or project amounts to
-_SIZE_VERB = r"(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)"
+# (将X额度提高到200亿美元, 规模增至40亿美元, 增资后达到: the size the fund or loan reaches)
+_SIZE_VERB = r"(?:(?:已|将|逐步|进一步)*(?:增至|增加到|增加至|增加为|扩大到|扩大至|扩大为|提高到|提高至|提升到|提升至|升至|达到|达|为|超过|共计)(?:约|近)?)"
 _FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|总金额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
-                        rf"合同额|总造价)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
+                        rf"合同额|总造价|造价|工程造价|耗资|总耗资)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
 def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
     """The fund or loan a sum is the size of, named right after it (50亿美元的中非产能合作基金, 200亿美元中拉基础设施
     专项贷款), not a project or what the sum is given to (向…提供300万美元的…援助)."""
@@ -3072,7 +3073,7 @@ def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
 
 # a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
 _FOR_IT = re.compile(r"(?:为|向)(?:[“\"《]|该|此|这一|上述)?$")  # 为该基金: an anaphor's mention is its head noun
-_GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
+_GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资|增资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
 _SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:用于|支持|资助)(?:支持|资助)?"
                             r"(?:实施|开展|建设)?[“\"《]?")
 _PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")

@@ -1,0 +1,55 @@
+"""Amounts, periods and dates of pledges, funds, projects and aid deliveries (issue 12, i13amount): each
+sum or number attaches to the event it measures — the fund topped up, the loan raised, the project's cost,
+the measure of a list announced — and not to a neighbour.  Sentences written in the style of a ministry,
+Xinhua, an embassy site or a forum action plan; traditional characters read as the simplified."""
+
+from __future__ import annotations
+
+from test_relations import kinds, read, roles  # noqa: F401  (read: the module's fixture)
+
+
+def _with(facts, role: str, text: str):
+    return [f for f in facts if (role, text) in roles(f)]
+
+
+# ---------------------------------------------------------------------------------------------- funds
+def test_a_fund_topped_up_with_a_sum_has_the_sum_as_its_amount(read):
+    # 向X基金增资/注资N: the fund named after 向 is topped up, with or without an announcement verb
+    for text, fund, money in (
+            ("中方将向全球发展和南南合作基金增资10亿美元。", "全球发展和南南合作基金", "10亿美元"),
+            ("中国政府还将向南南合作援助基金增资5亿美元。", "南南合作援助基金", "5亿美元"),
+            ("中國將向中拉合作基金注資50億美元。", "中拉合作基金", "50億美元")):
+        (fact,) = _with(read(text), "amount", money)
+        assert ("programme", fund) in roles(fact), text
+
+
+def test_a_loan_or_fund_raised_to_a_sum_has_that_sum(read):
+    # 将/把X(额度|规模)提高到/增至/扩大到N: the size X reaches
+    for text, fund, money in (
+            ("中方将把中拉基础设施专项贷款额度提高到200亿美元。", "中拉基础设施专项贷款", "200亿美元"),
+            ("南南合作援助基金规模已扩大为30亿美元。", "南南合作援助基金", "30亿美元"),
+            ("中方決定將中非發展基金規模提升至100億美元。", "中非发展基金", "100億美元")):
+        facts = _with(read(text), "amount", money)
+        assert facts and all(("programme", fund) in roles(f) for f in facts), text
+
+
+# ---------------------------------------------------------------------------------------------- pledges
+def test_a_donation_verb_opens_a_measure_of_an_announcement(read):
+    # 宣布…，向X捐款N / （二）向X捐资N: 捐款, 捐资, 注资, 拨款 are verbs of a measure like 提供
+    facts = read("中方宣布向阿富汗提供2亿元人民币紧急援助，向联合国难民署捐款100万美元。")
+    (gift,) = _with(facts, "amount", "100万美元")
+    assert gift.kind == "Pledge" and ("announced_by", "中方") in roles(gift)
+    facts = read("王毅表示，中方将采取以下措施：（一）向阿富汗提供2亿元人民币紧急援助；（二）向世界粮食计划署捐资300万美元。")
+    (gift,) = _with(facts, "amount", "300万美元")
+    assert ("announced_by", "王毅") in roles(gift)
+
+
+# ---------------------------------------------------------------------------------------------- projects
+def test_what_a_named_project_costs_is_its_amount(read):
+    # X总投资/总造价/造价/耗资N: the project's cost
+    for text, project, money in (
+            ("蒙内铁路耗资38亿美元。", "蒙内铁路", "38亿美元"),
+            ("卡洛特水电站总造价约17亿美元。", "卡洛特水电站", "17亿美元"),
+            ("亞吉鐵路總造價約40億美元。", "亚吉铁路", "40億美元")):
+        (fact,) = _with(read(text), "amount", money)
+        assert ("programme", project) in roles(fact), text
