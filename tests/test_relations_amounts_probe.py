@@ -53,3 +53,26 @@ def test_what_a_named_project_costs_is_its_amount(read):
             ("亞吉鐵路總造價約40億美元。", "亚吉铁路", "40億美元")):
         (fact,) = _with(read(text), "amount", money)
         assert ("programme", project) in roles(fact), text
+
+
+def test_items_listed_after_the_colon_of_the_leads_own_sentence_are_its_measures(read):
+    # 中方决定：一是…；二是…: each item, in the lead's sentence, is pledged by the side that leads, on its day
+    facts = read("2022年1月，中方决定：（一）向汤加提供1000万元人民币紧急援助；（二）向汤加红十字会捐款10万美元。")
+    for money in ("1000万元人民币", "10万美元"):
+        (p,) = _with(facts, "amount", money)
+        assert p.kind == "Pledge" and {("announced_by", "中方"), ("date", "2022年1月")} <= roles(p), money
+    facts = read("中方决定：一是再向东帝汶提供5000万元人民币援助；二是提供100万剂疫苗。")
+    (doses,) = _with(facts, "amount", "100万剂")
+    assert doses.kind == "Pledge" and ("announced_by", "中方") in roles(doses)
+    facts = read("中國將採取以下舉措：一是向東盟國家提供3億美元援助；二是設立10億美元的中國—東盟合作基金。")
+    (fund,) = _with(facts, "amount", "10億美元")
+    assert {("programme", "中国—东盟合作基金"), ("announced_by", "中国")} <= roles(fund)
+
+
+def test_a_list_item_after_a_lead_sentence_is_pledged_with_its_sum(read):
+    # 中方将采取以下举措：一是…。二是…。三是…。: the items that follow in sentences of their own
+    facts = read("中方将采取以下举措：一是向非洲国家提供10亿剂疫苗。二是设立50亿美元的中非合作专项基金。"
+                 "三是向非洲提供100亿美元信贷额度。")
+    for money in ("10亿剂", "50亿美元", "100亿美元"):
+        (p,) = _with(facts, "amount", money)
+        assert p.kind == "Pledge" and ("announced_by", "中方") in roles(p), money

@@ -58,6 +58,10 @@ from kg.model import Document, Fact, Mention, Sentence
 _WILL_DO = re.compile(r"投资|邀请|资助|接收|接待|支持[^，；。]{0,12}?(?:赴华|来华|访华)")  # the measures of a plan with no word of aid
 # 为推动…，中方将采取以下措施： / 中方愿：: the lead of a list of what China will do (``start()``: after who)
 _WILL_LEAD = re.compile(r"(?<=中方|中国|我国|我方)(?:还|也|再|继续|同时)*(?:将|愿|决定)(?=[^。；：]{0,16}：\s*$)")
+# …采取以下举措：一是…；二是…: the list begins in the lead's own sentence, after the colon
+_WILL_LEAD_ITEMS = re.compile(r"(?<=中方|中国|我国|我方)(?:还|也|再|继续|同时)*(?:将|愿|决定)(?=[^。；：]{0,16}：\s*"
+                              r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[、.．](?!\d)|"
+                              r"第[一二三四五六七八九十]{1,3}[，、,]|其[一二三四五六七八九十][，、,]|[①-⑳]))")
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 # a verb of saying whose object is what China will do (王毅表示，中方将…提供; 他说，中国愿…): an announcement too
 _TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?\s*(?:中方|中国政府|中国|我国|我方)?(?:还|也|再|继续|同时|已|已经)*"
@@ -2006,7 +2010,7 @@ def _announces_a_list(doc: Document, index: int, text: str) -> re.Match | None:
     """The announcement of sentence ``index`` (``text``, as the rules read it) whose measures are listed in the
     sentences after it: it ends in a colon (…在峰会上宣布：) or the next sentence begins 其中包括："""
     triggers = list(ANNOUNCE.finditer(text))
-    if not triggers and "：" in text and (will := _WILL_LEAD.search(text)):
+    if not triggers and "：" in text and (will := _WILL_LEAD.search(text) or _WILL_LEAD_ITEMS.search(text)):
         return will  # 中方将采取以下措施：（一）向拉方提供…: what China will do is listed after the colon
     if not triggers:
         return None  # (most sentences: the next one is not read)
@@ -2051,6 +2055,15 @@ def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
             lead = [("announced_by", m) for m in who[-1:]]
             lead += [("announced_at", m) for m in _outermost([m for m in before if m.type == "MEETING"])[:1]]
             lead += [("date", m) for m in before if m.type == "DATE"][:1]
+        # 中方将采取以下举措：一是…；二是…: the items after the colon of the lead's own sentence are its measures
+        colon = text.find("：", trigger.end())
+        if colon >= 0 and _ITEM.match(text[colon + 1:]):
+            for f in by_sentence.get(sent.index, []):
+                if f.start >= sent.start + colon + 1 and f.kind in ("Pledge", "AidStatistic", "AidDelivery") \
+                        and not f.get("announced_by") and not f.get("announced_at"):
+                    f.roles += [(r, m) for r, m in lead if not f.get(r)]
+                    if f.kind == "AidStatistic":
+                        _pledged(f)
     return facts
 
 
