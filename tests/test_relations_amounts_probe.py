@@ -76,3 +76,15 @@ def test_a_list_item_after_a_lead_sentence_is_pledged_with_its_sum(read):
     for money in ("10亿剂", "50亿美元", "100亿美元"):
         (p,) = _with(facts, "amount", money)
         assert p.kind == "Pledge" and ("announced_by", "中方") in roles(p), money
+
+
+# ---------------------------------------------------------------------------------------------- aid figures
+def test_a_number_of_countries_stays_a_figure_when_countries_are_named_after_it(read):
+    # 向30个国家提供了粮食援助，受援国包括A、B和C: the countries named later are no list the number counts
+    # just before it (not 土耳其和叙利亚两国), the figure keeps its day and gets them as recipients
+    facts = read("2022年，中国向30个国家提供了粮食援助，受援国包括索马里、肯尼亚和埃塞俄比亚。")
+    (fig,) = _with(facts, "theme", "30个国家")
+    assert {("date", "2022年"), ("recipient", "索马里")} <= roles(fig)
+    facts = read("2021年，中國向40多個國家提供了疫苗援助，其中包括柬埔寨和老撾。")
+    assert _with(facts, "theme", "40多個國家")
+    assert not _with(read("土耳其和叙利亚两国共获得中国援助1亿元人民币。"), "theme", "两国")

@@ -818,7 +818,7 @@ class Relations:
                         sent.text, m.end - sent.start):
                     continue
                 if m.type == "COUNT" and re.search(r"国(?:家)?$", _zh(m)) and any(
-                        g.type in GEO and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
+                        g.type in GEO and g.end <= m.start and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
                         and (g.type == "COUNTRY" or sent.text[g.end - sent.start:m.start - sent.start])
                         for g in ms):
                     continue  # 土耳其和叙利亚两国, …苏丹共9国: the number of the countries just named, no figure of aid
