@@ -88,3 +88,34 @@ def test_a_number_of_countries_stays_a_figure_when_countries_are_named_after_it(
     facts = read("2021年，中國向40多個國家提供了疫苗援助，其中包括柬埔寨和老撾。")
     assert _with(facts, "theme", "40多個國家")
     assert not _with(read("土耳其和叙利亚两国共获得中国援助1亿元人民币。"), "theme", "两国")
+
+
+def test_a_project_built_with_a_sum_given_by_a_lender_has_that_amount(read):
+    # X由Y提供N(优惠)贷款建设 / Z由中国政府出资N实施: the project the sum builds or pays for
+    for text, project, money in (
+            ("卡洛特水电站由中方提供17亿美元贷款建设。", "卡洛特水电站", "17亿美元"),
+            ("蒙内铁路由中国进出口银行提供32亿美元优惠贷款建设。", "蒙内铁路", "32亿美元"),
+            ("亞吉鐵路由中國進出口銀行提供約30億美元貸款修建。", "亚吉铁路", "30億美元")):
+        (fact,) = _with(read(text), "amount", money)
+        assert ("programme", project) in roles(fact), text
+
+
+def test_a_sum_then_the_body_that_carries_out_the_named_project_with_it(read):
+    # 出资N，通过/委托/由X实施“Y”: the sum pays for Y
+    for text in ("中国政府出资200万美元，通过世界粮食计划署实施“老挝学校供餐项目”。",
+                 "中國政府出資200萬美元，委託世界糧食計劃署實施“老撾學校供餐項目”。"):
+        (fact,) = [f for f in read(text) if f.get("amount")]
+        assert {r for r, _ in fact.roles} >= {"programme", "amount"}, text
+        assert fact.get("programme")[0].name == "老挝学校供餐项目"
+    # (出资N，用于…: no named project, no programme)
+    (fact,) = kinds(read("中国政府出资200万美元，通过联合国开发计划署在柬埔寨实施清洁能源项目。"), "AidStatistic")
+    assert not fact.get("programme")
+
+
+def test_the_time_the_next_clause_gives_the_aid_is_its_period(read):
+    # 提供…援助，为期两年: the period of the aid just named
+    facts = read("中方决定向南苏丹提供价值2000万元人民币的粮食援助，为期两年。")
+    (aid,) = _with(facts, "amount", "2000万元人民币")
+    assert ("period", "两年") in roles(aid)
+    facts = read("中國政府向東帝汶提供500萬美元援助，為期三年。")
+    assert [f for f in facts if ("period", "三年") in roles(f) and f.get("amount") + f.get("theme")]

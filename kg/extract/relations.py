@@ -807,6 +807,9 @@ class Relations:
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
             period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))
                       and _SPAN_OF_TIME.search(_zh(m))] or ([] if _ONE_YEAR.search(clause) else outer_periods)
+            # 提供价值2000万元人民币的粮食援助，为期两年: the time the next clause gives the aid
+            period = [m for m in ms if m.type == "PERIOD" and m.start >= ce and _YEARS.search(m.value.get("value", ""))
+                      and _LASTS.fullmatch(sent.text, ce - sent.start, m.start - sent.start)] or period
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             # (not a rate of growth: 年均增长20.5%, 比上年增长8%)
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
@@ -870,6 +873,10 @@ class Relations:
                     # 提供200万美元，用于实施布基纳法索紧急粮食援助项目: the named project the next clause says it pays for
                     fund = [x for x in ms if x.type in ("PROJECT", "PROGRAMME") and x.start >= ce
                             and _SUM_THEN_PAYS.fullmatch(sent.text, m.end - sent.start, x.start - sent.start)][:1]
+                if not fund and m.type == "MONEY" and "由" in clause and _BUILDS_AFTER.match(sent.text, m.end - sent.start, ce - sent.start):
+                    # 卡洛特水电站由中方提供17亿美元贷款建设: the project built with the sum
+                    fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and x.end <= m.start
+                            and _BUILT_WITH_SUM.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)][-1:]
                 if not fund and m.type == "MONEY" and "获" in clause:
                     # “老挝学校供餐项目”获得全球发展和南南合作基金300万美元资助: the project the sum goes to
                     fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and x.end <= m.start
@@ -3087,8 +3094,12 @@ def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
 # a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
 _FOR_IT = re.compile(r"(?:为|向)(?:[“\"《]|该|此|这一|上述)?$")  # 为该基金: an anaphor's mention is its head noun
 _GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资|增资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
-_SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:用于|支持|资助)(?:支持|资助)?"
-                            r"(?:实施|开展|建设)?[“\"《]?")
+# (…出资200万美元，通过/委托/由X实施“Y”: the project the body carries out with the sum)
+_SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:(?:用于|支持|资助)(?:支持|资助)?"
+                            r"(?:实施|开展|建设)?|(?:通过|委托|由)[^，；。,;“”\"《》]{2,30}?(?:负责|具体)?(?:实施|执行|开展)(?:了)?)[“\"《]?")
+# X由中方提供17亿美元贷款建设 / Y由中国政府出资500万美元实施: the project or programme the sum builds or pays for
+_BUILT_WITH_SUM = re.compile(r"[”\"》]?(?:项目|工程)?(?:是|系|主要)?由[^，；。,;]{1,20}?(?:提供|出资|投资|融资|资助)了?(?:约|近|总计|共计|总额)?")
+_BUILDS_AFTER = re.compile(r"(?:的)?[^，；。,;\d]{0,8}?(?:建设|援建|修建|兴建|承建|建成|实施|执行)")
 _PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")
 _GOODS_UNITS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
@@ -3145,6 +3156,7 @@ _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规�
 _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|一道)(?:实施|开展|建设|设立|发起|推进|举办|资助|运营|执行)(?:了|的)?")
 # 当年中国向粮食署的捐款…: one year of the span named before, not all of it
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
+_LASTS = re.compile(r"\s*(?:并|且|援助|项目|合作)?(?:为期|期限为|期限)")  # …，为期两年
 # 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
 # the words that may qualify a name after 宣布的 (中非合作“九项工程”, 新的“X计划”): no stop, verb or function word
