@@ -119,3 +119,25 @@ def test_the_time_the_next_clause_gives_the_aid_is_its_period(read):
     assert ("period", "两年") in roles(aid)
     facts = read("中國政府向東帝汶提供500萬美元援助，為期三年。")
     assert [f for f in facts if ("period", "三年") in roles(f) and f.get("amount") + f.get("theme")]
+
+
+def test_the_year_a_time_since_begins_is_no_date_of_the_sum(read):
+    # 2000年以来，…免除…债务，总额约300亿元人民币: 2000年 opens a time since, the sum is not dated 2000
+    facts = read("2000年以来，中国先后免除了非洲35个国家的债务，总额约300亿元人民币。")
+    (relief,) = _with(facts, "amount", "300亿元人民币")
+    assert not relief.get("date")
+    facts = read("2013年起，中國向太平洋島國提供了5億元人民幣無償援助。")
+    assert not [f for f in facts if f.get("date") and f.get("amount")]
+    # (2019年，…捐款100万美元: a year that heads the sentence is its day)
+    (gift,) = _with(read("2019年，中国政府向马拉维捐款100万美元，用于救灾。"), "theme", "100万美元")
+    assert ("date", "2019年") in roles(gift)
+
+
+def test_the_number_of_the_countries_listed_is_no_amount_of_the_pledge(read):
+    # 免除A、B等16国…债务: 16国 counts the countries listed (recipients), it is no means of the measure
+    facts = read("中國政府宣佈免除阿富汗、貝寧等16國截至2015年底到期未償還的政府間無息貸款債務。")
+    (relief,) = kinds(facts, "Pledge")
+    assert not relief.get("amount") and {("recipient", "阿富汗"), ("recipient", "贝宁")} <= roles(relief)
+    # (为50个国家提供: a number of countries with none listed stays the figure)
+    facts = read("中方宣布将为50个发展中国家提供1000个培训名额。")
+    assert _with(facts, "amount", "1000个")

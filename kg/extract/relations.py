@@ -639,8 +639,10 @@ class Relations:
             base_sum = _ON_THE_BASIS.search(clause)
             money = [m for m in inner if m.type == "MONEY" and not (base_sum and base_sum.start() <= m.start - cs < base_sum.end())]
             # (中亚五国: the number of the countries of the region just named is no means of the measure)
+            # (免除阿富汗、贝宁等16国…债务: the number of the countries just listed, neither)
             counts = [m for m in inner if m.type == "COUNT" and not (
-                any(g.end == m.start and g.type in GEO for g in inner) and _zh(m).endswith("国"))]
+                any(g.type in GEO and g.end <= m.start and re.fullmatch(r"(?:等|共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
+                    for g in inner) and re.search(r"国(?:家)?$", _zh(m)))]
             # (提出“十大合作计划”，并为此提供总额600亿美元的资金支持: the means of the measure just named)
             # (…设立中非发展基金，基金总额逐步达到50亿美元: 基金 is the fund just named)
             if last is not None and (_SIZE_OF_LAST.match(clause) or _FOR_THIS.match(clause)) and not any(
@@ -907,7 +909,9 @@ class Relations:
                         and (m.type == "MONEY" or speaker or d.start >= cs or _REPORTED.match(sent.text, d.end - sent.start)
                              or d.start == sent.start
                              and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
-                        and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
+                        and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])
+                        # (2000年以来, 2013年起: the start of a time since, no day the figure is given for)
+                        and not _SINCE.match(sent.text, d.end - sent.start)]
                 # 截至2019年底，…投资存量…，…设立企业3500多家: a stock of trade or investment is counted up to that day
                 stock = as_of_date and (m.type == "MONEY" or m.type == "COUNT" and _SO_FAR.search(clause) and not _countries(m) or trade and not AID_WORDS.search(clause))
                 if stock or when:
@@ -3156,6 +3160,7 @@ _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规�
 _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|一道)(?:实施|开展|建设|设立|发起|推进|举办|资助|运营|执行)(?:了|的)?")
 # 当年中国向粮食署的捐款…: one year of the span named before, not all of it
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
+_SINCE = re.compile(r"(?:以来|来|起|开始|至今)")
 _LASTS = re.compile(r"\s*(?:并|且|援助|项目|合作)?(?:为期|期限为|期限)")  # …，为期两年
 # 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
