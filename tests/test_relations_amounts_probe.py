@@ -141,3 +141,23 @@ def test_the_number_of_the_countries_listed_is_no_amount_of_the_pledge(read):
     # (为50个国家提供: a number of countries with none listed stays the figure)
     facts = read("中方宣布将为50个发展中国家提供1000个培训名额。")
     assert _with(facts, "amount", "1000个")
+
+
+def test_sums_given_respectively_to_named_projects_go_each_to_its_project(read):
+    # 为“X”和“Y”分别提供A和B: A to X, B to Y
+    facts = read("中国政府为“柬埔寨农村供水项目”和“缅甸学校建设项目”分别提供300万美元和200万美元。")
+    got = {(f.get("programme")[0].name, f.get("amount")[0].text) for f in facts if f.get("programme") and f.get("amount")}
+    assert got == {("柬埔寨农村供水项目", "300万美元"), ("缅甸学校建设项目", "200万美元")}
+
+
+def test_a_named_project_that_gets_a_sum_has_it_as_its_amount(read):
+    # “X”获得N(资助)。/ “X”资金规模为N / “X”总金额达N: the sum is the project's
+    for text, project, money in (
+            ("“柬埔寨农村供水项目”获得300万美元，“缅甸学校建设项目”获得200万美元。", "缅甸学校建设项目", "200万美元"),
+            ("“埃塞俄比亚干旱应急项目”资金规模为200万美元。", "埃塞俄比亚干旱应急项目", "200万美元"),
+            ("“斯里兰卡粮食援助项目”总金额达500萬美元。", "斯里兰卡粮食援助项目", "500萬美元")):
+        (fact,) = _with(read(text), "amount", money)
+        assert ("programme", project) in roles(fact), text
+    # (the countries that get a sum are its recipients, not a programme of it)
+    facts = read("柬埔寨获得中国援助300万美元。")
+    assert not [f for f in facts if f.get("programme")]

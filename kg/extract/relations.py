@@ -883,7 +883,11 @@ class Relations:
                     # “老挝学校供餐项目”获得全球发展和南南合作基金300万美元资助: the project the sum goes to
                     fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and x.end <= m.start
                             and _GETS.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
-                            and _GOT_AS.match(sent.text, m.end - sent.start)][:1]
+                            and (_GOT_AS.match(sent.text, m.end - sent.start)  # (X项目获得300万美元。: the sum alone)
+                                 or _CLAUSE_ENDS.match(sent.text, m.end - sent.start) and not re.search(r"[，,]", sent.text[x.end - sent.start:m.start - sent.start]))][:1]
+                if not fund and m.type == "MONEY" and "分别" in clause:
+                    # 为“X”和“Y”分别提供300万美元和200万美元: each sum to the named project in its place
+                    fund = _respective_named(sent, inner, m, amounts)
                 if not fund and m.type == "MONEY" and _TOPS_UP.search(sent.text, 0, m.start - sent.start):
                     # 将X基金整合升级为Y基金，并在30亿美元基础上增资10亿美元: the fund named last is topped up
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= m.start and _zh(x).endswith("基金")][-1:]
@@ -1662,6 +1666,24 @@ def _respectively(sent, roles: list[tuple[str, Mention]], m: Mention, amounts: l
         return roles
     mine = given[sums.index(m)]
     return [(r, g) for r, g in roles if r != "recipient" or g is mine]
+
+
+def _respective_named(sent, inner: list[Mention], m: Mention, amounts: list[Mention]) -> list[Mention]:
+    """为X和Y分别提供A和B (X、Y named projects or programmes): the one named in the place of ``m`` among the sums."""
+    at = sent.text.find("分别", 0, m.start - sent.start)
+    if at < 0:
+        return []
+    named = [x for x in _outermost([x for x in inner if not x.is_value]) if x.type in ("PROJECT", "PROGRAMME")
+             and x.end - sent.start <= at]
+    sums = [a for a in amounts if a.type == m.type and a.start - sent.start > at]
+    if len(named) < 2 or len(named) != len(sums) or m not in sums \
+            or not _RESPECTIVELY_FOR.search(sent.text, 0, named[0].start - sent.start) \
+            or not _RESPECTIVELY.match(sent.text, named[-1].end - sent.start, sums[0].start - sent.start):
+        return []
+    return [named[sums.index(m)]]
+
+
+_RESPECTIVELY_FOR = re.compile(r"(?:为|向|给|对)[“\"《]?$")
 
 
 def _measures_counted(sent, counts: list[Mention]) -> bool:
@@ -3084,7 +3106,7 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
 # 基金规模增至40亿美元, 铁路总投资38亿美元: what a named fund or project amounts to
 # (将X额度提高到200亿美元, 规模增至40亿美元, 增资后达到: the size the fund or loan reaches)
 _SIZE_VERB = r"(?:(?:已|将|逐步|进一步)*(?:增至|增加到|增加至|增加为|扩大到|扩大至|扩大为|提高到|提高至|提升到|提升至|升至|达到|达|为|超过|共计)(?:约|近)?)"
-_FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|总金额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
+_FUND_SIZE = re.compile(rf"[”\"》]?(?:的)?(?:(?:资金规模|规模|资金|总额|总金额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
                         rf"合同额|总造价|造价|工程造价|耗资|总耗资)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
 def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
     """The fund or loan a sum is the size of, named right after it (50亿美元的中非产能合作基金, 200亿美元中拉基础设施
