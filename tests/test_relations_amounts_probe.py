@@ -161,3 +161,25 @@ def test_a_named_project_that_gets_a_sum_has_it_as_its_amount(read):
     # (the countries that get a sum are its recipients, not a programme of it)
     facts = read("柬埔寨获得中国援助300万美元。")
     assert not [f for f in facts if f.get("programme")]
+
+
+# ---------------------------------------------------------------------------------------------- days of pledges
+def test_a_body_that_announces_on_a_day_said_without_yu(read):
+    # news style: X9日宣布 / X10月5日宣佈 (no 于 before the day): X announces, on that day
+    for text, body, day in (("中国驻斐济大使馆9日宣布，中国政府将向斐济提供20万美元现汇援助。", "中国驻斐济大使馆", "9日"),
+                            ("中國駐湯加使館10月5日宣佈，中國政府向湯加提供100萬元人民幣緊急援助。", "中国驻汤加使馆", "10月5日")):
+        (p,) = kinds(read(text), "Pledge")
+        assert {("announced_by", body), ("date", day)} <= roles(p) and p.get("amount"), text
+
+
+def test_a_decision_after_a_news_dateline_is_pledged_on_that_day(read):
+    # 新华社北京9月21日电 中国政府决定向X提供N: the dateline does not hide the side that decides
+    facts = read("新华社北京9月21日电 中国政府决定向古巴提供1亿元人民币紧急人道主义援助。")
+    (p,) = _with(facts, "amount", "1亿元人民币")
+    assert p.kind == "Pledge" and {("announced_by", "中国政府"), ("date", "9月21日"), ("recipient", "古巴")} <= roles(p)
+    facts = read("新華社萬象2022年5月10日電（記者張三）中國政府決定向老撾提供500萬美元援助。")
+    (p,) = _with(facts, "amount", "500萬美元")
+    assert ("announced_by", "中国政府") in roles(p)
+    # (what China has given, reported after the dateline, is a figure, not a pledge)
+    facts = read("新华社北京9月21日电 中国已向古巴提供1亿元人民币援助。")
+    assert not kinds(facts, "Pledge")

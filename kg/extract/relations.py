@@ -1989,10 +1989,10 @@ _BODY_TO_VERB = re.compile(r"(?:政府|方面|还|也|已|又|再|正式|郑重|
 
 
 def _on_a_day(sent, ms: list[Mention], lo: int, hi: int) -> bool:
-    """Between ``lo`` and ``hi`` only the day it was said (中国政府于2001年宣布, 中方在2015年12月正式宣布): the body
-    before it is the subject of the verb after it."""
-    day = next((d for d in ms if d.type == "DATE" and lo < d.start and d.end <= hi), None)
-    return day is not None and bool(re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|先后)*(?:于|在)", sent.text[lo - sent.start:day.start - sent.start])) \
+    """Between ``lo`` and ``hi`` only the day it was said (中国政府于2001年宣布, 中方在2015年12月正式宣布, news style
+    中国驻斐济大使馆9日宣布): the body before it is the subject of the verb after it."""
+    day = next((d for d in ms if d.type == "DATE" and lo <= d.start and d.end <= hi), None)
+    return day is not None and bool(re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|先后)*(?:于|在)?", sent.text[lo - sent.start:day.start - sent.start])) \
         and bool(_BODY_TO_VERB.fullmatch(sent.text, day.end - sent.start, hi - sent.start))
 
 
@@ -2390,6 +2390,7 @@ def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+_DATELINE = re.compile(r"\s*[^，。；：\s]{2,16}?(?:\d{4}年)?\d{1,2}月\d{1,2}日电\s*(?:[（(][^（）()]{0,30}[)）])?\s*")  # 新华社北京9月21日电
 _WILL = re.compile(r"\s*(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时|已|已经)*(?:将|决定)")  # (after a list item's number)
 
 
@@ -2402,7 +2403,8 @@ def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
             continue
         clause = _rule_view(doc.text[f.start:f.end])
         who = None
-        if will := _WILL.match(clause, (item := _ITEM.match(clause)) and item.end() or 0):
+        # (新华社北京9月21日电 中国政府决定…: the dateline before the sentence's subject)
+        if will := _WILL.match(clause, (item := _ITEM.match(clause) or _DATELINE.match(clause)) and item.end() or 0):
             who = next((m for m in _spanned(doc, f.start + will.start("who"), f.start + will.end("who"))
                         if m.type == "COUNTRY" and m.start == f.start + will.start("who")), None)
         elif last is not None and last[0] == f.sentence and _GOES_ON.match(clause):
