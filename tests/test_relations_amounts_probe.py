@@ -183,3 +183,24 @@ def test_a_decision_after_a_news_dateline_is_pledged_on_that_day(read):
     # (what China has given, reported after the dateline, is a figure, not a pledge)
     facts = read("新华社北京9月21日电 中国已向古巴提供1亿元人民币援助。")
     assert not kinds(facts, "Pledge")
+
+
+# ---------------------------------------------------------------------------------------------- values
+def test_sums_in_the_currencies_of_partners_and_in_plain_words_are_money():
+    from kg.extract.values import find_values
+    for text, amount, unit in (("提供300万美金", "3000000", "USD"), ("捐赠20万新西兰元", "200000", "NZD"),
+                               ("援助5亿肯尼亚先令", "500000000", "KES"), ("提供100万新加坡元", "1000000", "SGD")):
+        (found,) = [v for v in find_values(text) if v[2] == "MONEY"]
+        assert (found[3]["amount"], found[3]["unit"]) == (amount, unit), text
+
+
+def test_a_sum_in_a_partners_currency_is_the_amount_of_the_pledge(read):
+    facts = read("中國政府宣佈向新西蘭紅十字會捐款20萬新西蘭元。")
+    assert [f for f in kinds(facts, "Pledge") if f.get("amount") and f.get("amount")[0].value["unit"] == "NZD"]
+
+
+def test_a_country_named_in_a_currency_is_no_name_of_the_text(read):
+    # 1500万巴基斯坦卢比: the sum, not 巴基斯坦 (the country of a sentence that names it elsewhere stays)
+    facts = read("巴基斯坦总理宣布捐出1500万巴基斯坦卢比。")
+    (gift,) = [f for f in facts if f.get("theme") + f.get("amount")]
+    assert [m.value["unit"] for m in gift.get("theme") + gift.get("amount")] == ["PKR"]
