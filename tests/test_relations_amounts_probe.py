@@ -204,3 +204,23 @@ def test_a_country_named_in_a_currency_is_no_name_of_the_text(read):
     facts = read("巴基斯坦总理宣布捐出1500万巴基斯坦卢比。")
     (gift,) = [f for f in facts if f.get("theme") + f.get("amount")]
     assert [m.value["unit"] for m in gift.get("theme") + gift.get("amount")] == ["PKR"]
+
+
+# ---------------------------------------------------------------------------------------------- aid deliveries
+def test_the_people_of_a_named_team_are_its_amount(read):
+    # 第N批援X医疗队一行15人 / 共有队员12名: the team's size (not the patients it treats)
+    facts = read("中国第26批援塞拉利昂医疗队一行15人于2023年6月抵达弗里敦。")
+    (team,) = _with(facts, "amount", "15人")
+    assert {("programme", "第26批援塞拉利昂医疗队"), ("date", "2023年6月")} <= roles(team)
+    (team,) = _with(read("中國第21批援多哥醫療隊共有隊員12名。"), "amount", "12名")
+    assert ("programme", "第21批援多哥医疗队") in roles(team)
+    facts = read("中国第26批援塞拉利昂医疗队在弗里敦为200名患者义诊。")
+    assert not [f for f in facts if f.get("programme") and ("amount", "200名") in roles(f)]
+
+
+def test_the_worth_of_goods_is_a_sum_given_to_the_country(read):
+    # 向X提供/捐赠价值N的物资: the sum (the subject of the aid) and whom it went to
+    for text, country, money in (("中方向阿富汗提供了价值2亿元人民币的紧急人道主义援助物资。", "阿富汗", "2亿元人民币"),
+                                 ("中國向巴基斯坦提供了價值1億元人民幣的救災物資。", "巴基斯坦", "1億元人民幣")):
+        facts = [f for f in read(text) if ("recipient", country) in roles(f)]
+        assert [f for f in facts if ("theme", money) in roles(f) or ("amount", money) in roles(f)], text

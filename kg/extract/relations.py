@@ -900,6 +900,10 @@ class Relations:
                     # sentence is about costs (no other project or sum between)
                     fund = [x for x in ms if x.type == "PROJECT" and x.end <= cs and not any(
                         o.type in ("MONEY", "PROJECT") and x.end <= o.start < m.start for o in ms)][-1:]
+                if not fund and m.type == "COUNT" and re.search(r"[人名]$", _zh(m)):
+                    # 第26批援塞拉利昂医疗队一行15人 / 该医疗队共有队员12名: the people of the named team
+                    fund = [x for x in inner if x.type == "PROJECT" and x.end <= m.start and _TEAM_WORDS.search(_zh(x))
+                            and _TEAM_OF.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)][-1:]
                 if fund:
                     fact.roles += [("programme", fund[-1]), ("amount", m)]
                 else:  # a sum of a named flow (提供无偿援助1278亿元人民币) or total (对外援助金额为2702亿元人民币), or
@@ -3184,6 +3188,8 @@ _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规�
 _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|一道)(?:实施|开展|建设|设立|发起|推进|举办|资助|运营|执行)(?:了|的)?")
 # 当年中国向粮食署的捐款…: one year of the span named before, not all of it
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
+_TEAM_WORDS = re.compile(r"(?:医疗队|救援队|专家组|志愿者团队|工作组|技术组)$")
+_TEAM_OF = re.compile(r"[”\"》]?(?:一行|共|共有|全体|由)?(?:队员|成员|专家|医生)?(?:共|共计)?")
 _SINCE = re.compile(r"(?:以来|来|起|开始|至今)")
 _LASTS = re.compile(r"\s*(?:并|且|援助|项目|合作)?(?:为期|期限为|期限)")  # …，为期两年
 # 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
