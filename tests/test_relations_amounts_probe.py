@@ -224,3 +224,16 @@ def test_the_worth_of_goods_is_a_sum_given_to_the_country(read):
                                  ("中國向巴基斯坦提供了價值1億元人民幣的救災物資。", "巴基斯坦", "1億元人民幣")):
         facts = [f for f in read(text) if ("recipient", country) in roles(f)]
         assert [f for f in facts if ("theme", money) in roles(f) or ("amount", money) in roles(f)], text
+
+
+def test_the_size_in_brackets_after_a_fund_or_loan_is_its_amount(read):
+    # X（N）/ X（总规模N）: the sum in brackets right after the name is its size
+    for text, fund, money in (
+            ("双方将用好中拉基础设施专项贷款（200亿美元）和优惠性质贷款（100亿美元）。", "中拉基础设施专项贷款", "200亿美元"),
+            ("中方设立中拉产能合作专项基金（总规模100亿美元）。", "中拉产能合作专项基金", "100亿美元"),
+            ("中方將積極推動中拉合作基金（50億美元）投入運營。", "中拉合作基金", "50億美元")):
+        (fact,) = _with(read(text), "amount", money)
+        assert ("programme", fund) in roles(fact), text
+    # (a sum in brackets after a country is no size of it)
+    facts = read("中国向巴基斯坦（1亿元人民币）和阿富汗提供了紧急援助。")
+    assert not [f for f in facts if f.get("programme") and f.get("amount")]

@@ -785,8 +785,9 @@ class Relations:
             flow_text = clause[flow.start():flow.end()] if flow else ""
             if flow is None and (flow := _flow_before(sent, ms, cs)):
                 flow_text = sent.text[flow.start():flow.end()]
-            sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
-                        _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner) \
+            sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and (
+                        _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) or _in_brackets(sent, x, a))
+                        for a in amounts for x in inner) \
                 or any(_sum_of_named(sent, a, inner) for a in amounts)
             # 中非贸易额达…，同比增长…；其中中国对非出口…: the clauses after one that names trade or investment count it
             # (a clause that goes on with the trade: 其中, 同比, its goods, firms or investment; not 该国人口达…)
@@ -854,8 +855,9 @@ class Relations:
                     # (向贝宁、乍得等国提供了农业技术援助，派遣农业专家1100多名: the people sent to them)
                     fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
                 # 全球发展和南南合作基金规模增至40亿美元: the sum of a named fund is its amount
+                # (中拉合作基金（50亿美元）, X（总规模100亿美元）: the size in brackets after the name)
                 fund = [x for x in inner if x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= m.start and m.type == "MONEY"
-                        and _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:m.start - sent.start])]
+                        and (_FUND_SIZE.fullmatch(sent.text[x.end - sent.start:m.start - sent.start]) or _in_brackets(sent, x, m))]
                 if not fund and m.type == "MONEY":  # 捐出1500万卢比，注入巴总理抗洪赈灾基金: the fund it goes into
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.start > m.end and re.fullmatch(
                         r"[^，；。,;]{0,4}[，,]?(?:注入|捐给|捐入|拨入|存入)", sent.text[m.end - sent.start:x.start - sent.start])][:1]
@@ -3114,6 +3116,16 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
 _SIZE_VERB = r"(?:(?:已|将|逐步|进一步)*(?:增至|增加到|增加至|增加为|扩大到|扩大至|扩大为|提高到|提高至|提升到|提升至|升至|达到|达|为|超过|共计)(?:约|近)?)"
 _FUND_SIZE = re.compile(rf"[”\"》]?(?:的)?(?:(?:资金规模|规模|资金|总额|总金额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
                         rf"合同额|总造价|造价|工程造价|耗资|总耗资)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
+_BRACKET_OPENS = re.compile(r"[”\"》]?\s*[（(]\s*(?:总规模|规模|总额|总金额|金额|额度|首期资金|首期|资金)?(?:为|约|达)?")
+_BRACKET_CLOSES = re.compile(r"\s*(?:左右)?[)）]")
+
+
+def _in_brackets(sent, x: Mention, m: Mention) -> bool:
+    """``m`` stands in brackets right after the name ``x``, alone (中拉合作基金（50亿美元）)."""
+    return bool(_BRACKET_OPENS.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
+                and _BRACKET_CLOSES.match(sent.text, m.end - sent.start))
+
+
 def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
     """The fund or loan a sum is the size of, named right after it (50亿美元的中非产能合作基金, 200亿美元中拉基础设施
     专项贷款), not a project or what the sum is given to (向…提供300万美元的…援助)."""
