@@ -237,3 +237,23 @@ def test_the_size_in_brackets_after_a_fund_or_loan_is_its_amount(read):
     # (a sum in brackets after a country is no size of it)
     facts = read("中国向巴基斯坦（1亿元人民币）和阿富汗提供了紧急援助。")
     assert not [f for f in facts if f.get("programme") and f.get("amount")]
+
+
+# ---------------------------------------------------------------------------------------------- periods
+def test_the_age_of_what_was_set_up_is_no_period_of_the_figures(read):
+    # 倡议提出3年来 / 论坛成立20年来: how old the initiative is; 近5年来 / 过去三年: the span of the figures
+    for text in ("倡议提出3年来，中方设立的全球发展和南南合作基金已为150多个项目提供资金。",
+                 "中非合作論壇成立20年來，中國共向非洲提供了1000億美元貸款。"):
+        assert not [f for f in read(text) if f.get("period")], text
+    for text, span in (("近5年来，中国政府先后实施紧急援助近200次。", "5年来"),
+                       ("过去三年，中国向非洲提供了1000亿美元贷款。", "过去三年")):
+        assert [f for f in read(text) if ("period", span) in roles(f)], text
+
+
+def test_periods_written_in_the_ways_of_the_genre_go_to_the_figure(read):
+    for text, span, figure in (("2009—2012年，中国对非洲提供了100亿美元优惠性质贷款。", "2009—2012年", "100亿美元"),
+                               ("从2010年到2012年，中国对外援助金额为893.4亿元人民币。", "2010年到2012年", "893.4亿元人民币"),
+                               ("中國在2013—2018年間共派遣志願者2萬餘名。", "2013—2018年", "2萬餘名"),
+                               ("2013年至2015年間，中國共提供援助金額400億元人民幣。", "2013年至2015年", "400億元人民幣")):
+        facts = [f for f in read(text) if ("amount", figure) in roles(f) or ("theme", figure) in roles(f)]
+        assert facts and all(("period", span) in roles(f) for f in facts), text

@@ -406,8 +406,10 @@ class Relations:
                 # 在这三年中 / 三年间 / 同期: the period named before, in this paragraph or an earlier one
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
                 # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
+                # (倡议提出3年来, 论坛成立20年来: the age of what was set up, no span of the sentence's figures)
                 spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(_zh(m))
-                         and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(_zh(m))]
+                         and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(_zh(m))
+                         and not _AGE_OF.search(sent.text, 0, m.start - sent.start)]
                 last_figures = list(self._aid_statistics(sent, ms, head, periods or spans or back,
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
                 _said_then(sent, last_figures, said_on)
@@ -3200,6 +3202,7 @@ _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规�
 _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|一道)(?:实施|开展|建设|设立|发起|推进|举办|资助|运营|执行)(?:了|的)?")
 # 当年中国向粮食署的捐款…: one year of the span named before, not all of it
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
+_AGE_OF = re.compile(r"(?:提出|成立|创立|创建|设立|建立|启动|发起|签署|开通|运营|运行|实施|举办|召开)(?:以|至今)?$")
 _TEAM_WORDS = re.compile(r"(?:医疗队|救援队|专家组|志愿者团队|工作组|技术组)$")
 _TEAM_OF = re.compile(r"[”\"》]?(?:一行|共|共有|全体|由)?(?:队员|成员|专家|医生)?(?:共|共计)?")
 _SINCE = re.compile(r"(?:以来|来|起|开始|至今)")
