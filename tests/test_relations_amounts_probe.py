@@ -257,3 +257,15 @@ def test_periods_written_in_the_ways_of_the_genre_go_to_the_figure(read):
                                ("2013年至2015年間，中國共提供援助金額400億元人民幣。", "2013年至2015年", "400億元人民幣")):
         facts = [f for f in read(text) if ("amount", figure) in roles(f) or ("theme", figure) in roles(f)]
         assert facts and all(("period", span) in roles(f) for f in facts), text
+
+
+# ---------------------------------------------------------------------------------------------- dates of projects
+def test_a_day_of_another_project_or_counted_from_is_not_the_projects(read):
+    # 2014年8月X全线贯通，3个月后，…Y宣告竣工: Y was not done in 2014年8月
+    facts = read("2014年8月安哥拉本格拉铁路全线贯通，3个月后，连接尼日利亚首都阿布贾和卡杜纳的阿卡铁路宣告竣工。")
+    assert not [f for f in facts if ("project", "阿卡铁路") in roles(f) and f.get("date")]
+    facts = read("2016年10月，亞吉鐵路正式通車，半年之後，蒙內鐵路也建成通車。")
+    assert not [f for f in facts if ("project", "蒙内铁路") in roles(f) and ("date", "2016年10月") in roles(f)]
+    # (a day that heads the project's own clause stays)
+    (works,) = [f for f in read("2015年1月1日，中国承建的蒙内铁路动工。") if f.get("project")]
+    assert ("date", "2015年1月1日") in roles(works)

@@ -1293,8 +1293,11 @@ class Relations:
                 dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
                          and (text[d.start - base - 1:d.start - base] == "于"
                               or done is later and text[d.start - base - 1:d.start - base] in "，,")]
+                # (2014年8月X全线贯通，3个月后，…Y宣告竣工: the day of another project, or a time counted from it)
                 dates = dates or [d for d in ms if d.type == "DATE" and d.end <= p.start and
-                                  not re.search(r"[；。;]", text[d.end - base:p.start - base])]
+                                  not re.search(r"[；。;]", text[d.end - base:p.start - base])
+                                  and not _LATER_BY.search(text, d.end - base, p.start - base)
+                                  and not any(x.type == "PROJECT" and d.end <= x.start and x.end <= p.start for x in ms)]
                 works = _works_span(sent, ms, p)
                 fact.roles += [("period", works)] if works else [("date", d) for d in dates[-1:]]
                 fact.roles += [("location", x) for x in ms if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
@@ -3202,6 +3205,7 @@ _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规�
 _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|一道)(?:实施|开展|建设|设立|发起|推进|举办|资助|运营|执行)(?:了|的)?")
 # 当年中国向粮食署的捐款…: one year of the span named before, not all of it
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
+_LATER_BY = re.compile(r"[\d一二三四五六七八九十两几半]+(?:个)?(?:多)?(?:年|月|天|日|周|星期)(?:之|以)?(?:后|前)")
 _AGE_OF = re.compile(r"(?:提出|成立|创立|创建|设立|建立|启动|发起|签署|开通|运营|运行|实施|举办|召开)(?:以|至今)?$")
 _TEAM_WORDS = re.compile(r"(?:医疗队|救援队|专家组|志愿者团队|工作组|技术组)$")
 _TEAM_OF = re.compile(r"[”\"》]?(?:一行|共|共有|全体|由)?(?:队员|成员|专家|医生)?(?:共|共计)?")
