@@ -269,3 +269,17 @@ def test_a_day_of_another_project_or_counted_from_is_not_the_projects(read):
     # (a day that heads the project's own clause stays)
     (works,) = [f for f in read("2015年1月1日，中国承建的蒙内铁路动工。") if f.get("project")]
     assert ("date", "2015年1月1日") in roles(works)
+
+
+def test_the_time_ahead_a_lead_names_is_each_listed_measures_period(read):
+    # 中方将在未来三年内采取以下措施：\n（一）…。\n（二）…。: each item is pledged for that time
+    facts = read("中方将在未来三年内采取以下措施：\n（一）向东盟国家提供3亿元人民币无偿援助。\n（二）设立10亿美元的中国—东盟合作基金。\n")
+    for money in ("3亿元人民币", "10亿美元"):
+        (p,) = _with(facts, "amount", money)
+        assert {("announced_by", "中方"), ("period", "未来三年内")} <= roles(p), money
+    facts = read("習近平主席宣佈，未來三年中方將採取以下舉措：\n（一）向非洲提供100億美元信貸額度。\n（二）設立20億美元的中非合作專項基金。\n")
+    (fund,) = _with(facts, "amount", "20億美元")
+    assert {("announced_by", "习近平"), ("period", "未來三年"), ("programme", "中非合作专项基金")} <= roles(fund)
+    # (a time that looks back is no time of what is to come)
+    facts = read("近年来，中方采取了以下措施：\n（一）向东盟国家提供3亿元人民币无偿援助。\n")
+    assert not [f for f in facts if f.get("period")]

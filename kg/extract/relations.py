@@ -2099,6 +2099,11 @@ def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
             lead = [("announced_by", m) for m in who[-1:]]
             lead += [("announced_at", m) for m in _outermost([m for m in before if m.type == "MEETING"])[:1]]
             lead += [("date", m) for m in before if m.type == "DATE"][:1]
+            # 中方将在未来三年内采取以下措施：the time ahead the lead names is each measure's
+            colon_at = text.find("：", trigger.end())
+            lead += [("period", m) for m in mentions.get(sent.index, []) if m.type == "PERIOD"
+                     and (colon_at < 0 or m.end <= sent.start + colon_at) and _YEARS.search(m.value.get("value", ""))
+                     and not _LOOKS_BACK.search(_zh(m))][:1]
         # 中方将采取以下举措：一是…；二是…: the items after the colon of the lead's own sentence are its measures
         colon = text.find("：", trigger.end())
         if colon >= 0 and _ITEM.match(text[colon + 1:]):
