@@ -283,3 +283,11 @@ def test_the_time_ahead_a_lead_names_is_each_listed_measures_period(read):
     # (a time that looks back is no time of what is to come)
     facts = read("近年来，中方采取了以下措施：\n（一）向东盟国家提供3亿元人民币无偿援助。\n")
     assert not [f for f in facts if f.get("period")]
+
+
+def test_a_word_that_joins_or_opens_a_phrase_is_no_noun_a_count_counts(read):
+    # 派遣了一支由30人组成的医疗队: 一支由 is not what 30人 counts (建设成套项目423个: 成套项目 is)
+    (team,) = [f for f in read("中国向巴基斯坦派遣了一支由30人组成的医疗队。") if f.get("theme") + f.get("amount")]
+    assert "counts" not in team.literals and "一支由" not in team.label
+    (sets,) = [f for f in read("中国共建设成套项目423个。") if f.get("amount")]
+    assert sets.literals.get("counts") == "成套项目"

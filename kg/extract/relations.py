@@ -1795,7 +1795,13 @@ def _object_before(text: str, pos: int, floor: int) -> str:
     if not m:
         return ""
     thing = _HEDGES.sub("", m.group(1))  # 提供了超过22亿剂: no noun before the count, only 了 and 超过
+    # (派遣了一支由30人组成的医疗队, …名额以及400个: a word that joins or opens a phrase, no noun counted)
+    if _NO_NOUN_END.search(thing) or thing.startswith(("一支", "一批", "一个")):
+        return ""
     return thing if len(thing) >= 2 else ""
+
+
+_NO_NOUN_END = re.compile(r"(?:由|以及|和|及|与|的|为|向|给|对|在|了)$")
 
 
 _HEDGES = re.compile(r"^(?:了|过|共|累计|总计|约|近|超过|逾|达|多达|高达|总共)+|(?:超过|约|近|逾|达到?|共|累计|多达|高达|总计)+$")
