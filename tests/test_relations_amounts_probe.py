@@ -291,3 +291,10 @@ def test_a_word_that_joins_or_opens_a_phrase_is_no_noun_a_count_counts(read):
     assert "counts" not in team.literals and team.label != "一支由"
     (sets,) = [f for f in read("中国共建设成套项目423个。") if f.get("amount")]
     assert sets.literals.get("counts") == "成套项目"
+
+
+def test_no_fund_or_project_for_sums_of_trade_or_a_base(read):
+    # a sum of trade raised, or the sum a top-up starts from, is no size of a body named before it
+    assert not [f for f in read("中国同东盟贸易额提高到6000亿美元。") if f.get("programme")]
+    facts = read("中方将在30亿美元基础上增资10亿美元。")
+    assert not _with(facts, "amount", "30亿美元") and not _with(facts, "theme", "30亿美元")
