@@ -3220,7 +3220,7 @@ _LATER_BY = re.compile(r"[\d一二三四五六七八九十两几半]+(?:个)?(?:
 _AGE_OF = re.compile(r"(?:提出|成立|创立|创建|设立|建立|启动|发起|签署|开通|运营|运行|实施|举办|召开)(?:以|至今)?$")
 _TEAM_WORDS = re.compile(r"(?:医疗队|救援队|专家组|志愿者团队|工作组|技术组)$")
 _TEAM_OF = re.compile(r"[”\"》]?(?:一行|共|共有|全体|由)?(?:队员|成员|专家|医生)?(?:共|共计)?")
-_SINCE = re.compile(r"(?:以来|来|起|开始|至今)")
+_SINCE = re.compile(r"(?:以来|起(?!草)|开始|至今)")  # (not 2019年来华: a year and a visit)
 _LASTS = re.compile(r"\s*(?:并|且|援助|项目|合作)?(?:为期|期限为|期限)")  # …，为期两年
 # 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
