@@ -298,3 +298,13 @@ def test_no_fund_or_project_for_sums_of_trade_or_a_base(read):
     assert not [f for f in read("中国同东盟贸易额提高到6000亿美元。") if f.get("programme")]
     facts = read("中方将在30亿美元基础上增资10亿美元。")
     assert not _with(facts, "amount", "30亿美元") and not _with(facts, "theme", "30亿美元")
+
+
+def test_a_body_given_a_sum_for_itself_receives_it(read):
+    # 向非洲联盟/东盟提供N: the body receives the sum (as a pledge of the same words reads it); 向WFP捐款N，用于老挝…:
+    # the body runs it for the country named after, a partner
+    for text, body in (("中国向非洲联盟提供了10亿元人民币援助。", "非洲联盟"), ("中國政府將向東盟提供5億美元無償援助。", "东盟")):
+        assert [f for f in read(text) if ("recipient", body) in roles(f) and f.get("theme") + f.get("amount")], text
+    facts = read("中国向世界粮食计划署捐款300万美元，用于老挝学校供餐。")
+    (gift,) = _with(facts, "theme", "300万美元")
+    assert ("partner", "世界粮食计划署") in roles(gift) and ("recipient", "世界粮食计划署") not in roles(gift)

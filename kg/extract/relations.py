@@ -850,6 +850,10 @@ class Relations:
                 if to and not fact.get("recipient") and not region:  # 向东盟十国提供了1.9亿剂疫苗: the body's members
                     fact.roles += [("recipient", o) for o in inner if o.type == "ORG" and _MEMBERS.match(clause, o.end - cs)
                                    and cs + to.start() < o.start < m.start]
+                if to and not fact.get("recipient") and not fact.get("partner") and not region and (m.type == "MONEY" or _goods(m)):
+                    # 向非洲联盟提供了10亿元人民币援助: a body given the aid for itself (as a pledge reads it), not one that
+                    # runs it for the countries named after it (its partner, _channel_to)
+                    fact.roles += [("recipient", o) for o in _given_body(sent, ms, cs, m)]
                 if receivers and m.start >= cs + got.start():
                     fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
                 if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m) or what and _SENT_OUT.match(clause)):
@@ -1718,6 +1722,18 @@ def _channel_to(sent, ms: list[Mention], cs: int, ce: int, figure: Mention) -> l
         return []
     later = [g for g in ms if g.type in GEO and not _chinese(g) and g.start >= figure.end]
     return orgs[:1] if later else []
+
+
+def _given_body(sent, ms: list[Mention], cs: int, figure: Mention) -> list[Mention]:
+    """The organisation right after 向 that is given ``figure`` (向东盟提供5亿美元): none when countries are named
+    after the figure (the body then runs the aid for them)."""
+    text, base = sent.text, sent.start
+    orgs = [o for o in _outermost([x for x in ms if not x.is_value and cs <= x.start and x.end <= figure.start])
+            if o.type == "ORG" and text[o.start - base - 1:o.start - base] == "向"
+            and re.match(_GIVEN, text[o.end - base:figure.start - base])]
+    if not orgs or any(g.type in GEO and not _chinese(g) and g.start >= figure.end for g in ms):
+        return []
+    return orgs[:1]
 
 
 def _measure_verb(clause: str, inner: list[Mention], base: int) -> bool:
