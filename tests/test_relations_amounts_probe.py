@@ -308,3 +308,13 @@ def test_a_body_given_a_sum_for_itself_receives_it(read):
     facts = read("中国向世界粮食计划署捐款300万美元，用于老挝学校供餐。")
     (gift,) = _with(facts, "theme", "300万美元")
     assert ("partner", "世界粮食计划署") in roles(gift) and ("recipient", "世界粮食计划署") not in roles(gift)
+
+
+def test_a_measure_pledged_through_a_fund_or_body_has_it(read):
+    # 中方将通过X基金向Y提供N: the fund pays (programme); 通过世界粮食计划署: the body runs it (partner)
+    facts = read("中方将通过南南合作援助基金向东帝汶提供300万美元援助。")
+    (p,) = _with(facts, "amount", "300万美元")
+    assert p.kind == "Pledge" and {("programme", "南南合作援助基金"), ("recipient", "东帝汶")} <= roles(p)
+    facts = read("中方將通過世界糧食計劃署向阿富汗提供價值1億元人民幣的糧食援助。")
+    (p,) = _with(facts, "amount", "1億元人民幣")
+    assert {("partner", "世界粮食计划署"), ("recipient", "阿富汗")} <= roles(p)

@@ -2971,8 +2971,8 @@ def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
     """An organisation the aid of a clause is given through (中国通过世界粮食计划署向老挝提供200万美元): the
     partner of the figures and deliveries of that clause and the clauses after it in the sentence."""
     by_sentence: dict[int, list[Fact]] = {}
-    for f in facts:
-        if f.kind in ("AidStatistic", "AidDelivery"):
+    for f in facts:  # (中方将通过X基金向东帝汶提供300万美元: a measure pledged goes through it too)
+        if f.kind in ("AidStatistic", "AidDelivery", "Pledge"):
             by_sentence.setdefault(f.sentence, []).append(f)
     if not by_sentence:
         return facts
@@ -2987,7 +2987,7 @@ def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
         clause = max((i for i in (before.rfind(c) for c in "，；。,;") if i >= 0), default=-1) + sent.start + 1
         if m.type == "PROGRAMME":  # 通过全球发展和南南合作基金向布基纳法索提供…: the fund that pays for it
             for f in by_sentence[m.sentence] if not before.endswith("由") else ():
-                if f.kind == "AidStatistic" and f.start >= clause and not f.get("programme") and not any(x is m for _, x in f.roles):
+                if f.kind in ("AidStatistic", "Pledge") and f.start >= clause and not f.get("programme") and not any(x is m for _, x in f.roles):
                     f.roles.append(("programme", m))
             continue
         # …提供紧急粮食援助，通过世界粮食计划署实施: a clause of its own that only says who runs the aid before it
