@@ -318,3 +318,18 @@ def test_a_measure_pledged_through_a_fund_or_body_has_it(read):
     facts = read("中方將通過世界糧食計劃署向阿富汗提供價值1億元人民幣的糧食援助。")
     (p,) = _with(facts, "amount", "1億元人民幣")
     assert {("partner", "世界粮食计划署"), ("recipient", "阿富汗")} <= roles(p)
+
+
+def test_the_day_a_measure_is_due_by_is_no_date_of_it(read):
+    # 在2024年底前 / 2030年以前: a deadline; (2022年，…: the year the figure is given for stays)
+    (p,) = _with(read("中方将在2024年底前向非洲提供1亿美元援助。"), "amount", "1亿美元")
+    assert not p.get("date")
+    (f,) = _with(read("2022年，中方向非洲提供了1亿美元援助。"), "theme", "1亿美元")
+    assert ("date", "2022年") in roles(f)
+
+
+def test_a_sum_to_invest_promised_is_pledged(read):
+    # 承诺…向X投资N: a measure with its sum (not 中国对非投资存量…: a stock of investment)
+    (p,) = _with(read("中国承诺在2030年以前向最不发达国家投资120亿美元。"), "amount", "120亿美元")
+    assert p.kind == "Pledge" and ("announced_by", "中国") in roles(p) and not p.get("date")
+    assert not kinds(read("习近平宣布，中国对非投资存量已超过400亿美元。"), "Pledge")

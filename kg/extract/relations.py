@@ -67,7 +67,8 @@ ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 _TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?\s*(?:中方|中国政府|中国|我国|我方)?(?:还|也|再|继续|同时|已|已经)*"
                       r"(?:将|愿|愿意|决定))")
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,16}?)(提供|实施|设立|增资|免除|减免|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
-                           r"建立|落实|捐赠|捐助|捐款|捐资|出资|注资|拨款|拨付|援助|资助|设置|推出|启动|新增|追加)")
+                           r"建立|落实|捐赠|捐助|捐款|捐资|出资|注资|拨款|拨付|援助|资助|设置|推出|启动|新增|追加|"
+                           r"投资(?=[□■]))")  # (承诺…向最不发达国家投资120亿美元: a sum invested; not 对非投资存量)
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
     (r"免除[^，。；]{0,40}债务|减免[^，。；]{0,40}债务|债务减免|免债", "debt-relief"),
     (r"无偿援助|赠款", "grant"), (r"无息贷款", "interest-free-loan"),
@@ -927,7 +928,9 @@ class Relations:
                              and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
                         and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])
                         # (2000年以来, 2013年起: the start of a time since, no day the figure is given for)
-                        and not _SINCE.match(sent.text, d.end - sent.start)]
+                        and not _SINCE.match(sent.text, d.end - sent.start)
+                        # (在2024年底前, 2030年以前: the day it is due by, no day it is given for)
+                        and not _BY_THEN.match(sent.text, d.end - sent.start)]
                 # 截至2019年底，…投资存量…，…设立企业3500多家: a stock of trade or investment is counted up to that day
                 stock = as_of_date and (m.type == "MONEY" or m.type == "COUNT" and _SO_FAR.search(clause) and not _countries(m) or trade and not AID_WORDS.search(clause))
                 if stock or when:
@@ -3236,6 +3239,7 @@ _LATER_BY = re.compile(r"[\d一二三四五六七八九十两几半]+(?:个)?(?:
 _AGE_OF = re.compile(r"(?:提出|成立|创立|创建|设立|建立|启动|发起|签署|开通|运营|运行|实施|举办|召开)(?:以|至今)?$")
 _TEAM_WORDS = re.compile(r"(?:医疗队|救援队|专家组|志愿者团队|工作组|技术组)$")
 _TEAM_OF = re.compile(r"[”\"》]?(?:一行|共|共有|全体|由)?(?:队员|成员|专家|医生)?(?:共|共计)?")
+_BY_THEN = re.compile(r"(?:底|末)?(?:前|之前|以前)")
 _SINCE = re.compile(r"(?:以来|起(?!草)|开始|至今)")  # (not 2019年来华: a year and a visit)
 _LASTS = re.compile(r"\s*(?:并|且|援助|项目|合作)?(?:为期|期限为|期限)")  # …，为期两年
 # 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
