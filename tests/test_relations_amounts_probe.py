@@ -333,3 +333,12 @@ def test_a_sum_to_invest_promised_is_pledged(read):
     (p,) = _with(read("中国承诺在2030年以前向最不发达国家投资120亿美元。"), "amount", "120亿美元")
     assert p.kind == "Pledge" and ("announced_by", "中国") in roles(p) and not p.get("date")
     assert not kinds(read("习近平宣布，中国对非投资存量已超过400亿美元。"), "Pledge")
+
+
+def test_what_china_is_willing_to_give_is_pledged(read):
+    # 中方愿…为X培训N / 中國願向X提供N: a commitment like 将 (not 已…提供: a figure reported)
+    (p,) = _with(read("中方愿在未来3年内为东盟国家培训1000名农业技术人员。"), "amount", "1000名")
+    assert p.kind == "Pledge" and {("announced_by", "中方"), ("period", "未来3年内")} <= roles(p)
+    (p,) = _with(read("中國願向太平洋島國提供1億元人民幣援助。"), "amount", "1億元人民幣")
+    assert p.kind == "Pledge" and ("announced_by", "中国") in roles(p)
+    assert not kinds(read("中方已向东盟国家提供了5亿元人民币援助。"), "Pledge")

@@ -2432,7 +2432,7 @@ def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 
 _DATELINE = re.compile(r"\s*[^，。；：\s]{2,16}?(?:\d{4}年)?\d{1,2}月\d{1,2}日电\s*(?:[（(][^（）()]{0,30}[)）])?\s*")  # 新华社北京9月21日电
-_WILL = re.compile(r"\s*(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时|已|已经)*(?:将|决定)")  # (after a list item's number)
+_WILL = re.compile(r"\s*(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时|已|已经)*(?:将|决定|愿意?(?!望))")  # (中方愿…: willing to)  # (after a list item's number)
 
 
 def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
