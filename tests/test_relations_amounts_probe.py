@@ -342,3 +342,16 @@ def test_what_china_is_willing_to_give_is_pledged(read):
     (p,) = _with(read("中國願向太平洋島國提供1億元人民幣援助。"), "amount", "1億元人民幣")
     assert p.kind == "Pledge" and ("announced_by", "中国") in roles(p)
     assert not kinds(read("中方已向东盟国家提供了5亿元人民币援助。"), "Pledge")
+
+
+def test_a_sum_of_what_was_done_under_a_programme_the_sentence_frames_it_with(read):
+    # 在X框架下…，总额达N / 在X框架下向Y提供N: the programme of the sum (no other sum between)
+    facts = read("2020年以来，中国在二十国集团缓债倡议框架下与19个非洲国家签署了缓债协议，缓债总额达13.5亿美元。")
+    (relief,) = _with(facts, "amount", "13.5亿美元")
+    assert ("programme", "二十国集团缓债倡议") in roles(relief) and not relief.get("date")
+    facts = read("在“一帶一路”框架下，中國向老撾提供了20億美元貸款。")
+    (loan,) = _with(facts, "amount", "20億美元")
+    assert {("programme", "一带一路"), ("recipient", "老挝")} <= roles(loan)
+    # (a sum before the frame is named is not its)
+    facts = read("中国向老挝提供了20亿美元贷款，并在“一带一路”框架下开展合作。")
+    assert not [f for f in facts if f.get("programme") and ("amount", "20亿美元") in roles(f)]

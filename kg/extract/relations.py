@@ -270,6 +270,7 @@ _WORKS_WITH = re.compile(r"(?:中国|中方|我国|政府|基金[”\"》]?，?|
                          r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)")
 _FOUNDED_VERB = re.compile(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?")
 _UNDER_FRAME = re.compile(r"框架(?:下|内)|项下|名义下")
+_FRAME_AFTER = re.compile(r"[”\"》]?(?:的)?(?:合作)?(?:框架(?:下|内)|项下|名义下)")
 _REGION_WORD = re.compile(r"(?:地区|方面)$")
 
 
@@ -875,6 +876,14 @@ class Relations:
                             and not any(o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
                 if not fund and m.type == "MONEY":  # 设立50亿美元的中非产能合作基金: the sum names the fund's size
                     fund = _sum_of_named(sent, m, inner)
+                if not fund and m.type == "MONEY" and ("框架" in sent.text or "项下" in sent.text):
+                    # 在二十国集团缓债倡议框架下与19国签署缓债协议，缓债总额达13.5亿美元: the sum of what was done
+                    # under the programme the sentence names as its frame (no other sum between)
+                    fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= m.start
+                            and _THROUGH_FUND.search(sent.text, 0, x.start - sent.start)
+                            and _FRAME_AFTER.match(sent.text, x.end - sent.start)
+                            and not any(o.type == "MONEY" and x.end <= o.start < m.start for o in ms)
+                            and not re.search(r"[；;]", sent.text[x.end - sent.start:m.start - sent.start])][-1:]
                 if not fund and m.type == "MONEY":  # 为老挝学校供餐项目提供300万美元, 提供300万美元支持X项目: what it pays for
                     fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and (
                         x.end <= m.start and _FOR_IT.search(sent.text, 0, x.start - sent.start)
