@@ -51,6 +51,8 @@ from kg.extract import rules
 from kg.extract.chinese import to_simplified
 from kg.model import Document, Mention
 from kg.extract.values import find_values
+
+_CURRENCY_TAILS = {"元", "卢比", "里拉", "先令", "镑", "盾", "法郎", "比索", "兰特", "雷亚尔"}  # what follows a country in a currency
 from kg.resources import package_file
 
 jieba.setLogLevel(logging.WARNING)
@@ -340,10 +342,15 @@ class LexiconJiebaTokenizer(DummyTokenizer):
         if any(text[s:e] in gazetteer.weak for s, e, _ in found):
             found = self._drop_weak(text, found, bounds)
         matches = gazetteer.resolve(found, bounds if _crossing(found) else None, text)
+        all_values = find_values(text)
+        if matches and any(v[2] == "MONEY" for v in all_values):
+            # 20万新西兰元, 1500万巴基斯坦卢比: a country named in the currency of a sum is no name of the text
+            matches = [(s, e, k) for s, e, k in matches if not any(
+                v[2] == "MONEY" and v[0] < s and e < v[1] and text[e:v[1]] in _CURRENCY_TAILS for v in all_values)]
         covered = bytearray(len(text))
         for s, e, _ in matches:
             covered[s:e] = b"\x01" * (e - s)
-        values = [v for v in find_values(text) if not any(covered[v[0]:v[1]])]
+        values = [v for v in all_values if not any(covered[v[0]:v[1]])]
         cuts = {0, len(text)}
         inside: set[int] = set()  # every character of a name or value but its first
         for s, e, *_ in values:

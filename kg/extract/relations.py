@@ -58,12 +58,17 @@ from kg.model import Document, Fact, Mention, Sentence
 _WILL_DO = re.compile(r"投资|邀请|资助|接收|接待|支持[^，；。]{0,12}?(?:赴华|来华|访华)")  # the measures of a plan with no word of aid
 # 为推动…，中方将采取以下措施： / 中方愿：: the lead of a list of what China will do (``start()``: after who)
 _WILL_LEAD = re.compile(r"(?<=中方|中国|我国|我方)(?:还|也|再|继续|同时)*(?:将|愿|决定)(?=[^。；：]{0,16}：\s*$)")
+# …采取以下举措：一是…；二是…: the list begins in the lead's own sentence, after the colon
+_WILL_LEAD_ITEMS = re.compile(r"(?<=中方|中国|我国|我方)(?:还|也|再|继续|同时)*(?:将|愿|决定)(?=[^。；：]{0,16}：\s*"
+                              r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[、.．](?!\d)|"
+                              r"第[一二三四五六七八九十]{1,3}[，、,]|其[一二三四五六七八九十][，、,]|[①-⑳]))")
 ANNOUNCE = re.compile(r"宣布|承诺|宣告|提出")
 # a verb of saying whose object is what China will do (王毅表示，中方将…提供; 他说，中国愿…): an announcement too
 _TRIGGER = re.compile(r"宣布|承诺|宣告|提出|(?:表示|说)(?=[，,：:]?\s*(?:中方|中国政府|中国|我国|我方)?(?:还|也|再|继续|同时|已|已经)*"
                       r"(?:将|愿|愿意|决定))")
 MEASURE_VERBS = re.compile(r"^(?:[^，；。]{0,16}?)(提供|实施|设立|增资|免除|减免|豁免|取消|建设|援建|派遣|邀请|培训|帮助|支持|开展|举办|"
-                           r"建立|落实|捐赠|捐助|出资|援助|资助|设置|推出|启动|新增|追加)")
+                           r"建立|落实|捐赠|捐助|捐款|捐资|出资|注资|拨款|拨付|援助|资助|设置|推出|启动|新增|追加|"
+                           r"投资(?=[□■]))")  # (承诺…向最不发达国家投资120亿美元: a sum invested; not 对非投资存量)
 FLOW_TYPES = [  # (pattern, code): our own concept names, coded to IATI in the ontology
     # (免除…到期未还的无息和低息政府贷款: the loans' debts; 免除对…截至2015年底到期未还的…债务: a long list before it)
     # (豁免…债务: the word of Hong Kong and Taiwan texts; 取消/勾销…债务: cancelled debts)
@@ -76,7 +81,7 @@ _FLOW = re.compile("|".join(f"({p})" for p, _ in FLOW_TYPES))
 
 def _flow_code(m: re.Match) -> str:
     return FLOW_TYPES[m.lastindex - 1][1]
-AID_WORDS = re.compile(r"援助|援建|援赠|拨款|拨付|贷款|缓债|免债|债务重组|债务减免|捐|出资|注资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
+AID_WORDS = re.compile(r"援助|援建|援赠|拨款|拨付|贷款|缓债|免债|债务重组|债务减免|捐|出资|注资|增资|提供|派遣|派出|培训|项目|举办|减免|免除|实施|建设|建成|协助|志愿者|医疗队")
 _ATTENDED = re.compile(r"与会|出席|列席|参加(?:了)?(?:会议|峰会|论坛|开幕式|闭幕式)")
 _TRADE = re.compile(r"贸易(?:总)?额|贸易(?:规模|总量|量)|双边贸易|进出口|进口额|出口额|投资(?:存量|流量|额|总额)|直接投资|承包工程|合同额|"
                     r"营业额")
@@ -275,6 +280,7 @@ _LEANS_ON = re.compile(r"(?:依托|借助)[“\"《]?$")
 _HOLDS_AFTER = re.compile(r"[”\"》]?(?:机制|平台)?[，,]\s*(?:双方|中方|各方)?(?:将|还|也|共同|定期|继续)*(?:举办|召开|举行|设立)")
 # 将X纳入Y框架: X becomes part of Y
 _BROUGHT_INTO = re.compile(r"[”\"》]?(?:纳入|列入)[“\"《]?")
+_FRAME_AFTER = re.compile(r"[”\"》]?(?:的)?(?:合作)?(?:框架(?:下|内)|项下|名义下)")
 _REGION_WORD = re.compile(r"(?:地区|方面)$")
 
 
@@ -413,8 +419,10 @@ class Relations:
                 # 在这三年中 / 三年间 / 同期: the period named before, in this paragraph or an earlier one
                 back = last_period.get(sent.paragraph) or (last_range if _BACK_PERIOD.search(sent.text) else [])
                 # the sentence's own span of years (近5年来, 2010年至2012年), not 一个月 or 一周内
+                # (倡议提出3年来, 论坛成立20年来: the age of what was set up, no span of the sentence's figures)
                 spans = [m for m in ms if m.type == "PERIOD" and not _BACK_PERIOD.fullmatch(_zh(m))
-                         and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(_zh(m))]
+                         and _YEARS.search(m.value.get("value", "")) and _SPAN_OF_TIME.search(_zh(m))
+                         and not _AGE_OF.search(sent.text, 0, m.start - sent.start)]
                 last_figures = list(self._aid_statistics(sent, ms, head, periods or spans or back,
                                                          topic.get(sent.paragraph, ""), _speaker(sent, ms, last_person)))
                 _said_then(sent, last_figures, said_on)
@@ -655,8 +663,10 @@ class Relations:
             base_sum = _ON_THE_BASIS.search(clause)
             money = [m for m in inner if m.type == "MONEY" and not (base_sum and base_sum.start() <= m.start - cs < base_sum.end())]
             # (中亚五国: the number of the countries of the region just named is no means of the measure)
+            # (免除阿富汗、贝宁等16国…债务: the number of the countries just listed, neither)
             counts = [m for m in inner if m.type == "COUNT" and not (
-                any(g.end == m.start and g.type in GEO for g in inner) and _zh(m).endswith("国"))]
+                any(g.type in GEO and g.end <= m.start and re.fullmatch(r"(?:等|共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
+                    for g in inner) and re.search(r"国(?:家)?$", _zh(m)))]
             # (提出“十大合作计划”，并为此提供总额600亿美元的资金支持: the means of the measure just named)
             # (…设立中非发展基金，基金总额逐步达到50亿美元: 基金 is the fund just named)
             if last is not None and (_SIZE_OF_LAST.match(clause) or _FOR_THIS.match(clause)) and not any(
@@ -801,8 +811,9 @@ class Relations:
             flow_text = clause[flow.start():flow.end()] if flow else ""
             if flow is None and (flow := _flow_before(sent, ms, cs)):
                 flow_text = sent.text[flow.start():flow.end()]
-            sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and
-                        _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) for a in amounts for x in inner) \
+            sized = any(x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= a.start and a.type == "MONEY" and (
+                        _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:a.start - sent.start]) or _in_brackets(sent, x, a))
+                        for a in amounts for x in inner) \
                 or any(_sum_of_named(sent, a, inner) for a in amounts)
             # 中非贸易额达…，同比增长…；其中中国对非出口…: the clauses after one that names trade or investment count it
             # (a clause that goes on with the trade: 其中, 同比, its goods, firms or investment; not 该国人口达…)
@@ -825,6 +836,9 @@ class Relations:
                 continue  # a sum or goods in a sentence about aid (…免除了债务，…累计金额14.2亿元; 其中有2.5万顶帐篷)
             period = [m for m in inner if m.type == "PERIOD" and _YEARS.search(m.value.get("value", ""))
                       and _SPAN_OF_TIME.search(_zh(m))] or ([] if _ONE_YEAR.search(clause) else outer_periods)
+            # 提供价值2000万元人民币的粮食援助，为期两年: the time the next clause gives the aid
+            period = [m for m in ms if m.type == "PERIOD" and m.start >= ce and _YEARS.search(m.value.get("value", ""))
+                      and _LASTS.fullmatch(sent.text, ce - sent.start, m.start - sent.start)] or period
             # 提供无偿援助1278亿元人民币，占对外援助总额的47.30%: the share may follow in the next clause
             # (not a rate of growth: 年均增长20.5%, 比上年增长8%)
             shares = [m for m in ms if m.type == "PERCENT" and m.start >= cs and
@@ -836,7 +850,7 @@ class Relations:
                         sent.text, m.end - sent.start):
                     continue
                 if m.type == "COUNT" and re.search(r"国(?:家)?$", _zh(m)) and any(
-                        g.type in GEO and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
+                        g.type in GEO and g.end <= m.start and re.fullmatch(r"(?:共|这)?", sent.text[g.end - sent.start:m.start - sent.start])
                         and (g.type == "COUNTRY" or sent.text[g.end - sent.start:m.start - sent.start])
                         for g in ms):
                     continue  # 土耳其和叙利亚两国, …苏丹共9国: the number of the countries just named, no figure of aid
@@ -857,16 +871,13 @@ class Relations:
                     fact.roles = _respectively(sent, fact.roles, m, amounts)
                 if m.type == "MONEY":  # 向世界粮食计划署捐款300万美元，用于在老挝…: the body the sum goes through
                     fact.roles += [("partner", o) for o in _channel_to(sent, ms, cs, ce, m)]
-                if to and m.type == "MONEY" and not fact.get("recipient") and not fact.get("partner") and not region:
-                    # 向非洲联盟提供10亿元人民币援助: a body given a sum for itself receives it
-                    fact.roles += [("recipient", o) for o in _outermost([x for x in inner if not x.is_value])
-                                   if o.type == "ORG" and cs + to.start() < o.start < m.start
-                                   and sent.text[o.start - sent.start - 1:o.start - sent.start] == "向"
-                                   and re.match(_GIVEN, sent.text[o.end - sent.start:m.start - sent.start])
-                                   and not _RUNS_AID.search(_zh(o)) and not _MEMBERS.match(clause, o.end - cs)][:1]
                 if to and not fact.get("recipient") and not region:  # 向东盟十国提供了1.9亿剂疫苗: the body's members
                     fact.roles += [("recipient", o) for o in inner if o.type == "ORG" and _MEMBERS.match(clause, o.end - cs)
                                    and cs + to.start() < o.start < m.start]
+                if to and not fact.get("recipient") and not fact.get("partner") and not region and (m.type == "MONEY" or _goods(m)):
+                    # 向非洲联盟提供了10亿元人民币援助: a body given the aid for itself (as a pledge reads it), not one that
+                    # runs it for the countries named after it (its partner, _channel_to)
+                    fact.roles += [("recipient", o) for o in _given_body(sent, ms, cs, m)]
                 if receivers and m.start >= cs + got.start():
                     fact.roles += [("recipient", g) for g in _list_run(sent.text, receivers, sent.start)]
                 if not fact.get("recipient") and not region and (m.type == "MONEY" or _goods(m) or what and _SENT_OUT.match(clause)):
@@ -874,8 +885,9 @@ class Relations:
                     # (向贝宁、乍得等国提供了农业技术援助，派遣农业专家1100多名: the people sent to them)
                     fact.roles += [("recipient", g) for g in _given_to(sent, ms, m.start)]
                 # 全球发展和南南合作基金规模增至40亿美元: the sum of a named fund is its amount
+                # (中拉合作基金（50亿美元）, X（总规模100亿美元）: the size in brackets after the name)
                 fund = [x for x in inner if x.type in ("PROGRAMME", "PROJECT", "ORG") and x.end <= m.start and m.type == "MONEY"
-                        and _FUND_SIZE.fullmatch(sent.text[x.end - sent.start:m.start - sent.start])]
+                        and (_FUND_SIZE.fullmatch(sent.text[x.end - sent.start:m.start - sent.start]) or _in_brackets(sent, x, m))]
                 if not fund and m.type == "MONEY":  # 捐出1500万卢比，注入巴总理抗洪赈灾基金: the fund it goes into
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.start > m.end and re.fullmatch(
                         r"[^，；。,;]{0,4}[，,]?(?:注入|捐给|捐入|拨入|存入)", sent.text[m.end - sent.start:x.start - sent.start])][:1]
@@ -886,6 +898,14 @@ class Relations:
                             and not any(o.type == "MONEY" and x.end <= o.start < m.start for o in ms)][-1:]
                 if not fund and m.type == "MONEY":  # 设立50亿美元的中非产能合作基金: the sum names the fund's size
                     fund = _sum_of_named(sent, m, inner)
+                if not fund and m.type == "MONEY" and ("框架" in sent.text or "项下" in sent.text):
+                    # 在二十国集团缓债倡议框架下与19国签署缓债协议，缓债总额达13.5亿美元: the sum of what was done
+                    # under the programme the sentence names as its frame (no other sum between)
+                    fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= m.start
+                            and _THROUGH_FUND.search(sent.text, 0, x.start - sent.start)
+                            and _FRAME_AFTER.match(sent.text, x.end - sent.start)
+                            and not any(o.type == "MONEY" and x.end <= o.start < m.start for o in ms)
+                            and not re.search(r"[；;]", sent.text[x.end - sent.start:m.start - sent.start])][-1:]
                 if not fund and m.type == "MONEY":  # 为老挝学校供餐项目提供300万美元, 提供300万美元支持X项目: what it pays for
                     fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and (
                         x.end <= m.start and _FOR_IT.search(sent.text, 0, x.start - sent.start)
@@ -895,11 +915,19 @@ class Relations:
                     # 提供200万美元，用于实施布基纳法索紧急粮食援助项目: the named project the next clause says it pays for
                     fund = [x for x in ms if x.type in ("PROJECT", "PROGRAMME") and x.start >= ce
                             and _SUM_THEN_PAYS.fullmatch(sent.text, m.end - sent.start, x.start - sent.start)][:1]
+                if not fund and m.type == "MONEY" and "由" in clause and _BUILDS_AFTER.match(sent.text, m.end - sent.start, ce - sent.start):
+                    # 卡洛特水电站由中方提供17亿美元贷款建设: the project built with the sum
+                    fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and x.end <= m.start
+                            and _BUILT_WITH_SUM.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)][-1:]
                 if not fund and m.type == "MONEY" and "获" in clause:
                     # “老挝学校供餐项目”获得全球发展和南南合作基金300万美元资助: the project the sum goes to
                     fund = [x for x in inner if x.type in ("PROJECT", "PROGRAMME") and x.end <= m.start
                             and _GETS.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
-                            and _GOT_AS.match(sent.text, m.end - sent.start)][:1]
+                            and (_GOT_AS.match(sent.text, m.end - sent.start)  # (X项目获得300万美元。: the sum alone)
+                                 or _CLAUSE_ENDS.match(sent.text, m.end - sent.start) and not re.search(r"[，,]", sent.text[x.end - sent.start:m.start - sent.start]))][:1]
+                if not fund and m.type == "MONEY" and "分别" in clause:
+                    # 为“X”和“Y”分别提供300万美元和200万美元: each sum to the named project in its place
+                    fund = _respective_named(sent, inner, m, amounts)
                 if not fund and m.type == "MONEY" and _TOPS_UP.search(sent.text, 0, m.start - sent.start):
                     # 将X基金整合升级为Y基金，并在30亿美元基础上增资10亿美元: the fund named last is topped up
                     fund = [x for x in ms if x.type == "PROGRAMME" and x.end <= m.start and _zh(x).endswith("基金")][-1:]
@@ -912,6 +940,10 @@ class Relations:
                     # sentence is about costs (no other project or sum between)
                     fund = [x for x in ms if x.type == "PROJECT" and x.end <= cs and not any(
                         o.type in ("MONEY", "PROJECT") and x.end <= o.start < m.start for o in ms)][-1:]
+                if not fund and m.type == "COUNT" and re.search(r"[人名]$", _zh(m)):
+                    # 第26批援塞拉利昂医疗队一行15人 / 该医疗队共有队员12名: the people of the named team
+                    fund = [x for x in inner if x.type == "PROJECT" and x.end <= m.start and _TEAM_WORDS.search(_zh(x))
+                            and _TEAM_OF.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)][-1:]
                 if fund:
                     fact.roles += [("programme", fund[-1]), ("amount", m)]
                 else:  # a sum of a named flow (提供无偿援助1278亿元人民币) or total (对外援助金额为2702亿元人民币), or
@@ -925,7 +957,11 @@ class Relations:
                         and (m.type == "MONEY" or speaker or d.start >= cs or _REPORTED.match(sent.text, d.end - sent.start)
                              or d.start == sent.start
                              and sent.text[d.end - sent.start:d.end - sent.start + 1] in "，,")  # 2020年，中国向150个国家…
-                        and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])]
+                        and not re.search(r"[；;]", sent.text[d.end - sent.start:m.start - sent.start])
+                        # (2000年以来, 2013年起: the start of a time since, no day the figure is given for)
+                        and not _SINCE.match(sent.text, d.end - sent.start)
+                        # (在2024年底前, 2030年以前: the day it is due by, no day it is given for)
+                        and not _BY_THEN.match(sent.text, d.end - sent.start)]
                 # 截至2019年底，…投资存量…，…设立企业3500多家: a stock of trade or investment is counted up to that day
                 stock = as_of_date and (m.type == "MONEY" or m.type == "COUNT" and _SO_FAR.search(clause) and not _countries(m) or trade and not AID_WORDS.search(clause))
                 if stock or when:
@@ -1340,8 +1376,11 @@ class Relations:
                 dates = [d for d in ms if d.type == "DATE" and p.end <= d.start and d.end - base <= p.end - base + done.end()
                          and (text[d.start - base - 1:d.start - base] == "于"
                               or done is later and text[d.start - base - 1:d.start - base] in "，,")]
+                # (2014年8月X全线贯通，3个月后，…Y宣告竣工: the day of another project, or a time counted from it)
                 dates = dates or [d for d in ms if d.type == "DATE" and d.end <= p.start and
-                                  not re.search(r"[；。;]", text[d.end - base:p.start - base])]
+                                  not re.search(r"[；。;]", text[d.end - base:p.start - base])
+                                  and not _LATER_BY.search(text, d.end - base, p.start - base)
+                                  and not any(x.type == "PROJECT" and d.end <= x.start and x.end <= p.start for x in ms)]
                 works = _works_span(sent, ms, p)
                 fact.roles += [("period", works)] if works else [("date", d) for d in dates[-1:]]
                 fact.roles += [("location", x) for x in ms if x.type in ("PLACE", "COUNTRY") and not _chinese(x)
@@ -1749,6 +1788,24 @@ def _respectively(sent, roles: list[tuple[str, Mention]], m: Mention, amounts: l
     return [(r, g) for r, g in roles if r != "recipient" or g is mine]
 
 
+def _respective_named(sent, inner: list[Mention], m: Mention, amounts: list[Mention]) -> list[Mention]:
+    """为X和Y分别提供A和B (X、Y named projects or programmes): the one named in the place of ``m`` among the sums."""
+    at = sent.text.find("分别", 0, m.start - sent.start)
+    if at < 0:
+        return []
+    named = [x for x in _outermost([x for x in inner if not x.is_value]) if x.type in ("PROJECT", "PROGRAMME")
+             and x.end - sent.start <= at]
+    sums = [a for a in amounts if a.type == m.type and a.start - sent.start > at]
+    if len(named) < 2 or len(named) != len(sums) or m not in sums \
+            or not _RESPECTIVELY_FOR.search(sent.text, 0, named[0].start - sent.start) \
+            or not _RESPECTIVELY.match(sent.text, named[-1].end - sent.start, sums[0].start - sent.start):
+        return []
+    return [named[sums.index(m)]]
+
+
+_RESPECTIVELY_FOR = re.compile(r"(?:为|向|给|对)[“\"《]?$")
+
+
 def _measures_counted(sent, counts: list[Mention]) -> bool:
     """A count of the measures announced (宣布了…八项政策措施, 宣布新八项措施): a set of measures, the object of the
     verb itself (not 宣布，全国10个省份进入…: a statement)."""
@@ -1772,6 +1829,20 @@ def _channel_to(sent, ms: list[Mention], cs: int, ce: int, figure: Mention) -> l
         return []
     later = [g for g in ms if g.type in GEO and not _chinese(g) and g.start >= figure.end]
     return orgs[:1] if later else []
+
+
+def _given_body(sent, ms: list[Mention], cs: int, figure: Mention) -> list[Mention]:
+    """The organisation right after 向 that is given ``figure`` (向东盟提供5亿美元): none when countries are named
+    after the figure (the body then runs the aid for them), nor an agency of the UN system (it runs the aid it is
+    given, _RUNS_AID), nor a body whose members are named (向东盟十国: they receive it)."""
+    text, base = sent.text, sent.start
+    orgs = [o for o in _outermost([x for x in ms if not x.is_value and cs <= x.start and x.end <= figure.start])
+            if o.type == "ORG" and text[o.start - base - 1:o.start - base] == "向"
+            and re.match(_GIVEN, text[o.end - base:figure.start - base])
+            and not _RUNS_AID.search(_zh(o)) and not _MEMBERS.match(text, o.end - base)]
+    if not orgs or any(g.type in GEO and not _chinese(g) and g.start >= figure.end for g in ms):
+        return []
+    return orgs[:1]
 
 
 def _measure_verb(clause: str, inner: list[Mention], base: int) -> bool:
@@ -1804,7 +1875,7 @@ def _blank_names(clause: str, inner: list[Mention], base: int) -> str:
 
 
 _NEXT_MEASURE = re.compile(r"、(?=(?:在[^、，；。]{1,6}?|(?:与|同)[^、，；。]{1,12}?(?:合作|一道|共同))?"
-                           r"(?:提供|设立|建立|实施|援建|派遣|邀请|培训|帮助|支持|开展|举办|捐赠|捐助|出资|资助|"
+                           r"(?:提供|设立|建立|实施|援建|派遣|邀请|培训|帮助|支持|开展|举办|捐赠|捐助|捐款|捐资|出资|注资|资助|"
                            r"设置|推出|启动|新增|追加|免除|减免|增资|建设))")
 
 
@@ -1849,7 +1920,13 @@ def _object_before(text: str, pos: int, floor: int) -> str:
     if not m:
         return ""
     thing = _HEDGES.sub("", m.group(1))  # 提供了超过22亿剂: no noun before the count, only 了 and 超过
+    # (派遣了一支由30人组成的医疗队, …名额以及400个: a word that joins or opens a phrase, no noun counted)
+    if _NO_NOUN_END.search(thing) or thing.startswith(("一支", "一批", "一个")):
+        return ""
     return thing if len(thing) >= 2 else ""
+
+
+_NO_NOUN_END = re.compile(r"(?:由|以及|和|及|与|的|为|向|给|对|在|了)$")
 
 
 _HEDGES = re.compile(r"^(?:了|过|共|累计|总计|约|近|超过|逾|达|多达|高达|总共)+|(?:超过|约|近|逾|达到?|共|累计|多达|高达|总计)+$")
@@ -2028,7 +2105,9 @@ def _series_of(sent, meeting: Mention, ms: list[Mention]) -> list[Mention]:
 _HELD_AFTER = re.compile(r"[^，；。,;]{0,40}?(?:举行|召开|举办|开幕(?!式)|闭幕(?!式))")
 
 
-_DATELINE = re.compile(r"^\s*[^，。；\s]{1,10}?(?:社|报|報|台|网|網)()[^，。；\s\d]{2,8}?(?:\d{1,2}月)?\d{1,2}日[电電]")
+# 新华社北京9月21日电 (（记者 X）): a news item's dateline; group 1 is where its city begins
+_DATELINE = re.compile(r"^\s*[^，。；：\s]{1,10}?(?:社|报|報|台|网|網)()[^，。；：\s\d]{2,8}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[电電]"
+                       r"\s*(?:[（(][^（）()]{0,30}[)）])?\s*")
 
 
 def _held(sent, meeting: Mention, ms: list[Mention]) -> tuple[Mention | None, list[Mention]] | None:
@@ -2086,10 +2165,10 @@ _BODY_TO_VERB = re.compile(r"(?:政府|方面|还|也|已|又|再|正式|郑重|
 
 
 def _on_a_day(sent, ms: list[Mention], lo: int, hi: int) -> bool:
-    """Between ``lo`` and ``hi`` only the day it was said (中国政府于2001年宣布, 中方在2015年12月正式宣布): the body
-    before it is the subject of the verb after it."""
-    day = next((d for d in ms if d.type == "DATE" and lo < d.start and d.end <= hi), None)
-    return day is not None and bool(re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|先后)*(?:于|在)", sent.text[lo - sent.start:day.start - sent.start])) \
+    """Between ``lo`` and ``hi`` only the day it was said (中国政府于2001年宣布, 中方在2015年12月正式宣布, news style
+    中国驻斐济大使馆9日宣布): the body before it is the subject of the verb after it."""
+    day = next((d for d in ms if d.type == "DATE" and lo <= d.start and d.end <= hi), None)
+    return day is not None and bool(re.fullmatch(r"(?:政府|方面)?(?:还|也|已|又|再|曾|先后)*(?:于|在)?", sent.text[lo - sent.start:day.start - sent.start])) \
         and bool(_BODY_TO_VERB.fullmatch(sent.text, day.end - sent.start, hi - sent.start))
 
 
@@ -2142,7 +2221,7 @@ def _announces_a_list(doc: Document, index: int, text: str) -> re.Match | None:
     """The announcement of sentence ``index`` (``text``, as the rules read it) whose measures are listed in the
     sentences after it: it ends in a colon (…在峰会上宣布：) or the next sentence begins 其中包括："""
     triggers = list(ANNOUNCE.finditer(text))
-    if not triggers and "：" in text and (will := _WILL_LEAD.search(text)):
+    if not triggers and "：" in text and (will := _WILL_LEAD.search(text) or _WILL_LEAD_ITEMS.search(text)):
         return will  # 中方将采取以下措施：（一）向拉方提供…: what China will do is listed after the colon
     if not triggers:
         return None  # (most sentences: the next one is not read)
@@ -2187,6 +2266,20 @@ def _list_items(doc: Document, facts: list[Fact]) -> list[Fact]:
             lead = [("announced_by", m) for m in who[-1:]]
             lead += [("announced_at", m) for m in _outermost([m for m in before if m.type == "MEETING"])[:1]]
             lead += [("date", m) for m in before if m.type == "DATE"][:1]
+            # 中方将在未来三年内采取以下措施：the time ahead the lead names is each measure's
+            colon_at = text.find("：", trigger.end())
+            lead += [("period", m) for m in mentions.get(sent.index, []) if m.type == "PERIOD"
+                     and (colon_at < 0 or m.end <= sent.start + colon_at) and _YEARS.search(m.value.get("value", ""))
+                     and not _LOOKS_BACK.search(_zh(m))][:1]
+        # 中方将采取以下举措：一是…；二是…: the items after the colon of the lead's own sentence are its measures
+        colon = text.find("：", trigger.end())
+        if colon >= 0 and _ITEM.match(text[colon + 1:]):
+            for f in by_sentence.get(sent.index, []):
+                if f.start >= sent.start + colon + 1 and f.kind in ("Pledge", "AidStatistic", "AidDelivery") \
+                        and not f.get("announced_by") and not f.get("announced_at"):
+                    f.roles += [(r, m) for r, m in lead if not f.get(r)]
+                    if f.kind == "AidStatistic":
+                        _pledged(f)
     return facts
 
 
@@ -2494,7 +2587,7 @@ def _dated_after(doc: Document, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-_WILL = re.compile(r"\s*(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时|已|已经)*(?:将|决定)")  # (after a list item's number)
+_WILL = re.compile(r"\s*(?P<who>中方|中国政府|中国|我国|我方)(?:还|也|再|继续|愿|同时|已|已经)*(?:将|决定|愿意?(?!望))")  # (中方愿…: willing to)  # (after a list item's number)
 
 
 def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -2506,7 +2599,8 @@ def _commitments(doc: Document, facts: list[Fact]) -> list[Fact]:
             continue
         clause = _rule_view(doc.text[f.start:f.end])
         who = None
-        if will := _WILL.match(clause, (item := _ITEM.match(clause)) and item.end() or 0):
+        # (新华社北京9月21日电 中国政府决定…: the dateline before the sentence's subject)
+        if will := _WILL.match(clause, (item := _ITEM.match(clause) or _DATELINE.match(clause)) and item.end() or 0):
             who = next((m for m in _spanned(doc, f.start + will.start("who"), f.start + will.end("who"))
                         if m.type == "COUNTRY" and m.start == f.start + will.start("who")), None)
         elif last is not None and last[0] == f.sentence and _GOES_ON.match(clause):
@@ -3061,8 +3155,8 @@ def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
     """An organisation the aid of a clause is given through (中国通过世界粮食计划署向老挝提供200万美元): the
     partner of the figures and deliveries of that clause and the clauses after it in the sentence."""
     by_sentence: dict[int, list[Fact]] = {}
-    for f in facts:
-        if f.kind in ("AidStatistic", "AidDelivery"):
+    for f in facts:  # (中方将通过X基金向东帝汶提供300万美元: a measure pledged goes through it too)
+        if f.kind in ("AidStatistic", "AidDelivery", "Pledge"):
             by_sentence.setdefault(f.sentence, []).append(f)
     if not by_sentence:
         return facts
@@ -3077,7 +3171,7 @@ def _channels(doc: Document, facts: list[Fact]) -> list[Fact]:
         clause = max((i for i in (before.rfind(c) for c in "，；。,;") if i >= 0), default=-1) + sent.start + 1
         if m.type == "PROGRAMME":  # 通过全球发展和南南合作基金向布基纳法索提供…: the fund that pays for it
             for f in by_sentence[m.sentence] if not before.endswith("由") else ():
-                if f.kind == "AidStatistic" and f.start >= clause and not f.get("programme") and not any(x is m for _, x in f.roles):
+                if f.kind in ("AidStatistic", "Pledge") and f.start >= clause and not f.get("programme") and not any(x is m for _, x in f.roles):
                     f.roles.append(("programme", m))
             continue
         # …提供紧急粮食援助，通过世界粮食计划署实施: a clause of its own that only says who runs the aid before it
@@ -3260,9 +3354,20 @@ def _prefixes(name: str, named: dict[str, Mention]) -> Iterable[Mention]:
 
 
 # 基金规模增至40亿美元, 铁路总投资38亿美元: what a named fund or project amounts to
-_SIZE_VERB = r"(?:已|将)?(?:增至|增加到|增加至|扩大到|扩大至|达到|达|为|超过|共计)"
-_FUND_SIZE = re.compile(rf"(?:的)?(?:(?:规模|资金|总额|总金额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
-                        rf"合同额|总造价)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
+# (将X额度提高到200亿美元, 规模增至40亿美元, 增资后达到: the size the fund or loan reaches)
+_SIZE_VERB = r"(?:(?:已|将|逐步|进一步)*(?:增至|增加到|增加至|增加为|扩大到|扩大至|扩大为|提高到|提高至|提升到|提升至|升至|达到|达|为|超过|共计)(?:约|近)?)"
+_FUND_SIZE = re.compile(rf"[”\"》]?(?:的)?(?:(?:资金规模|规模|资金|总额|总金额|金额|额度|总额度|资本|首期资金|总规模){_SIZE_VERB}?|(?:总投资|投资总额|投资额|合同金额|"
+                        rf"合同额|总造价|造价|工程造价|耗资|总耗资)(?:约|近)?{_SIZE_VERB}?|{_SIZE_VERB})")
+_BRACKET_OPENS = re.compile(r"[”\"》]?\s*[（(]\s*(?:总规模|规模|总额|总金额|金额|额度|首期资金|首期|资金)?(?:为|约|达)?")
+_BRACKET_CLOSES = re.compile(r"\s*(?:左右)?[)）]")
+
+
+def _in_brackets(sent, x: Mention, m: Mention) -> bool:
+    """``m`` stands in brackets right after the name ``x``, alone (中拉合作基金（50亿美元）)."""
+    return bool(_BRACKET_OPENS.fullmatch(sent.text, x.end - sent.start, m.start - sent.start)
+                and _BRACKET_CLOSES.match(sent.text, m.end - sent.start))
+
+
 def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
     """The fund or loan a sum is the size of, named right after it (50亿美元的中非产能合作基金, 200亿美元中拉基础设施
     专项贷款), not a project or what the sum is given to (向…提供300万美元的…援助)."""
@@ -3274,9 +3379,13 @@ def _sum_of_named(sent, m: Mention, inner: list[Mention]) -> list[Mention]:
 
 # a sum given to a named project or programme: 为/向 X 提供 …, … 提供 Y(的资金)支持/用于 X
 _FOR_IT = re.compile(r"(?:为|向)(?:[“\"《]|该|此|这一|上述)?$")  # 为该基金: an anaphor's mention is its head noun
-_GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
-_SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:用于|支持|资助)(?:支持|资助)?"
-                            r"(?:实施|开展|建设)?[“\"《]?")
+_GIVES = re.compile(r"[”\"》]?(?:再|又|还|共|累计|已|将)*(?:提供|拨付|拨款|捐赠|捐款|出资|注资|增资)了?(?:资金|援助|赠款)?(?:共|总计|合计|约|近)?")
+# (…出资200万美元，通过/委托/由X实施“Y”: the project the body carries out with the sum)
+_SUM_THEN_PAYS = re.compile(r"(?:的)?(?:资金|援助|现汇|捐款|赠款|现汇援助)?[，,]\s*(?:并|将|已|主要|全部)*(?:(?:用于|支持|资助)(?:支持|资助)?"
+                            r"(?:实施|开展|建设)?|(?:通过|委托|由)[^，；。,;“”\"《》]{2,30}?(?:负责|具体)?(?:实施|执行|开展)(?:了)?)[“\"《]?")
+# X由中方提供17亿美元贷款建设 / Y由中国政府出资500万美元实施: the project or programme the sum builds or pays for
+_BUILT_WITH_SUM = re.compile(r"[”\"》]?(?:项目|工程)?(?:是|系|主要)?由[^，；。,;]{1,20}?(?:提供|出资|投资|融资|资助)了?(?:约|近|总计|共计|总额)?")
+_BUILDS_AFTER = re.compile(r"(?:的)?[^，；。,;\d]{0,8}?(?:建设|援建|修建|兴建|承建|建成|实施|执行)")
 _PAYS_FOR = re.compile(r"(?:的)?(?:资金|援助|赠款)?(?:将|已|主要|全部)*(?:支持|用于|资助)(?:实施|开展)?[“\"《]?")
 _GOODS_UNITS = {"件", "条", "块", "间", "顶", "台", "辆", "套", "架", "份", "箱", "袋", "剂", "张", "支", "吨"}
 
@@ -3333,6 +3442,13 @@ _TOTAL_OF = re.compile(r"援助[^，；。\d]{0,4}?(?:金额|总额|总量|规�
 _JOINTLY = re.compile(r"(?:三方|双方|多方|四方)?(?:共同|联合|合作|一道)(?:实施|开展|建设|设立|发起|推进|举办|资助|运营|执行)(?:了|的)?")
 # 当年中国向粮食署的捐款…: one year of the span named before, not all of it
 _ONE_YEAR = re.compile(r"当年|同年|该年|这一年|本年")
+_LATER_BY = re.compile(r"[\d一二三四五六七八九十两几半]+(?:个)?(?:多)?(?:年|月|天|日|周|星期)(?:之|以)?(?:后|前)")
+_AGE_OF = re.compile(r"(?:提出|成立|创立|创建|设立|建立|启动|发起|签署|开通|运营|运行|实施|举办|召开)(?:以|至今)?$")
+_TEAM_WORDS = re.compile(r"(?:医疗队|救援队|专家组|志愿者团队|工作组|技术组)$")
+_TEAM_OF = re.compile(r"[”\"》]?(?:一行|共|共有|全体|由)?(?:队员|成员|专家|医生)?(?:共|共计)?")
+_BY_THEN = re.compile(r"(?:底|末)?(?:前|之前|以前)")
+_SINCE = re.compile(r"(?:以来|起(?!草)|开始|至今)")  # (not 2019年来华: a year and a visit)
+_LASTS = re.compile(r"\s*(?:并|且|援助|项目|合作)?(?:为期|期限为|期限)")  # …，为期两年
 # 举办了3次峰会, 召开7届部长级会议: a number of meetings held, no figure of aid
 _MEETINGS_COUNTED = re.compile(r"[^，；。\d]{0,4}?(?:峰会|会议|会晤|论坛|大会)")
 # the words that may qualify a name after 宣布的 (中非合作“九项工程”, 新的“X计划”): no stop, verb or function word

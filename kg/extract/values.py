@@ -35,6 +35,8 @@ CURRENCIES = [  # longest first; 卢比 alone does not say whose rupee: the docu
     ("澳元", "AUD"), ("加元", "CAD"), ("瑞士法郎", "CHF"), ("卢布", "RUB"), ("兰特", "ZAR"), ("奈拉", "NGN"),
     ("巴基斯坦卢比", "PKR"), ("印度卢比", "INR"), ("印尼盾", "IDR"), ("泰铢", "THB"), ("土耳其里拉", "TRY"),
     ("韩元", "KRW"), ("新台币", "TWD"), ("卢比", "卢比"),
+    ("美金", "USD"), ("新西兰元", "NZD"), ("新加坡元", "SGD"), ("澳大利亚元", "AUD"), ("加拿大元", "CAD"),
+    ("越南盾", "VND"), ("肯尼亚先令", "KES"), ("坦桑尼亚先令", "TZS"), ("乌干达先令", "UGX"), ("埃及镑", "EGP"),
 ]
 RUPEE = "卢比"  # the unit of a rupee whose country the text has not said yet
 # the countries whose currency is called 卢比, by the key of the country (kg.extract.lexicon)
