@@ -59,7 +59,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
     ("工作组", "ORG"), ("合作网络", "ORG"), ("网络", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
     ("自治区", "PLACE"), ("地区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
-    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"), ("乡", "PLACE"), ("村", "PLACE"),
+    ("市", "PLACE"), ("县", "PLACE"), ("郡", "PLACE"), ("邦", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"), ("乡", "PLACE"), ("村", "PLACE"),
 ]
 PLACE_SUFFIX_MAX_UNITS = 2  # 克孜勒奥尔达州, 南巴县: short names
 SUFFIXES.sort(key=lambda s: -len(s[0]))
@@ -174,6 +174,16 @@ def _works(u: Unit) -> bool:
     return u.tag not in ("ENT", "VAL") and len(u.text) >= 3 and (hit := _suffix(u)) is not None and hit[1] == "PROJECT"
 
 
+_WORKS_HEADS_OF_NAMES = tuple(sorted({suf for suf, typ in SUFFIXES if typ == "PROJECT" and suf not in ("项目", "工程")},
+                                     key=len, reverse=True))
+
+
+def _ends_in_works(name: str) -> bool:
+    """Whether a run of units is a name of works by its head (卡宴|港, 恩德培|公路), two characters or more before
+    the head, as jieba may cut it: 卡宴港|疏浚|工程 is works on works, a project."""
+    return any(name.endswith(h) and len(name) >= len(h) + 2 for h in _WORKS_HEADS_OF_NAMES) and bool(_HAN.match(name))
+
+
 def _works_of_known(units: list[Unit], i: int) -> int:
     """Where the known project starts that a bare 项目/工程 at ``i`` names with works of its own between
     (帕德玛大桥|铁路|连接线|项目, 蒙内铁路|货运站|工程): one or two common nouns, one of them a head of works;
@@ -234,7 +244,7 @@ NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三�
 
 
 # 巴马科|第三|大桥, 农村供水|二期|工程: the third bridge of a city, the second phase of a project
-_ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[一二三四五六七八九十0-9]期)$")
+_ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]{1,3}号)$")
 
 
 _DATELINE_ENDS = ("电", "讯")
@@ -335,7 +345,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 j, anchored = k, True  # 奇|夸瓦县: the first character of a transliteration jieba cut off
                 k -= 1
                 continue
-            if typ == "PLACE" and u.text != suffix and u.tag in PROPER_TAGS and v.tag not in PROPER_TAGS:
+            if typ == "PLACE" and u.text != suffix and u.tag in PROPER_TAGS and v.tag not in PROPER_TAGS \
+                    and not (units[k + 1].text in DASHES and _translit_piece(units, k)):
                 break  # 发给|俾路支省: a place jieba knows whole takes no common word before it
             if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT") \
                     and units[k + 1].tag not in ("n", "vn"):
@@ -350,8 +361,13 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             if v.text in _DATELINE_ENDS and k > 0 and (units[k - 1].tag == "VAL" or units[k - 1].tag == "ENT"
                                                         and units[k - 1].type in ("PLACE", "COUNTRY")):
                 break  # 新华社利马9月20日|电|中国援…项目, 新华社河内|电|越南…: the dateline's 电, not the name's first word
-            if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
-                j = k
+            if v.text in DASHES and k > 0 and (_namey(units[k - 1]) or _translit_piece(units, k - 1)) \
+                    and _namey(units[k + 1]):
+                j = k  # (阿齐|莫|-|安德烈|法纳区: the last character of the first half, cut off by jieba)
+            elif typ == "PROJECT" and k == i - 1 and v.text == "号" and k > 0 and units[k - 1].text.isdigit():
+                j = k - 1  # 杜尚别|2|号|热电厂: works numbered among their kind in one place
+                k -= 2
+                continue
             elif v.text in _INNER_QUOTES and typ == "PROJECT" and k > 0:
                 j = k  # 考拉克|“|中塞友谊医院|”|扩建项目: a quoted name inside the project's name
             elif _namey(v) or _numbered(units, k) or _translit_piece(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
@@ -362,9 +378,11 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and u.tag not in ("ENT", "VAL"):
                 j, anchored, of_known = k, True, True  # 比雷埃夫斯港|港务局, 蒙内铁路|运营公司: the body that runs known works
                 break
-            elif typ == "ORG" and v.tag == "vn" and k > 0 and units[k - 1].tag == "ENT" \
-                    and units[k - 1].type in ("PLACE", "COUNTRY") and units[i].text.endswith(_COMPANY_HEADS):
-                j = k  # 青岛|建设|集团|有限公司: a company named by its place and its trade
+            elif typ == "ORG" and v.tag == "vn" and k > 0 and (units[k - 1].tag == "ENT" and units[k - 1].type in ("PLACE", "COUNTRY")
+                                                             or units[k - 1].tag in ("n", "nz") and _namey(units[k - 1])
+                                                             and _LEGAL_FORM.search(u.text)) \
+                    and units[i].text.endswith(_COMPANY_HEADS):
+                j = k  # 青岛|建设|集团|有限公司, 中国交通|建设|股份有限公司: a company named by its place and its trade
             elif typ == "PROJECT" and suffix in ("项目", "工程") and v.tag == "ENT" and v.type == "PROJECT" and k < i - 1 \
                     and any(units[x].tag in PROPER_TAGS or units[x].tag == "ENT" and units[x].type in PROJECT_ANCHORS
                             for x in range(k + 1, i)):
@@ -442,7 +460,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if name.endswith(KINDS_OF_BODY) and not aided:
             continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
         if suffix == "工程" and any(units[x].tag == "ENT" and units[x].type in ("COUNTRY", "PLACE")
-                                   and units[x].text not in DONOR or _works(units[x]) for x in range(j, i)):
+                                   and units[x].text not in DONOR or _works(units[x])
+                                   or _ends_in_works("".join(w.text for w in units[j:x + 1])) for x in range(j, i)):
             typ = "PROJECT"  # 捷斯大区农村供水二期工程: works in one place (卡宴港|疏浚|工程: on works); 妇幼健康工程: a programme
         if typ == "PROJECT" and not of_known and not any(_anchor(units[x], typ) and units[x].text not in DONOR
                                                          for x in range(j, i + 1)):
@@ -463,7 +482,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
 _INSTITUTES = ("研究院", "研究所", "研究中心")  # 浙江师范大学|非洲研究院: an institute of a university names it
 NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # names whose parts are all entities of their own
 DEPARTMENT_HEADS = ("司", "局", "处", "厅", "室", "办公室", "委员会", "部")
-ADMIN_HEADS = ("省", "市", "州", "县", "区", "岛")
+ADMIN_HEADS = ("省", "市", "州", "县", "区", "岛", "郡", "邦")
 LOCAL_INSTITUTION_ENDINGS = ("大学", "学院", "医院", "研究院", "研究所", "中学", "小学", "学校", "政府", "厅", "商务局")
 
 
@@ -478,6 +497,9 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
             "“" + inner_name + "”" in outer_name or "「" + inner_name + "」" in outer_name)
     if outer == "ORG" and inner == "COUNTRY":
         return True
+    if outer == "REGION" and inner in ("PLACE", "REGION") and inner_name and outer_name.startswith(inner_name):
+        return outer_name[len(inner_name):].startswith("沿岸")  # 湄公河|沿岸国家: the river, and the lands on it
+        # (not 太平洋 in 太平洋岛国: the islands' group is named by its ocean as a whole)
     if outer == "ORG" and inner == "PROJECT":  # 比雷埃夫斯港|港务局: the body that runs the works names them
         return bool(inner_name) and outer_name.startswith(inner_name) and not outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
     if outer == "ORG" and inner == "ORG":  # a department after its body; not 联合国 in 联合国儿童基金会 (an agency)
@@ -880,7 +902,8 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博�
 # words that follow a person's name (the verbs and joiners of news about people)
 _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
                    "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
-                   "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天")
+                   "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天|"
+                   "举行|会谈|通话|剪彩|揭牌|见证|颁发|陪同|一同|亲临|致函|签约")
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
 _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9【\[|]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|来源|(?:责任)?编辑|作者|$")
 
@@ -1528,9 +1551,16 @@ _OCEANS = ("太平洋", "大西洋", "印度洋")
 _REGION_ABBREVIATIONS = re.compile(r"[亚非欧美澳印太大拉][亚非欧美澳印太洋]地区")
 
 
+_WATERS = ("洋", "海", "湾", "河", "江", "湖")  # the waters whose shores a group of countries is named by
+_LANDS_OF = re.compile(r"沿岸国家|沿岸地区|沿岸各国|岛国|岛屿国家")
+
+
 def wider_regions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
     spans = {(u.start, u.end) for u in units if u.tag == "ENT" and u.type == "REGION"}
     spans |= {(f.start, f.end) for f in names if f.type == "REGION"}
+    waters = spans | {(u.start, u.end) for u in units if u.tag == "ENT" and u.type == "PLACE" and u.text.endswith(_WATERS)}
+    # 印度洋沿岸国家, 红海沿岸地区, 加勒比岛国: the countries on a sea's shores or a region's islands, as a group
+    lands = [Found(s, m.end(), "REGION", "region:lands-of") for s, e in waters if (m := _LANDS_OF.match(text, e))]
     # 环|印度洋地区合作联盟: a body named after the lands around an ocean keeps 环 too
     out = [Found(f.start - 1, f.end, f.type, f.rule, f.name) for f in names if f.type != "REGION" and f.start
            and text[f.start - 1] == "环" and text.startswith(_OCEANS, f.start) and not f.name]
@@ -1545,7 +1575,7 @@ def wider_regions(text: str, units: list[Unit], names: list[Found]) -> list[Foun
             # (the 和 form is the name a lexicon knows; not two continents: 亚洲和非洲地区)
             out += [Found(s, f, "REGION", "region:two-under-one-head", text[s:e] + "和" + text[b:f])
                     for b, f in spans if b == e + 1 and text.endswith("地区", 0, f) and not text.endswith("洲地区", 0, f)]
-    return out
+    return out + lands
 
 
 def routes(text: str, units: list[Unit]) -> list[Found]:
@@ -1630,7 +1660,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         names += measure_sets(text)
     if "工坊" in text or "书屋" in text or "示范村" in text:
         names += facilities_of_programmes(units, known)
-    if "洋" in text or "地区" in text or "岛国" in text:
+    if "洋" in text or "地区" in text or "岛国" in text or "沿岸" in text or "岛屿国家" in text:
         names += wider_regions(text, units, names)
     out = names + sessions(text, units, known, names)
     if "届" in text or "次" in text:
@@ -1640,5 +1670,5 @@ def find(text: str, units: list[Unit]) -> list[Found]:
 
 # heads whose last character is too common to trigger the rules by itself (行动, 城市): the word does; and
 # the Japanese middle dot of scraped pages (夏巴兹・谢里夫), as · does
-WORD_TRIGGERED = ("合作行动", "科技城")
+WORD_TRIGGERED = ("合作行动", "科技城", "沿岸", "岛国", "岛屿国家")
 TRIGGERS = TRIGGERS + WORD_TRIGGERED + ("・",)
