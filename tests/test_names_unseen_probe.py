@@ -94,3 +94,35 @@ def test_companies_named_by_their_trade(extractor, sentence, names, not_names):
 ])
 def test_works_by_number_and_on_works(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a phase of a project (…项目|二期|工程, …项目二期工程 as one token): works, not a programme
+    ("由中国援建的卡巴莱市政供水项目二期工程近日通过验收。", {("卡巴莱市政供水项目二期工程", "PROJECT")}, set()),
+    ("中国援建的马拉维供水项目三期工程启动，有关项目进展顺利。", {("马拉维供水项目三期工程", "PROJECT")}, set()),
+    # a demonstration centre named by a place or a transliteration: works built there (not a kind of body)
+    ("中方援建的卡索马农业示范中心日前在基塔郡揭牌。", {("卡索马农业示范中心", "PROJECT"), ("基塔郡", "PLACE")}, set()),
+    ("中國援建的恩賈梅納農業技術示範中心舉行移交儀式。", {("恩贾梅纳农业技术示范中心", "PROJECT")}, set()),
+    # (a kind of centre, with no place in its name, is none)
+    ("中国在非洲建设了多个农业技术示范中心。", set(), {"农业技术示范中心"}),
+])
+def test_phases_and_centres(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # where a thing is done (在X开展, 在X实施, 在X揭牌): a transliteration there is a place
+    ("中国专家在恩扎雷科雷开展义诊，并参观了港口城市。", {("恩扎雷科雷", "PLACE")}, set()),
+    ("中方在卡西塔实施了一批民生项目。", {("卡西塔", "PLACE")}, set()),
+    # (words of the language there are no place)
+    ("中国在教育领域开展合作，在当地开展培训，在多个国家实施项目。", set(), {"教育领域", "当地", "多个国家"}),
+    # a news agency's dateline: where the item was filed
+    ("新华社恩戈罗5月20日电 由中国企业承建的恩戈罗水电站项目20日开工。",
+     {("恩戈罗", "PLACE"), ("恩戈罗水电站项目", "PROJECT")}, set()),
+    ("新华社马诺瓦电 中国援建的学校日前竣工。", {("马诺瓦", "PLACE")}, set()),
+    ("新華社塔庫巴10月3日電 中國援建的醫院移交。", {("塔库巴", "PLACE")}, set()),
+    # (a body's seat in a dateline is the body, and a known place needs no rule)
+    ("新华社联合国9月20日电 中方宣布提供援助。", {("联合国", "ORG")}, {"联合国9月20日"}),
+])
+def test_places_by_what_is_done_there(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)

@@ -457,12 +457,21 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and units[x + 1].text not in DONOR for x in range(j, i))
         if aided and typ == "ORG" and suffix not in MISSION_SUFFIXES:
             typ = "PROJECT"  # 中国援卢旺达农业技术示范中心, 援赞比亚职业技术学院: a facility China built, as the aided form says
+        if name.endswith("示范中心") and not aided and any(
+                units[x].tag == "?" and _anchor(units[x]) or units[x].tag == "ENT" and units[x].type == "PLACE"
+                for x in range(j, i)):
+            typ, aided = "PROJECT", True  # 托伊马|农业|示范中心: a demonstration centre named by its place, works built there
         if name.endswith(KINDS_OF_BODY) and not aided:
             continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
         if suffix == "工程" and any(units[x].tag == "ENT" and units[x].type in ("COUNTRY", "PLACE")
                                    and units[x].text not in DONOR or _works(units[x])
                                    or _ends_in_works("".join(w.text for w in units[j:x + 1])) for x in range(j, i)):
             typ = "PROJECT"  # 捷斯大区农村供水二期工程: works in one place (卡宴港|疏浚|工程: on works); 妇幼健康工程: a programme
+        if suffix == "工程" and (u.text != suffix and _ORDINAL_NUMBER.match(u.text[:-2]) and i - j >= 1
+                                and units[i - 1].text.endswith("项目")
+                                or i - j >= 2 and _ORDINAL_NUMBER.match(units[i - 1].text) and units[i - 2].text.endswith("项目")) \
+                and "期" in name[-4:]:
+            typ = "PROJECT"  # 卡巴莱市政供水项目|二期|工程: a phase of a project is works too
         if typ == "PROJECT" and not of_known and not any(_anchor(units[x], typ) and units[x].text not in DONOR
                                                          for x in range(j, i + 1)):
             continue  # 中国援外项目: a project is named by where it is, not by the donor
@@ -1377,7 +1386,7 @@ def coordinated_places(text: str, units: list[Unit], found: list[Found] = ()) ->
 
 _PLACE_BEFORE = re.compile(r"在|于|抵达|飞抵|运抵|运往|发往|送往|飞往|前往|途经|位于|到达|首都|首府|省会|港口城市|城市|小镇|村庄")
 _PLACE_AFTER = {  # what follows a place after each left context (在X举行; 抵达X后; 首都X的)
-    "在": re.compile(r"举行|召开|举办|开幕|闭幕|会见|会晤|签署|考察|郊区|附近|境内"),
+    "在": re.compile(r"举行|召开|举办|开幕|闭幕|会见|会晤|签署|考察|郊区|附近|境内|开展|实施|援建|承建|设立|开设|启动|揭牌|工作"),
     "": re.compile(r"[，。、；,;]|后|时|和|与|及|等|举行|召开|开展|参加|出席|郊区|附近|境内"),
     "首都": re.compile(r"[，。、；）,;)]|的|等|和|与|及|举行|召开|开幕|郊区|附近|境内|市中心")}
 _PLACE_AFTER["于"] = _PLACE_AFTER["在"]
@@ -1420,6 +1429,23 @@ def context_places(text: str, units: list[Unit]) -> list[Found]:
                 and first.tag not in ("ENT", "VAL") and len(first.text) >= 3:
             continue  # 在|磅湛省|斯昆镇|举行: a province and a town in it, one place each
         out.append(Found(start, end, "PLACE", "place:context"))
+    return out
+
+
+# the dateline of a news agency's item (新华社恩戈罗5月20日电, 中新社基加利电): where it was filed, a place
+_DATELINE = re.compile(r"(?:新华社|中新社|新华网|新華社|中新網|新华网)([\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?电")
+
+
+def datelines(text: str, units: list[Unit]) -> list[Found]:
+    out: list[Found] = []
+    for m in _DATELINE.finditer(text):
+        start, end = m.span(1)
+        inside = [u for u in units if u.start < end and start < u.end]
+        if not inside or inside[0].start != start or inside[-1].end != end \
+                or any(u.tag in ("ENT", "VAL") or u.text in STOP_WORDS or u.tag in ("v", "p", "c", "d", "r", "m", "uj")
+                       for u in inside):
+            continue  # 新华社|联合国|电: a body's seat, not a place; a place known already needs no rule
+        out.append(Found(start, end, "PLACE", "place:dateline"))
     return out
 
 
@@ -1536,7 +1562,8 @@ _PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]
 # the rules in the other sentences): coordinated places, places in context, a report's source
 TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "宣布", "承诺", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
             '"', "大行动", "项行动", "举措", "工坊",  # (named sets of measures, facilities of a programme)
-            "作者", "编辑", "摄影", "撰稿", "通讯员")  # (a byline)
+            "作者", "编辑", "摄影", "撰稿", "通讯员",  # (a byline)
+            "开展", "实施", "援建", "承建", "设立", "开设", "启动", "揭牌")  # (在X开展: where a thing is done)
 
 
 _LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
@@ -1643,6 +1670,8 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         units = _rejoin_meetings(units)
     known = [k for k, u in enumerate(units) if u.tag == "ENT"]
     placed = context_places(text, units)
+    if "电" in text:
+        placed += datelines(text, units)
     placed += coordinated_places(text, units, placed)
     names = [*meeting_names(text, units, known), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text, units), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
