@@ -126,3 +126,21 @@ def test_phases_and_centres(extractor, sentence, names, not_names):
 ])
 def test_places_by_what_is_done_there(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a ministry of several fields before its minister's title, the last field glued to it (海洋|经济部长)
+    ("塞内加尔渔业和海洋经济部长出席了有关项目的交接仪式。", {("塞内加尔渔业和海洋经济部", "ORG")}, set()),
+    # (a minister of one field names no body: 电力部长 is a title; an ambassador and his name are no fields)
+    ("巴基斯坦电力部长出席仪式。", set(), {"巴基斯坦电力部"}),
+    ("中国驻叙利亚大使与叙地方管理与环境部副部长出席。", set(), {"叙利亚大使与叙地方管理与环境部"}),
+    # a region of a country by its direction, which jieba cuts across (中|北大|区): not 北大区
+    ("布基纳法索北部大区和中北大区的灾民收到了中国援助的粮食。",
+     {("北部大区", "PLACE"), ("中北大区", "PLACE")}, {"北大区"}),
+    # a double surname joined by a hyphen after a dot-joined name
+    ("粮食计划署布基纳法索国家主任艾丽斯·马丁-达伊表示，中方援助非常及时。",
+     {("艾丽斯·马丁-达伊", "PERSON")}, {"艾丽斯·马丁"}),
+    ("法国专家让·皮埃尔-卢克说，该项目十分重要。", {("让·皮埃尔-卢克", "PERSON")}, set()),
+])
+def test_ministries_directions_and_hyphens(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)

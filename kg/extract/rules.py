@@ -628,7 +628,7 @@ def _department_of(units: list[Unit], k: int) -> int:
     return -1
 
 
-_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?", "b"})
+_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?", "b", "ns"})  # (海洋|ns: a field jieba tags as a place)
 _FIELD_JOINS = ("、", "和", "与", "及")
 
 
@@ -648,10 +648,14 @@ def foreign_ministries(units: list[Unit], known: list[int]) -> list[Found]:
                     break
                 joined = True
                 continue
-            if u.tag not in _FIELD_TAGS:
-                break
+            if u.tag not in _FIELD_TAGS or u.tag == "ns" and len(u.text) < 2 or u.text in _TITLE_SET:
+                break  # (叙利亚|大使|史宏微|与|叙…部: a title and a person are no fields; 叙 is the country again)
             if u.text == "部长" and joined and units[m - 1].text not in _FIELD_JOINS and units[m - 1].tag != "ENT":
                 out.append(Found(a.start, u.start + 1, "ORG", "org:country+ministry"))  # …科学和技术|部长: its minister
+                break  # (巴基斯坦|电力|部长: a minister's title, no body named; gold names none)
+            if len(u.text) >= 3 and u.text.endswith("部长") and u.tag != "ENT" and joined \
+                    and units[m - 1].text not in _FIELD_JOINS:
+                out.append(Found(a.start, u.end - 1, "ORG", "org:country+ministry"))  # 渔业和海洋|经济部长
                 break
             if u.text == "部" or len(u.text) >= 3 and u.text.endswith("部"):  # (not 东部, 全部, 干部)
                 if joined and (u.text != "部" or units[m - 1].text not in _FIELD_JOINS):
@@ -1097,6 +1101,10 @@ _IN_MEMORY = re.compile("纪念([" + "".join(sorted(TRANSLIT)) + "]{3,8}?)(?:" +
                         + "|国际会议中心)")
 
 
+# names joined with ·, and a double surname joined by a hyphen after the last one (艾丽斯·马丁-达伊)
+_DOT_JOINED = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+(?:[-－][" + "".join(sorted(TRANSLIT)) + r"]{1,5})?")
+
+
 def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
     """Names joined with · (安东尼奥·古特雷斯), trimmed at titles and verbs around them; a transliterated name
     in the name of works in memory of a person (纪念班达拉奈克国际会议中心)."""
@@ -1107,7 +1115,7 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
         text = text.replace("・", "·")  # 夏巴兹・谢里夫: the Japanese middle dot of scraped pages (one character each)
     if "·" not in text and "•" not in text:
         return out
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+", text):
+    for m in _DOT_JOINED.finditer(text):
         start, end = m.span()
         dot = text.index("·", start) if "·" in m.group() else text.index("•", start)
         left = list(_NAME_EDGE_LEFT.finditer(text, start, dot))
@@ -1298,6 +1306,9 @@ _PART_HEADS = {"大区", "省", "州", "专区"}
 _PART_HEAD_END = re.compile("[" + "".join(sorted({h[-1] for h in _PART_HEADS})) + "]")
 
 
+_DIRECTION_REGION = re.compile(r"(?<![东南西北中])[东南西北中]{1,3}部?大区")
+
+
 def country_parts(text: str, units: list[Unit]) -> list[Found]:
     """A part of a country named by its direction, after the country (布基纳法索|中北部|大区, 肯尼亚|西部省,
     卢旺达|东方省): a place; the country stays an entity of its own.  大区 (a region of a French-speaking
@@ -1305,6 +1316,11 @@ def country_parts(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     if not _PART_HEAD_END.search(text):
         return out
+    if "大区" in text:  # 中|北大|区: a direction jieba cut across (北大, a university's short name)
+        starts, ends = {u.start for u in units}, {u.end for u in units}
+        out += [Found(m.start(), m.end(), "PLACE", "place:region-head") for m in _DIRECTION_REGION.finditer(text)
+                if m.start() in starts and m.end() in ends and not any(u.start < m.end() and m.start() < u.end
+                                                                       and u.tag in ("ENT", "VAL") for u in units)]
     for k in range(1, len(units)):
         a, u = units[k - 1], units[k]
         if u.text == "大区" and a.end == u.start and (
