@@ -648,7 +648,7 @@ def foreign_ministries(units: list[Unit], known: list[int]) -> list[Found]:
                     break
                 joined = True
                 continue
-            if u.tag not in _FIELD_TAGS or u.tag == "ns" and len(u.text) < 2 or u.text in _TITLE_SET:
+            if u.tag not in _FIELD_TAGS or u.tag == "ns" and len(u.text) < 2 or u.text in _TITLE_SET and u.text != "部长":
                 break  # (叙利亚|大使|史宏微|与|叙…部: a title and a person are no fields; 叙 is the country again)
             if u.text == "部长" and joined and units[m - 1].text not in _FIELD_JOINS and units[m - 1].tag != "ENT":
                 out.append(Found(a.start, u.start + 1, "ORG", "org:country+ministry"))  # …科学和技术|部长: its minister
