@@ -144,3 +144,16 @@ def test_places_by_what_is_done_there(extractor, sentence, names, not_names):
 ])
 def test_ministries_directions_and_hyphens(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # special economic zones and sports centres named by their place: works (not a place in a place)
+    ("坦桑尼亚巴加莫约经济特区项目正在规划中。", {("坦桑尼亚巴加莫约经济特区项目", "PROJECT")}, {"经济特区"}),
+    ("尼日利亚莱基自由贸易区和奥贡广东自由贸易区吸引了中国企业入驻。",
+     {("尼日利亚莱基自由贸易区", "PROJECT"), ("奥贡广东自由贸易区", "PROJECT")}, {"自由贸易区"}),
+    ("中國政府援建的肯尼亞莫伊國際體育中心完成改造。", {("肯尼亚莫伊国际体育中心", "PROJECT")}, set()),
+    # (the kinds alone are none)
+    ("中国在非洲建设了多个经济特区、体育中心和基础设施项目。", set(), {"经济特区", "体育中心"}),
+])
+def test_zones_and_centres_are_works(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)

@@ -42,7 +42,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("基金会", "ORG"), ("基金", "PROGRAMME"), ("专项贷款", "PROGRAMME"), ("专项资金", "PROGRAMME"), ("工程", "PROGRAMME"),
     ("高速公路", "PROJECT"), ("公路", "PROJECT"), ("铁路", "PROJECT"), ("高铁", "PROJECT"), ("港口", "PROJECT"),
     ("国际机场", "PLACE"), ("机场", "PLACE"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"), ("自由贸易区", "PROJECT"),
-    ("合作区", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
+    ("合作区", "PROJECT"), ("经济特区", "PROJECT"), ("体育中心", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("剧院", "PROJECT"), ("体育馆", "PROJECT"), ("大厦", "PROJECT"),
     ("大楼", "PROJECT"), ("科技城", "PROJECT"),
     ("门诊楼", "PROJECT"), ("轻轨", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
@@ -90,6 +90,7 @@ GENERIC = set("""
 大港 大岛 第二大岛 光伏电站 水电站 火电站 电站 医院 学校 大桥 公路 铁路 港口 机场 海岛 岛屿 小岛 本岛 全岛 该岛 自贸区 开发区 经济区
 发展中国家 最不发达国家 受援国 国际组织 区域组织 多边组织 国际机构 医疗队 援外医疗队 成套项目 民生项目 援助项目 合作项目 技术合作项目
 基础设施项目 示范项目 培训项目 研修项目 建设项目 项目 工程 计划 倡议 论坛 峰会 银行 基金 中心 组织 委员会 政府 国家 地区
+经济特区 自由贸易区 体育中心 经贸合作区 境外经贸合作区 合作区 工业园 工业园区 产业园 产业园区
 """.split())
 DASHES = {"—", "–", "-", "－", "·", "•", "・"}
 CONJ = {"和", "与", "及"}
@@ -555,6 +556,7 @@ def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Fo
             out.append(Found(start, units[k + 1].end, "PLACE", "place:place+head"))
         if k + 1 < len(units) and units[k + 1].start == u.end and (
                 _sub_place(units[k + 1]) or units[k + 1].tag == "ns" and _place_candidate(units[k + 1])
+                and units[k + 1].text not in GENERIC  # 巴加莫约|经济特区: a kind of zone, not a place in a place
                 and not (k + 2 < len(units) and units[k + 2].start == units[k + 1].end  # 仰光|新城|项目, 卡里巴|湖水|电
                          and (_suffix(units[k + 2]) is not None or len(units[k + 2].text) == 1 and _HAN.match(units[k + 2].text)))):
             out.append(Found(units[k + 1].start, units[k + 1].end, "PLACE", "place:place+place"))  # 四川|汶川
