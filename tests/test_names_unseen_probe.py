@@ -157,3 +157,20 @@ def test_ministries_directions_and_hyphens(extractor, sentence, names, not_names
 ])
 def test_zones_and_centres_are_works(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a verb before 援 is no word of the aided project's name (签约|援乌干达…项目)
+    ("中方代表与乌方签约援乌干达恩特比机场改扩建项目。", {("援乌干达恩特比机场改扩建项目", "PROJECT")},
+     {"乌方签约援乌干达恩特比机场改扩建项目"}),
+    ("双方签署援几内亚比绍卡松果渔港项目。", {("援几内亚比绍卡松果渔港项目", "PROJECT")}, {"双方签署援几内亚比绍卡松果渔港项目"}),
+    # a known country or place that goes on a longer transliteration inside a project's name is none of its own
+    ("中国援助建设的苏丹麦洛维大坝是该国最大的水利工程。", {("苏丹麦洛维大坝", "PROJECT")}, {"丹麦"}),
+    ("双方签署了关于援建布隆迪穆哈马尔学校的协议。", {("布隆迪穆哈马尔学校", "PROJECT"), ("布隆迪", "COUNTRY")}, {"哈马尔"}),
+    # (a place after a country's name, or a direction before a known place, stays one)
+    ("2020年竣工的吉尔吉斯斯坦伊塞克湖环湖公路提升了当地交通条件。", {("吉尔吉斯斯坦", "COUNTRY")}, set()),
+    ("中國援建的薩摩亞法雷奧洛國際機場新航站樓啟用。",
+     {("萨摩亚法雷奥洛国际机场新航站楼", "PROJECT"), ("萨摩亚", "COUNTRY")}, set()),
+])
+def test_the_edges_of_aided_works(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)

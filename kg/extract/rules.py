@@ -350,7 +350,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and not (units[k + 1].text in DASHES and _translit_piece(units, k)):
                 break  # 发给|俾路支省: a place jieba knows whole takes no common word before it
             if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT") \
-                    and units[k + 1].tag not in ("n", "vn"):
+                    and (units[k + 1].tag not in ("n", "vn") or units[k + 1].text == "援"):
                 break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
             if v.tag in ("v", "vn") and k > 0 and units[k - 1].tag == "ENT" and units[k - 1].type == "PERSON":
                 break  # 李强|视察|项目: what a person does
