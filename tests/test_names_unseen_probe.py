@@ -174,3 +174,19 @@ def test_zones_and_centres_are_works(extractor, sentence, names, not_names):
 ])
 def test_the_edges_of_aided_works(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a name jieba does not know before a title, at the start of a clause (宋赛|总理, 通伦|主席)
+    ("宋赛总理感谢中方援助。", {("宋赛", "PERSON")}, set()),
+    ("会上，通伦主席表示感谢，该项目惠及民众。", {("通伦", "PERSON")}, set()),
+    ("仪式上，纳西姆总统为医院剪彩。", {("纳西姆", "PERSON")}, set()),
+    # (a side or a country before a title is none: 巴方总理; nor a word after a verb: 随后总统)
+    ("巴方总理出席，随后总统也出席了有关项目的仪式。", set(), {"巴方", "随后"}),
+    # an office of an agency (办事处, 联络处) is a body like its 代表处
+    ("据世界粮食计划署老挝国家办事处主任马科·斯坦科介绍，项目惠及万名儿童。",
+     {("世界粮食计划署老挝国家办事处", "ORG"), ("马科·斯坦科", "PERSON")}, set()),
+    ("聯合國兒童基金會駐華辦事處代表出席。", {("联合国儿童基金会驻华办事处", "ORG")}, set()),
+])
+def test_persons_before_titles_and_offices(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)
