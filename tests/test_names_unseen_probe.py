@@ -190,3 +190,20 @@ def test_the_edges_of_aided_works(extractor, sentence, names, not_names):
 ])
 def test_persons_before_titles_and_offices(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # two places with their heads joined by 和, which jieba glues across (萨拉|湾|省和色|贡省), and a character of
+    # a name jieba leaves as a morpheme (湾|zg)
+    ("项目惠及萨拉湾省和色贡省的5万名学生。", {("萨拉湾省", "PLACE"), ("色贡省", "PLACE")}, {"贡省"}),
+    ("项目在老挝萨拉湾、色贡和阿速坡三省实施。", {("萨拉湾", "PLACE"), ("色贡", "PLACE")}, set()),
+    # a list of places that ends in 等地, none known; a transliteration jieba tags as a pronoun (多里|r)
+    ("粮食分发覆盖了多里、吉博和阿尔宾达等地。", {("多里", "PLACE"), ("吉博", "PLACE"), ("阿尔宾达", "PLACE")}, set()),
+    ("世界粮食计划署在多里市、吉博市开展粮食援助。", {("多里市", "PLACE"), ("吉博市", "PLACE")}, set()),
+    # (pronouns and words of the language in such a list are none)
+    ("这里、那里和各地等地都有项目，这里市场很大。", set(), {"这里", "那里", "这里市"}),
+    # 拿 is a character of transliterations: 沙湾拿吉 is one place, with no 沙湾 in it
+    ("中方在万象、琅勃拉邦和沙湾拿吉设立了培训中心。", {("沙湾拿吉", "PLACE")}, {"沙湾"}),
+])
+def test_places_jieba_cuts(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)

@@ -221,6 +221,8 @@ def _anchor(u: Unit, typ: str = "") -> bool:
         return u.type in (PROJECT_ANCHORS if typ == "PROJECT" else ANCHOR_TYPES)
     if u.tag == "eng":
         return u.text.isupper() and len(u.text) >= 2
+    if u.tag == "r" and typ == "PLACE":  # 多里|市: a transliteration jieba tags as a pronoun (not 这里, 哪里)
+        return len(u.text) >= 2 and TRANSLIT.issuperset(u.text)
     if u.tag == "?":  # a word jieba did not know: a name, unless it is two known words (农田水利)
         return bool(_HAN.match(u.text)) and len(u.text) >= 2 and not any(c in FUNCTION_CHARS for c in u.text)
     if u.tag in ("ns", "j") and len(u.text) == 1 and u.text in ABBREVIATIONS:
@@ -346,6 +348,16 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 j, anchored = k, True  # 奇|夸瓦县: the first character of a transliteration jieba cut off
                 k -= 1
                 continue
+            if typ == "PLACE" and len(v.text) == 1 and v.tag in ("zg", "ng") and k > 0 and _HAN.match(v.text) \
+                    and v.text not in FUNCTION_CHARS and units[k - 1].tag in ("nr", "nrt", "nrfg", "?", "ns") \
+                    and len(units[k - 1].text) >= 2 and _HAN.match(units[k - 1].text):
+                j = k  # 萨拉|湾|省: a character of the name jieba left as a morpheme, after a transliteration
+                k -= 1
+                continue
+            if typ == "PLACE" and k == i - 1 and u.text == suffix and v.tag == "r" and len(v.text) >= 2 \
+                    and TRANSLIT.issuperset(v.text):
+                j, anchored = k, True  # 多里|市: a transliteration jieba tags as a pronoun (not 这里, 哪里)
+                break
             if typ == "PLACE" and u.text != suffix and u.tag in PROPER_TAGS and v.tag not in PROPER_TAGS \
                     and not (units[k + 1].text in DASHES and _translit_piece(units, k)):
                 break  # 发给|俾路支省: a place jieba knows whole takes no common word before it
@@ -913,7 +925,7 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博�
                "马玛迈麦曼芒梅蒙孟米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
                "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐"
                "赛济茨楚恰什舒贡廷尧嫩喀锡哥瑙仑娃蓬汶坤堪孔隆列"
-               "察丽黛蕾琪绍滕萝薇妮丝露茜卜罕默斐颂猜翁寇鲍勃珊芭琼逊黎廉钦茹撒汀萧迦")
+               "察丽黛蕾琪绍滕萝薇妮丝露茜卜罕默斐颂猜翁寇鲍勃珊芭琼逊黎廉钦茹撒汀萧迦拿")
 # words that follow a person's name (the verbs and joiners of news about people)
 _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
                    "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
@@ -1162,11 +1174,19 @@ _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
+    units = list(units)  # (a piece of the next token may join it)
     if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _HEAD_FIRST and (
             u.text[1:] in _TITLE_SET or u.text[1:] in ("政府", "副")) or u.tag == "?" and (u.text[0] in ADMIN_HEADS or "和" in u.text))]:
         return units
     out = []
-    for u in units:
+    for n, u in enumerate(units):
+        if u.tag == "?" and len(u.text) == 3 and u.text[0] in ADMIN_HEADS and u.text[1] in CONJ and _HAN.match(u.text) \
+                and n + 1 < len(units) and units[n + 1].tag == "?" and units[n + 1].start == u.end \
+                and units[n + 1].text.endswith(ADMIN_HEADS) and len(units[n + 1].text) <= 4:
+            cut = u.start + 1  # 萨拉湾|省和色|贡省 -> 省 | 和 | 色贡省: the head of a place, and the first character of the next
+            out += [Unit(u.text[0], u.start, cut, "n"), Unit(u.text[1], cut, cut + 1, "c")]
+            units[n + 1] = Unit(u.text[2] + units[n + 1].text, cut + 1, units[n + 1].end, "?")
+            continue
         if u.tag == "?" and len(u.text) >= 5 and (c := u.text.find("和", 2)) != -1 and c <= len(u.text) - 3 \
                 and TRANSLIT.issuperset(u.text[:c] + u.text[c + 1:]):
             cut = u.start + c  # 奇夸瓦和姆兰杰 -> 奇夸瓦 | 和 | 姆兰杰: two transliterations joined
@@ -1302,8 +1322,9 @@ _CANDIDATE_TAGS = {"?", "ns", "nr", "nrt", "nrfg", "nz", "j"}
 
 
 def _place_candidate(u: Unit) -> bool:
-    return u.tag in _CANDIDATE_TAGS and 2 <= len(u.text) <= 6 and bool(_HAN.match(u.text)) \
-        and u.text not in STOP_WORDS and u.text not in GENERIC and _suffix(u) is None
+    return (u.tag in _CANDIDATE_TAGS or u.tag == "r" and TRANSLIT.issuperset(u.text)) and 2 <= len(u.text) <= 6 \
+        and bool(_HAN.match(u.text)) and u.text not in STOP_WORDS and u.text not in GENERIC and _suffix(u) is None
+    # (多里|r: a transliteration jieba tags as a pronoun; 这里, 那里 are none)
 
 
 _DIRECTION = re.compile(r"^[东南西北中]{1,3}[部方]?$")
@@ -1357,6 +1378,10 @@ def _translit_runs(units: list[Unit]) -> list[Unit]:
                                                          and len(prev.text + u.text) >= 3) \
                 and TRANSLIT.issuperset(prev.text + u.text) and len(prev.text + u.text) <= 6:
             out[-1] = Unit(prev.text + u.text, prev.start, u.end, "?")
+        elif prev is not None and prev.end == u.start and len(u.text) == 1 and u.tag in ("zg", "ng") \
+                and _HAN.match(u.text) and u.text not in FUNCTION_CHARS and prev.tag in ("nr", "nrt", "nrfg", "?") \
+                and 2 <= len(prev.text) <= 5 and TRANSLIT.issuperset(prev.text):
+            out[-1] = Unit(prev.text + u.text, prev.start, u.end, "?")  # 萨拉|湾: a morpheme jieba left after a name
         else:
             out.append(u)
     return out
@@ -1390,7 +1415,7 @@ def coordinated_places(text: str, units: list[Unit], found: list[Found] = ()) ->
         k = m + 1
         rest = units[m + 1:m + 4]
         kind_after = bool(rest) and rest[0].text == "等" and any(
-            r.text.endswith(_PLACE_KINDS_AFTER) and r.tag not in ("ENT",) for r in rest[1:]) \
+            (r.text.endswith(_PLACE_KINDS_AFTER) or r.text == "地") and r.tag not in ("ENT",) for r in rest[1:]) \
             or len(rest) > 1 and rest[0].tag == "VAL" and rest[0].type == "COUNT" and rest[1].tag != "ENT" \
             and rest[1].text in _PLACE_KINDS_AFTER  # 恩桑杰、奇夸瓦和姆兰杰|三个|县
         places = sum(units[i].tag == "ENT" and units[i].type == "PLACE" for i in items)
