@@ -207,3 +207,24 @@ def test_persons_before_titles_and_offices(extractor, sentence, names, not_names
 ])
 def test_places_jieba_cuts(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a Chinese name jieba cuts into pieces before a title, at the start of a clause (姜再|冬|大使)
+    ("姜再冬大使在仪式上致辞，感谢有关项目的建设者。", {("姜再冬", "PERSON")}, set()),
+    ("会上，林松涛大使宣布了新的援助。", {("林松涛", "PERSON")}, set()),
+    # (a side, a body or a word before a title is none: 马方大使, 欧盟主席, 高级代表)
+    ("马方大使出席，高级代表和欧盟主席出席。", {("欧盟", "ORG")}, {"马方", "高级"}),
+    # a chief's title whose 长 jieba glued to the name after it (外|长沙|伦赛): the name, and no city 长沙
+    ("据老挝通讯社报道，老挝副总理兼外长沙伦赛出席了仪式。", {("沙伦赛", "PERSON"), ("老挝通讯社", "ORG")}, {"长沙"}),
+    # (a province's 省 before 长沙 is a province and a city, not a governor)
+    ("他在湖南省长沙县工作。", {("长沙县", "PLACE")}, {"沙县"}),
+    # a rank or a title after a name ends it (特拉奥雷|上尉, 杰西·伍德|代表)
+    ("布基纳法索过渡总统特拉奥雷上尉会见了中国大使。", {("特拉奥雷", "PERSON")}, {"特拉奥雷上尉"}),
+    ("杰西·伍德代表感谢中方支持。", {("杰西·伍德", "PERSON")}, {"杰西·伍德代表"}),
+    # who the aid is for, a noun of the project's name (流离失所|者)
+    ("中方通过南南合作援助基金实施布基纳法索境内流离失所者粮食援助项目。",
+     {("布基纳法索境内流离失所者粮食援助项目", "PROJECT")}, set()),
+])
+def test_persons_jieba_cuts_and_ranks(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)

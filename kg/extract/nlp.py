@@ -231,6 +231,9 @@ _TITLE_NEAR = rules.ANY_TITLE
 _RULE_TRIGGER_CHAR = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES
                                                                     if suffix not in rules.WORD_TRIGGERED}))) + "“”《·•届]")
 _RULE_TRIGGER_WORD = re.compile("|".join(rules.TITLES + rules.TRIGGERS))
+_CHIEF_BEFORE = re.compile("(?:" + "|".join(sorted({t for t in rules.TITLES if t.endswith("长") and len(t) >= 2
+                                                      and t[-2] not in "省市州县"},  # (湖南省|长沙: a place in a place)
+                                                     key=len, reverse=True)) + ")$")
 _WEAK_NOTE = re.compile(r"ordinary word|common personal name|also a place name|is generic")
 
 
@@ -392,6 +395,8 @@ class LexiconJiebaTokenizer(DummyTokenizer):
                 kind = None  # part of a longer known name: 北京 in 中非合作论坛北京峰会
             if kind == "title" and not _TITLE_NEAR.search(text, max(0, s - 5), min(len(text), e + 5)):
                 continue
+            if kind and text[s] == "长" and _CHIEF_BEFORE.search(text, max(0, s - 4), s + 1):
+                continue  # 外|长沙|伦赛: the 长 of a chief's title (外长) before a name, not the city 长沙
             if kind == "token" and not (s in bounds and (e in bounds or any(
                     text.startswith(t, e) and e + len(t) in bounds for t in _PLACE_TAILS) or any(
                     fs == e and fe in bounds and text[fs:fe] not in weak for fs, fe, _ in found))):

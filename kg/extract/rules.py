@@ -377,6 +377,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             if v.text in DASHES and k > 0 and (_namey(units[k - 1]) or _translit_piece(units, k - 1)) \
                     and _namey(units[k + 1]):
                 j = k  # (阿齐|莫|-|安德烈|法纳区: the last character of the first half, cut off by jieba)
+            elif typ == "PROJECT" and v.text == "者" and k > 0 and k < i - 1 and units[k - 1].tag in ("n", "vn", "l", "i") \
+                    and units[k - 1].end == v.start:
+                j = k  # 布基纳法索境内|流离失所|者|粮食援助项目: who the aid is for, a noun of the name
             elif typ == "PROJECT" and k == i - 1 and v.text == "号" and k > 0 and units[k - 1].text.isdigit():
                 j = k - 1  # 杜尚别|2|号|热电厂: works numbered among their kind in one place
                 k -= 2
@@ -930,7 +933,8 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博�
 _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
                    "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
                    "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天|"
-                   "举行|会谈|通话|剪彩|揭牌|见证|颁发|陪同|一同|亲临|致函|签约")
+                   "举行|会谈|通话|剪彩|揭牌|见证|颁发|陪同|一同|亲临|致函|签约|"
+                   "上尉|中尉|少校|中校|上校|准将|少将|中将|上将|将军|元帅|阁下|殿下|陛下")  # (特拉奥雷|上尉: his rank after)
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
 _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9【\[|]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|来源|(?:责任)?编辑|作者|$")
 
@@ -945,6 +949,8 @@ _TRAILING_VERB = re.compile(r"说|摄|称|讲|到场|报道|表示|指出|介绍
 
 
 _NAME_PIECE_TAGS = {"nr", "nrt", "nrfg", "?"}
+_CHIEF_TITLE = re.compile("|".join(sorted({t for t in TITLES if t.endswith("长") and len(t) >= 2 and t[-2] not in "省市州县"},
+                                          key=len, reverse=True)))  # (湖南省|长沙: a province and a city)
 _TITLE_THEN_MEETING = ("会", "级", "理事会", "委员会")
 
 
@@ -963,6 +969,9 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
               and (u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS))] + bylines
     titled += [(u.end + 1, False) for u in units  # 卫生部|长, 内罗毕市|长萨科: jieba joins 长 to what follows
                if u.tag == "ENT" and u.text.endswith(_HEAD_BEFORE_CHIEF) and text.startswith("长", u.end)]
+    if "长" in text:  # 兼外|长沙|伦赛: a chief's title whose 长 jieba glued to the name after it
+        glued = {u.start for u in units if len(u.text) >= 2 and u.text[0] == "长" and u.tag not in ("ENT", "VAL")}
+        titled += [(m.end(), False) for m in _CHIEF_TITLE.finditer(text) if m.end() - 1 in glued]
     if not titled:
         return out
     words = {(u.start, u.end) for u in units if u.tag not in ("nr", "nrfg", "nrt", "?", "?c")}
@@ -1059,6 +1068,9 @@ def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
             if v.tag in ("ENT", "VAL") or not _HAN.match(v.text) or not all(c in TRANSLIT for c in v.text):
                 break
             k -= 1
+        if k == t and (span := _chinese_name_before(text, units, t)) is not None and span < units[t - 1].start:
+            out.append(Found(span, u.start, "PERSON", "person:name+title"))  # 林|松涛|大使: a surname jieba cut off
+            continue
         if k == t and units[t - 1].tag in ("nr", "nrfg") and 2 <= len(units[t - 1].text) <= 3:
             k = t - 1  # a Chinese name jieba knows as one
         elif k == t and units[t - 1].tag == "?" and 2 <= len(units[t - 1].text) <= 4 and _HAN.match(units[t - 1].text) \
@@ -1066,6 +1078,9 @@ def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
                 and not any(c in _NOT_IN_NAMES for c in units[t - 1].text) \
                 and (t == 1 or units[t - 2].text in _CLAUSE_START):
             k = t - 1  # 宋赛|总理, 通伦|主席: a name jieba does not know, at the start of a clause
+        elif k == t and (span := _chinese_name_before(text, units, t)) is not None:
+            out.append(Found(span, u.start, "PERSON", "person:name+title"))  # 姜再|冬|大使: a Chinese name jieba cut
+            continue
         if k == t or not 2 <= units[t - 1].end - units[k].start <= 6:
             continue
         left = units[k - 1] if k > 0 else None
@@ -1073,6 +1088,24 @@ def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
                 or left.tag == "ENT" and left.type in ("COUNTRY", "REGION", "ORG") or left.tag in ("x", "?") and not _HAN.match(left.text):
             out.append(Found(units[k].start, units[t - 1].end, "PERSON", "person:name+title"))
     return out
+
+
+def _chinese_name_before(text: str, units: list[Unit], t: int) -> int | None:
+    """Where a Chinese name (a surname and one or two characters) starts that ends right before the title at
+    ``t``, at the start of a clause or after 同/与/和, in pieces jieba cut (姜再|冬|大使); else None."""
+    end = units[t].start
+    for n in (3, 2):
+        start = end - n
+        if start < 0 or text[start] not in SURNAMES or not _HAN.match(text[start:end]) \
+                or text[end - 1] in "方国军府界省市州县部" or any(c in _NOT_IN_NAMES for c in text[start + 1:end]):
+            continue
+        pieces = [u for u in units[:t] if u.end > start]
+        if not pieces or pieces[0].start != start or any(p.tag in ("ENT", "VAL") or len(p.text) >= 2 and p.tag not in _NAME_PIECE_TAGS
+                                                         for p in pieces):
+            continue
+        if start == 0 or text[start - 1] in _CLAUSE_START or text[start - 1] in "同与和及对向为":
+            return start
+    return None
 
 
 def _name_at(text: str, pos: int) -> int | None:
@@ -1103,6 +1136,7 @@ _NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "
                                                          "到", "自", "赴", "抵达"), key=len, reverse=True)))
 # where a dot-joined foreign name ends: also a title or a time word after it
 _NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|主席|秘书长|一起|就|则|亲自|先后|此前|随后|今天|日前|近日|当天"
+                              "|代表|大使|部长|署长|主任|执行干事|协调员|总干事|行长|博士|教授"  # 杰西·伍德|代表: his title after
                               "|今年|去年|现年|年仅"  # 姆万吉·卡马乌今年45岁: his age, not his name
                               "|以(?:视频|线上|书面|个人|特使)|通过|作为|应邀|的"  # 塔玛纳以视频方式出席, 古特雷斯的讲话
                               "|(?:责任)?编辑|作者|来源|摄影|记者")  # 作者：阿卜杜拉·汗 编辑：刘明: the next item of a byline
