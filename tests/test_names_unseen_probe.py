@@ -228,3 +228,19 @@ def test_places_jieba_cuts(extractor, sentence, names, not_names):
 ])
 def test_persons_jieba_cuts_and_ranks(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # works named by the place they are in (a dam, a road, a port, a wharf): the place is nested in the project,
+    # however many pieces jieba cut its transliteration into (恩|戈罗|水电站, 塔纳|瓦港, 卢甘|维尔|码头)
+    ("由中国企业承建的恩戈罗水电站项目20日开工。", {("恩戈罗水电站项目", "PROJECT"), ("恩戈罗", "PLACE")}, set()),
+    ("2022年11月竣工的塔纳瓦港扩建项目极大提升了港口吞吐能力。", {("塔纳瓦港扩建项目", "PROJECT"), ("塔纳瓦", "PLACE")}, set()),
+    ("该国最大的巴迪亚水电站和基洛萨公路都是中国援建的。",
+     {("巴迪亚水电站", "PROJECT"), ("巴迪亚", "PLACE"), ("基洛萨公路", "PROJECT"), ("基洛萨", "PLACE")}, set()),
+    ("瓦努阿图卢甘维尔码头扩建项目在桑托岛启动。", {("卢甘维尔", "PLACE"), ("桑托岛", "PLACE")}, {"维尔"}),
+    ("中國援建的馬努薩大橋日前合龍。", {("马努萨大桥", "PROJECT"), ("马努萨", "PLACE")}, set()),
+    # (works named by a word or after a person name no place: 东方公路, 友谊大桥, 卡穆祖体育场)
+    ("中国援建的东方公路和友谊大桥通车，马拉维卡穆祖体育场竣工。", set(), {"东方", "友谊", "卡穆祖"}),
+])
+def test_the_place_that_names_works(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)

@@ -501,7 +501,45 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue
         out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}",
                          name.replace("大使馆", "使馆") if suffix in MISSION_SUFFIXES else ""))
+        if typ == "PROJECT" and (place := _place_in_works(units, j, i, suffix)) is not None:
+            out.append(place)
     return out
+
+
+# works named by the place they are in or join (卡鲁玛|水电站, 恩德培|公路, 塔纳瓦|深水港|扩建项目): the guide nests
+# that place (喀喇昆仑 in 喀喇昆仑公路); not works named after a person or an idea (体育场, 医院, 会议中心 ...)
+_PLACE_NAMED_WORKS = ("水电站", "电站", "大坝", "水库", "公路", "高速公路", "铁路", "大桥", "桥", "港", "深水港", "渔港", "码头",
+                      "机场", "国际机场", "工业园", "工业园区", "经济特区", "自由贸易区", "经贸合作区", "供水", "隧道", "电厂",
+                      "发电厂", "炼油厂", "风电场")
+
+
+_PLACE_NAMED_WORKS_LONGEST = sorted(_PLACE_NAMED_WORKS, key=len, reverse=True)
+
+
+def _place_in_works(units: list[Unit], j: int, i: int, suffix: str) -> Found | None:
+    """The unknown transliteration that names works by their place, right before the works' head (in the name
+    of the works or of the project on them: 卡鲁玛|水电站, 恩|戈罗|水电站, 塔纳|瓦港|扩建|项目), in as many pieces as
+    jieba cut it: a PLACE nested in the project."""
+    for x in range(j, i + 1):
+        v = units[x]
+        if v.tag in ("ENT", "VAL") or x == i and suffix not in _PLACE_NAMED_WORKS:
+            continue
+        head = next((h for h in _PLACE_NAMED_WORKS_LONGEST if v.text.endswith(h)), None)
+        if head is None:
+            continue
+        end = v.end - len(head)
+        if not TRANSLIT.issuperset(v.text[:len(v.text) - len(head)]):
+            return None  # 东方|公路, 友谊|大桥: named by a word, not a place
+        start, k = v.start, x - 1
+        while k >= j and units[k].tag in _NAME_PIECE_TAGS | {"ns", "n"} and _HAN.match(units[k].text) \
+                and TRANSLIT.issuperset(units[k].text) and units[k].text not in STOP_WORDS and end - units[k].start <= 6:
+            start, k = units[k].start, k - 1  # (塔纳|瓦港: the pieces before the one the head is glued to)
+        pieces = [u for u in units[k + 1:x + 1] if u.start >= start]
+        if 2 <= end - start <= 6 and any(u.tag in _NAME_PIECE_TAGS | {"ns"} for u in pieces) \
+                and not (k >= 0 and units[k].tag == "ENT" and units[k].type == "PERSON"):
+            return Found(start, end, "PLACE", "place:in-works")
+        return None
+    return None
 
 
 _INSTITUTES = ("研究院", "研究所", "研究中心")  # 浙江师范大学|非洲研究院: an institute of a university names it
