@@ -244,3 +244,15 @@ def test_persons_jieba_cuts_and_ranks(extractor, sentence, names, not_names):
 ])
 def test_the_place_that_names_works(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a sub-region of a known region (东非|次|区域), as of a river (湄公河次区域)
+    ("中方支持东非次区域和西非次区域的一体化进程。", {("东非次区域", "REGION"), ("西非次区域", "REGION")}, set()),
+    # an area jieba knows as a proper noun, whose countries the text speaks of: a region of several countries
+    ("安第斯地区国家和亚马孙地区国家参加了会议。", {("安第斯地区", "REGION"), ("亚马孙地区", "REGION")}, set()),
+    # (kinds of area are none, even before 国家)
+    ("沿海地区国家、偏远地区国家和贫困地区国家受益于有关项目。", set(), {"沿海地区", "偏远地区", "贫困地区"}),
+])
+def test_regions_by_their_parts(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)

@@ -1698,6 +1698,10 @@ _OCEANS = ("太平洋", "大西洋", "印度洋")
 _REGION_ABBREVIATIONS = re.compile(r"[亚非欧美澳印太大拉][亚非欧美澳印太洋]地区")
 
 
+# what kind of area a word says (沿海地区, 偏远地区, 贫困地区), which jieba may tag as a proper noun: no region's name
+_AREA_KINDS = ("沿海", "偏远", "边远", "贫困", "内陆", "山区", "农村", "城市", "发达", "落后", "干旱", "受灾", "冲突", "边境",
+               "周边", "热带", "沿边", "沿线", "民族", "牧区", "高原", "沿岸", "缺水", "偏僻", "重灾", "灾区", "战乱", "湿润",
+               "寒冷", "温带", "边疆", "农牧", "欠发达", "不发达", "相关", "有关", "其他", "其它", "广大", "部分", "多数")
 _WATERS = ("洋", "海", "湾", "河", "江", "湖")  # the waters whose shores a group of countries is named by
 _LANDS_OF = re.compile(r"沿岸国家|沿岸地区|沿岸各国|岛国|岛屿国家")
 
@@ -1708,6 +1712,13 @@ def wider_regions(text: str, units: list[Unit], names: list[Found]) -> list[Foun
     waters = spans | {(u.start, u.end) for u in units if u.tag == "ENT" and u.type == "PLACE" and u.text.endswith(_WATERS)}
     # 印度洋沿岸国家, 红海沿岸地区, 加勒比岛国: the countries on a sea's shores or a region's islands, as a group
     lands = [Found(s, m.end(), "REGION", "region:lands-of") for s, e in waters if (m := _LANDS_OF.match(text, e))]
+    # 东非|次|区域: a sub-region of a region
+    lands += [Found(s, e + 3, "REGION", "region:subregion") for s, e in spans if text.startswith("次区域", e)]
+    # 安第斯地区|国家: an area jieba knows as a proper noun, whose countries are spoken of, is a region of several
+    lands += [Found(u.start, u.end, "REGION", "region:area-of-countries") for k, u in enumerate(units[:-1])
+              if u.tag == "ns" and u.text.endswith("地区") and len(u.text) >= 4 and u.text not in GENERIC
+              and not u.text[:-2].endswith(_AREA_KINDS)
+              and units[k + 1].text in ("国家", "各国") and units[k + 1].start == u.end]
     # 环|印度洋地区合作联盟: a body named after the lands around an ocean keeps 环 too
     out = [Found(f.start - 1, f.end, f.type, f.rule, f.name) for f in names if f.type != "REGION" and f.start
            and text[f.start - 1] == "环" and text.startswith(_OCEANS, f.start) and not f.name]
@@ -1809,7 +1820,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         names += measure_sets(text)
     if "工坊" in text or "书屋" in text or "示范村" in text:
         names += facilities_of_programmes(units, known)
-    if "洋" in text or "地区" in text or "岛国" in text or "沿岸" in text or "岛屿国家" in text:
+    if "洋" in text or "地区" in text or "岛国" in text or "沿岸" in text or "岛屿国家" in text or "次区域" in text:
         names += wider_regions(text, units, names)
     out = names + sessions(text, units, known, names)
     if "届" in text or "次" in text:
@@ -1819,5 +1830,5 @@ def find(text: str, units: list[Unit]) -> list[Found]:
 
 # heads whose last character is too common to trigger the rules by itself (行动, 城市): the word does; and
 # the Japanese middle dot of scraped pages (夏巴兹・谢里夫), as · does
-WORD_TRIGGERED = ("合作行动", "科技城", "沿岸", "岛国", "岛屿国家")
+WORD_TRIGGERED = ("合作行动", "科技城", "沿岸", "岛国", "岛屿国家", "次区域", "地区国家")
 TRIGGERS = TRIGGERS + WORD_TRIGGERED + ("・",)
