@@ -256,3 +256,18 @@ def test_the_place_that_names_works(extractor, sentence, names, not_names):
 ])
 def test_regions_by_their_parts(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # an agency whose head jieba keeps in an idiom-tagged word (发展署|l)
+    ("赞比亚发展署和赞比亚国家电力公司参加了签约。", {("赞比亚发展署", "ORG"), ("赞比亚国家电力公司", "ORG")}, set()),
+    # a group named by its trade, with no legal form after it (中国电力|建设|集团)
+    ("项目由中国电力建设集团所属的公司承建。", {("中国电力建设集团", "ORG")}, set()),
+    # an embassy's economic and commercial office
+    ("新华社记者从中国驻尼日利亚使馆经济商务处获悉，该项目进展顺利。", {("中国驻尼日利亚使馆经济商务处", "ORG")}, set()),
+    ("中國駐湯加使館經商處參贊出席。", {("中国驻汤加使馆经商处", "ORG")}, set()),
+    # (a trade and a head with no name before them are none)
+    ("该项目由当地的投资建设有限公司参与，援助建设集团也参与。", set(), {"投资建设有限公司", "援助建设集团"}),
+])
+def test_agencies_groups_and_offices(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)

@@ -54,7 +54,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
     ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
     ("部", "ORG"), ("局", "ORG"), ("委", "ORG"), ("司", "ORG"), ("小组", "ORG"),
-    ("大使馆", "ORG"), ("总领事馆", "ORG"), ("办事处", "ORG"), ("联络处", "ORG"), ("领事馆", "ORG"), ("使馆", "ORG"), ("代表处", "ORG"), ("代表团", "ORG"),
+    ("大使馆", "ORG"), ("总领事馆", "ORG"), ("办事处", "ORG"), ("联络处", "ORG"), ("经济商务处", "ORG"), ("经商处", "ORG"), ("领事馆", "ORG"), ("使馆", "ORG"), ("代表处", "ORG"), ("代表团", "ORG"),
     ("日报", "ORG"), ("时报", "ORG"), ("晚报", "ORG"), ("通讯社", "ORG"), ("新闻社", "ORG"), ("电视台", "ORG"),
     ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
     ("工作组", "ORG"), ("合作网络", "ORG"), ("网络", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
@@ -162,7 +162,7 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
                     and not (u.tag == "nr" and suffix in BODY_HEADS):  # 关系|司: jieba tags a lone 司 as a surname
                 continue
             if len(suffix) == 1 and u.text != suffix and u.tag not in ok and not (
-                    suffix in BODY_HEADS and len(u.text) >= 3 and u.tag in ("n", "vn", "nr", "?", "?c")
+                    suffix in BODY_HEADS and len(u.text) >= 3 and u.tag in ("n", "vn", "nr", "?", "?c", "l")  # (发展署|l)
                     and u.text[0] not in DIRECTIONS) and not (
                     suffix in BODY_HEADS and _CN_NUMERAL.match(u.text[:-1])):  # 地区一司, 第二局
                 continue  # 全部, 东部, 干部, 地区: words, not names; 管理局, 规划司: a body's head
@@ -395,8 +395,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 j, anchored, of_known = k, True, True  # 比雷埃夫斯港|港务局, 蒙内铁路|运营公司: the body that runs known works
                 break
             elif typ == "ORG" and v.tag == "vn" and k > 0 and (units[k - 1].tag == "ENT" and units[k - 1].type in ("PLACE", "COUNTRY")
-                                                             or units[k - 1].tag in ("n", "nz") and _namey(units[k - 1])
-                                                             and _LEGAL_FORM.search(u.text)) \
+                                                             or units[k - 1].tag in ("n", "nz") and _namey(units[k - 1])) \
                     and units[i].text.endswith(_COMPANY_HEADS):
                 j = k  # 青岛|建设|集团|有限公司, 中国交通|建设|股份有限公司: a company named by its place and its trade
             elif typ == "PROJECT" and suffix in ("项目", "工程") and v.tag == "ENT" and v.type == "PROJECT" and k < i - 1 \
