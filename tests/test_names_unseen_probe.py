@@ -271,3 +271,16 @@ def test_regions_by_their_parts(extractor, sentence, names, not_names):
 ])
 def test_agencies_groups_and_offices(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # works joining two partners by their one-character abbreviations, China one of them or not
+    ("坦赞铁路和肯乌铁路是东非的重要通道。", {("肯乌铁路", "PROJECT")}, set()),
+    ("中缅油气管道和中泰高铁取得进展。", {("中泰高铁", "PROJECT")}, set()),
+    # (two abbreviations are no place in the works' name; a country's short name and a direction are no partners)
+    ("塞乌铁路和老泰铁路即将开工。", {("塞乌铁路", "PROJECT"), ("老泰铁路", "PROJECT")}, {"塞乌", "老泰"}),
+    ("印尼铁路和东非铁路发展迅速，非洲铁路受到重视。", set(), {"印尼铁路", "东非铁路", "非洲铁路"}),
+    ("该国修建了南北铁路和东西公路。", set(), {"东西", "南北"}),
+])
+def test_works_of_two_partners(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)

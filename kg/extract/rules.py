@@ -534,7 +534,9 @@ def _place_in_works(units: list[Unit], j: int, i: int, suffix: str) -> Found | N
                 and TRANSLIT.issuperset(units[k].text) and units[k].text not in STOP_WORDS and end - units[k].start <= 6:
             start, k = units[k].start, k - 1  # (塔纳|瓦港: the pieces before the one the head is glued to)
         pieces = [u for u in units[k + 1:x + 1] if u.start >= start]
+        name = "".join(u.text for u in pieces)[:end - start]
         if 2 <= end - start <= 6 and any(u.tag in _NAME_PIECE_TAGS | {"ns"} for u in pieces) \
+                and not DIRECTIONS.issuperset(name) and not (len(name) == 2 and ABBREVIATIONS.issuperset(name)) \
                 and not (k >= 0 and units[k].tag == "ENT" and units[k].type == "PERSON"):
             return Found(start, end, "PLACE", "place:in-works")
         return None
@@ -1637,8 +1639,26 @@ def paired_cooperation(text: str, units: list[Unit]) -> list[Found]:
 
 
 # 中老经济走廊, 中缅经济走廊, 中尼铁路: China and its partners by one character each, and what they build together
-_PAIR_WORKS = re.compile("中[" + "".join(sorted(ABBREVIATIONS)) + "]{1,3}(?:经济走廊|铁路|公路|友谊大桥|大桥)")
+_PAIR_WORKS = re.compile("中[" + "".join(sorted(ABBREVIATIONS)) + "]{1,3}(?:经济走廊|铁路|公路|友谊大桥|大桥|高铁|油气管道|输油管道|天然气管道)")
+# two partners other than China, each by its one-character abbreviation (坦赞铁路, 肯乌铁路): works joining them
+_PARTNERS_WORKS = re.compile("[" + "".join(sorted(ABBREVIATIONS)) + "]{2}(?:铁路|公路|友谊大桥|大桥|高铁|油气管道|输油管道|天然气管道)")
 _PAIR_WORKS_AFTER = set("的和与及、在是为将了对把由同以")  # what may come before such a name
+
+
+def partners_works(text: str, units: list[Unit]) -> list[Found]:
+    """Works joining two partners named by their one-character abbreviations, neither China (坦赞铁路): a
+    project, where the two characters are no word or name of their own (印尼|铁路, 非拉 are not)."""
+    out: list[Found] = []
+    for m in _PARTNERS_WORKS.finditer(text):
+        a = m.start()
+        if a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff" and text[a - 1] not in _PAIR_WORKS_AFTER:
+            continue  # (东非|铁路: the second character of another word)
+        first = next((u for u in units if u.start <= a < u.end), None)
+        if first is None or first.tag in ("ENT", "VAL") or first.start != a or first.end > a + 2 \
+                or text[a:a + 2] in STOP_WORDS or first.end == a + 2 and first.tag not in ("j", "?", "ns", "nr", "nrt"):
+            continue  # (印尼|铁路: a country's short name; 非拉: a word of the language)
+        out.append(Found(a, m.end(), "PROJECT", "works:two-partners"))
+    return out
 
 
 def paired_works(text: str) -> list[Found]:
@@ -1810,6 +1830,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
              *(aided_projects(units) if "援" in text else ()),
              *paired_cooperation(text, units), *routes(text, units), *paired_works(text),
+             *(partners_works(text, units) if "铁" in text or "路" in text or "桥" in text or "管道" in text else ()),
              *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
