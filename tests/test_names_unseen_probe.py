@@ -284,3 +284,35 @@ def test_agencies_groups_and_offices(extractor, sentence, names, not_names):
 ])
 def test_works_of_two_partners(extractor, sentence, names, not_names):
     probe(extractor, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # the place a known project is named by (本格拉|铁路); two characters are the abbreviations of its two ends
+    ("中国援助的安哥拉罗安达铁路和本格拉铁路修复工程完工。", {("本格拉", "PLACE")}, set()),
+    ("蒙内铁路和阿卡铁路通车，坦赞铁路修复。", {("蒙内铁路", "PROJECT")}, {"蒙内", "阿卡", "坦赞"}),
+    # a title before 与 is no word of a body's name (陆山|大使|与|粮食计划署)
+    ("陆山大使与粮食计划署代表共同签署协议。", {("陆山", "PERSON")}, {"陆山大使与粮食计划署"}),
+])
+def test_known_works_and_titles_before_bodies(extractor, sentence, names, not_names):
+    probe(extractor, sentence, names, not_names)
+
+
+@pytest.fixture(scope="module")
+def unlearned():
+    """A tagger without the names learned from the gold files: the grammar and the lexicon alone, as on names
+    no gold file has."""
+    from kg.extract.nlp import Extractor
+
+    extractor = Extractor()
+    extractor.nlp.tokenizer.set_patterns([])
+    return extractor
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    ("陆山大使与粮食计划署代表共同签署协议。", {("陆山", "PERSON")}, {"陆山大使与粮食计划署"}),
+    ("中国援助的本格拉铁路修复工程完工。", {("本格拉", "PLACE")}, set()),
+    ("湄公河次区域国家和东非次区域国家参加会议。", {("湄公河次区域", "REGION"), ("东非次区域", "REGION")}, set()),
+    ("巴基斯坦国家灾害管理局主席表示感谢。", {("巴基斯坦国家灾害管理局", "ORG")}, set()),
+])
+def test_the_grammar_without_learned_names(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)

@@ -408,6 +408,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             elif v.text in ("与", "和") and k > 1 and (k + 1 < i or u.text != suffix) \
                     and typ in ("FORUM", "MEETING", "PROGRAMME", "ORG") \
                     and units[k - 1].tag in _INNER_TAGS and units[k + 1].tag in _INNER_TAGS \
+                    and units[k - 1].text not in _TITLE_SET \
                     and (units[k - 2].tag in PROPER_TAGS | {"ENT"} or suffix in BODY_HEADS):
                 j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
             elif v.text in ("与", "同") and k == j - 1 and typ == "PROGRAMME" and suffix in _PLAN_HEADS and k > 0 \
@@ -515,6 +516,19 @@ _PLACE_NAMED_WORKS = ("水电站", "电站", "大坝", "水库", "公路", "高�
 _PLACE_NAMED_WORKS_LONGEST = sorted(_PLACE_NAMED_WORKS, key=len, reverse=True)
 
 
+def places_in_known_works(units: list[Unit], known: list[int]) -> list[Found]:
+    """The place a known project is named by (本格拉|铁路): a transliteration of three characters or more before a
+    head of works named by their place (two are mostly the abbreviations of two ends: 蒙内铁路, 阿卡铁路)."""
+    out = []
+    for k in _known(units, known, ("PROJECT",)):
+        u = units[k]
+        head = next((h for h in _PLACE_NAMED_WORKS_LONGEST if u.text.endswith(h)), None)
+        stem = u.text[:len(u.text) - len(head)] if head else ""
+        if 3 <= len(stem) <= 6 and TRANSLIT.issuperset(stem) and not DIRECTIONS.issuperset(stem):
+            out.append(Found(u.start, u.start + len(stem), "PLACE", "place:in-known-works"))
+    return out
+
+
 def _place_in_works(units: list[Unit], j: int, i: int, suffix: str) -> Found | None:
     """The unknown transliteration that names works by their place, right before the works' head (in the name
     of the works or of the project on them: 卡鲁玛|水电站, 恩|戈罗|水电站, 塔纳|瓦港|扩建|项目), in as many pieces as
@@ -535,7 +549,7 @@ def _place_in_works(units: list[Unit], j: int, i: int, suffix: str) -> Found | N
             start, k = units[k].start, k - 1  # (塔纳|瓦港: the pieces before the one the head is glued to)
         pieces = [u for u in units[k + 1:x + 1] if u.start >= start]
         name = "".join(u.text for u in pieces)[:end - start]
-        if 2 <= end - start <= 6 and any(u.tag in _NAME_PIECE_TAGS | {"ns"} for u in pieces) \
+        if 3 <= end - start <= 6 and any(u.tag in _NAME_PIECE_TAGS | {"ns"} for u in pieces) \
                 and not DIRECTIONS.issuperset(name) and not (len(name) == 2 and ABBREVIATIONS.issuperset(name)) \
                 and not (k >= 0 and units[k].tag == "ENT" and units[k].type == "PERSON"):
             return Found(start, end, "PLACE", "place:in-works")
@@ -1826,7 +1840,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
     names = [*meeting_names(text, units, known), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text, units), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
              *(foreign_ministries(units, known) if "部" in text else ()),
-             *places_with_heads(text, units, known), *names_before_titles(text, units), *country_parts(text, units),
+             *places_with_heads(text, units, known), *places_in_known_works(units, known), *names_before_titles(text, units), *country_parts(text, units),
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
              *(aided_projects(units) if "援" in text else ()),
              *paired_cooperation(text, units), *routes(text, units), *paired_works(text),
