@@ -316,3 +316,17 @@ def unlearned():
 ])
 def test_the_grammar_without_learned_names(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a preposition jieba glued to a name it does not know (为恩贡|医院): the name after it
+    ("中方为恩贡医院捐赠了医疗设备。", {("恩贡医院", "PROJECT")}, {"为恩贡医院"}),
+    ("中國向卡莫迪醫院捐贈了醫療設備。", {("卡莫迪医院", "PROJECT")}, set()),
+    # the edges of works' names after an adverbial at a clause's start
+    ("据介绍，塔纳瓦港扩建项目总投资5亿美元。", {("塔纳瓦港扩建项目", "PROJECT")}, {"据介绍塔纳瓦港扩建项目"}),
+    ("目前，恩戈罗水电站二期工程正在建设中。", {("恩戈罗水电站二期工程", "PROJECT")}, set()),
+    ("同时，中方还援建了基塔农业示范中心和托马学校。",
+     {("基塔农业示范中心", "PROJECT"), ("托马学校", "PROJECT")}, {"中方还援建了基塔农业示范中心"}),
+])
+def test_the_left_edge_of_works(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)

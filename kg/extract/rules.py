@@ -1254,6 +1254,7 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
 
 
 _ALL_TAILS = NOT_HEADS | OOV_TAILS
+_LEAD_PREPOSITIONS = frozenset("为向在对从与和把被将给")  # (for, to, at ... before a name jieba does not know; not 于, a surname)
 _WHEN_AFTER = frozenset("后前时内外里")
 _HEAD_FIRST = frozenset("部局署司") | frozenset("省州县")  # a body's or a place's head that starts a token
 _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
@@ -1262,11 +1263,16 @@ _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
     units = list(units)  # (a piece of the next token may join it)
-    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _HEAD_FIRST and (
+    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _LEAD_PREPOSITIONS or u.text[0] in _HEAD_FIRST and (
             u.text[1:] in _TITLE_SET or u.text[1:] in ("政府", "副")) or u.tag == "?" and (u.text[0] in ADMIN_HEADS or "和" in u.text))]:
         return units
     out = []
     for n, u in enumerate(units):
+        if u.tag == "?" and 3 <= len(u.text) <= 7 and u.text[0] in _LEAD_PREPOSITIONS and TRANSLIT.issuperset(u.text[1:]) \
+                and u.text[1] not in FUNCTION_CHARS:
+            cut = u.start + 1  # 为恩贡|医院 -> 为 | 恩贡: a preposition jieba glued to the name after it
+            out += [Unit(u.text[0], u.start, cut, "p"), Unit(u.text[1:], cut, u.end, "?")]
+            continue
         if u.tag == "?" and len(u.text) == 3 and u.text[0] in ADMIN_HEADS and u.text[1] in CONJ and _HAN.match(u.text) \
                 and n + 1 < len(units) and units[n + 1].tag == "?" and units[n + 1].start == u.end \
                 and units[n + 1].text.endswith(ADMIN_HEADS) and len(units[n + 1].text) <= 4:
