@@ -330,3 +330,22 @@ def test_the_grammar_without_learned_names(unlearned, sentence, names, not_names
 ])
 def test_the_left_edge_of_works(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # names listed after one title, joined by 、 and 和 (专家王伟、李明和张华)
+    ("中方专家王伟、李明和张华参加了培训。",
+     {("王伟", "PERSON"), ("李明", "PERSON"), ("张华", "PERSON")}, set()),
+    ("出席仪式的有大使陈曦和参赞刘波。", {("陈曦", "PERSON"), ("刘波", "PERSON")}, set()),
+    # (what follows 和 that is no name stays out: 夫人, a country)
+    ("大使王伟和夫人出席，大使李明与老挝官员会谈。", {("王伟", "PERSON"), ("李明", "PERSON")}, {"王伟和夫", "夫人"}),
+    # the person a delegation is named by (王小龙一行)
+    ("老挝国家主席通伦·西苏里会见了王小龙一行。", {("王小龙", "PERSON"), ("通伦·西苏里", "PERSON")}, set()),
+    ("會見了卡馬拉一行，卡马拉一行还参观了学校。", {("卡马拉", "PERSON")}, set()),
+    # (a body or a side before 一行 is none; nor 统一行动)
+    ("代表团一行抵达万象，中方一行参观了学校，各方统一行动。", set(), {"代表团", "中方一行", "各方统"}),
+    # a double given name joined by a hyphen before the dot (玛丽-劳尔·伯特兰)
+    ("世界粮食计划署驻老挝代表处主任玛丽-劳尔·伯特兰出席。", {("玛丽-劳尔·伯特兰", "PERSON")}, {"劳尔·伯特兰"}),
+])
+def test_lists_delegations_and_double_names(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)

@@ -1051,6 +1051,8 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
             if len(named.text) >= 3 and named.text[0] in SURNAMES and named.text[-1] in "摄说称讲":
                 end -= 1  # 记者|张三摄: a photo credit (or 说), not part of the name
             out.append(Found(pos, end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
+            if end < len(text) and text[end] in _NAME_LIST_JOINS:
+                out += _listed_names(text, end, role, words, unknown)  # 专家王伟、李明和张华
             continue
         while pos < len(text):
             end = _name_at(text, pos)
@@ -1060,10 +1062,26 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
             if end is None or (pos, end) in words:  # 专家顾问: a word, not 顾 + 问
                 break
             out.append(Found(pos, end, "PERSON", "person:title+name"))
-            if end < len(text) and text[end] == "、":
-                pos = end + 1  # 记者李明远、张海燕
-                continue
+            if end < len(text) and text[end] in _NAME_LIST_JOINS:
+                out += _listed_names(text, end, role, words, unknown)  # 记者李明远、张海燕, 参赞刘波和王平
             break
+    return out
+
+
+_NAME_LIST_JOINS = ("、", "和", "及", "与")
+
+
+def _listed_names(text: str, end: int, role: bool, words: set, unknown: set) -> list[Found]:
+    """The names listed after a titled one, joined by 、/和/及/与 (王伟、李明和张华): persons with the same title."""
+    out: list[Found] = []
+    while end < len(text) and text[end] in _NAME_LIST_JOINS:
+        pos = end + 1
+        nxt = _name_at(text, pos)
+        if nxt is None or (pos, nxt) in words or role and (pos, nxt) not in unknown and (nxt - pos < 3 or not all(
+                c in TRANSLIT or c in "·•・" for c in text[pos:nxt])):
+            break
+        out.append(Found(pos, nxt, "PERSON", "person:title+name"))
+        end = nxt
     return out
 
 
@@ -1093,6 +1111,31 @@ def speakers(text: str, units: list[Unit]) -> list[Found]:
                 and (u.tag == "nrt" or u.text[0] in SURNAMES or u.text[:2] in COMPOUND_SURNAMES) \
                 and not any(c in FUNCTION_CHARS for c in u.text) and u.text[-1] not in "方国军府界":  # 马方: a side
             out.append(Found(u.start, u.end, "PERSON", "person:speaker"))
+    return out
+
+
+def delegation_heads(text: str, units: list[Unit]) -> list[Found]:
+    """The person a delegation is named by (王小龙一行, 会见了通伦一行): a Chinese name or a transliteration jieba
+    does not know as a word, right before 一行, after a clause's start, a verb or 了."""
+    out: list[Found] = []
+    starts = {u.start: u for u in units}
+    for m in re.finditer("一行", text):
+        end = m.start()
+        for n in (3, 2, 4):
+            pos = end - n
+            u = starts.get(pos)
+            if pos < 0 or u is None or not _HAN.match(text[pos:end]) or any(c in _NOT_IN_NAMES for c in text[pos:end]):
+                continue
+            inside = [v for v in units if pos <= v.start < end]
+            if any(v.tag in ("ENT", "VAL") or len(v.text) >= 2 and v.tag not in _NAME_PIECE_TAGS for v in inside) \
+                    or inside and inside[-1].end != end:
+                continue  # (代表团一行, 中方一行: a body or a side, not a person)
+            if not (text[pos] in SURNAMES and n <= 3 or TRANSLIT.issuperset(text[pos:end])):
+                continue
+            before = text[pos - 1] if pos else "，"
+            if before in _CLAUSE_START or before in "了及和与同见" or pos == 0:
+                out.append(Found(pos, end, "PERSON", "person:delegation-head"))
+                break
     return out
 
 
@@ -1208,7 +1251,8 @@ _IN_MEMORY = re.compile("纪念([" + "".join(sorted(TRANSLIT)) + "]{3,8}?)(?:" +
 
 
 # names joined with ·, and a double surname joined by a hyphen after the last one (艾丽斯·马丁-达伊)
-_DOT_JOINED = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+(?:[-－][" + "".join(sorted(TRANSLIT)) + r"]{1,5})?")
+_DOT_JOINED = re.compile(r"(?:[" + "".join(sorted(TRANSLIT)) + r"]{1,5}[-－])?[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+"
+                         r"(?:[-－][" + "".join(sorted(TRANSLIT)) + r"]{1,5})?")  # (玛丽-劳尔·伯特兰: a double given name)
 
 
 def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
@@ -1232,7 +1276,8 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
                 start = k + 1
                 break
         k = dot
-        while k > start and (text[k - 1] in TRANSLIT or text[k - 1] in _TRANSLIT_INNER):
+        while k > start and (text[k - 1] in TRANSLIT or text[k - 1] in _TRANSLIT_INNER
+                             or text[k - 1] in "-－" and k - 2 >= start and text[k - 2] in TRANSLIT):
             k -= 1
         if k > start and dot - k >= 2:
             start = k  # 卫生部常务秘书|查尔斯·…: the name is the transliteration before the dot, not the words before it
@@ -1848,6 +1893,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
              *(foreign_ministries(units, known) if "部" in text else ()),
              *places_with_heads(text, units, known), *places_in_known_works(units, known), *names_before_titles(text, units), *country_parts(text, units),
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
+             *(delegation_heads(text, units) if "一行" in text else ()),
              *(aided_projects(units) if "援" in text else ()),
              *paired_cooperation(text, units), *routes(text, units), *paired_works(text),
              *(partners_works(text, units) if "铁" in text or "路" in text or "桥" in text or "管道" in text else ()),
@@ -1870,5 +1916,5 @@ def find(text: str, units: list[Unit]) -> list[Found]:
 
 # heads whose last character is too common to trigger the rules by itself (行动, 城市): the word does; and
 # the Japanese middle dot of scraped pages (夏巴兹・谢里夫), as · does
-WORD_TRIGGERED = ("合作行动", "科技城", "沿岸", "岛国", "岛屿国家", "次区域", "地区国家")
+WORD_TRIGGERED = ("合作行动", "科技城", "沿岸", "岛国", "岛屿国家", "次区域", "地区国家", "一行")
 TRIGGERS = TRIGGERS + WORD_TRIGGERED + ("・",)
