@@ -349,3 +349,13 @@ def test_the_left_edge_of_works(unlearned, sentence, names, not_names):
 ])
 def test_lists_delegations_and_double_names(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a body's head and its chief's title in one token (协会会长): the body ends at its head
+    ("中国—老挝友好协会会长出席了有关项目的仪式。", {("中国—老挝友好协会", "ORG")}, set()),
+    ("中國—柬埔寨友好協會會長出席。", {("中国—柬埔寨友好协会", "ORG")}, set()),
+    ("老挝红十字会会长出席。", {("老挝红十字会", "ORG")}, {"老挝红十字会会长"}),
+])
+def test_a_body_before_its_chief(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)

@@ -1299,6 +1299,15 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
 
 
 _ALL_TAILS = NOT_HEADS | OOV_TAILS
+_ORG_HEADS_OF_TWO = frozenset(suf for suf, typ in SUFFIXES if typ == "ORG" and len(suf) >= 2)
+
+
+def _body_then_title(word: str) -> int:
+    """Where a body's head of two characters or more ends and a title begins in one token (协会|会长), else 0."""
+    for cut in range(2, len(word) - 1):
+        if word[:cut] in _ORG_HEADS_OF_TWO and word[cut:] in _TITLE_SET and word[cut:] not in _ROLE_SET:
+            return cut
+    return 0
 _LEAD_PREPOSITIONS = frozenset("为向在对从与和把被将给")  # (for, to, at ... before a name jieba does not know; not 于, a surname)
 _WHEN_AFTER = frozenset("后前时内外里")
 _HEAD_FIRST = frozenset("部局署司") | frozenset("省州县")  # a body's or a place's head that starts a token
@@ -1308,11 +1317,16 @@ _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
     units = list(units)  # (a piece of the next token may join it)
-    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _LEAD_PREPOSITIONS or u.text[0] in _HEAD_FIRST and (
+    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _LEAD_PREPOSITIONS
+                                                     or len(u.text) >= 4 and u.text[-1] in _TITLE_LAST or u.text[0] in _HEAD_FIRST and (
             u.text[1:] in _TITLE_SET or u.text[1:] in ("政府", "副")) or u.tag == "?" and (u.text[0] in ADMIN_HEADS or "和" in u.text))]:
         return units
     out = []
     for n, u in enumerate(units):
+        if len(u.text) >= 4 and u.tag not in ("ENT", "VAL") and u.text[-1] in _TITLE_LAST \
+                and (cut := _body_then_title(u.text)):
+            out += [Unit(u.text[:cut], u.start, u.start + cut, "n"), Unit(u.text[cut:], u.start + cut, u.end, "n")]
+            continue  # 协会会长 -> 协会 | 会长, 中心主任 -> 中心 | 主任: a body's head and its chief's title
         if u.tag == "?" and 3 <= len(u.text) <= 7 and u.text[0] in _LEAD_PREPOSITIONS and TRANSLIT.issuperset(u.text[1:]) \
                 and u.text[1] not in FUNCTION_CHARS:
             cut = u.start + 1  # 为恩贡|医院 -> 为 | 恩贡: a preposition jieba glued to the name after it
