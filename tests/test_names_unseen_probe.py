@@ -359,3 +359,14 @@ def test_lists_delegations_and_double_names(unlearned, sentence, names, not_name
 ])
 def test_a_body_before_its_chief(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a partner's one-character abbreviation before 中 (老|中, 柬|中): the pair names a body, as 中老 does
+    ("老挝总理府部长、老中合作委员会主席赛桑·苏蒂冯出席。", {("老中合作委员会", "ORG"), ("赛桑·苏蒂冯", "PERSON")}, set()),
+    ("巴中友好协会和柬中友好协会举办活动。", {("巴中友好协会", "ORG"), ("柬中友好协会", "ORG")}, set()),
+    # (中 after 在/其 is "in", not China)
+    ("在土中发现，其中非中国的项目较少。", set(), {"土中", "其中"}),
+])
+def test_a_partner_and_china(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)

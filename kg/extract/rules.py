@@ -1448,12 +1448,15 @@ def _join_units(units: list[Unit]) -> list[Unit]:
         prev = out[-1] if out else None
         heads = _JOINED_BY_LAST.get(u.text[-1:], ())
         if prev is None or not heads and prev.text != "中" and (prev.tag != "?" or len(out) < 2 or out[-2].tag != "j") \
-                or prev.end != u.start or u.tag in ("ENT", "VAL") or prev.tag in ("ENT", "VAL"):
+                and not (u.text == "中" and prev.text in ABBREVIATIONS) or prev.end != u.start or u.tag in ("ENT", "VAL") or prev.tag in ("ENT", "VAL"):
             out.append(u)
             continue
         joined = prev.text + u.text
         if prev.text == "中" and len(u.text) == 1 and u.tag in ("j", "ns", "?") and _HAN.match(u.text):
             out[-1] = Unit(joined, prev.start, u.end, "j")
+        elif u.text == "中" and u.tag == "f" and prev.text in ABBREVIATIONS and prev.tag in ("a", "ns", "j", "?", "b") \
+                and (len(out) < 2 or out[-2].text not in ("在", "于", "其", "从")):
+            out[-1] = Unit(joined, prev.start, u.end, "j")  # 老|中 -> 老中, 柬|中: a partner and China, its name first
         elif prev.text == "中" and prev.tag == "f" and u.text[0] in ABBREVIATIONS and len(u.text) >= 2 \
                 and _HAN.match(u.text):  # 中|非农业 -> 中非|农业, 中|非减|贫 -> 中非|减贫
             out[-1] = Unit(joined[:2], prev.start, u.start + 1, "j")
