@@ -370,3 +370,17 @@ def test_a_body_before_its_chief(unlearned, sentence, names, not_names):
 ])
 def test_a_partner_and_china(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a line from a known place to one the lexicon does not know: the line, and its unknown end a place
+    ("尼日利亚阿布贾至卡杜纳铁路已于2016年建成通车。", {("阿布贾至卡杜纳铁路", "PROJECT"), ("卡杜纳", "PLACE")},
+     {"卡杜纳铁路"}),
+    # the project on a line, with the country it is in (肯尼亚|内罗毕至蒙巴萨高速公路|项目)
+    ("中国企业承建的肯尼亚内罗毕至蒙巴萨高速公路项目相继建成。",
+     {("肯尼亚内罗毕至蒙巴萨高速公路项目", "PROJECT"), ("内罗毕", "PLACE"), ("蒙巴萨", "PLACE")}, set()),
+    # the number of the works inside a project's name (国家|1|号|公路|项目)
+    ("中国援建的刚果（布）国家1号公路项目竣工。", {("刚果(布)国家1号公路项目", "PROJECT")}, set()),
+])
+def test_lines_and_numbered_works(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)

@@ -380,10 +380,14 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             elif typ == "PROJECT" and v.text == "者" and k > 0 and k < i - 1 and units[k - 1].tag in ("n", "vn", "l", "i") \
                     and units[k - 1].end == v.start:
                 j = k  # 布基纳法索境内|流离失所|者|粮食援助项目: who the aid is for, a noun of the name
-            elif typ == "PROJECT" and k == i - 1 and v.text == "号" and k > 0 and units[k - 1].text.isdigit():
-                j = k - 1  # 杜尚别|2|号|热电厂: works numbered among their kind in one place
+            elif typ == "PROJECT" and v.text == "号" and k > 0 and units[k - 1].text.isdigit() and k + 1 <= i \
+                    and (k == i - 1 or _works(units[k + 1]) or (h := _suffix(units[k + 1])) is not None and h[1] == "PROJECT"):
+                j = k - 1  # 杜尚别|2|号|热电厂, 国家|1|号|公路|项目: works numbered among their kind in one place
                 k -= 2
                 continue
+            elif typ == "PROJECT" and k < i - 1 and _ORDINAL_NUMBER.match(v.text) and v.text.endswith("号") \
+                    and (h := _suffix(units[k + 1])) is not None and h[1] == "PROJECT":
+                j = k  # 国家|一号|公路|项目: the number of the works inside the project's name
             elif v.text in _INNER_QUOTES and typ == "PROJECT" and k > 0:
                 j = k  # 考拉克|“|中塞友谊医院|”|扩建项目: a quoted name inside the project's name
             elif _namey(v) or _numbered(units, k) or _translit_piece(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
@@ -1846,10 +1850,28 @@ def routes(text: str, units: list[Unit]) -> list[Found]:
     geo = ("PLACE", "COUNTRY")
     for i in range(len(units) - 2):
         u, to, v = units[i:i + 3]
-        if u.tag == "ENT" and u.type in geo and to.text in _TO and v.tag == "ENT" and v.type in geo \
+        known_u, known_v = u.tag == "ENT" and u.type in geo, v.tag == "ENT" and v.type in geo
+        if (known_u and (known_v or _translit_name(v)) or known_v and _translit_name(u)) and to.text in _TO \
                 and to.start == u.end and v.start == to.end and (m := _LINE_REST.match(text, v.end)):
-            out.append(Found(u.start, m.end(), "PROJECT", "project:route"))
+            start, end = u.start, m.end()
+            if (project := _ROUTE_PROJECT.match(text, end)) is not None:
+                end = project.end()  # 内罗毕至蒙巴萨高速公路|项目: the project on the line, named by it
+                if i > 0 and units[i - 1].tag == "ENT" and units[i - 1].type == "COUNTRY" and units[i - 1].end == u.start:
+                    start = units[i - 1].start  # 肯尼亚|…项目: the country the project is in, as other projects' names
+            out.append(Found(start, end, "PROJECT", "project:route"))  # (阿布贾至|卡杜纳: one end unknown)
+            for w in (u, v):
+                if w.tag != "ENT":
+                    out.append(Found(w.start, w.end, "PLACE", "place:route-end"))
     return out
+
+
+_ROUTE_PROJECT = re.compile(r"(?:改扩建|扩建|修复|改造|升级|建设|[一二三四五六七八九十]期)?(?:项目|工程)")
+
+
+def _translit_name(u: Unit) -> bool:
+    """A word jieba does not know as a common word, made of transliteration characters (卡杜纳, 马库尼)."""
+    return u.tag in ("?", "nr", "nrt", "ns") and 2 <= len(u.text) <= 6 and bool(_HAN.match(u.text)) \
+        and TRANSLIT.issuperset(u.text) and u.text not in STOP_WORDS
 
 
 # a named set of measures by its number (八大行动, 十大合作计划, 九项工程, 六项政策举措), "six hundreds"
