@@ -384,3 +384,18 @@ def test_a_partner_and_china(unlearned, sentence, names, not_names):
 ])
 def test_lines_and_numbered_works(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # the same grammar on traditional characters (read simplified), with no gold-learned names
+    ("中國援建的塔納瓦港擴建項目竣工，肯尼亞馬查科斯郡受益。",
+     {("塔纳瓦港扩建项目", "PROJECT"), ("塔纳瓦", "PLACE"), ("马查科斯郡", "PLACE")}),
+    ("中方支持印度洋沿岸國家和加勒比島國發展藍色經濟。", {("印度洋沿岸国家", "REGION"), ("加勒比岛国", "REGION")}),
+    ("老撾總理宋賽感謝中方，王小龍一行參觀了項目。", {("宋赛", "PERSON"), ("王小龙", "PERSON")}),
+    ("新華社恩戈羅5月20日電 中國援建的學校竣工。", {("恩戈罗", "PLACE")}),
+    ("據介紹，項目惠及薩拉灣省和色貢省的學生。", {("萨拉湾省", "PLACE"), ("色贡省", "PLACE")}),
+    ("中國交通建設股份有限公司承建的阿布賈至卡杜納鐵路通車。",
+     {("中国交通建设股份有限公司", "ORG"), ("阿布贾至卡杜纳铁路", "PROJECT"), ("卡杜纳", "PLACE")}),
+])
+def test_traditional_characters(unlearned, sentence, names):
+    probe(unlearned, sentence, names)
