@@ -399,3 +399,17 @@ def test_lines_and_numbered_works(unlearned, sentence, names, not_names):
 ])
 def test_traditional_characters(unlearned, sentence, names):
     probe(unlearned, sentence, names)
+
+
+@pytest.mark.parametrize("sentence", [
+    # kinds of works, areas and people the grammar above reads around: no name in any
+    "该项目是港口城市的重要基础设施项目，有关项目和非洲铁路建设同步推进。",
+    "中方在当地援建的体育中心、经济特区和示范中心均已竣工，二期工程即将开工。",
+    "许多岛国和沿岸国家关注气候变化，该国一号公路和2号码头正在修复。",
+    "中国企业承建的水电站项目和公路项目惠及当地民众，项目二期工程顺利推进。",
+    "中国医疗队在当地开展义诊，在首都开展培训，在该省实施项目。",
+    "专家和志愿者、代表团一行参观了项目，大使和参赞出席。",
+])
+def test_generic_phrases_stay_unnamed(unlearned, sentence):
+    names = {(m.name, m.type) for m in tag(unlearned, sentence).mentions if not m.is_value}
+    assert {t for _, t in names} <= {"COUNTRY", "REGION"}, names

@@ -1220,7 +1220,8 @@ def _name_at(text: str, pos: int) -> int | None:
             end = given_start + n
             if n == 2 and _TRAILING_VERB.match(text, given_start + 1):
                 continue  # 田林说, 倪涛摄: a one-character given name and what the person does
-            if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end):
+            if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end) \
+                    and text[given_start:end] not in _TITLE_SET:  # (大使|和参赞: 和 and a title, not 和 as a surname)
                 return end
     end = pos
     while end < len(text) and end - pos < 8 and (text[end] in TRANSLIT or text[end] in "·•・"):
