@@ -233,6 +233,9 @@ _TITLE_NEAR = rules.ANY_TITLE
 _RULE_TRIGGER_CHAR = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES
                                                                     if suffix not in rules.WORD_TRIGGERED}))) + "“”《·•届]")
 _RULE_TRIGGER_WORD = re.compile("|".join(rules.TITLES + rules.TRIGGERS))
+_CHIEF_BEFORE = re.compile("(?:" + "|".join(sorted({t for t in rules.TITLES if t.endswith("长") and len(t) >= 2
+                                                      and t[-2] not in "省市州县"},  # (湖南省|长沙: a place in a place)
+                                                     key=len, reverse=True)) + ")$")
 _WEAK_NOTE = re.compile(r"ordinary word|common personal name|also a place name|is generic")
 
 
@@ -399,6 +402,8 @@ class LexiconJiebaTokenizer(DummyTokenizer):
                 kind = None  # part of a longer known name: 北京 in 中非合作论坛北京峰会
             if kind == "title" and not _TITLE_NEAR.search(text, max(0, s - 5), min(len(text), e + 5)):
                 continue
+            if kind and text[s] == "长" and _CHIEF_BEFORE.search(text, max(0, s - 4), s + 1):
+                continue  # 外|长沙|伦赛: the 长 of a chief's title (外长) before a name, not the city 长沙
             if kind == "token" and not (s in bounds and (e in bounds or any(
                     text.startswith(t, e) and e + len(t) in bounds for t in _PLACE_TAILS) or any(
                     fs == e and fe in bounds and text[fs:fe] not in weak for fs, fe, _ in found))):
@@ -562,6 +567,19 @@ def _inner(names: list[tuple]) -> set[tuple[int, int]]:
     return inside
 
 
+def _inside_transliteration(text: str, outer_start: int, s: int, typ: str, chosen: list[tuple]) -> bool:
+    """Whether a known country or place at ``s``, inside a rule name starting at ``outer_start``, goes on a
+    transliteration: the character before it is one of transliterations (苏, 穆), no direction (东|爪哇省), and
+    the end of no other name (吉尔吉斯斯坦|伊塞克湖)."""
+    if typ not in ("COUNTRY", "PLACE") or s <= outer_start:
+        return False
+    c = text[s - 1]
+    return c in rules.TRANSLIT and c not in rules.FUNCTION_CHARS and c not in rules.DIRECTIONS \
+        and not any(f[1] == s and f[0] < s for f in chosen) \
+        and (s - 1 == outer_start or text[s - 2] not in rules.TRANSLIT
+             or any(f[1] == s - 1 for f in chosen))
+
+
 def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple]:
     """Add rule names to the dictionary names: longest first; known names win ties; parts of a
     meeting or project stay."""
@@ -574,6 +592,9 @@ def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple
             if e <= ds or de <= s:
                 continue
             if ds <= s and e <= de and (s, e) != (ds, de) and c[2] != d[2] and _nests(d[3], c[3], text[ds:de], text[s:e]):
+                if c[4] in ("lexicon", "learned") and _inside_transliteration(text, ds, s, c[3], chosen):
+                    clash = True  # 苏|丹麦|洛维大坝, 穆|哈马尔|学校: a known name inside a longer transliteration
+                    break
                 continue
             if ds <= s and e <= de and any(  # 比雷埃夫斯 in 比雷埃夫斯港 in 比雷埃夫斯港港务局: a part of a part that nests
                     ds <= f[0] and f[1] <= de and f[0] <= s and e <= f[1] and (s, e) != (f[0], f[1]) and f is not d

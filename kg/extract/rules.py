@@ -42,7 +42,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("基金会", "ORG"), ("基金", "PROGRAMME"), ("专项贷款", "PROGRAMME"), ("专项资金", "PROGRAMME"), ("工程", "PROGRAMME"),
     ("高速公路", "PROJECT"), ("公路", "PROJECT"), ("铁路", "PROJECT"), ("高铁", "PROJECT"), ("港口", "PROJECT"),
     ("国际机场", "PLACE"), ("机场", "PLACE"), ("大桥", "PROJECT"), ("工业园", "PROJECT"), ("产业园", "PROJECT"), ("经贸合作区", "PROJECT"), ("自由贸易区", "PROJECT"),
-    ("合作区", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
+    ("合作区", "PROJECT"), ("经济特区", "PROJECT"), ("体育中心", "PROJECT"), ("工业园区", "PROJECT"), ("产业园区", "PROJECT"), ("科技园", "PROJECT"),
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("剧院", "PROJECT"), ("体育馆", "PROJECT"), ("大厦", "PROJECT"),
     ("大楼", "PROJECT"), ("科技城", "PROJECT"),
     ("门诊楼", "PROJECT"), ("轻轨", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
@@ -54,12 +54,12 @@ SUFFIXES: list[tuple[str, str]] = [
     ("大学", "ORG"), ("研究院", "ORG"), ("研究所", "ORG"), ("研究中心", "ORG"), ("中心", "ORG"), ("公司", "ORG"),
     ("集团", "ORG"), ("办公室", "ORG"), ("秘书处", "ORG"), ("理事会", "ORG"), ("总局", "ORG"), ("署", "ORG"),
     ("部", "ORG"), ("局", "ORG"), ("委", "ORG"), ("司", "ORG"), ("小组", "ORG"),
-    ("大使馆", "ORG"), ("总领事馆", "ORG"), ("领事馆", "ORG"), ("使馆", "ORG"), ("代表处", "ORG"), ("代表团", "ORG"),
+    ("大使馆", "ORG"), ("总领事馆", "ORG"), ("办事处", "ORG"), ("联络处", "ORG"), ("经济商务处", "ORG"), ("经商处", "ORG"), ("领事馆", "ORG"), ("使馆", "ORG"), ("代表处", "ORG"), ("代表团", "ORG"),
     ("日报", "ORG"), ("时报", "ORG"), ("晚报", "ORG"), ("通讯社", "ORG"), ("新闻社", "ORG"), ("电视台", "ORG"),
     ("广播电台", "ORG"), ("新闻网", "ORG"), ("网", "ORG"), ("社", "ORG"), ("救援队", "ORG"), ("总队", "ORG"),
     ("工作组", "ORG"), ("合作网络", "ORG"), ("网络", "ORG"), ("空军", "ORG"), ("海军", "ORG"), ("陆军", "ORG"), ("之友小组", "ORG"), ("红新月会", "ORG"), ("红十字会", "ORG"), ("商会", "ORG"),
     ("自治区", "PLACE"), ("地区", "PLACE"), ("特别行政区", "PLACE"), ("大区", "PLACE"), ("群岛", "PLACE"), ("省", "PLACE"), ("州", "PLACE"),
-    ("市", "PLACE"), ("县", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"), ("乡", "PLACE"), ("村", "PLACE"),
+    ("市", "PLACE"), ("县", "PLACE"), ("郡", "PLACE"), ("邦", "PLACE"), ("区", "PLACE"), ("岛", "PLACE"), ("镇", "PLACE"), ("乡", "PLACE"), ("村", "PLACE"),
 ]
 PLACE_SUFFIX_MAX_UNITS = 2  # 克孜勒奥尔达州, 南巴县: short names
 SUFFIXES.sort(key=lambda s: -len(s[0]))
@@ -90,6 +90,7 @@ GENERIC = set("""
 大港 大岛 第二大岛 光伏电站 水电站 火电站 电站 医院 学校 大桥 公路 铁路 港口 机场 海岛 岛屿 小岛 本岛 全岛 该岛 自贸区 开发区 经济区
 发展中国家 最不发达国家 受援国 国际组织 区域组织 多边组织 国际机构 医疗队 援外医疗队 成套项目 民生项目 援助项目 合作项目 技术合作项目
 基础设施项目 示范项目 培训项目 研修项目 建设项目 项目 工程 计划 倡议 论坛 峰会 银行 基金 中心 组织 委员会 政府 国家 地区
+经济特区 自由贸易区 体育中心 经贸合作区 境外经贸合作区 合作区 工业园 工业园区 产业园 产业园区
 """.split())
 DASHES = {"—", "–", "-", "－", "·", "•", "・"}
 CONJ = {"和", "与", "及"}
@@ -161,7 +162,7 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
                     and not (u.tag == "nr" and suffix in BODY_HEADS):  # 关系|司: jieba tags a lone 司 as a surname
                 continue
             if len(suffix) == 1 and u.text != suffix and u.tag not in ok and not (
-                    suffix in BODY_HEADS and len(u.text) >= 3 and u.tag in ("n", "vn", "nr", "?", "?c")
+                    suffix in BODY_HEADS and len(u.text) >= 3 and u.tag in ("n", "vn", "nr", "?", "?c", "l")  # (发展署|l)
                     and u.text[0] not in DIRECTIONS) and not (
                     suffix in BODY_HEADS and _CN_NUMERAL.match(u.text[:-1])):  # 地区一司, 第二局
                 continue  # 全部, 东部, 干部, 地区: words, not names; 管理局, 规划司: a body's head
@@ -172,6 +173,16 @@ def _suffix(u: Unit) -> tuple[str, str] | None:
 def _works(u: Unit) -> bool:
     """A word that names works by its head (卡宴港, 恩德培公路): the 工程 after it is works too."""
     return u.tag not in ("ENT", "VAL") and len(u.text) >= 3 and (hit := _suffix(u)) is not None and hit[1] == "PROJECT"
+
+
+_WORKS_HEADS_OF_NAMES = tuple(sorted({suf for suf, typ in SUFFIXES if typ == "PROJECT" and suf not in ("项目", "工程")},
+                                     key=len, reverse=True))
+
+
+def _ends_in_works(name: str) -> bool:
+    """Whether a run of units is a name of works by its head (卡宴|港, 恩德培|公路), two characters or more before
+    the head, as jieba may cut it: 卡宴港|疏浚|工程 is works on works, a project."""
+    return any(name.endswith(h) and len(name) >= len(h) + 2 for h in _WORKS_HEADS_OF_NAMES) and bool(_HAN.match(name))
 
 
 def _works_of_known(units: list[Unit], i: int) -> int:
@@ -210,6 +221,8 @@ def _anchor(u: Unit, typ: str = "") -> bool:
         return u.type in (PROJECT_ANCHORS if typ == "PROJECT" else ANCHOR_TYPES)
     if u.tag == "eng":
         return u.text.isupper() and len(u.text) >= 2
+    if u.tag == "r" and typ == "PLACE":  # 多里|市: a transliteration jieba tags as a pronoun (not 这里, 哪里)
+        return len(u.text) >= 2 and TRANSLIT.issuperset(u.text)
     if u.tag == "?":  # a word jieba did not know: a name, unless it is two known words (农田水利)
         return bool(_HAN.match(u.text)) and len(u.text) >= 2 and not any(c in FUNCTION_CHARS for c in u.text)
     if u.tag in ("ns", "j") and len(u.text) == 1 and u.text in ABBREVIATIONS:
@@ -234,7 +247,7 @@ NUMBERED_HEADS = set("局处司师团队院所厂")  # 中铁二十局, 第三�
 
 
 # 巴马科|第三|大桥, 农村供水|二期|工程: the third bridge of a city, the second phase of a project
-_ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[一二三四五六七八九十0-9]期)$")
+_ORDINAL_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十0-9]{1,3}|[一二三四五六七八九十0-9]期|[一二三四五六七八九十0-9]{1,3}号)$")
 
 
 _DATELINE_ENDS = ("电", "讯")
@@ -335,10 +348,21 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 j, anchored = k, True  # 奇|夸瓦县: the first character of a transliteration jieba cut off
                 k -= 1
                 continue
-            if typ == "PLACE" and u.text != suffix and u.tag in PROPER_TAGS and v.tag not in PROPER_TAGS:
+            if typ == "PLACE" and len(v.text) == 1 and v.tag in ("zg", "ng") and k > 0 and _HAN.match(v.text) \
+                    and v.text not in FUNCTION_CHARS and units[k - 1].tag in ("nr", "nrt", "nrfg", "?", "ns") \
+                    and len(units[k - 1].text) >= 2 and _HAN.match(units[k - 1].text):
+                j = k  # 萨拉|湾|省: a character of the name jieba left as a morpheme, after a transliteration
+                k -= 1
+                continue
+            if typ == "PLACE" and k == i - 1 and u.text == suffix and v.tag == "r" and len(v.text) >= 2 \
+                    and TRANSLIT.issuperset(v.text):
+                j, anchored = k, True  # 多里|市: a transliteration jieba tags as a pronoun (not 这里, 哪里)
+                break
+            if typ == "PLACE" and u.text != suffix and u.tag in PROPER_TAGS and v.tag not in PROPER_TAGS \
+                    and not (units[k + 1].text in DASHES and _translit_piece(units, k)):
                 break  # 发给|俾路支省: a place jieba knows whole takes no common word before it
             if v.tag == "v" and v.text != "驻" and (k == 0 or units[k - 1].tag != "ENT") \
-                    and units[k + 1].tag not in ("n", "vn"):
+                    and (units[k + 1].tag not in ("n", "vn") or units[k + 1].text == "援"):
                 break  # 救援队|抵达|驻土耳其使馆, 部署|派出|中国救援队: a verb is not inside a name
             if v.tag in ("v", "vn") and k > 0 and units[k - 1].tag == "ENT" and units[k - 1].type == "PERSON":
                 break  # 李强|视察|项目: what a person does
@@ -350,8 +374,20 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             if v.text in _DATELINE_ENDS and k > 0 and (units[k - 1].tag == "VAL" or units[k - 1].tag == "ENT"
                                                         and units[k - 1].type in ("PLACE", "COUNTRY")):
                 break  # 新华社利马9月20日|电|中国援…项目, 新华社河内|电|越南…: the dateline's 电, not the name's first word
-            if v.text in DASHES and k > 0 and _namey(units[k - 1]) and _namey(units[k + 1]):
-                j = k
+            if v.text in DASHES and k > 0 and (_namey(units[k - 1]) or _translit_piece(units, k - 1)) \
+                    and _namey(units[k + 1]):
+                j = k  # (阿齐|莫|-|安德烈|法纳区: the last character of the first half, cut off by jieba)
+            elif typ == "PROJECT" and v.text == "者" and k > 0 and k < i - 1 and units[k - 1].tag in ("n", "vn", "l", "i") \
+                    and units[k - 1].end == v.start:
+                j = k  # 布基纳法索境内|流离失所|者|粮食援助项目: who the aid is for, a noun of the name
+            elif typ == "PROJECT" and v.text == "号" and k > 0 and units[k - 1].text.isdigit() and k + 1 <= i \
+                    and (k == i - 1 or _works(units[k + 1]) or (h := _suffix(units[k + 1])) is not None and h[1] == "PROJECT"):
+                j = k - 1  # 杜尚别|2|号|热电厂, 国家|1|号|公路|项目: works numbered among their kind in one place
+                k -= 2
+                continue
+            elif typ == "PROJECT" and k < i - 1 and _ORDINAL_NUMBER.match(v.text) and v.text.endswith("号") \
+                    and (h := _suffix(units[k + 1])) is not None and h[1] == "PROJECT":
+                j = k  # 国家|一号|公路|项目: the number of the works inside the project's name
             elif v.text in _INNER_QUOTES and typ == "PROJECT" and k > 0:
                 j = k  # 考拉克|“|中塞友谊医院|”|扩建项目: a quoted name inside the project's name
             elif _namey(v) or _numbered(units, k) or _translit_piece(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
@@ -362,9 +398,10 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and u.tag not in ("ENT", "VAL"):
                 j, anchored, of_known = k, True, True  # 比雷埃夫斯港|港务局, 蒙内铁路|运营公司: the body that runs known works
                 break
-            elif typ == "ORG" and v.tag == "vn" and k > 0 and units[k - 1].tag == "ENT" \
-                    and units[k - 1].type in ("PLACE", "COUNTRY") and units[i].text.endswith(_COMPANY_HEADS):
-                j = k  # 青岛|建设|集团|有限公司: a company named by its place and its trade
+            elif typ == "ORG" and v.tag == "vn" and k > 0 and (units[k - 1].tag == "ENT" and units[k - 1].type in ("PLACE", "COUNTRY")
+                                                             or units[k - 1].tag in ("n", "nz") and _namey(units[k - 1])) \
+                    and units[i].text.endswith(_COMPANY_HEADS):
+                j = k  # 青岛|建设|集团|有限公司, 中国交通|建设|股份有限公司: a company named by its place and its trade
             elif typ == "PROJECT" and suffix in ("项目", "工程") and v.tag == "ENT" and v.type == "PROJECT" and k < i - 1 \
                     and any(units[x].tag in PROPER_TAGS or units[x].tag == "ENT" and units[x].type in PROJECT_ANCHORS
                             for x in range(k + 1, i)):
@@ -375,6 +412,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             elif v.text in ("与", "和") and k > 1 and (k + 1 < i or u.text != suffix) \
                     and typ in ("FORUM", "MEETING", "PROGRAMME", "ORG") \
                     and units[k - 1].tag in _INNER_TAGS and units[k + 1].tag in _INNER_TAGS \
+                    and units[k - 1].text not in _TITLE_SET \
                     and (units[k - 2].tag in PROPER_TAGS | {"ENT"} or suffix in BODY_HEADS):
                 j = k  # 中美战略与经济对话, 中国—联合国和平与发展基金: two common words joined after a proper one
             elif v.text in ("与", "同") and k == j - 1 and typ == "PROGRAMME" and suffix in _PLAN_HEADS and k > 0 \
@@ -439,11 +477,21 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and units[x + 1].text not in DONOR for x in range(j, i))
         if aided and typ == "ORG" and suffix not in MISSION_SUFFIXES:
             typ = "PROJECT"  # 中国援卢旺达农业技术示范中心, 援赞比亚职业技术学院: a facility China built, as the aided form says
+        if name.endswith("示范中心") and not aided and any(
+                units[x].tag == "?" and _anchor(units[x]) or units[x].tag == "ENT" and units[x].type == "PLACE"
+                for x in range(j, i)):
+            typ, aided = "PROJECT", True  # 托伊马|农业|示范中心: a demonstration centre named by its place, works built there
         if name.endswith(KINDS_OF_BODY) and not aided:
             continue  # 非洲非政府组织, 中非民间友好组织: a kind of organisation, not one
         if suffix == "工程" and any(units[x].tag == "ENT" and units[x].type in ("COUNTRY", "PLACE")
-                                   and units[x].text not in DONOR or _works(units[x]) for x in range(j, i)):
+                                   and units[x].text not in DONOR or _works(units[x])
+                                   or _ends_in_works("".join(w.text for w in units[j:x + 1])) for x in range(j, i)):
             typ = "PROJECT"  # 捷斯大区农村供水二期工程: works in one place (卡宴港|疏浚|工程: on works); 妇幼健康工程: a programme
+        if suffix == "工程" and (u.text != suffix and _ORDINAL_NUMBER.match(u.text[:-2]) and i - j >= 1
+                                and units[i - 1].text.endswith("项目")
+                                or i - j >= 2 and _ORDINAL_NUMBER.match(units[i - 1].text) and units[i - 2].text.endswith("项目")) \
+                and "期" in name[-4:]:
+            typ = "PROJECT"  # 卡巴莱市政供水项目|二期|工程: a phase of a project is works too
         if typ == "PROJECT" and not of_known and not any(_anchor(units[x], typ) and units[x].text not in DONOR
                                                          for x in range(j, i + 1)):
             continue  # 中国援外项目: a project is named by where it is, not by the donor
@@ -457,13 +505,66 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue
         out.append(Found(units[j].start, u.end, typ, f"suffix:{suffix}",
                          name.replace("大使馆", "使馆") if suffix in MISSION_SUFFIXES else ""))
+        if typ == "PROJECT" and (place := _place_in_works(units, j, i, suffix)) is not None:
+            out.append(place)
     return out
+
+
+# works named by the place they are in or join (卡鲁玛|水电站, 恩德培|公路, 塔纳瓦|深水港|扩建项目): the guide nests
+# that place (喀喇昆仑 in 喀喇昆仑公路); not works named after a person or an idea (体育场, 医院, 会议中心 ...)
+_PLACE_NAMED_WORKS = ("水电站", "电站", "大坝", "水库", "公路", "高速公路", "铁路", "大桥", "桥", "港", "深水港", "渔港", "码头",
+                      "机场", "国际机场", "工业园", "工业园区", "经济特区", "自由贸易区", "经贸合作区", "供水", "隧道", "电厂",
+                      "发电厂", "炼油厂", "风电场")
+
+
+_PLACE_NAMED_WORKS_LONGEST = sorted(_PLACE_NAMED_WORKS, key=len, reverse=True)
+
+
+def places_in_known_works(units: list[Unit], known: list[int]) -> list[Found]:
+    """The place a known project is named by (本格拉|铁路): a transliteration of three characters or more before a
+    head of works named by their place (two are mostly the abbreviations of two ends: 蒙内铁路, 阿卡铁路)."""
+    out = []
+    for k in _known(units, known, ("PROJECT",)):
+        u = units[k]
+        head = next((h for h in _PLACE_NAMED_WORKS_LONGEST if u.text.endswith(h)), None)
+        stem = u.text[:len(u.text) - len(head)] if head else ""
+        if 3 <= len(stem) <= 6 and TRANSLIT.issuperset(stem) and not DIRECTIONS.issuperset(stem):
+            out.append(Found(u.start, u.start + len(stem), "PLACE", "place:in-known-works"))
+    return out
+
+
+def _place_in_works(units: list[Unit], j: int, i: int, suffix: str) -> Found | None:
+    """The unknown transliteration that names works by their place, right before the works' head (in the name
+    of the works or of the project on them: 卡鲁玛|水电站, 恩|戈罗|水电站, 塔纳|瓦港|扩建|项目), in as many pieces as
+    jieba cut it: a PLACE nested in the project."""
+    for x in range(j, i + 1):
+        v = units[x]
+        if v.tag in ("ENT", "VAL") or x == i and suffix not in _PLACE_NAMED_WORKS:
+            continue
+        head = next((h for h in _PLACE_NAMED_WORKS_LONGEST if v.text.endswith(h)), None)
+        if head is None:
+            continue
+        end = v.end - len(head)
+        if not TRANSLIT.issuperset(v.text[:len(v.text) - len(head)]):
+            return None  # 东方|公路, 友谊|大桥: named by a word, not a place
+        start, k = v.start, x - 1
+        while k >= j and units[k].tag in _NAME_PIECE_TAGS | {"ns", "n"} and _HAN.match(units[k].text) \
+                and TRANSLIT.issuperset(units[k].text) and units[k].text not in STOP_WORDS and end - units[k].start <= 6:
+            start, k = units[k].start, k - 1  # (塔纳|瓦港: the pieces before the one the head is glued to)
+        pieces = [u for u in units[k + 1:x + 1] if u.start >= start]
+        name = "".join(u.text for u in pieces)[:end - start]
+        if 3 <= end - start <= 6 and any(u.tag in _NAME_PIECE_TAGS | {"ns"} for u in pieces) \
+                and not DIRECTIONS.issuperset(name) and not (len(name) == 2 and ABBREVIATIONS.issuperset(name)) \
+                and not (k >= 0 and units[k].tag == "ENT" and units[k].type == "PERSON"):
+            return Found(start, end, "PLACE", "place:in-works")
+        return None
+    return None
 
 
 _INSTITUTES = ("研究院", "研究所", "研究中心")  # 浙江师范大学|非洲研究院: an institute of a university names it
 NESTING_TYPES = {"MEETING", "PROJECT", "PROGRAMME", "FORUM"}  # names whose parts are all entities of their own
 DEPARTMENT_HEADS = ("司", "局", "处", "厅", "室", "办公室", "委员会", "部")
-ADMIN_HEADS = ("省", "市", "州", "县", "区", "岛")
+ADMIN_HEADS = ("省", "市", "州", "县", "区", "岛", "郡", "邦")
 LOCAL_INSTITUTION_ENDINGS = ("大学", "学院", "医院", "研究院", "研究所", "中学", "小学", "学校", "政府", "厅", "商务局")
 
 
@@ -478,6 +579,9 @@ def nests(outer: str, inner: str, outer_name: str = "", inner_name: str = "") ->
             "“" + inner_name + "”" in outer_name or "「" + inner_name + "」" in outer_name)
     if outer == "ORG" and inner == "COUNTRY":
         return True
+    if outer == "REGION" and inner in ("PLACE", "REGION") and inner_name and outer_name.startswith(inner_name):
+        return outer_name[len(inner_name):].startswith("沿岸")  # 湄公河|沿岸国家: the river, and the lands on it
+        # (not 太平洋 in 太平洋岛国: the islands' group is named by its ocean as a whole)
     if outer == "ORG" and inner == "PROJECT":  # 比雷埃夫斯港|港务局: the body that runs the works names them
         return bool(inner_name) and outer_name.startswith(inner_name) and not outer_name.endswith(LOCAL_INSTITUTION_ENDINGS)
     if outer == "ORG" and inner == "ORG":  # a department after its body; not 联合国 in 联合国儿童基金会 (an agency)
@@ -524,6 +628,7 @@ def places_with_heads(text: str, units: list[Unit], known: list[int]) -> list[Fo
             out.append(Found(start, units[k + 1].end, "PLACE", "place:place+head"))
         if k + 1 < len(units) and units[k + 1].start == u.end and (
                 _sub_place(units[k + 1]) or units[k + 1].tag == "ns" and _place_candidate(units[k + 1])
+                and units[k + 1].text not in GENERIC  # 巴加莫约|经济特区: a kind of zone, not a place in a place
                 and not (k + 2 < len(units) and units[k + 2].start == units[k + 1].end  # 仰光|新城|项目, 卡里巴|湖水|电
                          and (_suffix(units[k + 2]) is not None or len(units[k + 2].text) == 1 and _HAN.match(units[k + 2].text)))):
             out.append(Found(units[k + 1].start, units[k + 1].end, "PLACE", "place:place+place"))  # 四川|汶川
@@ -597,7 +702,7 @@ def _department_of(units: list[Unit], k: int) -> int:
     return -1
 
 
-_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?", "b"})
+_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?", "b", "ns"})  # (海洋|ns: a field jieba tags as a place)
 _FIELD_JOINS = ("、", "和", "与", "及")
 
 
@@ -617,10 +722,14 @@ def foreign_ministries(units: list[Unit], known: list[int]) -> list[Found]:
                     break
                 joined = True
                 continue
-            if u.tag not in _FIELD_TAGS:
-                break
+            if u.tag not in _FIELD_TAGS or u.tag == "ns" and len(u.text) < 2 or u.text in _TITLE_SET and u.text != "部长":
+                break  # (叙利亚|大使|史宏微|与|叙…部: a title and a person are no fields; 叙 is the country again)
             if u.text == "部长" and joined and units[m - 1].text not in _FIELD_JOINS and units[m - 1].tag != "ENT":
                 out.append(Found(a.start, u.start + 1, "ORG", "org:country+ministry"))  # …科学和技术|部长: its minister
+                break  # (巴基斯坦|电力|部长: a minister's title, no body named; gold names none)
+            if len(u.text) >= 3 and u.text.endswith("部长") and u.tag != "ENT" and joined \
+                    and units[m - 1].text not in _FIELD_JOINS:
+                out.append(Found(a.start, u.end - 1, "ORG", "org:country+ministry"))  # 渔业和海洋|经济部长
                 break
             if u.text == "部" or len(u.text) >= 3 and u.text.endswith("部"):  # (not 东部, 全部, 干部)
                 if joined and (u.text != "部" or units[m - 1].text not in _FIELD_JOINS):
@@ -876,11 +985,13 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦包保贝本比彼宾波伯博�
                "马玛迈麦曼芒梅蒙孟米敏明莫姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔琴丘萨塞桑瑟森沙莎善尚舍圣施史斯"
                "松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约扎泽詹朱卓兹佐"
                "赛济茨楚恰什舒贡廷尧嫩喀锡哥瑙仑娃蓬汶坤堪孔隆列"
-               "察丽黛蕾琪绍滕萝薇妮丝露茜卜罕默斐颂猜翁寇鲍勃珊芭琼逊黎廉钦茹撒汀萧迦")
+               "察丽黛蕾琪绍滕萝薇妮丝露茜卜罕默斐颂猜翁寇鲍勃珊芭琼逊黎廉钦茹撒汀萧迦拿")
 # words that follow a person's name (the verbs and joiners of news about people)
 _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报道|致辞|讲话|发言|告诉|表示|说|指出|介绍|强调|会见|会晤|出席|在|与|和|及|等|称|认为|主持|致辞|发表|宣布|率|一行|共同|同|也|还|"
                    "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
-                   "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天")
+                   "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天|"
+                   "举行|会谈|通话|剪彩|揭牌|见证|颁发|陪同|一同|亲临|致函|签约|"
+                   "上尉|中尉|少校|中校|上校|准将|少将|中将|上将|将军|元帅|阁下|殿下|陛下")  # (特拉奥雷|上尉: his rank after)
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
 _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9【\[|]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|来源|(?:责任)?编辑|作者|$")
 
@@ -895,6 +1006,8 @@ _TRAILING_VERB = re.compile(r"说|摄|称|讲|到场|报道|表示|指出|介绍
 
 
 _NAME_PIECE_TAGS = {"nr", "nrt", "nrfg", "?"}
+_CHIEF_TITLE = re.compile("|".join(sorted({t for t in TITLES if t.endswith("长") and len(t) >= 2 and t[-2] not in "省市州县"},
+                                          key=len, reverse=True)))  # (湖南省|长沙: a province and a city)
 _TITLE_THEN_MEETING = ("会", "级", "理事会", "委员会")
 
 
@@ -913,6 +1026,9 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
               and (u.text in _TITLE_SET or len(u.text) <= 7 and u.text.endswith(_TITLE_ENDINGS))] + bylines
     titled += [(u.end + 1, False) for u in units  # 卫生部|长, 内罗毕市|长萨科: jieba joins 长 to what follows
                if u.tag == "ENT" and u.text.endswith(_HEAD_BEFORE_CHIEF) and text.startswith("长", u.end)]
+    if "长" in text:  # 兼外|长沙|伦赛: a chief's title whose 长 jieba glued to the name after it
+        glued = {u.start for u in units if len(u.text) >= 2 and u.text[0] == "长" and u.tag not in ("ENT", "VAL")}
+        titled += [(m.end(), False) for m in _CHIEF_TITLE.finditer(text) if m.end() - 1 in glued]
     if not titled:
         return out
     words = {(u.start, u.end) for u in units if u.tag not in ("nr", "nrfg", "nrt", "?", "?c")}
@@ -939,6 +1055,8 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
             if len(named.text) >= 3 and named.text[0] in SURNAMES and named.text[-1] in "摄说称讲":
                 end -= 1  # 记者|张三摄: a photo credit (or 说), not part of the name
             out.append(Found(pos, end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
+            if end < len(text) and text[end] in _NAME_LIST_JOINS:
+                out += _listed_names(text, end, role, words, unknown)  # 专家王伟、李明和张华
             continue
         while pos < len(text):
             end = _name_at(text, pos)
@@ -948,10 +1066,26 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
             if end is None or (pos, end) in words:  # 专家顾问: a word, not 顾 + 问
                 break
             out.append(Found(pos, end, "PERSON", "person:title+name"))
-            if end < len(text) and text[end] == "、":
-                pos = end + 1  # 记者李明远、张海燕
-                continue
+            if end < len(text) and text[end] in _NAME_LIST_JOINS:
+                out += _listed_names(text, end, role, words, unknown)  # 记者李明远、张海燕, 参赞刘波和王平
             break
+    return out
+
+
+_NAME_LIST_JOINS = ("、", "和", "及", "与")
+
+
+def _listed_names(text: str, end: int, role: bool, words: set, unknown: set) -> list[Found]:
+    """The names listed after a titled one, joined by 、/和/及/与 (王伟、李明和张华): persons with the same title."""
+    out: list[Found] = []
+    while end < len(text) and text[end] in _NAME_LIST_JOINS:
+        pos = end + 1
+        nxt = _name_at(text, pos)
+        if nxt is None or (pos, nxt) in words or role and (pos, nxt) not in unknown and (nxt - pos < 3 or not all(
+                c in TRANSLIT or c in "·•・" for c in text[pos:nxt])):
+            break
+        out.append(Found(pos, nxt, "PERSON", "person:title+name"))
+        end = nxt
     return out
 
 
@@ -984,6 +1118,31 @@ def speakers(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+def delegation_heads(text: str, units: list[Unit]) -> list[Found]:
+    """The person a delegation is named by (王小龙一行, 会见了通伦一行): a Chinese name or a transliteration jieba
+    does not know as a word, right before 一行, after a clause's start, a verb or 了."""
+    out: list[Found] = []
+    starts = {u.start: u for u in units}
+    for m in re.finditer("一行", text):
+        end = m.start()
+        for n in (3, 2, 4):
+            pos = end - n
+            u = starts.get(pos)
+            if pos < 0 or u is None or not _HAN.match(text[pos:end]) or any(c in _NOT_IN_NAMES for c in text[pos:end]):
+                continue
+            inside = [v for v in units if pos <= v.start < end]
+            if any(v.tag in ("ENT", "VAL") or len(v.text) >= 2 and v.tag not in _NAME_PIECE_TAGS for v in inside) \
+                    or inside and inside[-1].end != end:
+                continue  # (代表团一行, 中方一行: a body or a side, not a person)
+            if not (text[pos] in SURNAMES and n <= 3 or TRANSLIT.issuperset(text[pos:end])):
+                continue
+            before = text[pos - 1] if pos else "，"
+            if before in _CLAUSE_START or before in "了及和与同见" or pos == 0:
+                out.append(Found(pos, end, "PERSON", "person:delegation-head"))
+                break
+    return out
+
+
 _BEFORE_NAME_TAGS = {"x", "p", "c", "uj", "d", "v"}
 TITLES_AFTER_NAME = {"总统", "总理", "主席", "首相", "国王", "秘书长", "总干事", "外长", "部长", "大使", "副总统", "副总理",
                      "先生", "女士"}
@@ -1009,8 +1168,19 @@ def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
             if v.tag in ("ENT", "VAL") or not _HAN.match(v.text) or not all(c in TRANSLIT for c in v.text):
                 break
             k -= 1
+        if k == t and (span := _chinese_name_before(text, units, t)) is not None and span < units[t - 1].start:
+            out.append(Found(span, u.start, "PERSON", "person:name+title"))  # 林|松涛|大使: a surname jieba cut off
+            continue
         if k == t and units[t - 1].tag in ("nr", "nrfg") and 2 <= len(units[t - 1].text) <= 3:
             k = t - 1  # a Chinese name jieba knows as one
+        elif k == t and units[t - 1].tag == "?" and 2 <= len(units[t - 1].text) <= 4 and _HAN.match(units[t - 1].text) \
+                and units[t - 1].text[-1] not in "方国军府界省市州县部" and units[t - 1].text not in STOP_WORDS \
+                and not any(c in _NOT_IN_NAMES for c in units[t - 1].text) \
+                and (t == 1 or units[t - 2].text in _CLAUSE_START):
+            k = t - 1  # 宋赛|总理, 通伦|主席: a name jieba does not know, at the start of a clause
+        elif k == t and (span := _chinese_name_before(text, units, t)) is not None:
+            out.append(Found(span, u.start, "PERSON", "person:name+title"))  # 姜再|冬|大使: a Chinese name jieba cut
+            continue
         if k == t or not 2 <= units[t - 1].end - units[k].start <= 6:
             continue
         left = units[k - 1] if k > 0 else None
@@ -1018,6 +1188,24 @@ def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
                 or left.tag == "ENT" and left.type in ("COUNTRY", "REGION", "ORG") or left.tag in ("x", "?") and not _HAN.match(left.text):
             out.append(Found(units[k].start, units[t - 1].end, "PERSON", "person:name+title"))
     return out
+
+
+def _chinese_name_before(text: str, units: list[Unit], t: int) -> int | None:
+    """Where a Chinese name (a surname and one or two characters) starts that ends right before the title at
+    ``t``, at the start of a clause or after 同/与/和, in pieces jieba cut (姜再|冬|大使); else None."""
+    end = units[t].start
+    for n in (3, 2):
+        start = end - n
+        if start < 0 or text[start] not in SURNAMES or not _HAN.match(text[start:end]) \
+                or text[end - 1] in "方国军府界省市州县部" or any(c in _NOT_IN_NAMES for c in text[start + 1:end]):
+            continue
+        pieces = [u for u in units[:t] if u.end > start]
+        if not pieces or pieces[0].start != start or any(p.tag in ("ENT", "VAL") or len(p.text) >= 2 and p.tag not in _NAME_PIECE_TAGS
+                                                         for p in pieces):
+            continue
+        if start == 0 or text[start - 1] in _CLAUSE_START or text[start - 1] in "同与和及对向为":
+            return start
+    return None
 
 
 def _name_at(text: str, pos: int) -> int | None:
@@ -1032,7 +1220,8 @@ def _name_at(text: str, pos: int) -> int | None:
             end = given_start + n
             if n == 2 and _TRAILING_VERB.match(text, given_start + 1):
                 continue  # 田林说, 倪涛摄: a one-character given name and what the person does
-            if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end):
+            if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end) \
+                    and text[given_start:end] not in _TITLE_SET:  # (大使|和参赞: 和 and a title, not 和 as a surname)
                 return end
     end = pos
     while end < len(text) and end - pos < 8 and (text[end] in TRANSLIT or text[end] in "·•・"):
@@ -1048,6 +1237,7 @@ _NAME_EDGE_LEFT = re.compile("|".join(sorted(TITLES + ("会见", "同", "和", "
                                                          "到", "自", "赴", "抵达"), key=len, reverse=True)))
 # where a dot-joined foreign name ends: also a title or a time word after it
 _NAME_EDGE_RIGHT = re.compile(_NAME_FOLLOWERS + "|先生|女士|总统|总理|主席|秘书长|一起|就|则|亲自|先后|此前|随后|今天|日前|近日|当天"
+                              "|代表|大使|部长|署长|主任|执行干事|协调员|总干事|行长|博士|教授"  # 杰西·伍德|代表: his title after
                               "|今年|去年|现年|年仅"  # 姆万吉·卡马乌今年45岁: his age, not his name
                               "|以(?:视频|线上|书面|个人|特使)|通过|作为|应邀|的"  # 塔玛纳以视频方式出席, 古特雷斯的讲话
                               "|(?:责任)?编辑|作者|来源|摄影|记者")  # 作者：阿卜杜拉·汗 编辑：刘明: the next item of a byline
@@ -1065,6 +1255,11 @@ _IN_MEMORY = re.compile("纪念([" + "".join(sorted(TRANSLIT)) + "]{3,8}?)(?:" +
                         + "|国际会议中心)")
 
 
+# names joined with ·, and a double surname joined by a hyphen after the last one (艾丽斯·马丁-达伊)
+_DOT_JOINED = re.compile(r"(?:[" + "".join(sorted(TRANSLIT)) + r"]{1,5}[-－])?[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+"
+                         r"(?:[-－][" + "".join(sorted(TRANSLIT)) + r"]{1,5})?")  # (玛丽-劳尔·伯特兰: a double given name)
+
+
 def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
     """Names joined with · (安东尼奥·古特雷斯), trimmed at titles and verbs around them; a transliterated name
     in the name of works in memory of a person (纪念班达拉奈克国际会议中心)."""
@@ -1075,7 +1270,7 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
         text = text.replace("・", "·")  # 夏巴兹・谢里夫: the Japanese middle dot of scraped pages (one character each)
     if "·" not in text and "•" not in text:
         return out
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,8}(?:[·•][\u4e00-\u9fff]{1,10})+", text):
+    for m in _DOT_JOINED.finditer(text):
         start, end = m.span()
         dot = text.index("·", start) if "·" in m.group() else text.index("•", start)
         left = list(_NAME_EDGE_LEFT.finditer(text, start, dot))
@@ -1086,7 +1281,8 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
                 start = k + 1
                 break
         k = dot
-        while k > start and (text[k - 1] in TRANSLIT or text[k - 1] in _TRANSLIT_INNER):
+        while k > start and (text[k - 1] in TRANSLIT or text[k - 1] in _TRANSLIT_INNER
+                             or text[k - 1] in "-－" and k - 2 >= start and text[k - 2] in TRANSLIT):
             k -= 1
         if k > start and dot - k >= 2:
             start = k  # 卫生部常务秘书|查尔斯·…: the name is the transliteration before the dot, not the words before it
@@ -1108,6 +1304,16 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
 
 
 _ALL_TAILS = NOT_HEADS | OOV_TAILS
+_ORG_HEADS_OF_TWO = frozenset(suf for suf, typ in SUFFIXES if typ == "ORG" and len(suf) >= 2)
+
+
+def _body_then_title(word: str) -> int:
+    """Where a body's head of two characters or more ends and a title begins in one token (协会|会长), else 0."""
+    for cut in range(2, len(word) - 1):
+        if word[:cut] in _ORG_HEADS_OF_TWO and word[cut:] in _TITLE_SET and word[cut:] not in _ROLE_SET:
+            return cut
+    return 0
+_LEAD_PREPOSITIONS = frozenset("为向在对从与和把被将给")  # (for, to, at ... before a name jieba does not know; not 于, a surname)
 _WHEN_AFTER = frozenset("后前时内外里")
 _HEAD_FIRST = frozenset("部局署司") | frozenset("省州县")  # a body's or a place's head that starts a token
 _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
@@ -1115,11 +1321,29 @@ _TAIL_LAST = {t[-1] for t in _ALL_TAILS}
 
 def _split_heads(units: list[Unit]) -> list[Unit]:
     """A token that joins a body's head and what is not part of its name (公司党委 -> 公司 | 党委)."""
-    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _HEAD_FIRST and (
+    units = list(units)  # (a piece of the next token may join it)
+    if not [u for u in units if len(u.text) > 1 and (u.text[-1] in _TAIL_LAST or u.text[0] in _LEAD_PREPOSITIONS
+                                                     or len(u.text) >= 4 and u.text[-1] in _TITLE_LAST or u.text[0] in _HEAD_FIRST and (
             u.text[1:] in _TITLE_SET or u.text[1:] in ("政府", "副")) or u.tag == "?" and (u.text[0] in ADMIN_HEADS or "和" in u.text))]:
         return units
     out = []
-    for u in units:
+    for n, u in enumerate(units):
+        if len(u.text) >= 4 and u.tag not in ("ENT", "VAL") and u.text[-1] in _TITLE_LAST \
+                and (cut := _body_then_title(u.text)):
+            out += [Unit(u.text[:cut], u.start, u.start + cut, "n"), Unit(u.text[cut:], u.start + cut, u.end, "n")]
+            continue  # 协会会长 -> 协会 | 会长, 中心主任 -> 中心 | 主任: a body's head and its chief's title
+        if u.tag == "?" and 3 <= len(u.text) <= 7 and u.text[0] in _LEAD_PREPOSITIONS and TRANSLIT.issuperset(u.text[1:]) \
+                and u.text[1] not in FUNCTION_CHARS:
+            cut = u.start + 1  # 为恩贡|医院 -> 为 | 恩贡: a preposition jieba glued to the name after it
+            out += [Unit(u.text[0], u.start, cut, "p"), Unit(u.text[1:], cut, u.end, "?")]
+            continue
+        if u.tag == "?" and len(u.text) == 3 and u.text[0] in ADMIN_HEADS and u.text[1] in CONJ and _HAN.match(u.text) \
+                and n + 1 < len(units) and units[n + 1].tag == "?" and units[n + 1].start == u.end \
+                and units[n + 1].text.endswith(ADMIN_HEADS) and len(units[n + 1].text) <= 4:
+            cut = u.start + 1  # 萨拉湾|省和色|贡省 -> 省 | 和 | 色贡省: the head of a place, and the first character of the next
+            out += [Unit(u.text[0], u.start, cut, "n"), Unit(u.text[1], cut, cut + 1, "c")]
+            units[n + 1] = Unit(u.text[2] + units[n + 1].text, cut + 1, units[n + 1].end, "?")
+            continue
         if u.tag == "?" and len(u.text) >= 5 and (c := u.text.find("和", 2)) != -1 and c <= len(u.text) - 3 \
                 and TRANSLIT.issuperset(u.text[:c] + u.text[c + 1:]):
             cut = u.start + c  # 奇夸瓦和姆兰杰 -> 奇夸瓦 | 和 | 姆兰杰: two transliterations joined
@@ -1229,12 +1453,15 @@ def _join_units(units: list[Unit]) -> list[Unit]:
         prev = out[-1] if out else None
         heads = _JOINED_BY_LAST.get(u.text[-1:], ())
         if prev is None or not heads and prev.text != "中" and (prev.tag != "?" or len(out) < 2 or out[-2].tag != "j") \
-                or prev.end != u.start or u.tag in ("ENT", "VAL") or prev.tag in ("ENT", "VAL"):
+                and not (u.text == "中" and prev.text in ABBREVIATIONS) or prev.end != u.start or u.tag in ("ENT", "VAL") or prev.tag in ("ENT", "VAL"):
             out.append(u)
             continue
         joined = prev.text + u.text
         if prev.text == "中" and len(u.text) == 1 and u.tag in ("j", "ns", "?") and _HAN.match(u.text):
             out[-1] = Unit(joined, prev.start, u.end, "j")
+        elif u.text == "中" and u.tag == "f" and prev.text in ABBREVIATIONS and prev.tag in ("a", "ns", "j", "?", "b") \
+                and (len(out) < 2 or out[-2].text not in ("在", "于", "其", "从")):
+            out[-1] = Unit(joined, prev.start, u.end, "j")  # 老|中 -> 老中, 柬|中: a partner and China, its name first
         elif prev.text == "中" and prev.tag == "f" and u.text[0] in ABBREVIATIONS and len(u.text) >= 2 \
                 and _HAN.match(u.text):  # 中|非农业 -> 中非|农业, 中|非减|贫 -> 中非|减贫
             out[-1] = Unit(joined[:2], prev.start, u.start + 1, "j")
@@ -1255,8 +1482,9 @@ _CANDIDATE_TAGS = {"?", "ns", "nr", "nrt", "nrfg", "nz", "j"}
 
 
 def _place_candidate(u: Unit) -> bool:
-    return u.tag in _CANDIDATE_TAGS and 2 <= len(u.text) <= 6 and bool(_HAN.match(u.text)) \
-        and u.text not in STOP_WORDS and u.text not in GENERIC and _suffix(u) is None
+    return (u.tag in _CANDIDATE_TAGS or u.tag == "r" and TRANSLIT.issuperset(u.text)) and 2 <= len(u.text) <= 6 \
+        and bool(_HAN.match(u.text)) and u.text not in STOP_WORDS and u.text not in GENERIC and _suffix(u) is None
+    # (多里|r: a transliteration jieba tags as a pronoun; 这里, 那里 are none)
 
 
 _DIRECTION = re.compile(r"^[东南西北中]{1,3}[部方]?$")
@@ -1266,6 +1494,9 @@ _PART_HEADS = {"大区", "省", "州", "专区"}
 _PART_HEAD_END = re.compile("[" + "".join(sorted({h[-1] for h in _PART_HEADS})) + "]")
 
 
+_DIRECTION_REGION = re.compile(r"(?<![东南西北中])[东南西北中]{1,3}部?大区")
+
+
 def country_parts(text: str, units: list[Unit]) -> list[Found]:
     """A part of a country named by its direction, after the country (布基纳法索|中北部|大区, 肯尼亚|西部省,
     卢旺达|东方省): a place; the country stays an entity of its own.  大区 (a region of a French-speaking
@@ -1273,6 +1504,11 @@ def country_parts(text: str, units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     if not _PART_HEAD_END.search(text):
         return out
+    if "大区" in text:  # 中|北大|区: a direction jieba cut across (北大, a university's short name)
+        starts, ends = {u.start for u in units}, {u.end for u in units}
+        out += [Found(m.start(), m.end(), "PLACE", "place:region-head") for m in _DIRECTION_REGION.finditer(text)
+                if m.start() in starts and m.end() in ends and not any(u.start < m.end() and m.start() < u.end
+                                                                       and u.tag in ("ENT", "VAL") for u in units)]
     for k in range(1, len(units)):
         a, u = units[k - 1], units[k]
         if u.text == "大区" and a.end == u.start and (
@@ -1302,6 +1538,10 @@ def _translit_runs(units: list[Unit]) -> list[Unit]:
                                                          and len(prev.text + u.text) >= 3) \
                 and TRANSLIT.issuperset(prev.text + u.text) and len(prev.text + u.text) <= 6:
             out[-1] = Unit(prev.text + u.text, prev.start, u.end, "?")
+        elif prev is not None and prev.end == u.start and len(u.text) == 1 and u.tag in ("zg", "ng") \
+                and _HAN.match(u.text) and u.text not in FUNCTION_CHARS and prev.tag in ("nr", "nrt", "nrfg", "?") \
+                and 2 <= len(prev.text) <= 5 and TRANSLIT.issuperset(prev.text):
+            out[-1] = Unit(prev.text + u.text, prev.start, u.end, "?")  # 萨拉|湾: a morpheme jieba left after a name
         else:
             out.append(u)
     return out
@@ -1335,7 +1575,7 @@ def coordinated_places(text: str, units: list[Unit], found: list[Found] = ()) ->
         k = m + 1
         rest = units[m + 1:m + 4]
         kind_after = bool(rest) and rest[0].text == "等" and any(
-            r.text.endswith(_PLACE_KINDS_AFTER) and r.tag not in ("ENT",) for r in rest[1:]) \
+            (r.text.endswith(_PLACE_KINDS_AFTER) or r.text == "地") and r.tag not in ("ENT",) for r in rest[1:]) \
             or len(rest) > 1 and rest[0].tag == "VAL" and rest[0].type == "COUNT" and rest[1].tag != "ENT" \
             and rest[1].text in _PLACE_KINDS_AFTER  # 恩桑杰、奇夸瓦和姆兰杰|三个|县
         places = sum(units[i].tag == "ENT" and units[i].type == "PLACE" for i in items)
@@ -1354,7 +1594,7 @@ def coordinated_places(text: str, units: list[Unit], found: list[Found] = ()) ->
 
 _PLACE_BEFORE = re.compile(r"在|于|抵达|飞抵|运抵|运往|发往|送往|飞往|前往|途经|位于|到达|首都|首府|省会|港口城市|城市|小镇|村庄")
 _PLACE_AFTER = {  # what follows a place after each left context (在X举行; 抵达X后; 首都X的)
-    "在": re.compile(r"举行|召开|举办|开幕|闭幕|会见|会晤|签署|考察|郊区|附近|境内"),
+    "在": re.compile(r"举行|召开|举办|开幕|闭幕|会见|会晤|签署|考察|郊区|附近|境内|开展|实施|援建|承建|设立|开设|启动|揭牌|工作"),
     "": re.compile(r"[，。、；,;]|后|时|和|与|及|等|举行|召开|开展|参加|出席|郊区|附近|境内"),
     "首都": re.compile(r"[，。、；）,;)]|的|等|和|与|及|举行|召开|开幕|郊区|附近|境内|市中心")}
 _PLACE_AFTER["于"] = _PLACE_AFTER["在"]
@@ -1397,6 +1637,23 @@ def context_places(text: str, units: list[Unit]) -> list[Found]:
                 and first.tag not in ("ENT", "VAL") and len(first.text) >= 3:
             continue  # 在|磅湛省|斯昆镇|举行: a province and a town in it, one place each
         out.append(Found(start, end, "PLACE", "place:context"))
+    return out
+
+
+# the dateline of a news agency's item (新华社恩戈罗5月20日电, 中新社基加利电): where it was filed, a place
+_DATELINE = re.compile(r"(?:新华社|中新社|新华网|新華社|中新網|新华网)([\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?电")
+
+
+def datelines(text: str, units: list[Unit]) -> list[Found]:
+    out: list[Found] = []
+    for m in _DATELINE.finditer(text):
+        start, end = m.span(1)
+        inside = [u for u in units if u.start < end and start < u.end]
+        if not inside or inside[0].start != start or inside[-1].end != end \
+                or any(u.tag in ("ENT", "VAL") or u.text in STOP_WORDS or u.tag in ("v", "p", "c", "d", "r", "m", "uj")
+                       for u in inside):
+            continue  # 新华社|联合国|电: a body's seat, not a place; a place known already needs no rule
+        out.append(Found(start, end, "PLACE", "place:dateline"))
     return out
 
 
@@ -1469,8 +1726,26 @@ def paired_cooperation(text: str, units: list[Unit]) -> list[Found]:
 
 
 # 中老经济走廊, 中缅经济走廊, 中尼铁路: China and its partners by one character each, and what they build together
-_PAIR_WORKS = re.compile("中[" + "".join(sorted(ABBREVIATIONS)) + "]{1,3}(?:经济走廊|铁路|公路|友谊大桥|大桥)")
+_PAIR_WORKS = re.compile("中[" + "".join(sorted(ABBREVIATIONS)) + "]{1,3}(?:经济走廊|铁路|公路|友谊大桥|大桥|高铁|油气管道|输油管道|天然气管道)")
+# two partners other than China, each by its one-character abbreviation (坦赞铁路, 肯乌铁路): works joining them
+_PARTNERS_WORKS = re.compile("[" + "".join(sorted(ABBREVIATIONS)) + "]{2}(?:铁路|公路|友谊大桥|大桥|高铁|油气管道|输油管道|天然气管道)")
 _PAIR_WORKS_AFTER = set("的和与及、在是为将了对把由同以")  # what may come before such a name
+
+
+def partners_works(text: str, units: list[Unit]) -> list[Found]:
+    """Works joining two partners named by their one-character abbreviations, neither China (坦赞铁路): a
+    project, where the two characters are no word or name of their own (印尼|铁路, 非拉 are not)."""
+    out: list[Found] = []
+    for m in _PARTNERS_WORKS.finditer(text):
+        a = m.start()
+        if a > 0 and "\u4e00" <= text[a - 1] <= "\u9fff" and text[a - 1] not in _PAIR_WORKS_AFTER:
+            continue  # (东非|铁路: the second character of another word)
+        first = next((u for u in units if u.start <= a < u.end), None)
+        if first is None or first.tag in ("ENT", "VAL") or first.start != a or first.end > a + 2 \
+                or text[a:a + 2] in STOP_WORDS or first.end == a + 2 and first.tag not in ("j", "?", "ns", "nr", "nrt"):
+            continue  # (印尼|铁路: a country's short name; 非拉: a word of the language)
+        out.append(Found(a, m.end(), "PROJECT", "works:two-partners"))
+    return out
 
 
 def paired_works(text: str) -> list[Found]:
@@ -1513,7 +1788,8 @@ _PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]
 # the rules in the other sentences): coordinated places, places in context, a report's source
 TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "宣布", "承诺", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
             '"', "大行动", "项行动", "举措", "工坊",  # (named sets of measures, facilities of a programme)
-            "作者", "编辑", "摄影", "撰稿", "通讯员")  # (a byline)
+            "作者", "编辑", "摄影", "撰稿", "通讯员",  # (a byline)
+            "开展", "实施", "援建", "承建", "设立", "开设", "启动", "揭牌")  # (在X开展: where a thing is done)
 
 
 _LINE_HEADS = ("高速公路", "铁路", "公路", "输油管道", "天然气管道", "油气管道", "管道", "输电线路", "运河")
@@ -1528,9 +1804,27 @@ _OCEANS = ("太平洋", "大西洋", "印度洋")
 _REGION_ABBREVIATIONS = re.compile(r"[亚非欧美澳印太大拉][亚非欧美澳印太洋]地区")
 
 
+# what kind of area a word says (沿海地区, 偏远地区, 贫困地区), which jieba may tag as a proper noun: no region's name
+_AREA_KINDS = ("沿海", "偏远", "边远", "贫困", "内陆", "山区", "农村", "城市", "发达", "落后", "干旱", "受灾", "冲突", "边境",
+               "周边", "热带", "沿边", "沿线", "民族", "牧区", "高原", "沿岸", "缺水", "偏僻", "重灾", "灾区", "战乱", "湿润",
+               "寒冷", "温带", "边疆", "农牧", "欠发达", "不发达", "相关", "有关", "其他", "其它", "广大", "部分", "多数")
+_WATERS = ("洋", "海", "湾", "河", "江", "湖")  # the waters whose shores a group of countries is named by
+_LANDS_OF = re.compile(r"沿岸国家|沿岸地区|沿岸各国|岛国|岛屿国家")
+
+
 def wider_regions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
     spans = {(u.start, u.end) for u in units if u.tag == "ENT" and u.type == "REGION"}
     spans |= {(f.start, f.end) for f in names if f.type == "REGION"}
+    waters = spans | {(u.start, u.end) for u in units if u.tag == "ENT" and u.type == "PLACE" and u.text.endswith(_WATERS)}
+    # 印度洋沿岸国家, 红海沿岸地区, 加勒比岛国: the countries on a sea's shores or a region's islands, as a group
+    lands = [Found(s, m.end(), "REGION", "region:lands-of") for s, e in waters if (m := _LANDS_OF.match(text, e))]
+    # 东非|次|区域: a sub-region of a region
+    lands += [Found(s, e + 3, "REGION", "region:subregion") for s, e in spans if text.startswith("次区域", e)]
+    # 安第斯地区|国家: an area jieba knows as a proper noun, whose countries are spoken of, is a region of several
+    lands += [Found(u.start, u.end, "REGION", "region:area-of-countries") for k, u in enumerate(units[:-1])
+              if u.tag == "ns" and u.text.endswith("地区") and len(u.text) >= 4 and u.text not in GENERIC
+              and not u.text[:-2].endswith(_AREA_KINDS)
+              and units[k + 1].text in ("国家", "各国") and units[k + 1].start == u.end]
     # 环|印度洋地区合作联盟: a body named after the lands around an ocean keeps 环 too
     out = [Found(f.start - 1, f.end, f.type, f.rule, f.name) for f in names if f.type != "REGION" and f.start
            and text[f.start - 1] == "环" and text.startswith(_OCEANS, f.start) and not f.name]
@@ -1545,7 +1839,7 @@ def wider_regions(text: str, units: list[Unit], names: list[Found]) -> list[Foun
             # (the 和 form is the name a lexicon knows; not two continents: 亚洲和非洲地区)
             out += [Found(s, f, "REGION", "region:two-under-one-head", text[s:e] + "和" + text[b:f])
                     for b, f in spans if b == e + 1 and text.endswith("地区", 0, f) and not text.endswith("洲地区", 0, f)]
-    return out
+    return out + lands
 
 
 def routes(text: str, units: list[Unit]) -> list[Found]:
@@ -1557,10 +1851,28 @@ def routes(text: str, units: list[Unit]) -> list[Found]:
     geo = ("PLACE", "COUNTRY")
     for i in range(len(units) - 2):
         u, to, v = units[i:i + 3]
-        if u.tag == "ENT" and u.type in geo and to.text in _TO and v.tag == "ENT" and v.type in geo \
+        known_u, known_v = u.tag == "ENT" and u.type in geo, v.tag == "ENT" and v.type in geo
+        if (known_u and (known_v or _translit_name(v)) or known_v and _translit_name(u)) and to.text in _TO \
                 and to.start == u.end and v.start == to.end and (m := _LINE_REST.match(text, v.end)):
-            out.append(Found(u.start, m.end(), "PROJECT", "project:route"))
+            start, end = u.start, m.end()
+            if (project := _ROUTE_PROJECT.match(text, end)) is not None:
+                end = project.end()  # 内罗毕至蒙巴萨高速公路|项目: the project on the line, named by it
+                if i > 0 and units[i - 1].tag == "ENT" and units[i - 1].type == "COUNTRY" and units[i - 1].end == u.start:
+                    start = units[i - 1].start  # 肯尼亚|…项目: the country the project is in, as other projects' names
+            out.append(Found(start, end, "PROJECT", "project:route"))  # (阿布贾至|卡杜纳: one end unknown)
+            for w in (u, v):
+                if w.tag != "ENT":
+                    out.append(Found(w.start, w.end, "PLACE", "place:route-end"))
     return out
+
+
+_ROUTE_PROJECT = re.compile(r"(?:改扩建|扩建|修复|改造|升级|建设|[一二三四五六七八九十]期)?(?:项目|工程)")
+
+
+def _translit_name(u: Unit) -> bool:
+    """A word jieba does not know as a common word, made of transliteration characters (卡杜纳, 马库尼)."""
+    return u.tag in ("?", "nr", "nrt", "ns") and 2 <= len(u.text) <= 6 and bool(_HAN.match(u.text)) \
+        and TRANSLIT.issuperset(u.text) and u.text not in STOP_WORDS
 
 
 # a named set of measures by its number (八大行动, 十大合作计划, 九项工程, 六项政策举措), "six hundreds"
@@ -1613,14 +1925,18 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         units = _rejoin_meetings(units)
     known = [k for k, u in enumerate(units) if u.tag == "ENT"]
     placed = context_places(text, units)
+    if "电" in text:
+        placed += datelines(text, units)
     placed += coordinated_places(text, units, placed)
     names = [*meeting_names(text, units, known), *quoted_names(text, units), *suffix_names(units), *person_names(text, units),
              *foreign_names(text, units), *media_names(text), *foreign_bodies(units, known), *listed_bodies(text, units),
              *(foreign_ministries(units, known) if "部" in text else ()),
-             *places_with_heads(text, units, known), *names_before_titles(text, units), *country_parts(text, units),
+             *places_with_heads(text, units, known), *places_in_known_works(units, known), *names_before_titles(text, units), *country_parts(text, units),
              *teams(text, units), *bracketed_companies(text, units), *speakers(text, units),
+             *(delegation_heads(text, units) if "一行" in text else ()),
              *(aided_projects(units) if "援" in text else ()),
              *paired_cooperation(text, units), *routes(text, units), *paired_works(text),
+             *(partners_works(text, units) if "铁" in text or "路" in text or "桥" in text or "管道" in text else ()),
              *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
         g.start <= f.start and f.end < g.end for g in names)]  # 中美战略|与经济对话: a part of the name
@@ -1630,7 +1946,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         names += measure_sets(text)
     if "工坊" in text or "书屋" in text or "示范村" in text:
         names += facilities_of_programmes(units, known)
-    if "洋" in text or "地区" in text or "岛国" in text:
+    if "洋" in text or "地区" in text or "岛国" in text or "沿岸" in text or "岛屿国家" in text or "次区域" in text:
         names += wider_regions(text, units, names)
     out = names + sessions(text, units, known, names)
     if "届" in text or "次" in text:
@@ -1640,5 +1956,5 @@ def find(text: str, units: list[Unit]) -> list[Found]:
 
 # heads whose last character is too common to trigger the rules by itself (行动, 城市): the word does; and
 # the Japanese middle dot of scraped pages (夏巴兹・谢里夫), as · does
-WORD_TRIGGERED = ("合作行动", "科技城")
+WORD_TRIGGERED = ("合作行动", "科技城", "沿岸", "岛国", "岛屿国家", "次区域", "地区国家", "一行")
 TRIGGERS = TRIGGERS + WORD_TRIGGERED + ("・",)
