@@ -213,3 +213,13 @@ def test_binds_to_loopback_and_cors_is_off_unless_asked(server, corpus_store):
         stop(other)
     assert other.returncode == 0
     assert not any(Path(f"/proc/{p}").exists() for p in workers)  # its worker went with it
+
+
+def test_the_front_and_its_workers_are_scheduled_as_batch_work(server):
+    # SCHED_BATCH (kg.serve.pool.as_batch): a request handed between the front and a worker wakes the other
+    # without preempting, so fewer task switches per request (benchmarks/load.py measures the CPU it saves)
+    proc, url = server
+    assert httpx.get(f"{url}/query", params={"query": "ASK {}"}, headers=JSON).status_code == 200
+    workers = backends(proc.pid)
+    assert len(workers) == 2
+    assert {p: os.sched_getscheduler(p) for p in (proc.pid, *workers)} == dict.fromkeys((proc.pid, *workers), os.SCHED_BATCH)

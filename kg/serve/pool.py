@@ -29,6 +29,7 @@ import concurrent.futures
 import ctypes
 import functools
 import math
+import os
 import queue
 import shutil
 import signal
@@ -95,8 +96,22 @@ def wait_until_listening(proc: subprocess.Popen, host: str, port: int, seconds: 
     return False
 
 
-def _die_with_parent() -> None:  # runs in the child before exec: no orphans if kg serve is SIGKILLed
-    try:
+def as_batch() -> None:
+    """Schedule this process as the throughput server it is (Linux ``SCHED_BATCH``, same niceness): a task
+    it wakes does not preempt it at once, nor does it preempt the task that woke it, so the front and its
+    workers hand a request on with fewer task switches.  Measured with ``benchmarks/load.py`` (simple
+    queries, 8 clients, 2 cores): CPU per request front 80 -> 67 us, workers 95 -> 85 us.  Elsewhere (or
+    where refused), nothing."""
+    if hasattr(os, "SCHED_BATCH"):
+        try:
+            os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+        except OSError:
+            pass
+
+
+def _worker_preexec() -> None:  # runs in the child before exec
+    as_batch()
+    try:  # no orphans if kg serve is SIGKILLed
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except Exception:  # not Linux: the front still stops its workers on any normal exit
         pass
@@ -604,7 +619,7 @@ class Pool:
             errors = tempfile.TemporaryFile()
             proc = subprocess.Popen(command(self.store, "127.0.0.1", port, self.cors),
                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
-                                    start_new_session=True, preexec_fn=_die_with_parent)
+                                    start_new_session=True, preexec_fn=_worker_preexec)
             if wait_until_listening(proc, "127.0.0.1", port):
                 return Worker(proc, port, errors, self.keepalive_s)
             if proc.poll() is None:

@@ -37,7 +37,7 @@ from kg.errors import InputError, ParameterError
 from kg.serve import site
 from kg.serve.fast import FastPath
 from kg.serve.guard import QueryGuard, host_allowed, loopback_bind, normalise_prefix
-from kg.serve.pool import Pool, default_workers
+from kg.serve.pool import Pool, as_batch, default_workers
 from kg.serve.proxy import CutConnection, Proxy, plain, with_cors
 
 MAX_REQUEST_BODY = 16 * 1024 * 1024
@@ -456,6 +456,7 @@ def serve(store: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeo
         handler.setFormatter(logging.Formatter("kg serve: %(message)s"))
         logging.getLogger("uvicorn.error").addHandler(handler)
     _more_files()
+    as_batch()
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # a plain `kill` stops the server too
         signal.signal(signal.SIGINT, _interrupt)  # even when started with SIGINT ignored (a shell's `&`)
