@@ -991,6 +991,7 @@ _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报
                    "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
                    "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天|"
                    "举行|会谈|通话|剪彩|揭牌|见证|颁发|陪同|一同|亲临|致函|签约|"
+                   "带领|率领|带队|看望|慰问|走访|前往|抵达|担任|出任|"  # 队长郑一鸣带领队员: what a titled person does
                    "上尉|中尉|少校|中校|上校|准将|少将|中将|上将|将军|元帅|阁下|殿下|陛下")  # (特拉奥雷|上尉: his rank after)
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
 _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9【\[|]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|来源|(?:责任)?编辑|作者|$")
@@ -1089,7 +1090,7 @@ def _listed_names(text: str, end: int, role: bool, words: set, unknown: set) -> 
     return out
 
 
-_SPEECH = re.compile(r"说|表示|指出|强调|认为|介绍|告诉|坦言|透露|宣布|承诺")
+_SPEECH = re.compile(r"说(?![明服])|表示|指出|强调|认为|介绍|告诉|坦言|透露|宣布|承诺")
 _ANNOUNCES = re.compile(r"宣布|承诺|表示")  # what he announces where and when: not what he tells of (介绍, 指出)
 _SAID_AT = re.compile(r"(?:\d{1,2}日|当天|当日)?在[^，；。“”]{1,30}?(?:上|期间|时|之际|中)(?:还|也|又|再|正式|同时)*")
 # (王毅在出席中国—太平洋岛国外长会时宣布: the shortest span that the verb follows, not one that ends at 中 of 中国;
@@ -1105,8 +1106,14 @@ def speakers(text: str, units: list[Unit]) -> list[Found]:
     if not _SPEECH.search(text):
         return out
     for k, u in enumerate(units):
+        if k + 1 < len(units) and _given_word(units[k:k + 2]) and (k == 0 or units[k - 1].text in _CLAUSE_START) \
+                and (_SPEECH.match(text, units[k + 1].end) or _SAID_AT_ANNOUNCES.match(text, units[k + 1].end)) \
+                and units[k + 1].text[-1] not in "方国军府界":
+            out.append(Found(u.start, units[k + 1].end, "PERSON", "person:speaker"))  # 。吴|海涛|表示: a surname and a word
+            continue
         if u.tag not in ("nr", "nrfg", "nrt", "?") or not 2 <= len(u.text) <= (3 if u.tag == "?" else 5) or not _HAN.match(u.text) \
-                or u.text in _TITLE_SET or u.text in STOP_WORDS or _suffix(u) is not None:
+                or u.text in _TITLE_SET or u.text in STOP_WORDS or _suffix(u) is not None \
+                or u.text[1:] in _TITLE_SET or u.text.endswith(_TITLE_ENDINGS):  # 李大使说: a surname and a title
             continue
         if k > 0 and units[k - 1].text not in _CLAUSE_START:
             continue
@@ -1190,6 +1197,17 @@ def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+# the tags of a word that is also a given name (刘|海星, 吴|海涛, 李|红梅): nouns, not verbs or function words
+_GIVEN_WORD_TAGS = {"n", "nz", "ng", "nr", "nrfg", "nrt", "?", "a", "ns", "t"}
+
+
+def _given_word(pieces: list[Unit]) -> bool:
+    """A surname jieba left alone and a two-character word after it (刘|海星|部长): the word is a given name."""
+    return len(pieces) == 2 and len(pieces[0].text) == 1 and pieces[0].text in SURNAMES and len(pieces[1].text) == 2 \
+        and pieces[1].tag in _GIVEN_WORD_TAGS and pieces[1].text not in STOP_WORDS and pieces[1].text not in _TITLE_SET \
+        and _suffix(pieces[1]) is None and not any(c in _NOT_IN_NAMES or c in FUNCTION_CHARS for c in pieces[1].text)
+
+
 def _chinese_name_before(text: str, units: list[Unit], t: int) -> int | None:
     """Where a Chinese name (a surname and one or two characters) starts that ends right before the title at
     ``t``, at the start of a clause or after 同/与/和, in pieces jieba cut (姜再|冬|大使); else None."""
@@ -1201,7 +1219,7 @@ def _chinese_name_before(text: str, units: list[Unit], t: int) -> int | None:
             continue
         pieces = [u for u in units[:t] if u.end > start]
         if not pieces or pieces[0].start != start or any(p.tag in ("ENT", "VAL") or len(p.text) >= 2 and p.tag not in _NAME_PIECE_TAGS
-                                                         for p in pieces):
+                                                         for p in pieces) and not _given_word(pieces):
             continue
         if start == 0 or text[start - 1] in _CLAUSE_START or text[start - 1] in "同与和及对向为":
             return start
@@ -1289,6 +1307,10 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
         cut = next((u for u in units if u.start < start < u.end), None) if units else None
         if cut is not None and len(cut.text) >= 3 and cut.end < dot and (cut.tag in ("ns", "nr", "nrt") or cut.tag == "ENT"):
             start = cut.end  # 桑给巴尔|阿卜杜拉·姆泽: a place jieba knows whole is not the name's first word
+        elif cut is not None and cut.end == dot and start - cut.start <= 2 and 2 <= len(cut.text) <= 5 \
+                and (cut.tag in ("nr", "nrt", "nrfg") or cut.tag == "ENT" and cut.type == "PERSON") \
+                and not any(c in _NOT_IN_NAMES for c in cut.text):
+            start = cut.start  # 总干事|谭德塞|·|盖布雷耶苏斯: a name known whole before the dot is the name's first part
         last_dot = max(text.rfind("·", start, end), text.rfind("•", start, end))
         right = _NAME_EDGE_RIGHT.search(text, last_dot + 2, end)
         if right:
