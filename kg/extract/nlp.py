@@ -62,9 +62,9 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _POS = {"COUNTRY": "ns", "REGION": "ns", "PLACE": "ns", "PERSON": "nr"}
 
 
-# the dots that join the parts of a foreign name (玛丽‧居里 in Taiwan's usage, 夏巴兹・谢里夫 on scraped pages,
-# 阿卜杜拉∙汗): read as the middle dot ·, one character for one (offsets do not move)
-_NAME_DOTS = {"\u2027": "·", "\u30fb": "·", "\uff65": "·", "\u2219": "·", "\u22c5": "·"}
+# the dots that join the parts of a foreign name (玛丽‧居里 in Taiwan's usage, 夏巴兹・谢里夫 on scraped pages):
+# read as the middle dot ·, one character for one (offsets do not move)
+_NAME_DOTS = {"\u2027": "·", "\u30fb": "·", "\uff65": "·"}
 
 
 def _nfkc_tables() -> tuple[dict[int, str], re.Pattern]:

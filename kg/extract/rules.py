@@ -328,6 +328,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 units[i - 1].tag == "ENT" and units[i - 1].type in ("COUNTRY", "PLACE") or units[i - 1].tag in ("n", "vn"))):
             continue  # 修铁路: a verb and a head word (越南计划|投资部: a ministry by its field)
         j, of_known = i, False  # of_known: the name is known works' (their body, or more works of theirs)
+        after_country = False  # the name is a transliteration after a known country or place, before a bare head
         anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
@@ -341,6 +342,15 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and v.type == "PLACE":
                 j, anchored = k, True  # 克孜勒奥尔达|州, 苏拉威西|岛: a known place and a bare head are one name
                 break
+            if typ == "PLACE" and k == i - 1 and u.text == suffix == "地区" and v.tag == "ENT" and v.type == "PLACE" \
+                    and TRANSLIT.issuperset(v.text):
+                j, anchored = k, True  # 萨凡纳|地区: a foreign place known by its name and its area (not 北京|地区)
+                break
+            if typ == "PLACE" and k == i - 1 and k > 0 and u.text == suffix and (suffix in ADMIN_HEADS or suffix == "地区") \
+                    and v.tag not in ("ENT", "VAL") and 2 <= len(v.text) <= 4 and TRANSLIT.issuperset(v.text) \
+                    and v.text not in STOP_WORDS and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE"):
+                j, anchored, after_country = k, True, True  # 莫桑比克|加扎|地区: a transliteration after its country,
+                break  # however jieba tags it
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
                 break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
             if typ == "PLACE" and k == i - 1 and u.tag == "?" and len(v.text) == 1 and v.text in TRANSLIT \
@@ -442,13 +452,15 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             lead = -1
         # a name does not start with a dash, a conjunction or a verb
         while j < i and j != lead and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
-                         and units[j].tag != "ENT"):
+                         and units[j].tag != "ENT") \
+                and not (typ == "PLACE" and anchored and j == i - 1 and len(units[j].text) >= 2
+                         and TRANSLIT.issuperset(units[j].text)):  # (莫桑比克|加扎|地区: jieba's verb, a transliteration)
             if units[j].text == "驻" and suffix in MISSION_SUFFIXES:
                 break  # 驻土耳其使馆: the mission of a country named by where it is
             j += 1
         if (not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
                 len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS))) \
-                and not _long_compound(units, j, i, suffix) and not of_known:
+                and not _long_compound(units, j, i, suffix) and not of_known and not after_country:
             continue
         while j < i and units[j].text in _INNER_QUOTES:
             j += 1  # (an opening quote stays out when the name starts with the quoted name)
@@ -1198,7 +1210,7 @@ def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
 
 
 # the tags of a word that is also a given name (刘|海星, 吴|海涛, 李|红梅): nouns, not verbs or function words
-_GIVEN_WORD_TAGS = {"n", "nz", "ng", "nr", "nrfg", "nrt", "?", "a", "ns", "t"}
+_GIVEN_WORD_TAGS = {"n", "nz", "ng", "nr", "nrfg", "nrt", "?"}
 
 
 def _given_word(pieces: list[Unit]) -> bool:
@@ -1614,6 +1626,8 @@ def coordinated_places(text: str, units: list[Unit], found: list[Found] = ()) ->
     return out
 
 
+# the words of the language for a kind of site (河畔, 湖边, 山区, 市区): where a place goes, but none
+_SITE_WORD = re.compile(r"[河湖江海山岸水][畔边滨岸区上]|(?:市|城|郊|山|灾|牧|林|矿|景|园)区|沿海|沿岸|边境|当地|农村|乡村|乡下|海岛|岛上")
 _PLACE_BEFORE = re.compile(r"在|于|抵达|飞抵|运抵|运往|发往|送往|飞往|前往|途经|位于|到达|首都|首府|省会|港口城市|城市|小镇|村庄")
 _PLACE_AFTER = {  # what follows a place after each left context (在X举行; 抵达X后; 首都X的)
     "在": re.compile(r"举行|召开|举办|开幕|闭幕|会见|会晤|签署|考察|郊区|附近|境内|开展|实施|援建|承建|设立|开设|启动|揭牌|工作"),
@@ -1653,12 +1667,41 @@ def context_places(text: str, units: list[Unit]) -> list[Found]:
                 end += 1  # 埃斯特角城
             if not after.match(text, end):
                 continue
-        if end - start < 2 or any(s < end and start < e for s, e in taken):
-            continue
+        if end - start < 2 or any(s < end and start < e for s, e in taken) or _SITE_WORD.fullmatch(text, start, end):
+            continue  # (位于河畔, 抵达山区后: a kind of site, no name)
         if (first := by_start.get(start)) is not None and first.end < end and first.text.endswith(ADMIN_HEADS) \
                 and first.tag not in ("ENT", "VAL") and len(first.text) >= 3:
             continue  # 在|磅湛省|斯昆镇|举行: a province and a town in it, one place each
         out.append(Found(start, end, "PLACE", "place:context"))
+    return out
+
+
+# a river's or a lake's name before what lies on or along it (尼日尔|河畔, 坦噶尼喀湖|畔, 沃尔特河|流域, 乍得|湖|沿岸)
+_WATERSIDE = re.compile(r"[河湖江](?=畔|沿岸|流域|两岸|上游|中游|下游|水域|岸边|之滨|沿线|入海口)")
+
+
+def waters(text: str, units: list[Unit]) -> list[Found]:
+    """A river or a lake named before its banks, basin or course: a place, the water's name a transliteration,
+    a word jieba knows as a name, or a known country or place (尼日尔河, 乍得湖)."""
+    out: list[Found] = []
+    for m in _WATERSIDE.finditer(text):
+        p = m.start()
+        k = next((k for k, u in enumerate(units) if u.start <= p < u.end), None)
+        if k is None:
+            continue
+        u = units[k]
+        if u.start < p:  # 坦噶尼喀湖|畔, 沃尔特河|流域: jieba kept the name and the water together
+            name = u.text[:p - u.start]
+            if u.tag in ("ENT", "VAL") or len(name) < 2 or not (u.tag in ("ns", "nrt", "nr", "nz", "?") or TRANSLIT.issuperset(name)) \
+                    or any(c in FUNCTION_CHARS for c in name):
+                continue
+            out.append(Found(u.start, p + 1, "PLACE", "place:water"))
+        elif k > 0:  # 尼日尔|河畔, 乍得|湖|沿岸: the name is the word before
+            v = units[k - 1]
+            if v.end != p or not (v.tag == "ENT" and v.type in ("COUNTRY", "PLACE") or v.tag in ("ns", "nrt", "?")
+                                  and len(v.text) >= 2 and TRANSLIT.issuperset(v.text)):
+                continue
+            out.append(Found(v.start, p + 1, "PLACE", "place:water"))
     return out
 
 
@@ -1958,6 +2001,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
              *(delegation_heads(text, units) if "一行" in text else ()),
              *(aided_projects(units) if "援" in text else ()),
              *paired_cooperation(text, units), *routes(text, units), *paired_works(text),
+             *(waters(text, units) if "河" in text or "湖" in text or "江" in text else ()),
              *(partners_works(text, units) if "铁" in text or "路" in text or "桥" in text or "管道" in text else ()),
              *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
