@@ -62,6 +62,20 @@ def test_foreign_names_joined_by_any_dot(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
 
 
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # the honorific after a titled name ends it (部长|拉米|扎纳|女士, 大使|姜再|冬|夫人)
+    ("布基纳法索人道主义行动部长拉米扎纳女士感谢中方支持。", {("拉米扎纳", "PERSON")}, {"拉米扎纳女士"}),
+    ("中国驻老挝大使姜再冬夫人出席活动。", {("姜再冬", "PERSON")}, {"姜再冬夫人"}),
+    # (a surname and an honorific, a title and an honorific: no name)
+    ("记者王先生、张女士和李博士出席，总统夫人出席，大使先生表示感谢。", set(), {"王先生", "张女士", "李博士", "总统夫人"}),
+    # a word jieba does not know right after a title is the whole first part of a dotted name (副部长|通萨万|·)
+    ("老挝外交部副部长通萨万·丰威汉表示感谢。", {("通萨万·丰威汉", "PERSON")}, {"萨万·丰威汉"}),
+    ("寮國計劃與投資部副部長坎萬‧本坎表示，中方的援助非常及時。", {("坎万·本坎", "PERSON")}, set()),
+])
+def test_honorifics_and_first_parts_after_titles(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
 # ---------------------------------------------------------------------------------------------- places
 @pytest.mark.parametrize("sentence, names, not_names", [
     # a river or a lake named before its banks, basin or course (尼日尔|河畔, 坦噶尼喀湖|畔, 乍得|湖|沿岸)

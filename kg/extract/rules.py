@@ -1004,6 +1004,7 @@ _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报
                    "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天|"
                    "举行|会谈|通话|剪彩|揭牌|见证|颁发|陪同|一同|亲临|致函|签约|"
                    "带领|率领|带队|看望|慰问|走访|前往|抵达|担任|出任|"  # 队长郑一鸣带领队员: what a titled person does
+                   "女士|先生|夫人|博士|教授|"  # 部长拉米扎纳女士, 大使姜再冬夫人: the honorific after a name
                    "上尉|中尉|少校|中校|上校|准将|少将|中将|上将|将军|元帅|阁下|殿下|陛下")  # (特拉奥雷|上尉: his rank after)
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
 _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9【\[|]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|来源|(?:责任)?编辑|作者|$")
@@ -1063,6 +1064,7 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
             continue  # 外长会, 部长级会议, 部长会晤: who meets, not a title before a name
         named = after.get(pos)
         if named is not None and named.text not in _TITLE_SET and _suffix(named) is None \
+                and named.text[1:] not in _HONORIFICS and named.text[2:] not in _HONORIFICS \
                 and _AFTER_NAME.match(text, named.end):
             end = named.end
             if len(named.text) >= 3 and named.text[0] in SURNAMES and named.text[-1] in "摄说称讲":
@@ -1238,6 +1240,9 @@ def _chinese_name_before(text: str, units: list[Unit], t: int) -> int | None:
     return None
 
 
+_HONORIFICS = frozenset({"女士", "先生", "夫人", "博士", "教授"})
+
+
 def _name_at(text: str, pos: int) -> int | None:
     if text.startswith(COMPOUND_SURNAMES, pos):
         starts = [pos + 2]
@@ -1251,7 +1256,8 @@ def _name_at(text: str, pos: int) -> int | None:
             if n == 2 and _TRAILING_VERB.match(text, given_start + 1):
                 continue  # 田林说, 倪涛摄: a one-character given name and what the person does
             if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end) \
-                    and text[given_start:end] not in _TITLE_SET:  # (大使|和参赞: 和 and a title, not 和 as a surname)
+                    and text[given_start:end] not in _TITLE_SET and text[given_start:end] not in _HONORIFICS:
+                # (大使|和参赞: 和 and a title, not 和 as a surname; 记者|王先生: a surname and an honorific, no name)
                 return end
     end = pos
     while end < len(text) and end - pos < 8 and (text[end] in TRANSLIT or text[end] in "·•・"):
@@ -1314,8 +1320,11 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
         while k > start and (text[k - 1] in TRANSLIT or text[k - 1] in _TRANSLIT_INNER
                              or text[k - 1] in "-－" and k - 2 >= start and text[k - 2] in TRANSLIT):
             k -= 1
-        if k > start and dot - k >= 2:
+        whole = left and left[-1].group() in _TITLE_SET and left[-1].end() == start and any(
+            u.start == start and u.end == dot and u.tag in ("?", "nr", "nrt", "nrfg") for u in units)
+        if k > start and dot - k >= 2 and not whole:
             start = k  # 卫生部常务秘书|查尔斯·…: the name is the transliteration before the dot, not the words before it
+            # (副部长|通萨万|·: a word jieba does not know right after a title is the name's first part, whole)
         cut = next((u for u in units if u.start < start < u.end), None) if units else None
         if cut is not None and len(cut.text) >= 3 and cut.end < dot and (cut.tag in ("ns", "nr", "nrt") or cut.tag == "ENT"):
             start = cut.end  # 桑给巴尔|阿卜杜拉·姆泽: a place jieba knows whole is not the name's first word
