@@ -105,6 +105,21 @@ def test_areas_after_a_place_or_a_country(unlearned, sentence, names, not_names)
     probe(unlearned, sentence, names, not_names)
 
 
+# ---------------------------------------------------------------------------------------------- works
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a secondary or primary school named by its place, built with aid: works like a 学校
+    ("中国援建的卡莫迪中学和基塔小学竣工。", {("卡莫迪中学", "PROJECT"), ("基塔小学", "PROJECT")}, set()),
+    ("中國—馬拉維友誼中學舉行揭牌儀式。", {("中国—马拉维友谊中学", "PROJECT")}, set()),
+    # (a school numbered in a Chinese city's system is a body; schools of a kind are none)
+    ("他毕业于北京市第一中学，在当地小学和乡村中学任教。", {("北京市第一中学", "ORG")}, {"当地小学", "乡村中学"}),
+    # the meals of schools (学校|营养餐计划, 学校|供餐项目) are a programme or a project, no school inside it
+    ("该基金向老挝国家学校营养餐计划提供支持。", {("老挝国家学校营养餐计划", "PROGRAMME")}, {"老挝国家学校"}),
+    ("中方支持的柬埔寨农村学校供餐项目惠及2万名学生。", {("柬埔寨农村学校供餐项目", "PROJECT")}, {"柬埔寨农村学校"}),
+])
+def test_schools_and_school_meals(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
 # ---------------------------------------------------------------------------------------------- what a name found says
 from test_relations import read  # noqa: E402,F401  (read: the module's fixture)
 

@@ -46,7 +46,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("剧院", "PROJECT"), ("体育馆", "PROJECT"), ("大厦", "PROJECT"),
     ("大楼", "PROJECT"), ("科技城", "PROJECT"),
     ("门诊楼", "PROJECT"), ("轻轨", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
-    ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("渔港", "PROJECT"), ("深水港", "PROJECT"), ("桥", "PROJECT"),
+    ("医院", "PROJECT"), ("学校", "PROJECT"), ("中学", "PROJECT"), ("小学", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("渔港", "PROJECT"), ("深水港", "PROJECT"), ("桥", "PROJECT"),
     ("炼油厂", "PROJECT"), ("发电厂", "PROJECT"), ("电厂", "PROJECT"), ("水泥厂", "PROJECT"), ("风电场", "PROJECT"),
     ("博物馆", "PROJECT"), ("图书馆", "PROJECT"), ("航站楼", "PROJECT"), ("码头", "PROJECT"), ("隧道", "PROJECT"), ("水库", "PROJECT"),
     ("储备库", "PROJECT"), ("仓库", "PROJECT"),
@@ -304,6 +304,10 @@ _PLAN_LEFT = {"《", "“", "\"", "，", "。", "；", "：", "、", "\n", "和"
 _DOINGS = frozenset({"会见", "会晤", "出席", "表示", "宣布", "主持", "访问", "考察", "视察", "签署", "致辞", "致电", "致信"})
 
 
+_NUMBERED_SCHOOL = re.compile(r"第[一二三四五六七八九十百0-9]+(?:中学|小学)$")
+_SCHOOL_MEALS = ("供餐", "营养餐", "营养", "午餐", "餐", "膳食", "配餐")
+
+
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     for i in [i for i, u in enumerate(units) if u.text[-1:] in _BY_LAST]:
@@ -315,6 +319,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if i + 1 < len(units) and typ == "ORG" and (nxt := _suffix(units[i + 1])) is not None and nxt[1] == "ORG" \
                 and units[i + 1].text == nxt[0]:
             continue  # 二十局|集团: the name goes on to the next head
+        if typ == "PROJECT" and u.text.endswith(("学校", "小学", "中学")) and i + 1 < len(units) \
+                and units[i + 1].start == u.end and units[i + 1].text.startswith(_SCHOOL_MEALS):
+            continue  # 老挝国家学校|营养餐计划: the meals of schools, a programme, no school
         if suffix in ("机制", "合作机制") and i > 0 and units[i - 1].tag == "ENT" and units[i - 1].type == "FORUM":
             continue  # 中非合作论坛机制: the forum itself
         if suffix == "共同体" and not (i > 0 and (units[i - 1].tag == "ENT" and units[i - 1].type in ("ORG", "REGION")
@@ -509,8 +516,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue  # 中国援外项目: a project is named by where it is, not by the donor
         if typ == "ORG" and units[i].text in NOT_HEADS:
             continue
-        if typ == "PROJECT" and name.endswith(_CHINESE_HOSPITALS):
-            typ = "ORG"  # 四川省人民医院, 北京中医医院: a hospital of China's own system, not works built abroad
+        if typ == "PROJECT" and name.endswith(_CHINESE_HOSPITALS) or typ == "PROJECT" and _NUMBERED_SCHOOL.search(name):
+            typ = "ORG"  # (北京市第一中学: a school numbered in its city's system, no works built abroad)  # 四川省人民医院, 北京中医医院: a hospital of China's own system, not works built abroad
         if i + 1 < len(units) and units[i + 1].start == u.end and units[i + 1].text in _CHIEF_OF_BODY \
                 and typ in ("PROJECT", "PROGRAMME"):
             out.append(Found(units[j].start, u.end + 1, "ORG", "org:body+chief"))  # 公共工程|部长: its minister
