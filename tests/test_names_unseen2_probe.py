@@ -76,6 +76,24 @@ def test_honorifics_and_first_parts_after_titles(unlearned, sentence, names, not
     probe(unlearned, sentence, names, not_names)
 
 
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a photo's credit in brackets or after 新华社发: the photographer
+    ("新华社发（凯伊摄）", {("凯伊", "PERSON")}, set()),
+    ("新华社发（坎塔·萨瓦摄）", {("坎塔·萨瓦", "PERSON")}, set()),
+    ("（新华社发 萨娃摄）", {("萨娃", "PERSON")}, set()),
+    ("新華社發（奧馬爾攝）", {("奥马尔", "PERSON")}, set()),
+    # who stands where in a photo (陆山（左）与…): the name before the bracket, at a clause's start
+    ("6月20日，陆山（左）与世界粮食计划署驻布基纳法索代表签署协议。", {("陆山", "PERSON")}, set()),
+    ("图为卡布雷（右）与中国专家交流。", {("卡布雷", "PERSON")}, set()),
+    # (works, bodies, countries and kinds of people in a caption, and a credit with no name, are none)
+    ("中国援建的体育场（左）和医院（右）已经完工。", set(), {"体育场", "医院"}),
+    ("（本报记者摄）（新华社发 中方供图）图为中方人员（左）与当地居民交流，专家（右二）指导农民。",
+     set(), {"本报记者", "中方人员", "专家"}),
+])
+def test_photo_credits_and_captions(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
 # ---------------------------------------------------------------------------------------------- places
 @pytest.mark.parametrize("sentence, names, not_names", [
     # a river or a lake named before its banks, basin or course (尼日尔|河畔, 坦噶尼喀湖|畔, 乍得|湖|沿岸)
@@ -117,6 +135,18 @@ def test_areas_after_a_place_or_a_country(unlearned, sentence, names, not_names)
     ("中方支持的柬埔寨农村学校供餐项目惠及2万名学生。", {("柬埔寨农村学校供餐项目", "PROJECT")}, {"柬埔寨农村学校"}),
 ])
 def test_schools_and_school_meals(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a trade fair named by its country, what it trades and its head (中国|国际|投资|贸易|洽谈会), its city bracketed
+    ("中国（厦门）国际投资贸易洽谈会吸引了非洲企业。", {("中国(厦门)国际投资贸易洽谈会", "FORUM"), ("厦门", "PLACE")}, set()),
+    ("第二十届中国国际投资贸易洽谈会在厦门举行。",
+     {("第二十届中国国际投资贸易洽谈会", "MEETING"), ("中国国际投资贸易洽谈会", "FORUM")}, set()),
+    # (a fair of a kind, with no country or city, is none)
+    ("企业参加了投资贸易洽谈会和国际商品交易会。", set(), {"投资贸易洽谈会", "国际商品交易会"}),
+])
+def test_trade_fairs(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
 
 

@@ -237,7 +237,7 @@ _TITLE_NEAR = rules.ANY_TITLE
 # a trigger); two patterns, each of which re scans quickly (one pattern of both tries every word at every position)
 _RULE_TRIGGER_CHAR = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES
                                                                     if suffix not in rules.WORD_TRIGGERED}))) + "“”《·•届]")
-_RULE_TRIGGER_WORD = re.compile("|".join(rules.TITLES + rules.TRIGGERS))
+_RULE_TRIGGER_WORD = re.compile("|".join(map(re.escape, rules.TITLES + rules.TRIGGERS)))
 _CHIEF_BEFORE = re.compile("(?:" + "|".join(sorted({t for t in rules.TITLES if t.endswith("长") and len(t) >= 2
                                                       and t[-2] not in "省市州县"},  # (湖南省|长沙: a place in a place)
                                                      key=len, reverse=True)) + ")$")

@@ -304,6 +304,9 @@ _PLAN_LEFT = {"《", "“", "\"", "，", "。", "；", "：", "、", "\n", "和"
 _DOINGS = frozenset({"会见", "会晤", "出席", "表示", "宣布", "主持", "访问", "考察", "视察", "签署", "致辞", "致电", "致信"})
 
 
+_FAIR_HEADS = frozenset({"博览会", "交易会", "洽谈会", "展览会", "投洽会"})
+_TRADE_WORDS = frozenset({"投资", "贸易", "进出口", "商品", "进口", "出口", "经贸", "经济", "农业", "工业", "科技", "服务",
+                          "服务贸易", "消费品", "高新技术", "文化", "旅游", "产业", "数字", "商务", "合作", "国际", "中小企业"})
 _NUMBERED_SCHOOL = re.compile(r"第[一二三四五六七八九十百0-9]+(?:中学|小学)$")
 _SCHOOL_MEALS = ("供餐", "营养餐", "营养", "午餐", "餐", "膳食", "配餐")
 
@@ -437,6 +440,14 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and (k == 1 or units[k - 2].text in _PLAN_LEFT):
                 j = k - 1  # 中国与|拉美和加勒比国家合作规划: the plan of China and its partner, as a title names it
                 break
+            elif typ == "FORUM" and suffix in _FAIR_HEADS and v.tag in ("vn", "n") and len(v.text) >= 2 and v.text in _TRADE_WORDS:
+                j = k  # 中国|国际|投资|贸易|洽谈会: what a fair is of, nouns of trade between its anchor and its head
+            elif typ == "FORUM" and suffix in _FAIR_HEADS and v.text in (")", "）") and k >= 3 \
+                    and units[k - 1].tag == "ENT" and units[k - 1].type == "PLACE" and units[k - 2].text in ("(", "（") \
+                    and units[k - 3].tag == "ENT" and units[k - 3].type == "COUNTRY":
+                j, anchored = k - 3, True  # 中国（厦门）国际投资贸易洽谈会: the city it is held in, bracketed in its name
+                k -= 4
+                continue
             elif v.text in ("与", "和") and k > 0 and typ in ("FORUM", "MEETING") and k + 1 < i \
                     and units[k - 1].tag in ("ns", "nt", "j") and len(units[k - 1].text) >= 3 \
                     and units[k + 1].tag in _INNER_TAGS:
@@ -1721,6 +1732,52 @@ def waters(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+# a photo's credit: （凯伊摄）, 新华社发（坎塔摄）, （新华社发 萨娃摄）: the name before 摄 in brackets or after 发
+_PHOTO_CREDIT = re.compile(r"(?:[(（]|新华社发|新華社發|发[(（])[ \t\u3000]*(?:新华社发[ \t\u3000]*)?"
+                           r"([\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*)[ \t\u3000]*摄[ \t\u3000]*(?=[)）]|$)")
+# who stands where in a photo: 陆山（左）与…, 坎农·西旺萨（右二）出席: the name right before the bracket
+_PHOTO_PLACE = re.compile(r"[(（](?:左|右|中|前排|后排)[一二三四五六七八九]?[)）]")
+
+
+def _personal_name(name: str) -> bool:
+    """A Chinese name (a surname and one or two characters) or a transliteration (with its dots)."""
+    if "·" in name:
+        return all(2 <= len(p) or p in TRANSLIT for p in name.split("·")) and not any(c in _NOT_IN_NAMES for c in name)
+    if 2 <= len(name) <= 3 and (name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES):
+        return not any(c in FUNCTION_CHARS for c in name[1:]) and name not in STOP_WORDS
+    return 2 <= len(name) <= 6 and TRANSLIT.issuperset(name) and name not in STOP_WORDS
+
+
+def photo_names(text: str, units: list[Unit]) -> list[Found]:
+    """The persons a photo's caption names: its photographer (（凯伊摄）) and who stands where (陆山（左）)."""
+    out: list[Found] = []
+    if "摄" in text:
+        for m in _PHOTO_CREDIT.finditer(text):
+            name = m.group(1)
+            if name.startswith("记者"):
+                continue  # (新华社记者 X 摄: the byline's rule)
+            if _personal_name(name) and not any(u.tag == "ENT" and u.start < m.end(1) and m.start(1) < u.end for u in units):
+                out.append(Found(m.start(1), m.end(1), "PERSON", "person:photo-credit"))
+    if "左" in text or "右" in text or "中" in text:
+        ends = {u.end: k for k, u in enumerate(units)}
+        for m in _PHOTO_PLACE.finditer(text):
+            k = ends.get(m.start())
+            if k is None or units[k].tag in ("ENT", "VAL") or units[k].text in _TITLE_SET:
+                continue  # (姜再冬大使（右）: the name before the title, its own rule)
+            start = units[k].start
+            if k > 0 and units[k - 1].tag not in ("ENT", "VAL") and len(units[k - 1].text) <= 2 \
+                    and units[k - 1].text not in _CLAUSE_START and _HAN.match(units[k - 1].text) \
+                    and _personal_name(units[k - 1].text + units[k].text) \
+                    and (k == 1 or units[k - 2].text in _CLAUSE_START or units[k - 2].text in ("图为", "和", "与", "同")):
+                start = units[k - 1].start  # 陆|山（左）: a name jieba cut in two
+            elif not (k == 0 or units[k - 1].text in _CLAUSE_START or units[k - 1].text in ("图为", "和", "与", "同")):
+                continue
+            name = text[start:m.start()]
+            if _personal_name(name):
+                out.append(Found(start, m.start(), "PERSON", "person:photo-place"))
+    return out
+
+
 # the dateline of a news agency's item (新华社恩戈罗5月20日电, 中新社基加利电): where it was filed, a place
 _DATELINE = re.compile(r"(?:新华社|中新社|新华网|新華社|中新網|新华网)([\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?电")
 
@@ -1870,6 +1927,7 @@ _PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]
 TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "宣布", "承诺", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
             '"', "大行动", "项行动", "举措", "工坊",  # (named sets of measures, facilities of a programme)
             "作者", "编辑", "摄影", "撰稿", "通讯员",  # (a byline)
+            "摄", "左)", "右)", "中)", "左）", "右）", "中）",  # (a photo's credit and caption)
             "开展", "实施", "援建", "承建", "设立", "开设", "启动", "揭牌")  # (在X开展: where a thing is done)
 
 
@@ -2018,6 +2076,7 @@ def find(text: str, units: list[Unit]) -> list[Found]:
              *(aided_projects(units) if "援" in text else ()),
              *paired_cooperation(text, units), *routes(text, units), *paired_works(text),
              *(waters(text, units) if "河" in text or "湖" in text or "江" in text else ()),
+             *(photo_names(text, units) if "摄" in text or "左" in text or "右" in text else ()),
              *(partners_works(text, units) if "铁" in text or "路" in text or "桥" in text or "管道" in text else ()),
              *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
