@@ -94,6 +94,17 @@ def test_photo_credits_and_captions(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
 
 
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a person named after a title like a town the lexicon knows (恩戈齐 is a town of Burundi), before what he says
+    ("该国财政部长恩戈齐指出，债务问题需要解决。", {("恩戈齐", "PERSON")}, set()),
+    ("該國財政部長恩戈齊表示感謝。", {("恩戈齐", "PERSON")}, set()),
+    # (the town where a place goes, and after a role, stays a place)
+    ("医疗队抵达恩戈齐后开展工作，队长前往恩戈齐。", {("恩戈齐", "PLACE")}, set()),
+])
+def test_a_person_named_like_a_known_town(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
 # ---------------------------------------------------------------------------------------------- places
 @pytest.mark.parametrize("sentence, names, not_names", [
     # a river or a lake named before its banks, basin or course (尼日尔|河畔, 坦噶尼喀湖|畔, 乍得|湖|沿岸)

@@ -546,7 +546,9 @@ class RuleNames:
             if name not in gazetteer.names and f.type == "ORG" and (base := _CORPORATE.sub("", name)) != name \
                     and gazetteer.types.get(gazetteer.names.get(base, "")) == "ORG":
                 name = base  # 中国电建集团, 中国电建集团公司: the known company 中国电建 by its legal form
-            if name in gazetteer.names:  # a known name in another form: the lexicon's entity
+            if name in gazetteer.names and not (f.rule == rules.PERSON_NOT_PLACE
+                                                and gazetteer.types[gazetteer.names[name]] != "PERSON"):
+                # a known name in another form: the lexicon's entity (not a town's for a person named like it)
                 key = gazetteer.names[name]
                 found.append((f.start, f.end, key, gazetteer.types[key],
                               "learned" if key in gazetteer.learned else "lexicon"))
@@ -589,7 +591,9 @@ def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple
     """Add rule names to the dictionary names: longest first; known names win ties; parts of a
     meeting or project stay."""
     chosen: list[tuple] = []
-    for c in sorted([*names, *rule_names], key=lambda c: (c[0] - c[1], c[4] not in ("lexicon", "learned"), c[0])):
+    # (a person named after a title like a place the lexicon knows wins the tie: 财政部长|恩戈齐|指出)
+    for c in sorted([*names, *rule_names], key=lambda c: (c[0] - c[1], c[4] not in ("lexicon", "learned", rules.PERSON_NOT_PLACE),
+                                                          c[4] != rules.PERSON_NOT_PLACE, c[0])):
         s, e = c[0], c[1]
         clash = False
         for d in chosen:
