@@ -105,6 +105,23 @@ def test_a_person_named_like_a_known_town(unlearned, sentence, names, not_names)
     probe(unlearned, sentence, names, not_names)
 
 
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a transliterated name with no title at a clause's start, before what he says (after a quote, after 据, with
+    # where he says it between), however jieba cut it (卡|布雷|表示, 据萨瓦多戈|介绍)
+    ("“中国的援助非常及时。”萨瓦多戈说。", {("萨瓦多戈", "PERSON")}, set()),
+    ("萨瓦多戈在致辞中表示，感谢中国政府的支持。", {("萨瓦多戈", "PERSON")}, set()),
+    ("据萨瓦多戈介绍，项目惠及2万人。", {("萨瓦多戈", "PERSON")}, {"据萨瓦多戈"}),
+    ("“我们感谢中方。”卡布雷表示。", {("卡布雷", "PERSON")}, set()),
+    ("對此，基邦古表示歡迎。", {("基邦古", "PERSON")}, set()),
+    # the function word jieba glued after a name is not its last character (努安在|接受采访时说)
+    ("12岁的学生努安在接受采访时说，她很喜欢学校的午餐。", {("努安", "PERSON")}, {"努安在"}),
+    # (sides, bodies, documents and kinds of people before a verb of saying are none)
+    ("会上，马方表示感谢，各方强调团结，报告指出，专家认为，全体成员表示支持。", set(), {"马方", "各方", "专家"}),
+])
+def test_untitled_speakers(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
 # ---------------------------------------------------------------------------------------------- places
 @pytest.mark.parametrize("sentence, names, not_names", [
     # a river or a lake named before its banks, basin or course (尼日尔|河畔, 坦噶尼喀湖|畔, 乍得|湖|沿岸)

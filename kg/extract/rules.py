@@ -1093,6 +1093,8 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
             end = named.end
             if len(named.text) >= 3 and named.text[0] in SURNAMES and named.text[-1] in "摄说称讲":
                 end -= 1  # 记者|张三摄: a photo credit (or 说), not part of the name
+            elif len(named.text) >= 3 and named.text[-1] in "在将已也还就则曾" and _AFTER_NAME.match(text, end - 1):
+                end -= 1  # 学生|努安在|接受采访: the function word after the name, glued by jieba
             out.append(Found(pos, end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
             if end < len(text) and text[end] in _NAME_LIST_JOINS:
                 out += _listed_names(text, end, role, words, unknown)  # 专家王伟、李明和张华
@@ -1139,6 +1141,10 @@ _SAID_AT = re.compile(r"(?:\d{1,2}日|当天|当日)?在[^，；。“”]{1,30}
 # 王毅在北京宣布: where, with no 上 or 期间)
 _SAID_AT_ANNOUNCES = re.compile(rf"(?:{_SAID_AT.pattern}|(?:\d{{1,2}}日|当天|当日)?在[^，；。“”]{{1,8}}?)(?:{_ANNOUNCES.pattern})")
 _CLAUSE_START = {"，", ",", "。", "；", ";", "：", ":", "”", "“", "、"}
+_TRANSLIT_PIECE_TAGS = {"?", "nr", "nrt", "nrfg", "n", "ns", "nz", "ng", "zg"}
+# where a speaker says it, between his name and the verb (萨瓦多戈在致辞中表示, 努安在接受采访时说)
+_SAID_IN = re.compile(r"(?:\d{1,2}日|当天|当日)?在(?:致辞|讲话|发言|接受[^，。；]{0,8}?采访|仪式上|会上|会议上)[^，。；]{0,6}?"
+                      r"(?:中|时|上)?(?:还|也|又)?(?:说|表示|指出|强调|介绍)")
 
 
 def speakers(text: str, units: list[Unit]) -> list[Found]:
@@ -1153,6 +1159,18 @@ def speakers(text: str, units: list[Unit]) -> list[Found]:
                 and units[k + 1].text[-1] not in "方国军府界":
             out.append(Found(u.start, units[k + 1].end, "PERSON", "person:speaker"))  # 。吴|海涛|表示: a surname and a word
             continue
+        if k == 0 or units[k - 1].text in _CLAUSE_START:  # ”萨瓦多戈说, ，基邦古表示, ”卡|布雷表示: a transliteration
+            n = k
+            while n < len(units) and n - k < 3 and units[n].tag in _TRANSLIT_PIECE_TAGS and units[n].end - u.start <= 7 \
+                    and TRANSLIT.issuperset(units[n].text.removeprefix("据") if n == k else units[n].text):
+                n += 1
+            if n > k and (n - k >= 2 or units[k].tag in ("?", "nrt")):
+                start, end = u.start + (1 if u.text.startswith("据") else 0), units[n - 1].end  # 据|萨瓦多戈|介绍
+                name = text[start:end]
+                if 3 <= len(name) <= 6 and name[-1] not in "方国军府界" and name not in STOP_WORDS \
+                        and _suffix(units[n - 1]) is None and (_SPEECH.match(text, end) or _SAID_IN.match(text, end)):
+                    out.append(Found(start, end, "PERSON", "person:speaker"))
+                    continue
         if u.tag not in ("nr", "nrfg", "nrt", "?") or not 2 <= len(u.text) <= (3 if u.tag == "?" else 5) or not _HAN.match(u.text) \
                 or u.text in _TITLE_SET or u.text in STOP_WORDS or _suffix(u) is not None \
                 or u.text[1:] in _TITLE_SET or u.text.endswith(_TITLE_ENDINGS):  # 李大使说: a surname and a title
@@ -1292,6 +1310,8 @@ def _name_at(text: str, pos: int) -> int | None:
         end += 1
     while end > pos + 1 and not _AFTER_NAME.match(text, end):
         end -= 1
+    if end - pos >= 3 and text[end - 1] in "在将已也还就则曾" and _AFTER_NAME.match(text, end - 1):
+        end -= 1  # 努安|在接受采访时说: the function word after the name, not its last character
     if end - pos >= 2 and _AFTER_NAME.match(text, end) and text[pos] in TRANSLIT:
         return end
     return None
