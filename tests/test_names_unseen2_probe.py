@@ -122,6 +122,17 @@ def test_untitled_speakers(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
 
 
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # a ministry of fields joined by 与, the first an adjective to jieba (团结|a|与|人道主义|行动|部)
+    ("布基纳法索团结与人道主义行动部部长出席。", {("布基纳法索团结与人道主义行动部", "ORG")}, set()),
+    ("布基納法索團結與人道主義行動部部長出席。", {("布基纳法索团结与人道主义行动部", "ORG")}, set()),
+    # (a country, an adverb and 与 are no ministry)
+    ("肯尼亚积极与中方合作，巴基斯坦主要和中国开展合作的部门。", set(), {"肯尼亚积极与中方合作", "巴基斯坦主要和中国开展合作的部门"}),
+])
+def test_ministries_of_joined_fields(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
 # ---------------------------------------------------------------------------------------------- places
 @pytest.mark.parametrize("sentence, names, not_names", [
     # a river or a lake named before its banks, basin or course (尼日尔|河畔, 坦噶尼喀湖|畔, 乍得|湖|沿岸)

@@ -732,7 +732,7 @@ def _department_of(units: list[Unit], k: int) -> int:
     return -1
 
 
-_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?", "b", "ns"})  # (海洋|ns: a field jieba tags as a place)
+_FIELD_TAGS = frozenset({"n", "vn", "an", "a", "nz", "nt", "j", "?", "b", "ns"})  # (海洋|ns: a field jieba tags as a place; 团结|a)
 _FIELD_JOINS = ("、", "和", "与", "及")
 
 
