@@ -162,6 +162,17 @@ def test_areas_after_a_place_or_a_country(unlearned, sentence, names, not_names)
     probe(unlearned, sentence, names, not_names)
 
 
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # an area jieba knows as a proper noun, whose countries are spoken of (安第斯|国家): a region of several
+    ("中国与安第斯国家加强对话。", {("安第斯", "REGION")}, set()),
+    # (countries of a faith, of a kind, of an area of the language are no region)
+    ("伊斯兰国家和发展中国家，沿海地区国家和内陆国家，周边国家和西方国家。", set(),
+     {"伊斯兰", "沿海地区", "内陆", "周边", "西方"}),
+])
+def test_regions_by_their_countries(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
 # ---------------------------------------------------------------------------------------------- works
 @pytest.mark.parametrize("sentence, names, not_names", [
     # a secondary or primary school named by its place, built with aid: works like a 学校

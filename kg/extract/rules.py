@@ -1981,6 +1981,9 @@ _WATERS = ("洋", "海", "湾", "河", "江", "湖")  # the waters whose shores 
 _LANDS_OF = re.compile(r"沿岸国家|沿岸地区|沿岸各国|岛国|岛屿国家")
 
 
+_FAITHS = frozenset({"伊斯兰", "基督教", "天主教", "东正教"})  # (伊斯兰国家: countries of a faith, no region)
+
+
 def wider_regions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
     spans = {(u.start, u.end) for u in units if u.tag == "ENT" and u.type == "REGION"}
     spans |= {(f.start, f.end) for f in names if f.type == "REGION"}
@@ -1993,6 +1996,11 @@ def wider_regions(text: str, units: list[Unit], names: list[Found]) -> list[Foun
     lands += [Found(u.start, u.end, "REGION", "region:area-of-countries") for k, u in enumerate(units[:-1])
               if u.tag == "ns" and u.text.endswith("地区") and len(u.text) >= 4 and u.text not in GENERIC
               and not u.text[:-2].endswith(_AREA_KINDS)
+              and units[k + 1].text in ("国家", "各国") and units[k + 1].start == u.end]
+    # 安第斯|国家, 巴尔干|国家: a transliteration jieba knows as a place, whose countries are spoken of
+    lands += [Found(u.start, u.end, "REGION", "region:area-of-countries") for k, u in enumerate(units[:-1])
+              if u.tag == "ns" and len(u.text) >= 3 and _HAN.match(u.text) and u.text not in _FAITHS
+              and not any(c in FUNCTION_CHARS for c in u.text) and not u.text.endswith(_AREA_KINDS + ("地区",))
               and units[k + 1].text in ("国家", "各国") and units[k + 1].start == u.end]
     # 环|印度洋地区合作联盟: a body named after the lands around an ocean keeps 环 too
     out = [Found(f.start - 1, f.end, f.type, f.rule, f.name) for f in names if f.type != "REGION" and f.start
@@ -2117,7 +2125,8 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         names += measure_sets(text)
     if "工坊" in text or "书屋" in text or "示范村" in text:
         names += facilities_of_programmes(units, known)
-    if "洋" in text or "地区" in text or "岛国" in text or "沿岸" in text or "岛屿国家" in text or "次区域" in text:
+    if "洋" in text or "地区" in text or "岛国" in text or "沿岸" in text or "岛屿国家" in text or "次区域" in text \
+            or "国家" in text or "各国" in text:
         names += wider_regions(text, units, names)
     out = names + sessions(text, units, known, names)
     if "届" in text or "次" in text:
