@@ -189,6 +189,17 @@ def test_schools_and_school_meals(unlearned, sentence, names, not_names):
 
 
 @pytest.mark.parametrize("sentence, names, not_names", [
+    # a zone named by a place of two characters jieba does not know, right after its country (尼日利亚|莱基|自由贸易区)
+    ("尼日利亚莱基自由贸易区吸引了大量投资。", {("尼日利亚莱基自由贸易区", "PROJECT"), ("莱基", "PLACE")}, set()),
+    ("中国企业在坦桑尼亚巴加经贸合作区投资建厂。", {("巴加", "PLACE")}, set()),
+    # (works named by a word after their country name no place)
+    ("肯尼亚东方公路和坦桑尼亚友谊大桥通车。", set(), {"东方", "友谊"}),
+])
+def test_two_character_places_in_zones(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
     # a trade fair named by its country, what it trades and its head (中国|国际|投资|贸易|洽谈会), its city bracketed
     ("中国（厦门）国际投资贸易洽谈会吸引了非洲企业。", {("中国(厦门)国际投资贸易洽谈会", "FORUM"), ("厦门", "PLACE")}, set()),
     ("第二十届中国国际投资贸易洽谈会在厦门举行。",

@@ -583,7 +583,10 @@ def _place_in_works(units: list[Unit], j: int, i: int, suffix: str) -> Found | N
             start, k = units[k].start, k - 1  # (塔纳|瓦港: the pieces before the one the head is glued to)
         pieces = [u for u in units[k + 1:x + 1] if u.start >= start]
         name = "".join(u.text for u in pieces)[:end - start]
-        if 3 <= end - start <= 6 and any(u.tag in _NAME_PIECE_TAGS | {"ns"} for u in pieces) \
+        before = [u for u in pieces if u.start < end]
+        after_country = k >= 0 and units[k].tag == "ENT" and units[k].type == "COUNTRY" and len(before) == 1 \
+            and before[0].tag in ("?", "nrt") and before[0].end == end  # 尼日利亚|莱基|自由贸易区: two characters will do
+        if (3 if not after_country else 2) <= end - start <= 6 and any(u.tag in _NAME_PIECE_TAGS | {"ns"} for u in pieces) \
                 and not DIRECTIONS.issuperset(name) and not (len(name) == 2 and ABBREVIATIONS.issuperset(name)) \
                 and not (k >= 0 and units[k].tag == "ENT" and units[k].type == "PERSON"):
             return Found(start, end, "PLACE", "place:in-works")
