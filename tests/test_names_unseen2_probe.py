@@ -200,6 +200,16 @@ def test_two_character_places_in_zones(unlearned, sentence, names, not_names):
 
 
 @pytest.mark.parametrize("sentence, names, not_names", [
+    # a job on projects after a title (副主任兼|项目|官员) names no project; a named project's manager keeps it
+    ("粮食署布基纳法索国家办事处副主任兼项目官员伊萨·萨诺出席。",
+     {("粮食署布基纳法索国家办事处", "ORG"), ("伊萨·萨诺", "PERSON")}, {"粮食署布基纳法索国家办事处副主任兼项目"}),
+    ("恩戈罗水电站项目负责人表示，工程进展顺利。", {("恩戈罗水电站项目", "PROJECT")}, set()),
+])
+def test_jobs_on_projects(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
     # a trade fair named by its country, what it trades and its head (中国|国际|投资|贸易|洽谈会), its city bracketed
     ("中国（厦门）国际投资贸易洽谈会吸引了非洲企业。", {("中国(厦门)国际投资贸易洽谈会", "FORUM"), ("厦门", "PLACE")}, set()),
     ("第二十届中国国际投资贸易洽谈会在厦门举行。",

@@ -308,6 +308,7 @@ _FAIR_HEADS = frozenset({"博览会", "交易会", "洽谈会", "展览会", "�
 _TRADE_WORDS = frozenset({"投资", "贸易", "进出口", "商品", "进口", "出口", "经贸", "经济", "农业", "工业", "科技", "服务",
                           "服务贸易", "消费品", "高新技术", "文化", "旅游", "产业", "数字", "商务", "合作", "国际", "中小企业"})
 _NUMBERED_SCHOOL = re.compile(r"第[一二三四五六七八九十百0-9]+(?:中学|小学)$")
+_PROJECT_JOBS = ("官员", "经理", "负责人", "主管", "协调员", "专员", "主任", "助理", "顾问", "人员", "团队", "部经理", "总监", "工程师")
 _SCHOOL_MEALS = ("供餐", "营养餐", "营养", "午餐", "餐", "膳食", "配餐")
 
 
@@ -322,6 +323,10 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if i + 1 < len(units) and typ == "ORG" and (nxt := _suffix(units[i + 1])) is not None and nxt[1] == "ORG" \
                 and units[i + 1].text == nxt[0]:
             continue  # 二十局|集团: the name goes on to the next head
+        if u.text in ("项目", "工程") and i + 1 < len(units) and units[i + 1].start == u.end \
+                and units[i + 1].text.startswith(_PROJECT_JOBS) \
+                and (i == 0 or units[i - 1].tag in ("v", "b", "c", "p", "d", "x") or units[i - 1].text in _TITLE_SET):
+            continue  # 副主任兼|项目|官员: a person's job, no project (not X水电站|项目|负责人: that project's)
         if typ == "PROJECT" and u.text.endswith(("学校", "小学", "中学")) and i + 1 < len(units) \
                 and units[i + 1].start == u.end and units[i + 1].text.startswith(_SCHOOL_MEALS):
             continue  # 老挝国家学校|营养餐计划: the meals of schools, a programme, no school
