@@ -221,6 +221,19 @@ def test_trade_fairs(unlearned, sentence, names, not_names):
     probe(unlearned, sentence, names, not_names)
 
 
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # who meets at a forum, a word that alone names no body, after the partners' abbreviation (中拉|智库|交流论坛)
+    ("举办中拉智库交流论坛、中非媒体合作论坛和中阿企业家大会。", {("中拉智库交流论坛", "FORUM")}, set()),
+    # a programme named by a quoted name, whom it trains and how many (“未来之桥”|中拉青年领导人|千人|培训计划)
+    ("实施“未来之桥”中拉青年领导人千人培训计划。", {("未来之桥中拉青年领导人千人培训计划", "PROGRAMME")}, set()),
+    ("實施「光華」中非青年領導人千人研修計劃。", {("光华中非青年领导人千人研修计划", "PROGRAMME")}, set()),
+    # (a kind of forum with no partners named is none)
+    ("企业参加了智库交流论坛和媒体论坛。", set(), {"智库交流论坛", "媒体论坛"}),
+])
+def test_forums_and_programmes_of_kinds_of_people(unlearned, sentence, names, not_names):
+    probe(unlearned, sentence, names, not_names)
+
+
 # ---------------------------------------------------------------------------------------------- what a name found says
 from test_relations import read  # noqa: E402,F401  (read: the module's fixture)
 

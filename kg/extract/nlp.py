@@ -763,7 +763,7 @@ _REFERENCE_HEAD = re.compile("|".join(REFERENCE_HEADS))
 REFERENCE_DETERMINERS = {"该", "本", "此", "这一", "上述", "本届", "这个", "该项"}
 
 
-_NAME_MARKS = re.compile(r"[\s“”\"《》]")
+_NAME_MARKS = re.compile(r"[\s“”\"《》「」『』]")  # (「光华」: the corner quotes of traditional text too)
 
 
 def _clean_name(text: str) -> str:

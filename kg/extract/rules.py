@@ -308,6 +308,7 @@ _FAIR_HEADS = frozenset({"博览会", "交易会", "洽谈会", "展览会", "�
 _TRADE_WORDS = frozenset({"投资", "贸易", "进出口", "商品", "进口", "出口", "经贸", "经济", "农业", "工业", "科技", "服务",
                           "服务贸易", "消费品", "高新技术", "文化", "旅游", "产业", "数字", "商务", "合作", "国际", "中小企业"})
 _NUMBERED_SCHOOL = re.compile(r"第[一二三四五六七八九十百0-9]+(?:中学|小学)$")
+_INNER_KINDS = frozenset({"智库", "企业", "媒体", "领导人", "政党"})
 _PROJECT_JOBS = ("官员", "经理", "负责人", "主管", "协调员", "专员", "主任", "助理", "顾问", "人员", "团队", "部经理", "总监", "工程师")
 _SCHOOL_MEALS = ("供餐", "营养餐", "营养", "午餐", "餐", "膳食", "配餐")
 
@@ -415,6 +416,18 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 j = k  # 国家|一号|公路|项目: the number of the works inside the project's name
             elif v.text in _INNER_QUOTES and typ == "PROJECT" and k > 0:
                 j = k  # 考拉克|“|中塞友谊医院|”|扩建项目: a quoted name inside the project's name
+            elif v.text in "”」" and typ == "PROGRAMME" and k >= 3 and k < i - 1 and any(
+                    units[x].text in "“「" for x in range(max(0, k - 4), k - 1)):
+                x = max(x for x in range(max(0, k - 4), k - 1) if units[x].text in "“「")
+                j, anchored = x, anchored or all(_HAN.match(units[y].text) for y in range(x + 1, k))
+                k = x - 1  # “未来之桥”|中拉青年领导人千人培训计划: the programme's quoted name before its words
+                break
+            elif typ == "PROGRAMME" and v.tag == "VAL" and v.type == "COUNT" and v.text.endswith("人") and k < i \
+                    and k > 0 and (_namey(units[k - 1]) or units[k - 1].text in STOP_WORDS and units[k - 1].tag == "n"):
+                j = k  # 中拉青年领导人|千人|培训计划: how many it trains, inside its name
+            elif typ in ("FORUM", "MEETING", "PROGRAMME") and v.text in _INNER_KINDS and k < i and k > 0 \
+                    and (units[k - 1].tag in ("?", "ENT", "j") or units[k - 1].text in AGE_GROUPS):
+                j = k  # 中拉|智库|交流论坛: who meets at the forum, a word that alone names no body
             elif _namey(v) or _numbered(units, k) or _translit_piece(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
                     or _aid_of_a_kind(units, k, i, suffix):
                 j = k
@@ -485,8 +498,9 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS))) \
                 and not _long_compound(units, j, i, suffix) and not of_known and not after_country:
             continue
-        while j < i and units[j].text in _INNER_QUOTES:
-            j += 1  # (an opening quote stays out when the name starts with the quoted name)
+        while j < i and units[j].text in _INNER_QUOTES and not (
+                typ == "PROGRAMME" and units[j].text in "“「" and any(units[y].text in "”」" for y in range(j + 2, i - 2))):
+            j += 1  # (“未来之桥”中拉…计划: a quoted name that opens the programme's name stays in it)  # (an opening quote stays out when the name starts with the quoted name)
         name = "".join(x.text for x in units[j:i + 1])
         if (name.count("“") + name.count("「")) != (name.count("”") + name.count("」")):
             continue  # a quote opened outside the name or closed after it
