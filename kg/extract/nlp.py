@@ -62,6 +62,11 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _POS = {"COUNTRY": "ns", "REGION": "ns", "PLACE": "ns", "PERSON": "nr"}
 
 
+# the dots that join the parts of a foreign name (玛丽‧居里 in Taiwan's usage, 夏巴兹・谢里夫 on scraped pages):
+# read as the middle dot ·, one character for one (offsets do not move)
+_NAME_DOTS = {"\u2027": "·", "\u30fb": "·", "\uff65": "·"}
+
+
 def _nfkc_tables() -> tuple[dict[int, str], re.Pattern]:
     """For str.translate: the characters NFKC maps to one other character; and a pattern of the
     characters it maps to none or several (those take the slow path that tracks offsets)."""
@@ -71,7 +76,7 @@ def _nfkc_tables() -> tuple[dict[int, str], re.Pattern]:
         c = chr(cp)
         if 0xD800 <= cp <= 0xDFFF:
             continue
-        n = unicodedata.normalize("NFKC", c)
+        n = _NAME_DOTS.get(c) or unicodedata.normalize("NFKC", c)
         if n != c:
             if len(n) == 1:
                 table[cp] = n
@@ -101,7 +106,7 @@ def normalize(text: str) -> tuple[str, list[int] | range]:
                 continue  # stray space inside Chinese text
         else:
             prev = c
-        norm = unicodedata.normalize("NFKC", c) if ord(c) > 127 else c
+        norm = (_NAME_DOTS.get(c) or unicodedata.normalize("NFKC", c)) if ord(c) > 127 else c
         for ch in norm:
             chars.append(ch)
             offsets.append(i)
@@ -232,7 +237,7 @@ _TITLE_NEAR = rules.ANY_TITLE
 # a trigger); two patterns, each of which re scans quickly (one pattern of both tries every word at every position)
 _RULE_TRIGGER_CHAR = re.compile("[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in rules.SUFFIXES
                                                                     if suffix not in rules.WORD_TRIGGERED}))) + "“”《·•届]")
-_RULE_TRIGGER_WORD = re.compile("|".join(rules.TITLES + rules.TRIGGERS))
+_RULE_TRIGGER_WORD = re.compile("|".join(map(re.escape, rules.TITLES + rules.TRIGGERS)))
 _CHIEF_BEFORE = re.compile("(?:" + "|".join(sorted({t for t in rules.TITLES if t.endswith("长") and len(t) >= 2
                                                       and t[-2] not in "省市州县"},  # (湖南省|长沙: a place in a place)
                                                      key=len, reverse=True)) + ")$")
@@ -541,7 +546,9 @@ class RuleNames:
             if name not in gazetteer.names and f.type == "ORG" and (base := _CORPORATE.sub("", name)) != name \
                     and gazetteer.types.get(gazetteer.names.get(base, "")) == "ORG":
                 name = base  # 中国电建集团, 中国电建集团公司: the known company 中国电建 by its legal form
-            if name in gazetteer.names:  # a known name in another form: the lexicon's entity
+            if name in gazetteer.names and not (f.rule == rules.PERSON_NOT_PLACE
+                                                and gazetteer.types[gazetteer.names[name]] != "PERSON"):
+                # a known name in another form: the lexicon's entity (not a town's for a person named like it)
                 key = gazetteer.names[name]
                 found.append((f.start, f.end, key, gazetteer.types[key],
                               "learned" if key in gazetteer.learned else "lexicon"))
@@ -584,7 +591,9 @@ def _merge(text: str, names: list[tuple], rule_names: list[tuple]) -> list[tuple
     """Add rule names to the dictionary names: longest first; known names win ties; parts of a
     meeting or project stay."""
     chosen: list[tuple] = []
-    for c in sorted([*names, *rule_names], key=lambda c: (c[0] - c[1], c[4] not in ("lexicon", "learned"), c[0])):
+    # (a person named after a title like a place the lexicon knows wins the tie: 财政部长|恩戈齐|指出)
+    for c in sorted([*names, *rule_names], key=lambda c: (c[0] - c[1], c[4] not in ("lexicon", "learned", rules.PERSON_NOT_PLACE),
+                                                          c[4] != rules.PERSON_NOT_PLACE, c[0])):
         s, e = c[0], c[1]
         clash = False
         for d in chosen:
@@ -754,7 +763,7 @@ _REFERENCE_HEAD = re.compile("|".join(REFERENCE_HEADS))
 REFERENCE_DETERMINERS = {"该", "本", "此", "这一", "上述", "本届", "这个", "该项"}
 
 
-_NAME_MARKS = re.compile(r"[\s“”\"《》]")
+_NAME_MARKS = re.compile(r"[\s“”\"《》「」『』]")  # (「光华」: the corner quotes of traditional text too)
 
 
 def _clean_name(text: str) -> str:

@@ -527,8 +527,10 @@ class Relations:
         if recent_meeting is not None:  # (在峰会上宣布, 在论坛上宣布 after the meeting was named: at that meeting)
             ms = [m for m in ms if not (m.type in ("MEETING", "FORUM") and _GENERIC_MEETING.fullmatch(_zh(m)))]
         # not 倡议提出3年来 / 宣布以来: a time since an announcement, no announcement in the sentence
+        # (自基金宣布设立以来: a time since, framed by 自/从 before and 以来 after the verb's few words)
         triggers = [t for t in _TRIGGER.finditer(sent.text)
-                    if not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])]
+                    if not re.match(r"(?:以来|之后|至今|[\d一二三四五六七八九十两]+(?:多|余)?(?:周)?年(?:来|以来))", sent.text[t.end():])
+                    and not (_SINCE_OPEN.search(sent.text, 0, t.start()) and _SINCE_CLOSE.match(sent.text, t.end()))]
         context: list[tuple[str, Mention]] = []
         for i, trigger in enumerate(triggers):
             lo = triggers[i - 1].end() if i else 0
@@ -3477,6 +3479,8 @@ _AT_THE_FORUM = re.compile(r"(?:在|出席)(?:[^，；。]{1,16}?(?:举行|召�
 _AT_A_SESSION = re.compile(r"(?:开幕式|闭幕式|部长级会议|领导人会议)?(?:上|期间|时|之际)|并(?:发表|致)[^，；。]{0,10}?(?:讲话|致辞|演讲)"
                            r"|并(?=(?:正式|郑重)?(?:宣布|提出))")  # 出席X会晤并宣布
 _PART_HEAD = re.compile(r"(?:项目库|框架|论坛|平台|中心|基金|机制|项目|工程|网络|联盟|工作组)$")
+_SINCE_OPEN = re.compile(r"(?:自|从|從|自从|自從)[^，；。,;]{0,12}$")
+_SINCE_CLOSE = re.compile(r"[^，；。,;]{0,8}?(?:以来|以來|至今)")
 _LOOKS_BACK = re.compile(r"来$|^过去|^近|以来$")
 _SPAN_OF_TIME = re.compile(r"来|内|间|中|^未来|^今后|^近|^过去|至|到|[-—–~～]")  # 近5年来, 3年内, 2013年至2018年; not 持续27年
 _YEARS = re.compile(r"Y$|/")  # a span of years (P3Y) or a range (2013/2018): not 一个月, 一周内

@@ -46,7 +46,7 @@ SUFFIXES: list[tuple[str, str]] = [
     ("水电站", "PROJECT"), ("电站", "PROJECT"), ("示范园", "PROJECT"), ("大剧院", "PROJECT"), ("剧院", "PROJECT"), ("体育馆", "PROJECT"), ("大厦", "PROJECT"),
     ("大楼", "PROJECT"), ("科技城", "PROJECT"),
     ("门诊楼", "PROJECT"), ("轻轨", "PROJECT"), ("大坝", "PROJECT"), ("体育场", "PROJECT"), ("会议中心", "PROJECT"),
-    ("医院", "PROJECT"), ("学校", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("渔港", "PROJECT"), ("深水港", "PROJECT"), ("桥", "PROJECT"),
+    ("医院", "PROJECT"), ("学校", "PROJECT"), ("中学", "PROJECT"), ("小学", "PROJECT"), ("实验室", "PROJECT"), ("项目", "PROJECT"), ("港", "PROJECT"), ("渔港", "PROJECT"), ("深水港", "PROJECT"), ("桥", "PROJECT"),
     ("炼油厂", "PROJECT"), ("发电厂", "PROJECT"), ("电厂", "PROJECT"), ("水泥厂", "PROJECT"), ("风电场", "PROJECT"),
     ("博物馆", "PROJECT"), ("图书馆", "PROJECT"), ("航站楼", "PROJECT"), ("码头", "PROJECT"), ("隧道", "PROJECT"), ("水库", "PROJECT"),
     ("储备库", "PROJECT"), ("仓库", "PROJECT"),
@@ -304,6 +304,15 @@ _PLAN_LEFT = {"《", "“", "\"", "，", "。", "；", "：", "、", "\n", "和"
 _DOINGS = frozenset({"会见", "会晤", "出席", "表示", "宣布", "主持", "访问", "考察", "视察", "签署", "致辞", "致电", "致信"})
 
 
+_FAIR_HEADS = frozenset({"博览会", "交易会", "洽谈会", "展览会", "投洽会"})
+_TRADE_WORDS = frozenset({"投资", "贸易", "进出口", "商品", "进口", "出口", "经贸", "经济", "农业", "工业", "科技", "服务",
+                          "服务贸易", "消费品", "高新技术", "文化", "旅游", "产业", "数字", "商务", "合作", "国际", "中小企业"})
+_NUMBERED_SCHOOL = re.compile(r"第[一二三四五六七八九十百0-9]+(?:中学|小学)$")
+_INNER_KINDS = frozenset({"智库", "企业", "媒体", "领导人", "政党"})
+_PROJECT_JOBS = ("官员", "经理", "负责人", "主管", "协调员", "专员", "主任", "助理", "顾问", "人员", "团队", "部经理", "总监", "工程师")
+_SCHOOL_MEALS = ("供餐", "营养餐", "营养", "午餐", "餐", "膳食", "配餐")
+
+
 def suffix_names(units: list[Unit]) -> list[Found]:
     out: list[Found] = []
     for i in [i for i, u in enumerate(units) if u.text[-1:] in _BY_LAST]:
@@ -315,6 +324,13 @@ def suffix_names(units: list[Unit]) -> list[Found]:
         if i + 1 < len(units) and typ == "ORG" and (nxt := _suffix(units[i + 1])) is not None and nxt[1] == "ORG" \
                 and units[i + 1].text == nxt[0]:
             continue  # 二十局|集团: the name goes on to the next head
+        if u.text in ("项目", "工程") and i + 1 < len(units) and units[i + 1].start == u.end \
+                and units[i + 1].text.startswith(_PROJECT_JOBS) \
+                and (i == 0 or units[i - 1].tag in ("v", "b", "c", "p", "d", "x") or units[i - 1].text in _TITLE_SET):
+            continue  # 副主任兼|项目|官员: a person's job, no project (not X水电站|项目|负责人: that project's)
+        if typ == "PROJECT" and u.text.endswith(("学校", "小学", "中学")) and i + 1 < len(units) \
+                and units[i + 1].start == u.end and units[i + 1].text.startswith(_SCHOOL_MEALS):
+            continue  # 老挝国家学校|营养餐计划: the meals of schools, a programme, no school
         if suffix in ("机制", "合作机制") and i > 0 and units[i - 1].tag == "ENT" and units[i - 1].type == "FORUM":
             continue  # 中非合作论坛机制: the forum itself
         if suffix == "共同体" and not (i > 0 and (units[i - 1].tag == "ENT" and units[i - 1].type in ("ORG", "REGION")
@@ -328,6 +344,7 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 units[i - 1].tag == "ENT" and units[i - 1].type in ("COUNTRY", "PLACE") or units[i - 1].tag in ("n", "vn"))):
             continue  # 修铁路: a verb and a head word (越南计划|投资部: a ministry by its field)
         j, of_known = i, False  # of_known: the name is known works' (their body, or more works of theirs)
+        after_country = False  # the name is a transliteration after a known country or place, before a bare head
         anchored = len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS)
         k = i - 1
         reach = PLACE_SUFFIX_MAX_UNITS if typ == "PLACE" else 8
@@ -341,6 +358,15 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and v.type == "PLACE":
                 j, anchored = k, True  # 克孜勒奥尔达|州, 苏拉威西|岛: a known place and a bare head are one name
                 break
+            if typ == "PLACE" and k == i - 1 and u.text == suffix == "地区" and v.tag == "ENT" and v.type == "PLACE" \
+                    and TRANSLIT.issuperset(v.text):
+                j, anchored = k, True  # 萨凡纳|地区: a foreign place known by its name and its area (not 北京|地区)
+                break
+            if typ == "PLACE" and k == i - 1 and k > 0 and u.text == suffix and (suffix in ADMIN_HEADS or suffix == "地区") \
+                    and v.tag not in ("ENT", "VAL") and 2 <= len(v.text) <= 4 and TRANSLIT.issuperset(v.text) \
+                    and v.text not in STOP_WORDS and units[k - 1].tag == "ENT" and units[k - 1].type in ("COUNTRY", "PLACE"):
+                j, anchored, after_country = k, True, True  # 莫桑比克|加扎|地区: a transliteration after its country,
+                break  # however jieba tags it
             if typ == "PLACE" and (v.tag == "ENT" or _suffix(v) is not None):
                 break  # 印度尼西亚|苏拉威西岛, 琅勃拉邦省|南巴县: one place each
             if typ == "PLACE" and k == i - 1 and u.tag == "?" and len(v.text) == 1 and v.text in TRANSLIT \
@@ -390,6 +416,18 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                 j = k  # 国家|一号|公路|项目: the number of the works inside the project's name
             elif v.text in _INNER_QUOTES and typ == "PROJECT" and k > 0:
                 j = k  # 考拉克|“|中塞友谊医院|”|扩建项目: a quoted name inside the project's name
+            elif v.text in "”」" and typ == "PROGRAMME" and k >= 3 and k < i - 1 and any(
+                    units[x].text in "“「" for x in range(max(0, k - 4), k - 1)):
+                x = max(x for x in range(max(0, k - 4), k - 1) if units[x].text in "“「")
+                j, anchored = x, anchored or all(_HAN.match(units[y].text) for y in range(x + 1, k))
+                k = x - 1  # “未来之桥”|中拉青年领导人千人培训计划: the programme's quoted name before its words
+                break
+            elif typ == "PROGRAMME" and v.tag == "VAL" and v.type == "COUNT" and v.text.endswith("人") and k < i \
+                    and k > 0 and (_namey(units[k - 1]) or units[k - 1].text in STOP_WORDS and units[k - 1].tag == "n"):
+                j = k  # 中拉青年领导人|千人|培训计划: how many it trains, inside its name
+            elif typ in ("FORUM", "MEETING", "PROGRAMME") and v.text in _INNER_KINDS and k < i and k > 0 \
+                    and (units[k - 1].tag in ("?", "ENT", "j") or units[k - 1].text in AGE_GROUPS):
+                j = k  # 中拉|智库|交流论坛: who meets at the forum, a word that alone names no body
             elif _namey(v) or _numbered(units, k) or _translit_piece(units, k) or typ in ("PROJECT", "PROGRAMME") and k == i - 1 and _ORDINAL_NUMBER.match(v.text) \
                     or _aid_of_a_kind(units, k, i, suffix):
                 j = k
@@ -420,6 +458,14 @@ def suffix_names(units: list[Unit]) -> list[Found]:
                     and (k == 1 or units[k - 2].text in _PLAN_LEFT):
                 j = k - 1  # 中国与|拉美和加勒比国家合作规划: the plan of China and its partner, as a title names it
                 break
+            elif typ == "FORUM" and suffix in _FAIR_HEADS and v.tag in ("vn", "n") and len(v.text) >= 2 and v.text in _TRADE_WORDS:
+                j = k  # 中国|国际|投资|贸易|洽谈会: what a fair is of, nouns of trade between its anchor and its head
+            elif typ == "FORUM" and suffix in _FAIR_HEADS and v.text in (")", "）") and k >= 3 \
+                    and units[k - 1].tag == "ENT" and units[k - 1].type == "PLACE" and units[k - 2].text in ("(", "（") \
+                    and units[k - 3].tag == "ENT" and units[k - 3].type == "COUNTRY":
+                j, anchored = k - 3, True  # 中国（厦门）国际投资贸易洽谈会: the city it is held in, bracketed in its name
+                k -= 4
+                continue
             elif v.text in ("与", "和") and k > 0 and typ in ("FORUM", "MEETING") and k + 1 < i \
                     and units[k - 1].tag in ("ns", "nt", "j") and len(units[k - 1].text) >= 3 \
                     and units[k + 1].tag in _INNER_TAGS:
@@ -442,16 +488,19 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             lead = -1
         # a name does not start with a dash, a conjunction or a verb
         while j < i and j != lead and (units[j].text in DASHES or units[j].text in CONJ or units[j].tag in ("v", "vn", "a", "f")
-                         and units[j].tag != "ENT"):
+                         and units[j].tag != "ENT") \
+                and not (typ == "PLACE" and anchored and j == i - 1 and len(units[j].text) >= 2
+                         and TRANSLIT.issuperset(units[j].text)):  # (莫桑比克|加扎|地区: jieba's verb, a transliteration)
             if units[j].text == "驻" and suffix in MISSION_SUFFIXES:
                 break  # 驻土耳其使馆: the mission of a country named by where it is
             j += 1
         if (not anchored or not any(_anchor(units[x], typ) for x in range(j, i + 1)) and not (
                 len(u.text) > len(suffix) and (u.tag in PROPER_TAGS or u.tag in ("nz", "nt") and suffix in MEDIA_HEADS))) \
-                and not _long_compound(units, j, i, suffix) and not of_known:
+                and not _long_compound(units, j, i, suffix) and not of_known and not after_country:
             continue
-        while j < i and units[j].text in _INNER_QUOTES:
-            j += 1  # (an opening quote stays out when the name starts with the quoted name)
+        while j < i and units[j].text in _INNER_QUOTES and not (
+                typ == "PROGRAMME" and units[j].text in "“「" and any(units[y].text in "”」" for y in range(j + 2, i - 2))):
+            j += 1  # (“未来之桥”中拉…计划: a quoted name that opens the programme's name stays in it)  # (an opening quote stays out when the name starts with the quoted name)
         name = "".join(x.text for x in units[j:i + 1])
         if (name.count("“") + name.count("「")) != (name.count("”") + name.count("」")):
             continue  # a quote opened outside the name or closed after it
@@ -497,8 +546,8 @@ def suffix_names(units: list[Unit]) -> list[Found]:
             continue  # 中国援外项目: a project is named by where it is, not by the donor
         if typ == "ORG" and units[i].text in NOT_HEADS:
             continue
-        if typ == "PROJECT" and name.endswith(_CHINESE_HOSPITALS):
-            typ = "ORG"  # 四川省人民医院, 北京中医医院: a hospital of China's own system, not works built abroad
+        if typ == "PROJECT" and name.endswith(_CHINESE_HOSPITALS) or typ == "PROJECT" and _NUMBERED_SCHOOL.search(name):
+            typ = "ORG"  # (北京市第一中学: a school numbered in its city's system, no works built abroad)  # 四川省人民医院, 北京中医医院: a hospital of China's own system, not works built abroad
         if i + 1 < len(units) and units[i + 1].start == u.end and units[i + 1].text in _CHIEF_OF_BODY \
                 and typ in ("PROJECT", "PROGRAMME"):
             out.append(Found(units[j].start, u.end + 1, "ORG", "org:body+chief"))  # 公共工程|部长: its minister
@@ -553,7 +602,10 @@ def _place_in_works(units: list[Unit], j: int, i: int, suffix: str) -> Found | N
             start, k = units[k].start, k - 1  # (塔纳|瓦港: the pieces before the one the head is glued to)
         pieces = [u for u in units[k + 1:x + 1] if u.start >= start]
         name = "".join(u.text for u in pieces)[:end - start]
-        if 3 <= end - start <= 6 and any(u.tag in _NAME_PIECE_TAGS | {"ns"} for u in pieces) \
+        before = [u for u in pieces if u.start < end]
+        after_country = k >= 0 and units[k].tag == "ENT" and units[k].type == "COUNTRY" and len(before) == 1 \
+            and before[0].tag in ("?", "nrt") and before[0].end == end  # 尼日利亚|莱基|自由贸易区: two characters will do
+        if (3 if not after_country else 2) <= end - start <= 6 and any(u.tag in _NAME_PIECE_TAGS | {"ns"} for u in pieces) \
                 and not DIRECTIONS.issuperset(name) and not (len(name) == 2 and ABBREVIATIONS.issuperset(name)) \
                 and not (k >= 0 and units[k].tag == "ENT" and units[k].type == "PERSON"):
             return Found(start, end, "PLACE", "place:in-works")
@@ -702,7 +754,7 @@ def _department_of(units: list[Unit], k: int) -> int:
     return -1
 
 
-_FIELD_TAGS = frozenset({"n", "vn", "an", "nz", "nt", "j", "?", "b", "ns"})  # (海洋|ns: a field jieba tags as a place)
+_FIELD_TAGS = frozenset({"n", "vn", "an", "a", "nz", "nt", "j", "?", "b", "ns"})  # (海洋|ns: a field jieba tags as a place; 团结|a)
 _FIELD_JOINS = ("、", "和", "与", "及")
 
 
@@ -991,6 +1043,8 @@ _NAME_FOLLOWERS = ("多次|再次|曾|随即|当天|当日|一直|到场|摄|报
                    "分别|透露|访问|向|对|为|是|将|已|感谢|欢迎|祝贺|呼吁|希望|赞赏|回忆|接受|提出|访华|视察|参观|考察|致信|致电|"
                    "通电话|笑着|谈到|回应|坦言|补充|亲切|热情|高度|积极|还说|则|随后|日前|近日|今天|昨天|"
                    "举行|会谈|通话|剪彩|揭牌|见证|颁发|陪同|一同|亲临|致函|签约|"
+                   "带领|率领|带队|看望|慰问|走访|前往|抵达|担任|出任|"  # 队长郑一鸣带领队员: what a titled person does
+                   "女士|先生|夫人|博士|教授|"  # 部长拉米扎纳女士, 大使姜再冬夫人: the honorific after a name
                    "上尉|中尉|少校|中校|上校|准将|少将|中将|上将|将军|元帅|阁下|殿下|陛下")  # (特拉奥雷|上尉: his rank after)
 # after a Chinese or transliterated name following a title: also punctuation and what a person does
 _AFTER_NAME = re.compile(r"[，。、；：！？,.;:）)（(\s”0-9【\[|]|就|" + _NAME_FOLLOWERS + "|应邀|参加|代表|签署|来自|出生|毕业|来源|(?:责任)?编辑|作者|$")
@@ -1045,15 +1099,24 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
                 and 3 <= v.end - u.start <= 6 and _HAN.match(u.text + v.text) and u.text not in STOP_WORDS \
                 and v.text not in STOP_WORDS and not any(c in _NOT_IN_NAMES for c in u.text + v.text):
             after[u.start] = Unit(u.text + v.text, u.start, v.end, "nr")
+    known_places = {u.start: u for u in units if u.tag == "ENT" and u.type == "PLACE"}
     for pos, role in titled:
         if text.startswith(_TITLE_THEN_MEETING, pos):
             continue  # 外长会, 部长级会议, 部长会晤: who meets, not a title before a name
+        place = known_places.get(pos)
+        if place is not None and not role and 2 <= len(place.text) <= 5 and TRANSLIT.issuperset(place.text) \
+                and _SAYS_OR_DOES.match(text, place.end):
+            out.append(Found(pos, place.end, "PERSON", PERSON_NOT_PLACE))  # 财政部长|恩戈齐|指出: a person named like a town
+            continue
         named = after.get(pos)
         if named is not None and named.text not in _TITLE_SET and _suffix(named) is None \
+                and named.text[1:] not in _HONORIFICS and named.text[2:] not in _HONORIFICS \
                 and _AFTER_NAME.match(text, named.end):
             end = named.end
             if len(named.text) >= 3 and named.text[0] in SURNAMES and named.text[-1] in "摄说称讲":
                 end -= 1  # 记者|张三摄: a photo credit (or 说), not part of the name
+            elif len(named.text) >= 3 and named.text[-1] in "在将已也还就则曾" and _AFTER_NAME.match(text, end - 1):
+                end -= 1  # 学生|努安在|接受采访: the function word after the name, glued by jieba
             out.append(Found(pos, end, "PERSON", "person:title+name"))  # 根哥布: a name jieba knows as one
             if end < len(text) and text[end] in _NAME_LIST_JOINS:
                 out += _listed_names(text, end, role, words, unknown)  # 专家王伟、李明和张华
@@ -1073,6 +1136,10 @@ def person_names(text: str, units: list[Unit]) -> list[Found]:
 
 
 _NAME_LIST_JOINS = ("、", "和", "及", "与")
+# a person's name after a title that the lexicon knows as a place's: the rule wins the tie (see kg.extract.nlp._merge)
+PERSON_NOT_PLACE = "person:title+place-word"
+# what a person says or does right after his name (not 的, 和, a place's head or a noun)
+_SAYS_OR_DOES = re.compile(r"(?:说|表示|指出|强调|认为|介绍|称|致辞|讲话|发言|会见|会晤|出席|主持|宣布|感谢|欢迎|呼吁|希望|透露|告诉|在[^，。；]{1,20}?(?:上|时|期间)(?:说|表示|指出|强调|致辞|宣布)|[，,])")
 
 
 def _listed_names(text: str, end: int, role: bool, words: set, unknown: set) -> list[Found]:
@@ -1089,13 +1156,17 @@ def _listed_names(text: str, end: int, role: bool, words: set, unknown: set) -> 
     return out
 
 
-_SPEECH = re.compile(r"说|表示|指出|强调|认为|介绍|告诉|坦言|透露|宣布|承诺")
+_SPEECH = re.compile(r"说(?![明服])|表示|指出|强调|认为|介绍|告诉|坦言|透露|宣布|承诺")
 _ANNOUNCES = re.compile(r"宣布|承诺|表示")  # what he announces where and when: not what he tells of (介绍, 指出)
 _SAID_AT = re.compile(r"(?:\d{1,2}日|当天|当日)?在[^，；。“”]{1,30}?(?:上|期间|时|之际|中)(?:还|也|又|再|正式|同时)*")
 # (王毅在出席中国—太平洋岛国外长会时宣布: the shortest span that the verb follows, not one that ends at 中 of 中国;
 # 王毅在北京宣布: where, with no 上 or 期间)
 _SAID_AT_ANNOUNCES = re.compile(rf"(?:{_SAID_AT.pattern}|(?:\d{{1,2}}日|当天|当日)?在[^，；。“”]{{1,8}}?)(?:{_ANNOUNCES.pattern})")
 _CLAUSE_START = {"，", ",", "。", "；", ";", "：", ":", "”", "“", "、"}
+_TRANSLIT_PIECE_TAGS = {"?", "nr", "nrt", "nrfg", "n", "ns", "nz", "ng", "zg"}
+# where a speaker says it, between his name and the verb (萨瓦多戈在致辞中表示, 努安在接受采访时说)
+_SAID_IN = re.compile(r"(?:\d{1,2}日|当天|当日)?在(?:致辞|讲话|发言|接受[^，。；]{0,8}?采访|仪式上|会上|会议上)[^，。；]{0,6}?"
+                      r"(?:中|时|上)?(?:还|也|又)?(?:说|表示|指出|强调|介绍)")
 
 
 def speakers(text: str, units: list[Unit]) -> list[Found]:
@@ -1105,8 +1176,26 @@ def speakers(text: str, units: list[Unit]) -> list[Found]:
     if not _SPEECH.search(text):
         return out
     for k, u in enumerate(units):
+        if k + 1 < len(units) and _given_word(units[k:k + 2]) and (k == 0 or units[k - 1].text in _CLAUSE_START) \
+                and (_SPEECH.match(text, units[k + 1].end) or _SAID_AT_ANNOUNCES.match(text, units[k + 1].end)) \
+                and units[k + 1].text[-1] not in "方国军府界":
+            out.append(Found(u.start, units[k + 1].end, "PERSON", "person:speaker"))  # 。吴|海涛|表示: a surname and a word
+            continue
+        if k == 0 or units[k - 1].text in _CLAUSE_START:  # ”萨瓦多戈说, ，基邦古表示, ”卡|布雷表示: a transliteration
+            n = k
+            while n < len(units) and n - k < 3 and units[n].tag in _TRANSLIT_PIECE_TAGS and units[n].end - u.start <= 7 \
+                    and TRANSLIT.issuperset(units[n].text.removeprefix("据") if n == k else units[n].text):
+                n += 1
+            if n > k and (n - k >= 2 or units[k].tag in ("?", "nrt")):
+                start, end = u.start + (1 if u.text.startswith("据") else 0), units[n - 1].end  # 据|萨瓦多戈|介绍
+                name = text[start:end]
+                if 3 <= len(name) <= 6 and name[-1] not in "方国军府界" and name not in STOP_WORDS \
+                        and _suffix(units[n - 1]) is None and (_SPEECH.match(text, end) or _SAID_IN.match(text, end)):
+                    out.append(Found(start, end, "PERSON", "person:speaker"))
+                    continue
         if u.tag not in ("nr", "nrfg", "nrt", "?") or not 2 <= len(u.text) <= (3 if u.tag == "?" else 5) or not _HAN.match(u.text) \
-                or u.text in _TITLE_SET or u.text in STOP_WORDS or _suffix(u) is not None:
+                or u.text in _TITLE_SET or u.text in STOP_WORDS or _suffix(u) is not None \
+                or u.text[1:] in _TITLE_SET or u.text.endswith(_TITLE_ENDINGS):  # 李大使说: a surname and a title
             continue
         if k > 0 and units[k - 1].text not in _CLAUSE_START:
             continue
@@ -1190,6 +1279,17 @@ def names_before_titles(text: str, units: list[Unit]) -> list[Found]:
     return out
 
 
+# the tags of a word that is also a given name (刘|海星, 吴|海涛, 李|红梅): nouns, not verbs or function words
+_GIVEN_WORD_TAGS = {"n", "nz", "ng", "nr", "nrfg", "nrt", "?"}
+
+
+def _given_word(pieces: list[Unit]) -> bool:
+    """A surname jieba left alone and a two-character word after it (刘|海星|部长): the word is a given name."""
+    return len(pieces) == 2 and len(pieces[0].text) == 1 and pieces[0].text in SURNAMES and len(pieces[1].text) == 2 \
+        and pieces[1].tag in _GIVEN_WORD_TAGS and pieces[1].text not in STOP_WORDS and pieces[1].text not in _TITLE_SET \
+        and _suffix(pieces[1]) is None and not any(c in _NOT_IN_NAMES or c in FUNCTION_CHARS for c in pieces[1].text)
+
+
 def _chinese_name_before(text: str, units: list[Unit], t: int) -> int | None:
     """Where a Chinese name (a surname and one or two characters) starts that ends right before the title at
     ``t``, at the start of a clause or after 同/与/和, in pieces jieba cut (姜再|冬|大使); else None."""
@@ -1201,11 +1301,14 @@ def _chinese_name_before(text: str, units: list[Unit], t: int) -> int | None:
             continue
         pieces = [u for u in units[:t] if u.end > start]
         if not pieces or pieces[0].start != start or any(p.tag in ("ENT", "VAL") or len(p.text) >= 2 and p.tag not in _NAME_PIECE_TAGS
-                                                         for p in pieces):
+                                                         for p in pieces) and not _given_word(pieces):
             continue
         if start == 0 or text[start - 1] in _CLAUSE_START or text[start - 1] in "同与和及对向为":
             return start
     return None
+
+
+_HONORIFICS = frozenset({"女士", "先生", "夫人", "博士", "教授"})
 
 
 def _name_at(text: str, pos: int) -> int | None:
@@ -1221,13 +1324,16 @@ def _name_at(text: str, pos: int) -> int | None:
             if n == 2 and _TRAILING_VERB.match(text, given_start + 1):
                 continue  # 田林说, 倪涛摄: a one-character given name and what the person does
             if end <= len(text) and _HAN.match(text[given_start:end]) and _AFTER_NAME.match(text, end) \
-                    and text[given_start:end] not in _TITLE_SET:  # (大使|和参赞: 和 and a title, not 和 as a surname)
+                    and text[given_start:end] not in _TITLE_SET and text[given_start:end] not in _HONORIFICS:
+                # (大使|和参赞: 和 and a title, not 和 as a surname; 记者|王先生: a surname and an honorific, no name)
                 return end
     end = pos
     while end < len(text) and end - pos < 8 and (text[end] in TRANSLIT or text[end] in "·•・"):
         end += 1
     while end > pos + 1 and not _AFTER_NAME.match(text, end):
         end -= 1
+    if end - pos >= 3 and text[end - 1] in "在将已也还就则曾" and _AFTER_NAME.match(text, end - 1):
+        end -= 1  # 努安|在接受采访时说: the function word after the name, not its last character
     if end - pos >= 2 and _AFTER_NAME.match(text, end) and text[pos] in TRANSLIT:
         return end
     return None
@@ -1284,11 +1390,18 @@ def foreign_names(text: str, units: list[Unit] = ()) -> list[Found]:
         while k > start and (text[k - 1] in TRANSLIT or text[k - 1] in _TRANSLIT_INNER
                              or text[k - 1] in "-－" and k - 2 >= start and text[k - 2] in TRANSLIT):
             k -= 1
-        if k > start and dot - k >= 2:
+        whole = left and left[-1].group() in _TITLE_SET and left[-1].end() == start and any(
+            u.start == start and u.end == dot and u.tag in ("?", "nr", "nrt", "nrfg") for u in units)
+        if k > start and dot - k >= 2 and not whole:
             start = k  # 卫生部常务秘书|查尔斯·…: the name is the transliteration before the dot, not the words before it
+            # (副部长|通萨万|·: a word jieba does not know right after a title is the name's first part, whole)
         cut = next((u for u in units if u.start < start < u.end), None) if units else None
         if cut is not None and len(cut.text) >= 3 and cut.end < dot and (cut.tag in ("ns", "nr", "nrt") or cut.tag == "ENT"):
             start = cut.end  # 桑给巴尔|阿卜杜拉·姆泽: a place jieba knows whole is not the name's first word
+        elif cut is not None and cut.end == dot and start - cut.start <= 2 and 2 <= len(cut.text) <= 5 \
+                and (cut.tag in ("nr", "nrt", "nrfg") or cut.tag == "ENT" and cut.type == "PERSON") \
+                and not any(c in _NOT_IN_NAMES for c in cut.text):
+            start = cut.start  # 总干事|谭德塞|·|盖布雷耶苏斯: a name known whole before the dot is the name's first part
         last_dot = max(text.rfind("·", start, end), text.rfind("•", start, end))
         right = _NAME_EDGE_RIGHT.search(text, last_dot + 2, end)
         if right:
@@ -1592,6 +1705,8 @@ def coordinated_places(text: str, units: list[Unit], found: list[Found] = ()) ->
     return out
 
 
+# the words of the language for a kind of site (河畔, 湖边, 山区, 市区): where a place goes, but none
+_SITE_WORD = re.compile(r"[河湖江海山岸水][畔边滨岸区上]|(?:市|城|郊|山|灾|牧|林|矿|景|园)区|沿海|沿岸|边境|当地|农村|乡村|乡下|海岛|岛上")
 _PLACE_BEFORE = re.compile(r"在|于|抵达|飞抵|运抵|运往|发往|送往|飞往|前往|途经|位于|到达|首都|首府|省会|港口城市|城市|小镇|村庄")
 _PLACE_AFTER = {  # what follows a place after each left context (在X举行; 抵达X后; 首都X的)
     "在": re.compile(r"举行|召开|举办|开幕|闭幕|会见|会晤|签署|考察|郊区|附近|境内|开展|实施|援建|承建|设立|开设|启动|揭牌|工作"),
@@ -1631,12 +1746,87 @@ def context_places(text: str, units: list[Unit]) -> list[Found]:
                 end += 1  # 埃斯特角城
             if not after.match(text, end):
                 continue
-        if end - start < 2 or any(s < end and start < e for s, e in taken):
-            continue
+        if end - start < 2 or any(s < end and start < e for s, e in taken) or _SITE_WORD.fullmatch(text, start, end):
+            continue  # (位于河畔, 抵达山区后: a kind of site, no name)
         if (first := by_start.get(start)) is not None and first.end < end and first.text.endswith(ADMIN_HEADS) \
                 and first.tag not in ("ENT", "VAL") and len(first.text) >= 3:
             continue  # 在|磅湛省|斯昆镇|举行: a province and a town in it, one place each
         out.append(Found(start, end, "PLACE", "place:context"))
+    return out
+
+
+# a river's or a lake's name before what lies on or along it (尼日尔|河畔, 坦噶尼喀湖|畔, 沃尔特河|流域, 乍得|湖|沿岸)
+_WATERSIDE = re.compile(r"[河湖江](?=畔|沿岸|流域|两岸|上游|中游|下游|水域|岸边|之滨|沿线|入海口)")
+
+
+def waters(text: str, units: list[Unit]) -> list[Found]:
+    """A river or a lake named before its banks, basin or course: a place, the water's name a transliteration,
+    a word jieba knows as a name, or a known country or place (尼日尔河, 乍得湖)."""
+    out: list[Found] = []
+    for m in _WATERSIDE.finditer(text):
+        p = m.start()
+        k = next((k for k, u in enumerate(units) if u.start <= p < u.end), None)
+        if k is None:
+            continue
+        u = units[k]
+        if u.start < p:  # 坦噶尼喀湖|畔, 沃尔特河|流域: jieba kept the name and the water together
+            name = u.text[:p - u.start]
+            if u.tag in ("ENT", "VAL") or len(name) < 2 or not (u.tag in ("ns", "nrt", "nr", "nz", "?") or TRANSLIT.issuperset(name)) \
+                    or any(c in FUNCTION_CHARS for c in name):
+                continue
+            out.append(Found(u.start, p + 1, "PLACE", "place:water"))
+        elif k > 0:  # 尼日尔|河畔, 乍得|湖|沿岸: the name is the word before
+            v = units[k - 1]
+            if v.end != p or not (v.tag == "ENT" and v.type in ("COUNTRY", "PLACE") or v.tag in ("ns", "nrt", "?")
+                                  and len(v.text) >= 2 and TRANSLIT.issuperset(v.text)):
+                continue
+            out.append(Found(v.start, p + 1, "PLACE", "place:water"))
+    return out
+
+
+# a photo's credit: （凯伊摄）, 新华社发（坎塔摄）, （新华社发 萨娃摄）: the name before 摄 in brackets or after 发
+_PHOTO_CREDIT = re.compile(r"(?:[(（]|新华社发|新華社發|发[(（])[ \t\u3000]*(?:新华社发[ \t\u3000]*)?"
+                           r"([\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})*)[ \t\u3000]*摄[ \t\u3000]*(?=[)）]|$)")
+# who stands where in a photo: 陆山（左）与…, 坎农·西旺萨（右二）出席: the name right before the bracket
+_PHOTO_PLACE = re.compile(r"[(（](?:左|右|中|前排|后排)[一二三四五六七八九]?[)）]")
+
+
+def _personal_name(name: str) -> bool:
+    """A Chinese name (a surname and one or two characters) or a transliteration (with its dots)."""
+    if "·" in name:
+        return all(2 <= len(p) or p in TRANSLIT for p in name.split("·")) and not any(c in _NOT_IN_NAMES for c in name)
+    if 2 <= len(name) <= 3 and (name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES):
+        return not any(c in FUNCTION_CHARS for c in name[1:]) and name not in STOP_WORDS
+    return 2 <= len(name) <= 6 and TRANSLIT.issuperset(name) and name not in STOP_WORDS
+
+
+def photo_names(text: str, units: list[Unit]) -> list[Found]:
+    """The persons a photo's caption names: its photographer (（凯伊摄）) and who stands where (陆山（左）)."""
+    out: list[Found] = []
+    if "摄" in text:
+        for m in _PHOTO_CREDIT.finditer(text):
+            name = m.group(1)
+            if name.startswith("记者"):
+                continue  # (新华社记者 X 摄: the byline's rule)
+            if _personal_name(name) and not any(u.tag == "ENT" and u.start < m.end(1) and m.start(1) < u.end for u in units):
+                out.append(Found(m.start(1), m.end(1), "PERSON", "person:photo-credit"))
+    if "左" in text or "右" in text or "中" in text:
+        ends = {u.end: k for k, u in enumerate(units)}
+        for m in _PHOTO_PLACE.finditer(text):
+            k = ends.get(m.start())
+            if k is None or units[k].tag in ("ENT", "VAL") or units[k].text in _TITLE_SET:
+                continue  # (姜再冬大使（右）: the name before the title, its own rule)
+            start = units[k].start
+            if k > 0 and units[k - 1].tag not in ("ENT", "VAL") and len(units[k - 1].text) <= 2 \
+                    and units[k - 1].text not in _CLAUSE_START and _HAN.match(units[k - 1].text) \
+                    and _personal_name(units[k - 1].text + units[k].text) \
+                    and (k == 1 or units[k - 2].text in _CLAUSE_START or units[k - 2].text in ("图为", "和", "与", "同")):
+                start = units[k - 1].start  # 陆|山（左）: a name jieba cut in two
+            elif not (k == 0 or units[k - 1].text in _CLAUSE_START or units[k - 1].text in ("图为", "和", "与", "同")):
+                continue
+            name = text[start:m.start()]
+            if _personal_name(name):
+                out.append(Found(start, m.start(), "PERSON", "person:photo-place"))
     return out
 
 
@@ -1789,6 +1979,7 @@ _PLAN_YEARS = re.compile(r"[(（]\d{4}\s*[—–\-－~至]\s*\d{4}(?:年)?[)）]
 TRIGGERS = ("、", "和", "至", "等", "说", "表示", "指出", "宣布", "承诺", "举行", "召开", "举办", "开幕", "抵达", "飞抵", "运抵", "前往", "途经", "位于", "到达", "据",
             '"', "大行动", "项行动", "举措", "工坊",  # (named sets of measures, facilities of a programme)
             "作者", "编辑", "摄影", "撰稿", "通讯员",  # (a byline)
+            "摄", "左)", "右)", "中)", "左）", "右）", "中）",  # (a photo's credit and caption)
             "开展", "实施", "援建", "承建", "设立", "开设", "启动", "揭牌")  # (在X开展: where a thing is done)
 
 
@@ -1812,6 +2003,9 @@ _WATERS = ("洋", "海", "湾", "河", "江", "湖")  # the waters whose shores 
 _LANDS_OF = re.compile(r"沿岸国家|沿岸地区|沿岸各国|岛国|岛屿国家")
 
 
+_FAITHS = frozenset({"伊斯兰", "基督教", "天主教", "东正教"})  # (伊斯兰国家: countries of a faith, no region)
+
+
 def wider_regions(text: str, units: list[Unit], names: list[Found]) -> list[Found]:
     spans = {(u.start, u.end) for u in units if u.tag == "ENT" and u.type == "REGION"}
     spans |= {(f.start, f.end) for f in names if f.type == "REGION"}
@@ -1824,6 +2018,11 @@ def wider_regions(text: str, units: list[Unit], names: list[Found]) -> list[Foun
     lands += [Found(u.start, u.end, "REGION", "region:area-of-countries") for k, u in enumerate(units[:-1])
               if u.tag == "ns" and u.text.endswith("地区") and len(u.text) >= 4 and u.text not in GENERIC
               and not u.text[:-2].endswith(_AREA_KINDS)
+              and units[k + 1].text in ("国家", "各国") and units[k + 1].start == u.end]
+    # 安第斯|国家, 巴尔干|国家: a transliteration jieba knows as a place, whose countries are spoken of
+    lands += [Found(u.start, u.end, "REGION", "region:area-of-countries") for k, u in enumerate(units[:-1])
+              if u.tag == "ns" and len(u.text) >= 3 and _HAN.match(u.text) and u.text not in _FAITHS
+              and not any(c in FUNCTION_CHARS for c in u.text) and not u.text.endswith(_AREA_KINDS + ("地区",))
               and units[k + 1].text in ("国家", "各国") and units[k + 1].start == u.end]
     # 环|印度洋地区合作联盟: a body named after the lands around an ocean keeps 环 too
     out = [Found(f.start - 1, f.end, f.type, f.rule, f.name) for f in names if f.type != "REGION" and f.start
@@ -1936,6 +2135,8 @@ def find(text: str, units: list[Unit]) -> list[Found]:
              *(delegation_heads(text, units) if "一行" in text else ()),
              *(aided_projects(units) if "援" in text else ()),
              *paired_cooperation(text, units), *routes(text, units), *paired_works(text),
+             *(waters(text, units) if "河" in text or "湖" in text or "江" in text else ()),
+             *(photo_names(text, units) if "摄" in text or "左" in text or "右" in text else ()),
              *(partners_works(text, units) if "铁" in text or "路" in text or "桥" in text or "管道" in text else ()),
              *placed]
     names = [f for f in names if not text.startswith(("与", "和"), f.end) or not any(
@@ -1946,7 +2147,8 @@ def find(text: str, units: list[Unit]) -> list[Found]:
         names += measure_sets(text)
     if "工坊" in text or "书屋" in text or "示范村" in text:
         names += facilities_of_programmes(units, known)
-    if "洋" in text or "地区" in text or "岛国" in text or "沿岸" in text or "岛屿国家" in text or "次区域" in text:
+    if "洋" in text or "地区" in text or "岛国" in text or "沿岸" in text or "岛屿国家" in text or "次区域" in text \
+            or "国家" in text or "各国" in text:
         names += wider_regions(text, units, names)
     out = names + sessions(text, units, known, names)
     if "届" in text or "次" in text:
