@@ -51,11 +51,10 @@ from kg.extract import rules
 from kg.extract.chinese import to_simplified
 from kg.model import Document, Mention
 from kg.extract.values import find_values
-
-_CURRENCY_TAILS = {"元", "卢比", "里拉", "先令", "镑", "盾", "法郎", "比索", "兰特", "雷亚尔"}  # what follows a country in a currency
 from kg.resources import package_file
 
 jieba.setLogLevel(logging.WARNING)
+_CURRENCY_TAILS = {"元", "卢比", "里拉", "先令", "镑", "盾", "法郎", "比索", "兰特", "雷亚尔"}  # what follows a country in a currency
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 # jieba POS tags for lexicon names in the user dictionary
