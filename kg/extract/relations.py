@@ -117,7 +117,7 @@ _RELIEF_BEFORE = re.compile(r"(?:免除|减免|豁免)了?(?:对)?$")
 _DEBT_AFTER = re.compile(r"等?(?:[\d一二三四五六七八九十两]*个?国家?)?(?:所欠(?:中国政府|中国|中方|我国)?|对华)?的?(?:截至[^，。；的]{2,10}?到期(?:未偿还)?的)?()([^，。；的]{0,16}?债务|[^，。；的]{0,16}?贷款(?!债务))")
 # 与安哥拉、赞比亚等19个国家签署缓债协议: the countries a deal on their debts is made with are given the relief
 _DEBT_DEAL = re.compile(r"(?:签署|签订|达成|商签)了?((?:缓债|减债|免债|债务重组|债务减免|债务处理|债务延期)(?:协议|共识|安排))")
-_DEBT_DEAL_WITH = re.compile(r"(?:与|同)$")
+_WITH_BEFORE = re.compile(r"(?:与|同)$")  # (与X: the partner of a deal, a signing, a joint verb after it)
 # 由中国援助的新冠疫苗于2021年2月运抵柬埔寨, 中国政府出资的粮食援助项目在老挝琅南塔省启动: aid goods or a project
 # given before, then the country they reach or where they are handed over (its place and verb after it)
 _GIVEN_THEN_REACH = re.compile(r"(?:援助|援建|捐赠|捐助|赠送|提供|出资|资助|实施)的()(" + _BATCH + r"[^，。；的由]{0,16}?(?:"
@@ -274,13 +274,14 @@ _WORKS_WITH = re.compile(r"(?:中国|中方|我国|政府|基金[”\"》]?，?|
 _TOPIC_WORKS_WITH = re.compile(r"[，,]\s*(?:并|还|也)?(?:已|先后|共|积极|将|正|继续|同时)*(?:与|同)"
                                r"([^。；，,]{2,200}?)(?:等)?(?:\d+个)?(?:国际组织|机构|组织)?(?:实施|开展|合作|共同|签署)")
 _FOUNDED_VERB = re.compile(r"(?:正式|宣告)?(?:成立|设立|组建|创建|创立)(?:了)?")
-_UNDER_FRAME = re.compile(r"框架(?:下|内)|项下|名义下|机制(?:下|内)")
+_FRAME_WORDS = r"框架(?:下|内)|项下|名义下"  # 在X框架下 / X项下: what frames a measure
+_UNDER_FRAME = re.compile(_FRAME_WORDS + r"|机制(?:下|内)")
 # 依托中非合作论坛，举办X论坛: the forum a clause leans on frames the forums and meetings held after it
 _LEANS_ON = re.compile(r"(?:依托|借助)[“\"《]?$")
 _HOLDS_AFTER = re.compile(r"[”\"》]?(?:机制|平台)?[，,]\s*(?:双方|中方|各方)?(?:将|还|也|共同|定期|继续)*(?:举办|召开|举行|设立)")
 # 将X纳入Y框架: X becomes part of Y
 _BROUGHT_INTO = re.compile(r"[”\"》]?(?:纳入|列入)[“\"《]?")
-_FRAME_AFTER = re.compile(r"[”\"》]?(?:的)?(?:合作)?(?:框架(?:下|内)|项下|名义下)")
+_FRAME_AFTER = re.compile(r"[”\"》]?(?:的)?(?:合作)?(?:" + _FRAME_WORDS + ")")
 _REGION_WORD = re.compile(r"(?:地区|方面)$")
 
 
@@ -1201,7 +1202,7 @@ class Relations:
                 if o is None and (reach := _GIVEN_THEN_REACH.search(sent.text, cs - sent.start, listed[0].start - sent.start)) \
                         and (reach.group(3) != "在" or _HANDED_OVER_THERE.match(tail)):
                     o = reach  # 由中国援助的疫苗运抵柬埔寨: the goods that reach the country
-                if o is None and deal and _DEBT_DEAL_WITH.search(sent.text, cs - sent.start, listed[0].start - sent.start):
+                if o is None and deal and _WITH_BEFORE.search(sent.text, cs - sent.start, listed[0].start - sent.start):
                     o = re.match(r"()(.*)", deal.group(1))  # 同19个国家签署缓债协议: the deal on their debts
                 if o is None:
                     continue
@@ -2005,7 +2006,6 @@ def _runs(text: str, base: int, names: list[Mention]) -> dict[tuple[int, int], t
 
 
 # 与/同/携手 X (一道|共同|合作) (在…) 签署/实施/设立… Y: the body a programme or project is carried out with
-_WITH_BEFORE = re.compile(r"(?:与|同)$")
 _DO_WITH = (r"(?:在[^，；。]{1,12}?)?(?:出资)?(?:签署|签订|落实|实施|执行|设立|建立|启动|开展|发起|建设|推进|资助|运营|举办)(?:了)?")
 _WITH_VERB = re.compile(r"(?:成员|等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|携手|合作[，,]?)*" + _DO_WITH)
 _TOGETHER_VERB = re.compile(r"(?:等[^，；。]{0,8}?)?(?:一道|一起|共同|联合|携手)(?:合作)?" + _DO_WITH)
@@ -3196,7 +3196,6 @@ _RUN_BY = re.compile(r"(?:负责|具体)?(?:实施|执行|发放|分发|运送|�
 _RUN_THROUGH = re.compile(r"(?:负责|具体)?(?:实施|执行|落实|发放|分发|运送|交付)(?:[。；;]|$)")
 
 
-_SIGNED_WITH = re.compile(r"(?:与|同)$")
 _SIGNED = re.compile(r"(?:[^，；。,;]{0,12}?(?:驻华代表|代表|执行干事|署长|总干事))?[^，；。,;]{0,4}?(?:签署|签订|合作)[^，；。,;]{0,16}?[，,]$")
 _GOES_ON_WITH = re.compile(r"\s*(?:并|将|还|共同|联合)*(?:利用|通过|依托|借助|在|向|为|共同|联合)")
 
@@ -3211,7 +3210,7 @@ def _signed_with_before(sent, ms: list[Mention], clauses: list[tuple[int, int]],
     if not _GOES_ON_WITH.match(sent.text, cs - sent.start):
         return []
     return [("partner", o) for o in _within(ms, ps, cs) if o.type == "ORG" and not _CHINAS_OWN.search(_zh(o))
-            and _SIGNED_WITH.search(sent.text, 0, o.start - sent.start)
+            and _WITH_BEFORE.search(sent.text, 0, o.start - sent.start)
             and _SIGNED.fullmatch(sent.text, o.end - sent.start, cs - sent.start)][:1]
 
 
